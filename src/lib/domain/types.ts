@@ -1,0 +1,129 @@
+// Domain types: what the UI, the CLI and the pure domain code speak. They mirror the data model
+// (DESIGN.md §2) without depending on the database layer.
+
+export type ProviderKind =
+	| 'higher_education'
+	| 'vet'
+	| 'industry'
+	| 'private'
+	| 'community'
+	| 'employer'
+	| 'professional_body';
+export type QaApproach = 'regulatory' | 'advisory' | 'organic';
+export type CredentialKind = 'micro' | 'macro' | 'unit' | 'participation';
+export type ParticipationMode = 'online' | 'onsite' | 'blended';
+export type RequirementRule = 'all' | 'n_of' | 'min_credits';
+export type EnrolmentStatus = 'in_progress' | 'completed' | 'withdrawn' | 'failed';
+export type Verification = 'verified' | 'unverified' | 'failed' | 'unsigned';
+/** 'generated' marks seeded demo or synthetic data, which every view labels as such. */
+export type Origin = 'real' | 'generated';
+
+export const ENROLMENT_STATUSES: readonly EnrolmentStatus[] = [
+	'in_progress',
+	'completed',
+	'withdrawn',
+	'failed'
+];
+export const VERIFICATIONS: readonly Verification[] = ['verified', 'unverified', 'failed', 'unsigned'];
+
+/** The learner attributes equity is measured on (DESIGN.md §3). */
+export const GROUP_DIMENSIONS = [
+	'gender',
+	'age_band',
+	'disability',
+	'deprivation_band',
+	'region',
+	'prior_education'
+] as const;
+export type GroupDimension = (typeof GROUP_DIMENSIONS)[number];
+
+/** Unknown is a group of its own, never dropped. */
+export const NOT_STATED = 'not stated';
+
+export type Provider = {
+	id: string;
+	name: string;
+	kind: ProviderKind | null;
+	country: string | null;
+	qaApproach: QaApproach | null;
+	accredited: boolean | null;
+	origin: Origin;
+};
+
+export type Credential = {
+	id: string;
+	providerId: string | null;
+	title: string;
+	kind: CredentialKind;
+	levelFramework: string | null;
+	level: string | null;
+	workloadHours: number | null;
+	credits: number | null;
+	creditSystem: string | null;
+	assessed: boolean | null;
+	assessmentType: string | null;
+	participationMode: ParticipationMode | null;
+	qualityAssured: boolean | null;
+	description: string | null;
+	learningOutcomes: string[] | null;
+	validFrom: string | null;
+	validTo: string | null;
+	unparsed: string[] | null;
+	origin: Origin;
+};
+
+export type CredentialSkill = { credentialId: string; skillUri: string; label: string | null };
+
+/** A target is achieved when every one of its top-level groups is satisfied. */
+export type RequirementGroup = {
+	id: string;
+	targetCredentialId: string;
+	/** A nested group counts as one member of its parent. */
+	parentGroupId: string | null;
+	rule: RequirementRule;
+	n: number | null;
+	minCredits: number | null;
+	label: string | null;
+	position: number;
+	/** Credential ids that count toward this group. */
+	members: string[];
+};
+
+export type Prerequisite = { credentialId: string; requiredId: string };
+export type Recognition = { credentialId: string; recognisedAsId: string };
+
+export type Learner = {
+	id: string;
+	gender: string;
+	ageBand: string;
+	disability: string;
+	deprivationBand: string;
+	region: string;
+	priorEducation: string;
+	analyticsConsent: boolean;
+	identityHash: string | null;
+	origin: Origin;
+};
+
+/** Dates are ISO 'YYYY-MM-DD' strings throughout: no time zone can move them. */
+export type Enrolment = {
+	id: string;
+	learnerId: string;
+	credentialId: string;
+	cohort: string | null;
+	startedOn: string;
+	endedOn: string | null;
+	status: EnrolmentStatus;
+	result: string | null;
+};
+
+export type Award = {
+	id: string;
+	learnerId: string;
+	credentialId: string;
+	enrolmentId: string | null;
+	issuedOn: string;
+	expiresOn: string | null;
+	verification: Verification;
+	verificationReason: string | null;
+};

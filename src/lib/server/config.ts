@@ -1,0 +1,38 @@
+// The one module that reads the environment. Everything else takes its settings as arguments,
+// so the app, the CLI, benchmarks and tests share code and differ only here.
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The folder holding Stackwise's package.json, found from this file so it works from src/ and build/. */
+export function projectRoot(): string {
+	let dir = dirname(fileURLToPath(import.meta.url));
+	for (;;) {
+		const pkg = join(dir, 'package.json');
+		if (existsSync(pkg) && JSON.parse(readFileSync(pkg, 'utf8')).name === 'stackwise') return dir;
+		const up = dirname(dir);
+		if (up === dir) return process.cwd();
+		dir = up;
+	}
+}
+
+export type Settings = {
+	/** postgres:// URL; when absent the embedded PGlite database is used. */
+	databaseUrl: string | undefined;
+	/** Where PGlite keeps its files. */
+	dataDir: string;
+	/** 'oulad' (default) loads the bundled data into an empty database at start-up; 'none' does not. */
+	seed: string;
+	/** Cells describing fewer learners than this are suppressed. */
+	suppressionThreshold: number;
+};
+
+export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
+	const root = projectRoot();
+	return {
+		databaseUrl: env.DATABASE_URL || undefined,
+		dataDir: resolve(root, env.STACKWISE_DATA_DIR || '.data'),
+		seed: env.STACKWISE_SEED || 'demo',
+		suppressionThreshold: Number(env.STACKWISE_SUPPRESSION_THRESHOLD || 10)
+	};
+}

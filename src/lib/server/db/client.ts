@@ -1,0 +1,84 @@
+// Connects to PostgreSQL (postgres.js) or to the embedded PGlite, and applies the drizzle
+// migrations, so both engines run the same schema and the same queries.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { sql, type SQL } from 'drizzle-orm';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { projectRoot } from '../config.ts';
+import * as schema from './schema.ts';
+
+export type Orm = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+export type Db = {
+	engine: 'postgres' | 'pglite';
+	orm: Orm;
+	/** Runs raw SQL and returns its rows, whatever the engine. */
+	query<T = Record<string, unknown>>(query: SQL): Promise<T[]>;
+	close(): Promise<void>;
+};
+
+export type CreateDbOptions = {
+	/** postgres:// URL; without it, PGlite. */
+	url?: string;
+	/** PGlite folder; without it (and without url), an in-memory PGlite (tests). */
+	dataDir?: string;
+	/** Apply migrations (default true). */
+	migrate?: boolean;
+};
+
+/** Runs `query` on an ORM or transaction handle and returns rows for both engines. */
+export async function rowsOf<T>(orm: Orm, query: SQL): Promise<T[]> {
+	const result = (await orm.execute(query)) as unknown;
+	return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+}
+
+export async function createDb(options: CreateDbOptions = {}): Promise<Db> {
+	const migrationsFolder = join(projectRoot(), 'drizzle');
+	const shouldMigrate = options.migrate ?? true;
+	if (options.url) {
+		const { default: postgres } = await import('postgres');
+		const { drizzle } = await import('drizzle-orm/postgres-js');
+		const { migrate } = await import('drizzle-orm/postgres-js/migrator');
+		const client = postgres(options.url, { max: 10, onnotice: () => {} });
+		const orm = drizzle(client, { schema });
+		try {
+			if (shouldMigrate) await migrate(orm, { migrationsFolder });
+		} catch (error) {
+			await client.end({ timeout: 1 });
+			throw error;
+		}
+		return {
+			engine: 'postgres',
+			orm: orm as unknown as Orm,
+			query: (q) => rowsOf(orm as unknown as Orm, q),
+			close: () => client.end({ timeout: 5 })
+		};
+	}
+	const { PGlite } = await import('@electric-sql/pglite');
+	const { drizzle } = await import('drizzle-orm/pglite');
+	const { migrate } = await import('drizzle-orm/pglite/migrator');
+	// PGlite does not create missing parent folders.
+	if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
+	const client = options.dataDir ? new PGlite(options.dataDir) : new PGlite();
+	const orm = drizzle(client, { schema });
+	try {
+		if (shouldMigrate) await migrate(orm, { migrationsFolder });
+	} catch (error) {
+		await client.close();
+		throw error;
+	}
+	return {
+		engine: 'pglite',
+		orm: orm as unknown as Orm,
+		query: (q) => rowsOf(orm as unknown as Orm, q),
+		close: () => client.close()
+	};
+}
+
+/** True when the database holds no enrolments and no catalogue (a fresh install). */
+export async function isEmpty(db: Db): Promise<boolean> {
+	const [row] = await db.query<{ n: number }>(
+		sql`select (select count(*) from credentials) + (select count(*) from learners) as n`
+	);
+	return Number(row.n) === 0;
+}

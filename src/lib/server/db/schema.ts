@@ -1,0 +1,274 @@
+// The data model of DESIGN.md §2.
+//
+// Source-system identifiers are kept as text keys so re-imports are idempotent.
+// Learner-scoped tables (learners, enrolments, awards) carry `learner_id` in their
+// primary and foreign keys so the same schema distributes on Citus by learner_id
+// (docs/scaling.md); catalogue tables are small reference tables.
+// Dates without a time of day are `date` columns read as 'YYYY-MM-DD' strings, never
+// through JS Date, so no time zone can shift them.
+import { sql } from 'drizzle-orm';
+import {
+	pgTable,
+	text,
+	boolean,
+	integer,
+	bigint,
+	real,
+	date,
+	timestamp,
+	jsonb,
+	primaryKey,
+	foreignKey,
+	index,
+	serial,
+	check
+} from 'drizzle-orm/pg-core';
+
+export const providers = pgTable('providers', {
+	id: text('id').primaryKey(),
+	name: text('name').notNull(),
+	/** higher_education | vet | industry | private | community | employer | professional_body */
+	kind: text('kind'),
+	/** ISO 3166-1 alpha-2 */
+	country: text('country'),
+	/** regulatory | advisory | organic; null when unknown */
+	qaApproach: text('qa_approach'),
+	accredited: boolean('accredited'),
+	/** 'real' for data people brought; 'generated' for seeded demo or synthetic data, shown as such. */
+	origin: text('origin').notNull().default('real')
+});
+
+export const credentials = pgTable(
+	'credentials',
+	{
+		id: text('id').primaryKey(),
+		providerId: text('provider_id').references(() => providers.id),
+		title: text('title').notNull(),
+		/** micro | macro | unit | participation */
+		kind: text('kind').notNull(),
+		levelFramework: text('level_framework'),
+		level: text('level'),
+		workloadHours: real('workload_hours'),
+		credits: real('credits'),
+		creditSystem: text('credit_system'),
+		assessed: boolean('assessed'),
+		assessmentType: text('assessment_type'),
+		/** online | onsite | blended */
+		participationMode: text('participation_mode'),
+		qualityAssured: boolean('quality_assured'),
+		description: text('description'),
+		/** Learning outcome statements, needed by the EU definition. */
+		learningOutcomes: jsonb('learning_outcomes').$type<string[]>(),
+		validFrom: date('valid_from', { mode: 'string' }),
+		validTo: date('valid_to', { mode: 'string' }),
+		/** Packaging-rule sentences an importer could not turn into rules (kept, never guessed). */
+		unparsed: jsonb('unparsed').$type<string[]>(),
+		origin: text('origin').notNull().default('real')
+	},
+	(t) => [index('credentials_provider_idx').on(t.providerId)]
+);
+
+export const credentialSkills = pgTable(
+	'credential_skills',
+	{
+		credentialId: text('credential_id')
+			.notNull()
+			.references(() => credentials.id, { onDelete: 'cascade' }),
+		skillUri: text('skill_uri').notNull(),
+		label: text('label')
+	},
+	(t) => [primaryKey({ columns: [t.credentialId, t.skillUri] })]
+);
+
+export const requirementGroups = pgTable(
+	'requirement_groups',
+	{
+		id: text('id').primaryKey(),
+		targetCredentialId: text('target_credential_id')
+			.notNull()
+			.references(() => credentials.id, { onDelete: 'cascade' }),
+		/** Nested groups (CTDL conditions within conditions) count as one member of their parent. */
+		parentGroupId: text('parent_group_id'),
+		/** all | n_of | min_credits */
+		rule: text('rule').notNull(),
+		n: integer('n'),
+		minCredits: real('min_credits'),
+		label: text('label'),
+		position: integer('position').notNull().default(0)
+	},
+	(t) => [
+		index('requirement_groups_target_idx').on(t.targetCredentialId),
+		foreignKey({ columns: [t.parentGroupId], foreignColumns: [t.id] }).onDelete('cascade'),
+		check('requirement_groups_rule_check', sql`${t.rule} in ('all', 'n_of', 'min_credits')`)
+	]
+);
+
+export const requirementMembers = pgTable(
+	'requirement_members',
+	{
+		groupId: text('group_id')
+			.notNull()
+			.references(() => requirementGroups.id, { onDelete: 'cascade' }),
+		credentialId: text('credential_id')
+			.notNull()
+			.references(() => credentials.id, { onDelete: 'cascade' })
+	},
+	(t) => [
+		primaryKey({ columns: [t.groupId, t.credentialId] }),
+		index('requirement_members_credential_idx').on(t.credentialId)
+	]
+);
+
+export const prerequisites = pgTable(
+	'prerequisites',
+	{
+		credentialId: text('credential_id')
+			.notNull()
+			.references(() => credentials.id, { onDelete: 'cascade' }),
+		requiredId: text('required_id')
+			.notNull()
+			.references(() => credentials.id, { onDelete: 'cascade' })
+	},
+	(t) => [primaryKey({ columns: [t.credentialId, t.requiredId] })]
+);
+
+export const recognitions = pgTable(
+	'recognitions',
+	{
+		credentialId: text('credential_id')
+			.notNull()
+			.references(() => credentials.id, { onDelete: 'cascade' }),
+		recognisedAsId: text('recognised_as_id')
+			.notNull()
+			.references(() => credentials.id, { onDelete: 'cascade' })
+	},
+	(t) => [primaryKey({ columns: [t.credentialId, t.recognisedAsId] })]
+);
+
+export const imports = pgTable('imports', {
+	id: serial('id').primaryKey(),
+	source: text('source').notNull(),
+	format: text('format').notNull(),
+	sha256: text('sha256').notNull(),
+	startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
+	finishedAt: timestamp('finished_at', { withTimezone: true }),
+	rowsRead: integer('rows_read').notNull().default(0),
+	rowsStored: integer('rows_stored').notNull().default(0),
+	rowsRejected: integer('rows_rejected').notNull().default(0),
+	/** running | succeeded | refused | failed */
+	status: text('status').notNull(),
+	/** Per-file counts of a multi-file source (OULAD is a folder). */
+	files: jsonb('files').$type<unknown[]>(),
+	/** The first errors, each { file, line | path, field, message }. */
+	errors: jsonb('errors').$type<unknown[]>(),
+	userId: integer('user_id')
+});
+
+export const learners = pgTable('learners', {
+	id: text('id').primaryKey(),
+	gender: text('gender').notNull().default('not stated'),
+	ageBand: text('age_band').notNull().default('not stated'),
+	disability: text('disability').notNull().default('not stated'),
+	deprivationBand: text('deprivation_band').notNull().default('not stated'),
+	region: text('region').notNull().default('not stated'),
+	priorEducation: text('prior_education').notNull().default('not stated'),
+	analyticsConsent: boolean('analytics_consent').notNull().default(true),
+	/** A hashed identity from a credential (Open Badges `identity`), kept hashed. */
+	identityHash: text('identity_hash'),
+	origin: text('origin').notNull().default('real')
+});
+
+export const enrolments = pgTable(
+	'enrolments',
+	{
+		learnerId: text('learner_id')
+			.notNull()
+			.references(() => learners.id, { onDelete: 'cascade' }),
+		id: text('id').notNull(),
+		credentialId: text('credential_id')
+			.notNull()
+			.references(() => credentials.id),
+		cohort: text('cohort'),
+		startedOn: date('started_on', { mode: 'string' }).notNull(),
+		endedOn: date('ended_on', { mode: 'string' }),
+		/** in_progress | completed | withdrawn | failed */
+		status: text('status').notNull(),
+		result: text('result'),
+		importId: integer('import_id')
+	},
+	(t) => [
+		primaryKey({ columns: [t.learnerId, t.id] }),
+		index('enrolments_credential_idx').on(t.credentialId, t.startedOn),
+		check(
+			'enrolments_status_check',
+			sql`${t.status} in ('in_progress', 'completed', 'withdrawn', 'failed')`
+		)
+	]
+);
+
+export const awards = pgTable(
+	'awards',
+	{
+		learnerId: text('learner_id')
+			.notNull()
+			.references(() => learners.id, { onDelete: 'cascade' }),
+		id: text('id').notNull(),
+		credentialId: text('credential_id')
+			.notNull()
+			.references(() => credentials.id),
+		enrolmentId: text('enrolment_id'),
+		issuedOn: date('issued_on', { mode: 'string' }).notNull(),
+		expiresOn: date('expires_on', { mode: 'string' }),
+		/** verified | unverified | failed | unsigned */
+		verification: text('verification').notNull(),
+		verificationReason: text('verification_reason'),
+		source: jsonb('source'),
+		importId: integer('import_id')
+	},
+	(t) => [
+		primaryKey({ columns: [t.learnerId, t.id] }),
+		foreignKey({
+			columns: [t.learnerId, t.enrolmentId],
+			foreignColumns: [enrolments.learnerId, enrolments.id]
+		}).onDelete('cascade'),
+		index('awards_credential_idx').on(t.credentialId, t.issuedOn),
+		check(
+			'awards_verification_check',
+			sql`${t.verification} in ('verified', 'unverified', 'failed', 'unsigned')`
+		)
+	]
+);
+
+export const users = pgTable('users', {
+	id: serial('id').primaryKey(),
+	email: text('email').notNull().unique(),
+	passwordHash: text('password_hash').notNull(),
+	/** admin | policymaker | provider | learner */
+	role: text('role').notNull(),
+	providerId: text('provider_id').references(() => providers.id),
+	learnerId: text('learner_id').references(() => learners.id),
+	createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+	disabled: boolean('disabled').notNull().default(false)
+});
+
+export const sessions = pgTable(
+	'sessions',
+	{
+		/** sha256 of the cookie token, so a database leak does not leak live sessions. */
+		id: text('id').primaryKey(),
+		userId: integer('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+		expiresAt: timestamp('expires_at', { withTimezone: true }).notNull()
+	},
+	(t) => [index('sessions_user_idx').on(t.userId)]
+);
+
+export const auditLog = pgTable('audit_log', {
+	id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+	at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+	userId: integer('user_id'),
+	action: text('action').notNull(),
+	detail: jsonb('detail')
+});

@@ -1,0 +1,13 @@
+import { sveltekit } from '@sveltejs/kit/vite';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+	plugins: [sveltekit()],
+	test: {
+		include: ['src/**/*.test.ts', 'tests/unit/**/*.test.ts', 'tests/db/**/*.test.ts'],
+		// Database tests start PGlite (2–4 s each) and import real data.
+		testTimeout: 120_000,
+		hookTimeout: 120_000,
+		env: { TZ: 'UTC' }
+	}
+});
