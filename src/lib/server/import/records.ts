@@ -1,0 +1,74 @@
+// The contract between format parsers and the loader.
+//
+// A parser reads one source file and yields, for each unit it reads (a CSV line, a JSON document,
+// an XML release), either the rows that unit contributes or the reasons it cannot be read.
+// The loader counts units: read = stored + rejected, per file.
+import type {
+	Award,
+	Credential,
+	CredentialSkill,
+	Enrolment,
+	Learner,
+	Prerequisite,
+	Provider,
+	Recognition,
+	RequirementGroup
+} from '../../domain/types.ts';
+
+/** Where a unit or a problem is: a line of a text file or a JSON path inside a document. */
+export type SourceLocation = { file: string; line?: number; path?: string };
+
+/** One problem, named as precisely as the source allows. */
+export type ImportIssue = SourceLocation & { field?: string; message: string };
+
+/** A row for one table. Awards may keep the document they came from. */
+export type ImportRow =
+	| { table: 'providers'; row: Provider }
+	| { table: 'credentials'; row: Credential }
+	| { table: 'credential_skills'; row: CredentialSkill }
+	| { table: 'requirement_groups'; row: RequirementGroup }
+	| { table: 'prerequisites'; row: Prerequisite }
+	| { table: 'recognitions'; row: Recognition }
+	| { table: 'learners'; row: Learner }
+	| { table: 'enrolments'; row: Enrolment }
+	| { table: 'awards'; row: Award & { source?: unknown } };
+
+export type ImportTable = ImportRow['table'];
+
+/** Tables in the order their rows must be written so foreign keys hold. */
+export const TABLE_ORDER: readonly ImportTable[] = [
+	'providers',
+	'credentials',
+	'credential_skills',
+	'requirement_groups',
+	'prerequisites',
+	'recognitions',
+	'learners',
+	'enrolments',
+	'awards'
+];
+
+/** What a parser yields per unit read. */
+export type ParsedUnit =
+	| { kind: 'rows'; at: SourceLocation; rows: ImportRow[] }
+	| { kind: 'rejected'; at: SourceLocation; issues: ImportIssue[] };
+
+/** A whole-file failure (unreadable, wrong format, missing column, truncated): nothing is loaded. */
+export class ImportRefusal extends Error {
+	readonly issues: ImportIssue[];
+	constructor(issues: ImportIssue[]) {
+		super(issues.map(formatIssue).join('\n'));
+		this.name = 'ImportRefusal';
+		this.issues = issues;
+	}
+}
+
+export function formatIssue(issue: ImportIssue): string {
+	const where = [issue.file, issue.line !== undefined ? `line ${issue.line}` : issue.path]
+		.filter(Boolean)
+		.join(', ');
+	return `${where}${issue.field ? `, field ${issue.field}` : ''}: ${issue.message}`;
+}
+
+/** Progress of a long import, reported by the loader to the CLI bar and the /imports page. */
+export type ImportProgress = { file: string; phase: 'reading' | 'writing' | 'done'; done: number; total: number };
