@@ -1,0 +1,7 @@
+import { join } from 'node:path';
+import { projectRoot } from '../config.ts';
+
+/** The real data shipped in the repository, loaded into an empty database at start-up. */
+export function bundledDataPath(name: 'oulad' = 'oulad'): string {
+	return join(projectRoot(), 'data', name);
+}

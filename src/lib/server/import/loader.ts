@@ -1,0 +1,283 @@
+// The one loader every format goes through: parse → validate → load, one transaction per import.
+//
+// Units (a CSV line, a JSON document) are taken in chunks. Each chunk is checked field by field and
+// for references (against itself and the database) before any row is written; a failing unit is
+// rejected whole, with file, line or path, field and reason. A whole-file failure (ImportRefusal),
+// an abort, or — for strict formats — any rejected unit rolls the transaction back, so the
+// database is as it was. The `imports` row is written outside the transaction, so refused and
+// aborted imports stay in the history with their errors.
+import { sql } from 'drizzle-orm';
+import type { Db, Orm } from '../db/client.ts';
+import { rowsOf } from '../db/client.ts';
+import type { Verification } from '../../domain/types.ts';
+import {
+	ImportRefusal,
+	TABLE_ORDER,
+	type ImportIssue,
+	type ImportProgress,
+	type ImportRow,
+	type ImportTable,
+	type ParsedUnit
+} from './records.ts';
+import { describeRef, existingKeys, providedKey, referencesOf, type RefTable } from './references.ts';
+import { sha256Of, type SourceFile } from './source.ts';
+import { validateRow } from './validate.ts';
+import { rowKey, upsertRows, writeGroupMembers, type WriteCount } from './write.ts';
+
+/** How many units are checked and written together. */
+const CHUNK_UNITS = 5000;
+/** How many errors an import keeps (the counts are always complete). */
+const MAX_ERRORS = 100;
+
+export type FileReport = {
+	path: string;
+	format: string;
+	read: number;
+	stored: number;
+	rejected: number;
+	errors: ImportIssue[];
+	verification: Record<Verification, number>;
+};
+
+export type ImportReport = {
+	importId: number;
+	format: string;
+	status: 'succeeded' | 'refused' | 'aborted' | 'failed';
+	files: FileReport[];
+	/** Rows inserted or changed per table; all zero when the same data is imported again. */
+	changed: Partial<Record<ImportTable | 'requirement_members', WriteCount>>;
+	/** Why the whole import was refused, when it was. */
+	refusal: ImportIssue[];
+};
+
+export type ImportJob = {
+	format: string;
+	files: SourceFile[];
+	/** Any rejected unit refuses the whole import (datasets whose figures must reconcile exactly). */
+	strict: boolean;
+	parse(onBytes: (bytes: number) => void): AsyncIterable<ParsedUnit>;
+	/** Checks on the loaded whole, inside the transaction (e.g. stacking cycles); issues refuse it. */
+	afterLoad?(tx: Orm): Promise<ImportIssue[]>;
+};
+
+export type LoadOptions = {
+	source?: string;
+	onProgress?: (progress: ImportProgress) => void;
+	signal?: AbortSignal;
+	userId?: number | null;
+};
+
+const emptyVerification = (): Record<Verification, number> => ({ verified: 0, failed: 0, unsigned: 0, unverified: 0 });
+
+class Aborted extends Error {}
+
+export async function runImportJob(db: Db, job: ImportJob, options: LoadOptions = {}): Promise<ImportReport> {
+	const sha256 = await sha256Of(job.files);
+	const source = options.source ?? job.files.map((f) => f.path).join(', ');
+	const [{ id: importId }] = await db.query<{ id: number }>(
+		sql`insert into imports (source, format, sha256, status, user_id)
+			values (${source}, ${job.format}, ${sha256}, 'running', ${options.userId ?? null}) returning id`
+	);
+
+	const files = new Map<string, FileReport>();
+	for (const file of job.files) files.set(file.path, newFileReport(file.path, job.format));
+	const report: ImportReport = { importId, format: job.format, status: 'succeeded', files: [], changed: {}, refusal: [] };
+	const totalBytes = job.files.reduce((sum, f) => sum + f.size, 0);
+	let bytesDone = 0;
+	let lastProgress = 0;
+	const progress = (phase: ImportProgress['phase'], force = false) => {
+		const now = Date.now();
+		if (!options.onProgress || (!force && now - lastProgress < 100)) return;
+		lastProgress = now;
+		options.onProgress({ file: source, phase, done: Math.min(bytesDone, totalBytes), total: totalBytes });
+	};
+
+	try {
+		await db.orm.transaction(async (tx) => {
+			const state = new ChunkWriter(tx, importId, files, job.format, report);
+			let chunk: ParsedUnit[] = [];
+			for await (const unit of job.parse((n) => {
+				bytesDone += n;
+				progress('reading');
+			})) {
+				if (options.signal?.aborted) throw new Aborted('aborted');
+				chunk.push(unit);
+				if (chunk.length >= CHUNK_UNITS) {
+					await state.write(chunk);
+					chunk = [];
+					progress('writing');
+				}
+			}
+			if (options.signal?.aborted) throw new Aborted('aborted');
+			await state.write(chunk);
+			const rejected = [...files.values()].reduce((sum, f) => sum + f.rejected, 0);
+			if (job.strict && rejected > 0) {
+				throw new ImportRefusal([
+					{
+						file: source,
+						message: `${rejected} row(s) could not be read; this dataset is imported whole or not at all, so nothing was stored`
+					}
+				]);
+			}
+			const afterIssues = job.afterLoad ? await job.afterLoad(tx) : [];
+			if (afterIssues.length > 0) throw new ImportRefusal(afterIssues);
+			if (options.signal?.aborted) throw new Aborted('aborted');
+		});
+	} catch (error) {
+		report.status = error instanceof Aborted ? 'aborted' : error instanceof ImportRefusal ? 'refused' : 'failed';
+		report.refusal =
+			error instanceof ImportRefusal
+				? error.issues
+				: [{ file: source, message: error instanceof Aborted ? 'the import was stopped; nothing was stored' : String((error as Error).message ?? error) }];
+		report.changed = {};
+		// Nothing was stored: every row read counts as rejected, so read = stored + rejected still holds.
+		for (const file of files.values()) {
+			file.rejected += file.stored;
+			file.stored = 0;
+			file.verification = emptyVerification();
+			if (error instanceof ImportRefusal) {
+				for (const issue of error.issues) if (issue.file === file.path && file.errors.length < MAX_ERRORS) file.errors.unshift(issue);
+			}
+		}
+	}
+	report.files = [...files.values()];
+	progress('done', true);
+	const totals = report.files.reduce(
+		(t, f) => ({ read: t.read + f.read, stored: t.stored + f.stored, rejected: t.rejected + f.rejected }),
+		{ read: 0, stored: 0, rejected: 0 }
+	);
+	const errors = [...report.refusal, ...report.files.flatMap((f) => f.errors)].slice(0, MAX_ERRORS);
+	await db.query(
+		sql`update imports set finished_at = now(), status = ${report.status},
+			rows_read = ${totals.read}, rows_stored = ${totals.stored}, rows_rejected = ${totals.rejected},
+			files = ${JSON.stringify(report.files.map(({ errors: _, ...f }) => f))}::jsonb,
+			errors = ${JSON.stringify(errors)}::jsonb
+			where id = ${importId}`
+	);
+	return report;
+}
+
+function newFileReport(path: string, format: string): FileReport {
+	return { path, format, read: 0, stored: 0, rejected: 0, errors: [], verification: emptyVerification() };
+}
+
+/** Checks and writes chunks of units inside the import's transaction. */
+class ChunkWriter {
+	constructor(
+		private tx: Orm,
+		private importId: number,
+		private files: Map<string, FileReport>,
+		private format: string,
+		private report: ImportReport
+	) {}
+
+	private fileOf(path: string): FileReport {
+		let file = this.files.get(path);
+		if (!file) {
+			// A unit from a member of an archive or a document inside a file: report it on its own line.
+			file = newFileReport(path, this.format);
+			this.files.set(path, file);
+		}
+		return file;
+	}
+
+	private reject(path: string, issues: ImportIssue[]) {
+		const file = this.fileOf(path);
+		file.rejected++;
+		for (const issue of issues) if (file.errors.length < MAX_ERRORS) file.errors.push(issue);
+	}
+
+	async write(units: ParsedUnit[]) {
+		if (units.length === 0) return;
+		// 1. Field checks.
+		let accepted: Extract<ParsedUnit, { kind: 'rows' }>[] = [];
+		for (const unit of units) {
+			const file = this.fileOf(unit.at.file);
+			file.read++;
+			if (unit.kind === 'rejected') {
+				file.rejected++;
+				for (const issue of unit.issues) if (file.errors.length < MAX_ERRORS) file.errors.push(issue);
+				continue;
+			}
+			const issues: ImportIssue[] = [];
+			for (const item of unit.rows)
+				for (const problem of validateRow(item)) issues.push({ ...unit.at, field: problem.field, message: problem.message });
+			if (issues.length > 0) this.reject(unit.at.file, issues);
+			else accepted.push(unit);
+		}
+
+		// 2. References, against the accepted units of this chunk and the database. Rejecting a unit
+		// can strand another that relied on it, so repeat until nothing changes.
+		const inDb = new Map<RefTable, Set<string>>();
+		const lookedUp = new Map<RefTable, Set<string>>();
+		for (;;) {
+			const provided = new Map<RefTable, Set<string>>();
+			for (const unit of accepted)
+				for (const item of unit.rows) {
+					const key = providedKey(item);
+					if (key) (provided.get(key.table) ?? provided.set(key.table, new Set()).get(key.table)!).add(key.key);
+				}
+			const missing = new Map<RefTable, Set<string>>();
+			for (const unit of accepted)
+				for (const item of unit.rows)
+					for (const ref of referencesOf(item)) {
+						if (provided.get(ref.table)?.has(ref.key) || lookedUp.get(ref.table)?.has(ref.key)) continue;
+						(missing.get(ref.table) ?? missing.set(ref.table, new Set()).get(ref.table)!).add(ref.key);
+					}
+			for (const [table, keys] of missing) {
+				const found = await existingKeys(this.tx, table, [...keys]);
+				const seen = lookedUp.get(table) ?? lookedUp.set(table, new Set()).get(table)!;
+				const present = inDb.get(table) ?? inDb.set(table, new Set()).get(table)!;
+				for (const key of keys) seen.add(key);
+				for (const key of found) present.add(key);
+			}
+			const still: typeof accepted = [];
+			for (const unit of accepted) {
+				const issues: ImportIssue[] = [];
+				for (const item of unit.rows)
+					for (const ref of referencesOf(item))
+						if (!provided.get(ref.table)?.has(ref.key) && !inDb.get(ref.table)?.has(ref.key))
+							issues.push({ ...unit.at, field: ref.field, message: describeRef(ref) });
+				if (issues.length > 0) this.reject(unit.at.file, issues);
+				else still.push(unit);
+			}
+			if (still.length === accepted.length) break;
+			accepted = still;
+		}
+
+		// 3. Write, parents first, the last row of a key winning within the chunk.
+		const byTable = new Map<ImportTable, Map<string, ImportRow>>();
+		for (const unit of accepted) {
+			const file = this.fileOf(unit.at.file);
+			file.stored++;
+			for (const item of unit.rows) {
+				(byTable.get(item.table) ?? byTable.set(item.table, new Map()).get(item.table)!).set(rowKey(item), item);
+				if (item.table === 'awards') file.verification[item.row.verification]++;
+			}
+		}
+		for (const table of TABLE_ORDER) {
+			const rows = byTable.get(table);
+			if (!rows) continue;
+			const list = [...rows.values()].map((item) => item.row);
+			const count = await upsertRows(this.tx, table, list as never[], this.importId);
+			const total = (this.report.changed[table] ??= { inserted: 0, updated: 0 });
+			total.inserted += count.inserted;
+			total.updated += count.updated;
+			if (table === 'requirement_groups') {
+				const changed = await writeGroupMembers(this.tx, list as { id: string; members: string[] }[]);
+				const members = (this.report.changed.requirement_members ??= { inserted: 0, updated: 0 });
+				members.updated += changed;
+			}
+		}
+	}
+}
+
+/** Counts rows per table (used by tests and the CLI summary). */
+export async function countRows(db: Db | { orm: Orm }): Promise<Record<string, number>> {
+	const tables = [...TABLE_ORDER, 'requirement_members'];
+	const rows = await rowsOf<Record<string, number>>(
+		db.orm,
+		sql.raw(`select ${tables.map((t) => `(select count(*)::int from "${t}") as "${t}"`).join(', ')}`)
+	);
+	return rows[0];
+}

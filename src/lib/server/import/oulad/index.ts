@@ -1,0 +1,182 @@
+// The OULAD format: recognised by its file names (studentInfo, studentRegistration, courses; plain
+// or .gz), read as published (quoted, CRLF or LF, blanks). The dataset's figures are quoted by
+// policymakers and checked against references, so it is strict: one bad row refuses the import.
+import { readCsvFile } from '../csv.ts';
+import { ImportRefusal, type ImportIssue, type ImportRow, type ParsedUnit } from '../records.ts';
+import type { SourceFile } from '../source.ts';
+import type { ImportJob } from '../loader.ts';
+import {
+	OULAD_PROVIDER,
+	learnerOf,
+	mapRegistration,
+	moduleCredential,
+	parseDay,
+	presentationOrder,
+	type StudentInfoRow
+} from './mapping.ts';
+
+const FILES = {
+	info: 'studentInfo.csv',
+	registration: 'studentRegistration.csv',
+	courses: 'courses.csv'
+} as const;
+
+const COLUMNS = {
+	courses: ['code_module', 'code_presentation', 'module_presentation_length'],
+	registration: ['code_module', 'code_presentation', 'id_student', 'date_registration', 'date_unregistration'],
+	info: [
+		'code_module',
+		'code_presentation',
+		'id_student',
+		'gender',
+		'region',
+		'highest_education',
+		'imd_band',
+		'age_band',
+		'disability',
+		'final_result'
+	]
+} as const;
+
+const byName = (files: SourceFile[], name: string) => files.find((f) => f.name.toLowerCase() === name.toLowerCase());
+
+/** The OULAD files among `files`, or undefined when studentInfo.csv is not one of them. */
+export function claimOulad(files: SourceFile[]): SourceFile[] | undefined {
+	if (!byName(files, FILES.info)) return undefined;
+	return Object.values(FILES)
+		.map((name) => byName(files, name))
+		.filter((f): f is SourceFile => f !== undefined);
+}
+
+export function ouladJob(files: SourceFile[]): ImportJob {
+	const info = byName(files, FILES.info);
+	const registration = byName(files, FILES.registration);
+	const courses = byName(files, FILES.courses);
+	const missing = [
+		[FILES.info, info],
+		[FILES.registration, registration],
+		[FILES.courses, courses]
+	]
+		.filter(([, f]) => !f)
+		.map(([name]) => name);
+	return {
+		format: 'oulad',
+		files,
+		strict: true,
+		async *parse(onBytes) {
+			if (missing.length > 0 || !info || !registration || !courses)
+				throw new ImportRefusal([
+					{ file: info?.path ?? files[0]?.path ?? 'OULAD', message: `OULAD needs ${missing.join(' and ')} beside studentInfo.csv` }
+				]);
+			yield* parseOulad({ info, registration, courses }, onBytes);
+		}
+	};
+}
+
+const key = (codeModule: string, codePresentation: string, idStudent = '') =>
+	`${codeModule.trim()}\u0001${codePresentation.trim()}\u0001${idStudent.trim()}`;
+
+async function* parseOulad(
+	{ info, registration, courses }: Record<'info' | 'registration' | 'courses', SourceFile>,
+	onBytes: (bytes: number) => void
+): AsyncGenerator<ParsedUnit> {
+	// courses.csv: presentation lengths, and the modules (credentials).
+	const lengths = new Map<string, number>();
+	for await (const row of readCsvFile(courses, { required: COLUMNS.courses, onBytes })) {
+		const at = { file: courses.path, line: row.line };
+		if ('issue' in row) {
+			yield { kind: 'rejected', at, issues: [row.issue] };
+			continue;
+		}
+		const { code_module, code_presentation, module_presentation_length } = row.values;
+		const length = parseDay(module_presentation_length);
+		if (typeof length !== 'number' || length < 0) {
+			yield {
+				kind: 'rejected',
+				at,
+				issues: [{ ...at, field: 'module_presentation_length', message: `"${module_presentation_length}" is not a number of days` }]
+			};
+			continue;
+		}
+		if (code_module.trim() === '') {
+			yield { kind: 'rejected', at, issues: [{ ...at, field: 'code_module', message: 'is required' }] };
+			continue;
+		}
+		lengths.set(key(code_module, code_presentation), length);
+		yield {
+			kind: 'rows',
+			at,
+			rows: [
+				{ table: 'providers', row: OULAD_PROVIDER },
+				{ table: 'credentials', row: moduleCredential(code_module.trim()) }
+			]
+		};
+	}
+
+	// studentRegistration.csv: the withdrawal day of each registration.
+	const unregistration = new Map<string, number | null>();
+	for await (const row of readCsvFile(registration, { required: COLUMNS.registration, onBytes })) {
+		const at = { file: registration.path, line: row.line };
+		if ('issue' in row) {
+			yield { kind: 'rejected', at, issues: [row.issue] };
+			continue;
+		}
+		const v = row.values;
+		const issues: ImportIssue[] = [];
+		for (const field of ['date_registration', 'date_unregistration'] as const)
+			if (parseDay(v[field]) === 'invalid')
+				issues.push({ ...at, field, message: `"${v[field]}" is not a whole number of days` });
+		if (!/^\d+$/.test(v.id_student.trim()))
+			issues.push({ ...at, field: 'id_student', message: `"${v.id_student}" is not a student number` });
+		if (issues.length > 0) {
+			yield { kind: 'rejected', at, issues };
+			continue;
+		}
+		unregistration.set(key(v.code_module, v.code_presentation, v.id_student), parseDay(v.date_unregistration) as number | null);
+		// Registrations contribute through studentInfo rows; reading one stores its withdrawal day.
+		yield { kind: 'rows', at, rows: [] };
+	}
+
+	// studentInfo.csv: read whole first, because a learner's groups come from their latest
+	// presentation (age_band changes between presentations for 72 students).
+	const rows: { line: number; values: StudentInfoRow }[] = [];
+	const latest = new Map<string, { order: string; values: StudentInfoRow }>();
+	for await (const row of readCsvFile(info, { required: COLUMNS.info, onBytes })) {
+		if ('issue' in row) {
+			yield { kind: 'rejected', at: { file: info.path, line: row.line }, issues: [row.issue] };
+			continue;
+		}
+		const values = row.values as StudentInfoRow;
+		rows.push({ line: row.line, values });
+		const student = values.id_student.trim();
+		const order = presentationOrder(values.code_presentation.trim());
+		const seen = latest.get(student);
+		// Ties (two modules in one presentation) go to the later row in the file.
+		if (!seen || order >= seen.order) latest.set(student, { order, values });
+	}
+	for (const { line, values } of rows) {
+		const at = { file: info.path, line };
+		const regKey = key(values.code_module, values.code_presentation, values.id_student);
+		const length = lengths.get(key(values.code_module, values.code_presentation));
+		const mapped = mapRegistration(values, length, unregistration.get(regKey) ?? null);
+		if (Array.isArray(mapped)) {
+			yield { kind: 'rejected', at, issues: mapped.map((p) => ({ ...at, ...p })) };
+			continue;
+		}
+		if (mapped.enrolment.status === 'withdrawn' && !unregistration.has(regKey)) {
+			yield {
+				kind: 'rejected',
+				at,
+				issues: [{ ...at, field: 'id_student', message: `no row in ${registration.name} for this registration` }]
+			};
+			continue;
+		}
+		const learner = learnerOf(latest.get(values.id_student.trim())!.values);
+		const out: ImportRow[] = [
+			{ table: 'learners', row: learner },
+			{ table: 'enrolments', row: mapped.enrolment }
+		];
+		if (mapped.award) out.push({ table: 'awards', row: mapped.award });
+		yield { kind: 'rows', at, rows: out };
+	}
+}

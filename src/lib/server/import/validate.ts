@@ -1,0 +1,185 @@
+// Field checks for every row a parser produces, whatever the format, so one set of rules guards
+// the database. Each problem names the field; the loader adds file and line.
+import {
+	ENROLMENT_STATUSES,
+	VERIFICATIONS,
+	type Award,
+	type Credential,
+	type Enrolment,
+	type Learner,
+	type Provider,
+	type RequirementGroup
+} from '../../domain/types.ts';
+import type { ImportRow } from './records.ts';
+
+export type FieldProblem = { field: string; message: string };
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** True for a real calendar date written YYYY-MM-DD. */
+export function isIsoDate(value: unknown): value is string {
+	if (typeof value !== 'string') return false;
+	const m = ISO_DATE.exec(value);
+	if (!m) return false;
+	const date = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
+	return date.getUTCFullYear() === +m[1] && date.getUTCMonth() === +m[2] - 1 && date.getUTCDate() === +m[3];
+}
+
+const PROVIDER_KINDS = ['higher_education', 'vet', 'industry', 'private', 'community', 'employer', 'professional_body'];
+const QA = ['regulatory', 'advisory', 'organic'];
+const CREDENTIAL_KINDS = ['micro', 'macro', 'unit', 'participation'];
+const MODES = ['online', 'onsite', 'blended'];
+const RULES = ['all', 'n_of', 'min_credits'];
+const ORIGINS = ['real', 'generated'];
+
+type Check = (problems: FieldProblem[]) => void;
+
+function text(field: string, value: unknown, required: boolean): Check {
+	return (problems) => {
+		if (value === null || value === undefined || value === '') {
+			if (required) problems.push({ field, message: 'is required' });
+		} else if (typeof value !== 'string') problems.push({ field, message: 'must be text' });
+	};
+}
+function oneOf(field: string, value: unknown, allowed: readonly string[], required = false): Check {
+	return (problems) => {
+		if (value === null || value === undefined) {
+			if (required) problems.push({ field, message: 'is required' });
+		} else if (!allowed.includes(value as string))
+			problems.push({ field, message: `"${value}" is not one of ${allowed.join(', ')}` });
+	};
+}
+function dateField(field: string, value: unknown, required: boolean): Check {
+	return (problems) => {
+		if (value === null || value === undefined || value === '') {
+			if (required) problems.push({ field, message: 'is required' });
+		} else if (!isIsoDate(value)) problems.push({ field, message: `"${value}" is not a date (YYYY-MM-DD)` });
+	};
+}
+function numberField(field: string, value: unknown, { min = -Infinity, integer = false } = {}): Check {
+	return (problems) => {
+		if (value === null || value === undefined) return;
+		if (typeof value !== 'number' || !Number.isFinite(value))
+			problems.push({ field, message: `"${value}" is not a number` });
+		else if (value < min) problems.push({ field, message: `${value} is below ${min}` });
+		else if (integer && !Number.isInteger(value)) problems.push({ field, message: `${value} is not a whole number` });
+	};
+}
+function boolField(field: string, value: unknown): Check {
+	return (problems) => {
+		if (value !== null && value !== undefined && typeof value !== 'boolean')
+			problems.push({ field, message: `"${value}" is not true or false` });
+	};
+}
+
+function run(checks: Check[]): FieldProblem[] {
+	const problems: FieldProblem[] = [];
+	for (const check of checks) check(problems);
+	return problems;
+}
+
+function provider(r: Provider) {
+	return run([
+		text('id', r.id, true),
+		text('name', r.name, true),
+		oneOf('kind', r.kind, PROVIDER_KINDS),
+		text('country', r.country, false),
+		oneOf('qa_approach', r.qaApproach, QA),
+		boolField('accredited', r.accredited),
+		oneOf('origin', r.origin, ORIGINS, true)
+	]);
+}
+
+function credential(r: Credential) {
+	return run([
+		text('id', r.id, true),
+		text('title', r.title, true),
+		oneOf('kind', r.kind, CREDENTIAL_KINDS, true),
+		numberField('workload_hours', r.workloadHours, { min: 0 }),
+		numberField('credits', r.credits, { min: 0 }),
+		boolField('assessed', r.assessed),
+		oneOf('participation_mode', r.participationMode, MODES),
+		boolField('quality_assured', r.qualityAssured),
+		dateField('valid_from', r.validFrom, false),
+		dateField('valid_to', r.validTo, false),
+		oneOf('origin', r.origin, ORIGINS, true)
+	]);
+}
+
+function group(r: RequirementGroup) {
+	const problems = run([
+		text('id', r.id, true),
+		text('target_credential_id', r.targetCredentialId, true),
+		oneOf('rule', r.rule, RULES, true),
+		numberField('n', r.n, { min: 0, integer: true }),
+		numberField('min_credits', r.minCredits, { min: 0 })
+	]);
+	if (r.rule === 'n_of' && (r.n === null || r.n === undefined))
+		problems.push({ field: 'n', message: 'is required when the rule is n_of' });
+	if (r.rule === 'min_credits' && (r.minCredits === null || r.minCredits === undefined))
+		problems.push({ field: 'min_credits', message: 'is required when the rule is min_credits' });
+	return problems;
+}
+
+function learner(r: Learner) {
+	return run([
+		text('id', r.id, true),
+		...(['gender', 'ageBand', 'disability', 'deprivationBand', 'region', 'priorEducation'] as const).map((k) =>
+			text(k.replace(/[A-Z]/g, (c) => '_' + c.toLowerCase()), r[k], true)
+		),
+		boolField('analytics_consent', r.analyticsConsent),
+		oneOf('origin', r.origin, ORIGINS, true)
+	]);
+}
+
+function enrolment(r: Enrolment) {
+	const problems = run([
+		text('id', r.id, true),
+		text('learner_id', r.learnerId, true),
+		text('credential_id', r.credentialId, true),
+		dateField('started_on', r.startedOn, true),
+		dateField('ended_on', r.endedOn, r.status !== 'in_progress'),
+		oneOf('status', r.status, ENROLMENT_STATUSES, true)
+	]);
+	if (isIsoDate(r.startedOn) && isIsoDate(r.endedOn) && r.endedOn < r.startedOn)
+		problems.push({ field: 'ended_on', message: `${r.endedOn} is before started_on ${r.startedOn}` });
+	return problems;
+}
+
+function award(r: Award) {
+	return run([
+		text('id', r.id, true),
+		text('learner_id', r.learnerId, true),
+		text('credential_id', r.credentialId, true),
+		dateField('issued_on', r.issuedOn, true),
+		dateField('expires_on', r.expiresOn, false),
+		oneOf('verification', r.verification, VERIFICATIONS, true)
+	]);
+}
+
+/** The field problems of one row; empty when the row may be stored. */
+export function validateRow(item: ImportRow): FieldProblem[] {
+	switch (item.table) {
+		case 'providers':
+			return provider(item.row);
+		case 'credentials':
+			return credential(item.row);
+		case 'credential_skills':
+			return run([text('credential_id', item.row.credentialId, true), text('skill_uri', item.row.skillUri, true)]);
+		case 'requirement_groups':
+			return group(item.row);
+		case 'prerequisites':
+			return run([text('credential_id', item.row.credentialId, true), text('required_id', item.row.requiredId, true)]);
+		case 'recognitions':
+			return run([
+				text('credential_id', item.row.credentialId, true),
+				text('recognised_as_id', item.row.recognisedAsId, true)
+			]);
+		case 'learners':
+			return learner(item.row);
+		case 'enrolments':
+			return enrolment(item.row);
+		case 'awards':
+			return award(item.row);
+	}
+}
