@@ -7,6 +7,13 @@ import { textChunks, type SourceFile } from './source.ts';
 
 export type CsvRecord = { line: number; fields: string[] };
 
+/** The file ends inside a quoted field: cut off mid-record. */
+export class TruncatedCsv extends ImportRefusal {
+	constructor(file: string, line: number, readonly fieldIndex: number, field?: string) {
+		super([{ file, line, ...(field ? { field } : {}), message: 'the file ends inside a quoted field (truncated?)' }]);
+	}
+}
+
 /** Splits text chunks into records. `separator` undefined: detect from the first line. */
 export async function* parseCsv(
 	chunks: AsyncIterable<string>,
@@ -72,11 +79,7 @@ export async function* parseCsv(
 			}
 		}
 	}
-	if (state === 'quoted') {
-		throw new ImportRefusal([
-			{ file, line: recordLine, message: 'the file ends inside a quoted field (truncated?)' }
-		]);
-	}
+	if (state === 'quoted') throw new TruncatedCsv(file, recordLine, fields.length);
 	if (recordStarted || field !== '') {
 		fields.push(field);
 		yield { line: recordLine, fields };
@@ -119,7 +122,8 @@ export async function* readCsvFile(
 	} = {}
 ): AsyncGenerator<CsvRow | { line: number; issue: ImportIssue }> {
 	let header: string[] | undefined;
-	for await (const record of parseCsv(textChunks(file, onBytes), { file: file.path, separator })) {
+	const records = parseCsv(textChunks(file, onBytes), { file: file.path, separator });
+	for await (const record of withFieldNames(records, () => header)) {
 		if (!header) {
 			header = record.fields.map((name) => {
 				const trimmed = name.trim();
@@ -155,4 +159,18 @@ export async function* readCsvFile(
 		yield { line: record.line, values };
 	}
 	if (!header) throw new ImportRefusal([{ file: file.path, message: 'the file is empty (no header line)' }]);
+}
+
+/** Names the column in a truncation error once the header is known. */
+async function* withFieldNames(records: AsyncGenerator<CsvRecord>, header: () => string[] | undefined) {
+	try {
+		yield* records;
+	} catch (error) {
+		const columns = header();
+		if (error instanceof TruncatedCsv && columns) {
+			const issue = error.issues[0];
+			throw new TruncatedCsv(issue.file, issue.line!, error.fieldIndex, columns[Math.min(error.fieldIndex, columns.length - 1)]);
+		}
+		throw error;
+	}
 }

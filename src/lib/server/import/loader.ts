@@ -101,6 +101,7 @@ export async function runImportJob(db: Db, job: ImportJob, options: LoadOptions 
 				progress('reading');
 			})) {
 				if (options.signal?.aborted) throw new Aborted('aborted');
+				state.count(unit);
 				chunk.push(unit);
 				if (chunk.length >= CHUNK_UNITS) {
 					await state.write(chunk);
@@ -130,9 +131,9 @@ export async function runImportJob(db: Db, job: ImportJob, options: LoadOptions 
 				? error.issues
 				: [{ file: source, message: error instanceof Aborted ? 'the import was stopped; nothing was stored' : String((error as Error).message ?? error) }];
 		report.changed = {};
-		// Nothing was stored: every row read counts as rejected, so read = stored + rejected still holds.
+		// Nothing was stored: every unit read counts as rejected, so read = stored + rejected still holds.
 		for (const file of files.values()) {
-			file.rejected += file.stored;
+			file.rejected = file.read;
 			file.stored = 0;
 			file.verification = emptyVerification();
 			if (error instanceof ImportRefusal) {
@@ -181,6 +182,11 @@ class ChunkWriter {
 		return file;
 	}
 
+	/** Counts a unit as read when it arrives, so a failure later in the file still reconciles. */
+	count(unit: ParsedUnit) {
+		this.fileOf(unit.at.file).read++;
+	}
+
 	private reject(path: string, issues: ImportIssue[]) {
 		const file = this.fileOf(path);
 		file.rejected++;
@@ -193,7 +199,6 @@ class ChunkWriter {
 		let accepted: Extract<ParsedUnit, { kind: 'rows' }>[] = [];
 		for (const unit of units) {
 			const file = this.fileOf(unit.at.file);
-			file.read++;
 			if (unit.kind === 'rejected') {
 				file.rejected++;
 				for (const issue of unit.issues) if (file.errors.length < MAX_ERRORS) file.errors.push(issue);
