@@ -8,16 +8,23 @@ import { bufferSource } from '../../src/lib/server/import/source.ts';
 import type { Db } from '../../src/lib/server/db/client.ts';
 import { engines } from './engines.ts';
 
-const bundled = (name: string) => gunzipSync(readFileSync(`${bundledDataPath()}/${name}.gz`)).toString('utf8');
+const bundled = (name: string) =>
+	gunzipSync(readFileSync(`${bundledDataPath()}/${name}.gz`)).toString('utf8');
 
 /** A small real slice of OULAD: courses whole, the first `n` studentInfo rows and their registrations. */
 function slice(n: number) {
-	const info = bundled('studentInfo.csv').split('\r\n').slice(0, n + 1);
+	const info = bundled('studentInfo.csv')
+		.split('\r\n')
+		.slice(0, n + 1);
 	const keys = new Set(info.slice(1).map((line) => line.split(',').slice(0, 3).join(',')));
 	const registration = bundled('studentRegistration.csv')
 		.split('\r\n')
 		.filter((line, i) => i === 0 || keys.has(line.split(',').slice(0, 3).join(',')));
-	return { courses: bundled('courses.csv'), info: info.join('\r\n') + '\r\n', registration: registration.join('\r\n') + '\r\n' };
+	return {
+		courses: bundled('courses.csv'),
+		info: info.join('\r\n') + '\r\n',
+		registration: registration.join('\r\n') + '\r\n'
+	};
 }
 
 const files = (parts: { courses: string; info: string; registration: string }) => [
@@ -52,7 +59,12 @@ describe.each(engines)('OULAD bad input on $name', (engine) => {
 		const [report] = reports;
 		expect(report.status).toBe('refused');
 		const info = report.files.find((f) => f.path === 'studentInfo.csv')!;
-		expect(info.errors[0]).toMatchObject({ file: 'studentInfo.csv', line: 401, field, message: expect.stringMatching(message) });
+		expect(info.errors[0]).toMatchObject({
+			file: 'studentInfo.csv',
+			line: 401,
+			field,
+			message: expect.stringMatching(message)
+		});
 		expect(info.stored).toBe(0);
 		expect(info.read).toBe(info.rejected);
 		expect(await countRows(db)).toEqual(before);
@@ -61,7 +73,14 @@ describe.each(engines)('OULAD bad input on $name', (engine) => {
 	it('refuses a file with a missing column', async () => {
 		const good = slice(300);
 		const lines = good.info.split('\r\n');
-		const dropped = lines.map((line) => line.split(',').filter((_, i) => i !== 11).join(',')).join('\r\n');
+		const dropped = lines
+			.map((line) =>
+				line
+					.split(',')
+					.filter((_, i) => i !== 11)
+					.join(',')
+			)
+			.join('\r\n');
 		const { reports } = await importFiles(db, files({ ...good, info: dropped }));
 		expect(reports[0].status).toBe('refused');
 		expect(reports[0].refusal[0]).toMatchObject({ file: 'studentInfo.csv', line: 1, field: 'final_result' });
@@ -81,7 +100,12 @@ describe.each(engines)('OULAD bad input on $name', (engine) => {
 		expect(report.status).toBe('refused');
 		const registration = report.files.find((f) => f.path === 'studentRegistration.csv')!;
 		expect(registration.errors).toEqual([
-			{ file: 'studentRegistration.csv', line: 58, field: 'date_unregistration', message: '"twelve" is not a whole number of days' }
+			{
+				file: 'studentRegistration.csv',
+				line: 58,
+				field: 'date_unregistration',
+				message: '"twelve" is not a whole number of days'
+			}
 		]);
 		for (const file of report.files) expect(file.read).toBe(file.stored + file.rejected);
 		expect(await countRows(db)).toEqual(before);

@@ -24,14 +24,29 @@ describe.each(engines)('OULAD import on $name', (engine) => {
 		expect(byFile['studentInfo.csv.gz']).toMatchObject({ read: 32593, stored: 32593, rejected: 0 });
 		expect(byFile['studentRegistration.csv.gz']).toMatchObject({ read: 32593, stored: 32593, rejected: 0 });
 		expect(byFile['courses.csv.gz']).toMatchObject({ read: 22, stored: 22, rejected: 0 });
-		expect(byFile['studentInfo.csv.gz'].verification).toEqual({ verified: 0, failed: 0, unsigned: 15385, unverified: 0 });
+		expect(byFile['studentInfo.csv.gz'].verification).toEqual({
+			verified: 0,
+			failed: 0,
+			unsigned: 15385,
+			unverified: 0
+		});
 
 		const counts = await countRows(db);
-		expect(counts).toMatchObject({ providers: 1, credentials: 7, learners: 28785, enrolments: 32593, awards: 15385 });
+		expect(counts).toMatchObject({
+			providers: 1,
+			credentials: 7,
+			learners: 28785,
+			enrolments: 32593,
+			awards: 15385
+		});
 		const status = await db.query<{ status: string; n: number }>(
 			sql`select status, count(*)::int as n from enrolments group by status order by status`
 		);
-		expect(Object.fromEntries(status.map((r) => [r.status, r.n]))).toEqual({ completed: 15385, withdrawn: 10156, failed: 7052 });
+		expect(Object.fromEntries(status.map((r) => [r.status, r.n]))).toEqual({
+			completed: 15385,
+			withdrawn: 10156,
+			failed: 7052
+		});
 	});
 
 	it('maps a registration exactly as specified', async () => {
@@ -48,10 +63,23 @@ describe.each(engines)('OULAD import on $name', (engine) => {
 		});
 		// AAA 2013J lasts 268 days; student 11391 passed.
 		const [award] = await db.query(sql`select * from awards where id = 'AAA-2013J-11391'`);
-		expect(award).toMatchObject({ issued_on: '2014-06-26', verification: 'unsigned', enrolment_id: 'AAA-2013J-11391' });
+		expect(award).toMatchObject({
+			issued_on: '2014-06-26',
+			verification: 'unsigned',
+			enrolment_id: 'AAA-2013J-11391'
+		});
 		const [learner] = await db.query(sql`select * from learners where id = 'oulad-30268'`);
-		expect(learner).toMatchObject({ gender: 'F', region: 'North Western Region', prior_education: 'A Level or Equivalent', deprivation_band: '30-40%', age_band: '35-55', disability: 'Y' });
-		const bands = await db.query<{ deprivation_band: string }>(sql`select distinct deprivation_band from learners order by 1`);
+		expect(learner).toMatchObject({
+			gender: 'F',
+			region: 'North Western Region',
+			prior_education: 'A Level or Equivalent',
+			deprivation_band: '30-40%',
+			age_band: '35-55',
+			disability: 'Y'
+		});
+		const bands = await db.query<{ deprivation_band: string }>(
+			sql`select distinct deprivation_band from learners order by 1`
+		);
 		expect(bands.map((b) => b.deprivation_band)).toContain('10-20%');
 		expect(bands.map((b) => b.deprivation_band)).toContain('not stated');
 		expect(bands.map((b) => b.deprivation_band)).not.toContain('10-20');
@@ -61,9 +89,12 @@ describe.each(engines)('OULAD import on $name', (engine) => {
 		const before = await countRows(db);
 		const { reports } = await importFiles(db, collectFiles([bundledDataPath()]));
 		expect(reports[0].status).toBe('succeeded');
-		for (const change of Object.values(reports[0].changed)) expect(change).toEqual({ inserted: 0, updated: 0 });
+		for (const change of Object.values(reports[0].changed))
+			expect(change).toEqual({ inserted: 0, updated: 0 });
 		expect(await countRows(db)).toEqual(before);
-		const history = await db.query<{ status: string; rows_read: number }>(sql`select status, rows_read from imports order by id`);
+		const history = await db.query<{ status: string; rows_read: number }>(
+			sql`select status, rows_read from imports order by id`
+		);
 		expect(history).toEqual([
 			{ status: 'succeeded', rows_read: 65208 },
 			{ status: 'succeeded', rows_read: 65208 }

@@ -2,13 +2,7 @@
 // (DESIGN.md §2) without depending on the database layer.
 
 export type ProviderKind =
-	| 'higher_education'
-	| 'vet'
-	| 'industry'
-	| 'private'
-	| 'community'
-	| 'employer'
-	| 'professional_body';
+	'higher_education' | 'vet' | 'industry' | 'private' | 'community' | 'employer' | 'professional_body';
 export type QaApproach = 'regulatory' | 'advisory' | 'organic';
 export type CredentialKind = 'micro' | 'macro' | 'unit' | 'participation';
 export type ParticipationMode = 'online' | 'onsite' | 'blended';

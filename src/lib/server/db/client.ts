@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { sql, type SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { projectRoot } from '../config.ts';
+import { lockDataDir } from './lock.ts';
 import * as schema from './schema.ts';
 
 export type Orm = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -59,19 +60,24 @@ export async function createDb(options: CreateDbOptions = {}): Promise<Db> {
 	const { migrate } = await import('drizzle-orm/pglite/migrator');
 	// PGlite does not create missing parent folders.
 	if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
+	const release = options.dataDir ? lockDataDir(options.dataDir) : () => {};
 	const client = options.dataDir ? new PGlite(options.dataDir) : new PGlite();
 	const orm = drizzle(client, { schema });
+	const close = async () => {
+		await client.close();
+		release();
+	};
 	try {
 		if (shouldMigrate) await migrate(orm, { migrationsFolder });
 	} catch (error) {
-		await client.close();
+		await close();
 		throw error;
 	}
 	return {
 		engine: 'pglite',
 		orm: orm as unknown as Orm,
 		query: (q) => rowsOf(orm as unknown as Orm, q),
-		close: () => client.close()
+		close
 	};
 }
 

@@ -199,10 +199,7 @@ export const enrolments = pgTable(
 	(t) => [
 		primaryKey({ columns: [t.learnerId, t.id] }),
 		index('enrolments_credential_idx').on(t.credentialId, t.startedOn),
-		check(
-			'enrolments_status_check',
-			sql`${t.status} in ('in_progress', 'completed', 'withdrawn', 'failed')`
-		)
+		check('enrolments_status_check', sql`${t.status} in ('in_progress', 'completed', 'withdrawn', 'failed')`)
 	]
 );
 

@@ -9,8 +9,15 @@ export type CsvRecord = { line: number; fields: string[] };
 
 /** The file ends inside a quoted field: cut off mid-record. */
 export class TruncatedCsv extends ImportRefusal {
-	constructor(file: string, line: number, readonly fieldIndex: number, field?: string) {
-		super([{ file, line, ...(field ? { field } : {}), message: 'the file ends inside a quoted field (truncated?)' }]);
+	constructor(
+		file: string,
+		line: number,
+		readonly fieldIndex: number,
+		field?: string
+	) {
+		super([
+			{ file, line, ...(field ? { field } : {}), message: 'the file ends inside a quoted field (truncated?)' }
+		]);
 	}
 }
 
@@ -169,7 +176,12 @@ async function* withFieldNames(records: AsyncGenerator<CsvRecord>, header: () =>
 		const columns = header();
 		if (error instanceof TruncatedCsv && columns) {
 			const issue = error.issues[0];
-			throw new TruncatedCsv(issue.file, issue.line!, error.fieldIndex, columns[Math.min(error.fieldIndex, columns.length - 1)]);
+			throw new TruncatedCsv(
+				issue.file,
+				issue.line!,
+				error.fieldIndex,
+				columns[Math.min(error.fieldIndex, columns.length - 1)]
+			);
 		}
 		throw error;
 	}

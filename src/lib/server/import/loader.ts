@@ -67,7 +67,12 @@ export type LoadOptions = {
 	userId?: number | null;
 };
 
-const emptyVerification = (): Record<Verification, number> => ({ verified: 0, failed: 0, unsigned: 0, unverified: 0 });
+const emptyVerification = (): Record<Verification, number> => ({
+	verified: 0,
+	failed: 0,
+	unsigned: 0,
+	unverified: 0
+});
 
 class Aborted extends Error {}
 
@@ -81,7 +86,14 @@ export async function runImportJob(db: Db, job: ImportJob, options: LoadOptions 
 
 	const files = new Map<string, FileReport>();
 	for (const file of job.files) files.set(file.path, newFileReport(file.path, job.format));
-	const report: ImportReport = { importId, format: job.format, status: 'succeeded', files: [], changed: {}, refusal: [] };
+	const report: ImportReport = {
+		importId,
+		format: job.format,
+		status: 'succeeded',
+		files: [],
+		changed: {},
+		refusal: []
+	};
 	const totalBytes = job.files.reduce((sum, f) => sum + f.size, 0);
 	let bytesDone = 0;
 	let lastProgress = 0;
@@ -125,11 +137,20 @@ export async function runImportJob(db: Db, job: ImportJob, options: LoadOptions 
 			if (options.signal?.aborted) throw new Aborted('aborted');
 		});
 	} catch (error) {
-		report.status = error instanceof Aborted ? 'aborted' : error instanceof ImportRefusal ? 'refused' : 'failed';
+		report.status =
+			error instanceof Aborted ? 'aborted' : error instanceof ImportRefusal ? 'refused' : 'failed';
 		report.refusal =
 			error instanceof ImportRefusal
 				? error.issues
-				: [{ file: source, message: error instanceof Aborted ? 'the import was stopped; nothing was stored' : String((error as Error).message ?? error) }];
+				: [
+						{
+							file: source,
+							message:
+								error instanceof Aborted
+									? 'the import was stopped; nothing was stored'
+									: String((error as Error).message ?? error)
+						}
+					];
 		report.changed = {};
 		// Nothing was stored: every unit read counts as rejected, so read = stored + rejected still holds.
 		for (const file of files.values()) {
@@ -137,7 +158,8 @@ export async function runImportJob(db: Db, job: ImportJob, options: LoadOptions 
 			file.stored = 0;
 			file.verification = emptyVerification();
 			if (error instanceof ImportRefusal) {
-				for (const issue of error.issues) if (issue.file === file.path && file.errors.length < MAX_ERRORS) file.errors.unshift(issue);
+				for (const issue of error.issues)
+					if (issue.file === file.path && file.errors.length < MAX_ERRORS) file.errors.unshift(issue);
 			}
 		}
 	}
@@ -206,7 +228,8 @@ class ChunkWriter {
 			}
 			const issues: ImportIssue[] = [];
 			for (const item of unit.rows)
-				for (const problem of validateRow(item)) issues.push({ ...unit.at, field: problem.field, message: problem.message });
+				for (const problem of validateRow(item))
+					issues.push({ ...unit.at, field: problem.field, message: problem.message });
 			if (issues.length > 0) this.reject(unit.at.file, issues);
 			else accepted.push(unit);
 		}
@@ -220,7 +243,8 @@ class ChunkWriter {
 			for (const unit of accepted)
 				for (const item of unit.rows) {
 					const key = providedKey(item);
-					if (key) (provided.get(key.table) ?? provided.set(key.table, new Set()).get(key.table)!).add(key.key);
+					if (key)
+						(provided.get(key.table) ?? provided.set(key.table, new Set()).get(key.table)!).add(key.key);
 				}
 			const missing = new Map<RefTable, Set<string>>();
 			for (const unit of accepted)
@@ -256,7 +280,10 @@ class ChunkWriter {
 			const file = this.fileOf(unit.at.file);
 			file.stored++;
 			for (const item of unit.rows) {
-				(byTable.get(item.table) ?? byTable.set(item.table, new Map()).get(item.table)!).set(rowKey(item), item);
+				(byTable.get(item.table) ?? byTable.set(item.table, new Map()).get(item.table)!).set(
+					rowKey(item),
+					item
+				);
 				if (item.table === 'awards') file.verification[item.row.verification]++;
 			}
 		}

@@ -71,4 +71,9 @@ export function formatIssue(issue: ImportIssue): string {
 }
 
 /** Progress of a long import, reported by the loader to the CLI bar and the /imports page. */
-export type ImportProgress = { file: string; phase: 'reading' | 'writing' | 'done'; done: number; total: number };
+export type ImportProgress = {
+	file: string;
+	phase: 'reading' | 'writing' | 'done';
+	done: number;
+	total: number;
+};

@@ -17,7 +17,8 @@ export function referencesOf(item: ImportRow): Reference[] {
 	};
 	switch (item.table) {
 		case 'credentials':
-			if (item.row.providerId) refs.push({ table: 'providers', key: item.row.providerId, field: 'provider_id' });
+			if (item.row.providerId)
+				refs.push({ table: 'providers', key: item.row.providerId, field: 'provider_id' });
 			break;
 		case 'credential_skills':
 			credential(item.row.credentialId, 'credential_id');
@@ -44,7 +45,11 @@ export function referencesOf(item: ImportRow): Reference[] {
 			refs.push({ table: 'learners', key: item.row.learnerId, field: 'learner_id' });
 			credential(item.row.credentialId, 'credential_id');
 			if (item.row.enrolmentId)
-				refs.push({ table: 'enrolments', key: item.row.learnerId + SEP + item.row.enrolmentId, field: 'enrolment_id' });
+				refs.push({
+					table: 'enrolments',
+					key: item.row.learnerId + SEP + item.row.enrolmentId,
+					field: 'enrolment_id'
+				});
 			break;
 	}
 	return refs;

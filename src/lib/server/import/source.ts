@@ -73,7 +73,10 @@ export async function readAllBytes(file: SourceFile, maxBytes: number): Promise<
 			total += chunk.byteLength;
 			if (total > maxBytes)
 				throw new ImportRefusal([
-					{ file: file.path, message: `larger than the ${Math.round(maxBytes / 1048576)} MiB limit for this format` }
+					{
+						file: file.path,
+						message: `larger than the ${Math.round(maxBytes / 1048576)} MiB limit for this format`
+					}
 				]);
 			parts.push(Buffer.from(chunk));
 		}

@@ -25,7 +25,15 @@ export function isIsoDate(value: unknown): value is string {
 	return date.getUTCFullYear() === +m[1] && date.getUTCMonth() === +m[2] - 1 && date.getUTCDate() === +m[3];
 }
 
-const PROVIDER_KINDS = ['higher_education', 'vet', 'industry', 'private', 'community', 'employer', 'professional_body'];
+const PROVIDER_KINDS = [
+	'higher_education',
+	'vet',
+	'industry',
+	'private',
+	'community',
+	'employer',
+	'professional_body'
+];
 const QA = ['regulatory', 'advisory', 'organic'];
 const CREDENTIAL_KINDS = ['micro', 'macro', 'unit', 'participation'];
 const MODES = ['online', 'onsite', 'blended'];
@@ -62,7 +70,8 @@ function numberField(field: string, value: unknown, { min = -Infinity, integer =
 		if (typeof value !== 'number' || !Number.isFinite(value))
 			problems.push({ field, message: `"${value}" is not a number` });
 		else if (value < min) problems.push({ field, message: `${value} is below ${min}` });
-		else if (integer && !Number.isInteger(value)) problems.push({ field, message: `${value} is not a whole number` });
+		else if (integer && !Number.isInteger(value))
+			problems.push({ field, message: `${value} is not a whole number` });
 	};
 }
 function boolField(field: string, value: unknown): Check {
@@ -124,8 +133,13 @@ function group(r: RequirementGroup) {
 function learner(r: Learner) {
 	return run([
 		text('id', r.id, true),
-		...(['gender', 'ageBand', 'disability', 'deprivationBand', 'region', 'priorEducation'] as const).map((k) =>
-			text(k.replace(/[A-Z]/g, (c) => '_' + c.toLowerCase()), r[k], true)
+		...(['gender', 'ageBand', 'disability', 'deprivationBand', 'region', 'priorEducation'] as const).map(
+			(k) =>
+				text(
+					k.replace(/[A-Z]/g, (c) => '_' + c.toLowerCase()),
+					r[k],
+					true
+				)
 		),
 		boolField('analytics_consent', r.analyticsConsent),
 		oneOf('origin', r.origin, ORIGINS, true)
@@ -165,11 +179,17 @@ export function validateRow(item: ImportRow): FieldProblem[] {
 		case 'credentials':
 			return credential(item.row);
 		case 'credential_skills':
-			return run([text('credential_id', item.row.credentialId, true), text('skill_uri', item.row.skillUri, true)]);
+			return run([
+				text('credential_id', item.row.credentialId, true),
+				text('skill_uri', item.row.skillUri, true)
+			]);
 		case 'requirement_groups':
 			return group(item.row);
 		case 'prerequisites':
-			return run([text('credential_id', item.row.credentialId, true), text('required_id', item.row.requiredId, true)]);
+			return run([
+				text('credential_id', item.row.credentialId, true),
+				text('required_id', item.row.requiredId, true)
+			]);
 		case 'recognitions':
 			return run([
 				text('credential_id', item.row.credentialId, true),

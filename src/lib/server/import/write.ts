@@ -22,83 +22,196 @@ const json = (value: unknown) => (value === null || value === undefined ? null :
 export const TABLE_SPECS: { [T in ImportTable]: TableSpec<T> } = {
 	providers: {
 		name: 'providers',
-		columns: [['id', 'text'], ['name', 'text'], ['kind', 'text'], ['country', 'text'], ['qa_approach', 'text'], ['accredited', 'boolean'], ['origin', 'text']],
+		columns: [
+			['id', 'text'],
+			['name', 'text'],
+			['kind', 'text'],
+			['country', 'text'],
+			['qa_approach', 'text'],
+			['accredited', 'boolean'],
+			['origin', 'text']
+		],
 		key: ['id'],
 		values: (r) => [r.id, r.name, r.kind, r.country, r.qaApproach, r.accredited, r.origin]
 	},
 	credentials: {
 		name: 'credentials',
 		columns: [
-			['id', 'text'], ['provider_id', 'text'], ['title', 'text'], ['kind', 'text'], ['level_framework', 'text'], ['level', 'text'],
-			['workload_hours', 'real'], ['credits', 'real'], ['credit_system', 'text'], ['assessed', 'boolean'], ['assessment_type', 'text'],
-			['participation_mode', 'text'], ['quality_assured', 'boolean'], ['description', 'text'], ['learning_outcomes', 'jsonb'],
-			['valid_from', 'date'], ['valid_to', 'date'], ['unparsed', 'jsonb'], ['origin', 'text']
+			['id', 'text'],
+			['provider_id', 'text'],
+			['title', 'text'],
+			['kind', 'text'],
+			['level_framework', 'text'],
+			['level', 'text'],
+			['workload_hours', 'real'],
+			['credits', 'real'],
+			['credit_system', 'text'],
+			['assessed', 'boolean'],
+			['assessment_type', 'text'],
+			['participation_mode', 'text'],
+			['quality_assured', 'boolean'],
+			['description', 'text'],
+			['learning_outcomes', 'jsonb'],
+			['valid_from', 'date'],
+			['valid_to', 'date'],
+			['unparsed', 'jsonb'],
+			['origin', 'text']
 		],
 		key: ['id'],
 		values: (r) => [
-			r.id, r.providerId, r.title, r.kind, r.levelFramework, r.level, r.workloadHours, r.credits, r.creditSystem, r.assessed,
-			r.assessmentType, r.participationMode, r.qualityAssured, r.description, json(r.learningOutcomes), r.validFrom, r.validTo,
-			json(r.unparsed), r.origin
+			r.id,
+			r.providerId,
+			r.title,
+			r.kind,
+			r.levelFramework,
+			r.level,
+			r.workloadHours,
+			r.credits,
+			r.creditSystem,
+			r.assessed,
+			r.assessmentType,
+			r.participationMode,
+			r.qualityAssured,
+			r.description,
+			json(r.learningOutcomes),
+			r.validFrom,
+			r.validTo,
+			json(r.unparsed),
+			r.origin
 		]
 	},
 	credential_skills: {
 		name: 'credential_skills',
-		columns: [['credential_id', 'text'], ['skill_uri', 'text'], ['label', 'text']],
+		columns: [
+			['credential_id', 'text'],
+			['skill_uri', 'text'],
+			['label', 'text']
+		],
 		key: ['credential_id', 'skill_uri'],
 		values: (r) => [r.credentialId, r.skillUri, r.label]
 	},
 	requirement_groups: {
 		name: 'requirement_groups',
 		columns: [
-			['id', 'text'], ['target_credential_id', 'text'], ['parent_group_id', 'text'], ['rule', 'text'], ['n', 'integer'],
-			['min_credits', 'real'], ['label', 'text'], ['position', 'integer']
+			['id', 'text'],
+			['target_credential_id', 'text'],
+			['parent_group_id', 'text'],
+			['rule', 'text'],
+			['n', 'integer'],
+			['min_credits', 'real'],
+			['label', 'text'],
+			['position', 'integer']
 		],
 		key: ['id'],
-		values: (r) => [r.id, r.targetCredentialId, r.parentGroupId, r.rule, r.n, r.minCredits, r.label, r.position]
+		values: (r) => [
+			r.id,
+			r.targetCredentialId,
+			r.parentGroupId,
+			r.rule,
+			r.n,
+			r.minCredits,
+			r.label,
+			r.position
+		]
 	},
 	prerequisites: {
 		name: 'prerequisites',
-		columns: [['credential_id', 'text'], ['required_id', 'text']],
+		columns: [
+			['credential_id', 'text'],
+			['required_id', 'text']
+		],
 		key: ['credential_id', 'required_id'],
 		values: (r) => [r.credentialId, r.requiredId]
 	},
 	recognitions: {
 		name: 'recognitions',
-		columns: [['credential_id', 'text'], ['recognised_as_id', 'text']],
+		columns: [
+			['credential_id', 'text'],
+			['recognised_as_id', 'text']
+		],
 		key: ['credential_id', 'recognised_as_id'],
 		values: (r) => [r.credentialId, r.recognisedAsId]
 	},
 	learners: {
 		name: 'learners',
 		columns: [
-			['id', 'text'], ['gender', 'text'], ['age_band', 'text'], ['disability', 'text'], ['deprivation_band', 'text'], ['region', 'text'],
-			['prior_education', 'text'], ['analytics_consent', 'boolean'], ['identity_hash', 'text'], ['origin', 'text']
+			['id', 'text'],
+			['gender', 'text'],
+			['age_band', 'text'],
+			['disability', 'text'],
+			['deprivation_band', 'text'],
+			['region', 'text'],
+			['prior_education', 'text'],
+			['analytics_consent', 'boolean'],
+			['identity_hash', 'text'],
+			['origin', 'text']
 		],
 		key: ['id'],
 		values: (r) => [
-			r.id, r.gender, r.ageBand, r.disability, r.deprivationBand, r.region, r.priorEducation, r.analyticsConsent ?? true,
-			r.identityHash, r.origin
+			r.id,
+			r.gender,
+			r.ageBand,
+			r.disability,
+			r.deprivationBand,
+			r.region,
+			r.priorEducation,
+			r.analyticsConsent ?? true,
+			r.identityHash,
+			r.origin
 		]
 	},
 	enrolments: {
 		name: 'enrolments',
 		columns: [
-			['learner_id', 'text'], ['id', 'text'], ['credential_id', 'text'], ['cohort', 'text'], ['started_on', 'date'], ['ended_on', 'date'],
-			['status', 'text'], ['result', 'text'], ['import_id', 'integer']
+			['learner_id', 'text'],
+			['id', 'text'],
+			['credential_id', 'text'],
+			['cohort', 'text'],
+			['started_on', 'date'],
+			['ended_on', 'date'],
+			['status', 'text'],
+			['result', 'text'],
+			['import_id', 'integer']
 		],
 		key: ['learner_id', 'id'],
-		values: (r) => [r.learnerId, r.id, r.credentialId, r.cohort, r.startedOn, r.endedOn, r.status, r.result, null]
+		values: (r) => [
+			r.learnerId,
+			r.id,
+			r.credentialId,
+			r.cohort,
+			r.startedOn,
+			r.endedOn,
+			r.status,
+			r.result,
+			null
+		]
 	},
 	awards: {
 		name: 'awards',
 		columns: [
-			['learner_id', 'text'], ['id', 'text'], ['credential_id', 'text'], ['enrolment_id', 'text'], ['issued_on', 'date'],
-			['expires_on', 'date'], ['verification', 'text'], ['verification_reason', 'text'], ['source', 'jsonb'], ['import_id', 'integer']
+			['learner_id', 'text'],
+			['id', 'text'],
+			['credential_id', 'text'],
+			['enrolment_id', 'text'],
+			['issued_on', 'date'],
+			['expires_on', 'date'],
+			['verification', 'text'],
+			['verification_reason', 'text'],
+			['source', 'jsonb'],
+			['import_id', 'integer']
 		],
 		key: ['learner_id', 'id'],
 		values: (r) => [
-			r.learnerId, r.id, r.credentialId, r.enrolmentId, r.issuedOn, r.expiresOn, r.verification, r.verificationReason,
-			json(r.source), null
+			r.learnerId,
+			r.id,
+			r.credentialId,
+			r.enrolmentId,
+			r.issuedOn,
+			r.expiresOn,
+			r.verification,
+			r.verificationReason,
+			json(r.source),
+			null
 		]
 	}
 };
@@ -166,7 +279,10 @@ export async function upsertRows<T extends ImportTable>(
 }
 
 /** Replaces the member lists of the given groups; counts rows that actually changed. */
-export async function writeGroupMembers(tx: Orm, groups: { id: string; members: string[] }[]): Promise<number> {
+export async function writeGroupMembers(
+	tx: Orm,
+	groups: { id: string; members: string[] }[]
+): Promise<number> {
 	if (groups.length === 0) return 0;
 	const groupIds: string[] = [];
 	const memberIds: string[] = [];

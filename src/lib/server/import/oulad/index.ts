@@ -23,7 +23,13 @@ const FILES = {
 
 const COLUMNS = {
 	courses: ['code_module', 'code_presentation', 'module_presentation_length'],
-	registration: ['code_module', 'code_presentation', 'id_student', 'date_registration', 'date_unregistration'],
+	registration: [
+		'code_module',
+		'code_presentation',
+		'id_student',
+		'date_registration',
+		'date_unregistration'
+	],
 	info: [
 		'code_module',
 		'code_presentation',
@@ -38,7 +44,8 @@ const COLUMNS = {
 	]
 } as const;
 
-const byName = (files: SourceFile[], name: string) => files.find((f) => f.name.toLowerCase() === name.toLowerCase());
+const byName = (files: SourceFile[], name: string) =>
+	files.find((f) => f.name.toLowerCase() === name.toLowerCase());
 
 /** The OULAD files among `files`, or undefined when studentInfo.csv is not one of them. */
 export function claimOulad(files: SourceFile[]): SourceFile[] | undefined {
@@ -66,7 +73,10 @@ export function ouladJob(files: SourceFile[]): ImportJob {
 		async *parse(onBytes) {
 			if (missing.length > 0 || !info || !registration || !courses)
 				throw new ImportRefusal([
-					{ file: info?.path ?? files[0]?.path ?? 'OULAD', message: `OULAD needs ${missing.join(' and ')} beside studentInfo.csv` }
+					{
+						file: info?.path ?? files[0]?.path ?? 'OULAD',
+						message: `OULAD needs ${missing.join(' and ')} beside studentInfo.csv`
+					}
 				]);
 			yield* parseOulad({ info, registration, courses }, onBytes);
 		}
@@ -94,7 +104,13 @@ async function* parseOulad(
 			yield {
 				kind: 'rejected',
 				at,
-				issues: [{ ...at, field: 'module_presentation_length', message: `"${module_presentation_length}" is not a number of days` }]
+				issues: [
+					{
+						...at,
+						field: 'module_presentation_length',
+						message: `"${module_presentation_length}" is not a number of days`
+					}
+				]
 			};
 			continue;
 		}
@@ -132,7 +148,10 @@ async function* parseOulad(
 			yield { kind: 'rejected', at, issues };
 			continue;
 		}
-		unregistration.set(key(v.code_module, v.code_presentation, v.id_student), parseDay(v.date_unregistration) as number | null);
+		unregistration.set(
+			key(v.code_module, v.code_presentation, v.id_student),
+			parseDay(v.date_unregistration) as number | null
+		);
 		// Registrations contribute through studentInfo rows; reading one stores its withdrawal day.
 		yield { kind: 'rows', at, rows: [] };
 	}
@@ -167,7 +186,9 @@ async function* parseOulad(
 			yield {
 				kind: 'rejected',
 				at,
-				issues: [{ ...at, field: 'id_student', message: `no row in ${registration.name} for this registration` }]
+				issues: [
+					{ ...at, field: 'id_student', message: `no row in ${registration.name} for this registration` }
+				]
 			};
 			continue;
 		}

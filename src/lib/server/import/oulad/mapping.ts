@@ -8,7 +8,14 @@
 //   `module_presentation_length` days after the start, withdrawn max(date_unregistration, 0) days
 //   after it (0 when blank); each completed enrolment gets an award issued on its end, unsigned.
 import { addDays } from '../../../domain/dates.ts';
-import { NOT_STATED, type Award, type Credential, type Enrolment, type Learner, type Provider } from '../../../domain/types.ts';
+import {
+	NOT_STATED,
+	type Award,
+	type Credential,
+	type Enrolment,
+	type Learner,
+	type Provider
+} from '../../../domain/types.ts';
 import type { FieldProblem } from '../validate.ts';
 
 export const OULAD_PROVIDER: Provider = {
@@ -36,7 +43,8 @@ export function moduleCredential(codeModule: string): Credential {
 		assessmentType: null,
 		participationMode: 'online',
 		qualityAssured: null,
-		description: 'A module presentation of the Open University Learning Analytics Dataset (anonymised module code).',
+		description:
+			'A module presentation of the Open University Learning Analytics Dataset (anonymised module code).',
 		learningOutcomes: null,
 		validFrom: null,
 		validTo: null,
@@ -128,11 +136,20 @@ export function mapRegistration(
 ): MappedRegistration | FieldProblem[] {
 	const problems: FieldProblem[] = [];
 	const start = presentationStart(row.code_presentation.trim());
-	if (!start) problems.push({ field: 'code_presentation', message: `"${row.code_presentation}" is not a presentation code like 2013J or 2014B` });
-	if (!/^\d+$/.test(row.id_student.trim())) problems.push({ field: 'id_student', message: `"${row.id_student}" is not a student number` });
+	if (!start)
+		problems.push({
+			field: 'code_presentation',
+			message: `"${row.code_presentation}" is not a presentation code like 2013J or 2014B`
+		});
+	if (!/^\d+$/.test(row.id_student.trim()))
+		problems.push({ field: 'id_student', message: `"${row.id_student}" is not a student number` });
 	if (row.code_module.trim() === '') problems.push({ field: 'code_module', message: 'is required' });
 	const outcome = outcomeOf(row.final_result.trim());
-	if (!outcome) problems.push({ field: 'final_result', message: `"${row.final_result}" is not Pass, Distinction, Fail or Withdrawn` });
+	if (!outcome)
+		problems.push({
+			field: 'final_result',
+			message: `"${row.final_result}" is not Pass, Distinction, Fail or Withdrawn`
+		});
 	if (outcome && outcome.status !== 'withdrawn' && presentationLength === undefined)
 		problems.push({
 			field: 'code_presentation',

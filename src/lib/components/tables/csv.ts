@@ -1,0 +1,15 @@
+// CSV text for a table the page already holds: what the "Download CSV" buttons save.
+
+export type Column<T> = { key: string; label: string; value: (row: T) => string | number | null | undefined };
+
+function cell(value: string | number | null | undefined): string {
+	if (value === null || value === undefined) return '';
+	const text = String(value);
+	return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export function toCsv<T>(rows: T[], columns: Column<T>[]): string {
+	const lines = [columns.map((c) => cell(c.key)).join(',')];
+	for (const row of rows) lines.push(columns.map((c) => cell(c.value(row))).join(','));
+	return lines.join('\r\n') + '\r\n';
+}

@@ -1,0 +1,78 @@
+// `stackwise <command>`: the command-line face of the same code the app runs.
+import { parseArgs } from 'node:util';
+import { readSettings } from '../config.ts';
+import { createDb, type Db } from '../db/client.ts';
+import { UsageError } from './args.ts';
+import { importCommand } from './import.ts';
+import { metricsCommand } from './metrics.ts';
+import { serveCommand } from './serve.ts';
+
+export type CommandContext = {
+	/** Opens the database from the environment; closed by main when the command ends. */
+	openDb(): Promise<Db>;
+	stdout: NodeJS.WriteStream;
+	stderr: NodeJS.WriteStream;
+};
+
+const USAGE = `Usage: stackwise <command> [options]
+
+Commands:
+  import <paths…> [--format auto|oulad] [--json]
+      Import files or folders (formats detected by content). All-or-nothing per import.
+  metrics completion [--credential ID] [--by DIM[,DIM2]] [--as-of YYYY-MM-DD] [--json]
+      Completion rate (completed ÷ known outcome) with its 95% Wilson interval.
+  serve [--port N]
+      Run the built app (builds it first when the sources are newer).
+
+DIM: gender, age_band, disability, deprivation_band, region, prior_education.
+The database is PostgreSQL when DATABASE_URL is set, otherwise the embedded one in
+STACKWISE_DATA_DIR (default .data/).`;
+
+export async function main(argv: string[], io: Partial<CommandContext> = {}): Promise<number> {
+	const stdout = io.stdout ?? process.stdout;
+	const stderr = io.stderr ?? process.stderr;
+	let db: Db | undefined;
+	const context: CommandContext = {
+		stdout,
+		stderr,
+		openDb:
+			io.openDb ??
+			(async () => {
+				if (!db) {
+					const settings = readSettings();
+					db = await createDb({ url: settings.databaseUrl, dataDir: settings.dataDir });
+				}
+				return db;
+			})
+	};
+	const [command, ...rest] = argv;
+	try {
+		switch (command) {
+			case 'import':
+				return await importCommand(rest, context);
+			case 'metrics':
+				return await metricsCommand(rest, context);
+			case 'serve':
+				return await serveCommand(rest, context);
+			case undefined:
+			case 'help':
+			case '--help':
+			case '-h':
+				stdout.write(USAGE + '\n');
+				return command === undefined ? 1 : 0;
+			default:
+				throw new UsageError(`unknown command "${command}"`);
+		}
+	} catch (error) {
+		if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+			stderr.write(`stackwise: ${(error as Error).message}\n\n${USAGE}\n`);
+			return 2;
+		}
+		stderr.write(`stackwise: ${(error as Error).message ?? error}\n`);
+		return 1;
+	} finally {
+		if (db && !io.openDb) await db.close();
+	}
+}
+
+export { parseArgs };

@@ -1,0 +1,69 @@
+// `stackwise serve`: the built app (adapter-node). Builds first when the sources are newer than
+// the build, so `npm start` on a fresh clone just works.
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { projectRoot } from '../config.ts';
+import type { CommandContext } from './main.ts';
+
+function newestMtime(path: string): number {
+	if (!existsSync(path)) return 0;
+	const stat = statSync(path);
+	if (!stat.isDirectory()) return stat.mtimeMs;
+	let newest = stat.mtimeMs;
+	for (const entry of readdirSync(path)) newest = Math.max(newest, newestMtime(join(path, entry)));
+	return newest;
+}
+
+export function buildIsStale(root: string): boolean {
+	const built = join(root, 'build', 'index.js');
+	if (!existsSync(built)) return true;
+	const sources = ['src', 'static', 'svelte.config.js', 'vite.config.ts', 'package.json'].map((p) =>
+		newestMtime(join(root, p))
+	);
+	return Math.max(...sources) > statSync(built).mtimeMs;
+}
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv, cwd: string): Promise<number> {
+	return new Promise((resolve) => {
+		const child = spawn(command, args, { cwd, env, stdio: 'inherit' });
+		const forward = (signal: NodeJS.Signals) => child.kill(signal);
+		process.on('SIGINT', forward);
+		process.on('SIGTERM', forward);
+		child.on('exit', (code, signal) => {
+			process.off('SIGINT', forward);
+			process.off('SIGTERM', forward);
+			resolve(code ?? (signal ? 0 : 1));
+		});
+	});
+}
+
+export async function serveCommand(argv: string[], { stderr }: CommandContext): Promise<number> {
+	const { values } = parseArgs({
+		args: argv,
+		options: {
+			port: { type: 'string' },
+			host: { type: 'string' },
+			build: { type: 'boolean', default: false }
+		}
+	});
+	const root = projectRoot();
+	if (values.build || buildIsStale(root)) {
+		stderr.write('Building the app (vite build)…\n');
+		const code = await run(
+			process.execPath,
+			[join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'],
+			process.env,
+			root
+		);
+		if (code !== 0) return code;
+	}
+	const env = {
+		...process.env,
+		PORT: values.port ?? process.env.PORT ?? '3000',
+		HOST: values.host ?? process.env.HOST ?? '0.0.0.0'
+	};
+	stderr.write(`Stackwise: starting on http://localhost:${env.PORT}/system\n`);
+	return run(process.execPath, [join(root, 'build', 'index.js')], env, root);
+}

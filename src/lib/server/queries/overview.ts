@@ -1,0 +1,44 @@
+// The headline counts of the system dashboard.
+import { sql } from 'drizzle-orm';
+import type { Db } from '../db/client.ts';
+import { ENROLMENT_JOINS, enrolmentConditions, type QueryContext } from './scope.ts';
+
+export type Overview = {
+	learners: number;
+	enrolments: number;
+	awards: number;
+	providers: number;
+	credentials: number;
+	/** Whether generated (demo/synthetic) records are part of these counts. */
+	includesGenerated: boolean;
+};
+
+export async function getOverview(db: Db, context: QueryContext): Promise<Overview> {
+	const conditions = enrolmentConditions(context);
+	const awardCut = context.asOf ? sql`and a.issued_on <= ${context.asOf}::date` : sql``;
+	const [row] = await db.query<Record<string, number | boolean>>(sql`
+		with scoped as (select e.learner_id, e.credential_id, c.provider_id, l.origin from ${ENROLMENT_JOINS} where ${conditions})
+		select
+			(select count(distinct learner_id) from scoped)::int as learners,
+			(select count(*) from scoped)::int as enrolments,
+			(select count(distinct provider_id) from scoped)::int as providers,
+			(select count(distinct credential_id) from scoped)::int as credentials,
+			(select exists (select 1 from scoped where origin <> 'real')) as includes_generated,
+			(select count(*) from awards a
+				join learners l on l.id = a.learner_id
+				join credentials c on c.id = a.credential_id
+				left join providers p on p.id = c.provider_id
+				where l.analytics_consent ${awardCut}
+				${context.scope.kind === 'provider' ? sql`and c.provider_id = ${context.scope.providerId}` : sql``}
+				${context.scope.kind === 'learner' ? sql`and a.learner_id = ${context.scope.learnerId}` : sql``}
+				${context.filters?.credentialId ? sql`and a.credential_id = ${context.filters.credentialId}` : sql``}
+			)::int as awards`);
+	return {
+		learners: Number(row.learners),
+		enrolments: Number(row.enrolments),
+		awards: Number(row.awards),
+		providers: Number(row.providers),
+		credentials: Number(row.credentials),
+		includesGenerated: Boolean(row.includes_generated)
+	};
+}

@@ -1,0 +1,30 @@
+import { expect, test } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+
+test('the system dashboard shows the bundled OULAD figures and a chart with its table', async ({ page }) => {
+	await page.goto('/system');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('The system at a glance');
+	await expect(page.locator('[data-tile="learners"] dd')).toHaveText('28,785');
+	await expect(page.locator('[data-tile="enrolments"] dd')).toHaveText('32,593');
+	await expect(page.locator('[data-tile="awards"] dd')).toHaveText('15,385');
+	await expect(page.locator('[data-tile="completion"] dd').first()).toHaveText('47.2%');
+
+	const chart = page.locator('[data-panel="completion-by-credential"] svg[data-chart="dot-interval"]');
+	await expect(chart).toBeVisible();
+	const points = chart.locator('g.row');
+	await expect(points).toHaveCount(7);
+	await expect(chart.locator('circle.dot')).toHaveCount(7);
+	// AAA: 531 completed of 748 with a known outcome (counted from OULAD's studentInfo.csv by hand).
+	await expect(points.first()).toHaveAttribute('aria-label', /^AAA: 71\.0% \(95% interval .*531 of 748/);
+
+	// Keyboard: the first point takes focus and shows its tooltip.
+	await points.first().focus();
+	await expect(chart.locator('g.tooltip')).toHaveCount(1);
+
+	// The same numbers in an accessible table beside the chart.
+	const table = page.getByRole('table', { name: 'Completion rate by credential (table)' });
+	await expect(table.locator('tbody tr')).toHaveCount(7);
+	await expect(table.locator('tbody tr').first()).toContainText('AAA');
+	await expect(table.locator('tbody tr').first()).toContainText('531');
+	await page.screenshot({ path: 'test-results/screenshots/system.png', fullPage: true });
+});
