@@ -9,7 +9,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 const run = promisify(execFile);
 const dataDir = mkdtempSync(join(tmpdir(), 'stackwise-cli-'));
 const env = { ...process.env, STACKWISE_DATA_DIR: dataDir, DATABASE_URL: '' };
-const stackwise = (...args: string[]) => run(process.execPath, ['scripts/stackwise.js', ...args], { env, maxBuffer: 1 << 26 });
+const stackwise = (...args: string[]) =>
+	run(process.execPath, ['scripts/stackwise.js', ...args], { env, maxBuffer: 1 << 26 });
 
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
@@ -27,7 +28,9 @@ describe('stackwise CLI', () => {
 			expect(f.read).toBe(f.stored + f.rejected);
 			expect(f.rejected).toBe(0);
 		}
-		expect(report.files.find((f: { path: string }) => f.path.endsWith('studentInfo.csv.gz')).verification).toEqual({
+		expect(
+			report.files.find((f: { path: string }) => f.path.endsWith('studentInfo.csv.gz')).verification
+		).toEqual({
 			verified: 0,
 			failed: 0,
 			unsigned: 15385,
@@ -43,11 +46,27 @@ describe('stackwise CLI', () => {
 		// R: prop.test(1207, 3164, correct = FALSE)$conf.int
 		expect(y.low).toBeCloseTo(0.364706982761, 9);
 		expect(y.high).toBeCloseTo(0.398538744733, 9);
-		expect(Object.keys(y).sort()).toEqual(['completed', 'group', 'high', 'inProgress', 'known', 'low', 'rate']);
+		expect(Object.keys(y).sort()).toEqual([
+			'completed',
+			'group',
+			'high',
+			'inProgress',
+			'known',
+			'low',
+			'rate'
+		]);
 	});
 
 	it('applies --as-of: later starts excluded, later endings in progress', async () => {
-		const { stdout } = await stackwise('metrics', 'completion', '--credential', 'FFF', '--as-of', '2014-03-31', '--json');
+		const { stdout } = await stackwise(
+			'metrics',
+			'completion',
+			'--credential',
+			'FFF',
+			'--as-of',
+			'2014-03-31',
+			'--json'
+		);
 		const [all] = JSON.parse(stdout);
 		// FFF 2013B (from 2013-02-01, 241 days) has ended; 2013J (2013-10-01) runs past the cut-off;
 		// 2014B starts on 2014-02-01 and 2014J after the cut-off.
@@ -63,6 +82,8 @@ describe('stackwise CLI', () => {
 			code: 2,
 			stderr: expect.stringContaining('"shoe_size" is not one of')
 		});
-		await expect(stackwise('metrics', 'completion', '--as-of', '31/12/2014')).rejects.toMatchObject({ code: 2 });
+		await expect(stackwise('metrics', 'completion', '--as-of', '31/12/2014')).rejects.toMatchObject({
+			code: 2
+		});
 	});
 });

@@ -26,10 +26,17 @@ export async function importCommand(
 	for (const path of positionals)
 		if (!existsSync(path)) throw new UsageError(`no such file or folder: ${path}`);
 
+	const map: Record<string, string> = {};
+	for (const pair of values.map ?? []) {
+		const [column, field] = pair.split('=');
+		if (!column || !field) throw new UsageError(`--map takes column=field, not "${pair}"`);
+		map[column.trim()] = field.trim();
+	}
 	const db = await openDb();
 	const progress = progressReporter(stderr);
 	const { reports, unrecognised } = await importFiles(db, collectFiles(positionals), {
 		format: values.format as FormatId,
+		map,
 		onProgress: progress.update
 	});
 	progress.end();

@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { readSettings } from '../config.ts';
 import { createDb, type Db } from '../db/client.ts';
 import { UsageError } from './args.ts';
+import { exportCommand } from './export.ts';
 import { importCommand } from './import.ts';
 import { metricsCommand } from './metrics.ts';
 import { serveCommand } from './serve.ts';
@@ -17,8 +18,10 @@ export type CommandContext = {
 const USAGE = `Usage: stackwise <command> [options]
 
 Commands:
-  import <paths…> [--format auto|oulad] [--json]
+  import <paths…> [--format auto|oulad|csv|arrow] [--map column=field…] [--json]
       Import files or folders (formats detected by content). All-or-nothing per import.
+  export [--format arrow|csv] [--out DIR] [--table T…] [--json]
+      Write every table (or those named) as Arrow IPC files or CSV templates.
   metrics completion [--credential ID] [--by DIM[,DIM2]] [--as-of YYYY-MM-DD] [--json]
       Completion rate (completed ÷ known outcome) with its 95% Wilson interval.
   serve [--port N]
@@ -50,6 +53,8 @@ export async function main(argv: string[], io: Partial<CommandContext> = {}): Pr
 		switch (command) {
 			case 'import':
 				return await importCommand(rest, context);
+			case 'export':
+				return await exportCommand(rest, context);
 			case 'metrics':
 				return await metricsCommand(rest, context);
 			case 'serve':

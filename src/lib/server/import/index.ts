@@ -5,9 +5,12 @@ import { join } from 'node:path';
 import type { Db } from '../db/client.ts';
 import { runImportJob, type ImportJob, type ImportReport, type LoadOptions } from './loader.ts';
 import { claimOulad, ouladJob } from './oulad/index.ts';
+import { arrowJob, arrowTable, isArrow } from './flat/arrow-format.ts';
+import { csvJob, csvTable, type ColumnMap } from './flat/csv-format.ts';
+import type { ImportTable } from './records.ts';
 import { fileSource, type SourceFile } from './source.ts';
 
-export const FORMAT_IDS = ['auto', 'oulad'] as const;
+export const FORMAT_IDS = ['auto', 'oulad', 'csv', 'arrow'] as const;
 export type FormatId = (typeof FORMAT_IDS)[number];
 
 /** Files under the given paths (folders recursively, hidden entries skipped), sorted by path. */
@@ -29,17 +32,48 @@ const isDocumentation = (file: SourceFile) =>
 
 export type ImportPlan = { jobs: ImportJob[]; unrecognised: SourceFile[] };
 
-export function planImport(files: SourceFile[], format: FormatId = 'auto'): ImportPlan {
+export type PlanOptions = { format?: FormatId; map?: ColumnMap };
+
+/**
+ * Which format reads which files. Recognition is by content (CSV headers, Arrow magic bytes) or,
+ * for OULAD, by its file names; a format given with --format takes every file.
+ */
+export async function planImport(
+	files: SourceFile[],
+	{ format = 'auto', map = {} }: PlanOptions = {}
+): Promise<ImportPlan> {
 	const jobs: ImportJob[] = [];
 	let rest = files.filter((f) => !isDocumentation(f));
+	const take = (taken: SourceFile[]) => (rest = rest.filter((f) => !taken.includes(f)));
+
 	if (format === 'auto' || format === 'oulad') {
 		const oulad = claimOulad(rest);
 		if (oulad) {
 			jobs.push(ouladJob(oulad));
-			rest = rest.filter((f) => !oulad.includes(f));
+			take(oulad);
 		} else if (format === 'oulad' && rest.length > 0) {
 			jobs.push(ouladJob(rest));
-			rest = [];
+			take(rest);
+		}
+	}
+	if (format === 'auto' || format === 'arrow') {
+		const arrow: { file: SourceFile; table?: ImportTable }[] = [];
+		for (const file of rest)
+			if (format === 'arrow' || (await isArrow(file))) arrow.push({ file, table: await arrowTable(file) });
+		if (arrow.length > 0) {
+			jobs.push(arrowJob(arrow));
+			take(arrow.map((a) => a.file));
+		}
+	}
+	if (format === 'auto' || format === 'csv') {
+		const csv: { file: SourceFile; table: ImportTable }[] = [];
+		for (const file of rest) {
+			const table = await csvTable(file, map);
+			if (table) csv.push({ file, table });
+		}
+		if (csv.length > 0) {
+			jobs.push(csvJob(csv, map));
+			take(csv.map((c) => c.file));
 		}
 	}
 	return { jobs, unrecognised: rest };
@@ -48,9 +82,9 @@ export function planImport(files: SourceFile[], format: FormatId = 'auto'): Impo
 export async function importFiles(
 	db: Db,
 	files: SourceFile[],
-	{ format = 'auto', ...options }: LoadOptions & { format?: FormatId } = {}
+	{ format = 'auto', map, ...options }: LoadOptions & PlanOptions = {}
 ): Promise<{ reports: ImportReport[]; unrecognised: SourceFile[] }> {
-	const plan = planImport(files, format);
+	const plan = await planImport(files, { format, map });
 	const reports: ImportReport[] = [];
 	for (const job of plan.jobs) reports.push(await runImportJob(db, job, options));
 	return { reports, unrecognised: plan.unrecognised };

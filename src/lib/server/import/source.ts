@@ -32,11 +32,23 @@ export function fileSource(path: string): SourceFile {
 		size: statSync(path).size,
 		raw: () => createReadStream(path),
 		bytes: (onStored) => {
-			const stream = createReadStream(path);
-			if (onStored) stream.on('data', (chunk) => onStored(chunk.length));
-			return gz ? stream.pipe(createGunzip()) : stream;
+			const stored = onStored
+				? Readable.from(counted(createReadStream(path), onStored))
+				: createReadStream(path);
+			return gz ? stored.pipe(createGunzip()) : stored;
 		}
 	};
+}
+
+/** Passes chunks through, telling `onStored` their size (without switching the stream to flowing mode). */
+async function* counted(
+	stream: AsyncIterable<Buffer>,
+	onStored: (bytes: number) => void
+): AsyncGenerator<Buffer> {
+	for await (const chunk of stream) {
+		onStored(chunk.length);
+		yield chunk;
+	}
 }
 
 export function bufferSource(name: string, data: Uint8Array): SourceFile {

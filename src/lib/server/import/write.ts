@@ -5,224 +5,52 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { rowsOf, type Orm } from '../db/client.ts';
 import type { ImportRow, ImportTable } from './records.ts';
+import { TABLES } from './tables.ts';
 
-type ColumnType = 'text' | 'boolean' | 'real' | 'integer' | 'date' | 'jsonb';
 type RowOf<T extends ImportTable> = Extract<ImportRow, { table: T }>['row'];
 
-type TableSpec<T extends ImportTable> = {
+type SqlType = 'text' | 'boolean' | 'real' | 'integer' | 'date' | 'jsonb';
+
+/** The database columns of a table, from its one description in tables.ts. */
+type WriteSpec = {
 	name: string;
-	/** Column name → type, in insert order. */
-	columns: [string, ColumnType][];
 	key: string[];
-	values(row: RowOf<T>): unknown[];
+	columns: { name: string; type: SqlType; value: (row: Record<string, unknown>) => unknown }[];
 };
 
 const json = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value));
 
-export const TABLE_SPECS: { [T in ImportTable]: TableSpec<T> } = {
-	providers: {
-		name: 'providers',
-		columns: [
-			['id', 'text'],
-			['name', 'text'],
-			['kind', 'text'],
-			['country', 'text'],
-			['qa_approach', 'text'],
-			['accredited', 'boolean'],
-			['origin', 'text']
-		],
-		key: ['id'],
-		values: (r) => [r.id, r.name, r.kind, r.country, r.qaApproach, r.accredited, r.origin]
-	},
-	credentials: {
-		name: 'credentials',
-		columns: [
-			['id', 'text'],
-			['provider_id', 'text'],
-			['title', 'text'],
-			['kind', 'text'],
-			['level_framework', 'text'],
-			['level', 'text'],
-			['workload_hours', 'real'],
-			['credits', 'real'],
-			['credit_system', 'text'],
-			['assessed', 'boolean'],
-			['assessment_type', 'text'],
-			['participation_mode', 'text'],
-			['quality_assured', 'boolean'],
-			['description', 'text'],
-			['learning_outcomes', 'jsonb'],
-			['valid_from', 'date'],
-			['valid_to', 'date'],
-			['unparsed', 'jsonb'],
-			['origin', 'text']
-		],
-		key: ['id'],
-		values: (r) => [
-			r.id,
-			r.providerId,
-			r.title,
-			r.kind,
-			r.levelFramework,
-			r.level,
-			r.workloadHours,
-			r.credits,
-			r.creditSystem,
-			r.assessed,
-			r.assessmentType,
-			r.participationMode,
-			r.qualityAssured,
-			r.description,
-			json(r.learningOutcomes),
-			r.validFrom,
-			r.validTo,
-			json(r.unparsed),
-			r.origin
-		]
-	},
-	credential_skills: {
-		name: 'credential_skills',
-		columns: [
-			['credential_id', 'text'],
-			['skill_uri', 'text'],
-			['label', 'text']
-		],
-		key: ['credential_id', 'skill_uri'],
-		values: (r) => [r.credentialId, r.skillUri, r.label]
-	},
-	requirement_groups: {
-		name: 'requirement_groups',
-		columns: [
-			['id', 'text'],
-			['target_credential_id', 'text'],
-			['parent_group_id', 'text'],
-			['rule', 'text'],
-			['n', 'integer'],
-			['min_credits', 'real'],
-			['label', 'text'],
-			['position', 'integer']
-		],
-		key: ['id'],
-		values: (r) => [
-			r.id,
-			r.targetCredentialId,
-			r.parentGroupId,
-			r.rule,
-			r.n,
-			r.minCredits,
-			r.label,
-			r.position
-		]
-	},
-	prerequisites: {
-		name: 'prerequisites',
-		columns: [
-			['credential_id', 'text'],
-			['required_id', 'text']
-		],
-		key: ['credential_id', 'required_id'],
-		values: (r) => [r.credentialId, r.requiredId]
-	},
-	recognitions: {
-		name: 'recognitions',
-		columns: [
-			['credential_id', 'text'],
-			['recognised_as_id', 'text']
-		],
-		key: ['credential_id', 'recognised_as_id'],
-		values: (r) => [r.credentialId, r.recognisedAsId]
-	},
-	learners: {
-		name: 'learners',
-		columns: [
-			['id', 'text'],
-			['gender', 'text'],
-			['age_band', 'text'],
-			['disability', 'text'],
-			['deprivation_band', 'text'],
-			['region', 'text'],
-			['prior_education', 'text'],
-			['analytics_consent', 'boolean'],
-			['identity_hash', 'text'],
-			['origin', 'text']
-		],
-		key: ['id'],
-		values: (r) => [
-			r.id,
-			r.gender,
-			r.ageBand,
-			r.disability,
-			r.deprivationBand,
-			r.region,
-			r.priorEducation,
-			r.analyticsConsent ?? true,
-			r.identityHash,
-			r.origin
-		]
-	},
-	enrolments: {
-		name: 'enrolments',
-		columns: [
-			['learner_id', 'text'],
-			['id', 'text'],
-			['credential_id', 'text'],
-			['cohort', 'text'],
-			['started_on', 'date'],
-			['ended_on', 'date'],
-			['status', 'text'],
-			['result', 'text'],
-			['import_id', 'integer']
-		],
-		key: ['learner_id', 'id'],
-		values: (r) => [
-			r.learnerId,
-			r.id,
-			r.credentialId,
-			r.cohort,
-			r.startedOn,
-			r.endedOn,
-			r.status,
-			r.result,
-			null
-		]
-	},
-	awards: {
-		name: 'awards',
-		columns: [
-			['learner_id', 'text'],
-			['id', 'text'],
-			['credential_id', 'text'],
-			['enrolment_id', 'text'],
-			['issued_on', 'date'],
-			['expires_on', 'date'],
-			['verification', 'text'],
-			['verification_reason', 'text'],
-			['source', 'jsonb'],
-			['import_id', 'integer']
-		],
-		key: ['learner_id', 'id'],
-		values: (r) => [
-			r.learnerId,
-			r.id,
-			r.credentialId,
-			r.enrolmentId,
-			r.issuedOn,
-			r.expiresOn,
-			r.verification,
-			r.verificationReason,
-			json(r.source),
-			null
-		]
-	}
-};
+/** Tables whose rows remember the import that first brought them (retention deletes by import). */
+const WITH_IMPORT_ID = new Set<ImportTable>(['enrolments', 'awards']);
 
-/** Columns an update leaves alone: which import first brought a row is history, not content. */
-const KEEP_ON_UPDATE = new Set(['import_id']);
+const WRITE_SPECS = Object.fromEntries(
+	Object.values(TABLES).map((spec) => {
+		const columns: WriteSpec['columns'] = spec.columns
+			.filter((col) => !col.virtual)
+			.map((col) => ({
+				name: col.name,
+				type: col.type === 'list' || col.type === 'json' ? 'jsonb' : col.type,
+				value:
+					col.type === 'list' || col.type === 'json'
+						? (row: Record<string, unknown>) => json(row[col.field])
+						: (row: Record<string, unknown>) => row[col.field]
+			}));
+		if (WITH_IMPORT_ID.has(spec.table))
+			columns.push({ name: 'import_id', type: 'integer', value: () => null });
+		return [spec.table, { name: spec.table, key: spec.key, columns }];
+	})
+) as Record<ImportTable, WriteSpec>;
+
+/**
+ * Columns an update leaves alone: which import first brought a row is history, not content; and a
+ * learner's analytics consent is their choice, made in Stackwise, which a data feed must not undo.
+ */
+const KEEP_ON_UPDATE = new Set(['import_id', 'analytics_consent']);
 
 export function rowKey(item: ImportRow): string {
-	const spec = TABLE_SPECS[item.table] as TableSpec<ImportTable>;
-	const values = spec.values(item.row as never);
-	return spec.key.map((k) => String(values[spec.columns.findIndex(([c]) => c === k)])).join('\u0001');
+	const spec = WRITE_SPECS[item.table];
+	const row = item.row as Record<string, unknown>;
+	return spec.key.map((k) => String(spec.columns.find((c) => c.name === k)!.value(row))).join('\u0001');
 }
 
 const stringify = (value: unknown) => (value === null || value === undefined ? null : String(value));
@@ -237,17 +65,15 @@ export async function upsertRows<T extends ImportTable>(
 	importId: number | null
 ): Promise<WriteCount> {
 	if (rows.length === 0) return { inserted: 0, updated: 0 };
-	const spec = TABLE_SPECS[table] as TableSpec<T>;
-	const columnCount = spec.columns.length;
-	const arrays: (string | null)[][] = spec.columns.map(() => new Array(rows.length));
-	rows.forEach((row, i) => {
-		const values = spec.values(row);
-		for (let c = 0; c < columnCount; c++) {
-			const name = spec.columns[c][0];
-			arrays[c][i] = name === 'import_id' ? stringify(importId) : stringify(values[c]);
-		}
-	});
-	const names = spec.columns.map(([name]) => name);
+	const spec = WRITE_SPECS[table];
+	const arrays: (string | null)[][] = spec.columns.map((column) =>
+		rows.map((row) =>
+			column.name === 'import_id'
+				? stringify(importId)
+				: stringify(column.value(row as Record<string, unknown>))
+		)
+	);
+	const names = spec.columns.map((column) => column.name);
 	const columnList = sql.raw(names.map((n) => `"${n}"`).join(', '));
 	// Every array travels as text[] (one parameter each) and is cast per column in the SELECT.
 	const unnestArgs = sql.join(
@@ -255,7 +81,7 @@ export async function upsertRows<T extends ImportTable>(
 		sql`, `
 	);
 	const aliases = sql.raw(names.map((_, i) => `c${i}`).join(', '));
-	const selectList = sql.raw(spec.columns.map(([, type], i) => `c${i}::${type}`).join(', '));
+	const selectList = sql.raw(spec.columns.map((column, i) => `c${i}::${column.type}`).join(', '));
 	const updatable = names.filter((n) => !spec.key.includes(n) && !KEEP_ON_UPDATE.has(n));
 	let conflict: SQL;
 	if (updatable.length === 0) {
