@@ -110,7 +110,7 @@ describe('completionEquity', () => {
 	});
 
 	it('refuses inconsistent input', () => {
-		expect(() => completionEquity({ rows: [g('a', 5, 4)] })).toThrow(/^completionEquity: group a has completed 5/);
+		expect(() => completionEquity({ rows: [g('a', 5, 4)] })).toThrow(/^completionEquity: group "a" has completed 5/);
 		expect(() => completionEquity({ rows: [g('a', 1, 4), g('a', 1, 4)] })).toThrow(/appears twice/);
 		expect(() => completionEquity({ rows: [g('a', 1, 4), g(['a', 'b'], 1, 4)] })).toThrow(/mixes/);
 		expect(() => completionEquity({ rows: [g('a', -1, 4)] })).toThrow(/^completionEquity/);
