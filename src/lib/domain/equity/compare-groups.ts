@@ -1,0 +1,130 @@
+// Compare a metric across groups with a reference group (DESIGN.md §3, issue 4), for any
+// metric: gap = value − reference value, ratio = value ÷ reference value, and the
+// four-fifths flag where the ratio is below 0.8 (US EEOC Uniform Guidelines on Employee
+// Selection Procedures (1978), 29 CFR 1607.4(D); it reads "falls behind" only for metrics
+// where higher is better, such as rates).
+//
+// - The reference is the group with the highest value unless one is named. It is chosen
+//   among published groups only, since a withheld reference could be recovered from any
+//   published ratio; if a named reference is withheld, no gap or ratio is given.
+// - Suppression (../suppression/suppress-cells.ts) runs first unless turned off (the admin
+//   view). For a pair of dimensions it protects the rows and columns of the two-way table.
+//   Totals that would give a withheld group away are listed in `exposedTotals` for the
+//   caller to withhold: "all" for the overall total, "F × *" / "* × Y" for the margins.
+// - "not stated" is a group like any other, never dropped.
+// The interval of the ratio is the caller's: it depends on the metric (completionEquity
+// uses Katz's for two proportions).
+
+import type { RiskRatio } from '../intervals/risk-ratio.ts';
+import { DEFAULT_SUPPRESSION_THRESHOLD, suppressCells, tableSets } from '../suppression/suppress-cells.ts';
+import { groupName, PAIR_SEPARATOR, type GroupInput, type GroupName } from './group-key.ts';
+
+export type Suppression = { threshold: number } | false;
+export const DEFAULT_SUPPRESSION: Suppression = { threshold: DEFAULT_SUPPRESSION_THRESHOLD };
+
+export type GroupComparison = GroupName & {
+	/** Why the group is withheld, or null when it is published. */
+	suppressed: string | null;
+	gap: number | null;
+	ratio: number | null;
+	ratioLow: number | null;
+	ratioHigh: number | null;
+	fourFifths: boolean | null;
+};
+
+export type Comparison = {
+	/** The reference group's name, or null when there is none. */
+	reference: string | null;
+	/** One per input row, in input order. */
+	rows: GroupComparison[];
+	exposedTotals: string[];
+};
+
+export function compareGroups<T extends { group: GroupInput }>({
+	rows,
+	value,
+	learners,
+	ratioInterval,
+	reference,
+	suppression = DEFAULT_SUPPRESSION,
+	module = 'compareGroups'
+}: {
+	rows: readonly T[];
+	/** The metric; undefined where the group has none (e.g. no known outcome). */
+	value: (row: T) => number | undefined;
+	/** Learners the group describes, for suppression. */
+	learners: (row: T) => number;
+	/** The ratio with its interval, for a group against the reference. */
+	ratioInterval?: (row: T, reference: T) => RiskRatio | undefined;
+	/** The reference group's name ("F", "F × Y"); default: the highest published value. */
+	reference?: string;
+	suppression?: Suppression;
+	/** Prefix of error messages. */
+	module?: string;
+}): Comparison {
+	const names = rows.map((r) => groupName(r.group));
+	const pairs = names.filter((n) => n.groups).length;
+	if (pairs !== 0 && pairs !== names.length) throw new Error(`${module}: mixes single groups and pairs`);
+	const seen = new Set<string | null>();
+	for (const { group } of names) {
+		if (seen.has(group)) throw new Error(`${module}: group ${group} appears twice`);
+		seen.add(group);
+	}
+
+	let reasons: Array<string | null> = rows.map(() => null);
+	let exposedTotals: string[] = [];
+	if (suppression) {
+		if (pairs > 0) {
+			const { sets, totals } = tableSets(names.map((n) => n.groups!));
+			const result = suppressCells({ cells: rows, count: learners, threshold: suppression.threshold, sets });
+			reasons = result.reasons;
+			exposedTotals = result.exposedSets.map((s) => {
+				const { dimension, group } = totals[s];
+				return dimension === 0 ? `${group}${PAIR_SEPARATOR}*` : `*${PAIR_SEPARATOR}${group}`;
+			});
+		} else {
+			const result = suppressCells({ cells: rows, count: learners, threshold: suppression.threshold });
+			reasons = result.reasons;
+			exposedTotals = result.exposedSets.length > 0 ? ['all'] : [];
+		}
+	}
+
+	const values = rows.map(value);
+	let ref = -1;
+	if (reference !== undefined) {
+		ref = names.findIndex((n) => n.group === reference);
+		if (ref < 0) throw new Error(`${module}: reference group ${reference} is not among the groups`);
+	} else {
+		// Highest published value; ties to the group with more learners, then the earlier row.
+		rows.forEach((r, i) => {
+			const v = values[i];
+			if (reasons[i] !== null || v === undefined) return;
+			const best = ref < 0 ? undefined : values[ref]!;
+			if (best === undefined || v > best || (v === best && learners(r) > learners(rows[ref]))) ref = i;
+		});
+	}
+	const refValue = ref >= 0 && reasons[ref] === null ? values[ref] : undefined;
+
+	return {
+		reference: ref >= 0 ? names[ref].group : null,
+		exposedTotals,
+		rows: rows.map((r, i): GroupComparison => {
+			const none = { gap: null, ratio: null, ratioLow: null, ratioHigh: null, fourFifths: null };
+			const out = { ...names[i], suppressed: reasons[i], ...none };
+			const v = values[i];
+			if (reasons[i] !== null || v === undefined || refValue === undefined) return out;
+			// The reference against itself: ratio 1 by definition, no interval.
+			if (i === ref) return { ...out, gap: 0, ratio: 1, fourFifths: false };
+			const withInterval = ratioInterval?.(r, rows[ref]);
+			const ratio = ratioInterval ? (withInterval?.ratio ?? null) : refValue === 0 ? null : v / refValue;
+			return {
+				...out,
+				gap: v - refValue,
+				ratio,
+				ratioLow: withInterval?.low ?? null,
+				ratioHigh: withInterval?.high ?? null,
+				fourFifths: ratio === null ? null : ratio < 0.8
+			};
+		})
+	};
+}

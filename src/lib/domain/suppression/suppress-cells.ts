@@ -1,0 +1,107 @@
+// Small-cell suppression with complementary suppression, for published tables of counts
+// (DESIGN.md §3, issue 4). Generic over cells: the caller says how many learners a cell
+// describes and which sets of cells add up to a published total.
+//
+// 1. Primary: a cell describing fewer than `threshold` learners (default 10) is withheld.
+// 2. Complementary: a set of cells that adds up to a published total with exactly one
+//    withheld cell would give that cell away by subtraction, so the smallest other cell of
+//    the set is withheld too. For a two-way table the sets are its rows and its columns,
+//    and a cell withheld for one may leave a single withheld cell in another, so this
+//    repeats until nothing changes (it ends: every pass withholds at least one more cell).
+// This is secondary (complementary) cell suppression as statistical offices practise it
+// (Hundepool, A. et al. (2012). Statistical Disclosure Control. Wiley, chapters 4–5);
+// choosing the smallest cell loses the least information.
+// It protects against subtraction from one total; it does not solve the full
+// linear-programming audit of a many-way table.
+//
+// A set with one withheld cell and no other cell left to withhold cannot be protected
+// inside the table: its total must be withheld instead. Those sets are returned as
+// `exposedSets`.
+
+export const DEFAULT_SUPPRESSION_THRESHOLD = 10;
+
+export const fewerThan = (threshold: number) => `fewer than ${threshold} learners`;
+export const COMPLEMENTARY = 'withheld so that another withheld cell cannot be worked out from the total';
+
+export type SuppressionResult = {
+	/** Per cell, in input order: why it is withheld, or null when it is published. */
+	reasons: Array<string | null>;
+	/** Indices of the sets whose total would reveal a withheld cell. */
+	exposedSets: number[];
+};
+
+export function suppressCells<T>({
+	cells,
+	count,
+	threshold = DEFAULT_SUPPRESSION_THRESHOLD,
+	sets
+}: {
+	cells: readonly T[];
+	/** Learners the cell describes. */
+	count: (cell: T) => number;
+	threshold?: number;
+	/** Sets of cell indices adding up to a published total; default: all cells, one total. */
+	sets?: ReadonlyArray<readonly number[]>;
+}): SuppressionResult {
+	if (!(Number.isFinite(threshold) && threshold >= 0)) {
+		throw new Error(`suppressCells: threshold ${threshold} is not a number ≥ 0`);
+	}
+	const counts = cells.map((cell, i) => {
+		const c = count(cell);
+		if (!(Number.isFinite(c) && c >= 0)) throw new Error(`suppressCells: cell ${i} counts ${c} learners`);
+		return c;
+	});
+	const groups = sets ?? [cells.map((_, i) => i)];
+	for (const set of groups) {
+		for (const i of set) {
+			if (!Number.isInteger(i) || i < 0 || i >= cells.length) {
+				throw new Error(`suppressCells: set refers to cell ${i}, outside 0..${cells.length - 1}`);
+			}
+		}
+	}
+
+	const reasons: Array<string | null> = counts.map((c) => (c < threshold ? fewerThan(threshold) : null));
+	for (let changed = true; changed; ) {
+		changed = false;
+		for (const set of groups) {
+			if (set.filter((i) => reasons[i] !== null).length !== 1) continue;
+			let smallest = -1;
+			for (const i of set) {
+				// Ties go to the earlier cell, so the result does not depend on the sort.
+				if (reasons[i] === null && (smallest < 0 || counts[i] < counts[smallest])) smallest = i;
+			}
+			if (smallest >= 0) {
+				reasons[smallest] = COMPLEMENTARY;
+				changed = true;
+			}
+		}
+	}
+	const exposedSets = groups.flatMap((set, s) => (set.filter((i) => reasons[i] !== null).length === 1 ? [s] : []));
+	return { reasons, exposedSets };
+}
+
+/**
+ * The rows and columns of a two-way table as sets of cell indices, for `suppressCells`:
+ * cells sharing their first key add up to that row's total, cells sharing the second key
+ * to that column's. Returned with the key each set belongs to.
+ */
+export function tableSets(keys: ReadonlyArray<readonly [string, string]>): {
+	sets: number[][];
+	totals: Array<{ dimension: 0 | 1; group: string }>;
+} {
+	const sets: number[][] = [];
+	const totals: Array<{ dimension: 0 | 1; group: string }> = [];
+	for (const dimension of [0, 1] as const) {
+		const byGroup = new Map<string, number[]>();
+		keys.forEach((key, i) => {
+			const list = byGroup.get(key[dimension]) ?? [];
+			list.push(i);
+			byGroup.set(key[dimension], list);
+		});
+		for (const [group, set] of byGroup) {
+			sets.push(set);
+			totals.push({ dimension, group });
+		}
+	}
+	return { sets, totals };
+}
