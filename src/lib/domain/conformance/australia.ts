@@ -16,7 +16,8 @@ export const HOURS_PER_ECTS = 25;
 
 function hours(c: Credential): number | null {
 	if (c.workloadHours !== null) return c.workloadHours;
-	if (c.credits !== null && c.creditSystem?.trim().toUpperCase() === 'ECTS') return c.credits * HOURS_PER_ECTS;
+	if (c.credits !== null && c.creditSystem?.trim().toUpperCase() === 'ECTS')
+		return c.credits * HOURS_PER_ECTS;
 	return null;
 }
 

@@ -30,6 +30,8 @@ describe('conformanceShares', () => {
 		expect(conformanceShares([{ credential: full, awards: 0 }])).toBeUndefined();
 	});
 	it('refuses a bad award count', () => {
-		expect(() => conformanceShares([{ credential: full, awards: -1 }])).toThrow(/^conformanceShares: credential c1/);
+		expect(() => conformanceShares([{ credential: full, awards: -1 }])).toThrow(
+			/^conformanceShares: credential c1/
+		);
 	});
 });

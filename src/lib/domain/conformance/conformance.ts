@@ -5,7 +5,9 @@ import type { Credential } from '../types.ts';
 /** Whether a credential meets a definition, and which of its elements are missing. */
 export type Conformance = { meets: boolean; missing: string[] };
 
-export function conformance(checks: ReadonlyArray<readonly [element: string, present: boolean]>): Conformance {
+export function conformance(
+	checks: ReadonlyArray<readonly [element: string, present: boolean]>
+): Conformance {
 	const missing = checks.filter(([, present]) => !present).map(([element]) => element);
 	return { meets: missing.length === 0, missing };
 }

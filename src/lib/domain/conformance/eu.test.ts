@@ -7,7 +7,12 @@ describe('euConformance', () => {
 		expect(euConformance(full)).toEqual({ meets: true, missing: [] });
 	});
 	it('names every missing element; unknown counts as missing', () => {
-		expect(euConformance(bare).missing).toEqual(['assessed', 'learningOutcomes', 'workload', 'qualityAssured']);
+		expect(euConformance(bare).missing).toEqual([
+			'assessed',
+			'learningOutcomes',
+			'workload',
+			'qualityAssured'
+		]);
 	});
 	it('takes workload in hours or in credits of a named system', () => {
 		expect(euConformance({ ...full, workloadHours: null }).meets).toBe(true);

@@ -31,11 +31,14 @@ describe('compareGroups', () => {
 	});
 
 	it('leaves a group without a value, or a reference of 0, without a ratio', () => {
-		const out = compare([
-			{ group: 'a', n: 20 },
-			{ group: 'b', value: 0, n: 30 },
-			{ group: 'c', value: 0.2, n: 30 }
-		], { reference: 'b' });
+		const out = compare(
+			[
+				{ group: 'a', n: 20 },
+				{ group: 'b', value: 0, n: 30 },
+				{ group: 'c', value: 0.2, n: 30 }
+			],
+			{ reference: 'b' }
+		);
 		expect(out.rows[0]).toMatchObject({ gap: null, ratio: null, fourFifths: null });
 		expect(out.rows[2]).toMatchObject({ ratio: null, fourFifths: null });
 		expect(out.rows[2].gap).toBeCloseTo(0.2, 15);
@@ -66,8 +69,8 @@ describe('compareGroups', () => {
 	});
 
 	it('refuses a reference it does not have, naming the caller', () => {
-		expect(() => compareGroups({ rows: [], value: () => 1, learners: () => 1, reference: 'x', module: 'm' })).toThrow(
-			/^m: reference group x/
-		);
+		expect(() =>
+			compareGroups({ rows: [], value: () => 1, learners: () => 1, reference: 'x', module: 'm' })
+		).toThrow(/^m: reference group x/);
 	});
 });

@@ -19,7 +19,11 @@ describe('completionEquity against R', () => {
 				expect(row.group).toBe(r.group);
 				expect([row.completed, row.known, row.inProgress]).toEqual([r.completed, r.known, r.inProgress]);
 				const what = `${key} ${r.group}`;
-				pairs.push([`${what} rate`, row.rate, r.rate], [`${what} low`, row.low, r.low], [`${what} high`, row.high, r.high]);
+				pairs.push(
+					[`${what} rate`, row.rate, r.rate],
+					[`${what} low`, row.low, r.low],
+					[`${what} high`, row.high, r.high]
+				);
 			});
 		}
 		const { maxDiff, mismatches } = compare(pairs);

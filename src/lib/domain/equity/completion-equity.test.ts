@@ -56,12 +56,25 @@ describe('completionEquity', () => {
 
 	it('gives ratio 0 without an interval to a group where nobody completed', () => {
 		const out = completionEquity({ rows: [g('a', 0, 50), g('b', 25, 50)] });
-		expect(out.rows[0]).toMatchObject({ rate: 0, ratio: 0, ratioLow: null, ratioHigh: null, fourFifths: true });
+		expect(out.rows[0]).toMatchObject({
+			rate: 0,
+			ratio: 0,
+			ratioLow: null,
+			ratioHigh: null,
+			fourFifths: true
+		});
 	});
 
 	it('keeps an empty group (no known outcome) with null rate and ratio', () => {
 		const out = completionEquity({ rows: [g('a', 0, 0, 30), g('b', 25, 50)] });
-		expect(out.rows[0]).toMatchObject({ group: 'a', known: 0, inProgress: 30, rate: null, ratio: null, fourFifths: null });
+		expect(out.rows[0]).toMatchObject({
+			group: 'a',
+			known: 0,
+			inProgress: 30,
+			rate: null,
+			ratio: null,
+			fourFifths: null
+		});
 		expect(out.reference).toBe('b');
 	});
 
@@ -110,7 +123,9 @@ describe('completionEquity', () => {
 	});
 
 	it('refuses inconsistent input', () => {
-		expect(() => completionEquity({ rows: [g('a', 5, 4)] })).toThrow(/^completionEquity: group "a" has completed 5/);
+		expect(() => completionEquity({ rows: [g('a', 5, 4)] })).toThrow(
+			/^completionEquity: group "a" has completed 5/
+		);
 		expect(() => completionEquity({ rows: [g('a', 1, 4), g('a', 1, 4)] })).toThrow(/appears twice/);
 		expect(() => completionEquity({ rows: [g('a', 1, 4), g(['a', 'b'], 1, 4)] })).toThrow(/mixes/);
 		expect(() => completionEquity({ rows: [g('a', -1, 4)] })).toThrow(/^completionEquity/);

@@ -72,7 +72,9 @@ export function completionEquity({
 			throw new Error(`${MODULE}: group ${JSON.stringify(r.group)} has a count that is not an integer ≥ 0`);
 		}
 		if (r.completed > r.known) {
-			throw new Error(`${MODULE}: group ${JSON.stringify(r.group)} has completed ${r.completed} > known ${r.known}`);
+			throw new Error(
+				`${MODULE}: group ${JSON.stringify(r.group)} has completed ${r.completed} > known ${r.known}`
+			);
 		}
 	}
 	const rates = rows.map((r) => wilson(r.completed, r.known));

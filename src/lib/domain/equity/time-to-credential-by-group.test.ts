@@ -25,7 +25,14 @@ describe('timeToCredentialByGroup', () => {
 			['N', null],
 			['not stated', COMPLEMENTARY]
 		]);
-		expect(out.groups[0]).toEqual({ group: 'Y', suppressed: fewerThan(10), n: null, inProgress: null, points: [], median: null });
+		expect(out.groups[0]).toEqual({
+			group: 'Y',
+			suppressed: fewerThan(10),
+			n: null,
+			inProgress: null,
+			points: [],
+			median: null
+		});
 		expect(out.groups[1]).toEqual({
 			group: 'N',
 			suppressed: null,
@@ -34,13 +41,26 @@ describe('timeToCredentialByGroup', () => {
 	});
 
 	it('publishes everything for the admin view, an empty group included', () => {
-		const out = timeToCredentialByGroup({ groups: [...groups, { group: 'empty', rows: [] }], suppression: false });
+		const out = timeToCredentialByGroup({
+			groups: [...groups, { group: 'empty', rows: [] }],
+			suppression: false
+		});
 		expect(out.groups.map((g) => g.suppressed)).toEqual([null, null, null, null]);
-		expect(out.groups[3]).toEqual({ group: 'empty', suppressed: null, n: 0, inProgress: 0, points: [], median: null });
+		expect(out.groups[3]).toEqual({
+			group: 'empty',
+			suppressed: null,
+			n: 0,
+			inProgress: 0,
+			points: [],
+			median: null
+		});
 	});
 
 	it('names pairs', () => {
-		const out = timeToCredentialByGroup({ groups: [{ group: ['F', 'Y'], rows: [day(5, 20)] }], suppression: false });
+		const out = timeToCredentialByGroup({
+			groups: [{ group: ['F', 'Y'], rows: [day(5, 20)] }],
+			suppression: false
+		});
 		expect(out.groups[0]).toMatchObject({ group: 'F × Y', groups: ['F', 'Y'], n: 20 });
 	});
 });

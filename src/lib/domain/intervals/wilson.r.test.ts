@@ -12,7 +12,11 @@ describe('wilson against R prop.test', () => {
 		for (const r of rows) {
 			const what = `${r.credential ?? 'all'} ${r.asOf ?? 'all data'} ${r.dimension}=${r.group}`;
 			const w = wilson(r.completed, r.known);
-			pairs.push([`${what} rate`, w?.rate, r.rate], [`${what} low`, w?.low, r.low], [`${what} high`, w?.high, r.high]);
+			pairs.push(
+				[`${what} rate`, w?.rate, r.rate],
+				[`${what} low`, w?.low, r.low],
+				[`${what} high`, w?.high, r.high]
+			);
 		}
 		const { maxDiff, mismatches } = compare(pairs);
 		expect(mismatches).toEqual([]);

@@ -34,11 +34,18 @@ describe('suppressCells', () => {
 	});
 
 	it('treats an empty group (0 learners) as a small cell', () => {
-		expect(suppressCells({ cells: cellsOf(0, 50, 60), count }).reasons).toEqual([fewerThan(10), COMPLEMENTARY, null]);
+		expect(suppressCells({ cells: cellsOf(0, 50, 60), count }).reasons).toEqual([
+			fewerThan(10),
+			COMPLEMENTARY,
+			null
+		]);
 	});
 
 	it('reports a total that gives a lone small cell away', () => {
-		expect(suppressCells({ cells: cellsOf(4), count })).toEqual({ reasons: [fewerThan(10)], exposedSets: [0] });
+		expect(suppressCells({ cells: cellsOf(4), count })).toEqual({
+			reasons: [fewerThan(10)],
+			exposedSets: [0]
+		});
 	});
 
 	it('protects rows and columns of a two-way table, iterating until stable', () => {
@@ -82,7 +89,9 @@ describe('suppressCells', () => {
 
 	it('refuses bad input, naming itself', () => {
 		expect(() => suppressCells({ cells: cellsOf(-1), count })).toThrow(/^suppressCells/);
-		expect(() => suppressCells({ cells: cellsOf(1), count, threshold: Number.NaN })).toThrow(/^suppressCells/);
+		expect(() => suppressCells({ cells: cellsOf(1), count, threshold: Number.NaN })).toThrow(
+			/^suppressCells/
+		);
 		expect(() => suppressCells({ cells: cellsOf(1), count, sets: [[3]] })).toThrow(/^suppressCells/);
 	});
 });

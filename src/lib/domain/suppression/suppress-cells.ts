@@ -61,7 +61,7 @@ export function suppressCells<T>({
 	}
 
 	const reasons: Array<string | null> = counts.map((c) => (c < threshold ? fewerThan(threshold) : null));
-	for (let changed = true; changed; ) {
+	for (let changed = true; changed;) {
 		changed = false;
 		for (const set of groups) {
 			if (set.filter((i) => reasons[i] !== null).length !== 1) continue;
@@ -76,7 +76,9 @@ export function suppressCells<T>({
 			}
 		}
 	}
-	const exposedSets = groups.flatMap((set, s) => (set.filter((i) => reasons[i] !== null).length === 1 ? [s] : []));
+	const exposedSets = groups.flatMap((set, s) =>
+		set.filter((i) => reasons[i] !== null).length === 1 ? [s] : []
+	);
 	return { reasons, exposedSets };
 }
 

@@ -66,7 +66,9 @@ describe.each(AALEN_JOHANSEN_FILES)('Aalen–Johansen against R (%s)', (file) =>
 		const out = timeToCredential({ rows: countsOf(c), at: at.day })!;
 		expect(out.n).toBe(c.n);
 		expect(out.inProgress).toBe(c.inProgress);
-		expect(out.points.map((p) => p.completed)).toEqual(at.day.map((d) => stateAt(curve, d).estimate.completed));
+		expect(out.points.map((p) => p.completed)).toEqual(
+			at.day.map((d) => stateAt(curve, d).estimate.completed)
+		);
 		expect(out.median).toEqual(median);
 	});
 });

@@ -74,7 +74,9 @@ function timesH(u: Vec, lambda: Vec, total: number): Vec {
 /** Hᵀ C H, C symmetric. */
 function congruence(c: Mat, lambda: Vec, total: number): Mat {
 	const rows = c.map((row) => timesH(row, lambda, total)); // C H
-	const cols = [0, 1, 2, 3].map((j) => timesH([rows[0][j], rows[1][j], rows[2][j], rows[3][j]], lambda, total));
+	const cols = [0, 1, 2, 3].map((j) =>
+		timesH([rows[0][j], rows[1][j], rows[2][j], rows[3][j]], lambda, total)
+	);
 	// cols[j] = (column j of C H)ᵀ H = row j of (Hᵀ C H)ᵀ; the result is symmetric.
 	return cols as Mat;
 }
@@ -84,7 +86,12 @@ function addOuter(c: Mat, u: Vec, weight: number): void {
 	for (let i = 0; i < 4; i++) for (let j = 0; j < 4; j++) c[i][j] += weight * u[i] * u[j];
 }
 
-const toStates = (v: Vec): StateValues => ({ survival: v[0], completed: v[1], withdrawn: v[2], failed: v[3] });
+const toStates = (v: Vec): StateValues => ({
+	survival: v[0],
+	completed: v[1],
+	withdrawn: v[2],
+	failed: v[3]
+});
 
 function bounds(p: Vec, se: Vec, z: number): { low: StateBounds; high: StateBounds } {
 	const low = {} as StateBounds;

@@ -10,12 +10,14 @@ describe('meanDaysAmongCompleters', () => {
 		expect(mean).toBe((10 + 3 * 40) / 4);
 	});
 	it('is undefined with no completers or no input', () => {
-		expect(meanDaysAmongCompleters([{ day: 3, completed: 0, withdrawn: 1, failed: 0, censored: 0 }])).toBeUndefined();
+		expect(
+			meanDaysAmongCompleters([{ day: 3, completed: 0, withdrawn: 1, failed: 0, censored: 0 }])
+		).toBeUndefined();
 		expect(meanDaysAmongCompleters([])).toBeUndefined();
 	});
 	it('refuses bad counts', () => {
-		expect(() => meanDaysAmongCompleters([{ day: 1, completed: -1, withdrawn: 0, failed: 0, censored: 0 }])).toThrow(
-			/^meanDaysAmongCompleters/
-		);
+		expect(() =>
+			meanDaysAmongCompleters([{ day: 1, completed: -1, withdrawn: 0, failed: 0, censored: 0 }])
+		).toThrow(/^meanDaysAmongCompleters/);
 	});
 });

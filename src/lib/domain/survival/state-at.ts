@@ -6,7 +6,13 @@
 
 import type { AalenJohansenCurve, StateBounds, StateValues } from './aalen-johansen.ts';
 
-export type CurveValue = { day: number; estimate: StateValues; stdErr: StateValues; low: StateBounds; high: StateBounds };
+export type CurveValue = {
+	day: number;
+	estimate: StateValues;
+	stdErr: StateValues;
+	low: StateBounds;
+	high: StateBounds;
+};
 
 const START: Omit<CurveValue, 'day'> = {
 	estimate: { survival: 1, completed: 0, withdrawn: 0, failed: 0 },

@@ -47,7 +47,10 @@ export function timeToCredential({
 	const curve = aalenJohansen(rows, z);
 	if (!curve) return undefined;
 	const days =
-		at ?? curve.steps.filter((s) => s.counts.completed + s.counts.withdrawn + s.counts.failed > 0).map((s) => s.day);
+		at ??
+		curve.steps
+			.filter((s) => s.counts.completed + s.counts.withdrawn + s.counts.failed > 0)
+			.map((s) => s.day);
 	return {
 		n: curve.n,
 		inProgress: curve.censored,

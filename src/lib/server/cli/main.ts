@@ -22,8 +22,15 @@ Commands:
       Import files or folders (formats detected by content). All-or-nothing per import.
   export [--format arrow|csv] [--out DIR] [--table T…] [--json]
       Write every table (or those named) as Arrow IPC files or CSV templates.
-  metrics completion [--credential ID] [--by DIM[,DIM2]] [--as-of YYYY-MM-DD] [--json]
-      Completion rate (completed ÷ known outcome) with its 95% Wilson interval.
+  metrics completion [--credential ID] [--by DIM[,DIM2]] [--reference GROUP] [--as-of YYYY-MM-DD] [--json]
+      Completion rate (completed ÷ known outcome) with its 95% Wilson interval, and per group the
+      gap and ratio to a reference group (default: the highest rate) with the four-fifths flag.
+  metrics time-to-credential [--credential ID] [--by DIM[,DIM2]] [--as-of DATE] [--at 60,120,240] [--json]
+      Cumulative incidence of completion (Aalen–Johansen; withdrawal and failure compete,
+      in-progress censored at the cut-off) with 95% intervals, and the median with its interval.
+  metrics conformance [--as-of DATE] [--verified-only] [--json]
+      Each credential against the EU, Australian and UNESCO definitions; share of awards meeting each.
+      Cells describing fewer than 10 learners are withheld (--no-suppression: admin view).
   serve [--port N]
       Run the built app (builds it first when the sources are newer).
 

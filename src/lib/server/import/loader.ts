@@ -164,6 +164,14 @@ export async function runImportJob(db: Db, job: ImportJob, options: LoadOptions 
 		}
 	}
 	report.files = [...files.values()];
+	if (report.status === 'succeeded') {
+		// Fresh planner statistics, so the first dashboard query after a big import hash-joins
+		// instead of looping over an index it believes is tiny.
+		const touched = Object.keys(report.changed).filter(
+			(t) => (report.changed[t as ImportTable]?.inserted ?? 0) > 0
+		);
+		if (touched.length > 0) await db.query(sql.raw(`analyze ${touched.map((t) => `"${t}"`).join(', ')}`));
+	}
 	progress('done', true);
 	const totals = report.files.reduce(
 		(t, f) => ({ read: t.read + f.read, stored: t.stored + f.stored, rejected: t.rejected + f.rejected }),

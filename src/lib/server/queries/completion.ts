@@ -1,18 +1,22 @@
-// Completion counts per group, aggregated in SQL: one row per group, never one per learner.
+// Completion rate per group (DESIGN.md §3, issue 4): counts aggregated in SQL — one row per
+// group, never one per learner — then rates, intervals, equity comparison and suppression in the
+// domain layer, before anything leaves the server.
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
-import { completionRow, type CompletionRow } from '../../domain/metrics/completion.ts';
+import { completionEquity, type CompletionEquity } from '../../domain/equity/completion-equity.ts';
+import type { Suppression } from '../../domain/equity/compare-groups.ts';
+import type { GroupInput } from '../../domain/equity/group-key.ts';
 import {
 	ENROLMENT_JOINS,
 	breakdownColumn,
-	type Breakdown,
 	enrolmentConditions,
 	statusAsOf,
+	type Breakdown,
 	type QueryContext
 } from './scope.ts';
 
 export type CompletionCounts = {
-	/** One value per requested dimension, in order; empty for the whole population. */
+	/** One value per requested breakdown, in order; empty for the whole population. */
 	groups: string[];
 	completed: number;
 	/** completed + withdrawn + failed as of the cut-off. */
@@ -22,14 +26,15 @@ export type CompletionCounts = {
 	learners: number;
 };
 
+export type BreakdownContext = QueryContext & { by?: Breakdown[] };
+
 export async function getCompletionCounts(
 	db: Db,
-	{ by = [], ...context }: QueryContext & { by?: Breakdown[] }
+	{ by = [], ...context }: BreakdownContext
 ): Promise<CompletionCounts[]> {
 	const status = statusAsOf(context.asOf);
-	const groupColumns = by.map((d, i) => sql`${breakdownColumn(d)} as ${sql.raw(`g${i}`)}`);
 	const select: SQL[] = [
-		...groupColumns,
+		...by.map((d, i) => sql`${breakdownColumn(d)} as ${sql.raw(`g${i}`)}`),
 		sql`count(*) filter (where ${status} = 'completed')::int as completed`,
 		sql`count(*) filter (where ${status} in ('completed', 'withdrawn', 'failed'))::int as known`,
 		sql`count(*) filter (where ${status} = 'in_progress')::int as in_progress`,
@@ -49,11 +54,26 @@ export async function getCompletionCounts(
 	}));
 }
 
-/** Completion rate with its Wilson interval per group: the rows of `stackwise metrics completion`. */
-export async function getCompletionRates(
+/** The query layer's group key for the domain: null, a value, or a pair. */
+export const groupInput = (groups: string[]): GroupInput =>
+	groups.length === 0 ? null : groups.length === 1 ? groups[0] : [groups[0], groups[1]];
+
+export type CompletionOptions = BreakdownContext & {
+	/** The reference group ("F", "F × Y"); default: the highest published rate. */
+	reference?: string;
+	/** { threshold } for every caller but an admin view (false). */
+	suppression: Suppression;
+};
+
+/** Completion rate with its Wilson interval per group, compared with a reference, suppressed. */
+export async function getCompletion(
 	db: Db,
-	context: QueryContext & { by?: Breakdown[] }
-): Promise<CompletionRow[]> {
+	{ reference, suppression, ...context }: CompletionOptions
+): Promise<CompletionEquity> {
 	const cells = await getCompletionCounts(db, context);
-	return cells.map(completionRow);
+	return completionEquity({
+		rows: cells.map((c) => ({ ...c, group: groupInput(c.groups) })),
+		reference,
+		suppression
+	});
 }

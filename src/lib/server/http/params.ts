@@ -1,0 +1,72 @@
+// Query parameters of the data endpoints and dashboards, validated at the edge with one schema
+// library (zod). Names follow the CLI's flags: ?credential=FFF&by=gender,disability&asOf=2014-12-31.
+import { error } from '@sveltejs/kit';
+import { z } from 'zod';
+import { isIsoDate } from '../import/validate.ts';
+import { BREAKDOWNS, type Breakdown } from '../queries/scope.ts';
+
+const isoDate = z.string().refine(isIsoDate, 'must be a date like 2014-12-31');
+const optionalText = z.string().trim().min(1).max(200).optional();
+
+export const metricParams = z.object({
+	format: z.enum(['json', 'csv', 'arrow']).default('json'),
+	credential: optionalText,
+	cohort: optionalText,
+	provider: optionalText,
+	level: optionalText,
+	mode: optionalText,
+	qaApproach: optionalText,
+	asOf: isoDate.optional(),
+	by: z
+		.string()
+		.optional()
+		.transform((v, ctx) => {
+			const parts = v
+				? v
+						.split(',')
+						.map((s) => s.trim())
+						.filter(Boolean)
+				: [];
+			if (parts.length > 2) ctx.addIssue({ code: 'custom', message: 'at most two dimensions' });
+			for (const p of parts)
+				if (!(BREAKDOWNS as readonly string[]).includes(p))
+					ctx.addIssue({ code: 'custom', message: `"${p}" is not one of ${BREAKDOWNS.join(', ')}` });
+			return parts as Breakdown[];
+		}),
+	reference: optionalText,
+	at: z
+		.string()
+		.optional()
+		.transform((v, ctx) => {
+			if (!v) return undefined;
+			const days = v.split(',').map((s) => Number(s.trim()));
+			if (days.some((d) => !Number.isInteger(d) || d < 0 || d > 100_000))
+				ctx.addIssue({ code: 'custom', message: 'whole days ≥ 0, like 60,120,240' });
+			return days;
+		}),
+	verifiedOnly: z
+		.enum(['true', 'false', '1', '0'])
+		.optional()
+		.transform((v) => v === 'true' || v === '1')
+});
+
+export type MetricParams = z.infer<typeof metricParams>;
+
+/** Parses the URL's query with `schema`, answering 400 with the field and reason when it does not fit. */
+export function parseQuery<T extends z.ZodTypeAny>(url: URL, schema: T): z.infer<T> {
+	const result = schema.safeParse(Object.fromEntries(url.searchParams));
+	if (!result.success) {
+		const issue = result.error.issues[0];
+		error(400, `${issue.path.join('.') || 'query'}: ${issue.message}`);
+	}
+	return result.data;
+}
+
+export const filtersOf = (p: MetricParams) => ({
+	credentialId: p.credential,
+	cohort: p.cohort,
+	providerId: p.provider,
+	level: p.level,
+	mode: p.mode,
+	qaApproach: p.qaApproach
+});

@@ -1,0 +1,93 @@
+// The catalogue as domain objects: credentials, how they stack (requirement groups and their
+// members), prerequisites and recognitions.
+import { asc, inArray, sql } from 'drizzle-orm';
+import type { Db } from '../db/client.ts';
+import * as t from '../db/schema.ts';
+import type {
+	Credential,
+	Prerequisite,
+	Provider,
+	Recognition,
+	RequirementGroup
+} from '../../domain/types.ts';
+
+export async function getCredentials(db: Db, ids?: string[]): Promise<Credential[]> {
+	if (ids && ids.length === 0) return [];
+	const query = db.orm.select().from(t.credentials);
+	const rows = ids
+		? await query.where(inArray(t.credentials.id, ids)).orderBy(asc(t.credentials.id))
+		: await query.orderBy(asc(t.credentials.id));
+	return rows as Credential[];
+}
+
+export async function getProviders(db: Db): Promise<Provider[]> {
+	return (await db.orm.select().from(t.providers).orderBy(asc(t.providers.id))) as Provider[];
+}
+
+export type Catalogue = {
+	credentials: Credential[];
+	groups: RequirementGroup[];
+	prerequisites: Prerequisite[];
+	recognitions: Recognition[];
+};
+
+export async function getCatalogue(db: Db): Promise<Catalogue> {
+	const [credentials, groups, members, prerequisites, recognitions] = await Promise.all([
+		getCredentials(db),
+		db.orm
+			.select()
+			.from(t.requirementGroups)
+			.orderBy(
+				asc(t.requirementGroups.targetCredentialId),
+				asc(t.requirementGroups.position),
+				asc(t.requirementGroups.id)
+			),
+		db.orm
+			.select()
+			.from(t.requirementMembers)
+			.orderBy(asc(t.requirementMembers.groupId), asc(t.requirementMembers.credentialId)),
+		db.orm
+			.select()
+			.from(t.prerequisites)
+			.orderBy(asc(t.prerequisites.credentialId), asc(t.prerequisites.requiredId)),
+		db.orm
+			.select()
+			.from(t.recognitions)
+			.orderBy(asc(t.recognitions.credentialId), asc(t.recognitions.recognisedAsId))
+	]);
+	const byGroup = new Map<string, string[]>();
+	for (const m of members)
+		(byGroup.get(m.groupId) ?? byGroup.set(m.groupId, []).get(m.groupId)!).push(m.credentialId);
+	return {
+		credentials,
+		groups: groups.map((g) => ({
+			...g,
+			rule: g.rule as RequirementGroup['rule'],
+			members: byGroup.get(g.id) ?? []
+		})),
+		prerequisites,
+		recognitions
+	};
+}
+
+/** Awards per credential (scope, cut-off, consent applied). */
+export async function getAwardCounts(
+	db: Db,
+	{
+		asOf,
+		providerId,
+		learnerId,
+		verifiedOnly = false
+	}: { asOf?: string; providerId?: string; learnerId?: string; verifiedOnly?: boolean }
+): Promise<Map<string, number>> {
+	const rows = await db.query<{ credential_id: string; n: number }>(sql`
+		select a.credential_id, count(*)::int as n
+		from awards a join learners l on l.id = a.learner_id join credentials c on c.id = a.credential_id
+		where l.analytics_consent
+			${asOf ? sql`and a.issued_on <= ${asOf}::date` : sql``}
+			${providerId ? sql`and c.provider_id = ${providerId}` : sql``}
+			${learnerId ? sql`and a.learner_id = ${learnerId}` : sql``}
+			${verifiedOnly ? sql`and a.verification = 'verified'` : sql``}
+		group by a.credential_id`);
+	return new Map(rows.map((r) => [r.credential_id, Number(r.n)]));
+}

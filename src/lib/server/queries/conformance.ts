@@ -1,0 +1,72 @@
+// Definition conformance (DESIGN.md §3, issue 4): every credential classified against the EU,
+// Australian and UNESCO definitions, and the share of issued awards meeting each.
+//
+// Reading taken: a credential that does not state whether it is quality assured inherits it from
+// its provider when the provider is accredited or regulated (external QA covers what it issues).
+import type { Db } from '../db/client.ts';
+import {
+	classifyCredential,
+	conformanceShares,
+	type ConformanceShares,
+	type Definition
+} from '../../domain/conformance/conformance-shares.ts';
+import type { Conformance } from '../../domain/conformance/conformance.ts';
+import { missingElements, type MissingElement } from '../../domain/conformance/missing-elements.ts';
+import type { Credential } from '../../domain/types.ts';
+import { getAwardCounts, getCredentials, getProviders } from './catalogue.ts';
+import type { QueryContext } from './scope.ts';
+
+export type CredentialConformance = {
+	id: string;
+	title: string;
+	providerId: string | null;
+	awards: number;
+} & Record<Definition, Conformance>;
+
+export type ConformanceReport = {
+	/** Shares of issued awards meeting each definition; null when no award was issued. */
+	shares: ConformanceShares | null;
+	missing: MissingElement[];
+	credentials: CredentialConformance[];
+};
+
+export async function getConformance(
+	db: Db,
+	{ scope, asOf, verifiedOnly = false }: QueryContext & { verifiedOnly?: boolean }
+): Promise<ConformanceReport> {
+	const [credentials, providers, awards] = await Promise.all([
+		getCredentials(db),
+		getProviders(db),
+		getAwardCounts(db, {
+			asOf,
+			verifiedOnly,
+			providerId: scope.kind === 'provider' ? scope.providerId : undefined,
+			learnerId: scope.kind === 'learner' ? scope.learnerId : undefined
+		})
+	]);
+	const qaProviders = new Set(
+		providers.filter((p) => p.accredited || p.qaApproach === 'regulatory').map((p) => p.id)
+	);
+	const inScope = credentials.filter((c) => scope.kind !== 'provider' || c.providerId === scope.providerId);
+	const items = inScope.map((credential) => ({
+		credential: withInheritedQa(credential, qaProviders),
+		awards: awards.get(credential.id) ?? 0
+	}));
+	return {
+		shares: conformanceShares(items) ?? null,
+		missing: missingElements(items),
+		credentials: items.map(({ credential, awards }) => ({
+			id: credential.id,
+			title: credential.title,
+			providerId: credential.providerId,
+			awards,
+			...classifyCredential(credential)
+		}))
+	};
+}
+
+function withInheritedQa(credential: Credential, qaProviders: Set<string>): Credential {
+	if (credential.qualityAssured !== null || !credential.providerId || !qaProviders.has(credential.providerId))
+		return credential;
+	return { ...credential, qualityAssured: true };
+}
