@@ -46,15 +46,12 @@ describe('stackwise CLI', () => {
 		// R: prop.test(1207, 3164, correct = FALSE)$conf.int
 		expect(y.low).toBeCloseTo(0.364706982761, 9);
 		expect(y.high).toBeCloseTo(0.398538744733, 9);
-		expect(Object.keys(y).sort()).toEqual([
-			'completed',
-			'group',
-			'high',
-			'inProgress',
-			'known',
-			'low',
-			'rate'
-		]);
+		for (const key of ['group', 'completed', 'known', 'inProgress', 'rate', 'low', 'high', 'ratio', 'ratioLow', 'ratioHigh', 'fourFifths', 'suppressed'])
+			expect(y).toHaveProperty(key);
+		// N (48.2%) is the reference; Y's ratio 0.792 falls below four fifths.
+		expect(y.ratio).toBeCloseTo(1207 / 3164 / (14178 / 29429), 12);
+		expect(y.fourFifths).toBe(true);
+		expect(y.suppressed).toBeNull();
 	});
 
 	it('applies --as-of: later starts excluded, later endings in progress', async () => {
