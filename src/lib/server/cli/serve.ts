@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { projectRoot } from '../config.ts';
 import type { CommandContext } from './main.ts';
+import { UPLOAD_LIMIT_BYTES } from '../import/limits.ts';
 
 function newestMtime(path: string): number {
 	if (!existsSync(path)) return 0;
