@@ -148,10 +148,24 @@ function findNotBundled(error: unknown, depth: number): string | null {
 	return null;
 }
 
+type LibraryError = {
+	message?: string;
+	errors?: LibraryError[];
+	details?: { event?: { message?: string; details?: Record<string, unknown> } };
+};
+
+/** The message of a library error; JSON-LD safe-mode failures name the term that broke them. */
+function describeError(e: LibraryError): string {
+	const event = e.details?.event;
+	if (/safe mode/i.test(e.message ?? '') && event)
+		return `the document uses a term its contexts do not define (JSON-LD safe mode: ${event.message ?? ''} ${JSON.stringify(event.details ?? {})})`;
+	return e.message ?? String(e);
+}
+
 function messageOf(error: unknown): string {
 	if (!error) return 'invalid signature';
-	const e = error as { message?: string; errors?: { message?: string }[] };
-	const inner = Array.isArray(e.errors) ? e.errors.map((x) => x?.message).filter(Boolean) : [];
-	const text = inner.length > 0 ? inner.join('; ') : (e.message ?? String(error));
+	const e = error as LibraryError;
+	const inner = Array.isArray(e.errors) ? e.errors.filter(Boolean).map(describeError) : [];
+	const text = inner.length > 0 ? inner.join('; ') : describeError(e);
 	return text.length > 300 ? text.slice(0, 300) + '…' : text;
 }
