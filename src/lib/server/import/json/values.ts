@@ -54,7 +54,8 @@ export function text(value: unknown): string | undefined {
 	}
 	if (isObject(value)) {
 		if ('@value' in value) return text(value['@value']);
-		const keys = Object.keys(value);
+		if ('noteLiteral' in value) return text(value.noteLiteral); // an ELM Note
+		const keys = Object.keys(value).filter((k) => k !== 'id' && k !== 'type' && !k.startsWith('@'));
 		const english = keys.find((k) => /^en(-|$)/i.test(k));
 		for (const key of english ? [english, ...keys] : keys) {
 			if (/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/i.test(key)) {
