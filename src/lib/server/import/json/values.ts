@@ -55,10 +55,11 @@ export function text(value: unknown): string | undefined {
 	if (isObject(value)) {
 		if ('@value' in value) return text(value['@value']);
 		if ('noteLiteral' in value) return text(value.noteLiteral); // an ELM Note
-		const keys = Object.keys(value).filter((k) => k !== 'id' && k !== 'type' && !k.startsWith('@'));
-		const english = keys.find((k) => /^en(-|$)/i.test(k));
+		const keys = Object.keys(value).filter((k) => !['id', 'type', '@id', '@type', '@context'].includes(k));
+		const english = keys.find((k) => /^@?en(-|$)/i.test(k));
 		for (const key of english ? [english, ...keys] : keys) {
-			if (/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/i.test(key)) {
+			// Language codes, also written "@en-US" by some publishers.
+			if (/^@?[a-z]{2,3}(-[A-Za-z0-9]+)*$/i.test(key)) {
 				const t = text(value[key]);
 				if (t) return t;
 			}
