@@ -274,7 +274,7 @@ export class CtdlMapper {
 			n = 1;
 		} else rule = 'all';
 
-		const sentence = `${label ?? 'condition'}: ${rule === 'n_of' ? `${n} of` : rule === 'all' ? 'all of' : `${credit} credits from`} ${targets.length + nested.length} components`;
+		const sentence = `${label ?? 'condition'}: ${rule === 'min_credits' ? `${credit} credits from` : explicitN !== undefined ? `${explicitN} of` : rule === 'n_of' ? `${n} of` : 'all of'} ${targets.length + nested.length} components`;
 		if (dangling > 0 && (rule !== 'n_of' || (n ?? 0) > count)) {
 			this.note(target, `${sentence} — not loaded: ${dangling} component(s) are not described in this file`);
 			return null;
