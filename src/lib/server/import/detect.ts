@@ -4,7 +4,10 @@
 // file's head; baked PNG/SVG badges and compact JWS payloads are looked inside.
 export type CredentialFormat = 'ob2' | 'ob3' | 'clr' | 'elm' | 'ctdl';
 
-/** How many bytes of a file the detector wants (more is fine, less may miss a late PNG chunk). */
+/**
+ * How many bytes of a file the detector wants. Baked PNGs usually carry their badge chunk after
+ * the image data, so for a PNG pass the whole file when it is larger than this.
+ */
 export const DETECT_HEAD_BYTES = 256 * 1024;
 
 const PNG = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
