@@ -32,6 +32,6 @@ declare module '@digitalbazaar/ed25519-signature-2020' {
 	}
 }
 declare module 'base58-universal' {
-	export function decode(input: string): Uint8Array;
+	export function decode(input: string): Uint8Array | undefined;
 	export function encode(input: Uint8Array): string;
 }

@@ -25,12 +25,14 @@ export type KeyResolution =
 /** The key type of a multibase (base58btc) multikey, or null if it is not one we know. */
 export function multikeyType(value: string): KeyType | null {
 	if (!value.startsWith('z')) return null;
-	let bytes: Uint8Array;
+	let bytes: Uint8Array | undefined;
 	try {
+		// base58-universal returns undefined (does not throw) for characters outside its alphabet.
 		bytes = base58Decode(value.slice(1));
 	} catch {
 		return null;
 	}
+	if (!bytes) return null;
 	// multicodec headers: ed25519-pub 0xed01 (32-byte key); p256-pub 0x8024 (33-byte compressed key)
 	if (bytes.length === 34 && bytes[0] === 0xed && bytes[1] === 0x01) return 'Ed25519';
 	if (bytes.length === 35 && bytes[0] === 0x80 && bytes[1] === 0x24) return 'P-256';
@@ -40,7 +42,7 @@ export function multikeyType(value: string): KeyType | null {
 /** The raw 32-byte Ed25519 public key of a z6Mk… multikey. */
 export function ed25519RawKey(multibase: string): Uint8Array | null {
 	if (multikeyType(multibase) !== 'Ed25519') return null;
-	return base58Decode(multibase.slice(1)).subarray(2);
+	return base58Decode(multibase.slice(1))?.subarray(2) ?? null;
 }
 
 const looksLikeMultikey = (s: string) => /^z(6Mk|Dn)/.test(s);
