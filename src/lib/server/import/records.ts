@@ -48,9 +48,13 @@ export const TABLE_ORDER: readonly ImportTable[] = [
 	'awards'
 ];
 
-/** What a parser yields per unit read. */
+/**
+ * What a parser yields per unit read. `warnings` are problems that did not stop the unit from
+ * loading (a dangling reference a rule could do without, an association that is not a stacking
+ * rule); the loader may report them next to the errors.
+ */
 export type ParsedUnit =
-	| { kind: 'rows'; at: SourceLocation; rows: ImportRow[] }
+	| { kind: 'rows'; at: SourceLocation; rows: ImportRow[]; warnings?: ImportIssue[] }
 	| { kind: 'rejected'; at: SourceLocation; issues: ImportIssue[] };
 
 /** A whole-file failure (unreadable, wrong format, missing column, truncated): nothing is loaded. */

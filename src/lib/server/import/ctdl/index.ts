@@ -1,0 +1,2 @@
+// Public surface of the CTDL importer.
+export { parseCtdl, type CtdlInput } from './parse.ts';

@@ -1,0 +1,2 @@
+// Public surface of the European Learning Model importer.
+export { parseElm, type ElmInput } from './parse.ts';

@@ -1,0 +1,316 @@
+// European Learning Model v3 (European Digital Credentials) → rows.
+//
+// A credential's subject (a Person) holds claims (`hasClaim`): LearningAchievement,
+// LearningActivity, LearningAssessment, LearningEntitlement, each `specifiedBy` a specification
+// (Qualification, LearningAchievementSpecification, LearningActivitySpecification …) that holds
+// the EU micro-credential Annex 1 elements. Mapping:
+//   awardingBody (Organisation) → provider: legal name, country (ISO alpha-2), accreditation
+//   specification → credential: title; EQF level (levelFramework 'EQF') or else the NQF label;
+//     creditPoint → credits + creditSystem ('ECTS' for the European Credit Transfer System);
+//     volumeOfLearning / workload (hours) → workloadHours; learningOutcome titles →
+//     learningOutcomes and their ESCO (and other) skills → credential_skills; mode → participation
+//     mode; provenBy (assessment) → assessed + assessment type; accreditation → quality assured
+//   kind: a LearningActivity claim → participation; a part of another claim (hasPart) → unit;
+//     an achievement of ≥ 60 ECTS (a full-time year) or a full Qualification without credits →
+//     macro; otherwise micro.
+//   hasPart / isPartOf → a requirement group (rule all) on the parent
+//   the claim → an award (issued on the awarding date) and, when the learning period is given
+//     (temporal / influencedBy.temporal), a completed enrolment.
+// ELM identifiers such as urn:epass:qualification:1 are local to one document (every sample uses
+// them), so such ids are replaced by ids derived from the awarding body and title.
+import type { Award, Credential, CredentialKind, CredentialSkill, Enrolment, Learner, ParticipationMode, Provider, RequirementGroup } from '../../../domain/types.ts';
+import { NOT_STATED } from '../../../domain/types.ts';
+import { countryCode } from '../country.ts';
+import { calendarDate } from '../dates.ts';
+import { durationHours } from '../duration.ts';
+import { derivedId, learnerIdFor, sha256Hex } from '../ids.ts';
+import { asArray, isObject, num, str, text, typesOf, type JsonObject } from '../json/values.ts';
+import type { ImportIssue, ImportRow } from '../records.ts';
+import type { VerificationOutcome } from '../verify/check.ts';
+
+/** Ids that are meaningful beyond the document: http(s) URIs and other non-epass URNs. */
+function globalId(id: string | undefined): string | undefined {
+	if (!id) return undefined;
+	return /^urn:epass:/i.test(id) ? undefined : id;
+}
+
+const label = (concept: unknown) => (isObject(concept) ? text(concept.prefLabel) ?? text(concept.title) : undefined);
+
+function providerOf(org: JsonObject): Provider {
+	const name = text(org.legalName) ?? text(org.prefLabel) ?? text(org.altLabel) ?? str(org.id) ?? 'unnamed organisation';
+	const address = asArray(asArray(org.location).find(isObject)?.address).find(isObject);
+	const registration = [org.registration, org.eIDASIdentifier, org['eIDAS\u0399dentifier'], org.vatIdentifier].find(isObject);
+	const country =
+		countryCode(isObject(address?.countryCode) ? str(address.countryCode.id) : undefined) ??
+		countryCode(isObject(registration?.spatial) ? str(registration.spatial.id) : undefined);
+	return {
+		id: globalId(str(org.id)) ?? derivedId('elm-org', name, country, registration ? str(registration.notation) : undefined),
+		name,
+		kind: null,
+		country,
+		qaApproach: null,
+		accredited: asArray(org.accreditation).length > 0 ? true : null,
+		origin: 'real'
+	};
+}
+
+function participationMode(concept: unknown): ParticipationMode | null {
+	const l = label(concept)?.toLowerCase() ?? '';
+	if (l.includes('blended') || l.includes('hybrid')) return 'blended';
+	if (l.includes('online') || l.includes('distance') || l.includes('e-learning')) return 'online';
+	if (l.includes('face') || l.includes('person') || l.includes('onsite') || l.includes('on-site') || l.includes('classroom')) return 'onsite';
+	return null;
+}
+
+function credits(spec: JsonObject): { credits: number | null; creditSystem: string | null } {
+	for (const cp of asArray(spec.creditPoint)) {
+		if (!isObject(cp)) continue;
+		const points = num(cp.point);
+		if (points === undefined) continue;
+		const framework = label(cp.framework) ?? (isObject(cp.framework) ? str(cp.framework.id) : undefined) ?? null;
+		const ects = framework !== null && /european credit transfer|ects|6fcec5c5af/i.test(framework + (isObject(cp.framework) ? str(cp.framework.id) ?? '' : ''));
+		return { credits: points, creditSystem: ects ? 'ECTS' : framework };
+	}
+	return { credits: null, creditSystem: null };
+}
+
+export type ElmMapped = { rows: ImportRow[]; warnings: ImportIssue[] } | { issues: ImportIssue[] };
+
+type ClaimRecord = { claim: JsonObject; path: string; parentCredentialId?: string };
+
+export function mapElmCredential({
+	credential,
+	outcome,
+	source,
+	file,
+	path
+}: {
+	credential: JsonObject;
+	outcome: VerificationOutcome;
+	source: unknown;
+	file: string;
+	path: string;
+}): ElmMapped {
+	const issue = (p: string, message: string): ElmMapped => ({ issues: [{ file, path: path + p.slice(1), message }] });
+	const subject = asArray(credential.credentialSubject).find(isObject);
+	if (!subject) return issue('$.credentialSubject', 'is required');
+	const claims = asArray(subject.hasClaim).filter(isObject);
+	if (claims.length === 0) return issue('$.credentialSubject.hasClaim', 'holds no claim: nothing was achieved');
+
+	const rows: ImportRow[] = [];
+	const warnings: ImportIssue[] = [];
+	const providers = new Map<string, Provider>();
+	const credentials = new Map<string, Credential>();
+	const learner = learnerOf(subject, credential);
+	rows.push({ table: 'learners', row: learner });
+	const issuerOrg = isObject(credential.issuer) ? providerOf(credential.issuer) : null;
+	if (issuerOrg) providers.set(issuerOrg.id, issuerOrg);
+
+	const credentialDate =
+		calendarDate(credential.issued) ?? calendarDate(credential.validFrom) ?? calendarDate(credential.issuanceDate);
+	const expiresOn = calendarDate(credential.validUntil) ?? calendarDate(credential.expirationDate) ?? null;
+	const docId = str(credential.id) ?? 'sha256:' + sha256Hex(JSON.stringify(credential));
+
+	// Walk the claims and their parts (hasPart), depth first.
+	const queue: ClaimRecord[] = claims.map((claim, i) => ({ claim, path: `${path}.credentialSubject.hasClaim${claims.length > 1 ? `[${i}]` : ''}` }));
+	const groups = new Map<string, string[]>();
+	const seenClaims = new Set<string>();
+	for (let qi = 0; qi < queue.length && qi < 10_000; qi++) {
+		const { claim, path: claimPath, parentCredentialId } = queue[qi];
+		const claimKey = str(claim.id) ?? claimPath;
+		if (seenClaims.has(claimKey)) continue;
+		seenClaims.add(claimKey);
+		const mapped = credentialOfClaim(claim, parentCredentialId !== undefined, issuerOrg);
+		if (!mapped) {
+			warnings.push({ file, path: claimPath, message: 'claim without a title or specification; skipped' });
+			continue;
+		}
+		const { credential: row, skills, provider } = mapped;
+		if (provider && !providers.has(provider.id)) providers.set(provider.id, provider);
+		if (!credentials.has(row.id)) {
+			credentials.set(row.id, row);
+			for (const s of skills) rows.push({ table: 'credential_skills', row: s });
+		}
+		if (parentCredentialId) groups.set(parentCredentialId, [...new Set([...(groups.get(parentCredentialId) ?? []), row.id])]);
+
+		const awarded = asArray(claim.awardedBy).find(isObject);
+		const issuedOn = calendarDate(awarded?.awardingDate) ?? credentialDate;
+		if (!issuedOn) return issue('$.issued', 'no awarding date, issued, validFrom or issuanceDate: the award has no date');
+		const awardId = `elm:${docId}#${str(claim.id) ?? claimPath}`;
+		const period = [claim.temporal, ...asArray(claim.influencedBy).map((a) => (isObject(a) ? a.temporal : undefined))].find(isObject);
+		let enrolmentId: string | null = null;
+		const startedOn = period ? calendarDate(period.startDate) : undefined;
+		if (startedOn) {
+			const enrolment: Enrolment = {
+				id: `${awardId}#enrolment`,
+				learnerId: learner.id,
+				credentialId: row.id,
+				cohort: null,
+				startedOn,
+				endedOn: calendarDate(period!.endDate) ?? issuedOn,
+				status: 'completed',
+				result: text(asArray(claim.provenBy).map((p) => (isObject(p) ? p.grade : undefined)).find(Boolean)) ?? null
+			};
+			rows.push({ table: 'enrolments', row: enrolment });
+			enrolmentId = enrolment.id;
+		}
+		const award: Award & { source?: unknown } = {
+			id: awardId,
+			learnerId: learner.id,
+			credentialId: row.id,
+			enrolmentId,
+			issuedOn,
+			expiresOn,
+			verification: outcome.verification,
+			verificationReason: outcome.verificationReason,
+			// The document is kept once, on the first award it yields.
+			...(qi === 0 ? { source } : {})
+		};
+		rows.push({ table: 'awards', row: award });
+		for (const [j, part] of asArray(claim.hasPart).entries())
+			if (isObject(part)) queue.push({ claim: part, path: `${claimPath}.hasPart[${j}]`, parentCredentialId: row.id });
+		// Specification-level parts that are not claims still say how the credential is built.
+		const spec = asArray(claim.specifiedBy).find(isObject);
+		for (const part of asArray(spec?.hasPart)) {
+			if (!isObject(part)) continue;
+			const child = credentialOfSpec(part, true, provider ?? issuerOrg);
+			if (!child) continue;
+			if (!credentials.has(child.credential.id)) credentials.set(child.credential.id, child.credential);
+			groups.set(row.id, [...new Set([...(groups.get(row.id) ?? []), child.credential.id])]);
+		}
+		for (const parent of asArray(spec?.isPartOf)) {
+			const parentId = isObject(parent) ? globalId(str(parent.id)) : undefined;
+			if (parentId && credentials.has(parentId)) groups.set(parentId, [...new Set([...(groups.get(parentId) ?? []), row.id])]);
+			else if (parent) warnings.push({ file, path: claimPath, message: `isPartOf ${idText(parent)} is not described in this credential; not linked` });
+		}
+	}
+
+	const out: ImportRow[] = [...[...providers.values()].map((row) => ({ table: 'providers', row }) as ImportRow)];
+	for (const c of credentials.values()) out.push({ table: 'credentials', row: c });
+	for (const [target, members] of groups) {
+		const group: RequirementGroup = {
+			id: `elm:${target}#parts`,
+			targetCredentialId: target,
+			parentGroupId: null,
+			rule: 'all',
+			n: null,
+			minCredits: null,
+			label: 'ELM hasPart',
+			position: 0,
+			members
+		};
+		out.push({ table: 'requirement_groups', row: group });
+	}
+	return { rows: [...out, ...rows], warnings };
+}
+
+/** The specification of the learning activity a claim was influenced by (where the mode often is). */
+function activitySpec(claim: JsonObject | undefined): JsonObject | undefined {
+	const activity = asArray(claim?.influencedBy).find(isObject);
+	return asArray(activity?.specifiedBy).find(isObject);
+}
+
+const idText = (v: unknown) => (isObject(v) ? str(v.id) ?? '(unnamed)' : String(v));
+
+function credentialOfClaim(claim: JsonObject, isPart: boolean, issuer: Provider | null) {
+	const spec = asArray(claim.specifiedBy).find(isObject) ?? {};
+	const awardingBody = asArray(asArray(claim.awardedBy).find(isObject)?.awardingBody).find(isObject);
+	const provider = awardingBody ? providerOf(awardingBody) : issuer;
+	const made = credentialOfSpec({ ...spec, title: spec.title ?? claim.title, description: spec.description ?? claim.description }, isPart, provider, claim);
+	return made ? { ...made, provider } : null;
+}
+
+function credentialOfSpec(spec: JsonObject, isPart: boolean, provider: Provider | null, claim?: JsonObject) {
+	const title = text(spec.title);
+	if (!title) return null;
+	const unparsed: string[] = [];
+	const specTypes = typesOf(spec);
+	const claimTypes = claim ? typesOf(claim) : [];
+	const { credits: creditPoints, creditSystem } = credits(spec);
+	const volume = spec.volumeOfLearning ?? claim?.workload ?? spec.workload;
+	const hours = durationHours(volume);
+	if (volume !== undefined && hours === undefined) unparsed.push(`volume of learning ${String(volume)} is not a number of hours; not converted`);
+	const eqf = isObject(spec.eqfLevel) ? /\/eqf\/(\d)$/.exec(str(spec.eqfLevel.id) ?? '')?.[1] ?? label(spec.eqfLevel) : undefined;
+	const nqf = label(asArray(spec.nqfLevel)[0]);
+	let kind: CredentialKind;
+	if (claimTypes.includes('LearningActivity') || specTypes.includes('LearningActivitySpecification')) kind = 'participation';
+	else if (isPart || spec.isPartialQualification === true) kind = 'unit';
+	else if ((creditSystem === 'ECTS' && creditPoints !== null && creditPoints >= 60) || (specTypes.includes('Qualification') && creditPoints === null)) kind = 'macro';
+	else kind = 'micro';
+	const assessments = claim ? asArray(claim.provenBy).filter(isObject) : [];
+	const assessmentType = assessments
+		.map((a) => {
+			const aspec = asArray(a.specifiedBy).find(isObject);
+			return label(aspec?.dcType) ?? text(aspec?.title) ?? text(a.title);
+		})
+		.filter(Boolean)
+		.join(', ');
+	const outcomes = asArray(spec.learningOutcome).filter(isObject);
+	const id =
+		globalId(str(spec.id)) ?? derivedId('elm', provider?.id, title, specTypes[0] ?? claimTypes[0] ?? 'Specification');
+	const credential: Credential = {
+		id,
+		providerId: provider?.id ?? null,
+		title,
+		kind,
+		levelFramework: eqf ? 'EQF' : nqf ? 'NQF' : null,
+		level: eqf ?? nqf ?? null,
+		workloadHours: hours ?? null,
+		credits: creditPoints,
+		creditSystem,
+		assessed: assessments.length > 0 ? true : claim && typesOf(claim).includes('LearningActivity') ? false : null,
+		assessmentType: assessmentType || null,
+		participationMode: participationMode(spec.mode) ?? participationMode(activitySpec(claim)?.mode),
+		qualityAssured: asArray(spec.accreditation).length > 0 ? true : null,
+		description: text(spec.description) ?? null,
+		learningOutcomes: outcomes.length > 0 ? outcomes.map((o) => text(o.title) ?? text(o.description)).filter((t): t is string => !!t) : null,
+		validFrom: null,
+		validTo: null,
+		unparsed: unparsed.length > 0 ? unparsed : null,
+		origin: 'real'
+	};
+	if (eqf && nqf) credential.description = [credential.description, `National framework level: ${nqf}`].filter(Boolean).join('\n');
+	const skills = new Map<string, CredentialSkill>();
+	for (const o of outcomes)
+		for (const s of [...asArray(o.relatedESCOSkill), ...asArray(o.relatedSkill)]) {
+			const uri = isObject(s) ? str(s.id) : str(s);
+			if (uri && !skills.has(uri)) skills.set(uri, { credentialId: id, skillUri: uri, label: label(s) ?? null });
+		}
+	return { credential, skills: [...skills.values()] };
+}
+
+/**
+ * The learner, pseudonymous: keyed on the national ID, else the email, else the subject's
+ * identifier in the issuer's scheme, else the subject id within this credential (ELM person ids
+ * are local to a document). Only a hash is kept; names, birth date and email are not stored.
+ */
+function learnerOf(subject: JsonObject, credential: JsonObject): Learner {
+	const nationalId = asArray(subject.nationalID).find(isObject);
+	const email = asArray(subject.contactPoint)
+		.flatMap((c) => (isObject(c) ? asArray(c.emailAddress) : []))
+		.map((e) => (isObject(e) ? str(e.id) : str(e)))
+		.find(Boolean);
+	const identifier = asArray(subject.identifier).find(isObject);
+	const issuer = isObject(credential.issuer) ? str(credential.issuer.id) : str(credential.issuer);
+	const key = nationalId && str(nationalId.notation)
+		? `nationalID:${isObject(nationalId.spatial) ? str(nationalId.spatial.id) : ''}:${str(nationalId.notation)}`
+		: email
+			? `email:${email.replace(/^mailto:/i, '').toLowerCase()}`
+			: identifier && str(identifier.notation)
+				? `identifier:${issuer ?? ''}:${str(identifier.schemeName) ?? ''}:${str(identifier.notation)}`
+				: `local:${str(credential.id) ?? ''}:${str(subject.id) ?? ''}`;
+	const identityHash = `sha256$${sha256Hex(key)}`;
+	const gender = label(subject.gender)?.toLowerCase();
+	return {
+		id: learnerIdFor('elm', identityHash),
+		gender: gender ?? NOT_STATED,
+		ageBand: NOT_STATED,
+		disability: NOT_STATED,
+		deprivationBand: NOT_STATED,
+		region: NOT_STATED,
+		priorEducation: NOT_STATED,
+		analyticsConsent: true,
+		identityHash,
+		origin: 'real'
+	};
+}

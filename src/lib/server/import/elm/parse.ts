@@ -1,0 +1,53 @@
+// The European Learning Model v3 parser: ELM JSON-LD credentials (EuropeanDigitalCredential),
+// plain, wrapped for upload ({"credential": …}), or signed as JAdES (JWS JSON serialisation).
+// One unit per credential. ELM v2 XML is refused with the reason (not supported).
+import { ImportRefusal, type ParsedUnit } from '../records.ts';
+import { DEFAULT_JSON_LIMITS, parseJsonLimited, type JsonLimits } from '../json/limits.ts';
+import { decodeText } from '../json/text.ts';
+import { asArray, isObject, type JsonObject } from '../json/values.ts';
+import { decide, type ProofCheck } from '../verify/check.ts';
+import { verifyEmbeddedProof } from '../verify/data-integrity.ts';
+import { validityProblem } from '../verify/validity.ts';
+import { isJwsJson, jwsJsonPayload, verifyJades } from './jades.ts';
+import { mapElmCredential } from './map.ts';
+
+export type ElmInput = { file: string; bytes: Uint8Array; now?: Date; limits?: JsonLimits };
+
+function isElmCredential(doc: JsonObject): boolean {
+	const types = asArray(doc.type);
+	return types.includes('EuropeanDigitalCredential') || asArray(doc['@context']).some((c) => typeof c === 'string' && c.includes('data.europa.eu/snb/model/context'));
+}
+
+export async function* parseElm(input: ElmInput): AsyncGenerator<ParsedUnit> {
+	const { file } = input;
+	const limits = input.limits ?? DEFAULT_JSON_LIMITS;
+	const now = input.now ?? new Date();
+	const text = decodeText(input.bytes, file).trim();
+	if (text.startsWith('<'))
+		throw new ImportRefusal([{ file, message: 'ELM v2 XML (and its XMLDSig signature) is not supported; import the ELM v3 JSON-LD form' }]);
+	let doc = parseJsonLimited(text, file, limits);
+	if (!isObject(doc)) throw new ImportRefusal([{ file, message: 'not a JSON object' }]);
+
+	let proof: ProofCheck | undefined;
+	let source: unknown = doc;
+	if (isJwsJson(doc)) {
+		proof = await verifyJades(doc);
+		doc = parseJsonLimited(jwsJsonPayload(doc), file, limits);
+		if (!isObject(doc)) throw new ImportRefusal([{ file, path: '$.payload', message: 'signed payload is not a JSON object' }]);
+	}
+	if (isObject(doc.credential) && !doc.type) doc = doc.credential; // the EDC "uploadable" wrapper
+	if (!isObject(doc) || !isElmCredential(doc))
+		throw new ImportRefusal([{ file, message: 'not a European Digital Credential (type EuropeanDigitalCredential or the ELM context)' }]);
+	const credential = doc;
+	if (!proof) proof = await verifyEmbeddedProof({ document: credential });
+
+	const validity = validityProblem({
+		validFrom: credential.validFrom ?? credential.issuanceDate,
+		validUntil: credential.validUntil ?? credential.expirationDate,
+		now
+	});
+	const outcome = decide({ proof, validity });
+	const mapped = mapElmCredential({ credential, outcome, source: isJwsJson(source) ? source : credential, file, path: '$' });
+	if ('issues' in mapped) yield { kind: 'rejected', at: { file, path: '$' }, issues: mapped.issues };
+	else yield { kind: 'rows', at: { file, path: '$' }, rows: mapped.rows, ...(mapped.warnings.length ? { warnings: mapped.warnings } : {}) };
+}

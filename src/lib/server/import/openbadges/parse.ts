@@ -1,0 +1,181 @@
+// The Open Badges parser: Open Badges 2.0, Open Badges 3.0 and CLR 2.0, as JSON(-LD), VC-JWT, or
+// baked into PNG/SVG. One unit per credential read (a CLR is one unit for its catalogue part and
+// one per nested credential), each either rows or the reasons it was rejected.
+import { ImportRefusal, type ImportIssue, type ParsedUnit, type SourceLocation } from '../records.ts';
+import { DEFAULT_JSON_LIMITS, parseJsonLimited, type JsonLimits } from '../json/limits.ts';
+import { asArray, isObject, str, type JsonObject } from '../json/values.ts';
+import { decide, type ProofCheck, type VerificationOutcome } from '../verify/check.ts';
+import { verifyEmbeddedProof } from '../verify/data-integrity.ts';
+import { decodeCompactJws, verifyCompactJws } from '../verify/jws.ts';
+import { checkStatus } from '../verify/status.ts';
+import { validityProblem } from '../verify/validity.ts';
+import { readEnvelopes, type Envelope } from './envelope.ts';
+import { mapClrCatalogue } from './clr.ts';
+import { isOb2Document, mapOb2Document } from './ob2.ts';
+import { issuerId, mapAchievementCredential, mapEndorsement, type Mapped } from './ob3.ts';
+import { checkStructure, vcKind } from './structure.ts';
+
+export type OpenBadgesInput = {
+	/** The file name, named in every issue. */
+	file: string;
+	bytes: Uint8Array;
+	/** The instant expiry is judged against; defaults to the present. */
+	now?: Date;
+	/**
+	 * Documents supplied with the import, by id: OB 2.0 BadgeClasses, Issuers, keys and revocation
+	 * lists; status list credentials. Nothing is fetched: what `resolve` does not return is missing.
+	 */
+	resolve?: (id: string) => unknown;
+	limits?: JsonLimits;
+};
+
+type Context = { file: string; now: Date; resolve?: (id: string) => unknown; limits: JsonLimits };
+
+export async function* parseOpenBadges(input: OpenBadgesInput): AsyncGenerator<ParsedUnit> {
+	const ctx: Context = { file: input.file, now: input.now ?? new Date(), resolve: input.resolve, limits: input.limits ?? DEFAULT_JSON_LIMITS };
+	const envelopes = readEnvelopes(input.bytes, input.file, ctx.limits);
+	for (const envelope of envelopes) yield* readEnvelope(envelope, ctx);
+}
+
+const at = (ctx: Context, path: string): SourceLocation => ({ file: ctx.file, path });
+
+function rejected(ctx: Context, path: string, issues: ImportIssue[] | string): ParsedUnit {
+	return {
+		kind: 'rejected',
+		at: at(ctx, path),
+		issues: typeof issues === 'string' ? [{ file: ctx.file, path, message: issues }] : issues
+	};
+}
+
+function unitOf(ctx: Context, path: string, mapped: Mapped, warnings?: ImportIssue[]): ParsedUnit {
+	if (mapped.issues) return rejected(ctx, path, mapped.issues);
+	return { kind: 'rows', at: at(ctx, path), rows: mapped.rows, ...(warnings?.length ? { warnings } : {}) };
+}
+
+async function* readEnvelope(envelope: Envelope, ctx: Context, inherited?: ProofCheck): AsyncGenerator<ParsedUnit> {
+	const { path } = envelope;
+	if (envelope.kind === 'url') {
+		yield rejected(ctx, path, `the badge holds only the URL ${envelope.url} of a hosted assertion; nothing is fetched`);
+		return;
+	}
+	if (envelope.kind === 'jws') {
+		const decoded = decodeCompactJws(envelope.token);
+		if (!decoded) return yield rejected(ctx, path, 'not a well-formed compact JWS');
+		let payload: unknown;
+		try {
+			payload = parseJsonLimited(decoded.payload, ctx.file, ctx.limits);
+		} catch (error) {
+			const issues = error instanceof ImportRefusal ? error.issues.map((i) => ({ ...i, path })) : [{ file: ctx.file, path, message: String(error) }];
+			return yield rejected(ctx, path, issues.map((i) => ({ ...i, message: `JWS payload: ${i.message}` })));
+		}
+		if (!isObject(payload)) return yield rejected(ctx, path, 'JWS payload is not a JSON object');
+		if (isObject(payload.vc)) {
+			yield* readCredential({ credential: payload.vc, jws: envelope.token, claims: payload, source: { jwt: envelope.token }, path, ctx, inherited });
+		} else if (isOb2Document(payload)) {
+			yield unitOf(ctx, path, await mapOb2Document({ doc: payload, jws: envelope.token, source: { jws: envelope.token }, resolve: ctx.resolve, now: ctx.now, ctx: { file: ctx.file, path } }));
+		} else {
+			// VC 2.0 secured with JOSE: the payload is the credential itself.
+			yield* readCredential({ credential: payload, jws: envelope.token, claims: payload, source: { jwt: envelope.token }, path, ctx, inherited });
+		}
+		return;
+	}
+	const doc = envelope.doc;
+	if (!isObject(doc)) return yield rejected(ctx, path, 'not a JSON object');
+	const isVc = asArray(doc.type ?? doc['@type']).includes('VerifiableCredential') || 'credentialSubject' in doc;
+	if (!isVc) {
+		// Not a verifiable credential: read as Open Badges 2.0 (which names what it expected if not).
+		yield unitOf(ctx, path, await mapOb2Document({ doc, source: doc, resolve: ctx.resolve, now: ctx.now, ctx: { file: ctx.file, path } }));
+		return;
+	}
+	yield* readCredential({ credential: doc, source: doc, path, ctx, inherited });
+}
+
+function jwtClaimProblems(credential: JsonObject, claims: JsonObject): string[] {
+	const problems: string[] = [];
+	const iss = str(claims.iss);
+	const jti = str(claims.jti);
+	const sub = str(claims.sub);
+	const subject = isObject(credential.credentialSubject) ? credential.credentialSubject : {};
+	if (iss && issuerId(credential) && iss !== issuerId(credential)) problems.push(`JWT iss ${iss} is not the issuer ${issuerId(credential)}`);
+	if (jti && str(credential.id) && jti !== str(credential.id)) problems.push(`JWT jti ${jti} is not the credential id ${str(credential.id)}`);
+	if (sub && str(subject.id) && sub !== str(subject.id)) problems.push(`JWT sub ${sub} is not the subject id ${str(subject.id)}`);
+	return problems;
+}
+
+const unixToIso = (s: unknown) => (typeof s === 'number' && Number.isFinite(s) ? new Date(s * 1000).toISOString() : undefined);
+
+async function* readCredential({
+	credential,
+	jws,
+	claims,
+	source,
+	path,
+	ctx,
+	inherited
+}: {
+	credential: JsonObject;
+	jws?: string;
+	claims?: JsonObject;
+	source: unknown;
+	path: string;
+	ctx: Context;
+	inherited?: ProofCheck;
+}): AsyncGenerator<ParsedUnit> {
+	const kind = vcKind(credential);
+	const problems = checkStructure(credential, { viaJwt: jws !== undefined });
+	if (problems.length > 0 || !kind) {
+		yield rejected(
+			ctx,
+			path,
+			problems.map((p) => ({ file: ctx.file, path: path === '$' ? p.path : path + p.path.slice(1), message: p.message }))
+		);
+		return;
+	}
+
+	let proof: ProofCheck;
+	if (jws) {
+		proof = await verifyCompactJws({ token: jws });
+		const claimProblems = claims ? jwtClaimProblems(credential, claims) : [];
+		if (proof.state !== 'failed' && claimProblems.length > 0) proof = { state: 'failed', reason: claimProblems.join('; ') };
+	} else {
+		proof = await verifyEmbeddedProof({ document: credential, issuerId: issuerId(credential) });
+	}
+	if (inherited) {
+		if (inherited.state === 'failed') proof = { state: 'failed', reason: `the enclosing CLR's proof fails (${inherited.reason})` };
+		else if (proof.state === 'unsigned') proof = { state: inherited.state, reason: `covered by the enclosing CLR's proof: ${inherited.reason}` };
+	}
+	const validity = validityProblem({
+		validFrom: credential.validFrom ?? credential.issuanceDate ?? unixToIso(claims?.nbf),
+		validUntil: credential.validUntil ?? credential.expirationDate ?? unixToIso(claims?.exp),
+		now: ctx.now
+	});
+	const status = await checkStatus({ credential, resolve: ctx.resolve });
+	const outcome: VerificationOutcome = decide({ proof, validity, status });
+	const mapCtx = { file: ctx.file, path };
+
+	if (kind === 'endorsement') {
+		// An endorsement records no award; one whose proof or dates fail is not taken as evidence of anything.
+		if (outcome.verification === 'failed') return yield rejected(ctx, path, `endorsement not accepted: ${outcome.verificationReason}`);
+		return yield unitOf(ctx, path, mapEndorsement(credential));
+	}
+	if (kind === 'ob3') return yield unitOf(ctx, path, mapAchievementCredential({ credential, outcome, source, jwtClaims: claims, ctx: mapCtx }));
+
+	// CLR: the nested credentials first (each its own unit), then the CLR's catalogue, whose
+	// stacking rules may name their achievements.
+	const subject = isObject(credential.credentialSubject) ? credential.credentialSubject : {};
+	const knownIds = new Set<string>();
+	const clrProof: ProofCheck = { state: outcome.verification, reason: outcome.verificationReason };
+	for (const [i, nested] of asArray(subject.verifiableCredential).entries()) {
+		const nestedPath = `${path}.credentialSubject.verifiableCredential[${i}]`;
+		const envelope: Envelope =
+			typeof nested === 'string' ? { kind: 'jws', path: nestedPath, token: nested.trim() } : { kind: 'json', path: nestedPath, doc: nested };
+		if (isObject(nested) && isObject(nested.credentialSubject) && isObject(nested.credentialSubject.achievement)) {
+			const id = str(nested.credentialSubject.achievement.id);
+			if (id) knownIds.add(id);
+		}
+		yield* readEnvelope(envelope, ctx, clrProof);
+	}
+	const catalogue = mapClrCatalogue({ clr: credential, ctx: mapCtx, knownIds });
+	yield { kind: 'rows', at: at(ctx, path), rows: catalogue.rows, ...(catalogue.warnings.length ? { warnings: catalogue.warnings } : {}) };
+}
+

@@ -1,0 +1,171 @@
+// Embedded proofs (W3C Data Integrity / Linked Data signatures) checked with maintained
+// libraries: jsonld-signatures drives @digitalbazaar/data-integrity with the eddsa-rdfc-2022,
+// eddsa-2022 and ecdsa-sd-2023 cryptosuites, and @digitalbazaar/ed25519-signature-2020 for the
+// older suite. RDF canonicalisation is theirs (rdf-canonize), never ours. The document loader
+// serves bundled contexts and the key derived offline only (jsonld/contexts.ts).
+import jsigs from 'jsonld-signatures';
+import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
+import { cryptosuite as eddsaRdfc2022 } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
+import { cryptosuite as eddsa2022 } from '@digitalbazaar/eddsa-2022-cryptosuite';
+import { createVerifyCryptosuite as ecdsaSd2023 } from '@digitalbazaar/ecdsa-sd-2023-cryptosuite';
+import { Ed25519Signature2020 } from '@digitalbazaar/ed25519-signature-2020';
+import { NotBundledError, offlineDocumentLoader } from '../jsonld/contexts.ts';
+import { asArray, isObject, str, type JsonObject } from '../json/values.ts';
+import { resolveVerificationMethod, type ResolvedKey } from './keys.ts';
+import type { ProofCheck } from './check.ts';
+
+const DATA_INTEGRITY_V1 = 'https://w3id.org/security/data-integrity/v1';
+
+type Suite = {
+	label: string;
+	keyType: ResolvedKey['type'];
+	make(options: { legacyContext: boolean }): unknown;
+	keyDocument(key: ResolvedKey): object;
+};
+
+const multikeyDocument = (key: ResolvedKey) => ({
+	'@context': 'https://w3id.org/security/multikey/v1',
+	id: key.id,
+	type: 'Multikey',
+	controller: key.controller,
+	publicKeyMultibase: key.publicKeyMultibase
+});
+
+function suiteFor(proof: JsonObject): Suite | null {
+	const type = str(proof.type);
+	const cryptosuite = str(proof.cryptosuite);
+	if (type === 'DataIntegrityProof' && cryptosuite === 'eddsa-rdfc-2022')
+		return {
+			label: 'eddsa-rdfc-2022',
+			keyType: 'Ed25519',
+			make: ({ legacyContext }) => new DataIntegrityProof({ cryptosuite: eddsaRdfc2022, legacyContext }),
+			keyDocument: multikeyDocument
+		};
+	if (type === 'DataIntegrityProof' && cryptosuite === 'eddsa-2022')
+		return {
+			label: 'eddsa-2022',
+			keyType: 'Ed25519',
+			make: ({ legacyContext }) => new DataIntegrityProof({ cryptosuite: eddsa2022, legacyContext }),
+			keyDocument: multikeyDocument
+		};
+	if (type === 'DataIntegrityProof' && cryptosuite === 'ecdsa-sd-2023')
+		return {
+			label: 'ecdsa-sd-2023',
+			keyType: 'P-256',
+			make: ({ legacyContext }) => new DataIntegrityProof({ cryptosuite: ecdsaSd2023(), legacyContext }),
+			keyDocument: multikeyDocument
+		};
+	if (type === 'Ed25519Signature2020')
+		return {
+			label: 'Ed25519Signature2020',
+			keyType: 'Ed25519',
+			make: () => new Ed25519Signature2020(),
+			keyDocument: (key) => ({
+				'@context': 'https://w3id.org/security/suites/ed25519-2020/v1',
+				id: key.id,
+				type: 'Ed25519VerificationKey2020',
+				controller: key.controller,
+				publicKeyMultibase: key.publicKeyMultibase
+			})
+		};
+	return null;
+}
+
+const describe = (proof: JsonObject) =>
+	[str(proof.type) ?? 'untyped proof', str(proof.cryptosuite)].filter(Boolean).join('/');
+
+/**
+ * Checks the embedded proof of a JSON-LD credential. Of several proofs, the first one of a
+ * supported suite with purpose assertionMethod is checked (as 1EdTech's validator does); proofs of
+ * unknown suites are ignored. `issuerId` is the credential's issuer, to bind fragment keys to it.
+ */
+export async function verifyEmbeddedProof({
+	document,
+	issuerId
+}: {
+	document: JsonObject;
+	issuerId?: string;
+}): Promise<ProofCheck> {
+	const proofs = asArray(document.proof).filter((p): p is JsonObject => isObject(p) && Object.keys(p).length > 0);
+	if (proofs.length === 0) return { state: 'unsigned', reason: 'no proof' };
+	const candidates = proofs.filter((p) => (str(p.proofPurpose) ?? 'assertionMethod') === 'assertionMethod');
+	const proof = candidates.find((p) => suiteFor(p) !== null);
+	if (!proof)
+		return {
+			state: 'unverified',
+			reason: `no proof of a supported suite (found ${proofs.map(describe).join(', ')})`
+		};
+	const suite = suiteFor(proof)!;
+	const resolved = resolveVerificationMethod(proof.verificationMethod, issuerId);
+	if (!resolved.ok) return { state: resolved.state, reason: `${suite.label} proof: ${resolved.reason}` };
+	const key = resolved.key;
+	if (key.type !== suite.keyType)
+		return { state: 'failed', reason: `${suite.label} proof names a ${key.type} key` };
+
+	const keyDocument = suite.keyDocument(key);
+	const controller = { '@context': 'https://w3id.org/security/v2', id: key.controller, assertionMethod: [key.id] };
+	const documentLoader = offlineDocumentLoader(new Map([[key.id, keyDocument]]));
+	// Only the chosen proof is handed over: a proof of an unknown suite must not fail the check.
+	const { proof: _all, ...rest } = document;
+	const single = { ...rest, proof: stripFunctions(proof) };
+	try {
+		// Documents on the v1 Data Integrity context must be checked against it, not v2 (the two
+		// protected contexts cannot be combined).
+		const legacyContext = asArray(document['@context']).includes(DATA_INTEGRITY_V1);
+		const result = await jsigs.verify(single, {
+			suite: suite.make({ legacyContext }),
+			purpose: new jsigs.purposes.AssertionProofPurpose({ controller }),
+			documentLoader
+		});
+		if (result.verified) return { state: 'verified', reason: `${suite.label} proof valid; ${key.source}` };
+		return classify(suite.label, result.error ?? result.results?.find((r) => !r.verified)?.error);
+	} catch (error) {
+		return classify(suite.label, error);
+	}
+}
+
+function stripFunctions(value: JsonObject): JsonObject {
+	return JSON.parse(JSON.stringify(value)) as JsonObject;
+}
+
+/** Failed, unless the cause is a context we do not bundle (then it could not be checked). */
+function classify(label: string, error: unknown): ProofCheck {
+	const missing = findNotBundled(error, 0);
+	if (missing) return { state: 'unverified', reason: `${label} proof not checked: context ${missing} is not bundled` };
+	return { state: 'failed', reason: `${label} proof does not verify: ${messageOf(error)}` };
+}
+
+function findNotBundled(error: unknown, depth: number): string | null {
+	if (!error || typeof error !== 'object' || depth > 8) return null;
+	if (error instanceof NotBundledError) return error.url;
+	const e = error as { cause?: unknown; errors?: unknown[]; details?: { cause?: unknown; url?: string }; message?: string };
+	const m = /^(\S+) is not bundled/.exec(e.message ?? '');
+	if (m) return m[1];
+	for (const inner of [e.cause, e.details?.cause, ...(Array.isArray(e.errors) ? e.errors : [])]) {
+		const found = findNotBundled(inner, depth + 1);
+		if (found) return found;
+	}
+	return null;
+}
+
+type LibraryError = {
+	message?: string;
+	errors?: LibraryError[];
+	details?: { event?: { message?: string; details?: Record<string, unknown> } };
+};
+
+/** The message of a library error; JSON-LD safe-mode failures name the term that broke them. */
+function describeError(e: LibraryError): string {
+	const event = e.details?.event;
+	if (/safe mode/i.test(e.message ?? '') && event)
+		return `the document uses a term its contexts do not define (JSON-LD safe mode: ${event.message ?? ''} ${JSON.stringify(event.details ?? {})})`;
+	return e.message ?? String(e);
+}
+
+function messageOf(error: unknown): string {
+	if (!error) return 'invalid signature';
+	const e = error as LibraryError;
+	const inner = Array.isArray(e.errors) ? e.errors.filter(Boolean).map(describeError) : [];
+	const text = inner.length > 0 ? inner.join('; ') : describeError(e);
+	return text.length > 300 ? text.slice(0, 300) + '…' : text;
+}
