@@ -46,7 +46,20 @@ describe('stackwise CLI', () => {
 		// R: prop.test(1207, 3164, correct = FALSE)$conf.int
 		expect(y.low).toBeCloseTo(0.364706982761, 9);
 		expect(y.high).toBeCloseTo(0.398538744733, 9);
-		for (const key of ['group', 'completed', 'known', 'inProgress', 'rate', 'low', 'high', 'ratio', 'ratioLow', 'ratioHigh', 'fourFifths', 'suppressed'])
+		for (const key of [
+			'group',
+			'completed',
+			'known',
+			'inProgress',
+			'rate',
+			'low',
+			'high',
+			'ratio',
+			'ratioLow',
+			'ratioHigh',
+			'fourFifths',
+			'suppressed'
+		])
 			expect(y).toHaveProperty(key);
 		// N (48.2%) is the reference; Y's ratio 0.792 falls below four fifths.
 		expect(y.ratio).toBeCloseTo(1207 / 3164 / (14178 / 29429), 12);

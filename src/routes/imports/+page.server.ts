@@ -8,7 +8,11 @@ import { FORMAT_IDS, type FormatId } from '$lib/server/import/index.ts';
 import { UPLOAD_LIMIT_BYTES } from '$lib/server/import/limits.ts';
 
 export const load: PageServerLoad = async () => {
-	return { history: await getImportHistory(await getDb()), formats: FORMAT_IDS, limitBytes: UPLOAD_LIMIT_BYTES };
+	return {
+		history: await getImportHistory(await getDb()),
+		formats: FORMAT_IDS,
+		limitBytes: UPLOAD_LIMIT_BYTES
+	};
 };
 
 export const actions: Actions = {
@@ -18,11 +22,16 @@ export const actions: Actions = {
 		const files = form.getAll('files').filter((f): f is File => f instanceof File && f.size > 0);
 		const format = String(form.get('format') ?? 'auto');
 		if (files.length === 0) return fail(400, { message: 'Choose at least one file to import.' });
-		if (!(FORMAT_IDS as readonly string[]).includes(format)) return fail(400, { message: `Unknown format "${format}".` });
+		if (!(FORMAT_IDS as readonly string[]).includes(format))
+			return fail(400, { message: `Unknown format "${format}".` });
 		const total = files.reduce((n, f) => n + f.size, 0);
 		if (total > UPLOAD_LIMIT_BYTES)
-			return fail(413, { message: `The files add up to ${(total / 1048576).toFixed(1)} MiB; the limit is ${UPLOAD_LIMIT_BYTES / 1048576} MiB. Use the CLI for larger imports.` });
-		const sources = await Promise.all(files.map(async (f) => bufferSource(f.name, new Uint8Array(await f.arrayBuffer()))));
+			return fail(413, {
+				message: `The files add up to ${(total / 1048576).toFixed(1)} MiB; the limit is ${UPLOAD_LIMIT_BYTES / 1048576} MiB. Use the CLI for larger imports.`
+			});
+		const sources = await Promise.all(
+			files.map(async (f) => bufferSource(f.name, new Uint8Array(await f.arrayBuffer())))
+		);
 		const job = startImport(await getDb(), sources, { format: format as FormatId });
 		redirect(303, `/imports/jobs/${job.key}`);
 	}

@@ -34,8 +34,14 @@ describe('CTDL pathway (compact @graph)', async () => {
 			workloadHours: 45,
 			providerId: 'https://registry.example/resources/ce-org'
 		});
-		expect(credentials.find((c) => c.id === 'res:c2')).toMatchObject({ title: 'Oxy-fuel Welding', credits: 3, kind: 'unit' });
-		expect(rowsOf(units, 'providers')).toEqual([expect.objectContaining({ name: 'Example Community College', country: 'US' })]);
+		expect(credentials.find((c) => c.id === 'res:c2')).toMatchObject({
+			title: 'Oxy-fuel Welding',
+			credits: 3,
+			kind: 'unit'
+		});
+		expect(rowsOf(units, 'providers')).toEqual([
+			expect.objectContaining({ name: 'Example Community College', country: 'US' })
+		]);
 		// The BasicComponent is structure, not a credential.
 		expect(credentials.find((c) => c.id === 'res:pipe-stage')).toBeUndefined();
 	});
@@ -65,10 +71,18 @@ describe('CTDL pathway (compact @graph)', async () => {
 	it('nests conditions: an Or of two tracks, one of them a structural component', () => {
 		const either = byLabel('Either track');
 		expect(either).toMatchObject({ rule: 'n_of', n: 1, members: [], parentGroupId: null });
-		expect(byLabel('Fabrication track')).toMatchObject({ parentGroupId: either.id, rule: 'all', members: ['res:c8', 'res:c9'] });
+		expect(byLabel('Fabrication track')).toMatchObject({
+			parentGroupId: either.id,
+			rule: 'all',
+			members: ['res:c8', 'res:c9']
+		});
 		const pipe = byLabel('Pipe track');
 		expect(pipe.parentGroupId).toBe(either.id);
-		expect(groups.find((g) => g.parentGroupId === pipe.id)).toMatchObject({ label: 'Pipe stage', rule: 'all', members: ['res:c10'] });
+		expect(groups.find((g) => g.parentGroupId === pipe.id)).toMatchObject({
+			label: 'Pipe stage',
+			rule: 'all',
+			members: ['res:c10']
+		});
 	});
 
 	it('reads a credit value on a condition as min_credits', () => {
@@ -88,7 +102,9 @@ describe('CTDL pathway (compact @graph)', async () => {
 				{ credentialId: AAS, requiredId: program }
 			])
 		);
-		expect(credentials.find((c) => c.id === program)!.unparsed).toEqual(['requires: Applicants must be 18 or older.']);
+		expect(credentials.find((c) => c.id === program)!.unparsed).toEqual([
+			'requires: Applicants must be 18 or older.'
+		]);
 	});
 
 	it('gives every group a unique, stable id', async () => {
@@ -102,18 +118,35 @@ describe('CTDL expanded form and concatenated documents', () => {
 	it('reads expanded JSON-LD (full IRIs, @value arrays, referenced profiles)', async () => {
 		const { units } = await parse('expanded.json');
 		const credentials = rowsOf(units, 'credentials');
-		expect(credentials.find((c) => c.id === 'http://college.example/credentials/cert-data')).toMatchObject({ title: 'Certificate in Data', kind: 'macro' });
-		expect(credentials.find((c) => c.id === 'http://college.example/courses/d1')).toMatchObject({ credits: 15, creditSystem: 'credits' });
-		expect(rowsOf(units, 'requirement_groups')[0]).toMatchObject({ rule: 'all', members: ['http://college.example/courses/d1', 'http://college.example/courses/d2'] });
-		expect(rowsOf(units, 'prerequisites')).toEqual([{ credentialId: 'http://college.example/courses/d2', requiredId: 'http://college.example/courses/d1' }]);
+		expect(credentials.find((c) => c.id === 'http://college.example/credentials/cert-data')).toMatchObject({
+			title: 'Certificate in Data',
+			kind: 'macro'
+		});
+		expect(credentials.find((c) => c.id === 'http://college.example/courses/d1')).toMatchObject({
+			credits: 15,
+			creditSystem: 'credits'
+		});
+		expect(rowsOf(units, 'requirement_groups')[0]).toMatchObject({
+			rule: 'all',
+			members: ['http://college.example/courses/d1', 'http://college.example/courses/d2']
+		});
+		expect(rowsOf(units, 'prerequisites')).toEqual([
+			{ credentialId: 'http://college.example/courses/d2', requiredId: 'http://college.example/courses/d1' }
+		]);
 	});
 
 	it('reads each concatenated document as a unit; a broken one is rejected with its line', async () => {
 		const { units, refusal } = await parse('concatenated.json');
 		expect(refusal).toBeUndefined();
 		expect(units.map((u) => u.kind)).toEqual(['rows', 'rejected', 'rows']);
-		expect(units[1]).toMatchObject({ kind: 'rejected', at: { line: 7 }, issues: [expect.objectContaining({ line: 10, message: expect.stringMatching(/not valid JSON/) })] });
+		expect(units[1]).toMatchObject({
+			kind: 'rejected',
+			at: { line: 7 },
+			issues: [expect.objectContaining({ line: 10, message: expect.stringMatching(/not valid JSON/) })]
+		});
 		// The third document's prerequisite names a course from the first.
-		expect(rowsOf([units[2]], 'prerequisites')).toEqual([{ credentialId: 'res:course-y', requiredId: 'res:course-x' }]);
+		expect(rowsOf([units[2]], 'prerequisites')).toEqual([
+			{ credentialId: 'res:course-y', requiredId: 'res:course-x' }
+		]);
 	});
 });

@@ -31,15 +31,23 @@ describe('ELM micro-credential (Annex 1)', () => {
 		const skills = rowsOf(units, 'credential_skills').map((s) => s.skillUri);
 		expect(skills).toContain('http://data.europa.eu/esco/skill/5fd5c985-eaaa-47aa-8314-62359c54505a');
 		expect(skills.filter((s) => s.includes('/esco/skill/'))).toHaveLength(4);
-		expect(rowsOf(units, 'enrolments')[0]).toMatchObject({ startedOn: '2023-05-05', endedOn: '2023-06-06', status: 'completed', result: 'Pass' });
+		expect(rowsOf(units, 'enrolments')[0]).toMatchObject({
+			startedOn: '2023-05-05',
+			endedOn: '2023-06-06',
+			status: 'completed',
+			result: 'Pass'
+		});
 		expect(rowsOf(units, 'awards')[0]).toMatchObject({ issuedOn: '2022-12-31', verification: 'unsigned' });
 	});
 
 	it('stores no name, birth date, email or national ID of the learner', async () => {
 		const { units } = await parse('Sample-MC-Annex1-unsigned.jsonld');
-		const withoutSource = units.map((u) => (u.kind === 'rows' ? u.rows.map((r) => ({ ...r.row, source: undefined })) : u));
+		const withoutSource = units.map((u) =>
+			u.kind === 'rows' ? u.rows.map((r) => ({ ...r.row, source: undefined })) : u
+		);
 		const text = JSON.stringify(withoutSource);
-		for (const personal of ['Andromeda', '1999-10-01', 'ana.andromeda', 'LA-234218']) expect(text).not.toContain(personal);
+		for (const personal of ['Andromeda', '1999-10-01', 'ana.andromeda', 'LA-234218'])
+			expect(text).not.toContain(personal);
 		expect(rowsOf(units, 'learners')[0].identityHash).toMatch(/^sha256\$[0-9a-f]{64}$/);
 	});
 
@@ -49,26 +57,57 @@ describe('ELM micro-credential (Annex 1)', () => {
 		expect(award.verification).toBe('unverified');
 		expect(award.verificationReason).toMatch(/JAdES RS256 signature valid.*not validated offline/);
 
-		const text = new TextDecoder().decode(fixture('elm/Sample-MC-Annex1-signed.jsonld')).replace('Digital micro-credential creation', 'Digital micro-credential creatiom');
+		const text = new TextDecoder()
+			.decode(fixture('elm/Sample-MC-Annex1-signed.jsonld'))
+			.replace('Digital micro-credential creation', 'Digital micro-credential creatiom');
 		const tampered = await parse('tampered.jsonld', new TextEncoder().encode(text));
-		expect(rowsOf(tampered.units, 'awards')[0]).toMatchObject({ verification: 'failed', verificationReason: expect.stringMatching(/does not verify/) });
+		expect(rowsOf(tampered.units, 'awards')[0]).toMatchObject({
+			verification: 'failed',
+			verificationReason: expect.stringMatching(/does not verify/)
+		});
 	});
 
 	it('reads the upload wrapper; a certificate of participation is a participation credential', async () => {
 		const { units } = await parse('Sample-CertOfPart-unsigned-uploadable.json');
-		expect(rowsOf(units, 'credentials')[0]).toMatchObject({ title: 'EDC Updates Webinar', kind: 'participation', assessed: false, participationMode: 'online' });
+		expect(rowsOf(units, 'credentials')[0]).toMatchObject({
+			title: 'EDC Updates Webinar',
+			kind: 'participation',
+			assessed: false,
+			participationMode: 'online'
+		});
 		expect(rowsOf(units, 'learners')[0].gender).toBe('female');
 	});
 
 	it('fails an expired credential against the injected now', async () => {
-		const before = await collect(parseElm({ file: 'c', bytes: fixture('elm/credential-sample.jsonld'), now: new Date('2024-01-01T00:00:00Z') }));
-		expect(rowsOf(before.units, 'awards')[0]).toMatchObject({ verification: 'unsigned', expiresOn: '2024-09-25' });
-		const later = await collect(parseElm({ file: 'c', bytes: fixture('elm/credential-sample.jsonld'), now: new Date('2025-01-01T00:00:00Z') }));
-		expect(rowsOf(later.units, 'awards')[0]).toMatchObject({ verification: 'failed', verificationReason: expect.stringMatching(/expired/) });
+		const before = await collect(
+			parseElm({
+				file: 'c',
+				bytes: fixture('elm/credential-sample.jsonld'),
+				now: new Date('2024-01-01T00:00:00Z')
+			})
+		);
+		expect(rowsOf(before.units, 'awards')[0]).toMatchObject({
+			verification: 'unsigned',
+			expiresOn: '2024-09-25'
+		});
+		const later = await collect(
+			parseElm({
+				file: 'c',
+				bytes: fixture('elm/credential-sample.jsonld'),
+				now: new Date('2025-01-01T00:00:00Z')
+			})
+		);
+		expect(rowsOf(later.units, 'awards')[0]).toMatchObject({
+			verification: 'failed',
+			verificationReason: expect.stringMatching(/expired/)
+		});
 	});
 
 	it('refuses ELM v2 XML and non-ELM JSON with a reason', async () => {
-		const xml = await parse('x.xml', new TextEncoder().encode('<?xml version="1.0"?><vp:verifiablePresentation/>'));
+		const xml = await parse(
+			'x.xml',
+			new TextEncoder().encode('<?xml version="1.0"?><vp:verifiablePresentation/>')
+		);
 		expect(xml.refusal?.message).toMatch(/ELM v2 XML/);
 		const other = await parse('x.json', new TextEncoder().encode('{"type":"Something"}'));
 		expect(other.refusal?.message).toMatch(/not a European Digital Credential/);

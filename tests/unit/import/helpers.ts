@@ -45,6 +45,11 @@ export async function collect(units: AsyncIterable<ParsedUnit>): Promise<Collect
 	return { units: out };
 }
 
-export function rowsOf<T extends ImportRow['table']>(units: ParsedUnit[], table: T): Extract<ImportRow, { table: T }>['row'][] {
-	return units.flatMap((u) => (u.kind === 'rows' ? u.rows.filter((r) => r.table === table).map((r) => r.row) : [])) as never;
+export function rowsOf<T extends ImportRow['table']>(
+	units: ParsedUnit[],
+	table: T
+): Extract<ImportRow, { table: T }>['row'][] {
+	return units.flatMap((u) =>
+		u.kind === 'rows' ? u.rows.filter((r) => r.table === table).map((r) => r.row) : []
+	) as never;
 }

@@ -16,7 +16,9 @@ describe('JSON limits', () => {
 		expect(parseJsonLimited(deep(100), 'f.json')).toBeDefined();
 	});
 	it('refuses a document above the size limit', () => {
-		expect(() => parseJsonLimited('{"a":"' + 'x'.repeat(2000) + '"}', 'f.json', { maxChars: 1000, maxDepth: 10 })).toThrow(/above the limit of 1000/);
+		expect(() =>
+			parseJsonLimited('{"a":"' + 'x'.repeat(2000) + '"}', 'f.json', { maxChars: 1000, maxDepth: 10 })
+		).toThrow(/above the limit of 1000/);
 	});
 	it('refuses truncated JSON and stray text, naming the line', () => {
 		expect(() => parseJsonLimited('{\n"a": [1, 2', 'f.json')).toThrow(/truncated/);

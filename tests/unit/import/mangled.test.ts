@@ -15,10 +15,22 @@ const resolve = openBadgesResolver();
 const PARSERS: Record<string, { parse: Parser; samples: string[] }> = {
 	openbadges: {
 		parse: (file, bytes) => parseOpenBadges({ file, bytes, now: NOW, resolve }),
-		samples: ['open-badges/ob30/simple.1ob', 'open-badges/clr20/simple.json', 'open-badges/ob20/basic-assertion.json', 'open-badges/ob30/simple.jwt', 'open-badges/ob30/simple-json.svg']
+		samples: [
+			'open-badges/ob30/simple.1ob',
+			'open-badges/clr20/simple.json',
+			'open-badges/ob20/basic-assertion.json',
+			'open-badges/ob30/simple.jwt',
+			'open-badges/ob30/simple-json.svg'
+		]
 	},
-	elm: { parse: (file, bytes) => parseElm({ file, bytes, now: NOW }), samples: ['elm/own-hasPart.jsonld', 'elm/credential-sample.jsonld'] },
-	ctdl: { parse: (file, bytes) => parseCtdl({ file, bytes }), samples: ['ctdl/welding-pathway.jsonld', 'ctdl/expanded.json'] }
+	elm: {
+		parse: (file, bytes) => parseElm({ file, bytes, now: NOW }),
+		samples: ['elm/own-hasPart.jsonld', 'elm/credential-sample.jsonld']
+	},
+	ctdl: {
+		parse: (file, bytes) => parseCtdl({ file, bytes }),
+		samples: ['ctdl/welding-pathway.jsonld', 'ctdl/expanded.json']
+	}
 };
 
 /** Drains a parser; true when it ended cleanly. Any error but ImportRefusal fails the property. */
@@ -36,15 +48,25 @@ async function endsCleanly(parse: Parser, bytes: Uint8Array): Promise<boolean> {
 }
 
 /** Every path (list of keys) to a value inside a JSON document. */
-function paths(value: unknown, prefix: (string | number)[] = [], out: (string | number)[][] = []): (string | number)[][] {
+function paths(
+	value: unknown,
+	prefix: (string | number)[] = [],
+	out: (string | number)[][] = []
+): (string | number)[][] {
 	out.push(prefix);
 	if (out.length > 2000) return out;
 	if (Array.isArray(value)) value.forEach((v, i) => paths(v, [...prefix, i], out));
-	else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) paths(v, [...prefix, k], out);
+	else if (value && typeof value === 'object')
+		for (const [k, v] of Object.entries(value)) paths(v, [...prefix, k], out);
 	return out;
 }
 
-function mutate(doc: unknown, path: (string | number)[], replacement: unknown, op: 'replace' | 'delete' | 'wrap'): unknown {
+function mutate(
+	doc: unknown,
+	path: (string | number)[],
+	replacement: unknown,
+	op: 'replace' | 'delete' | 'wrap'
+): unknown {
 	if (path.length === 0) return op === 'wrap' ? [doc] : replacement;
 	const copy = structuredClone(doc) as Record<string | number, unknown>;
 	let parent = copy;
@@ -114,11 +136,14 @@ describe('mangled input never crashes a parser', () => {
 
 	it('arbitrary bytes and JSON values end cleanly in every parser', async () => {
 		await fc.assert(
-			fc.asyncProperty(fc.oneof(fc.uint8Array({ maxLength: 64 }), fc.jsonValue({ maxDepth: 4 }).map(encode)), async (bytes) => {
-				for (const { parse } of Object.values(PARSERS)) expect(await endsCleanly(parse, bytes)).toBe(true);
-				detectFormat({ fileName: 'x', head: bytes });
-				return true;
-			}),
+			fc.asyncProperty(
+				fc.oneof(fc.uint8Array({ maxLength: 64 }), fc.jsonValue({ maxDepth: 4 }).map(encode)),
+				async (bytes) => {
+					for (const { parse } of Object.values(PARSERS)) expect(await endsCleanly(parse, bytes)).toBe(true);
+					detectFormat({ fileName: 'x', head: bytes });
+					return true;
+				}
+			),
 			{ seed: 7, numRuns: 150 }
 		);
 	});

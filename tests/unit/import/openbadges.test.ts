@@ -3,7 +3,15 @@
 // must never come out verified.
 import { describe, expect, it } from 'vitest';
 import { parseOpenBadges } from '../../../src/lib/server/import/openbadges/parse.ts';
-import { collect, fixture, fixtureFiles, NOW, openBadgesResolver, rowsOf, type Collected } from './helpers.ts';
+import {
+	collect,
+	fixture,
+	fixtureFiles,
+	NOW,
+	openBadgesResolver,
+	rowsOf,
+	type Collected
+} from './helpers.ts';
 
 type Expect = 'verified' | 'unverified' | 'failed' | 'unsigned' | 'rejected' | 'refused' | 'no-award';
 
@@ -84,7 +92,8 @@ function outcomes(result: Collected): Expect[] {
 }
 
 const resolve = openBadgesResolver();
-const parse = (file: string) => collect(parseOpenBadges({ file, bytes: fixture(`open-badges/${file}`), now: NOW, resolve }));
+const parse = (file: string) =>
+	collect(parseOpenBadges({ file, bytes: fixture(`open-badges/${file}`), now: NOW, resolve }));
 
 describe('1EdTech fixtures', () => {
 	for (const [file, expected] of Object.entries(EXPECTED)) {
@@ -105,7 +114,9 @@ describe('1EdTech fixtures', () => {
 		for (const path of errFiles) {
 			const file = path.replace(/^open-badges\//, '');
 			expect(EXPECTED[file], file).toBeDefined();
-			expect([EXPECTED[file]].flat().some((e) => e === 'verified' || e === 'unverified' || e === 'unsigned')).toBe(false);
+			expect(
+				[EXPECTED[file]].flat().some((e) => e === 'verified' || e === 'unverified' || e === 'unsigned')
+			).toBe(false);
 		}
 	});
 
@@ -150,22 +161,44 @@ describe('Open Badges 3.0 mapping', () => {
 	it('reads the same badge from JSON and baked SVG as the same rows', async () => {
 		const json = await parse('ob30/simple.1ob');
 		const svg = await parse('ob30/simple-json.svg');
-		const strip = (units: typeof json.units) => rowsOf(units, 'awards').map(({ id, learnerId, credentialId, verification }) => ({ id, learnerId, credentialId, verification }));
+		const strip = (units: typeof json.units) =>
+			rowsOf(units, 'awards').map(({ id, learnerId, credentialId, verification }) => ({
+				id,
+				learnerId,
+				credentialId,
+				verification
+			}));
 		expect(strip(svg.units)).toEqual(strip(json.units));
 	});
 
 	it('keeps a hashed identifier hashed and maps results, dates, credits and alignments', async () => {
 		const doc = {
-			'@context': ['https://www.w3.org/ns/credentials/v2', 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json'],
+			'@context': [
+				'https://www.w3.org/ns/credentials/v2',
+				'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json'
+			],
 			id: 'urn:uuid:1',
 			type: ['VerifiableCredential', 'OpenBadgeCredential'],
-			issuer: { id: 'https://uni.example/issuer', type: ['Profile'], name: 'Example Uni', address: { type: ['Address'], addressCountry: 'Ireland' } },
+			issuer: {
+				id: 'https://uni.example/issuer',
+				type: ['Profile'],
+				name: 'Example Uni',
+				address: { type: ['Address'], addressCountry: 'Ireland' }
+			},
 			validFrom: '2024-03-01T10:00:00+01:00',
 			validUntil: '2027-03-01T00:00:00Z',
 			awardedDate: '2024-02-28T23:30:00-08:00',
 			credentialSubject: {
 				type: ['AchievementSubject'],
-				identifier: [{ type: 'IdentityObject', identityType: 'emailAddress', hashed: true, identityHash: 'sha256$abc', salt: 'x' }],
+				identifier: [
+					{
+						type: 'IdentityObject',
+						identityType: 'emailAddress',
+						hashed: true,
+						identityHash: 'sha256$abc',
+						salt: 'x'
+					}
+				],
 				activityStartDate: '2023-09-01',
 				activityEndDate: '2024-02-20',
 				result: [{ type: ['Result'], status: 'Completed', value: 'A' }],
@@ -176,27 +209,58 @@ describe('Open Badges 3.0 mapping', () => {
 					name: 'Data 101',
 					creditsAvailable: 5,
 					criteria: { narrative: 'Pass the exam' },
-					alignment: [{ type: ['Alignment'], targetUrl: 'http://data.europa.eu/esco/skill/abc', targetName: 'analyse data' }],
-					resultDescription: [{ id: 'urn:rd:1', type: ['ResultDescription'], name: 'Grade', resultType: 'LetterGrade' }]
+					alignment: [
+						{
+							type: ['Alignment'],
+							targetUrl: 'http://data.europa.eu/esco/skill/abc',
+							targetName: 'analyse data'
+						}
+					],
+					resultDescription: [
+						{ id: 'urn:rd:1', type: ['ResultDescription'], name: 'Grade', resultType: 'LetterGrade' }
+					]
 				}
 			}
 		};
-		const { units } = await collect(parseOpenBadges({ file: 'x.json', bytes: new TextEncoder().encode(JSON.stringify(doc)), now: NOW }));
+		const { units } = await collect(
+			parseOpenBadges({ file: 'x.json', bytes: new TextEncoder().encode(JSON.stringify(doc)), now: NOW })
+		);
 		expect(rowsOf(units, 'providers')[0].country).toBe('IE');
-		expect(rowsOf(units, 'credentials')[0]).toMatchObject({ kind: 'unit', credits: 5, assessed: true, assessmentType: 'LetterGrade' });
+		expect(rowsOf(units, 'credentials')[0]).toMatchObject({
+			kind: 'unit',
+			credits: 5,
+			assessed: true,
+			assessmentType: 'LetterGrade'
+		});
 		expect(rowsOf(units, 'credential_skills')).toEqual([
-			{ credentialId: 'https://uni.example/achievements/data-101', skillUri: 'http://data.europa.eu/esco/skill/abc', label: 'analyse data' }
+			{
+				credentialId: 'https://uni.example/achievements/data-101',
+				skillUri: 'http://data.europa.eu/esco/skill/abc',
+				label: 'analyse data'
+			}
 		]);
 		const [learner] = rowsOf(units, 'learners');
 		expect(learner.identityHash).toBe('sha256$abc');
-		expect(rowsOf(units, 'enrolments')[0]).toMatchObject({ startedOn: '2023-09-01', endedOn: '2024-02-20', status: 'completed', result: 'A' });
+		expect(rowsOf(units, 'enrolments')[0]).toMatchObject({
+			startedOn: '2023-09-01',
+			endedOn: '2024-02-20',
+			status: 'completed',
+			result: 'A'
+		});
 		// The awarded date as the issuer wrote it (the 28th in its zone), not shifted to UTC.
-		expect(rowsOf(units, 'awards')[0]).toMatchObject({ issuedOn: '2024-02-28', expiresOn: '2027-03-01', verification: 'unsigned' });
+		expect(rowsOf(units, 'awards')[0]).toMatchObject({
+			issuedOn: '2024-02-28',
+			expiresOn: '2027-03-01',
+			verification: 'unsigned'
+		});
 	});
 
 	it('records a withdrawal as an enrolment without an award, and never stores a raw email', async () => {
 		const doc = {
-			'@context': ['https://www.w3.org/ns/credentials/v2', 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json'],
+			'@context': [
+				'https://www.w3.org/ns/credentials/v2',
+				'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json'
+			],
 			id: 'urn:uuid:2',
 			type: ['VerifiableCredential', 'OpenBadgeCredential'],
 			issuer: 'https://uni.example/issuer',
@@ -209,10 +273,18 @@ describe('Open Badges 3.0 mapping', () => {
 				achievement: { id: 'urn:a:1', type: ['Achievement'], name: 'A', criteria: { narrative: '-' } }
 			}
 		};
-		const { units } = await collect(parseOpenBadges({ file: 'x.json', bytes: new TextEncoder().encode(JSON.stringify(doc)), now: NOW }));
+		const { units } = await collect(
+			parseOpenBadges({ file: 'x.json', bytes: new TextEncoder().encode(JSON.stringify(doc)), now: NOW })
+		);
 		expect(rowsOf(units, 'awards')).toEqual([]);
-		expect(rowsOf(units, 'enrolments')[0]).toMatchObject({ status: 'withdrawn', startedOn: '2023-09-01', endedOn: '2024-03-01' });
-		expect(JSON.stringify(units.map((u) => (u.kind === 'rows' ? u.rows.filter((r) => r.table !== 'awards') : u)))).not.toMatch(/ana@example\.org/i);
+		expect(rowsOf(units, 'enrolments')[0]).toMatchObject({
+			status: 'withdrawn',
+			startedOn: '2023-09-01',
+			endedOn: '2024-03-01'
+		});
+		expect(
+			JSON.stringify(units.map((u) => (u.kind === 'rows' ? u.rows.filter((r) => r.table !== 'awards') : u)))
+		).not.toMatch(/ana@example\.org/i);
 		expect(rowsOf(units, 'learners')[0].identityHash).toMatch(/^sha256\$[0-9a-f]{64}$/);
 	});
 });
@@ -230,7 +302,10 @@ describe('CLR 2.0 mapping', () => {
 			})
 		]);
 		expect(rowsOf(units, 'credentials').map((c) => c.id)).toEqual(
-			expect.arrayContaining(['urn:uuid:a7467ef6-56cb-11ec-bf63-0242ac130002', 'https://example.com/achievements/21st-century-skills/teamwork'])
+			expect.arrayContaining([
+				'urn:uuid:a7467ef6-56cb-11ec-bf63-0242ac130002',
+				'https://example.com/achievements/21st-century-skills/teamwork'
+			])
 		);
 		expect(rowsOf(units, 'awards')).toHaveLength(1);
 	});
@@ -239,17 +314,32 @@ describe('CLR 2.0 mapping', () => {
 describe('Open Badges 2.0 mapping', () => {
 	it('keeps the recipient hash and resolves the BadgeClass and Issuer from supplied documents', async () => {
 		const { units } = await parse('ob20/basic-assertion.json');
-		expect(rowsOf(units, 'learners')[0].identityHash).toBe('sha256$ecf5409f3f4b91ab60cc5ef4c02aef7032354375e70cf4d8e43f6a1d29891942');
-		expect(rowsOf(units, 'credentials')[0]).toMatchObject({ id: 'https://example.org/robotics-badge.json', title: 'Awesome Robotics Badge', kind: 'micro', providerId: 'https://example.org/organization.json' });
+		expect(rowsOf(units, 'learners')[0].identityHash).toBe(
+			'sha256$ecf5409f3f4b91ab60cc5ef4c02aef7032354375e70cf4d8e43f6a1d29891942'
+		);
+		expect(rowsOf(units, 'credentials')[0]).toMatchObject({
+			id: 'https://example.org/robotics-badge.json',
+			title: 'Awesome Robotics Badge',
+			kind: 'micro',
+			providerId: 'https://example.org/organization.json'
+		});
 		expect(rowsOf(units, 'providers')[0]).toMatchObject({ name: 'An Example Badge Issuer' });
-		expect(rowsOf(units, 'awards')[0]).toMatchObject({ id: 'ob2:https://example.org/beths-robotics-badge.json', issuedOn: '2016-12-31' });
+		expect(rowsOf(units, 'awards')[0]).toMatchObject({
+			id: 'ob2:https://example.org/beths-robotics-badge.json',
+			issuedOn: '2016-12-31'
+		});
 	});
 
 	it('rejects an assertion whose BadgeClass was not supplied, naming it', async () => {
 		const file = 'ob20/basic-assertion.json';
-		const { units } = await collect(parseOpenBadges({ file, bytes: fixture(`open-badges/${file}`), now: NOW }));
+		const { units } = await collect(
+			parseOpenBadges({ file, bytes: fixture(`open-badges/${file}`), now: NOW })
+		);
 		expect(units[0].kind).toBe('rejected');
-		expect(units[0].kind === 'rejected' && units[0].issues[0]).toMatchObject({ path: '$.badge', message: expect.stringMatching(/robotics-badge\.json/) });
+		expect(units[0].kind === 'rejected' && units[0].issues[0]).toMatchObject({
+			path: '$.badge',
+			message: expect.stringMatching(/robotics-badge\.json/)
+		});
 	});
 
 	it('fails an assertion found in the issuer revocation list', async () => {
@@ -262,7 +352,14 @@ describe('Open Badges 2.0 mapping', () => {
 			badge: 'https://example.org/badge-from-organization-with-revocation-list.json',
 			verification: { type: 'hosted' }
 		};
-		const { units } = await collect(parseOpenBadges({ file: 'a.json', bytes: new TextEncoder().encode(JSON.stringify(assertion)), now: NOW, resolve }));
+		const { units } = await collect(
+			parseOpenBadges({
+				file: 'a.json',
+				bytes: new TextEncoder().encode(JSON.stringify(assertion)),
+				now: NOW,
+				resolve
+			})
+		);
 		const [award] = rowsOf(units, 'awards');
 		expect(award.verification).toBe('failed');
 		expect(award.verificationReason).toMatch(/revoked.*A good reason/);

@@ -50,6 +50,7 @@ export async function importCommand(
 			stored: 0,
 			rejected: 0,
 			errors: [{ file: f.path, message: 'not a format Stackwise recognises' }],
+			warnings: [],
 			verification: { verified: 0, failed: 0, unsigned: 0, unverified: 0 }
 		}))
 	];

@@ -12,7 +12,8 @@ export function calendarDate(value: unknown): string | undefined {
 	if (!m) return undefined;
 	const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
 	const check = new Date(Date.UTC(y, mo - 1, d));
-	if (check.getUTCFullYear() !== y || check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d) return undefined;
+	if (check.getUTCFullYear() !== y || check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d)
+		return undefined;
 	return `${m[1]}-${m[2]}-${m[3]}`;
 }
 

@@ -16,9 +16,18 @@ const PNG = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 const MARKERS: [CredentialFormat, RegExp][] = [
 	['elm', /EuropeanDigitalCredential|data\.europa\.eu\/snb\/model|europass|"credentialProfiles"/i],
 	['clr', /ClrCredential|\/spec\/clr\/v2p0|\/draft\/clr\//],
-	['ob3', /OpenBadgeCredential|AchievementCredential|EndorsementCredential|\/spec\/ob\/v3p0|openbadges-specification/],
-	['ob2', /w3id\.org\/openbadges|openbadgespec\.org|"recipient"\s*:[\s\S]*"badge"\s*:|"badge"\s*:[\s\S]*"recipient"\s*:/],
-	['ctdl', /purl\.org\/ctdl(asn)?\/terms|credreg\.net\/ctdl|"ceterms:|credentialengineregistry\.org|"(@type|type)"\s*:\s*"(ceterms:)?(Pathway|PathwaySet|ComponentCondition|LearningProgram)"/]
+	[
+		'ob3',
+		/OpenBadgeCredential|AchievementCredential|EndorsementCredential|\/spec\/ob\/v3p0|openbadges-specification/
+	],
+	[
+		'ob2',
+		/w3id\.org\/openbadges|openbadgespec\.org|"recipient"\s*:[\s\S]*"badge"\s*:|"badge"\s*:[\s\S]*"recipient"\s*:/
+	],
+	[
+		'ctdl',
+		/purl\.org\/ctdl(asn)?\/terms|credreg\.net\/ctdl|"ceterms:|credentialengineregistry\.org|"(@type|type)"\s*:\s*"(ceterms:)?(Pathway|PathwaySet|ComponentCondition|LearningProgram)"/
+	]
 ];
 
 function classifyText(text: string): CredentialFormat | null {
@@ -72,7 +81,13 @@ function decodeHead(head: Uint8Array): string {
 	return new TextDecoder('utf-8').decode(head).replace(/^\uFEFF/, '');
 }
 
-export function detectFormat({ fileName, head }: { fileName: string; head: Uint8Array }): CredentialFormat | null {
+export function detectFormat({
+	fileName,
+	head
+}: {
+	fileName: string;
+	head: Uint8Array;
+}): CredentialFormat | null {
 	if (PNG.every((b, i) => head[i] === b)) {
 		const baked = pngText(head);
 		if (!baked) return null;
@@ -84,7 +99,8 @@ export function detectFormat({ fileName, head }: { fileName: string; head: Uint8
 	}
 	const text = decodeHead(head).trimStart();
 	if (text.startsWith('<')) {
-		const baked = /<([\w.-]+):(credential|assertion)\b[^>]*?(?:verify\s*=\s*["']([^"']+)["'])?[^>]*>([\s\S]*)/.exec(text);
+		const baked =
+			/<([\w.-]+):(credential|assertion)\b[^>]*?(?:verify\s*=\s*["']([^"']+)["'])?[^>]*>([\s\S]*)/.exec(text);
 		if (baked && /openbadges|imsglobal/i.test(text)) {
 			if (baked[2] === 'assertion') return 'ob2';
 			const inner = classifyPayload(baked[3] ?? '') ?? classifyText(baked[4] ?? '');
@@ -93,7 +109,8 @@ export function detectFormat({ fileName, head }: { fileName: string; head: Uint8
 		if (/data\.europa\.eu\/snb|europass|verifiablePresentation/i.test(text)) return 'elm';
 		return null;
 	}
-	if (text.startsWith('eyJ')) return classifyPayload(text) ?? (/\.(jwt|jws|1ob)$/i.test(fileName) ? 'ob3' : null);
+	if (text.startsWith('eyJ'))
+		return classifyPayload(text) ?? (/\.(jwt|jws|1ob)$/i.test(fileName) ? 'ob3' : null);
 	if (text.startsWith('{') || text.startsWith('[')) {
 		const found = classifyText(text);
 		if (found) return found;

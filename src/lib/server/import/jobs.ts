@@ -27,7 +27,11 @@ const jobs = new Map<string, ImportJobState>();
 /** Finished jobs stay visible this long for late subscribers, then only the history remains. */
 const KEEP_MS = 10 * 60_000;
 
-export function startImport(db: Db, files: SourceFile[], options: PlanOptions & { userId?: number | null } = {}): ImportJobState {
+export function startImport(
+	db: Db,
+	files: SourceFile[],
+	options: PlanOptions & { userId?: number | null } = {}
+): ImportJobState {
 	const job: ImportJobState = {
 		key: randomUUID(),
 		files: files.map((f) => f.path),
@@ -48,7 +52,9 @@ export function startImport(db: Db, files: SourceFile[], options: PlanOptions & 
 		signal: job.controller.signal,
 		onProgress: (progress) => emit({ type: 'progress', progress })
 	})
-		.then(({ reports, unrecognised }) => emit({ type: 'done', reports, unrecognised: unrecognised.map((f) => f.path) }))
+		.then(({ reports, unrecognised }) =>
+			emit({ type: 'done', reports, unrecognised: unrecognised.map((f) => f.path) })
+		)
 		.catch((error: Error) => emit({ type: 'error', message: error.message }))
 		.finally(() => setTimeout(() => jobs.delete(job.key), KEEP_MS).unref());
 	return job;

@@ -36,6 +36,8 @@ export type FileReport = {
 	stored: number;
 	rejected: number;
 	errors: ImportIssue[];
+	/** Problems that did not stop a unit (a dangling reference a rule can do without). */
+	warnings: ImportIssue[];
 	verification: Record<Verification, number>;
 };
 
@@ -189,7 +191,16 @@ export async function runImportJob(db: Db, job: ImportJob, options: LoadOptions 
 }
 
 function newFileReport(path: string, format: string): FileReport {
-	return { path, format, read: 0, stored: 0, rejected: 0, errors: [], verification: emptyVerification() };
+	return {
+		path,
+		format,
+		read: 0,
+		stored: 0,
+		rejected: 0,
+		errors: [],
+		warnings: [],
+		verification: emptyVerification()
+	};
 }
 
 /** Checks and writes chunks of units inside the import's transaction. */
@@ -287,6 +298,8 @@ class ChunkWriter {
 		for (const unit of accepted) {
 			const file = this.fileOf(unit.at.file);
 			file.stored++;
+			for (const warning of unit.warnings ?? [])
+				if (file.warnings.length < MAX_ERRORS) file.warnings.push(warning);
 			for (const item of unit.rows) {
 				(byTable.get(item.table) ?? byTable.set(item.table, new Map()).get(item.table)!).set(
 					rowKey(item),

@@ -53,6 +53,28 @@ export function rowKey(item: ImportRow): string {
 	return spec.key.map((k) => String(spec.columns.find((c) => c.name === k)!.value(row))).join('\u0001');
 }
 
+/**
+ * Catalogue entries and learners are described by several sources (a CTDL catalogue and the
+ * badges that cite it; several credentials of one person): a source that is silent on a value —
+ * null, or "not stated" for a learner's group — keeps what another source said, so importing
+ * files in any order, any number of times, ends in the same state. Enrolments and awards are
+ * records of one source, which is authoritative for them.
+ */
+const MERGED_TABLES = new Set<ImportTable>([
+	'providers',
+	'credentials',
+	'credential_skills',
+	'requirement_groups',
+	'learners'
+]);
+
+function mergedValue(table: ImportTable, column: string, incoming: string, current: string): string {
+	if (!MERGED_TABLES.has(table)) return incoming;
+	if (table === 'learners' && column !== 'origin' && column !== 'identity_hash')
+		return `(case when ${incoming} = 'not stated' then ${current} else ${incoming} end)`;
+	return `coalesce(${incoming}, ${current})`;
+}
+
 const stringify = (value: unknown) => (value === null || value === undefined ? null : String(value));
 
 export type WriteCount = { inserted: number; updated: number };
@@ -87,9 +109,10 @@ export async function upsertRows<T extends ImportTable>(
 	if (updatable.length === 0) {
 		conflict = sql.raw(`on conflict (${spec.key.map((k) => `"${k}"`).join(', ')}) do nothing`);
 	} else {
-		const set = updatable.map((n) => `"${n}" = excluded."${n}"`).join(', ');
+		const incomingOf = (n: string) => mergedValue(table, n, `excluded."${n}"`, `${spec.name}."${n}"`);
+		const set = updatable.map((n) => `"${n}" = ${incomingOf(n)}`).join(', ');
 		const current = updatable.map((n) => `${spec.name}."${n}"`).join(', ');
-		const incoming = updatable.map((n) => `excluded."${n}"`).join(', ');
+		const incoming = updatable.map(incomingOf).join(', ');
 		conflict = sql.raw(
 			`on conflict (${spec.key.map((k) => `"${k}"`).join(', ')}) do update set ${set} ` +
 				`where (${current}) is distinct from (${incoming})`

@@ -39,7 +39,8 @@ export class CtdlGraph {
 
 	/** Reads one top-level document (any JSON value) into the graph. */
 	add(document: unknown, doc: number): void {
-		const roots = isObject(document) && Array.isArray(document['@graph']) ? document['@graph'] : asArray(document);
+		const roots =
+			isObject(document) && Array.isArray(document['@graph']) ? document['@graph'] : asArray(document);
 		for (const root of roots) this.read(root, doc, 0);
 		if (isObject(document) && Array.isArray(document['@graph'])) {
 			// A document may also describe itself next to its graph (rare); keep it if it is typed.
@@ -61,14 +62,17 @@ export class CtdlGraph {
 				continue;
 			}
 			if (name === '@type') {
-				types = asArray(raw).filter((t): t is string => typeof t === 'string').map(localName);
+				types = asArray(raw)
+					.filter((t): t is string => typeof t === 'string')
+					.map(localName);
 				continue;
 			}
 			const values: unknown[] = [];
 			for (const item of asArray(raw)) {
 				const v = unwrap(item);
 				// An embedded node becomes a node of its own, referenced by id.
-				const isNode = isObject(v) && !('@language' in v) && ['@type', 'type', '@id', 'id'].some((k) => k in v);
+				const isNode =
+					isObject(v) && !('@language' in v) && ['@type', 'type', '@id', 'id'].some((k) => k in v);
 				if (isNode) values.push(this.read(v, doc, depth + 1) ?? v);
 				else if (v !== undefined && v !== null) values.push(v);
 			}

@@ -23,7 +23,16 @@
 // such as "(and 14 more)") is reported as a warning. It is dropped from an n-of group that can
 // still be met without it; a rule that needs it (all, or n above what is left) is not loaded
 // and its sentence goes to `unparsed` instead — a wrong count is worse than an honest gap.
-import type { Credential, CredentialKind, CredentialSkill, ParticipationMode, Prerequisite, Provider, RequirementGroup, RequirementRule } from '../../../domain/types.ts';
+import type {
+	Credential,
+	CredentialKind,
+	CredentialSkill,
+	ParticipationMode,
+	Prerequisite,
+	Provider,
+	RequirementGroup,
+	RequirementRule
+} from '../../../domain/types.ts';
 import { countryCode } from '../country.ts';
 import { durationHours } from '../duration.ts';
 import { num, str, text } from '../json/values.ts';
@@ -31,17 +40,55 @@ import type { ImportIssue, ImportRow } from '../records.ts';
 import { first, refs, values, type CtdlGraph, type CtdlNode } from './graph.ts';
 
 const MACRO = new Set([
-	'ApprenticeshipCertificate', 'AssociateDegree', 'AssociateOfAppliedArtsDegree', 'AssociateOfAppliedScienceDegree',
-	'AssociateOfArtsDegree', 'AssociateOfScienceDegree', 'BachelorDegree', 'BachelorOfArtsDegree', 'BachelorOfScienceDegree',
-	'Certificate', 'Degree', 'Diploma', 'DoctoralDegree', 'GeneralEducationDevelopment', 'JourneymanCertificate', 'License',
-	'MasterCertificate', 'MasterDegree', 'MasterOfArtsDegree', 'MasterOfScienceDegree', 'ProfessionalDoctorate',
-	'ResearchDoctorate', 'SecondarySchoolDiploma', 'LearningProgram', 'Program', 'ProfessionalCertificate', 'AcademicCertificate'
+	'ApprenticeshipCertificate',
+	'AssociateDegree',
+	'AssociateOfAppliedArtsDegree',
+	'AssociateOfAppliedScienceDegree',
+	'AssociateOfArtsDegree',
+	'AssociateOfScienceDegree',
+	'BachelorDegree',
+	'BachelorOfArtsDegree',
+	'BachelorOfScienceDegree',
+	'Certificate',
+	'Degree',
+	'Diploma',
+	'DoctoralDegree',
+	'GeneralEducationDevelopment',
+	'JourneymanCertificate',
+	'License',
+	'MasterCertificate',
+	'MasterDegree',
+	'MasterOfArtsDegree',
+	'MasterOfScienceDegree',
+	'ProfessionalDoctorate',
+	'ResearchDoctorate',
+	'SecondarySchoolDiploma',
+	'LearningProgram',
+	'Program',
+	'ProfessionalCertificate',
+	'AcademicCertificate'
 ]);
-const MICRO = new Set(['Badge', 'DigitalBadge', 'OpenBadge', 'MicroCredential', 'Certification', 'CertificateOfCompletion', 'CertificateOfParticipation', 'Credential', 'QualityAssuranceCredential', 'BasicCredential']);
+const MICRO = new Set([
+	'Badge',
+	'DigitalBadge',
+	'OpenBadge',
+	'MicroCredential',
+	'Certification',
+	'CertificateOfCompletion',
+	'CertificateOfParticipation',
+	'Credential',
+	'QualityAssuranceCredential',
+	'BasicCredential'
+]);
 const UNIT = new Set(['Course', 'AssessmentProfile', 'Assessment', 'LearningOpportunityProfile']);
 const PROXY_COMPONENTS = new Set(['CourseComponent', 'CredentialComponent', 'AssessmentComponent']);
 const STRUCTURAL_COMPONENTS = new Set(['BasicComponent', 'SelectionComponent', 'MultiComponent', 'Basic']);
-const ORGANISATIONS = new Set(['Organization', 'CredentialOrganization', 'QACredentialOrganization', 'Organisation']);
+const ORGANISATIONS = new Set([
+	'Organization',
+	'CredentialOrganization',
+	'QACredentialOrganization',
+	'Organisation'
+]);
 
 export function kindOf(node: CtdlNode): CredentialKind | null {
 	for (const t of node.types) if (MACRO.has(t)) return 'macro';
@@ -88,17 +135,23 @@ export class CtdlMapper {
 		for (const node of nodes) if (kindOf(node)) this.credentialOf(node);
 		for (const node of nodes) if (isProxyComponent(node)) this.componentCredentials(node);
 		for (const node of nodes) {
-			const targets = kindOf(node) ? [node.id] : isProxyComponent(node) ? this.componentCredentials(node) : [];
+			const targets = kindOf(node)
+				? [node.id]
+				: isProxyComponent(node)
+					? this.componentCredentials(node)
+					: [];
 			if (targets.length === 0) continue;
 			values(node, 'hasCondition').forEach((c, i) => {
-				for (const target of targets) this.conditionGroup(c, target, null, `${node.id}#condition[${i}]`, i, node.doc);
+				for (const target of targets)
+					this.conditionGroup(c, target, null, `${node.id}#condition[${i}]`, i, node.doc);
 			});
 			for (const target of targets) {
 				this.partsGroup(node, target);
 				this.conditionProfiles(node, target);
 			}
 			for (const prior of refs(node, 'prerequisite'))
-				for (const req of this.credentialIdsOf(prior, node.doc, `prerequisite of ${node.id}`)) for (const target of targets) this.prerequisite(target, req, node.doc);
+				for (const req of this.credentialIdsOf(prior, node.doc, `prerequisite of ${node.id}`))
+					for (const target of targets) this.prerequisite(target, req, node.doc);
 		}
 		for (const c of this.credentials.values()) {
 			const doc = this.graph.get(this.originOf.get(c.id))?.doc ?? 0;
@@ -118,7 +171,8 @@ export class CtdlMapper {
 		const duration = values(node, 'estimatedDuration').map((d) => this.graph.get(d as string) ?? d);
 		let workloadHours: number | null = null;
 		for (const d of duration) {
-			const raw = typeof d === 'object' && d && 'props' in d ? first(d as CtdlNode, 'exactDuration') : undefined;
+			const raw =
+				typeof d === 'object' && d && 'props' in d ? first(d as CtdlNode, 'exactDuration') : undefined;
 			if (raw === undefined) continue;
 			const h = durationHours(raw);
 			if (h !== undefined) workloadHours = h;
@@ -127,7 +181,11 @@ export class CtdlMapper {
 		const credential: Credential = {
 			id: node.id,
 			providerId: this.providerOf(node),
-			title: text(first(node, 'name')) ?? str(first(node, 'codedNotation')) ?? str(first(node, 'courseCode')) ?? node.id,
+			title:
+				text(first(node, 'name')) ??
+				str(first(node, 'codedNotation')) ??
+				str(first(node, 'courseCode')) ??
+				node.id,
 			kind: kindOf(node) ?? fallbackKind ?? 'unit',
 			levelFramework: null,
 			level: null,
@@ -151,7 +209,11 @@ export class CtdlMapper {
 		for (const uri of refs(node, 'teaches')) {
 			const comp = this.graph.get(uri);
 			if (/^[a-z][\w+.-]*:/i.test(uri) && !skills.has(uri))
-				skills.set(uri, { credentialId: node.id, skillUri: uri, label: text(first(comp, 'competencyLabel')) ?? text(first(comp, 'name')) ?? null });
+				skills.set(uri, {
+					credentialId: node.id,
+					skillUri: uri,
+					label: text(first(comp, 'competencyLabel')) ?? text(first(comp, 'name')) ?? null
+				});
 		}
 		for (const s of skills.values()) this.bucket(node.doc).rows.push({ table: 'credential_skills', row: s });
 		return credential;
@@ -162,7 +224,9 @@ export class CtdlMapper {
 			const profile = typeof v === 'string' ? this.graph.get(v) : undefined;
 			const amount = profile ? num(first(profile, 'value')) : num(v);
 			if (amount === undefined) continue;
-			const unit = profile ? (refs(profile, 'creditUnitType')[0] ?? text(first(profile, 'creditUnitTypeDescription'))) : undefined;
+			const unit = profile
+				? (refs(profile, 'creditUnitType')[0] ?? text(first(profile, 'creditUnitTypeDescription')))
+				: undefined;
 			return { credits: amount, creditSystem: unit ? unitName(unit) : null };
 		}
 		const legacy = num(first(node, 'creditHourValue'));
@@ -210,9 +274,15 @@ export class CtdlMapper {
 			// component's own name and credits describe it until that record is imported.
 			const existing = this.credentials.get(id);
 			if (existing) return id;
-			const made = this.credentialOf({ ...component, id }, component.types.includes('CredentialComponent') ? 'macro' : 'unit');
+			const made = this.credentialOf(
+				{ ...component, id },
+				component.types.includes('CredentialComponent') ? 'macro' : 'unit'
+			);
 			this.originOf.set(id, component.id);
-			made.unparsed = [...(made.unparsed ?? []), `described by pathway component ${component.id}; the resource itself is not in this file`];
+			made.unparsed = [
+				...(made.unparsed ?? []),
+				`described by pathway component ${component.id}; the resource itself is not in this file`
+			];
 			return id;
 		});
 	}
@@ -229,11 +299,23 @@ export class CtdlMapper {
 		}
 		if (kindOf(node)) return [this.credentialOf(node).id];
 		if (isProxyComponent(node)) return this.componentCredentials(node);
-		this.warn(doc, where, `${ref} (${node.types.join(', ') || 'untyped'}) is not a credential, course or assessment`);
+		this.warn(
+			doc,
+			where,
+			`${ref} (${node.types.join(', ') || 'untyped'}) is not a credential, course or assessment`
+		);
 		return [];
 	}
 
-	private conditionGroup(conditionRef: unknown, target: string, parent: string | null, idBase: string, position: number, doc: number, depth = 0): string | null {
+	private conditionGroup(
+		conditionRef: unknown,
+		target: string,
+		parent: string | null,
+		idBase: string,
+		position: number,
+		doc: number,
+		depth = 0
+	): string | null {
 		const condition = typeof conditionRef === 'string' ? this.graph.get(conditionRef) : undefined;
 		if (!condition || depth > 16) {
 			this.warn(doc, idBase, `condition ${String(conditionRef)} is not described in this file`);
@@ -260,7 +342,11 @@ export class CtdlMapper {
 			for (const m of ids) if (!members.includes(m)) members.push(m);
 		}
 		const nested = values(condition, 'hasCondition');
-		const operator = (refs(condition, 'logicalOperator')[0] ?? str(first(condition, 'logicalOperand')) ?? '').toLowerCase();
+		const operator = (
+			refs(condition, 'logicalOperator')[0] ??
+			str(first(condition, 'logicalOperand')) ??
+			''
+		).toLowerCase();
 		const credit = this.creditsOf(condition).credits;
 		const count = members.length + childGroups.length + nested.length;
 		let rule: RequirementRule;
@@ -283,7 +369,11 @@ export class CtdlMapper {
 			this.note(target, `${sentence} — not loaded: no component of it could be read`);
 			return null;
 		}
-		if (values(condition, 'hasConstraint').length > 0) this.note(target, `${label ?? 'condition'}: its constraints (grades, resits …) are not expressed as requirement counts`);
+		if (values(condition, 'hasConstraint').length > 0)
+			this.note(
+				target,
+				`${label ?? 'condition'}: its constraints (grades, resits …) are not expressed as requirement counts`
+			);
 
 		const group: RequirementGroup = {
 			id,
@@ -304,14 +394,23 @@ export class CtdlMapper {
 	}
 
 	/** A structural component reached from a condition: its own conditions, else all its children. */
-	private structuralGroup(node: CtdlNode, target: string, parent: string, idBase: string, doc: number, depth: number): string | null {
+	private structuralGroup(
+		node: CtdlNode,
+		target: string,
+		parent: string,
+		idBase: string,
+		doc: number,
+		depth: number
+	): string | null {
 		const conditions = values(node, 'hasCondition');
-		if (conditions.length === 1) return this.conditionGroup(conditions[0], target, parent, idBase, 0, doc, depth);
+		if (conditions.length === 1)
+			return this.conditionGroup(conditions[0], target, parent, idBase, 0, doc, depth);
 		const id = `ctdl:${target}#${node.blank ? idBase : node.id}`;
 		if (this.groupIds.has(id)) return id;
 		const members: string[] = [];
 		if (conditions.length === 0)
-			for (const child of refs(node, 'hasChild')) for (const m of this.credentialIdsOf(child, doc, `${node.id} hasChild`)) members.push(m);
+			for (const child of refs(node, 'hasChild'))
+				for (const m of this.credentialIdsOf(child, doc, `${node.id} hasChild`)) members.push(m);
 		const group: RequirementGroup = {
 			id,
 			targetCredentialId: target,
@@ -340,21 +439,36 @@ export class CtdlMapper {
 			members.push(...ids.filter((m) => m !== target && !members.includes(m)));
 		}
 		if (dangling > 0) {
-			this.note(target, `has ${parts.length} parts, all required — not loaded as a rule: ${dangling} part(s) are not described in this file`);
+			this.note(
+				target,
+				`has ${parts.length} parts, all required — not loaded as a rule: ${dangling} part(s) are not described in this file`
+			);
 			return;
 		}
 		if (members.length === 0) return;
 		const id = `ctdl:${target}#hasPart`;
 		if (this.groupIds.has(id)) return;
 		this.groupIds.add(id);
-		const group: RequirementGroup = { id, targetCredentialId: target, parentGroupId: null, rule: 'all', n: null, minCredits: null, label: 'hasPart', position: 0, members };
+		const group: RequirementGroup = {
+			id,
+			targetCredentialId: target,
+			parentGroupId: null,
+			rule: 'all',
+			n: null,
+			minCredits: null,
+			label: 'hasPart',
+			position: 0,
+			members
+		};
 		this.bucket(node.doc).rows.push({ table: 'requirement_groups', row: group });
 	}
 
 	private conditionProfiles(node: CtdlNode, target: string) {
 		const targetsOf = (profileRef: unknown) => {
 			const profile = typeof profileRef === 'string' ? this.graph.get(profileRef) : undefined;
-			const ids = ['targetCredential', 'targetLearningOpportunity', 'targetAssessment'].flatMap((p) => refs(profile, p));
+			const ids = ['targetCredential', 'targetLearningOpportunity', 'targetAssessment'].flatMap((p) =>
+				refs(profile, p)
+			);
 			return { profile, ids };
 		};
 		const link = (property: string, forward: boolean) => {

@@ -38,7 +38,11 @@ export async function verifyJades(doc: JsonObject): Promise<ProofCheck> {
 	if (!header) return { state: 'failed', reason: 'JAdES signature without a readable protected header' };
 	const alg = str(header.alg);
 	const chain = asArray(header.x5c).filter((c): c is string => typeof c === 'string');
-	if (!alg || chain.length === 0) return { state: 'unverified', reason: 'JAdES signature without an x5c certificate; the signer key is not resolvable offline' };
+	if (!alg || chain.length === 0)
+		return {
+			state: 'unverified',
+			reason: 'JAdES signature without an x5c certificate; the signer key is not resolvable offline'
+		};
 	let subject = 'the signer';
 	let key;
 	try {
@@ -48,14 +52,21 @@ export async function verifyJades(doc: JsonObject): Promise<ProofCheck> {
 	} catch (error) {
 		return { state: 'failed', reason: `JAdES x5c certificate unusable: ${(error as Error).message}` };
 	}
-	const crit = Object.fromEntries(asArray(header.crit).filter((c): c is string => typeof c === 'string' && c !== 'b64').map((c) => [c, true]));
+	const crit = Object.fromEntries(
+		asArray(header.crit)
+			.filter((c): c is string => typeof c === 'string' && c !== 'b64')
+			.map((c) => [c, true])
+	);
 	try {
 		await generalVerify(doc as unknown as GeneralJWSInput, key, { algorithms: [alg], crit });
 	} catch (error) {
 		const code = (error as { code?: string }).code;
 		return {
 			state: 'failed',
-			reason: code === 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED' ? `JAdES ${alg} signature does not verify (${subject})` : `JAdES signature not accepted: ${(error as Error).message}`
+			reason:
+				code === 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED'
+					? `JAdES ${alg} signature does not verify (${subject})`
+					: `JAdES signature not accepted: ${(error as Error).message}`
 		};
 	}
 	return {

@@ -18,7 +18,17 @@
 //     (temporal / influencedBy.temporal), a completed enrolment.
 // ELM identifiers such as urn:epass:qualification:1 are local to one document (every sample uses
 // them), so such ids are replaced by ids derived from the awarding body and title.
-import type { Award, Credential, CredentialKind, CredentialSkill, Enrolment, Learner, ParticipationMode, Provider, RequirementGroup } from '../../../domain/types.ts';
+import type {
+	Award,
+	Credential,
+	CredentialKind,
+	CredentialSkill,
+	Enrolment,
+	Learner,
+	ParticipationMode,
+	Provider,
+	RequirementGroup
+} from '../../../domain/types.ts';
 import { NOT_STATED } from '../../../domain/types.ts';
 import { countryCode } from '../country.ts';
 import { calendarDate } from '../dates.ts';
@@ -34,17 +44,26 @@ function globalId(id: string | undefined): string | undefined {
 	return /^urn:epass:/i.test(id) ? undefined : id;
 }
 
-const label = (concept: unknown) => (isObject(concept) ? text(concept.prefLabel) ?? text(concept.title) : undefined);
+const label = (concept: unknown) =>
+	isObject(concept) ? (text(concept.prefLabel) ?? text(concept.title)) : undefined;
 
 function providerOf(org: JsonObject): Provider {
-	const name = text(org.legalName) ?? text(org.prefLabel) ?? text(org.altLabel) ?? str(org.id) ?? 'unnamed organisation';
+	const name =
+		text(org.legalName) ?? text(org.prefLabel) ?? text(org.altLabel) ?? str(org.id) ?? 'unnamed organisation';
 	const address = asArray(asArray(org.location).find(isObject)?.address).find(isObject);
-	const registration = [org.registration, org.eIDASIdentifier, org['eIDAS\u0399dentifier'], org.vatIdentifier].find(isObject);
+	const registration = [
+		org.registration,
+		org.eIDASIdentifier,
+		org['eIDAS\u0399dentifier'],
+		org.vatIdentifier
+	].find(isObject);
 	const country =
 		countryCode(isObject(address?.countryCode) ? str(address.countryCode.id) : undefined) ??
 		countryCode(isObject(registration?.spatial) ? str(registration.spatial.id) : undefined);
 	return {
-		id: globalId(str(org.id)) ?? derivedId('elm-org', name, country, registration ? str(registration.notation) : undefined),
+		id:
+			globalId(str(org.id)) ??
+			derivedId('elm-org', name, country, registration ? str(registration.notation) : undefined),
 		name,
 		kind: null,
 		country,
@@ -58,7 +77,14 @@ function participationMode(concept: unknown): ParticipationMode | null {
 	const l = label(concept)?.toLowerCase() ?? '';
 	if (l.includes('blended') || l.includes('hybrid')) return 'blended';
 	if (l.includes('online') || l.includes('distance') || l.includes('e-learning')) return 'online';
-	if (l.includes('face') || l.includes('person') || l.includes('onsite') || l.includes('on-site') || l.includes('classroom')) return 'onsite';
+	if (
+		l.includes('face') ||
+		l.includes('person') ||
+		l.includes('onsite') ||
+		l.includes('on-site') ||
+		l.includes('classroom')
+	)
+		return 'onsite';
 	return null;
 }
 
@@ -67,8 +93,13 @@ function credits(spec: JsonObject): { credits: number | null; creditSystem: stri
 		if (!isObject(cp)) continue;
 		const points = num(cp.point);
 		if (points === undefined) continue;
-		const framework = label(cp.framework) ?? (isObject(cp.framework) ? str(cp.framework.id) : undefined) ?? null;
-		const ects = framework !== null && /european credit transfer|ects|6fcec5c5af/i.test(framework + (isObject(cp.framework) ? str(cp.framework.id) ?? '' : ''));
+		const framework =
+			label(cp.framework) ?? (isObject(cp.framework) ? str(cp.framework.id) : undefined) ?? null;
+		const ects =
+			framework !== null &&
+			/european credit transfer|ects|6fcec5c5af/i.test(
+				framework + (isObject(cp.framework) ? (str(cp.framework.id) ?? '') : '')
+			);
 		return { credits: points, creditSystem: ects ? 'ECTS' : framework };
 	}
 	return { credits: null, creditSystem: null };
@@ -91,11 +122,14 @@ export function mapElmCredential({
 	file: string;
 	path: string;
 }): ElmMapped {
-	const issue = (p: string, message: string): ElmMapped => ({ issues: [{ file, path: path + p.slice(1), message }] });
+	const issue = (p: string, message: string): ElmMapped => ({
+		issues: [{ file, path: path + p.slice(1), message }]
+	});
 	const subject = asArray(credential.credentialSubject).find(isObject);
 	if (!subject) return issue('$.credentialSubject', 'is required');
 	const claims = asArray(subject.hasClaim).filter(isObject);
-	if (claims.length === 0) return issue('$.credentialSubject.hasClaim', 'holds no claim: nothing was achieved');
+	if (claims.length === 0)
+		return issue('$.credentialSubject.hasClaim', 'holds no claim: nothing was achieved');
 
 	const rows: ImportRow[] = [];
 	const warnings: ImportIssue[] = [];
@@ -107,12 +141,17 @@ export function mapElmCredential({
 	if (issuerOrg) providers.set(issuerOrg.id, issuerOrg);
 
 	const credentialDate =
-		calendarDate(credential.issued) ?? calendarDate(credential.validFrom) ?? calendarDate(credential.issuanceDate);
+		calendarDate(credential.issued) ??
+		calendarDate(credential.validFrom) ??
+		calendarDate(credential.issuanceDate);
 	const expiresOn = calendarDate(credential.validUntil) ?? calendarDate(credential.expirationDate) ?? null;
 	const docId = str(credential.id) ?? 'sha256:' + sha256Hex(JSON.stringify(credential));
 
 	// Walk the claims and their parts (hasPart), depth first.
-	const queue: ClaimRecord[] = claims.map((claim, i) => ({ claim, path: `${path}.credentialSubject.hasClaim${claims.length > 1 ? `[${i}]` : ''}` }));
+	const queue: ClaimRecord[] = claims.map((claim, i) => ({
+		claim,
+		path: `${path}.credentialSubject.hasClaim${claims.length > 1 ? `[${i}]` : ''}`
+	}));
 	const groups = new Map<string, string[]>();
 	const seenClaims = new Set<string>();
 	for (let qi = 0; qi < queue.length && qi < 10_000; qi++) {
@@ -131,13 +170,18 @@ export function mapElmCredential({
 			credentials.set(row.id, row);
 			for (const s of skills) rows.push({ table: 'credential_skills', row: s });
 		}
-		if (parentCredentialId) groups.set(parentCredentialId, [...new Set([...(groups.get(parentCredentialId) ?? []), row.id])]);
+		if (parentCredentialId)
+			groups.set(parentCredentialId, [...new Set([...(groups.get(parentCredentialId) ?? []), row.id])]);
 
 		const awarded = asArray(claim.awardedBy).find(isObject);
 		const issuedOn = calendarDate(awarded?.awardingDate) ?? credentialDate;
-		if (!issuedOn) return issue('$.issued', 'no awarding date, issued, validFrom or issuanceDate: the award has no date');
+		if (!issuedOn)
+			return issue('$.issued', 'no awarding date, issued, validFrom or issuanceDate: the award has no date');
 		const awardId = `elm:${docId}#${str(claim.id) ?? claimPath}`;
-		const period = [claim.temporal, ...asArray(claim.influencedBy).map((a) => (isObject(a) ? a.temporal : undefined))].find(isObject);
+		const period = [
+			claim.temporal,
+			...asArray(claim.influencedBy).map((a) => (isObject(a) ? a.temporal : undefined))
+		].find(isObject);
 		let enrolmentId: string | null = null;
 		const startedOn = period ? calendarDate(period.startDate) : undefined;
 		if (startedOn) {
@@ -149,7 +193,12 @@ export function mapElmCredential({
 				startedOn,
 				endedOn: calendarDate(period!.endDate) ?? issuedOn,
 				status: 'completed',
-				result: text(asArray(claim.provenBy).map((p) => (isObject(p) ? p.grade : undefined)).find(Boolean)) ?? null
+				result:
+					text(
+						asArray(claim.provenBy)
+							.map((p) => (isObject(p) ? p.grade : undefined))
+							.find(Boolean)
+					) ?? null
 			};
 			rows.push({ table: 'enrolments', row: enrolment });
 			enrolmentId = enrolment.id;
@@ -168,7 +217,8 @@ export function mapElmCredential({
 		};
 		rows.push({ table: 'awards', row: award });
 		for (const [j, part] of asArray(claim.hasPart).entries())
-			if (isObject(part)) queue.push({ claim: part, path: `${claimPath}.hasPart[${j}]`, parentCredentialId: row.id });
+			if (isObject(part))
+				queue.push({ claim: part, path: `${claimPath}.hasPart[${j}]`, parentCredentialId: row.id });
 		// Specification-level parts that are not claims still say how the credential is built.
 		const spec = asArray(claim.specifiedBy).find(isObject);
 		for (const part of asArray(spec?.hasPart)) {
@@ -180,12 +230,20 @@ export function mapElmCredential({
 		}
 		for (const parent of asArray(spec?.isPartOf)) {
 			const parentId = isObject(parent) ? globalId(str(parent.id)) : undefined;
-			if (parentId && credentials.has(parentId)) groups.set(parentId, [...new Set([...(groups.get(parentId) ?? []), row.id])]);
-			else if (parent) warnings.push({ file, path: claimPath, message: `isPartOf ${idText(parent)} is not described in this credential; not linked` });
+			if (parentId && credentials.has(parentId))
+				groups.set(parentId, [...new Set([...(groups.get(parentId) ?? []), row.id])]);
+			else if (parent)
+				warnings.push({
+					file,
+					path: claimPath,
+					message: `isPartOf ${idText(parent)} is not described in this credential; not linked`
+				});
 		}
 	}
 
-	const out: ImportRow[] = [...[...providers.values()].map((row) => ({ table: 'providers', row }) as ImportRow)];
+	const out: ImportRow[] = [
+		...[...providers.values()].map((row) => ({ table: 'providers', row }) as ImportRow)
+	];
 	for (const c of credentials.values()) out.push({ table: 'credentials', row: c });
 	for (const [target, members] of groups) {
 		const group: RequirementGroup = {
@@ -210,13 +268,18 @@ function activitySpec(claim: JsonObject | undefined): JsonObject | undefined {
 	return asArray(activity?.specifiedBy).find(isObject);
 }
 
-const idText = (v: unknown) => (isObject(v) ? str(v.id) ?? '(unnamed)' : String(v));
+const idText = (v: unknown) => (isObject(v) ? (str(v.id) ?? '(unnamed)') : String(v));
 
 function credentialOfClaim(claim: JsonObject, isPart: boolean, issuer: Provider | null) {
 	const spec = asArray(claim.specifiedBy).find(isObject) ?? {};
 	const awardingBody = asArray(asArray(claim.awardedBy).find(isObject)?.awardingBody).find(isObject);
 	const provider = awardingBody ? providerOf(awardingBody) : issuer;
-	const made = credentialOfSpec({ ...spec, title: spec.title ?? claim.title, description: spec.description ?? claim.description }, isPart, provider, claim);
+	const made = credentialOfSpec(
+		{ ...spec, title: spec.title ?? claim.title, description: spec.description ?? claim.description },
+		isPart,
+		provider,
+		claim
+	);
 	return made ? { ...made, provider } : null;
 }
 
@@ -229,13 +292,21 @@ function credentialOfSpec(spec: JsonObject, isPart: boolean, provider: Provider 
 	const { credits: creditPoints, creditSystem } = credits(spec);
 	const volume = spec.volumeOfLearning ?? claim?.workload ?? spec.workload;
 	const hours = durationHours(volume);
-	if (volume !== undefined && hours === undefined) unparsed.push(`volume of learning ${String(volume)} is not a number of hours; not converted`);
-	const eqf = isObject(spec.eqfLevel) ? /\/eqf\/(\d)$/.exec(str(spec.eqfLevel.id) ?? '')?.[1] ?? label(spec.eqfLevel) : undefined;
+	if (volume !== undefined && hours === undefined)
+		unparsed.push(`volume of learning ${String(volume)} is not a number of hours; not converted`);
+	const eqf = isObject(spec.eqfLevel)
+		? (/\/eqf\/(\d)$/.exec(str(spec.eqfLevel.id) ?? '')?.[1] ?? label(spec.eqfLevel))
+		: undefined;
 	const nqf = label(asArray(spec.nqfLevel)[0]);
 	let kind: CredentialKind;
-	if (claimTypes.includes('LearningActivity') || specTypes.includes('LearningActivitySpecification')) kind = 'participation';
+	if (claimTypes.includes('LearningActivity') || specTypes.includes('LearningActivitySpecification'))
+		kind = 'participation';
 	else if (isPart || spec.isPartialQualification === true) kind = 'unit';
-	else if ((creditSystem === 'ECTS' && creditPoints !== null && creditPoints >= 60) || (specTypes.includes('Qualification') && creditPoints === null)) kind = 'macro';
+	else if (
+		(creditSystem === 'ECTS' && creditPoints !== null && creditPoints >= 60) ||
+		(specTypes.includes('Qualification') && creditPoints === null)
+	)
+		kind = 'macro';
 	else kind = 'micro';
 	const assessments = claim ? asArray(claim.provenBy).filter(isObject) : [];
 	const assessmentType = assessments
@@ -247,7 +318,8 @@ function credentialOfSpec(spec: JsonObject, isPart: boolean, provider: Provider 
 		.join(', ');
 	const outcomes = asArray(spec.learningOutcome).filter(isObject);
 	const id =
-		globalId(str(spec.id)) ?? derivedId('elm', provider?.id, title, specTypes[0] ?? claimTypes[0] ?? 'Specification');
+		globalId(str(spec.id)) ??
+		derivedId('elm', provider?.id, title, specTypes[0] ?? claimTypes[0] ?? 'Specification');
 	const credential: Credential = {
 		id,
 		providerId: provider?.id ?? null,
@@ -258,23 +330,31 @@ function credentialOfSpec(spec: JsonObject, isPart: boolean, provider: Provider 
 		workloadHours: hours ?? null,
 		credits: creditPoints,
 		creditSystem,
-		assessed: assessments.length > 0 ? true : claim && typesOf(claim).includes('LearningActivity') ? false : null,
+		assessed:
+			assessments.length > 0 ? true : claim && typesOf(claim).includes('LearningActivity') ? false : null,
 		assessmentType: assessmentType || null,
 		participationMode: participationMode(spec.mode) ?? participationMode(activitySpec(claim)?.mode),
 		qualityAssured: asArray(spec.accreditation).length > 0 ? true : null,
 		description: text(spec.description) ?? null,
-		learningOutcomes: outcomes.length > 0 ? outcomes.map((o) => text(o.title) ?? text(o.description)).filter((t): t is string => !!t) : null,
+		learningOutcomes:
+			outcomes.length > 0
+				? outcomes.map((o) => text(o.title) ?? text(o.description)).filter((t): t is string => !!t)
+				: null,
 		validFrom: null,
 		validTo: null,
 		unparsed: unparsed.length > 0 ? unparsed : null,
 		origin: 'real'
 	};
-	if (eqf && nqf) credential.description = [credential.description, `National framework level: ${nqf}`].filter(Boolean).join('\n');
+	if (eqf && nqf)
+		credential.description = [credential.description, `National framework level: ${nqf}`]
+			.filter(Boolean)
+			.join('\n');
 	const skills = new Map<string, CredentialSkill>();
 	for (const o of outcomes)
 		for (const s of [...asArray(o.relatedESCOSkill), ...asArray(o.relatedSkill)]) {
 			const uri = isObject(s) ? str(s.id) : str(s);
-			if (uri && !skills.has(uri)) skills.set(uri, { credentialId: id, skillUri: uri, label: label(s) ?? null });
+			if (uri && !skills.has(uri))
+				skills.set(uri, { credentialId: id, skillUri: uri, label: label(s) ?? null });
 		}
 	return { credential, skills: [...skills.values()] };
 }
@@ -292,13 +372,14 @@ function learnerOf(subject: JsonObject, credential: JsonObject): Learner {
 		.find(Boolean);
 	const identifier = asArray(subject.identifier).find(isObject);
 	const issuer = isObject(credential.issuer) ? str(credential.issuer.id) : str(credential.issuer);
-	const key = nationalId && str(nationalId.notation)
-		? `nationalID:${isObject(nationalId.spatial) ? str(nationalId.spatial.id) : ''}:${str(nationalId.notation)}`
-		: email
-			? `email:${email.replace(/^mailto:/i, '').toLowerCase()}`
-			: identifier && str(identifier.notation)
-				? `identifier:${issuer ?? ''}:${str(identifier.schemeName) ?? ''}:${str(identifier.notation)}`
-				: `local:${str(credential.id) ?? ''}:${str(subject.id) ?? ''}`;
+	const key =
+		nationalId && str(nationalId.notation)
+			? `nationalID:${isObject(nationalId.spatial) ? str(nationalId.spatial.id) : ''}:${str(nationalId.notation)}`
+			: email
+				? `email:${email.replace(/^mailto:/i, '').toLowerCase()}`
+				: identifier && str(identifier.notation)
+					? `identifier:${issuer ?? ''}:${str(identifier.schemeName) ?? ''}:${str(identifier.notation)}`
+					: `local:${str(credential.id) ?? ''}:${str(subject.id) ?? ''}`;
 	const identityHash = `sha256$${sha256Hex(key)}`;
 	const gender = label(subject.gender)?.toLowerCase();
 	return {

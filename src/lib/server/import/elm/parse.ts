@@ -15,7 +15,12 @@ export type ElmInput = { file: string; bytes: Uint8Array; now?: Date; limits?: J
 
 function isElmCredential(doc: JsonObject): boolean {
 	const types = asArray(doc.type);
-	return types.includes('EuropeanDigitalCredential') || asArray(doc['@context']).some((c) => typeof c === 'string' && c.includes('data.europa.eu/snb/model/context'));
+	return (
+		types.includes('EuropeanDigitalCredential') ||
+		asArray(doc['@context']).some(
+			(c) => typeof c === 'string' && c.includes('data.europa.eu/snb/model/context')
+		)
+	);
 }
 
 export async function* parseElm(input: ElmInput): AsyncGenerator<ParsedUnit> {
@@ -24,7 +29,12 @@ export async function* parseElm(input: ElmInput): AsyncGenerator<ParsedUnit> {
 	const now = input.now ?? new Date();
 	const text = decodeText(input.bytes, file).trim();
 	if (text.startsWith('<'))
-		throw new ImportRefusal([{ file, message: 'ELM v2 XML (and its XMLDSig signature) is not supported; import the ELM v3 JSON-LD form' }]);
+		throw new ImportRefusal([
+			{
+				file,
+				message: 'ELM v2 XML (and its XMLDSig signature) is not supported; import the ELM v3 JSON-LD form'
+			}
+		]);
 	let doc = parseJsonLimited(text, file, limits);
 	if (!isObject(doc)) throw new ImportRefusal([{ file, message: 'not a JSON object' }]);
 
@@ -33,11 +43,17 @@ export async function* parseElm(input: ElmInput): AsyncGenerator<ParsedUnit> {
 	if (isJwsJson(doc)) {
 		proof = await verifyJades(doc);
 		doc = parseJsonLimited(jwsJsonPayload(doc), file, limits);
-		if (!isObject(doc)) throw new ImportRefusal([{ file, path: '$.payload', message: 'signed payload is not a JSON object' }]);
+		if (!isObject(doc))
+			throw new ImportRefusal([{ file, path: '$.payload', message: 'signed payload is not a JSON object' }]);
 	}
 	if (isObject(doc.credential) && !doc.type) doc = doc.credential; // the EDC "uploadable" wrapper
 	if (!isObject(doc) || !isElmCredential(doc))
-		throw new ImportRefusal([{ file, message: 'not a European Digital Credential (type EuropeanDigitalCredential or the ELM context)' }]);
+		throw new ImportRefusal([
+			{
+				file,
+				message: 'not a European Digital Credential (type EuropeanDigitalCredential or the ELM context)'
+			}
+		]);
 	const credential = doc;
 	if (!proof) proof = await verifyEmbeddedProof({ document: credential });
 
@@ -47,7 +63,19 @@ export async function* parseElm(input: ElmInput): AsyncGenerator<ParsedUnit> {
 		now
 	});
 	const outcome = decide({ proof, validity });
-	const mapped = mapElmCredential({ credential, outcome, source: isJwsJson(source) ? source : credential, file, path: '$' });
+	const mapped = mapElmCredential({
+		credential,
+		outcome,
+		source: isJwsJson(source) ? source : credential,
+		file,
+		path: '$'
+	});
 	if ('issues' in mapped) yield { kind: 'rejected', at: { file, path: '$' }, issues: mapped.issues };
-	else yield { kind: 'rows', at: { file, path: '$' }, rows: mapped.rows, ...(mapped.warnings.length ? { warnings: mapped.warnings } : {}) };
+	else
+		yield {
+			kind: 'rows',
+			at: { file, path: '$' },
+			rows: mapped.rows,
+			...(mapped.warnings.length ? { warnings: mapped.warnings } : {})
+		};
 }

@@ -85,7 +85,9 @@ export function splitJsonDocuments(
 		}
 	}
 	if (depth > 0 || inString)
-		throw new ImportRefusal([{ file, line, message: 'JSON ends before its last document is closed (truncated?)' }]);
+		throw new ImportRefusal([
+			{ file, line, message: 'JSON ends before its last document is closed (truncated?)' }
+		]);
 	if (segments.length === 0) throw new ImportRefusal([{ file, message: 'no JSON document found' }]);
 	return segments;
 }
@@ -101,7 +103,10 @@ function refuseStray(text: string, position: number, file: string): never {
 }
 
 /** Parses one JSON segment; a syntax error becomes an issue with the line it is on. */
-export function parseSegment(segment: JsonSegment, file: string): { value: unknown } | { issue: ImportIssue } {
+export function parseSegment(
+	segment: JsonSegment,
+	file: string
+): { value: unknown } | { issue: ImportIssue } {
 	try {
 		return { value: JSON.parse(segment.text) };
 	} catch (error) {
@@ -122,7 +127,11 @@ export function parseSegment(segment: JsonSegment, file: string): { value: unkno
  * Parses a text that must hold exactly one JSON document, within the limits.
  * Anything else (syntax error, several documents, too deep, too big) refuses the file.
  */
-export function parseJsonLimited(text: string, file: string, limits: JsonLimits = DEFAULT_JSON_LIMITS): unknown {
+export function parseJsonLimited(
+	text: string,
+	file: string,
+	limits: JsonLimits = DEFAULT_JSON_LIMITS
+): unknown {
 	const segments = splitJsonDocuments(text, file, limits);
 	if (segments.length > 1)
 		throw new ImportRefusal([

@@ -32,7 +32,7 @@ export const BUNDLED_CONTEXTS: Readonly<Record<string, unknown>> = {
 	'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json': obV3p0Context3_0_3,
 	'https://purl.imsglobal.org/spec/ob/v3p0/extensions.json': obV3p0Extensions,
 	'https://purl.imsglobal.org/spec/clr/v2p0/context-2.0.1.json': clrV2p0Context2_0_1,
-	'https://purl.imsglobal.org/spec/clr/v2p0/context.json': clrV2p0Context,
+	'https://purl.imsglobal.org/spec/clr/v2p0/context.json': clrV2p0Context
 };
 
 export type RemoteDocument = { contextUrl: null; documentUrl: string; document: unknown };

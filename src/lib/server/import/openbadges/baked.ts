@@ -28,7 +28,8 @@ export function readPngBadges(bytes: Uint8Array): BakedPayload[] {
 		const type = String.fromCharCode(...bytes.subarray(at + 4, at + 8));
 		const start = at + 8;
 		const end = start + length;
-		if (end + 4 > bytes.length) throw new Error(`PNG chunk ${type} runs past the end of the file (truncated?)`);
+		if (end + 4 > bytes.length)
+			throw new Error(`PNG chunk ${type} runs past the end of the file (truncated?)`);
 		if (type === 'iTXt' || type === 'tEXt' || type === 'zTXt') {
 			const payload = textChunk(type, bytes.subarray(start, end));
 			if (payload && KEYWORDS.includes(payload.keyword)) found.push(payload);
@@ -45,7 +46,8 @@ function textChunk(type: string, data: Uint8Array): BakedPayload | null {
 	const keyword = new TextDecoder('latin1').decode(data.subarray(0, zero));
 	if (!KEYWORDS.includes(keyword)) return { keyword, text: '' };
 	if (type === 'tEXt') return { keyword, text: new TextDecoder('latin1').decode(data.subarray(zero + 1)) };
-	if (type === 'zTXt') return { keyword, text: new TextDecoder('latin1').decode(inflate(data.subarray(zero + 2))) };
+	if (type === 'zTXt')
+		return { keyword, text: new TextDecoder('latin1').decode(inflate(data.subarray(zero + 2))) };
 	// iTXt: keyword \0 compressionFlag compressionMethod languageTag \0 translatedKeyword \0 text
 	const compressed = data[zero + 1] === 1;
 	const lang = data.indexOf(0, zero + 3);
@@ -70,7 +72,10 @@ export function readSvgBadges(svg: string): BakedPayload[] {
 		if (!/openbadges|imsglobal/i.test(ns) && prefix !== 'openbadges') continue;
 		const keyword = local === 'credential' ? 'openbadgecredential' : 'openbadges';
 		const verify = /\bverify\s*=\s*["']([^"']+)["']/.exec(attributes)?.[1];
-		const body = (content ?? '').replace(/^\s*<!\[CDATA\[/, '').replace(/\]\]>\s*$/, '').trim();
+		const body = (content ?? '')
+			.replace(/^\s*<!\[CDATA\[/, '')
+			.replace(/\]\]>\s*$/, '')
+			.trim();
 		const text = body || verify?.trim() || '';
 		if (text) found.push({ keyword, text: decodeXmlEntities(text, body === '') });
 	}

@@ -23,7 +23,15 @@ const PARENT_OF: Record<string, 'source' | 'target'> = {
 	exactRequirementOf: 'target'
 };
 
-export function mapClrCatalogue({ clr, ctx, knownIds }: { clr: JsonObject; ctx: MapContext; knownIds: Set<string> }): ClrMapped {
+export function mapClrCatalogue({
+	clr,
+	ctx,
+	knownIds
+}: {
+	clr: JsonObject;
+	ctx: MapContext;
+	knownIds: Set<string>;
+}): ClrMapped {
 	const rows: ImportRow[] = [];
 	const warnings: ImportIssue[] = [];
 	const subject = isObject(clr.credentialSubject) ? clr.credentialSubject : {};
@@ -55,7 +63,11 @@ export function mapClrCatalogue({ clr, ctx, knownIds }: { clr: JsonObject; ctx: 
 		if (!source || !target) continue;
 		const missing = [source, target].filter((id) => !credentials.has(id) && !knownIds.has(id));
 		if (missing.length > 0) {
-			warnings.push({ file: ctx.file, path, message: `${type} association names ${missing.join(', ')}, which this CLR does not describe; skipped` });
+			warnings.push({
+				file: ctx.file,
+				path,
+				message: `${type} association names ${missing.join(', ')}, which this CLR does not describe; skipped`
+			});
 			continue;
 		}
 		const parentSide = PARENT_OF[type];
@@ -69,7 +81,11 @@ export function mapClrCatalogue({ clr, ctx, knownIds }: { clr: JsonObject; ctx: 
 			prerequisites.push({ credentialId: target, requiredId: source });
 		} else {
 			const owner = credentials.get(source);
-			if (owner) owner.unparsed = [...(owner.unparsed ?? []), `CLR association ${type} → ${target} is not a stacking rule; kept as a note`];
+			if (owner)
+				owner.unparsed = [
+					...(owner.unparsed ?? []),
+					`CLR association ${type} → ${target} is not a stacking rule; kept as a note`
+				];
 		}
 	}
 	for (const [parent, members] of children) {

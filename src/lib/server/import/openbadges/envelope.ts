@@ -11,7 +11,11 @@ export type Envelope =
 	| { kind: 'jws'; path: string; token: string }
 	| { kind: 'url'; path: string; url: string };
 
-export function readEnvelopes(bytes: Uint8Array, file: string, limits: JsonLimits = DEFAULT_JSON_LIMITS): Envelope[] {
+export function readEnvelopes(
+	bytes: Uint8Array,
+	file: string,
+	limits: JsonLimits = DEFAULT_JSON_LIMITS
+): Envelope[] {
 	if (isPng(bytes)) {
 		let baked;
 		try {
@@ -19,14 +23,24 @@ export function readEnvelopes(bytes: Uint8Array, file: string, limits: JsonLimit
 		} catch (error) {
 			throw new ImportRefusal([{ file, message: `unreadable PNG: ${(error as Error).message}` }]);
 		}
-		if (baked.length === 0) throw new ImportRefusal([{ file, message: 'PNG without a baked badge (no openbadgecredential / openbadges text chunk)' }]);
-		return baked.map((b, i) => fromText(b.text, `png:${b.keyword}${baked.length > 1 ? `[${i}]` : ''}`, file, limits));
+		if (baked.length === 0)
+			throw new ImportRefusal([
+				{ file, message: 'PNG without a baked badge (no openbadgecredential / openbadges text chunk)' }
+			]);
+		return baked.map((b, i) =>
+			fromText(b.text, `png:${b.keyword}${baked.length > 1 ? `[${i}]` : ''}`, file, limits)
+		);
 	}
 	const text = decodeText(bytes, file).trim();
 	if (text.startsWith('<')) {
 		const baked = readSvgBadges(text);
-		if (baked.length === 0) throw new ImportRefusal([{ file, message: 'XML/SVG without an openbadges:credential or openbadges:assertion element' }]);
-		return baked.map((b, i) => fromText(b.text, `svg:${b.keyword}${baked.length > 1 ? `[${i}]` : ''}`, file, limits));
+		if (baked.length === 0)
+			throw new ImportRefusal([
+				{ file, message: 'XML/SVG without an openbadges:credential or openbadges:assertion element' }
+			]);
+		return baked.map((b, i) =>
+			fromText(b.text, `svg:${b.keyword}${baked.length > 1 ? `[${i}]` : ''}`, file, limits)
+		);
 	}
 	if (text.startsWith('[')) {
 		const list = parseJsonLimited(text, file, limits) as unknown[];

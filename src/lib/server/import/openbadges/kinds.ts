@@ -51,5 +51,8 @@ export function kindForAchievementType(achievementType: unknown): { kind: Creden
 	const value = typeof achievementType === 'string' ? achievementType.trim() : '';
 	const kind = KIND[value];
 	if (kind) return { kind };
-	return { kind: 'micro', note: `achievementType "${String(achievementType)}" is not in the OB 3.0 vocabulary; kind taken as micro` };
+	return {
+		kind: 'micro',
+		note: `achievementType "${String(achievementType)}" is not in the OB 3.0 vocabulary; kind taken as micro`
+	};
 }

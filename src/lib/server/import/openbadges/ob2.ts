@@ -20,12 +20,18 @@ import { validityProblem } from '../verify/validity.ts';
 import { fromIdentityObject, learnerRow } from './learner.ts';
 import type { MapContext, Mapped } from './ob3.ts';
 
-const OB2_CONTEXTS = ['https://w3id.org/openbadges/v2', 'https://w3id.org/openbadges/v1', 'https://openbadgespec.org/v2/context.json'];
+const OB2_CONTEXTS = [
+	'https://w3id.org/openbadges/v2',
+	'https://w3id.org/openbadges/v1',
+	'https://openbadgespec.org/v2/context.json'
+];
 
 export function isOb2Document(doc: JsonObject): boolean {
 	const contexts = asArray(doc['@context']);
-	if (contexts.some((c) => typeof c === 'string' && /w3id\.org\/openbadges|openbadgespec\.org/.test(c))) return true;
-	if (contexts.some((c) => isObject(c) && typeof c.obi === 'string' && c.obi.includes('w3id.org/openbadges'))) return true;
+	if (contexts.some((c) => typeof c === 'string' && /w3id\.org\/openbadges|openbadgespec\.org/.test(c)))
+		return true;
+	if (contexts.some((c) => isObject(c) && typeof c.obi === 'string' && c.obi.includes('w3id.org/openbadges')))
+		return true;
 	const types = typesOf(doc);
 	return (types.includes('Assertion') && 'recipient' in doc) || ('recipient' in doc && 'badge' in doc);
 }
@@ -43,10 +49,21 @@ function lookup(value: unknown, resolve?: Resolve): JsonObject | undefined {
 export function ob2Provider(issuer: JsonObject): Provider | null {
 	const id = str(issuer.id);
 	if (!id) return null;
-	return { id, name: text(issuer.name) ?? id, kind: null, country: null, qaApproach: null, accredited: null, origin: 'real' };
+	return {
+		id,
+		name: text(issuer.name) ?? id,
+		kind: null,
+		country: null,
+		qaApproach: null,
+		accredited: null,
+		origin: 'real'
+	};
 }
 
-export function ob2Credential(badge: JsonObject, resolve?: Resolve): { rows: ImportRow[]; credential: Credential } | { problem: string } {
+export function ob2Credential(
+	badge: JsonObject,
+	resolve?: Resolve
+): { rows: ImportRow[]; credential: Credential } | { problem: string } {
 	const id = str(badge.id);
 	if (!id) return { problem: 'the BadgeClass has no id' };
 	if (!typesOf(badge).includes('BadgeClass')) return { problem: `${id} is not a BadgeClass` };
@@ -55,7 +72,8 @@ export function ob2Credential(badge: JsonObject, resolve?: Resolve): { rows: Imp
 	const issuer = lookup(badge.issuer, resolve);
 	const provider = issuer ? ob2Provider(issuer) : null;
 	if (provider) rows.push({ table: 'providers', row: provider });
-	else if (str(badge.issuer)) unparsed.push(`issuer ${str(badge.issuer)} was not supplied with the import (nothing is fetched)`);
+	else if (str(badge.issuer))
+		unparsed.push(`issuer ${str(badge.issuer)} was not supplied with the import (nothing is fetched)`);
 	const credential: Credential = {
 		id,
 		providerId: provider?.id ?? null,
@@ -83,30 +101,53 @@ export function ob2Credential(badge: JsonObject, resolve?: Resolve): { rows: Imp
 		const uri = isObject(a) ? str(a.targetUrl) : undefined;
 		if (uri && !seen.has(uri)) {
 			seen.add(uri);
-			const skill: CredentialSkill = { credentialId: id, skillUri: uri, label: isObject(a) ? (text(a.targetName) ?? null) : null };
+			const skill: CredentialSkill = {
+				credentialId: id,
+				skillUri: uri,
+				label: isObject(a) ? (text(a.targetName) ?? null) : null
+			};
 			rows.push({ table: 'credential_skills', row: skill });
 		}
 	}
 	return { rows, credential };
 }
 
-async function proofOf(assertion: JsonObject, jws: string | undefined, issuer: JsonObject | undefined, resolve?: Resolve): Promise<ProofCheck> {
+async function proofOf(
+	assertion: JsonObject,
+	jws: string | undefined,
+	issuer: JsonObject | undefined,
+	resolve?: Resolve
+): Promise<ProofCheck> {
 	const verification = isObject(assertion.verification) ? assertion.verification : {};
 	const type = str(verification.type) ?? (jws ? 'SignedBadge' : 'HostedBadge');
 	if (jws)
 		return verifyCompactJws({
 			token: jws,
 			keyFor: () => {
-				const keyId = str(verification.creator) ?? str(issuer?.publicKey) ?? (isObject(issuer?.publicKey) ? str(issuer.publicKey.id) : undefined);
-				const key = keyId ? lookup(keyId, resolve) : isObject(issuer?.publicKey) ? issuer.publicKey : undefined;
+				const keyId =
+					str(verification.creator) ??
+					str(issuer?.publicKey) ??
+					(isObject(issuer?.publicKey) ? str(issuer.publicKey.id) : undefined);
+				const key = keyId
+					? lookup(keyId, resolve)
+					: isObject(issuer?.publicKey)
+						? issuer.publicKey
+						: undefined;
 				const pem = key ? str(key.publicKeyPem) : undefined;
 				if (!pem) return undefined;
 				const owner = str(key!.owner);
 				if (owner && issuer && owner !== str(issuer.id)) return undefined;
-				return { publicKeyPem: pem, source: `issuer key ${keyId ?? 'embedded'} supplied with the import (not fetched)` };
+				return {
+					publicKeyPem: pem,
+					source: `issuer key ${keyId ?? 'embedded'} supplied with the import (not fetched)`
+				};
 			}
 		});
-	if (/hosted/i.test(type)) return { state: 'unverified', reason: `hosted assertion: checking it means fetching ${str(assertion.id) ?? 'its URL'}; nothing is fetched` };
+	if (/hosted/i.test(type))
+		return {
+			state: 'unverified',
+			reason: `hosted assertion: checking it means fetching ${str(assertion.id) ?? 'its URL'}; nothing is fetched`
+		};
 	return { state: 'unsigned', reason: `${type} assertion without a signature` };
 }
 
@@ -114,13 +155,20 @@ function revocationOf(assertion: JsonObject, issuer: JsonObject | undefined, res
 	const listRef = issuer?.revocationList;
 	if (!listRef) return { state: 'none' };
 	const list = lookup(listRef, resolve);
-	if (!list) return { state: 'unknown', reason: `revocation list ${str(listRef) ?? ''} not supplied (nothing is fetched)` };
+	if (!list)
+		return {
+			state: 'unknown',
+			reason: `revocation list ${str(listRef) ?? ''} not supplied (nothing is fetched)`
+		};
 	const ids = [str(assertion.id), str(assertion.uid)].filter(Boolean);
 	for (const entry of asArray(list.revokedAssertions)) {
-		const id = str(entry) ?? (isObject(entry) ? str(entry.id) ?? str(entry.uid) : undefined);
+		const id = str(entry) ?? (isObject(entry) ? (str(entry.id) ?? str(entry.uid)) : undefined);
 		if (id && ids.includes(id)) {
 			const why = isObject(entry) ? str(entry.revocationReason) : undefined;
-			return { state: 'revoked', reason: `revoked in ${str(list.id) ?? 'the issuer revocation list'}${why ? `: ${why}` : ''}` };
+			return {
+				state: 'revoked',
+				reason: `revoked in ${str(list.id) ?? 'the issuer revocation list'}${why ? `: ${why}` : ''}`
+			};
 		}
 	}
 	return { state: 'ok', reason: `not in revocation list ${str(list.id) ?? ''}` };
@@ -146,7 +194,10 @@ export async function mapOb2Document({
 	});
 	const contexts = asArray(doc['@context']);
 	if (!contexts.some((c) => (typeof c === 'string' && OB2_CONTEXTS.includes(c)) || isObject(c)))
-		return issue('$["@context"]', `must be the Open Badges 2.0 context ${OB2_CONTEXTS[0]} (found ${JSON.stringify(doc['@context'] ?? null)})`);
+		return issue(
+			'$["@context"]',
+			`must be the Open Badges 2.0 context ${OB2_CONTEXTS[0]} (found ${JSON.stringify(doc['@context'] ?? null)})`
+		);
 	const types = typesOf(doc);
 	if (types.includes('BadgeClass')) {
 		const made = ob2Credential(doc, resolve);
@@ -154,18 +205,30 @@ export async function mapOb2Document({
 	}
 	if (types.includes('Issuer') || types.includes('Profile')) {
 		const provider = ob2Provider(doc);
-		return provider ? { rows: [{ table: 'providers', row: provider }] } : issue('$.id', 'the issuer has no id');
+		return provider
+			? { rows: [{ table: 'providers', row: provider }] }
+			: issue('$.id', 'the issuer has no id');
 	}
-	if (['CryptographicKey', 'RevocationList', 'Endorsement'].some((t) => types.includes(t))) return { rows: [] };
-	if (!types.includes('Assertion')) return issue('$.type', `must be Assertion, BadgeClass or Issuer (found ${JSON.stringify(doc.type ?? null)})`);
+	if (['CryptographicKey', 'RevocationList', 'Endorsement'].some((t) => types.includes(t)))
+		return { rows: [] };
+	if (!types.includes('Assertion'))
+		return issue(
+			'$.type',
+			`must be Assertion, BadgeClass or Issuer (found ${JSON.stringify(doc.type ?? null)})`
+		);
 
 	const recipient = fromIdentityObject(doc.recipient);
-	if (!recipient) return issue('$.recipient', 'has no identity: the learner cannot be told apart', 'recipient');
+	if (!recipient)
+		return issue('$.recipient', 'has no identity: the learner cannot be told apart', 'recipient');
 	const issuedOn = calendarDate(doc.issuedOn);
 	if (!issuedOn) return issue('$.issuedOn', `"${String(doc.issuedOn ?? '')}" is not a date`, 'issuedOn');
 	const badge = lookup(doc.badge, resolve);
 	if (!badge)
-		return issue('$.badge', `BadgeClass ${str(doc.badge) ?? ''} was not supplied with the import (nothing is fetched)`, 'badge');
+		return issue(
+			'$.badge',
+			`BadgeClass ${str(doc.badge) ?? ''} was not supplied with the import (nothing is fetched)`,
+			'badge'
+		);
 	const made = ob2Credential(badge, resolve);
 	if ('problem' in made) return issue('$.badge', made.problem, 'badge');
 	const issuer = lookup(badge.issuer, resolve);

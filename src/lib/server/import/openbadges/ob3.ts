@@ -5,7 +5,14 @@
 //   status → an enrolment; awardedDate/validFrom → the award's issued_on, validUntil → expires_on.
 // A subject whose result says it did not complete (InProgress, Withdrew, Failed …) gets an
 // enrolment with that status and no award: an award is a record of achievement.
-import type { Award, Credential, CredentialSkill, Enrolment, EnrolmentStatus, Provider } from '../../../domain/types.ts';
+import type {
+	Award,
+	Credential,
+	CredentialSkill,
+	Enrolment,
+	EnrolmentStatus,
+	Provider
+} from '../../../domain/types.ts';
 import { calendarDate, dateFromUnixSeconds } from '../dates.ts';
 import { countryCode } from '../country.ts';
 import { derivedId, sha256Hex } from '../ids.ts';
@@ -49,7 +56,11 @@ export function credentialFromAchievement(
 	if (note) unparsed.push(note);
 	const creator = isObject(achievement.creator) ? providerFromProfile(achievement.creator) : null;
 	const resultTypes = [
-		...new Set(asArray(achievement.resultDescription).flatMap((rd) => (isObject(rd) && str(rd.resultType) ? [str(rd.resultType)!] : [])))
+		...new Set(
+			asArray(achievement.resultDescription).flatMap((rd) =>
+				isObject(rd) && str(rd.resultType) ? [str(rd.resultType)!] : []
+			)
+		)
 	];
 	const id = str(achievement.id)!;
 	const credential: Credential = {
@@ -77,7 +88,8 @@ export function credentialFromAchievement(
 	for (const alignment of asArray(achievement.alignment)) {
 		if (!isObject(alignment)) continue;
 		const uri = str(alignment.targetUrl);
-		if (uri && !skills.has(uri)) skills.set(uri, { credentialId: id, skillUri: uri, label: text(alignment.targetName) ?? null });
+		if (uri && !skills.has(uri))
+			skills.set(uri, { credentialId: id, skillUri: uri, label: text(alignment.targetName) ?? null });
 	}
 	return { credential, skills: [...skills.values()], creator };
 }
@@ -94,16 +106,20 @@ const STATUS: Record<string, EnrolmentStatus> = {
 
 /** The enrolment status the subject's results state, most decisive first; undefined if none. */
 function resultStatus(subject: JsonObject): EnrolmentStatus | undefined {
-	const found = asArray(subject.result).flatMap((r) => (isObject(r) && str(r.status) && STATUS[str(r.status)!] ? [STATUS[str(r.status)!]] : []));
-	for (const s of ['withdrawn', 'failed', 'completed', 'in_progress'] as const) if (found.includes(s)) return s;
+	const found = asArray(subject.result).flatMap((r) =>
+		isObject(r) && str(r.status) && STATUS[str(r.status)!] ? [STATUS[str(r.status)!]] : []
+	);
+	for (const s of ['withdrawn', 'failed', 'completed', 'in_progress'] as const)
+		if (found.includes(s)) return s;
 	return undefined;
 }
 
 function resultValue(subject: JsonObject): string | null {
-	for (const r of asArray(subject.result)) if (isObject(r)) {
-		const v = str(r.value) ?? str(r.achievedLevel);
-		if (v) return v;
-	}
+	for (const r of asArray(subject.result))
+		if (isObject(r)) {
+			const v = str(r.value) ?? str(r.achievedLevel);
+			if (v) return v;
+		}
 	return null;
 }
 
@@ -125,10 +141,16 @@ export function mapAchievementCredential({
 	jwtClaims?: JsonObject;
 	ctx: MapContext;
 }): Mapped {
-	const issue = (path: string, message: string): Mapped => ({ issues: [{ file: ctx.file, path: ctx.path + path.slice(1), message }] });
+	const issue = (path: string, message: string): Mapped => ({
+		issues: [{ file: ctx.file, path: ctx.path + path.slice(1), message }]
+	});
 	const subject = isObject(credential.credentialSubject) ? credential.credentialSubject : {};
 	const recipient = fromSubject(subject);
-	if (!recipient) return issue('$.credentialSubject', 'has neither an id nor an identifier: the learner cannot be told apart');
+	if (!recipient)
+		return issue(
+			'$.credentialSubject',
+			'has neither an id nor an identifier: the learner cannot be told apart'
+		);
 
 	const issuedOn =
 		calendarDate(credential.awardedDate) ??
@@ -136,8 +158,13 @@ export function mapAchievementCredential({
 		calendarDate(credential.issuanceDate) ??
 		dateFromUnixSeconds(jwtClaims?.nbf) ??
 		dateFromUnixSeconds(jwtClaims?.iat);
-	if (!issuedOn) return issue('$.validFrom', 'no awardedDate, validFrom or issuanceDate: the award has no date');
-	const expiresOn = calendarDate(credential.validUntil) ?? calendarDate(credential.expirationDate) ?? dateFromUnixSeconds(jwtClaims?.exp) ?? null;
+	if (!issuedOn)
+		return issue('$.validFrom', 'no awardedDate, validFrom or issuanceDate: the award has no date');
+	const expiresOn =
+		calendarDate(credential.validUntil) ??
+		calendarDate(credential.expirationDate) ??
+		dateFromUnixSeconds(jwtClaims?.exp) ??
+		null;
 
 	const rows: ImportRow[] = [];
 	const issuer = providerFromProfile(credential.issuer);
@@ -148,7 +175,11 @@ export function mapAchievementCredential({
 		// Valid OB 3.0 documents exist without an achievement (1EdTech's own samples): the
 		// credential's name is all there is, so the catalogue entry is keyed on issuer + name.
 		const name = text(credential.name);
-		if (!name) return issue('$.credentialSubject.achievement', 'is missing and the credential has no name to stand for it');
+		if (!name)
+			return issue(
+				'$.credentialSubject.achievement',
+				'is missing and the credential has no name to stand for it'
+			);
 		achievement = {
 			id: derivedId('ob3-name', issuer?.id, name),
 			name,
@@ -157,7 +188,10 @@ export function mapAchievementCredential({
 	}
 	const { credential: row, skills, creator } = credentialFromAchievement(achievement, issuer?.id ?? null);
 	if (!isObject(subject.achievement))
-		row.unparsed = [...(row.unparsed ?? []), 'the credential carries no achievement; catalogue entry made from its name'];
+		row.unparsed = [
+			...(row.unparsed ?? []),
+			'the credential carries no achievement; catalogue entry made from its name'
+		];
 	if (creator && creator.id !== issuer?.id) rows.push({ table: 'providers', row: creator });
 	rows.push({ table: 'credentials', row });
 	for (const skill of skills) rows.push({ table: 'credential_skills', row: skill });
@@ -206,4 +240,3 @@ export function mapEndorsement(credential: JsonObject): Mapped {
 	const issuer = providerFromProfile(credential.issuer);
 	return { rows: issuer ? [{ table: 'providers', row: issuer }] : [] };
 }
-

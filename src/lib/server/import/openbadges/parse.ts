@@ -32,7 +32,12 @@ export type OpenBadgesInput = {
 type Context = { file: string; now: Date; resolve?: (id: string) => unknown; limits: JsonLimits };
 
 export async function* parseOpenBadges(input: OpenBadgesInput): AsyncGenerator<ParsedUnit> {
-	const ctx: Context = { file: input.file, now: input.now ?? new Date(), resolve: input.resolve, limits: input.limits ?? DEFAULT_JSON_LIMITS };
+	const ctx: Context = {
+		file: input.file,
+		now: input.now ?? new Date(),
+		resolve: input.resolve,
+		limits: input.limits ?? DEFAULT_JSON_LIMITS
+	};
 	const envelopes = readEnvelopes(input.bytes, input.file, ctx.limits);
 	for (const envelope of envelopes) yield* readEnvelope(envelope, ctx);
 }
@@ -52,10 +57,18 @@ function unitOf(ctx: Context, path: string, mapped: Mapped, warnings?: ImportIss
 	return { kind: 'rows', at: at(ctx, path), rows: mapped.rows, ...(warnings?.length ? { warnings } : {}) };
 }
 
-async function* readEnvelope(envelope: Envelope, ctx: Context, inherited?: ProofCheck): AsyncGenerator<ParsedUnit> {
+async function* readEnvelope(
+	envelope: Envelope,
+	ctx: Context,
+	inherited?: ProofCheck
+): AsyncGenerator<ParsedUnit> {
 	const { path } = envelope;
 	if (envelope.kind === 'url') {
-		yield rejected(ctx, path, `the badge holds only the URL ${envelope.url} of a hosted assertion; nothing is fetched`);
+		yield rejected(
+			ctx,
+			path,
+			`the badge holds only the URL ${envelope.url} of a hosted assertion; nothing is fetched`
+		);
 		return;
 	}
 	if (envelope.kind === 'jws') {
@@ -65,26 +78,71 @@ async function* readEnvelope(envelope: Envelope, ctx: Context, inherited?: Proof
 		try {
 			payload = parseJsonLimited(decoded.payload, ctx.file, ctx.limits);
 		} catch (error) {
-			const issues = error instanceof ImportRefusal ? error.issues.map((i) => ({ ...i, path })) : [{ file: ctx.file, path, message: String(error) }];
-			return yield rejected(ctx, path, issues.map((i) => ({ ...i, message: `JWS payload: ${i.message}` })));
+			const issues =
+				error instanceof ImportRefusal
+					? error.issues.map((i) => ({ ...i, path }))
+					: [{ file: ctx.file, path, message: String(error) }];
+			return yield rejected(
+				ctx,
+				path,
+				issues.map((i) => ({ ...i, message: `JWS payload: ${i.message}` }))
+			);
 		}
 		if (!isObject(payload)) return yield rejected(ctx, path, 'JWS payload is not a JSON object');
 		if (isObject(payload.vc)) {
-			yield* readCredential({ credential: payload.vc, jws: envelope.token, claims: payload, source: { jwt: envelope.token }, path, ctx, inherited });
+			yield* readCredential({
+				credential: payload.vc,
+				jws: envelope.token,
+				claims: payload,
+				source: { jwt: envelope.token },
+				path,
+				ctx,
+				inherited
+			});
 		} else if (isOb2Document(payload)) {
-			yield unitOf(ctx, path, await mapOb2Document({ doc: payload, jws: envelope.token, source: { jws: envelope.token }, resolve: ctx.resolve, now: ctx.now, ctx: { file: ctx.file, path } }));
+			yield unitOf(
+				ctx,
+				path,
+				await mapOb2Document({
+					doc: payload,
+					jws: envelope.token,
+					source: { jws: envelope.token },
+					resolve: ctx.resolve,
+					now: ctx.now,
+					ctx: { file: ctx.file, path }
+				})
+			);
 		} else {
 			// VC 2.0 secured with JOSE: the payload is the credential itself.
-			yield* readCredential({ credential: payload, jws: envelope.token, claims: payload, source: { jwt: envelope.token }, path, ctx, inherited });
+			yield* readCredential({
+				credential: payload,
+				jws: envelope.token,
+				claims: payload,
+				source: { jwt: envelope.token },
+				path,
+				ctx,
+				inherited
+			});
 		}
 		return;
 	}
 	const doc = envelope.doc;
 	if (!isObject(doc)) return yield rejected(ctx, path, 'not a JSON object');
-	const isVc = asArray(doc.type ?? doc['@type']).includes('VerifiableCredential') || 'credentialSubject' in doc;
+	const isVc =
+		asArray(doc.type ?? doc['@type']).includes('VerifiableCredential') || 'credentialSubject' in doc;
 	if (!isVc) {
 		// Not a verifiable credential: read as Open Badges 2.0 (which names what it expected if not).
-		yield unitOf(ctx, path, await mapOb2Document({ doc, source: doc, resolve: ctx.resolve, now: ctx.now, ctx: { file: ctx.file, path } }));
+		yield unitOf(
+			ctx,
+			path,
+			await mapOb2Document({
+				doc,
+				source: doc,
+				resolve: ctx.resolve,
+				now: ctx.now,
+				ctx: { file: ctx.file, path }
+			})
+		);
 		return;
 	}
 	yield* readCredential({ credential: doc, source: doc, path, ctx, inherited });
@@ -96,13 +154,17 @@ function jwtClaimProblems(credential: JsonObject, claims: JsonObject): string[] 
 	const jti = str(claims.jti);
 	const sub = str(claims.sub);
 	const subject = isObject(credential.credentialSubject) ? credential.credentialSubject : {};
-	if (iss && issuerId(credential) && iss !== issuerId(credential)) problems.push(`JWT iss ${iss} is not the issuer ${issuerId(credential)}`);
-	if (jti && str(credential.id) && jti !== str(credential.id)) problems.push(`JWT jti ${jti} is not the credential id ${str(credential.id)}`);
-	if (sub && str(subject.id) && sub !== str(subject.id)) problems.push(`JWT sub ${sub} is not the subject id ${str(subject.id)}`);
+	if (iss && issuerId(credential) && iss !== issuerId(credential))
+		problems.push(`JWT iss ${iss} is not the issuer ${issuerId(credential)}`);
+	if (jti && str(credential.id) && jti !== str(credential.id))
+		problems.push(`JWT jti ${jti} is not the credential id ${str(credential.id)}`);
+	if (sub && str(subject.id) && sub !== str(subject.id))
+		problems.push(`JWT sub ${sub} is not the subject id ${str(subject.id)}`);
 	return problems;
 }
 
-const unixToIso = (s: unknown) => (typeof s === 'number' && Number.isFinite(s) ? new Date(s * 1000).toISOString() : undefined);
+const unixToIso = (s: unknown) =>
+	typeof s === 'number' && Number.isFinite(s) ? new Date(s * 1000).toISOString() : undefined;
 
 async function* readCredential({
 	credential,
@@ -127,7 +189,11 @@ async function* readCredential({
 		yield rejected(
 			ctx,
 			path,
-			problems.map((p) => ({ file: ctx.file, path: path === '$' ? p.path : path + p.path.slice(1), message: p.message }))
+			problems.map((p) => ({
+				file: ctx.file,
+				path: path === '$' ? p.path : path + p.path.slice(1),
+				message: p.message
+			}))
 		);
 		return;
 	}
@@ -136,13 +202,16 @@ async function* readCredential({
 	if (jws) {
 		proof = await verifyCompactJws({ token: jws });
 		const claimProblems = claims ? jwtClaimProblems(credential, claims) : [];
-		if (proof.state !== 'failed' && claimProblems.length > 0) proof = { state: 'failed', reason: claimProblems.join('; ') };
+		if (proof.state !== 'failed' && claimProblems.length > 0)
+			proof = { state: 'failed', reason: claimProblems.join('; ') };
 	} else {
 		proof = await verifyEmbeddedProof({ document: credential, issuerId: issuerId(credential) });
 	}
 	if (inherited) {
-		if (inherited.state === 'failed') proof = { state: 'failed', reason: `the enclosing CLR's proof fails (${inherited.reason})` };
-		else if (proof.state === 'unsigned') proof = { state: inherited.state, reason: `covered by the enclosing CLR's proof: ${inherited.reason}` };
+		if (inherited.state === 'failed')
+			proof = { state: 'failed', reason: `the enclosing CLR's proof fails (${inherited.reason})` };
+		else if (proof.state === 'unsigned')
+			proof = { state: inherited.state, reason: `covered by the enclosing CLR's proof: ${inherited.reason}` };
 	}
 	const validity = validityProblem({
 		validFrom: credential.validFrom ?? credential.issuanceDate ?? unixToIso(claims?.nbf),
@@ -155,10 +224,16 @@ async function* readCredential({
 
 	if (kind === 'endorsement') {
 		// An endorsement records no award; one whose proof or dates fail is not taken as evidence of anything.
-		if (outcome.verification === 'failed') return yield rejected(ctx, path, `endorsement not accepted: ${outcome.verificationReason}`);
+		if (outcome.verification === 'failed')
+			return yield rejected(ctx, path, `endorsement not accepted: ${outcome.verificationReason}`);
 		return yield unitOf(ctx, path, mapEndorsement(credential));
 	}
-	if (kind === 'ob3') return yield unitOf(ctx, path, mapAchievementCredential({ credential, outcome, source, jwtClaims: claims, ctx: mapCtx }));
+	if (kind === 'ob3')
+		return yield unitOf(
+			ctx,
+			path,
+			mapAchievementCredential({ credential, outcome, source, jwtClaims: claims, ctx: mapCtx })
+		);
 
 	// CLR: the nested credentials first (each its own unit), then the CLR's catalogue, whose
 	// stacking rules may name their achievements.
@@ -168,14 +243,24 @@ async function* readCredential({
 	for (const [i, nested] of asArray(subject.verifiableCredential).entries()) {
 		const nestedPath = `${path}.credentialSubject.verifiableCredential[${i}]`;
 		const envelope: Envelope =
-			typeof nested === 'string' ? { kind: 'jws', path: nestedPath, token: nested.trim() } : { kind: 'json', path: nestedPath, doc: nested };
-		if (isObject(nested) && isObject(nested.credentialSubject) && isObject(nested.credentialSubject.achievement)) {
+			typeof nested === 'string'
+				? { kind: 'jws', path: nestedPath, token: nested.trim() }
+				: { kind: 'json', path: nestedPath, doc: nested };
+		if (
+			isObject(nested) &&
+			isObject(nested.credentialSubject) &&
+			isObject(nested.credentialSubject.achievement)
+		) {
 			const id = str(nested.credentialSubject.achievement.id);
 			if (id) knownIds.add(id);
 		}
 		yield* readEnvelope(envelope, ctx, clrProof);
 	}
 	const catalogue = mapClrCatalogue({ clr: credential, ctx: mapCtx, knownIds });
-	yield { kind: 'rows', at: at(ctx, path), rows: catalogue.rows, ...(catalogue.warnings.length ? { warnings: catalogue.warnings } : {}) };
+	yield {
+		kind: 'rows',
+		at: at(ctx, path),
+		rows: catalogue.rows,
+		...(catalogue.warnings.length ? { warnings: catalogue.warnings } : {})
+	};
 }
-

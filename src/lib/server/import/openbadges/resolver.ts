@@ -3,7 +3,10 @@
 // The importer never fetches: this is how a folder of related documents is read together.
 import { isObject, str } from '../json/values.ts';
 
-export function documentResolver(documents: Iterable<unknown>, aliases: Iterable<[string, unknown]> = []): (id: string) => unknown {
+export function documentResolver(
+	documents: Iterable<unknown>,
+	aliases: Iterable<[string, unknown]> = []
+): (id: string) => unknown {
 	const byId = new Map<string, unknown>();
 	for (const doc of documents) {
 		const id = isObject(doc) ? (str(doc.id) ?? str(doc['@id'])) : undefined;

@@ -7,7 +7,8 @@ import { asArray, isObject, str, typesOf, type JsonObject } from '../json/values
 export type StructureProblem = { path: string; message: string };
 
 export const VC_CONTEXTS = ['https://www.w3.org/2018/credentials/v1', 'https://www.w3.org/ns/credentials/v2'];
-const OB_CONTEXT = /^https:\/\/(purl\.imsglobal\.org\/spec\/(ob\/v3p0|clr\/v2p0)\/|imsglobal\.github\.io\/openbadges-specification\/|dc\.imsglobal\.org\/draft\/clr\/)/;
+const OB_CONTEXT =
+	/^https:\/\/(purl\.imsglobal\.org\/spec\/(ob\/v3p0|clr\/v2p0)\/|imsglobal\.github\.io\/openbadges-specification\/|dc\.imsglobal\.org\/draft\/clr\/)/;
 
 export type VcKind = 'ob3' | 'clr' | 'endorsement';
 
@@ -37,7 +38,8 @@ export function checkStructure(credential: JsonObject, { viaJwt = false } = {}):
 			const at = Array.isArray(value) ? `${path}[${i}]` : path;
 			if (typeof item === 'string') continue; // a reference by id
 			if (!isObject(item)) need(at, `must be an object`);
-			else if (!typesOf(item).includes(type)) need(`${at}.type`, `must include "${type}" (found ${JSON.stringify(item.type ?? null)})`);
+			else if (!typesOf(item).includes(type))
+				need(`${at}.type`, `must include "${type}" (found ${JSON.stringify(item.type ?? null)})`);
 		}
 	};
 
@@ -53,7 +55,11 @@ export function checkStructure(credential: JsonObject, { viaJwt = false } = {}):
 	const types = typesOf(credential);
 	const kind = vcKind(credential);
 	if (!types.includes('VerifiableCredential')) need('$.type', 'must include "VerifiableCredential"');
-	if (!kind) need('$.type', `must include OpenBadgeCredential, AchievementCredential, ClrCredential or EndorsementCredential (found ${JSON.stringify(types)})`);
+	if (!kind)
+		need(
+			'$.type',
+			`must include OpenBadgeCredential, AchievementCredential, ClrCredential or EndorsementCredential (found ${JSON.stringify(types)})`
+		);
 
 	const issuer = credential.issuer;
 	if (issuer === undefined || issuer === null) need('$.issuer', 'is required');
@@ -79,7 +85,12 @@ export function checkStructure(credential: JsonObject, { viaJwt = false } = {}):
 		typed(subject.identifier, '$.credentialSubject.identifier', 'IdentityObject');
 		typed(subject.result, '$.credentialSubject.result', 'Result');
 		typed(subject.source, '$.credentialSubject.source', 'Profile');
-		const achievements = kind === 'clr' ? asArray(subject.achievement) : subject.achievement === undefined ? [] : [subject.achievement];
+		const achievements =
+			kind === 'clr'
+				? asArray(subject.achievement)
+				: subject.achievement === undefined
+					? []
+					: [subject.achievement];
 		for (const [i, a] of achievements.entries()) {
 			const at = kind === 'clr' ? `$.credentialSubject.achievement[${i}]` : '$.credentialSubject.achievement';
 			if (!isObject(a)) {
@@ -91,7 +102,12 @@ export function checkStructure(credential: JsonObject, { viaJwt = false } = {}):
 			typed(a.resultDescription, `${at}.resultDescription`, 'ResultDescription');
 			typed(a.creator, `${at}.creator`, 'Profile');
 			for (const [j, rd] of asArray(a.resultDescription).entries())
-				if (isObject(rd)) typed(rd.rubricCriterionLevel, `${at}.resultDescription[${j}].rubricCriterionLevel`, 'RubricCriterionLevel');
+				if (isObject(rd))
+					typed(
+						rd.rubricCriterionLevel,
+						`${at}.resultDescription[${j}].rubricCriterionLevel`,
+						'RubricCriterionLevel'
+					);
 		}
 		if (kind === 'clr')
 			for (const [i, as] of asArray(subject.association).entries()) {

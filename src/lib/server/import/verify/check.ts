@@ -29,7 +29,8 @@ export function decide({
 	status?: StatusCheck;
 }): VerificationOutcome {
 	const reasons = [proof.reason];
-	if (proof.state === 'failed') return { verification: 'failed', verificationReason: join(reasons, validity) };
+	if (proof.state === 'failed')
+		return { verification: 'failed', verificationReason: join(reasons, validity) };
 	if (validity) return { verification: 'failed', verificationReason: join([validity], proof.reason) };
 	if (status.state === 'revoked')
 		return { verification: 'failed', verificationReason: join([status.reason], proof.reason) };

@@ -86,7 +86,9 @@ export async function verifyEmbeddedProof({
 	document: JsonObject;
 	issuerId?: string;
 }): Promise<ProofCheck> {
-	const proofs = asArray(document.proof).filter((p): p is JsonObject => isObject(p) && Object.keys(p).length > 0);
+	const proofs = asArray(document.proof).filter(
+		(p): p is JsonObject => isObject(p) && Object.keys(p).length > 0
+	);
 	if (proofs.length === 0) return { state: 'unsigned', reason: 'no proof' };
 	const candidates = proofs.filter((p) => (str(p.proofPurpose) ?? 'assertionMethod') === 'assertionMethod');
 	const proof = candidates.find((p) => suiteFor(p) !== null);
@@ -103,7 +105,11 @@ export async function verifyEmbeddedProof({
 		return { state: 'failed', reason: `${suite.label} proof names a ${key.type} key` };
 
 	const keyDocument = suite.keyDocument(key);
-	const controller = { '@context': 'https://w3id.org/security/v2', id: key.controller, assertionMethod: [key.id] };
+	const controller = {
+		'@context': 'https://w3id.org/security/v2',
+		id: key.controller,
+		assertionMethod: [key.id]
+	};
 	const documentLoader = offlineDocumentLoader(new Map([[key.id, keyDocument]]));
 	// Only the chosen proof is handed over: a proof of an unknown suite must not fail the check.
 	const { proof: _all, ...rest } = document;
@@ -131,14 +137,20 @@ function stripFunctions(value: JsonObject): JsonObject {
 /** Failed, unless the cause is a context we do not bundle (then it could not be checked). */
 function classify(label: string, error: unknown): ProofCheck {
 	const missing = findNotBundled(error, 0);
-	if (missing) return { state: 'unverified', reason: `${label} proof not checked: context ${missing} is not bundled` };
+	if (missing)
+		return { state: 'unverified', reason: `${label} proof not checked: context ${missing} is not bundled` };
 	return { state: 'failed', reason: `${label} proof does not verify: ${messageOf(error)}` };
 }
 
 function findNotBundled(error: unknown, depth: number): string | null {
 	if (!error || typeof error !== 'object' || depth > 8) return null;
 	if (error instanceof NotBundledError) return error.url;
-	const e = error as { cause?: unknown; errors?: unknown[]; details?: { cause?: unknown; url?: string }; message?: string };
+	const e = error as {
+		cause?: unknown;
+		errors?: unknown[];
+		details?: { cause?: unknown; url?: string };
+		message?: string;
+	};
 	const m = /^(\S+) is not bundled/.exec(e.message ?? '');
 	if (m) return m[1];
 	for (const inner of [e.cause, e.details?.cause, ...(Array.isArray(e.errors) ? e.errors : [])]) {

@@ -3,7 +3,14 @@
 // an embedded `jwk`, or a `kid` that is a did:key or did:jwk. Other `kid`s, and headers without
 // either, need the issuer's key fetched: `unverified`. A caller may supply keys it already holds
 // (`keyFor`, e.g. an OB 2.0 CryptographicKey imported with the assertion).
-import { compactVerify, decodeProtectedHeader, importJWK, importSPKI, type JWK, type ProtectedHeaderParameters } from 'jose';
+import {
+	compactVerify,
+	decodeProtectedHeader,
+	importJWK,
+	importSPKI,
+	type JWK,
+	type ProtectedHeaderParameters
+} from 'jose';
 import { ed25519RawKey } from './keys.ts';
 import type { ProofCheck } from './check.ts';
 
@@ -16,7 +23,9 @@ export function isCompactJws(text: string): boolean {
 }
 
 /** The header and payload text of a compact JWS, without checking it; null if it is not one. */
-export function decodeCompactJws(token: string): { header: ProtectedHeaderParameters; payload: string } | null {
+export function decodeCompactJws(
+	token: string
+): { header: ProtectedHeaderParameters; payload: string } | null {
 	if (!isCompactJws(token)) return null;
 	try {
 		const header = decodeProtectedHeader(token);
@@ -35,7 +44,11 @@ function jwkFromKid(kid: string): { jwk: JWK; source: string } | null {
 	const base = kid.split('#')[0];
 	if (base.startsWith('did:key:')) {
 		const raw = ed25519RawKey(base.slice('did:key:'.length));
-		if (raw) return { jwk: { kty: 'OKP', crv: 'Ed25519', x: Buffer.from(raw).toString('base64url') }, source: `did:key ${base}` };
+		if (raw)
+			return {
+				jwk: { kty: 'OKP', crv: 'Ed25519', x: Buffer.from(raw).toString('base64url') },
+				source: `did:key ${base}`
+			};
 		return null;
 	}
 	if (base.startsWith('did:jwk:')) {
@@ -49,7 +62,6 @@ function jwkFromKid(kid: string): { jwk: JWK; source: string } | null {
 	return null;
 }
 
-
 export async function verifyCompactJws({
 	token,
 	keyFor
@@ -61,7 +73,8 @@ export async function verifyCompactJws({
 	if (!decoded) return { state: 'failed', reason: 'not a well-formed compact JWS' };
 	const { header } = decoded;
 	const alg = typeof header.alg === 'string' ? header.alg : undefined;
-	if (!alg || alg === 'none') return { state: 'failed', reason: `JWS algorithm "${alg ?? ''}" is not acceptable` };
+	if (!alg || alg === 'none')
+		return { state: 'failed', reason: `JWS algorithm "${alg ?? ''}" is not acceptable` };
 
 	let key: CryptoKey | Uint8Array | undefined;
 	let source: string;

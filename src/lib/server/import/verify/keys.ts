@@ -19,8 +19,7 @@ export type ResolvedKey = {
 	source: string;
 };
 export type KeyResolution =
-	| { ok: true; key: ResolvedKey }
-	| { ok: false; state: 'failed' | 'unverified'; reason: string };
+	{ ok: true; key: ResolvedKey } | { ok: false; state: 'failed' | 'unverified'; reason: string };
 
 /** The key type of a multibase (base58btc) multikey, or null if it is not one we know. */
 export function multikeyType(value: string): KeyType | null {
@@ -51,7 +50,8 @@ export function resolveVerificationMethod(verificationMethod: unknown, issuerId?
 	const vm = typeof verificationMethod === 'string' ? verificationMethod.trim() : undefined;
 	if (!vm) return { ok: false, state: 'failed', reason: 'the proof names no verificationMethod' };
 	const scheme = /^([a-zA-Z][a-zA-Z0-9+.-]*):/.exec(vm)?.[1]?.toLowerCase();
-	if (!scheme) return { ok: false, state: 'failed', reason: `verificationMethod "${vm}" is not a URI (no scheme)` };
+	if (!scheme)
+		return { ok: false, state: 'failed', reason: `verificationMethod "${vm}" is not a URI (no scheme)` };
 
 	const hash = vm.indexOf('#');
 	const base = hash >= 0 ? vm.slice(0, hash) : vm;
@@ -60,13 +60,21 @@ export function resolveVerificationMethod(verificationMethod: unknown, issuerId?
 	if (scheme === 'did' && base.startsWith('did:key:')) {
 		const mb = base.slice('did:key:'.length);
 		const type = multikeyType(mb);
-		if (!type) return { ok: false, state: 'failed', reason: `${base} does not hold a key this verifier knows` };
-		return { ok: true, key: { id: vm, controller: base, publicKeyMultibase: mb, type, source: `did:key ${base}` } };
+		if (!type)
+			return { ok: false, state: 'failed', reason: `${base} does not hold a key this verifier knows` };
+		return {
+			ok: true,
+			key: { id: vm, controller: base, publicKeyMultibase: mb, type, source: `did:key ${base}` }
+		};
 	}
 	if (fragment && looksLikeMultikey(fragment)) {
 		const type = multikeyType(fragment);
 		if (!type)
-			return { ok: false, state: 'failed', reason: `verificationMethod fragment "${fragment}" is not a valid multikey` };
+			return {
+				ok: false,
+				state: 'failed',
+				reason: `verificationMethod fragment "${fragment}" is not a valid multikey`
+			};
 		if (issuerId && base !== issuerId)
 			return { ok: false, state: 'failed', reason: `key controller ${base} is not the issuer ${issuerId}` };
 		return {
@@ -81,6 +89,14 @@ export function resolveVerificationMethod(verificationMethod: unknown, issuerId?
 		};
 	}
 	if (scheme === 'did' || scheme === 'http' || scheme === 'https')
-		return { ok: false, state: 'unverified', reason: `key ${vm} is not resolvable offline (nothing is fetched)` };
-	return { ok: false, state: 'failed', reason: `verificationMethod scheme "${scheme}:" names no resolvable key` };
+		return {
+			ok: false,
+			state: 'unverified',
+			reason: `key ${vm} is not resolvable offline (nothing is fetched)`
+		};
+	return {
+		ok: false,
+		state: 'failed',
+		reason: `verificationMethod scheme "${scheme}:" names no resolvable key`
+	};
 }

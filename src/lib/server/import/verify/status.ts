@@ -61,8 +61,15 @@ export async function checkStatus({
 			notes.push(`status list ${listId} cannot be decoded or is shorter than index ${index}`);
 			continue;
 		}
-		if (bit) return { state: 'revoked', reason: `${purpose === 'suspension' ? 'suspended' : 'revoked'}: bit ${index} set in status list ${listId}` };
-		return { state: 'ok', reason: `not ${purpose === 'suspension' ? 'suspended' : 'revoked'} (status list ${listId}, index ${index})` };
+		if (bit)
+			return {
+				state: 'revoked',
+				reason: `${purpose === 'suspension' ? 'suspended' : 'revoked'}: bit ${index} set in status list ${listId}`
+			};
+		return {
+			state: 'ok',
+			reason: `not ${purpose === 'suspension' ? 'suspended' : 'revoked'} (status list ${listId}, index ${index})`
+		};
 	}
 	return { state: 'unknown', reason: notes.join('; ') };
 }

@@ -19,6 +19,7 @@ export function validityProblem({
 	if (from !== undefined && until !== undefined && until < from)
 		return `expires (${validUntil}) before it is valid (${validFrom})`;
 	if (until !== undefined && until <= now.getTime()) return `expired on ${validUntil}`;
-	if (from !== undefined && from > now.getTime()) return `not valid until ${validFrom} (issued in the future)`;
+	if (from !== undefined && from > now.getTime())
+		return `not valid until ${validFrom} (issued in the future)`;
 	return null;
 }

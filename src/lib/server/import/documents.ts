@@ -1,0 +1,74 @@
+// Credential documents (Open Badges 2.0/3.0, CLR 2.0, ELM, CTDL): each file is its own
+// all-or-nothing import, because each is a document its issuer made on its own — one unreadable
+// badge must not hold back the other forty-nine in a folder. Files that other documents point to
+// (an Open Badges 2.0 BadgeClass or issuer profile) are read through a resolver over the whole
+// import; nothing is fetched from the network.
+import {
+	DETECT_HEAD_BYTES,
+	detectFormat,
+	fileResolver,
+	parseCredentialFile,
+	type CredentialFormat
+} from './credential-formats.ts';
+import { DOCUMENT_LIMIT_BYTES } from './limits.ts';
+import type { ImportJob } from './loader.ts';
+import { readAllBytes, type SourceFile } from './source.ts';
+
+/** The CLI's --format names of the document formats. */
+export const DOCUMENT_FORMATS = ['ob', 'clr', 'elm', 'ctdl'] as const;
+export type DocumentFormat = (typeof DOCUMENT_FORMATS)[number];
+
+const cliName = (format: CredentialFormat): DocumentFormat =>
+	format === 'ob2' || format === 'ob3' ? 'ob' : format;
+
+/** Catalogues first, so awards that name their credentials find them. */
+const ORDER: DocumentFormat[] = ['ctdl', 'elm', 'clr', 'ob'];
+
+async function headOf(file: SourceFile): Promise<Uint8Array> {
+	const bytes = await readAllBytes(file, DOCUMENT_LIMIT_BYTES).catch(() => new Uint8Array());
+	// Baked PNGs carry the badge after the image data: the detector gets the whole file.
+	return bytes[0] === 0x89 ? bytes : bytes.subarray(0, DETECT_HEAD_BYTES);
+}
+
+export type DocumentPlan = { jobs: ImportJob[]; claimed: SourceFile[] };
+
+export async function planDocuments(files: SourceFile[], forced?: DocumentFormat): Promise<DocumentPlan> {
+	const found: { file: SourceFile; format: CredentialFormat }[] = [];
+	for (const file of files) {
+		const detected = detectFormat({ fileName: file.name, head: await headOf(file) });
+		if (forced && (!detected || cliName(detected) !== forced)) {
+			// --format given: read it as that format and let the parser say what is wrong.
+			found.push({ file, format: forced === 'ob' ? 'ob3' : forced });
+		} else if (detected) found.push({ file, format: detected });
+	}
+	if (found.length === 0) return { jobs: [], claimed: [] };
+	let resolver: ((id: string) => unknown) | undefined;
+	const resolve = async () =>
+		(resolver ??= fileResolver(
+			await Promise.all(
+				files.map(async (f) => ({
+					name: f.path,
+					bytes: await readAllBytes(f, DOCUMENT_LIMIT_BYTES).catch(() => new Uint8Array())
+				}))
+			)
+		));
+	found.sort((a, b) => ORDER.indexOf(cliName(a.format)) - ORDER.indexOf(cliName(b.format)));
+	return {
+		claimed: found.map((f) => f.file),
+		jobs: found.map(({ file, format }) => ({
+			format: cliName(format),
+			files: [file],
+			strict: false,
+			async *parse(onBytes) {
+				const bytes = await readAllBytes(file, DOCUMENT_LIMIT_BYTES);
+				onBytes(file.size);
+				yield* parseCredentialFile({
+					format,
+					file: file.path,
+					bytes,
+					resolve: format === 'ob2' || format === 'ob3' || format === 'clr' ? await resolve() : undefined
+				});
+			}
+		}))
+	};
+}
