@@ -25,6 +25,10 @@ export type Settings = {
 	seed: string;
 	/** Cells describing fewer learners than this are suppressed. */
 	suppressionThreshold: number;
+	/** Enrolments older than this many years are deleted (unset: kept). */
+	retentionYears: number | undefined;
+	/** Demo mode: demo accounts are created at start (never in a real deployment). */
+	demo: boolean;
 };
 
 export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
@@ -33,6 +37,8 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
 		databaseUrl: env.DATABASE_URL || undefined,
 		dataDir: resolve(root, env.STACKWISE_DATA_DIR || '.data'),
 		seed: env.STACKWISE_SEED || 'demo',
-		suppressionThreshold: Number(env.STACKWISE_SUPPRESSION_THRESHOLD || 10)
+		suppressionThreshold: Number(env.STACKWISE_SUPPRESSION_THRESHOLD || 10),
+		retentionYears: env.STACKWISE_RETENTION_YEARS ? Number(env.STACKWISE_RETENTION_YEARS) : undefined,
+		demo: env.STACKWISE_DEMO === '1' || env.STACKWISE_DEMO === 'true'
 	};
 }

@@ -1,11 +1,10 @@
-// What the current caller may see: the scope of their queries and whether small cells are
-// withheld. Until accounts exist (issue 8) every caller is a system-wide viewer with suppression.
-import type { Suppression } from '../../domain/equity/compare-groups.ts';
+// What the current caller may see: the scope of their queries, whether small cells are withheld
+// and whether learner ids are shown. Every load function and endpoint goes through here.
 import { readSettings } from '../config.ts';
-import type { Scope } from '../queries/scope.ts';
+import { accessOf, type Access } from './roles.ts';
 
-export type Access = { scope: Scope; suppression: Suppression };
+export type { Access } from './roles.ts';
 
-export function accessFor(_locals: App.Locals): Access {
-	return { scope: { kind: 'system' }, suppression: { threshold: readSettings().suppressionThreshold } };
+export function accessFor(locals: App.Locals): Access {
+	return accessOf(locals.user ?? null, readSettings().suppressionThreshold);
 }

@@ -7,6 +7,8 @@ import { exportCommand } from './export.ts';
 import { importCommand } from './import.ts';
 import { metricsCommand } from './metrics.ts';
 import { serveCommand } from './serve.ts';
+import { userCommand } from './user.ts';
+import { learnerCommand, retentionCommand } from './privacy.ts';
 
 export type CommandContext = {
 	/** Opens the database from the environment; closed by main when the command ends. */
@@ -31,6 +33,13 @@ Commands:
   metrics conformance [--as-of DATE] [--verified-only] [--json]
       Each credential against the EU, Australian and UNESCO definitions; share of awards meeting each.
       Cells describing fewer than 10 learners are withheld (--no-suppression: admin view).
+  user add --email E --role admin|policymaker|provider|learner [--provider ID] [--learner ID]
+      Create an account (password prompted; --password-stdin, or --generate-password prints one).
+  user list [--json]
+  learner consent <learner-id> --on|--off
+      Analytics consent: a learner who opts out is in no aggregate or flow.
+  retention apply [--years N]
+      Delete enrolments older than N years (STACKWISE_RETENTION_YEARS) with their awards and imports.
   serve [--port N]
       Run the built app (builds it first when the sources are newer).
 
@@ -64,6 +73,12 @@ export async function main(argv: string[], io: Partial<CommandContext> = {}): Pr
 				return await exportCommand(rest, context);
 			case 'metrics':
 				return await metricsCommand(rest, context);
+			case 'user':
+				return await userCommand(rest, context);
+			case 'learner':
+				return await learnerCommand(rest, context);
+			case 'retention':
+				return await retentionCommand(rest, context);
 			case 'serve':
 				return await serveCommand(rest, context);
 			case undefined:

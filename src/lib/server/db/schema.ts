@@ -21,7 +21,8 @@ import {
 	foreignKey,
 	index,
 	serial,
-	check
+	check,
+	uniqueIndex
 } from 'drizzle-orm/pg-core';
 
 export const providers = pgTable('providers', {
@@ -164,19 +165,28 @@ export const imports = pgTable('imports', {
 	userId: integer('user_id')
 });
 
-export const learners = pgTable('learners', {
-	id: text('id').primaryKey(),
-	gender: text('gender').notNull().default('not stated'),
-	ageBand: text('age_band').notNull().default('not stated'),
-	disability: text('disability').notNull().default('not stated'),
-	deprivationBand: text('deprivation_band').notNull().default('not stated'),
-	region: text('region').notNull().default('not stated'),
-	priorEducation: text('prior_education').notNull().default('not stated'),
-	analyticsConsent: boolean('analytics_consent').notNull().default(true),
-	/** A hashed identity from a credential (Open Badges `identity`), kept hashed. */
-	identityHash: text('identity_hash'),
-	origin: text('origin').notNull().default('real')
-});
+export const learners = pgTable(
+	'learners',
+	{
+		id: text('id').primaryKey(),
+		gender: text('gender').notNull().default('not stated'),
+		ageBand: text('age_band').notNull().default('not stated'),
+		disability: text('disability').notNull().default('not stated'),
+		deprivationBand: text('deprivation_band').notNull().default('not stated'),
+		region: text('region').notNull().default('not stated'),
+		priorEducation: text('prior_education').notNull().default('not stated'),
+		analyticsConsent: boolean('analytics_consent').notNull().default(true),
+		/** A hashed identity from a credential (Open Badges `identity`), kept hashed. */
+		identityHash: text('identity_hash'),
+		origin: text('origin').notNull().default('real'),
+		/**
+		 * What every view but the admin's shows instead of the id: a keyed hash of it (the key is this
+		 * installation's secret in app_settings), set by the database on insert.
+		 */
+		pseudonym: text('pseudonym')
+	},
+	(t) => [uniqueIndex('learners_pseudonym_idx').on(t.pseudonym)]
+);
 
 export const enrolments = pgTable(
 	'enrolments',
@@ -268,4 +278,10 @@ export const auditLog = pgTable('audit_log', {
 	userId: integer('user_id'),
 	action: text('action').notNull(),
 	detail: jsonb('detail')
+});
+
+/** Small installation-wide settings, e.g. the secret that makes pseudonymous learner ids. */
+export const appSettings = pgTable('app_settings', {
+	key: text('key').primaryKey(),
+	value: text('value').notNull()
 });

@@ -1,0 +1,47 @@
+// Who may see what (issue 8). Roles and the scope each one's queries run in; the pure rules live
+// here so hooks, the query layer and tests share one statement of them.
+import type { Suppression } from '../../domain/equity/compare-groups.ts';
+import type { Scope } from '../queries/scope.ts';
+
+export const ROLES = ['admin', 'policymaker', 'provider', 'learner'] as const;
+export type Role = (typeof ROLES)[number];
+
+export type SessionUser = {
+	id: number;
+	email: string;
+	role: Role;
+	providerId: string | null;
+	learnerId: string | null;
+};
+
+export type Access = {
+	/** Whose data the caller's own queries cover. */
+	scope: Scope;
+	/** Small cells withheld for everyone but an admin. */
+	suppression: Suppression;
+	/** Admins see learner ids; everyone else sees pseudonyms. */
+	seesLearnerIds: boolean;
+};
+
+export function accessOf(user: SessionUser | null, threshold: number): Access {
+	const suppressed: Suppression = { threshold };
+	if (!user) return { scope: { kind: 'system' }, suppression: suppressed, seesLearnerIds: false };
+	switch (user.role) {
+		case 'admin':
+			return { scope: { kind: 'system' }, suppression: false, seesLearnerIds: true };
+		case 'policymaker':
+			return { scope: { kind: 'system' }, suppression: suppressed, seesLearnerIds: false };
+		case 'provider':
+			return {
+				scope: { kind: 'provider', providerId: user.providerId ?? '' },
+				suppression: suppressed,
+				seesLearnerIds: false
+			};
+		case 'learner':
+			return {
+				scope: { kind: 'learner', learnerId: user.learnerId ?? '' },
+				suppression: suppressed,
+				seesLearnerIds: false
+			};
+	}
+}

@@ -1,0 +1,84 @@
+// Privacy by design (issue 8): a learner's analytics consent, and retention — enrolments older
+// than the retention period are deleted with their awards, then the learners and import records
+// left with nothing.
+import { sql } from 'drizzle-orm';
+import type { Db } from './db/client.ts';
+import { audit } from './auth/audit.ts';
+
+/** Opting out removes a learner from every aggregate and flow; opting in restores them. */
+export async function setAnalyticsConsent(
+	db: Db,
+	learnerId: string,
+	consent: boolean,
+	actorId: number | null
+): Promise<boolean> {
+	const rows = await db.query<{ id: string }>(
+		sql`update learners set analytics_consent = ${consent} where id = ${learnerId} returning id`
+	);
+	if (rows.length === 0) return false;
+	await audit(db, { userId: actorId, action: 'consent-changed', detail: { learner: learnerId, consent } });
+	return true;
+}
+
+export type RetentionResult = {
+	cutoff: string;
+	enrolments: number;
+	awards: number;
+	learners: number;
+	imports: number;
+};
+
+/**
+ * Deletes enrolments that started before `today − years`, awards of those enrolments or issued
+ * before then, learners left with no enrolment and no award, and the import records that brought
+ * the deleted rows once none of their rows remain. One transaction; audited.
+ */
+export async function applyRetention(
+	db: Db,
+	{ years, today = new Date(), actorId = null }: { years: number; today?: Date; actorId?: number | null }
+): Promise<RetentionResult> {
+	if (!(Number.isInteger(years) && years > 0))
+		throw new Error(`retention: years must be a whole number > 0, not ${years}`);
+	const cutoffDate = new Date(
+		Date.UTC(today.getUTCFullYear() - years, today.getUTCMonth(), today.getUTCDate())
+	);
+	const cutoff = cutoffDate.toISOString().slice(0, 10);
+	const result = await db.orm.transaction(async (tx) => {
+		const rows = async <T>(q: ReturnType<typeof sql>) => {
+			const r = (await tx.execute(q)) as unknown;
+			return (Array.isArray(r) ? r : (r as { rows: T[] }).rows) as T[];
+		};
+		// Awards of old enrolments, and awards issued before the cut-off.
+		const awards = await rows<{ import_id: number | null }>(sql`delete from awards a
+			where a.issued_on < ${cutoff}::date
+				or exists (select 1 from enrolments e where e.learner_id = a.learner_id and e.id = a.enrolment_id and e.started_on < ${cutoff}::date)
+			returning a.import_id`);
+		const enrolments = await rows<{ import_id: number | null }>(
+			sql`delete from enrolments where started_on < ${cutoff}::date returning import_id`
+		);
+		const learners = await rows(sql`delete from learners l
+			where not exists (select 1 from enrolments e where e.learner_id = l.id)
+			and not exists (select 1 from awards a where a.learner_id = l.id)
+			and not exists (select 1 from users u where u.learner_id = l.id)
+			returning id`);
+		// The imports that brought the deleted records, once none of their records remain.
+		const brought = [
+			...new Set([...awards, ...enrolments].map((r) => r.import_id).filter((id): id is number => id !== null))
+		];
+		const imports = brought.length
+			? await rows(sql`delete from imports i where i.id = any(${sql.param(brought)}::int[])
+				and not exists (select 1 from enrolments e where e.import_id = i.id)
+				and not exists (select 1 from awards a where a.import_id = i.id)
+				returning id`)
+			: [];
+		return {
+			cutoff,
+			enrolments: enrolments.length,
+			awards: awards.length,
+			learners: learners.length,
+			imports: imports.length
+		};
+	});
+	await audit(db, { userId: actorId, action: 'retention', detail: result });
+	return result;
+}
