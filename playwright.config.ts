@@ -33,6 +33,6 @@ export default defineConfig({
 		stdout: 'pipe',
 		stderr: 'pipe',
 		// The browser tests check the embedded database a new user gets; the database tests cover PostgreSQL.
-		env: { STACKWISE_DATA_DIR: dataDir, DATABASE_URL: '', STACKWISE_SEED: 'demo' }
+		env: { STACKWISE_DATA_DIR: dataDir, DATABASE_URL: '', STACKWISE_DEMO: '1' }
 	}
 });

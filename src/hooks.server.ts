@@ -1,18 +1,80 @@
-import type { Handle, ServerInit } from '@sveltejs/kit';
+import { error, redirect, type Handle, type ServerInit } from '@sveltejs/kit';
 import { readSettings } from '$lib/server/config.ts';
 import { closeDb, getDb } from '$lib/server/db/index.ts';
 import { seedIfEmpty } from '$lib/server/seed.ts';
+import { ensureDemoAccounts } from '$lib/server/auth/demo.ts';
+import { learnerLookup } from '$lib/server/auth/lookup.ts';
+import { decide } from '$lib/server/auth/policy.ts';
+import { SESSION_COOKIE, deleteExpiredSessions, validateSession } from '$lib/server/auth/sessions.ts';
+import { applyRetention } from '$lib/server/privacy.ts';
 
-// Runs once before the first request: migrate, and load the bundled data into an empty database.
+const DAY_MS = 24 * 60 * 60_000;
+
+// Runs once before the first request: migrate, load the bundled data into an empty database,
+// create demo accounts in demo mode, and keep retention and expired sessions in check daily.
 export const init: ServerInit = async () => {
+	const settings = readSettings();
 	const db = await getDb();
-	await seedIfEmpty(db, { seed: readSettings().seed });
+	await seedIfEmpty(db, { seed: settings.seed });
+	if (settings.demo) await ensureDemoAccounts(db);
+	const housekeeping = async () => {
+		await deleteExpiredSessions(db);
+		if (settings.retentionYears) {
+			const result = await applyRetention(db, { years: settings.retentionYears });
+			if (result.enrolments + result.awards > 0)
+				console.log(`Stackwise retention: ${JSON.stringify(result)}`);
+		}
+	};
+	await housekeeping();
+	setInterval(
+		() => void housekeeping().catch((e) => console.error('Stackwise housekeeping failed:', e)),
+		DAY_MS
+	).unref();
 	// adapter-node waits for open handles; close the database so the server stops on SIGTERM.
 	process.once('sveltekit:shutdown', () => {
 		void closeDb();
 	});
 };
 
+const SECURITY_HEADERS: Record<string, string> = {
+	'x-content-type-options': 'nosniff',
+	'referrer-policy': 'same-origin',
+	'x-frame-options': 'DENY',
+	'cross-origin-opener-policy': 'same-origin',
+	'permissions-policy': 'camera=(), microphone=(), geolocation=(), payment=()'
+};
+
 export const handle: Handle = async ({ event, resolve }) => {
-	return resolve(event);
+	const db = await getDb();
+	const token = event.cookies.get(SESSION_COOKIE);
+	const session = token ? await validateSession(db, token) : null;
+	event.locals.user = session?.user ?? null;
+	if (token && !session) event.cookies.delete(SESSION_COOKIE, { path: '/' });
+
+	// Every route has an access rule (src/lib/server/auth/policy.ts), enforced here before any
+	// load function or endpoint runs.
+	const decision = await decide({
+		routeId: event.route.id,
+		params: event.params,
+		user: event.locals.user,
+		lookup: learnerLookup(db)
+	});
+	if (!decision.allow) {
+		const api = event.url.pathname.startsWith('/api/');
+		if (decision.status === 401) {
+			if (api) error(401, 'Sign in first');
+			redirect(303, `/login?next=${encodeURIComponent(event.url.pathname + event.url.search)}`);
+		}
+		if (decision.status === 403) error(403, 'Your account does not give access to this page');
+		if (decision.status === 404) error(404, 'Not found');
+		error(500, 'This route has no access rule');
+	}
+
+	const response = await resolve(event);
+	for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.headers.set(name, value);
+	if (event.url.protocol === 'https:')
+		response.headers.set('strict-transport-security', 'max-age=31536000; includeSubDomains');
+	// Personal and scoped data: never kept by shared caches.
+	if (event.locals.user) response.headers.set('cache-control', 'private, no-store');
+	return response;
 };

@@ -1,7 +1,8 @@
 import { expect, test } from '@playwright/test';
-import { execFileSync } from 'node:child_process';
+import { signIn } from './auth.ts';
 
 test('the system dashboard shows the bundled OULAD figures and a chart with its table', async ({ page }) => {
+	await signIn(page, 'policymaker');
 	await page.goto('/system');
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('The system at a glance');
 	await expect(page.locator('[data-tile="learners"] dd')).toHaveText('28,785');

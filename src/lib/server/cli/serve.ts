@@ -65,6 +65,9 @@ export async function serveCommand(argv: string[], { stderr }: CommandContext): 
 		PORT: values.port ?? process.env.PORT ?? '3000',
 		HOST: values.host ?? process.env.HOST ?? '0.0.0.0'
 	};
-	stderr.write(`Stackwise: starting on http://localhost:${env.PORT}/system\n`);
+	// adapter-node takes the site's origin from ORIGIN (else it assumes https), and SvelteKit's CSRF
+	// check compares form posts against it: default to this local address.
+	env.ORIGIN ??= `http://localhost:${env.PORT}`;
+	stderr.write(`Stackwise: starting on ${env.ORIGIN}/\n`);
 	return run(process.execPath, [join(root, 'build', 'index.js')], env, root);
 }

@@ -1,0 +1,30 @@
+// Demo mode (STACKWISE_DEMO=1) creates one account per role so the app can be shown without
+// setting anything up. Never in a real deployment: the password is in the README.
+import { sql } from 'drizzle-orm';
+import type { Db } from '../db/client.ts';
+import { createUser, findUserByEmail } from './users.ts';
+import type { Role } from './roles.ts';
+
+export const DEMO_PASSWORD = 'stackwise-demo';
+export const demoEmail = (role: Role) => `${role}@demo.stackwise`;
+
+export async function ensureDemoAccounts(db: Db, log: (line: string) => void = console.log) {
+	// The provider is the one with most enrolments; the learner one of theirs with several.
+	const [provider] = await db.query<{ id: string }>(
+		sql`select c.provider_id as id from enrolments e join credentials c on c.id = e.credential_id where c.provider_id is not null group by 1 order by count(*) desc, 1 limit 1`
+	);
+	const [learner] = await db.query<{ id: string }>(
+		sql`select e.learner_id as id from enrolments e join learners l on l.id = e.learner_id group by 1 order by count(*) desc, 1 limit 1`
+	);
+	const wanted: { role: Role; providerId?: string; learnerId?: string }[] = [
+		{ role: 'admin' },
+		{ role: 'policymaker' },
+		...(provider ? [{ role: 'provider' as const, providerId: provider.id }] : []),
+		...(learner ? [{ role: 'learner' as const, learnerId: learner.id }] : [])
+	];
+	for (const account of wanted) {
+		if (await findUserByEmail(db, demoEmail(account.role))) continue;
+		await createUser(db, { email: demoEmail(account.role), password: DEMO_PASSWORD, ...account });
+		log(`Stackwise demo mode: account ${demoEmail(account.role)} (password "${DEMO_PASSWORD}")`);
+	}
+}

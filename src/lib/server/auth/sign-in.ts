@@ -1,0 +1,102 @@
+// Signing in and out, shared by the login, setup and account pages.
+import type { Cookies } from '@sveltejs/kit';
+import type { Db } from '../db/client.ts';
+import { audit } from './audit.ts';
+import { verifyPassword } from './passwords.ts';
+import { loginLimits } from './rate-limit.ts';
+import type { SessionUser } from './roles.ts';
+import {
+	SESSION_COOKIE,
+	SESSION_MAX_MS,
+	createSession,
+	deleteSession,
+	deleteUserSessions
+} from './sessions.ts';
+import { findUserByEmail } from './users.ts';
+
+/** One message whatever went wrong, so nobody can learn which emails have accounts. */
+export const SIGN_IN_FAILED = 'That email and password do not match an account.';
+
+export type SignInResult =
+	{ ok: true; user: SessionUser } | { ok: false; message: string; retryAfterSeconds?: number };
+
+export async function signIn(
+	db: Db,
+	{
+		email,
+		password,
+		address,
+		cookies,
+		secure
+	}: { email: string; password: string; address: string; cookies: Cookies; secure: boolean }
+): Promise<SignInResult> {
+	const accountKey = email.trim().toLowerCase();
+	const wait = Math.max(loginLimits.account.retryAfter(accountKey), loginLimits.address.retryAfter(address));
+	if (wait > 0)
+		return {
+			ok: false,
+			message: `Too many attempts. Try again in ${Math.ceil(wait / 60_000)} minute(s).`,
+			retryAfterSeconds: Math.ceil(wait / 1000)
+		};
+	const user = await findUserByEmail(db, accountKey);
+	const valid = await verifyPassword(user && !user.disabled ? user.passwordHash : null, password);
+	if (!user || !valid || user.disabled) {
+		loginLimits.account.hit(accountKey);
+		loginLimits.address.hit(address);
+		await audit(db, { userId: user?.id ?? null, action: 'sign-in-failed', detail: { address } });
+		return { ok: false, message: SIGN_IN_FAILED };
+	}
+	loginLimits.account.reset(accountKey);
+	await startSession(db, user.id, cookies, secure);
+	await audit(db, { userId: user.id, action: 'sign-in', detail: { address } });
+	return {
+		ok: true,
+		user: {
+			id: user.id,
+			email: user.email,
+			role: user.role as SessionUser['role'],
+			providerId: user.providerId,
+			learnerId: user.learnerId
+		}
+	};
+}
+
+export async function startSession(db: Db, userId: number, cookies: Cookies, secure: boolean) {
+	const { token } = await createSession(db, userId);
+	cookies.set(SESSION_COOKIE, token, {
+		path: '/',
+		httpOnly: true,
+		sameSite: 'lax',
+		secure,
+		maxAge: Math.floor(SESSION_MAX_MS / 1000)
+	});
+}
+
+export async function signOut(
+	db: Db,
+	{ cookies, user, everywhere }: { cookies: Cookies; user: SessionUser | null; everywhere: boolean }
+) {
+	const token = cookies.get(SESSION_COOKIE);
+	if (everywhere && user) await deleteUserSessions(db, user.id);
+	else if (token) await deleteSession(db, token);
+	cookies.delete(SESSION_COOKIE, { path: '/' });
+	if (user) await audit(db, { userId: user.id, action: everywhere ? 'sign-out-everywhere' : 'sign-out' });
+}
+
+/** Where a user lands after signing in (unless they were on their way somewhere). */
+export function homeOf(user: SessionUser, pseudonym: string | null): string {
+	switch (user.role) {
+		case 'admin':
+		case 'policymaker':
+			return '/system';
+		case 'provider':
+			return `/providers/${encodeURIComponent(user.providerId ?? '')}`;
+		case 'learner':
+			return `/learners/${encodeURIComponent(pseudonym ?? user.learnerId ?? '')}`;
+	}
+}
+
+/** Only same-site paths, so a crafted link cannot send someone elsewhere after signing in. */
+export function safeNext(next: string | null): string | null {
+	return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : null;
+}
