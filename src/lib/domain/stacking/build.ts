@@ -35,7 +35,8 @@ export type GroupNode = {
 	minCredits: number | null;
 	label: string | null;
 };
-export type StackingEdge = { type: 'member' | 'group' | 'prerequisite' | 'recognition' };
+/** One edge per ordered pair; a recognition between a credential and its prerequisite keeps type 'prerequisite' and sets `recognition`. */
+export type StackingEdge = { type: 'member' | 'group' | 'prerequisite' | 'recognition'; recognition?: boolean };
 export type StackingGraph = Graph<CredentialNode | GroupNode, StackingEdge>;
 
 /** Group node keys live apart from credential ids. */
@@ -51,7 +52,8 @@ export class StackingCycleError extends Error {
 }
 
 export function buildStackingGraph({ catalogue }: { catalogue: Catalogue }): { graph: StackingGraph; generations: string[][] } {
-	const graph: StackingGraph = new Graph({ type: 'directed', multi: true, allowSelfLoops: true });
+	// A simple graph: multi-graphs cost several times more to build at catalogue scale.
+	const graph: StackingGraph = new Graph({ type: 'directed', multi: false, allowSelfLoops: true });
 	const missing = (id: string, where: string) => {
 		throw new Error(`stacking: ${where} names unknown credential ${id}`);
 	};
@@ -75,7 +77,7 @@ export function buildStackingGraph({ catalogue }: { catalogue: Catalogue }): { g
 	for (const g of catalogue.groups) {
 		for (const m of g.members) {
 			if (!graph.hasNode(m)) missing(m, `group ${g.id}`);
-			graph.addDirectedEdge(m, groupKey(g.id), { type: 'member' });
+			graph.mergeDirectedEdge(m, groupKey(g.id), { type: 'member' });
 		}
 		if (g.parentGroupId && !groups.has(g.parentGroupId)) throw new Error(`stacking: group ${g.id} names unknown parent ${g.parentGroupId}`);
 		graph.addDirectedEdge(groupKey(g.id), g.parentGroupId ? groupKey(g.parentGroupId) : g.targetCredentialId, { type: 'group' });
@@ -83,19 +85,10 @@ export function buildStackingGraph({ catalogue }: { catalogue: Catalogue }): { g
 	for (const p of catalogue.prerequisites) {
 		if (!graph.hasNode(p.credentialId)) missing(p.credentialId, 'a prerequisite');
 		if (!graph.hasNode(p.requiredId)) missing(p.requiredId, `the prerequisite of ${p.credentialId}`);
-		graph.addDirectedEdge(p.requiredId, p.credentialId, { type: 'prerequisite' });
+		graph.mergeDirectedEdge(p.requiredId, p.credentialId, { type: 'prerequisite' });
 	}
-	for (const r of catalogue.recognitions) {
-		if (!graph.hasNode(r.credentialId)) missing(r.credentialId, 'a recognition');
-		if (!graph.hasNode(r.recognisedAsId)) missing(r.recognisedAsId, `the recognition of ${r.credentialId}`);
-		graph.addDirectedEdge(r.credentialId, r.recognisedAsId, { type: 'recognition' });
-	}
-
-	const dag = graph.emptyCopy() as StackingGraph;
-	graph.forEachEdge((edge, attributes, source, target) => {
-		if (attributes.type !== 'recognition') dag.addDirectedEdge(source, target, attributes);
-	});
-	if (hasCycle(dag)) throw new StackingCycleError(findCycle(dag));
+	// Recognition edges come after the checks: they are not part of the DAG.
+	if (hasCycle(graph)) throw new StackingCycleError(findCycle(graph));
 
 	// Credential-only projection for levels: member → target (through any depth of groups), required → requirer.
 	const projection = new Graph({ type: 'directed' });
@@ -106,7 +99,7 @@ export function buildStackingGraph({ catalogue }: { catalogue: Catalogue }): { g
 		const a = graph.getNodeAttributes(groupNode) as GroupNode;
 		return a.target;
 	};
-	dag.forEachEdge((_, a, source, target) => {
+	graph.forEachEdge((_, a, source, target) => {
 		if (a.type === 'member') projection.mergeEdge(source, targetOf(target));
 		else if (a.type === 'prerequisite') projection.mergeEdge(source, target);
 	});
@@ -114,6 +107,13 @@ export function buildStackingGraph({ catalogue }: { catalogue: Catalogue }): { g
 	generations.forEach((nodes, generation) =>
 		nodes.forEach((n) => graph.updateNodeAttributes(n, (a) => ({ ...a, generation }) as CredentialNode))
 	);
+	for (const r of catalogue.recognitions) {
+		if (!graph.hasNode(r.credentialId)) missing(r.credentialId, 'a recognition');
+		if (!graph.hasNode(r.recognisedAsId)) missing(r.recognisedAsId, `the recognition of ${r.credentialId}`);
+		const edge = graph.edge(r.credentialId, r.recognisedAsId);
+		if (edge) graph.setEdgeAttribute(edge, 'recognition', true);
+		else graph.addDirectedEdge(r.credentialId, r.recognisedAsId, { type: 'recognition' });
+	}
 	return { graph, generations };
 }
 
