@@ -1,20 +1,14 @@
-import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { parseTgaRelease } from '../../server/import/tga/parse.ts';
+import { readTgaCatalogue } from '../../server/import/tga/vendored.ts';
 import { indexCatalogue } from '../stacking/catalogue.ts';
 import { learnerProgress } from '../stacking/progress.ts';
 import { generateDemoLearners } from './learners.ts';
 
-const dir = fileURLToPath(new URL('../../../../data/tga/xml/', import.meta.url));
-const releases = readdirSync(dir).map((f) => parseTgaRelease(readFileSync(dir + f, 'utf8'), f));
-const credentials = new Map(releases.flatMap((r) => [r.qualification, ...r.units]).map((c) => [c.id, c]));
-const catalogue = indexCatalogue({
-	credentials: [...credentials.values()],
-	groups: releases.flatMap((r) => r.groups),
-	prerequisites: releases.flatMap((r) => r.prerequisites),
-	recognitions: []
-});
+// Test data only: the generator itself takes a catalogue, never files.
+const { catalogue: tga } = readTgaCatalogue({ dir: fileURLToPath(new URL('../../../../data/tga/xml/', import.meta.url)) });
+const credentials = new Map(tga.credentials.map((c) => [c.id, c]));
+const catalogue = indexCatalogue(tga);
 
 describe('generateDemoLearners', () => {
 	it('is deterministic for a seed and differs between seeds', () => {

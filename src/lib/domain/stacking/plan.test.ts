@@ -1,8 +1,7 @@
 import fc from 'fast-check';
-import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { parseTgaRelease } from '../../server/import/tga/parse.ts';
+import { readTgaCatalogue } from '../../server/import/tga/vendored.ts';
 import type { Catalogue } from './catalogue.ts';
 import { indexCatalogue } from './catalogue.ts';
 import { makeCredential as cred, makeGroup as group } from './fixtures.ts';
@@ -195,15 +194,9 @@ describe('planCompletion is exact', () => {
 });
 
 describe('planCompletion on the vendored training.gov.au qualifications', () => {
-	const dir = fileURLToPath(new URL('../../../../data/tga/xml/', import.meta.url));
-	const releases = readdirSync(dir).map((f) => parseTgaRelease(readFileSync(dir + f, 'utf8'), f));
-	const credentials = new Map(releases.flatMap((r) => [r.qualification, ...r.units]).map((c) => [c.id, c]));
-	const catalogue = indexCatalogue({
-		credentials: [...credentials.values()],
-		groups: releases.flatMap((r) => r.groups),
-		prerequisites: releases.flatMap((r) => r.prerequisites),
-		recognitions: []
-	});
+	// Test data only: the domain code itself never reads files.
+	const { catalogue: tga, releases } = readTgaCatalogue({ dir: fileURLToPath(new URL('../../../../data/tga/xml/', import.meta.url)) });
+	const catalogue = indexCatalogue(tga);
 	for (const r of releases) {
 		it(`${r.qualification.id}: the fewest credentials from nothing is at least core + electives`, () => {
 			const plan = planCompletion({ catalogue, target: r.qualification.id });
