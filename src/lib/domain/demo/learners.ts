@@ -1,0 +1,263 @@
+// Generated demo learners on a real catalogue, so the learner, progress and plan pages have people
+// on them. Everything here is synthetic and marked so: ids start with `demo-`, providers carry
+// origin 'generated', learners origin 'generated', awards are 'unsigned' with the reason
+// "generated demo record".
+//
+// Shape, chosen to sit in the ranges OULAD shows (Kuzilek et al. 2017, Scientific Data 4:170171):
+// - groups: gender F/M, age band 0-35 / 35-55 / 55<=, disability Y/N, IMD-style deprivation
+//   bands '0-10%'…'90-100%' plus 'not stated', OU regions, OU prior-education levels, in roughly
+//   OULAD's proportions;
+// - outcomes: an OULAD registration is a whole course, so the qualification attempt is what
+//   matches it: of qualification enrolments with a known outcome about 47% completed, 31%
+//   withdrawn, 22% failed, with modest gaps (lower completion in the most deprived bands, with a
+//   disability, with lower prior education; slightly higher for older learners). Unit enrolments
+//   then complete far more often (~85%), as units do in VET: non-completers leave after a few;
+// - timing: learners start over three years; each unit takes a log-normal time (median ~8 weeks),
+//   withdrawals come part-way through, units overlap; the data is cut off at `cutOff`, leaving
+//   in-progress enrolments.
+// Each learner aims at one qualification, takes a random complete set of its units (a plan with
+// random per-unit costs, prerequisites first), and keeps going until finishing it or dropping out:
+// some complete the qualification (an award for it too), most hold part of one.
+// Deterministic for a seed: one d3.randomLcg drives every draw, in a fixed order.
+import { randomLcg, randomLogNormal } from 'd3-random';
+import { asIndex, type Catalogue, type CatalogueIndex } from '../stacking/catalogue.ts';
+import { planCompletion } from '../stacking/plan.ts';
+import { membersOf } from '../stacking/requirements.ts';
+import type { Award, Enrolment, Learner, Provider } from '../types.ts';
+
+export type DemoData = {
+	providers: Provider[];
+	learners: Learner[];
+	enrolments: Enrolment[];
+	awards: Award[];
+	/** Which generated provider delivered each enrolment (enrolments carry no provider column). */
+	deliveredBy: Record<string, string>;
+};
+
+type Weighted<T> = Array<[T, number]>;
+
+export const DEMO_GENDERS: Weighted<string> = [['M', 0.55], ['F', 0.45]];
+export const DEMO_AGE_BANDS: Weighted<string> = [['0-35', 0.7], ['35-55', 0.29], ['55<=', 0.01]];
+export const DEMO_DISABILITY: Weighted<string> = [['N', 0.9], ['Y', 0.1]];
+export const DEMO_DEPRIVATION_BANDS: Weighted<string> = [
+	...['0-10%', '10-20%', '20-30%', '30-40%', '40-50%', '50-60%', '60-70%', '70-80%', '80-90%', '90-100%'].map(
+		(b, i): [string, number] => [b, [0.1, 0.11, 0.11, 0.11, 0.1, 0.1, 0.09, 0.09, 0.09, 0.07][i]]
+	),
+	['not stated', 0.03]
+];
+export const DEMO_REGIONS: Weighted<string> = [
+	['Scotland', 0.11], ['East Anglian Region', 0.1], ['London Region', 0.1], ['South Region', 0.09],
+	['North Western Region', 0.08], ['West Midlands Region', 0.08], ['South West Region', 0.07],
+	['East Midlands Region', 0.07], ['South East Region', 0.06], ['Wales', 0.06], ['Yorkshire Region', 0.06],
+	['North Region', 0.06], ['Ireland', 0.06]
+];
+export const DEMO_PRIOR_EDUCATION: Weighted<string> = [
+	['A Level or Equivalent', 0.43], ['Lower Than A Level', 0.4], ['HE Qualification', 0.145],
+	['No Formal quals', 0.012], ['Post Graduate Qualification', 0.013]
+];
+
+// Logit effects on a learner's chance to complete the qualification they aim at (the gaps).
+const EFFECT = {
+	base: 0.3,
+	deprivationPerBand: 0.08, // band 0 (most deprived) … 9
+	disability: -0.35,
+	prior: { 'Lower Than A Level': -0.2, 'No Formal quals': -0.45, 'HE Qualification': 0.25, 'Post Graduate Qualification': 0.35 } as Record<string, number>,
+	age: { '35-55': 0.15, '55<=': 0.25 } as Record<string, number>
+};
+
+/** Of the attempts that do not complete, the share withdrawn (OULAD: 31 of 53). */
+const WITHDRAWN_SHARE = 31 / 53;
+/** Share of units a learner needs two goes at. */
+const RETRY_RATE = 0.08;
+const DAY = 86_400_000;
+const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+const parse = (d: string) => Date.UTC(+d.slice(0, 4), +d.slice(5, 7) - 1, +d.slice(8, 10));
+
+export function generateDemoLearners({
+	seed,
+	count,
+	catalogue,
+	qualifications,
+	providers: providerCount = 3,
+	from = '2022-01-01',
+	to = '2024-12-31',
+	cutOff = '2025-06-30'
+}: {
+	seed: number;
+	count: number;
+	catalogue: Catalogue | CatalogueIndex;
+	/** Qualifications learners aim at (default: every credential with groups and kind 'macro'). */
+	qualifications?: string[];
+	providers?: number;
+	/** Learners start between these dates. */
+	from?: string;
+	to?: string;
+	/** Data cut-off: later events do not exist yet; enrolments running then are in progress. */
+	cutOff?: string;
+}): DemoData {
+	const index = asIndex(catalogue);
+	const random = randomLcg(seed);
+	const uniform = () => random();
+	const pick = <T>(w: Weighted<T>): T => {
+		let u = uniform() * w.reduce((s, [, p]) => s + p, 0);
+		for (const [v, p] of w) if ((u -= p) <= 0) return v;
+		return w[w.length - 1][0];
+	};
+	const duration = randomLogNormal.source(random)(Math.log(56), 0.5);
+	const targets = (qualifications ?? index.targets.filter((t) => index.credentials.get(t)?.kind === 'macro')).slice().sort();
+	if (!targets.length) throw new Error('demo: the catalogue has no qualification to aim at');
+
+	const providers: Provider[] = Array.from({ length: providerCount }, (_, i) => ({
+		id: `demo-rto-${i + 1}`,
+		name: `Demo RTO ${['North', 'South', 'East', 'West', 'Central'][i % 5]}${i >= 5 ? ` ${i + 1}` : ''} (generated)`,
+		kind: 'vet',
+		country: 'AU',
+		qaApproach: 'regulatory',
+		accredited: true,
+		origin: 'generated'
+	}));
+	const learners: Learner[] = [];
+	const enrolments: Enrolment[] = [];
+	const awards: Award[] = [];
+	const deliveredBy: Record<string, string> = {};
+	const start0 = parse(from);
+	const span = parse(to) - start0;
+	const cut = parse(cutOff);
+	let enrolmentSeq = 0;
+	// Members of a target's groups and their prerequisites: the credentials a plan may use.
+	const candidates = new Map<string, string[]>();
+	const candidatesOf = (target: string) => {
+		let list = candidates.get(target);
+		if (!list) {
+			const out = new Set<string>();
+			const add = (id: string) => {
+				if (out.has(id)) return;
+				out.add(id);
+				(index.requires.get(id) ?? []).forEach(add);
+			};
+			membersOf({ index, target }).forEach(add);
+			list = [...out].sort();
+			candidates.set(target, list);
+		}
+		return list;
+	};
+	const pad = (n: number, w: number) => String(n).padStart(w, '0');
+
+	for (let l = 0; l < count; l++) {
+		const learner: Learner = {
+			id: `demo-L${pad(l + 1, 5)}`,
+			gender: pick(DEMO_GENDERS),
+			ageBand: pick(DEMO_AGE_BANDS),
+			disability: pick(DEMO_DISABILITY),
+			deprivationBand: pick(DEMO_DEPRIVATION_BANDS),
+			region: pick(DEMO_REGIONS),
+			priorEducation: pick(DEMO_PRIOR_EDUCATION),
+			analyticsConsent: uniform() < 0.95,
+			identityHash: null,
+			origin: 'generated'
+		};
+		learners.push(learner);
+		const provider = providers[Math.floor(uniform() * providers.length)].id;
+		const target = targets[Math.floor(uniform() * targets.length)];
+
+		// A random complete set of units: the cheapest under random per-unit costs.
+		const costs = new Map<string, number>();
+		for (const id of candidatesOf(target)) costs.set(id, 1 + Math.floor(uniform() * 100));
+		let units: string[];
+		try {
+			units = planCompletion({ catalogue: index, target, objective: 'time', medianDays: costs, nodeBudget: 20_000 }).credentials;
+		} catch {
+			continue; // a qualification the catalogue cannot complete: the learner holds nothing
+		}
+
+		// The outcome of the learner's attempt at the qualification, with the group gaps on the logit
+		// scale; the unit history is then drawn to match it.
+		const band = DEMO_DEPRIVATION_BANDS.findIndex(([b]) => b === learner.deprivationBand);
+		const logit =
+			EFFECT.base +
+			(band >= 0 && band < 10 ? (band - 4.5) * EFFECT.deprivationPerBand : 0) +
+			(learner.disability === 'Y' ? EFFECT.disability : 0) +
+			(EFFECT.prior[learner.priorEducation] ?? 0) +
+			(EFFECT.age[learner.ageBand] ?? 0);
+		const completes = uniform() < 1 / (1 + Math.exp(-logit));
+		const ending: Enrolment['status'] = completes ? 'completed' : uniform() < WITHDRAWN_SHARE ? 'withdrawn' : 'failed';
+		// Non-completers leave after some of the units, early more often than late.
+		const stopAt = completes ? units.length : Math.floor(units.length * uniform() ** 1.6);
+
+		let day = start0 + Math.floor(uniform() * span);
+		const first = day;
+		const cohort = `${new Date(first).getUTCFullYear()}${new Date(first).getUTCMonth() < 6 ? 'B' : 'J'}`;
+		let lastEnd = first;
+		let inProgress = false;
+		const attempt = (unit: string, status: Enrolment['status']): boolean => {
+			if (day >= cut) {
+				inProgress = true;
+				return false;
+			}
+			const id = `demo-E${pad(++enrolmentSeq, 7)}`;
+			const length = Math.max(7, Math.round(duration()));
+			const end = day + (status === 'withdrawn' ? Math.round(length * (0.1 + 0.8 * uniform())) : length) * DAY;
+			const running = end > cut;
+			enrolments.push({
+				id,
+				learnerId: learner.id,
+				credentialId: unit,
+				cohort,
+				startedOn: iso(day),
+				endedOn: running ? null : iso(end),
+				status: running ? 'in_progress' : status,
+				result: running ? null : status === 'completed' ? 'Competent' : status === 'failed' ? 'Not yet competent' : null
+			});
+			deliveredBy[id] = provider;
+			lastEnd = Math.max(lastEnd, end);
+			if (running) inProgress = true;
+			else if (status === 'completed') awards.push(award(`demo-A${id.slice(6)}`, learner.id, unit, id, iso(end)));
+			// The next unit (or a retry) starts before this one ends: units overlap.
+			day += Math.round((7 + uniform() * 38) * DAY);
+			return !running;
+		};
+		for (let u = 0; u < units.length && !inProgress; u++) {
+			if (u === stopAt) {
+				attempt(units[u], ending);
+				break;
+			}
+			// Now and then a unit takes a second go.
+			if (uniform() < RETRY_RATE) attempt(units[u], uniform() < WITHDRAWN_SHARE ? 'withdrawn' : 'failed');
+			attempt(units[u], 'completed');
+		}
+		const stopped = stopAt < units.length;
+		// The qualification itself: an enrolment spanning the units, and an award when achieved.
+		const achieved = !stopped && !inProgress;
+		const status: Enrolment['status'] = inProgress || lastEnd > cut ? 'in_progress' : achieved ? 'completed' : ending;
+		const qid = `demo-E${pad(++enrolmentSeq, 7)}`;
+		enrolments.push({
+			id: qid,
+			learnerId: learner.id,
+			credentialId: target,
+			cohort,
+			startedOn: iso(first),
+			endedOn: status === 'in_progress' ? null : iso(lastEnd),
+			status,
+			result: status === 'completed' ? 'Awarded' : null
+		});
+		deliveredBy[qid] = provider;
+		if (status === 'completed') {
+			const issued = Math.min(cut, lastEnd + Math.round((7 + uniform() * 30) * DAY));
+			awards.push(award(`demo-A${qid.slice(6)}`, learner.id, target, qid, iso(issued)));
+		}
+	}
+	return { providers, learners, enrolments, awards, deliveredBy };
+}
+
+function award(id: string, learnerId: string, credentialId: string, enrolmentId: string, issuedOn: string): Award {
+	return {
+		id,
+		learnerId,
+		credentialId,
+		enrolmentId,
+		issuedOn,
+		expiresOn: null,
+		verification: 'unsigned',
+		verificationReason: 'generated demo record'
+	};
+}
