@@ -105,6 +105,8 @@ export type Enrolment = {
 	learnerId: string;
 	credentialId: string;
 	cohort: string | null;
+	/** Who delivered it, when not the credential's own provider (e.g. an RTO delivering a national unit). */
+	providerId?: string | null;
 	startedOn: string;
 	endedOn: string | null;
 	status: EnrolmentStatus;
@@ -116,6 +118,8 @@ export type Award = {
 	learnerId: string;
 	credentialId: string;
 	enrolmentId: string | null;
+	/** Who issued it, when not the credential's own provider. */
+	providerId?: string | null;
 	issuedOn: string;
 	expiresOn: string | null;
 	verification: Verification;

@@ -30,7 +30,7 @@ export type DemoData = {
 	learners: Learner[];
 	enrolments: Enrolment[];
 	awards: Award[];
-	/** Which generated provider delivered each enrolment (enrolments carry no provider column). */
+	/** Which generated provider delivered each enrolment (also in each enrolment's providerId). */
 	deliveredBy: Record<string, string>;
 };
 
@@ -203,6 +203,7 @@ export function generateDemoLearners({
 				learnerId: learner.id,
 				credentialId: unit,
 				cohort,
+				providerId: provider,
 				startedOn: iso(day),
 				endedOn: running ? null : iso(end),
 				status: running ? 'in_progress' : status,
@@ -211,7 +212,7 @@ export function generateDemoLearners({
 			deliveredBy[id] = provider;
 			lastEnd = Math.max(lastEnd, end);
 			if (running) inProgress = true;
-			else if (status === 'completed') awards.push(award(`demo-A${id.slice(6)}`, learner.id, unit, id, iso(end)));
+			else if (status === 'completed') awards.push(award(`demo-A${id.slice(6)}`, learner.id, unit, id, iso(end), provider));
 			// The next unit (or a retry) starts before this one ends: units overlap.
 			day += Math.round((7 + uniform() * 38) * DAY);
 			return !running;
@@ -235,6 +236,7 @@ export function generateDemoLearners({
 			learnerId: learner.id,
 			credentialId: target,
 			cohort,
+			providerId: provider,
 			startedOn: iso(first),
 			endedOn: status === 'in_progress' ? null : iso(lastEnd),
 			status,
@@ -243,18 +245,19 @@ export function generateDemoLearners({
 		deliveredBy[qid] = provider;
 		if (status === 'completed') {
 			const issued = Math.min(cut, lastEnd + Math.round((7 + uniform() * 30) * DAY));
-			awards.push(award(`demo-A${qid.slice(6)}`, learner.id, target, qid, iso(issued)));
+			awards.push(award(`demo-A${qid.slice(6)}`, learner.id, target, qid, iso(issued), provider));
 		}
 	}
 	return { providers, learners, enrolments, awards, deliveredBy };
 }
 
-function award(id: string, learnerId: string, credentialId: string, enrolmentId: string, issuedOn: string): Award {
+function award(id: string, learnerId: string, credentialId: string, enrolmentId: string, issuedOn: string, providerId: string): Award {
 	return {
 		id,
 		learnerId,
 		credentialId,
 		enrolmentId,
+		providerId,
 		issuedOn,
 		expiresOn: null,
 		verification: 'unsigned',

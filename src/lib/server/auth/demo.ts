@@ -11,7 +11,7 @@ export const demoEmail = (role: Role) => `${role}@demo.stackwise`;
 export async function ensureDemoAccounts(db: Db, log: (line: string) => void = console.log) {
 	// The provider is the one with most enrolments; the learner one of theirs with several.
 	const [provider] = await db.query<{ id: string }>(
-		sql`select c.provider_id as id from enrolments e join credentials c on c.id = e.credential_id where c.provider_id is not null group by 1 order by count(*) desc, 1 limit 1`
+		sql`select coalesce(e.provider_id, c.provider_id) as id from enrolments e join credentials c on c.id = e.credential_id where coalesce(e.provider_id, c.provider_id) is not null group by 1 order by count(*) desc, 1 limit 1`
 	);
 	const [learner] = await db.query<{ id: string }>(
 		sql`select e.learner_id as id from enrolments e join learners l on l.id = e.learner_id group by 1 order by count(*) desc, 1 limit 1`

@@ -13,9 +13,9 @@ export function learnerLookup(db: Db): LearnerLookup {
 		},
 		async providerHasLearner(providerId, learnerId) {
 			const [row] = await db.query<{ yes: boolean }>(sql`select exists (
-				select 1 from enrolments e join credentials c on c.id = e.credential_id where e.learner_id = ${learnerId} and c.provider_id = ${providerId}
+				select 1 from enrolments e join credentials c on c.id = e.credential_id where e.learner_id = ${learnerId} and coalesce(e.provider_id, c.provider_id) = ${providerId}
 				union all
-				select 1 from awards a join credentials c on c.id = a.credential_id where a.learner_id = ${learnerId} and c.provider_id = ${providerId}
+				select 1 from awards a join credentials c on c.id = a.credential_id where a.learner_id = ${learnerId} and coalesce(a.provider_id, c.provider_id) = ${providerId}
 			) as yes`);
 			return Boolean(row?.yes);
 		}

@@ -60,10 +60,12 @@ export async function serveCommand(argv: string[], { stderr }: CommandContext): 
 		);
 		if (code !== 0) return code;
 	}
-	const env = {
+	const env: NodeJS.ProcessEnv = {
 		...process.env,
 		PORT: values.port ?? process.env.PORT ?? '3000',
-		HOST: values.host ?? process.env.HOST ?? '0.0.0.0'
+		HOST: values.host ?? process.env.HOST ?? '0.0.0.0',
+		// Uploads on /imports carry whole files; the import layer enforces its own limit.
+		BODY_SIZE_LIMIT: process.env.BODY_SIZE_LIMIT ?? String(UPLOAD_LIMIT_BYTES + 1024 * 1024)
 	};
 	// adapter-node takes the site's origin from ORIGIN (else it assumes https), and SvelteKit's CSRF
 	// check compares form posts against it: default to this local address.

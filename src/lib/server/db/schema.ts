@@ -199,6 +199,8 @@ export const enrolments = pgTable(
 			.notNull()
 			.references(() => credentials.id),
 		cohort: text('cohort'),
+		/** Who delivered it, when not the credential's owner (an RTO delivering a national unit). */
+		providerId: text('provider_id').references(() => providers.id),
 		startedOn: date('started_on', { mode: 'string' }).notNull(),
 		endedOn: date('ended_on', { mode: 'string' }),
 		/** in_progress | completed | withdrawn | failed */
@@ -224,6 +226,8 @@ export const awards = pgTable(
 			.notNull()
 			.references(() => credentials.id),
 		enrolmentId: text('enrolment_id'),
+		/** Who issued it, when not the credential's owner. */
+		providerId: text('provider_id').references(() => providers.id),
 		issuedOn: date('issued_on', { mode: 'string' }).notNull(),
 		expiresOn: date('expires_on', { mode: 'string' }),
 		/** verified | unverified | failed | unsigned */

@@ -3,6 +3,7 @@
 import { asc, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import * as t from '../db/schema.ts';
+import { originCondition, type DataOrigin } from './scope.ts';
 import type {
 	Credential,
 	Prerequisite,
@@ -77,15 +78,16 @@ export async function getAwardCounts(
 		asOf,
 		providerId,
 		learnerId,
-		verifiedOnly = false
-	}: { asOf?: string; providerId?: string; learnerId?: string; verifiedOnly?: boolean }
+		verifiedOnly = false,
+		data = 'real'
+	}: { asOf?: string; providerId?: string; learnerId?: string; verifiedOnly?: boolean; data?: DataOrigin }
 ): Promise<Map<string, number>> {
 	const rows = await db.query<{ credential_id: string; n: number }>(sql`
 		select a.credential_id, count(*)::int as n
 		from awards a join learners l on l.id = a.learner_id join credentials c on c.id = a.credential_id
-		where l.analytics_consent
+		where l.analytics_consent and ${originCondition(data)}
 			${asOf ? sql`and a.issued_on <= ${asOf}::date` : sql``}
-			${providerId ? sql`and c.provider_id = ${providerId}` : sql``}
+			${providerId ? sql`and coalesce(a.provider_id, c.provider_id) = ${providerId}` : sql``}
 			${learnerId ? sql`and a.learner_id = ${learnerId}` : sql``}
 			${verifiedOnly ? sql`and a.verification = 'verified'` : sql``}
 		group by a.credential_id`);

@@ -32,13 +32,14 @@ export type ConformanceReport = {
 
 export async function getConformance(
 	db: Db,
-	{ scope, asOf, verifiedOnly = false }: QueryContext & { verifiedOnly?: boolean }
+	{ scope, asOf, data, verifiedOnly = false }: QueryContext & { verifiedOnly?: boolean }
 ): Promise<ConformanceReport> {
 	const [credentials, providers, awards] = await Promise.all([
 		getCredentials(db),
 		getProviders(db),
 		getAwardCounts(db, {
 			asOf,
+			data,
 			verifiedOnly,
 			providerId: scope.kind === 'provider' ? scope.providerId : undefined,
 			learnerId: scope.kind === 'learner' ? scope.learnerId : undefined

@@ -1,7 +1,7 @@
 // The headline counts of the system dashboard.
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
-import { ENROLMENT_JOINS, enrolmentConditions, type QueryContext } from './scope.ts';
+import { ENROLMENT_JOINS, enrolmentConditions, originCondition, type QueryContext } from './scope.ts';
 
 export type Overview = {
 	learners: number;
@@ -17,7 +17,7 @@ export async function getOverview(db: Db, context: QueryContext): Promise<Overvi
 	const conditions = enrolmentConditions(context);
 	const awardCut = context.asOf ? sql`and a.issued_on <= ${context.asOf}::date` : sql``;
 	const [row] = await db.query<Record<string, number | boolean>>(sql`
-		with scoped as (select e.learner_id, e.credential_id, c.provider_id, l.origin from ${ENROLMENT_JOINS} where ${conditions})
+		with scoped as (select e.learner_id, e.credential_id, coalesce(e.provider_id, c.provider_id) as provider_id, l.origin from ${ENROLMENT_JOINS} where ${conditions})
 		select
 			(select count(distinct learner_id) from scoped)::int as learners,
 			(select count(*) from scoped)::int as enrolments,
@@ -27,9 +27,9 @@ export async function getOverview(db: Db, context: QueryContext): Promise<Overvi
 			(select count(*) from awards a
 				join learners l on l.id = a.learner_id
 				join credentials c on c.id = a.credential_id
-				left join providers p on p.id = c.provider_id
-				where l.analytics_consent ${awardCut}
-				${context.scope.kind === 'provider' ? sql`and c.provider_id = ${context.scope.providerId}` : sql``}
+				left join providers p on p.id = coalesce(a.provider_id, c.provider_id)
+				where l.analytics_consent and ${originCondition(context.data)} ${awardCut}
+				${context.scope.kind === 'provider' ? sql`and coalesce(a.provider_id, c.provider_id) = ${context.scope.providerId}` : sql``}
 				${context.scope.kind === 'learner' ? sql`and a.learner_id = ${context.scope.learnerId}` : sql``}
 				${context.filters?.credentialId ? sql`and a.credential_id = ${context.filters.credentialId}` : sql``}
 			)::int as awards`);

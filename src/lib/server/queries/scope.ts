@@ -18,8 +18,17 @@ export type EnrolmentFilters = {
 	qaApproach?: string;
 };
 
+/**
+ * Which data a figure covers. Generated (demo or synthetic) learners are labelled as such and
+ * never mixed into a figure of real data unless the caller asks for both — and then says so.
+ */
+export type DataOrigin = 'real' | 'generated' | 'all';
+export const DATA_ORIGINS: readonly DataOrigin[] = ['real', 'generated', 'all'];
+
 export type QueryContext = {
 	scope: Scope;
+	/** Default 'real'. */
+	data?: DataOrigin;
 	/** 'YYYY-MM-DD': only enrolments started on or before it count; those ending after it are in progress. */
 	asOf?: string;
 	filters?: EnrolmentFilters;
@@ -36,24 +45,31 @@ export function statusAsOf(asOf: string | undefined): SQL {
  * the scope, the cut-off, the filters, and analytics consent (learners who opted out are in no
  * aggregate).
  */
-export function enrolmentConditions({ scope, asOf, filters = {} }: QueryContext): SQL {
-	const conditions: SQL[] = [sql`l.analytics_consent`];
-	if (scope.kind === 'provider') conditions.push(sql`c.provider_id = ${scope.providerId}`);
+export function enrolmentConditions({ scope, asOf, filters = {}, data = 'real' }: QueryContext): SQL {
+	const conditions: SQL[] = [sql`l.analytics_consent`, originCondition(data)];
+	if (scope.kind === 'provider') conditions.push(sql`coalesce(e.provider_id, c.provider_id) = ${scope.providerId}`);
 	if (scope.kind === 'learner') conditions.push(sql`e.learner_id = ${scope.learnerId}`);
 	if (asOf) conditions.push(sql`e.started_on <= ${asOf}::date`);
 	if (filters.credentialId) conditions.push(sql`e.credential_id = ${filters.credentialId}`);
 	if (filters.cohort) conditions.push(sql`e.cohort = ${filters.cohort}`);
-	if (filters.providerId) conditions.push(sql`c.provider_id = ${filters.providerId}`);
+	if (filters.providerId) conditions.push(sql`coalesce(e.provider_id, c.provider_id) = ${filters.providerId}`);
 	if (filters.level) conditions.push(sql`c.level = ${filters.level}`);
 	if (filters.mode) conditions.push(sql`c.participation_mode = ${filters.mode}`);
 	if (filters.qaApproach) conditions.push(sql`p.qa_approach = ${filters.qaApproach}`);
 	return sql.join(conditions, sql` and `);
 }
 
+/** The learners (aliased l) a data selection covers. */
+export function originCondition(data: DataOrigin = 'real'): SQL {
+	if (data === 'real') return sql`l.origin = 'real'`;
+	if (data === 'generated') return sql`l.origin <> 'real'`;
+	return sql`true`;
+}
+
 export const ENROLMENT_JOINS = sql`enrolments e
 	join learners l on l.id = e.learner_id
 	join credentials c on c.id = e.credential_id
-	left join providers p on p.id = c.provider_id`;
+	left join providers p on p.id = coalesce(e.provider_id, c.provider_id)`;
 
 /** What a metric can be broken down by: the learner groups of equity, and the catalogue's facets. */
 export const BREAKDOWNS = [
@@ -78,7 +94,7 @@ const BREAKDOWN_COLUMNS: Record<Breakdown, string> = {
 	prior_education: 'l.prior_education',
 	credential: 'e.credential_id',
 	cohort: "coalesce(e.cohort, 'not stated')",
-	provider: "coalesce(c.provider_id, 'not stated')",
+	provider: "coalesce(e.provider_id, c.provider_id, 'not stated')",
 	level: "coalesce(c.level_framework || ' ' || c.level, c.level, 'not stated')",
 	mode: "coalesce(c.participation_mode, 'not stated')",
 	qa_approach: "coalesce(p.qa_approach, 'not stated')"
