@@ -21,7 +21,7 @@ export type Settings = {
 	databaseUrl: string | undefined;
 	/** Where PGlite keeps its files. */
 	dataDir: string;
-	/** 'oulad' (default) loads the bundled data into an empty database at start-up; 'none' does not. */
+	/** Which bundled data an empty database gets at start-up: 'default' (oulad,tga,demo), a list, or 'none'. */
 	seed: string;
 	/** Cells describing fewer learners than this are suppressed. */
 	suppressionThreshold: number;
@@ -36,7 +36,7 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
 	return {
 		databaseUrl: env.DATABASE_URL || undefined,
 		dataDir: resolve(root, env.STACKWISE_DATA_DIR || '.data'),
-		seed: env.STACKWISE_SEED || 'demo',
+		seed: env.STACKWISE_SEED ?? 'default',
 		suppressionThreshold: Number(env.STACKWISE_SUPPRESSION_THRESHOLD || 10),
 		retentionYears: env.STACKWISE_RETENTION_YEARS ? Number(env.STACKWISE_RETENTION_YEARS) : undefined,
 		demo: env.STACKWISE_DEMO === '1' || env.STACKWISE_DEMO === 'true'

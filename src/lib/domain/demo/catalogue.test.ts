@@ -13,6 +13,7 @@ describe('generateCatalogue', () => {
 	it('builds without cycles and every qualification can be planned exactly', () => {
 		expect(() => buildStackingGraph({ catalogue })).not.toThrow();
 		const index = indexCatalogue(catalogue);
-		for (const target of index.targets) expect(planCompletion({ catalogue: index, target, objective: 'hours' }).exact).toBe(true);
+		for (const target of index.targets)
+			expect(planCompletion({ catalogue: index, target, objective: 'hours' }).exact).toBe(true);
 	});
 });

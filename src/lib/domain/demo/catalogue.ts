@@ -10,7 +10,15 @@ import { makeCredential, makeGroup } from '../stacking/fixtures.ts';
 import type { Catalogue } from '../stacking/catalogue.ts';
 import type { Credential, Prerequisite, Recognition, RequirementGroup } from '../types.ts';
 
-export function generateCatalogue({ seed, credentials: size, areas = 20 }: { seed: number; credentials: number; areas?: number }): Catalogue {
+export function generateCatalogue({
+	seed,
+	credentials: size,
+	areas = 20
+}: {
+	seed: number;
+	credentials: number;
+	areas?: number;
+}): Catalogue {
 	const random = randomLcg(seed);
 	const int = (lo: number, hi: number) => lo + Math.floor(random() * (hi - lo + 1));
 	const qualificationCount = Math.max(1, Math.round(size / 20));
@@ -30,10 +38,15 @@ export function generateCatalogue({ seed, credentials: size, areas = 20 }: { see
 	const byArea = Array.from({ length: areas }, (_, a) => areaUnits(a));
 	const prerequisites: Prerequisite[] = [];
 	for (let i = 1; i < unitCount; i++)
-		if (random() < 0.08) prerequisites.push({ credentialId: units[i].id, requiredId: units[int(Math.max(0, i - 200), i - 1)].id });
+		if (random() < 0.08)
+			prerequisites.push({
+				credentialId: units[i].id,
+				requiredId: units[int(Math.max(0, i - 200), i - 1)].id
+			});
 	const recognitions: Recognition[] = [];
 	for (let i = 0; i < unitCount; i++)
-		if (random() < 0.02) recognitions.push({ credentialId: units[i].id, recognisedAsId: units[int(0, unitCount - 1)].id });
+		if (random() < 0.02)
+			recognitions.push({ credentialId: units[i].id, recognisedAsId: units[int(0, unitCount - 1)].id });
 
 	const qualifications: Credential[] = [];
 	const groups: RequirementGroup[] = [];
@@ -51,12 +64,27 @@ export function generateCatalogue({ seed, credentials: size, areas = 20 }: { see
 	for (let q = 0; q < qualificationCount; q++) {
 		const level = 1 + (q % 6);
 		const id = `gen-Q${String(q).padStart(4, '0')}`;
-		qualifications.push(makeCredential({ id, title: `Generated qualification ${q}`, kind: 'macro', levelFramework: 'AQF', level: String(level), providerId: `gen-provider-${q % areas}`, workloadHours: 400 + 100 * level }));
+		qualifications.push(
+			makeCredential({
+				id,
+				title: `Generated qualification ${q}`,
+				kind: 'macro',
+				levelFramework: 'AQF',
+				level: String(level),
+				providerId: `gen-provider-${q % areas}`,
+				workloadHours: 400 + 100 * level
+			})
+		);
 		const area = byArea[q % areas];
 		const taken = new Set<string>();
 		let position = 0;
-		const add = (g: Omit<RequirementGroup, 'position' | 'targetCredentialId' | 'parentGroupId' | 'n' | 'minCredits' | 'label'> & Partial<RequirementGroup>) =>
-			groups.push(makeGroup({ targetCredentialId: id, position: position++, label: g.id, ...g }));
+		const add = (
+			g: Omit<
+				RequirementGroup,
+				'position' | 'targetCredentialId' | 'parentGroupId' | 'n' | 'minCredits' | 'label'
+			> &
+				Partial<RequirementGroup>
+		) => groups.push(makeGroup({ targetCredentialId: id, position: position++, label: g.id, ...g }));
 		add({ id: `${id}/core`, rule: 'all', members: sample(area, int(4, 10), taken) });
 		const electiveGroups = int(2, 3);
 		for (let e = 0; e < electiveGroups; e++) {
@@ -69,7 +97,12 @@ export function generateCatalogue({ seed, credentials: size, areas = 20 }: { see
 			add({ id: `${id}/alt/b`, parentGroupId: `${id}/alt`, rule: 'all', members: sample(area, 3, taken) });
 		} else if (level >= 4 && q >= 6) {
 			// Stacking: a lower qualification (generated earlier, so no cycle) counts toward this one.
-			add({ id: `${id}/stack`, rule: 'n_of', n: 1, members: [qualifications[q - 3].id, qualifications[q - 6].id] });
+			add({
+				id: `${id}/stack`,
+				rule: 'n_of',
+				n: 1,
+				members: [qualifications[q - 3].id, qualifications[q - 6].id]
+			});
 		}
 	}
 	return { credentials: [...units, ...qualifications], groups, prerequisites, recognitions };

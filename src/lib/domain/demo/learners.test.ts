@@ -6,7 +6,9 @@ import { learnerProgress } from '../stacking/progress.ts';
 import { generateDemoLearners } from './learners.ts';
 
 // Test data only: the generator itself takes a catalogue, never files.
-const { catalogue: tga } = readTgaCatalogue({ dir: fileURLToPath(new URL('../../../../data/tga/xml/', import.meta.url)) });
+const { catalogue: tga } = readTgaCatalogue({
+	dir: fileURLToPath(new URL('../../../../data/tga/xml/', import.meta.url))
+});
 const credentials = new Map(tga.credentials.map((c) => [c.id, c]));
 const catalogue = indexCatalogue(tga);
 
@@ -21,14 +23,30 @@ describe('generateDemoLearners', () => {
 
 	const data = generateDemoLearners({ seed: 2026, count: 1500, catalogue });
 	const known = (es: typeof data.enrolments) => es.filter((e) => e.status !== 'in_progress');
-	const share = (es: typeof data.enrolments, status: string) => known(es).filter((e) => e.status === status).length / known(es).length;
+	const share = (es: typeof data.enrolments, status: string) =>
+		known(es).filter((e) => e.status === status).length / known(es).length;
 	const qualification = (credentialId: string) => credentials.get(credentialId)?.kind === 'macro';
 
 	it('labels everything as generated', () => {
-		expect(data.providers.every((p) => p.origin === 'generated' && p.id.startsWith('demo-') && /generated/.test(p.name))).toBe(true);
+		expect(
+			data.providers.every(
+				(p) => p.origin === 'generated' && p.id.startsWith('demo-') && /generated/.test(p.name)
+			)
+		).toBe(true);
 		expect(data.learners.every((l) => l.origin === 'generated' && l.id.startsWith('demo-'))).toBe(true);
-		expect(data.enrolments.every((e) => e.id.startsWith('demo-') && data.deliveredBy[e.id]?.startsWith('demo-rto-'))).toBe(true);
-		expect(data.awards.every((a) => a.id.startsWith('demo-') && a.verification === 'unsigned' && a.verificationReason === 'generated demo record')).toBe(true);
+		expect(
+			data.enrolments.every(
+				(e) => e.id.startsWith('demo-') && data.deliveredBy[e.id]?.startsWith('demo-rto-')
+			)
+		).toBe(true);
+		expect(
+			data.awards.every(
+				(a) =>
+					a.id.startsWith('demo-') &&
+					a.verification === 'unsigned' &&
+					a.verificationReason === 'generated demo record'
+			)
+		).toBe(true);
 	});
 	it('gives qualification attempts OULAD-like outcomes: ~47% completed, ~31% withdrawn, ~22% failed', () => {
 		const attempts = data.enrolments.filter((e) => qualification(e.credentialId));
@@ -44,8 +62,13 @@ describe('generateDemoLearners', () => {
 	it('has modest gaps by disability and deprivation, in the OULAD direction', () => {
 		const attempts = data.enrolments.filter((e) => qualification(e.credentialId));
 		const learner = new Map(data.learners.map((l) => [l.id, l]));
-		const rate = (pred: (id: string) => boolean) => share(attempts.filter((e) => pred(e.learnerId)), 'completed');
-		const gapDisability = rate((id) => learner.get(id)!.disability === 'N') - rate((id) => learner.get(id)!.disability === 'Y');
+		const rate = (pred: (id: string) => boolean) =>
+			share(
+				attempts.filter((e) => pred(e.learnerId)),
+				'completed'
+			);
+		const gapDisability =
+			rate((id) => learner.get(id)!.disability === 'N') - rate((id) => learner.get(id)!.disability === 'Y');
 		expect(gapDisability).toBeGreaterThan(0);
 		expect(gapDisability).toBeLessThan(0.2);
 		const low = rate((id) => ['0-10%', '10-20%', '20-30%'].includes(learner.get(id)!.deprivationBand));
@@ -54,7 +77,8 @@ describe('generateDemoLearners', () => {
 		expect(high - low).toBeLessThan(0.2);
 	});
 	it('uses OULAD-style group values', () => {
-		const values = (k: 'gender' | 'ageBand' | 'deprivationBand' | 'disability') => new Set(data.learners.map((l) => l[k]));
+		const values = (k: 'gender' | 'ageBand' | 'deprivationBand' | 'disability') =>
+			new Set(data.learners.map((l) => l[k]));
 		expect(values('gender')).toEqual(new Set(['F', 'M']));
 		expect(values('ageBand')).toEqual(new Set(['0-35', '35-55', '55<=']));
 		expect(values('disability')).toEqual(new Set(['Y', 'N']));
@@ -73,7 +97,8 @@ describe('generateDemoLearners', () => {
 	});
 	it('has learners who completed a whole qualification, and learners part-way', () => {
 		const byLearner = new Map<string, string[]>();
-		for (const a of data.awards) byLearner.set(a.learnerId, [...(byLearner.get(a.learnerId) ?? []), a.credentialId]);
+		for (const a of data.awards)
+			byLearner.set(a.learnerId, [...(byLearner.get(a.learnerId) ?? []), a.credentialId]);
 		const [whole, partial] = [...byLearner.values()].reduce(
 			([w, p], held) => (held.some(qualification) ? [w + 1, p] : [w, p + 1]),
 			[0, 0]

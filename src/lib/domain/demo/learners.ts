@@ -36,9 +36,19 @@ export type DemoData = {
 
 type Weighted<T> = Array<[T, number]>;
 
-export const DEMO_GENDERS: Weighted<string> = [['M', 0.55], ['F', 0.45]];
-export const DEMO_AGE_BANDS: Weighted<string> = [['0-35', 0.7], ['35-55', 0.29], ['55<=', 0.01]];
-export const DEMO_DISABILITY: Weighted<string> = [['N', 0.9], ['Y', 0.1]];
+export const DEMO_GENDERS: Weighted<string> = [
+	['M', 0.55],
+	['F', 0.45]
+];
+export const DEMO_AGE_BANDS: Weighted<string> = [
+	['0-35', 0.7],
+	['35-55', 0.29],
+	['55<=', 0.01]
+];
+export const DEMO_DISABILITY: Weighted<string> = [
+	['N', 0.9],
+	['Y', 0.1]
+];
 export const DEMO_DEPRIVATION_BANDS: Weighted<string> = [
 	...['0-10%', '10-20%', '20-30%', '30-40%', '40-50%', '50-60%', '60-70%', '70-80%', '80-90%', '90-100%'].map(
 		(b, i): [string, number] => [b, [0.1, 0.11, 0.11, 0.11, 0.1, 0.1, 0.09, 0.09, 0.09, 0.07][i]]
@@ -46,14 +56,26 @@ export const DEMO_DEPRIVATION_BANDS: Weighted<string> = [
 	['not stated', 0.03]
 ];
 export const DEMO_REGIONS: Weighted<string> = [
-	['Scotland', 0.11], ['East Anglian Region', 0.1], ['London Region', 0.1], ['South Region', 0.09],
-	['North Western Region', 0.08], ['West Midlands Region', 0.08], ['South West Region', 0.07],
-	['East Midlands Region', 0.07], ['South East Region', 0.06], ['Wales', 0.06], ['Yorkshire Region', 0.06],
-	['North Region', 0.06], ['Ireland', 0.06]
+	['Scotland', 0.11],
+	['East Anglian Region', 0.1],
+	['London Region', 0.1],
+	['South Region', 0.09],
+	['North Western Region', 0.08],
+	['West Midlands Region', 0.08],
+	['South West Region', 0.07],
+	['East Midlands Region', 0.07],
+	['South East Region', 0.06],
+	['Wales', 0.06],
+	['Yorkshire Region', 0.06],
+	['North Region', 0.06],
+	['Ireland', 0.06]
 ];
 export const DEMO_PRIOR_EDUCATION: Weighted<string> = [
-	['A Level or Equivalent', 0.43], ['Lower Than A Level', 0.4], ['HE Qualification', 0.145],
-	['No Formal quals', 0.012], ['Post Graduate Qualification', 0.013]
+	['A Level or Equivalent', 0.43],
+	['Lower Than A Level', 0.4],
+	['HE Qualification', 0.145],
+	['No Formal quals', 0.012],
+	['Post Graduate Qualification', 0.013]
 ];
 
 // Logit effects on a learner's chance to complete the qualification they aim at (the gaps).
@@ -61,7 +83,12 @@ const EFFECT = {
 	base: 0.3,
 	deprivationPerBand: 0.08, // band 0 (most deprived) … 9
 	disability: -0.35,
-	prior: { 'Lower Than A Level': -0.2, 'No Formal quals': -0.45, 'HE Qualification': 0.25, 'Post Graduate Qualification': 0.35 } as Record<string, number>,
+	prior: {
+		'Lower Than A Level': -0.2,
+		'No Formal quals': -0.45,
+		'HE Qualification': 0.25,
+		'Post Graduate Qualification': 0.35
+	} as Record<string, number>,
 	age: { '35-55': 0.15, '55<=': 0.25 } as Record<string, number>
 };
 
@@ -104,7 +131,9 @@ export function generateDemoLearners({
 		return w[w.length - 1][0];
 	};
 	const duration = randomLogNormal.source(random)(Math.log(56), 0.5);
-	const targets = (qualifications ?? index.targets.filter((t) => index.credentials.get(t)?.kind === 'macro')).slice().sort();
+	const targets = (qualifications ?? index.targets.filter((t) => index.credentials.get(t)?.kind === 'macro'))
+		.slice()
+		.sort();
 	if (!targets.length) throw new Error('demo: the catalogue has no qualification to aim at');
 
 	const providers: Provider[] = Array.from({ length: providerCount }, (_, i) => ({
@@ -165,7 +194,13 @@ export function generateDemoLearners({
 		for (const id of candidatesOf(target)) costs.set(id, 1 + Math.floor(uniform() * 100));
 		let units: string[];
 		try {
-			units = planCompletion({ catalogue: index, target, objective: 'time', medianDays: costs, nodeBudget: 20_000 }).credentials;
+			units = planCompletion({
+				catalogue: index,
+				target,
+				objective: 'time',
+				medianDays: costs,
+				nodeBudget: 20_000
+			}).credentials;
 		} catch {
 			continue; // a qualification the catalogue cannot complete: the learner holds nothing
 		}
@@ -180,7 +215,11 @@ export function generateDemoLearners({
 			(EFFECT.prior[learner.priorEducation] ?? 0) +
 			(EFFECT.age[learner.ageBand] ?? 0);
 		const completes = uniform() < 1 / (1 + Math.exp(-logit));
-		const ending: Enrolment['status'] = completes ? 'completed' : uniform() < WITHDRAWN_SHARE ? 'withdrawn' : 'failed';
+		const ending: Enrolment['status'] = completes
+			? 'completed'
+			: uniform() < WITHDRAWN_SHARE
+				? 'withdrawn'
+				: 'failed';
 		// Non-completers leave after some of the units, early more often than late.
 		const stopAt = completes ? units.length : Math.floor(units.length * uniform() ** 1.6);
 
@@ -196,7 +235,8 @@ export function generateDemoLearners({
 			}
 			const id = `demo-E${pad(++enrolmentSeq, 7)}`;
 			const length = Math.max(7, Math.round(duration()));
-			const end = day + (status === 'withdrawn' ? Math.round(length * (0.1 + 0.8 * uniform())) : length) * DAY;
+			const end =
+				day + (status === 'withdrawn' ? Math.round(length * (0.1 + 0.8 * uniform())) : length) * DAY;
 			const running = end > cut;
 			enrolments.push({
 				id,
@@ -207,12 +247,19 @@ export function generateDemoLearners({
 				startedOn: iso(day),
 				endedOn: running ? null : iso(end),
 				status: running ? 'in_progress' : status,
-				result: running ? null : status === 'completed' ? 'Competent' : status === 'failed' ? 'Not yet competent' : null
+				result: running
+					? null
+					: status === 'completed'
+						? 'Competent'
+						: status === 'failed'
+							? 'Not yet competent'
+							: null
 			});
 			deliveredBy[id] = provider;
 			lastEnd = Math.max(lastEnd, end);
 			if (running) inProgress = true;
-			else if (status === 'completed') awards.push(award(`demo-A${id.slice(6)}`, learner.id, unit, id, iso(end), provider));
+			else if (status === 'completed')
+				awards.push(award(`demo-A${id.slice(6)}`, learner.id, unit, id, iso(end), provider));
 			// The next unit (or a retry) starts before this one ends: units overlap.
 			day += Math.round((7 + uniform() * 38) * DAY);
 			return !running;
@@ -229,7 +276,8 @@ export function generateDemoLearners({
 		const stopped = stopAt < units.length;
 		// The qualification itself: an enrolment spanning the units, and an award when achieved.
 		const achieved = !stopped && !inProgress;
-		const status: Enrolment['status'] = inProgress || lastEnd > cut ? 'in_progress' : achieved ? 'completed' : ending;
+		const status: Enrolment['status'] =
+			inProgress || lastEnd > cut ? 'in_progress' : achieved ? 'completed' : ending;
 		const qid = `demo-E${pad(++enrolmentSeq, 7)}`;
 		enrolments.push({
 			id: qid,
@@ -251,7 +299,14 @@ export function generateDemoLearners({
 	return { providers, learners, enrolments, awards, deliveredBy };
 }
 
-function award(id: string, learnerId: string, credentialId: string, enrolmentId: string, issuedOn: string, providerId: string): Award {
+function award(
+	id: string,
+	learnerId: string,
+	credentialId: string,
+	enrolmentId: string,
+	issuedOn: string,
+	providerId: string
+): Award {
 	return {
 		id,
 		learnerId,

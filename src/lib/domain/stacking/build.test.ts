@@ -4,7 +4,13 @@ import type { Catalogue } from './catalogue.ts';
 import { makeCredential as cred, makeGroup as group } from './fixtures.ts';
 
 const base = (): Catalogue => ({
-	credentials: [cred({ id: 'U1' }), cred({ id: 'U2' }), cred({ id: 'U3', workloadHours: 20 }), cred({ id: 'Q', kind: 'macro', level: '4' }), cred({ id: 'X', providerId: 'other' })],
+	credentials: [
+		cred({ id: 'U1' }),
+		cred({ id: 'U2' }),
+		cred({ id: 'U3', workloadHours: 20 }),
+		cred({ id: 'Q', kind: 'macro', level: '4' }),
+		cred({ id: 'X', providerId: 'other' })
+	],
 	groups: [
 		group({ id: 'Q/core', targetCredentialId: 'Q', rule: 'all', members: ['U1'] }),
 		group({ id: 'Q/el', targetCredentialId: 'Q', rule: 'n_of', n: 1, members: ['U2', 'U3'], position: 1 })
@@ -19,11 +25,29 @@ const base = (): Catalogue => ({
 describe('buildStackingGraph', () => {
 	it('has credential and group nodes with their attributes and typed edges', () => {
 		const { graph } = buildStackingGraph({ catalogue: base() });
-		expect(graph.getNodeAttributes('U3')).toMatchObject({ type: 'credential', kind: 'unit', workloadHours: 20 });
+		expect(graph.getNodeAttributes('U3')).toMatchObject({
+			type: 'credential',
+			kind: 'unit',
+			workloadHours: 20
+		});
 		expect(graph.getNodeAttributes('Q')).toMatchObject({ type: 'credential', kind: 'macro', level: '4' });
-		expect(graph.getNodeAttributes(groupKey('Q/el'))).toMatchObject({ type: 'group', rule: 'n_of', n: 1, target: 'Q' });
+		expect(graph.getNodeAttributes(groupKey('Q/el'))).toMatchObject({
+			type: 'group',
+			rule: 'n_of',
+			n: 1,
+			target: 'Q'
+		});
 		const types = graph.mapEdges((_, a) => a.type).sort();
-		expect(types).toEqual(['group', 'group', 'member', 'member', 'member', 'prerequisite', 'recognition', 'recognition']);
+		expect(types).toEqual([
+			'group',
+			'group',
+			'member',
+			'member',
+			'member',
+			'prerequisite',
+			'recognition',
+			'recognition'
+		]);
 	});
 	it('puts members below their targets and prerequisites below what needs them', () => {
 		const { graph, generations } = buildStackingGraph({ catalogue: base() });
@@ -53,11 +77,15 @@ describe('buildStackingGraph', () => {
 		c.credentials.push(cred({ id: 'P', kind: 'macro' }));
 		c.groups.push(group({ id: 'P/all', targetCredentialId: 'P', rule: 'all', members: ['Q'] }));
 		c.groups.push(group({ id: 'Q/p', targetCredentialId: 'Q', rule: 'all', members: ['P'], position: 2 }));
-		expect(() => buildStackingGraph({ catalogue: c })).toThrow(/cycle .*group:P\/all.*P.*group:Q\/p|cycle .*group:Q\/p.*Q.*group:P\/all/);
+		expect(() => buildStackingGraph({ catalogue: c })).toThrow(
+			/cycle .*group:P\/all.*P.*group:Q\/p|cycle .*group:Q\/p.*Q.*group:P\/all/
+		);
 	});
 	it('refuses groups naming credentials that are not in the catalogue', () => {
 		const c = base();
 		c.groups[0].members.push('NOPE');
-		expect(() => buildStackingGraph({ catalogue: c })).toThrow(/stacking: group Q\/core names unknown credential NOPE/);
+		expect(() => buildStackingGraph({ catalogue: c })).toThrow(
+			/stacking: group Q\/core names unknown credential NOPE/
+		);
 	});
 });

@@ -36,7 +36,10 @@ export type GroupNode = {
 	label: string | null;
 };
 /** One edge per ordered pair; a recognition between a credential and its prerequisite keeps type 'prerequisite' and sets `recognition`. */
-export type StackingEdge = { type: 'member' | 'group' | 'prerequisite' | 'recognition'; recognition?: boolean };
+export type StackingEdge = {
+	type: 'member' | 'group' | 'prerequisite' | 'recognition';
+	recognition?: boolean;
+};
 export type StackingGraph = Graph<CredentialNode | GroupNode, StackingEdge>;
 
 /** Group node keys live apart from credential ids. */
@@ -51,7 +54,10 @@ export class StackingCycleError extends Error {
 	}
 }
 
-export function buildStackingGraph({ catalogue }: { catalogue: Catalogue }): { graph: StackingGraph; generations: string[][] } {
+export function buildStackingGraph({ catalogue }: { catalogue: Catalogue }): {
+	graph: StackingGraph;
+	generations: string[][];
+} {
 	// A simple graph: multi-graphs cost several times more to build at catalogue scale.
 	const graph: StackingGraph = new Graph({ type: 'directed', multi: false, allowSelfLoops: true });
 	const missing = (id: string, where: string) => {
@@ -72,15 +78,27 @@ export function buildStackingGraph({ catalogue }: { catalogue: Catalogue }): { g
 	const groups = new Map(catalogue.groups.map((g) => [g.id, g]));
 	for (const g of catalogue.groups) {
 		if (!graph.hasNode(g.targetCredentialId)) missing(g.targetCredentialId, `group ${g.id}`);
-		graph.mergeNode(groupKey(g.id), { type: 'group', target: g.targetCredentialId, rule: g.rule, n: g.n, minCredits: g.minCredits, label: g.label });
+		graph.mergeNode(groupKey(g.id), {
+			type: 'group',
+			target: g.targetCredentialId,
+			rule: g.rule,
+			n: g.n,
+			minCredits: g.minCredits,
+			label: g.label
+		});
 	}
 	for (const g of catalogue.groups) {
 		for (const m of g.members) {
 			if (!graph.hasNode(m)) missing(m, `group ${g.id}`);
 			graph.mergeDirectedEdge(m, groupKey(g.id), { type: 'member' });
 		}
-		if (g.parentGroupId && !groups.has(g.parentGroupId)) throw new Error(`stacking: group ${g.id} names unknown parent ${g.parentGroupId}`);
-		graph.addDirectedEdge(groupKey(g.id), g.parentGroupId ? groupKey(g.parentGroupId) : g.targetCredentialId, { type: 'group' });
+		if (g.parentGroupId && !groups.has(g.parentGroupId))
+			throw new Error(`stacking: group ${g.id} names unknown parent ${g.parentGroupId}`);
+		graph.addDirectedEdge(
+			groupKey(g.id),
+			g.parentGroupId ? groupKey(g.parentGroupId) : g.targetCredentialId,
+			{ type: 'group' }
+		);
 	}
 	for (const p of catalogue.prerequisites) {
 		if (!graph.hasNode(p.credentialId)) missing(p.credentialId, 'a prerequisite');

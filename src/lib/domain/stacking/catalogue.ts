@@ -44,7 +44,16 @@ export function indexCatalogue(catalogue: Catalogue): CatalogueIndex {
 	for (const p of catalogue.prerequisites) push(requires, p.credentialId, p.requiredId);
 	const recognisedAs = new Map<string, string[]>();
 	for (const r of catalogue.recognitions) push(recognisedAs, r.credentialId, r.recognisedAsId);
-	return { catalogue, credentials, topGroups, children, requires, recognisedAs, targets: [...topGroups.keys()].sort(), memo: new Map() };
+	return {
+		catalogue,
+		credentials,
+		topGroups,
+		children,
+		requires,
+		recognisedAs,
+		targets: [...topGroups.keys()].sort(),
+		memo: new Map()
+	};
 }
 
 export function asIndex(c: Catalogue | CatalogueIndex): CatalogueIndex {

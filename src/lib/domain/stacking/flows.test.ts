@@ -3,14 +3,44 @@ import type { Award, Enrolment, Learner } from '../types.ts';
 import { countFlows } from './flows.ts';
 import { makeCredential as cred, makeGroup as group } from './fixtures.ts';
 
-const e = (id: string, learnerId: string, credentialId: string, startedOn: string, status: Enrolment['status'] = 'completed', cohort = '2024A'): Enrolment => ({
-	id, learnerId, credentialId, cohort, startedOn, endedOn: status === 'completed' ? startedOn : null, status, result: null
+const e = (
+	id: string,
+	learnerId: string,
+	credentialId: string,
+	startedOn: string,
+	status: Enrolment['status'] = 'completed',
+	cohort = '2024A'
+): Enrolment => ({
+	id,
+	learnerId,
+	credentialId,
+	cohort,
+	startedOn,
+	endedOn: status === 'completed' ? startedOn : null,
+	status,
+	result: null
 });
 const learner = (id: string, gender: string): Learner => ({
-	id, gender, ageBand: '0-35', disability: 'N', deprivationBand: '50-60%', region: 'Wales', priorEducation: 'A Level or Equivalent', analyticsConsent: true, identityHash: null, origin: 'generated'
+	id,
+	gender,
+	ageBand: '0-35',
+	disability: 'N',
+	deprivationBand: '50-60%',
+	region: 'Wales',
+	priorEducation: 'A Level or Equivalent',
+	analyticsConsent: true,
+	identityHash: null,
+	origin: 'generated'
 });
 const award = (learnerId: string, credentialId: string, issuedOn: string): Award => ({
-	id: `${learnerId}-${credentialId}`, learnerId, credentialId, enrolmentId: null, issuedOn, expiresOn: null, verification: 'unsigned', verificationReason: null
+	id: `${learnerId}-${credentialId}`,
+	learnerId,
+	credentialId,
+	enrolmentId: null,
+	issuedOn,
+	expiresOn: null,
+	verification: 'unsigned',
+	verificationReason: null
 });
 
 const enrolments = [
@@ -44,7 +74,11 @@ describe('countFlows', () => {
 		]);
 	});
 	it('splits by a learner group, unknown learners as "not stated"', () => {
-		const flows = countFlows({ enrolments, learners: [learner('L1', 'F'), learner('L2', 'M')], dimension: 'gender' });
+		const flows = countFlows({
+			enrolments,
+			learners: [learner('L1', 'F'), learner('L2', 'M')],
+			dimension: 'gender'
+		});
 		expect(flows.map((f) => [f.from, f.to, f.group, f.count])).toEqual([
 			['A', 'B', 'F', 1],
 			['A', 'B', 'M', 1],

@@ -13,7 +13,14 @@ import { NOT_STATED } from '../types.ts';
 import { asIndex, type Catalogue, type CatalogueIndex } from './catalogue.ts';
 import { membersOf } from './requirements.ts';
 
-export type Flow = { kind: 'next' | 'toward'; from: string; to: string; cohort: string | null; group: string | null; count: number };
+export type Flow = {
+	kind: 'next' | 'toward';
+	from: string;
+	to: string;
+	cohort: string | null;
+	group: string | null;
+	count: number;
+};
 
 const FIELD: Record<GroupDimension, keyof Learner> = {
 	gender: 'gender',
@@ -43,7 +50,8 @@ export function countFlows({
 }): Flow[] {
 	const index = catalogue ? asIndex(catalogue) : null;
 	const learnerById = new Map(learners.map((l) => [l.id, l]));
-	const groupOf = (learnerId: string) => (dimension ? String(learnerById.get(learnerId)?.[FIELD[dimension]] ?? NOT_STATED) : null);
+	const groupOf = (learnerId: string) =>
+		dimension ? String(learnerById.get(learnerId)?.[FIELD[dimension]] ?? NOT_STATED) : null;
 	const byLearner = new Map<string, Enrolment[]>();
 	for (const e of enrolments) byLearner.set(e.learnerId, [...(byLearner.get(e.learnerId) ?? []), e]);
 	// When each learner achieved each credential (earliest award or completed enrolment end).
@@ -56,7 +64,9 @@ export function countFlows({
 		achievedOn.set(learnerId, m);
 	};
 	awards.forEach((a) => note(a.learnerId, a.credentialId, a.issuedOn));
-	enrolments.forEach((e) => e.status === 'completed' && note(e.learnerId, e.credentialId, e.endedOn ?? e.startedOn));
+	enrolments.forEach(
+		(e) => e.status === 'completed' && note(e.learnerId, e.credentialId, e.endedOn ?? e.startedOn)
+	);
 	// Targets each credential counts toward.
 	const toward = new Map<string, string[]>();
 	if (index)
@@ -73,7 +83,9 @@ export function countFlows({
 		counts.set(key, f);
 	};
 	for (const [learnerId, list] of byLearner) {
-		const ordered = [...list].sort((a, b) => (a.startedOn < b.startedOn ? -1 : a.startedOn > b.startedOn ? 1 : a.id < b.id ? -1 : 1));
+		const ordered = [...list].sort((a, b) =>
+			a.startedOn < b.startedOn ? -1 : a.startedOn > b.startedOn ? 1 : a.id < b.id ? -1 : 1
+		);
 		ordered.forEach((a, i) => {
 			if (statuses && !statuses.includes(a.status)) return;
 			const b = ordered.slice(i + 1).find((x) => x.credentialId !== a.credentialId);

@@ -33,7 +33,7 @@ export function expandHoldings({ index, held }: { index: CatalogueIndex; held: I
 		}
 	};
 	[...out].forEach(recognise);
-	for (let changed = true; changed; ) {
+	for (let changed = true; changed;) {
 		changed = false;
 		for (const target of index.targets) {
 			if (out.has(target)) continue;

@@ -1,6 +1,14 @@
 // The stacking area's public API: build the graph, evaluate progress, plan, classify, count flows.
 export { indexCatalogue, type Catalogue, type CatalogueIndex } from './catalogue.ts';
-export { buildStackingGraph, findCycle, groupKey, StackingCycleError, type StackingGraph, type CredentialNode, type GroupNode } from './build.ts';
+export {
+	buildStackingGraph,
+	findCycle,
+	groupKey,
+	StackingCycleError,
+	type StackingGraph,
+	type CredentialNode,
+	type GroupNode
+} from './build.ts';
 export { expandHoldings, type Holdings } from './holdings.ts';
 export { evaluateTarget, evaluateGroup, membersOf, type GroupState } from './requirements.ts';
 export { learnerProgress, type Progress, type QualificationProgress, type HoldingUse } from './progress.ts';

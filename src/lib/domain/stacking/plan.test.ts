@@ -21,7 +21,14 @@ const small = (): Catalogue => ({
 	],
 	groups: [
 		group({ id: 'core', targetCredentialId: 'Q', rule: 'all', members: ['C1'] }),
-		group({ id: 'el', targetCredentialId: 'Q', rule: 'n_of', n: 2, members: ['A1', 'A2', 'B1', 'B2'], position: 1 }),
+		group({
+			id: 'el',
+			targetCredentialId: 'Q',
+			rule: 'n_of',
+			n: 2,
+			members: ['A1', 'A2', 'B1', 'B2'],
+			position: 1
+		}),
 		group({ id: 'a', targetCredentialId: 'Q', rule: 'n_of', n: 1, members: ['A1', 'A2'], position: 2 })
 	],
 	prerequisites: [{ credentialId: 'A2', requiredId: 'P' }],
@@ -71,20 +78,39 @@ describe('planCompletion', () => {
 	it('explains a group that cannot be satisfied', () => {
 		const c = small();
 		c.groups[1].n = 9;
-		expect(() => planCompletion({ catalogue: c, target: 'Q' })).toThrow(/needs 9 but only 0 held \+ 4 plannable/);
+		expect(() => planCompletion({ catalogue: c, target: 'Q' })).toThrow(
+			/needs 9 but only 0 held \+ 4 plannable/
+		);
 	});
 	it('asks for the figures an objective needs', () => {
 		const c = small();
 		c.credentials[3].workloadHours = null;
-		expect(() => planCompletion({ catalogue: c, target: 'Q', objective: 'hours' })).toThrow(/needs workload hours for 1 candidate credential\(s\): A2/);
+		expect(() => planCompletion({ catalogue: c, target: 'Q', objective: 'hours' })).toThrow(
+			/needs workload hours for 1 candidate credential\(s\): A2/
+		);
 	});
 	it('handles min_credits and nested alternatives', () => {
 		const c: Catalogue = {
-			credentials: [cred({ id: 'T', kind: 'macro' }), ...['a', 'b', 'c', 'd', 'e'].map((id, i) => cred({ id, credits: [5, 5, 10, 15, 5][i] }))],
+			credentials: [
+				cred({ id: 'T', kind: 'macro' }),
+				...['a', 'b', 'c', 'd', 'e'].map((id, i) => cred({ id, credits: [5, 5, 10, 15, 5][i] }))
+			],
 			groups: [
-				group({ id: 'cr', targetCredentialId: 'T', rule: 'min_credits', minCredits: 15, members: ['a', 'b', 'c', 'd'] }),
+				group({
+					id: 'cr',
+					targetCredentialId: 'T',
+					rule: 'min_credits',
+					minCredits: 15,
+					members: ['a', 'b', 'c', 'd']
+				}),
 				group({ id: 'alt', targetCredentialId: 'T', rule: 'n_of', n: 1, members: [], position: 1 }),
-				group({ id: 'alt/1', targetCredentialId: 'T', parentGroupId: 'alt', rule: 'all', members: ['a', 'b'] }),
+				group({
+					id: 'alt/1',
+					targetCredentialId: 'T',
+					parentGroupId: 'alt',
+					rule: 'all',
+					members: ['a', 'b']
+				}),
 				group({ id: 'alt/2', targetCredentialId: 'T', parentGroupId: 'alt', rule: 'all', members: ['e'] })
 			],
 			prerequisites: [],
@@ -98,7 +124,19 @@ describe('planCompletion', () => {
 });
 
 // Exactness: against brute force over every subset, on seeded random catalogues.
-type Random = { credentials: number; groups: Array<{ rule: 'all' | 'n_of' | 'min_credits'; members: number[]; n: number; parent: number | null }>; prereqs: Array<[number, number]>; held: number[]; costs: number[]; credits: number[] };
+type Random = {
+	credentials: number;
+	groups: Array<{
+		rule: 'all' | 'n_of' | 'min_credits';
+		members: number[];
+		n: number;
+		parent: number | null;
+	}>;
+	prereqs: Array<[number, number]>;
+	held: number[];
+	costs: number[];
+	credits: number[];
+};
 
 const randomCatalogue = fc
 	.record({
@@ -112,7 +150,9 @@ const randomCatalogue = fc
 			}),
 			{ minLength: 1, maxLength: 5 }
 		),
-		prereqs: fc.array(fc.tuple(fc.integer({ min: 0, max: 10 }), fc.integer({ min: 0, max: 10 })), { maxLength: 5 }),
+		prereqs: fc.array(fc.tuple(fc.integer({ min: 0, max: 10 }), fc.integer({ min: 0, max: 10 })), {
+			maxLength: 5
+		}),
 		held: fc.uniqueArray(fc.integer({ min: 0, max: 10 }), { maxLength: 3 }),
 		costs: fc.array(fc.integer({ min: 1, max: 9 }), { minLength: 11, maxLength: 11 }),
 		credits: fc.array(fc.integer({ min: 0, max: 6 }), { minLength: 11, maxLength: 11 })
@@ -122,7 +162,10 @@ const randomCatalogue = fc
 function toCatalogue(r: Random) {
 	const ids = Array.from({ length: r.credentials }, (_, i) => `u${i}`);
 	const catalogue: Catalogue = {
-		credentials: [cred({ id: 'T', kind: 'macro' }), ...ids.map((id, i) => cred({ id, workloadHours: r.costs[i], credits: r.credits[i] }))],
+		credentials: [
+			cred({ id: 'T', kind: 'macro' }),
+			...ids.map((id, i) => cred({ id, workloadHours: r.costs[i], credits: r.credits[i] }))
+		],
 		groups: r.groups.map((g, i) => {
 			const members = g.members.filter((m) => m < r.credentials).map((m) => ids[m]);
 			// Parents only point to earlier groups, so nesting is a tree.
@@ -157,8 +200,12 @@ function bruteForce(catalogue: Catalogue, held: string[], objective: Objective):
 		const S = free.filter((_, i) => mask & (1 << i));
 		const all = new Set([...H, ...S]);
 		if (!S.every((s) => (index.requires.get(s) ?? []).every((r) => all.has(r)))) continue;
-		if (!evaluateTarget({ index, target: 'T', held: expandHoldings({ index, held: all }).held }).achieved) continue;
-		const cost = objective === 'count' ? S.length : S.reduce((t, s) => t + (index.credentials.get(s)!.workloadHours ?? 0), 0);
+		if (!evaluateTarget({ index, target: 'T', held: expandHoldings({ index, held: all }).held }).achieved)
+			continue;
+		const cost =
+			objective === 'count'
+				? S.length
+				: S.reduce((t, s) => t + (index.credentials.get(s)!.workloadHours ?? 0), 0);
 		if (best === null || cost < best) best = cost;
 	}
 	return best;
@@ -178,8 +225,13 @@ describe('planCompletion is exact', () => {
 						// The plan itself is valid: prerequisites closed, target achieved.
 						const index = indexCatalogue(catalogue);
 						const all = new Set([...expandHoldings({ index, held }).held, ...plan.credentials]);
-						for (const s of plan.credentials) for (const r of index.requires.get(s) ?? []) expect(all.has(r)).toBe(true);
-						if (!all.has('T')) expect(evaluateTarget({ index, target: 'T', held: expandHoldings({ index, held: all }).held }).achieved).toBe(true);
+						for (const s of plan.credentials)
+							for (const r of index.requires.get(s) ?? []) expect(all.has(r)).toBe(true);
+						if (!all.has('T'))
+							expect(
+								evaluateTarget({ index, target: 'T', held: expandHoldings({ index, held: all }).held })
+									.achieved
+							).toBe(true);
 					} catch (e) {
 						if (!(e instanceof PlanError)) throw e;
 						got = null;
@@ -195,7 +247,9 @@ describe('planCompletion is exact', () => {
 
 describe('planCompletion on the vendored training.gov.au qualifications', () => {
 	// Test data only: the domain code itself never reads files.
-	const { catalogue: tga, releases } = readTgaCatalogue({ dir: fileURLToPath(new URL('../../../../data/tga/xml/', import.meta.url)) });
+	const { catalogue: tga, releases } = readTgaCatalogue({
+		dir: fileURLToPath(new URL('../../../../data/tga/xml/', import.meta.url))
+	});
 	const catalogue = indexCatalogue(tga);
 	for (const r of releases) {
 		it(`${r.qualification.id}: the fewest credentials from nothing is at least core + electives`, () => {

@@ -76,9 +76,11 @@ export function planCompletion(input: PlanInput): Plan {
 	const { target, objective = 'count', ignorePrerequisites = false, nodeBudget = 2_000_000 } = input;
 	const index = asIndex(input.catalogue);
 	if (!index.credentials.has(target)) throw new Error(`stacking/plan: unknown target ${target}`);
-	const days = input.medianDays instanceof Map ? input.medianDays : new Map(Object.entries(input.medianDays ?? {}));
+	const days =
+		input.medianDays instanceof Map ? input.medianDays : new Map(Object.entries(input.medianDays ?? {}));
 	const held = expandHoldings({ index, held: input.held ?? [] }).held;
-	const result = (ids: string[], exact: boolean): Plan => summarise(index, days, target, objective, ids, exact);
+	const result = (ids: string[], exact: boolean): Plan =>
+		summarise(index, days, target, objective, ids, exact);
 	if (held.has(target)) return result([], true);
 
 	// Unmet prerequisites, transitively; null when one is not in the catalogue.
@@ -158,12 +160,22 @@ export function planCompletion(input: PlanInput): Plan {
 		const heldMembers = g.members.filter((m) => held.has(m));
 		const items = g.members.filter((m) => itemOf.has(m) && usable.get(m)).map((m) => itemOf.get(m)!);
 		items.sort((a, b) => cost[a] - cost[b] || a - b);
-		const need = g.rule === 'all' ? g.members.length + children.length : g.rule === 'n_of' ? (g.n ?? 0) : (g.minCredits ?? 0);
-		const heldValue = g.rule === 'min_credits' ? heldMembers.reduce((s, m) => s + (index.credentials.get(m)?.credits ?? 0), 0) : heldMembers.length;
+		const need =
+			g.rule === 'all'
+				? g.members.length + children.length
+				: g.rule === 'n_of'
+					? (g.n ?? 0)
+					: (g.minCredits ?? 0);
+		const heldValue =
+			g.rule === 'min_credits'
+				? heldMembers.reduce((s, m) => s + (index.credentials.get(m)?.credits ?? 0), 0)
+				: heldMembers.length;
 		const deep = (n: Node): Set<number> => new Set([...n.items, ...n.children.flatMap((c) => [...deep(c)])]);
 		const sets = children.map(deep);
 		const independent = sets.map((set, k) =>
-			[items, ...sets.filter((_, j) => j !== k).map((x) => [...x])].every((other) => other.every((i) => !set.has(i)))
+			[items, ...sets.filter((_, j) => j !== k).map((x) => [...x])].every((other) =>
+				other.every((i) => !set.has(i))
+			)
 		);
 		return { group: g, rule: g.rule, need, held: heldValue, items, children, independent, have: 0 };
 	};
@@ -224,7 +236,9 @@ export function planCompletion(input: PlanInput): Plan {
 		}
 		if (n.rule === 'min_credits') {
 			let remaining = n.need - n.held - n.have;
-			const open_ = n.items.filter((i) => open(i) && credits[i] > 0).sort((a, b) => cost[a] / credits[a] - cost[b] / credits[b]);
+			const open_ = n.items
+				.filter((i) => open(i) && credits[i] > 0)
+				.sort((a, b) => cost[a] / credits[a] - cost[b] / credits[b]);
 			let sum = 0;
 			for (const i of open_) {
 				if (remaining <= 0) break;
@@ -302,7 +316,8 @@ export function planCompletion(input: PlanInput): Plan {
 	// Items with prerequisites after the prerequisites themselves; classes serving more groups first.
 	decisions.sort((a, b) => {
 		if (a.kind !== b.kind) return a.kind === 'item' ? -1 : 1;
-		if (a.kind === 'item' && b.kind === 'item') return pre[a.item].length - pre[b.item].length || a.item - b.item;
+		if (a.kind === 'item' && b.kind === 'item')
+			return pre[a.item].length - pre[b.item].length || a.item - b.item;
 		return (b as { nodes: Node[] }).nodes.length - (a as { nodes: Node[] }).nodes.length;
 	});
 
@@ -368,16 +383,30 @@ export function planCompletion(input: PlanInput): Plan {
 	untake(forcedAdds);
 
 	if (best === Infinity) throw new PlanError(target, explain(index, target, roots, blocked, exhausted));
-	return result(order(index, bestSet.map((i) => itemIds[i])), !exhausted);
+	return result(
+		order(
+			index,
+			bestSet.map((i) => itemIds[i])
+		),
+		!exhausted
+	);
 }
 
-function explain(index: CatalogueIndex, target: string, roots: Node[], blocked: string[], exhausted: boolean): string[] {
+function explain(
+	index: CatalogueIndex,
+	target: string,
+	roots: Node[],
+	blocked: string[],
+	exhausted: boolean
+): string[] {
 	const reasons: string[] = [];
 	if (exhausted) reasons.push('the search budget ran out before any plan was found');
 	const check = (n: Node) => {
 		const available = n.items.length;
 		if (n.rule === 'n_of' && n.held + available + n.children.length < n.need)
-			reasons.push(`group "${n.group.label ?? n.group.id}" needs ${n.need} but only ${n.held} held + ${available} plannable`);
+			reasons.push(
+				`group "${n.group.label ?? n.group.id}" needs ${n.need} but only ${n.held} held + ${available} plannable`
+			);
 		n.children.forEach(check);
 	};
 	roots.forEach(check);
@@ -386,7 +415,12 @@ function explain(index: CatalogueIndex, target: string, roots: Node[], blocked: 
 	return reasons;
 }
 
-function costOf(index: CatalogueIndex, days: Map<string, number>, objective: Objective, id: string): number | null {
+function costOf(
+	index: CatalogueIndex,
+	days: Map<string, number>,
+	objective: Objective,
+	id: string
+): number | null {
 	if (objective === 'count') return 1;
 	if (objective === 'hours') return index.credentials.get(id)?.workloadHours ?? null;
 	return days.get(id) ?? null;
@@ -411,14 +445,24 @@ function order(index: CatalogueIndex, ids: string[]): string[] {
 		if (depth.has(id)) return depth.get(id)!;
 		if (seen.has(id)) return 0;
 		seen.add(id);
-		const v = Math.max(0, ...(index.requires.get(id) ?? []).filter((r) => set.has(r)).map((r) => d(r, seen) + 1));
+		const v = Math.max(
+			0,
+			...(index.requires.get(id) ?? []).filter((r) => set.has(r)).map((r) => d(r, seen) + 1)
+		);
 		depth.set(id, v);
 		return v;
 	};
 	return [...ids].sort((a, b) => d(a) - d(b) || (a < b ? -1 : a > b ? 1 : 0));
 }
 
-function summarise(index: CatalogueIndex, days: Map<string, number>, target: string, objective: Objective, ids: string[], exact: boolean): Plan {
+function summarise(
+	index: CatalogueIndex,
+	days: Map<string, number>,
+	target: string,
+	objective: Objective,
+	ids: string[],
+	exact: boolean
+): Plan {
 	let hours: number | null = 0;
 	let totalDays: number | null = 0;
 	for (const id of ids) {

@@ -50,7 +50,8 @@ function countedIn(groups: GroupState[], out = new Set<string>()): Set<string> {
 
 function fewest(index: CatalogueIndex, target: string, held: Iterable<string>): number | null {
 	try {
-		return planCompletion({ catalogue: index, target, held, objective: 'count', ignorePrerequisites: true }).total.count;
+		return planCompletion({ catalogue: index, target, held, objective: 'count', ignorePrerequisites: true })
+			.total.count;
 	} catch (e) {
 		if (e instanceof PlanError) return null;
 		throw e;
@@ -83,7 +84,11 @@ export function learnerProgress({
 		if (!index.memo.has(scratchKey)) index.memo.set(scratchKey, fewest(index, target, []));
 		const neededFromScratch = index.memo.get(scratchKey) as number | null;
 		const stillNeeded = achieved ? 0 : fewest(index, target, awarded);
-		const share = achieved ? 1 : neededFromScratch && stillNeeded !== null ? (neededFromScratch - stillNeeded) / neededFromScratch : 0;
+		const share = achieved
+			? 1
+			: neededFromScratch && stillNeeded !== null
+				? (neededFromScratch - stillNeeded) / neededFromScratch
+				: 0;
 		const creditsStillNeeded = groups
 			.filter((g) => g.rule === 'min_credits' && !g.satisfied)
 			.reduce((s, g) => s + (g.need - g.have), 0);
@@ -102,7 +107,8 @@ export function learnerProgress({
 	}
 	qualifications.sort((a, b) => b.share - a.share || (a.target < b.target ? -1 : 1));
 	const toward = new Map<string, string[]>();
-	for (const q of qualifications) for (const c of q.counted) toward.set(c, [...(toward.get(c) ?? []), q.target]);
+	for (const q of qualifications)
+		for (const c of q.counted) toward.set(c, [...(toward.get(c) ?? []), q.target]);
 	const holdings = [...expanded.held].sort().map((id) => {
 		const countsToward = [...(toward.get(id) ?? [])].sort();
 		return {

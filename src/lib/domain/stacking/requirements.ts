@@ -32,7 +32,15 @@ function required(g: RequirementGroup, childCount: number): number {
 	return g.minCredits ?? 0;
 }
 
-export function evaluateGroup({ index, group, held }: { index: CatalogueIndex; group: RequirementGroup; held: Set<string> }): GroupState {
+export function evaluateGroup({
+	index,
+	group,
+	held
+}: {
+	index: CatalogueIndex;
+	group: RequirementGroup;
+	held: Set<string>;
+}): GroupState {
 	const children = (index.children.get(group.id) ?? []).map((c) => evaluateGroup({ index, group: c, held }));
 	const counted = group.members.filter((m) => held.has(m));
 	const satisfiedChildren = children.filter((c) => c.satisfied).length;
@@ -56,7 +64,15 @@ export function evaluateGroup({ index, group, held }: { index: CatalogueIndex; g
 }
 
 /** The state of each top-level group of `target`; `achieved` when all are satisfied. */
-export function evaluateTarget({ index, target, held }: { index: CatalogueIndex; target: string; held: Set<string> }) {
+export function evaluateTarget({
+	index,
+	target,
+	held
+}: {
+	index: CatalogueIndex;
+	target: string;
+	held: Set<string>;
+}) {
 	const groups = (index.topGroups.get(target) ?? []).map((group) => evaluateGroup({ index, group, held }));
 	return { groups, achieved: groups.length > 0 && groups.every((g) => g.satisfied) };
 }

@@ -51,10 +51,14 @@ export function classifyTrajectory({
 	const index = asIndex(catalogue);
 	const area = (id: string) => (areaOf ?? defaultArea)(index.credentials.get(id), id);
 	const distinct = [...new Set(trajectory)];
-	if (distinct.length < 2) return { shape: 'single', focus: null, counted: distinct, areas: distinct.map(area) };
+	if (distinct.length < 2)
+		return { shape: 'single', focus: null, counted: distinct, areas: distinct.map(area) };
 	const expanded = expandHoldings({ index, held: distinct });
 	// What each trajectory credential stands for once recognised.
-	const standsFor = (id: string) => [id, ...[...expanded.recognisedFrom].filter(([, from]) => from.includes(id)).map(([y]) => y)];
+	const standsFor = (id: string) => [
+		id,
+		...[...expanded.recognisedFrom].filter(([, from]) => from.includes(id)).map(([y]) => y)
+	];
 	let focus: string | null = null;
 	let counted: string[] = [];
 	for (const target of index.targets) {
@@ -64,7 +68,9 @@ export function classifyTrajectory({
 		const here = distinct.filter((id) => id !== target && standsFor(id).some((x) => members.has(x)));
 		const better =
 			here.length > counted.length ||
-			(here.length === counted.length && here.length > 0 && focus !== null &&
+			(here.length === counted.length &&
+				here.length > 0 &&
+				focus !== null &&
 				((expanded.held.has(target) && !expanded.held.has(focus)) ||
 					(expanded.held.has(target) === expanded.held.has(focus) && target < focus)));
 		if (better) {

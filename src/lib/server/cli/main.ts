@@ -8,6 +8,7 @@ import { importCommand } from './import.ts';
 import { metricsCommand } from './metrics.ts';
 import { serveCommand } from './serve.ts';
 import { userCommand } from './user.ts';
+import { catalogueCommand, pathwayCommand } from './catalogue.ts';
 import { learnerCommand, retentionCommand } from './privacy.ts';
 
 export type CommandContext = {
@@ -33,6 +34,13 @@ Commands:
   metrics conformance [--as-of DATE] [--verified-only] [--json]
       Each credential against the EU, Australian and UNESCO definitions; share of awards meeting each.
       Cells describing fewer than 10 learners are withheld (--no-suppression: admin view).
+  catalogue list [--qualifications] [--search TEXT] [--json]
+  catalogue show <credential-id> [--json]
+      A credential and the stacking rules it plans with (requirement groups, prerequisites, unparsed text).
+  pathway progress (--learner ID | --holding ID,ID…) [--all] [--json]
+      Progress toward every qualification the holdings count toward.
+  pathway plan (--learner ID | --holding ID,ID…) --target ID [--objective count|hours|time] [--json]
+      The exact cheapest set of credentials that completes the target, honouring prerequisites.
   user add --email E --role admin|policymaker|provider|learner [--provider ID] [--learner ID]
       Create an account (password prompted; --password-stdin, or --generate-password prints one).
   user list [--json]
@@ -73,6 +81,10 @@ export async function main(argv: string[], io: Partial<CommandContext> = {}): Pr
 				return await exportCommand(rest, context);
 			case 'metrics':
 				return await metricsCommand(rest, context);
+			case 'catalogue':
+				return await catalogueCommand(rest, context);
+			case 'pathway':
+				return await pathwayCommand(rest, context);
 			case 'user':
 				return await userCommand(rest, context);
 			case 'learner':

@@ -1,4 +1,4 @@
-// Credential documents (Open Badges 2.0/3.0, CLR 2.0, ELM, CTDL): each file is its own
+// Credential documents (Open Badges 2.0/3.0, CLR 2.0, ELM, CTDL, training.gov.au releases): each file is its own
 // all-or-nothing import, because each is a document its issuer made on its own — one unreadable
 // badge must not hold back the other forty-nine in a folder. Files that other documents point to
 // (an Open Badges 2.0 BadgeClass or issuer profile) are read through a resolver over the whole
@@ -13,16 +13,26 @@ import {
 import { DOCUMENT_LIMIT_BYTES } from './limits.ts';
 import type { ImportJob } from './loader.ts';
 import { readAllBytes, type SourceFile } from './source.ts';
+import { stackingCycleIssues } from './stacking-check.ts';
+import { tgaUnits } from './tga/index.ts';
 
 /** The CLI's --format names of the document formats. */
-export const DOCUMENT_FORMATS = ['ob', 'clr', 'elm', 'ctdl'] as const;
+export const DOCUMENT_FORMATS = ['tga', 'ob', 'clr', 'elm', 'ctdl'] as const;
 export type DocumentFormat = (typeof DOCUMENT_FORMATS)[number];
 
-const cliName = (format: CredentialFormat): DocumentFormat =>
+type DetectedFormat = CredentialFormat | 'tga';
+
+const cliName = (format: DetectedFormat): DocumentFormat =>
 	format === 'ob2' || format === 'ob3' ? 'ob' : format;
 
 /** Catalogues first, so awards that name their credentials find them. */
-const ORDER: DocumentFormat[] = ['ctdl', 'elm', 'clr', 'ob'];
+const ORDER: DocumentFormat[] = ['tga', 'ctdl', 'elm', 'clr', 'ob'];
+/** Formats whose documents carry stacking rules, checked for cycles before they commit. */
+const CATALOGUES = new Set<DocumentFormat>(['tga', 'ctdl', 'elm', 'clr']);
+
+/** training.gov.au release documents are AuthorIT XML. */
+const isTgaRelease = (head: Uint8Array) =>
+	/<AuthorIT[\s>]/.test(new TextDecoder().decode(head.subarray(0, 4096)));
 
 async function headOf(file: SourceFile): Promise<Uint8Array> {
 	const bytes = await readAllBytes(file, DOCUMENT_LIMIT_BYTES).catch(() => new Uint8Array());
@@ -33,9 +43,12 @@ async function headOf(file: SourceFile): Promise<Uint8Array> {
 export type DocumentPlan = { jobs: ImportJob[]; claimed: SourceFile[] };
 
 export async function planDocuments(files: SourceFile[], forced?: DocumentFormat): Promise<DocumentPlan> {
-	const found: { file: SourceFile; format: CredentialFormat }[] = [];
+	const found: { file: SourceFile; format: DetectedFormat }[] = [];
 	for (const file of files) {
-		const detected = detectFormat({ fileName: file.name, head: await headOf(file) });
+		const head = await headOf(file);
+		const detected: DetectedFormat | null = isTgaRelease(head)
+			? 'tga'
+			: detectFormat({ fileName: file.name, head });
 		if (forced && (!detected || cliName(detected) !== forced)) {
 			// --format given: read it as that format and let the parser say what is wrong.
 			found.push({ file, format: forced === 'ob' ? 'ob3' : forced });
@@ -59,9 +72,14 @@ export async function planDocuments(files: SourceFile[], forced?: DocumentFormat
 			format: cliName(format),
 			files: [file],
 			strict: false,
+			afterLoad: CATALOGUES.has(cliName(format)) ? (tx) => stackingCycleIssues(tx, file.path) : undefined,
 			async *parse(onBytes) {
 				const bytes = await readAllBytes(file, DOCUMENT_LIMIT_BYTES);
 				onBytes(file.size);
+				if (format === 'tga') {
+					yield* tgaUnits({ xml: new TextDecoder().decode(bytes), file: file.path });
+					return;
+				}
 				yield* parseCredentialFile({
 					format,
 					file: file.path,

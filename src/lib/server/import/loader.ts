@@ -293,7 +293,8 @@ class ChunkWriter {
 			accepted = still;
 		}
 
-		// 3. Write, parents first, the last row of a key winning within the chunk.
+		// 3. Write, parents first, the last row of a key winning within the chunk (a row's own
+		// source over a mere mention).
 		const byTable = new Map<ImportTable, Map<string, ImportRow>>();
 		for (const unit of accepted) {
 			const file = this.fileOf(unit.at.file);
@@ -301,10 +302,9 @@ class ChunkWriter {
 			for (const warning of unit.warnings ?? [])
 				if (file.warnings.length < MAX_ERRORS) file.warnings.push(warning);
 			for (const item of unit.rows) {
-				(byTable.get(item.table) ?? byTable.set(item.table, new Map()).get(item.table)!).set(
-					rowKey(item),
-					item
-				);
+				const rows = byTable.get(item.table) ?? byTable.set(item.table, new Map()).get(item.table)!;
+				const key = rowKey(item);
+				if (!(item.mentioned && rows.has(key) && !rows.get(key)!.mentioned)) rows.set(key, item);
 				if (item.table === 'awards') file.verification[item.row.verification]++;
 			}
 		}
@@ -312,10 +312,17 @@ class ChunkWriter {
 			const rows = byTable.get(table);
 			if (!rows) continue;
 			const list = [...rows.values()].map((item) => item.row);
-			const count = await upsertRows(this.tx, table, list as never[], this.importId);
 			const total = (this.report.changed[table] ??= { inserted: 0, updated: 0 });
-			total.inserted += count.inserted;
-			total.updated += count.updated;
+			for (const mentioned of [false, true]) {
+				const part = [...rows.values()]
+					.filter((item) => Boolean(item.mentioned) === mentioned)
+					.map((item) => item.row);
+				const count = await upsertRows(this.tx, table, part as never[], this.importId, {
+					insertOnly: mentioned
+				});
+				total.inserted += count.inserted;
+				total.updated += count.updated;
+			}
 			if (table === 'requirement_groups') {
 				const changed = await writeGroupMembers(this.tx, list as { id: string; members: string[] }[]);
 				const members = (this.report.changed.requirement_members ??= { inserted: 0, updated: 0 });

@@ -22,7 +22,7 @@ export type SourceLocation = { file: string; line?: number; path?: string };
 export type ImportIssue = SourceLocation & { field?: string; message: string };
 
 /** A row for one table. Awards may keep the document they came from. */
-export type ImportRow =
+export type ImportRow = (
 	| { table: 'providers'; row: Provider }
 	| { table: 'credentials'; row: Credential }
 	| { table: 'credential_skills'; row: CredentialSkill }
@@ -31,7 +31,15 @@ export type ImportRow =
 	| { table: 'recognitions'; row: Recognition }
 	| { table: 'learners'; row: Learner }
 	| { table: 'enrolments'; row: Enrolment }
-	| { table: 'awards'; row: Award & { source?: unknown } };
+	| { table: 'awards'; row: Award & { source?: unknown } }
+) & {
+	/**
+	 * The document only mentions this record (a unit listed in a qualification's release): stored
+	 * when missing, never overwriting what the record's own source said — so sources that spell a
+	 * title differently cannot undo each other on every import.
+	 */
+	mentioned?: true;
+};
 
 export type ImportTable = ImportRow['table'];
 

@@ -40,7 +40,8 @@ export function referencesOf(item: ImportRow): Reference[] {
 		case 'enrolments':
 			refs.push({ table: 'learners', key: item.row.learnerId, field: 'learner_id' });
 			credential(item.row.credentialId, 'credential_id');
-			if (item.row.providerId) refs.push({ table: 'providers', key: item.row.providerId, field: 'provider_id' });
+			if (item.row.providerId)
+				refs.push({ table: 'providers', key: item.row.providerId, field: 'provider_id' });
 			break;
 		case 'awards':
 			refs.push({ table: 'learners', key: item.row.learnerId, field: 'learner_id' });

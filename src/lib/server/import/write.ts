@@ -84,7 +84,8 @@ export async function upsertRows<T extends ImportTable>(
 	tx: Orm,
 	table: T,
 	rows: RowOf<T>[],
-	importId: number | null
+	importId: number | null,
+	{ insertOnly = false }: { insertOnly?: boolean } = {}
 ): Promise<WriteCount> {
 	if (rows.length === 0) return { inserted: 0, updated: 0 };
 	const spec = WRITE_SPECS[table];
@@ -106,7 +107,7 @@ export async function upsertRows<T extends ImportTable>(
 	const selectList = sql.raw(spec.columns.map((column, i) => `c${i}::${column.type}`).join(', '));
 	const updatable = names.filter((n) => !spec.key.includes(n) && !KEEP_ON_UPDATE.has(n));
 	let conflict: SQL;
-	if (updatable.length === 0) {
+	if (updatable.length === 0 || insertOnly) {
 		conflict = sql.raw(`on conflict (${spec.key.map((k) => `"${k}"`).join(', ')}) do nothing`);
 	} else {
 		const incomingOf = (n: string) => mergedValue(table, n, `excluded."${n}"`, `${spec.name}."${n}"`);

@@ -32,9 +32,10 @@ export type Catalogue = {
 	recognitions: Recognition[];
 };
 
-export async function getCatalogue(db: Db): Promise<Catalogue> {
+/** The whole catalogue; `db` may be a transaction (the loader checks new rules before committing). */
+export async function getCatalogue(db: Pick<Db, 'orm'>): Promise<Catalogue> {
 	const [credentials, groups, members, prerequisites, recognitions] = await Promise.all([
-		getCredentials(db),
+		db.orm.select().from(t.credentials).orderBy(asc(t.credentials.id)) as Promise<Credential[]>,
 		db.orm
 			.select()
 			.from(t.requirementGroups)

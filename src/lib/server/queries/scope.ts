@@ -47,12 +47,14 @@ export function statusAsOf(asOf: string | undefined): SQL {
  */
 export function enrolmentConditions({ scope, asOf, filters = {}, data = 'real' }: QueryContext): SQL {
 	const conditions: SQL[] = [sql`l.analytics_consent`, originCondition(data)];
-	if (scope.kind === 'provider') conditions.push(sql`coalesce(e.provider_id, c.provider_id) = ${scope.providerId}`);
+	if (scope.kind === 'provider')
+		conditions.push(sql`coalesce(e.provider_id, c.provider_id) = ${scope.providerId}`);
 	if (scope.kind === 'learner') conditions.push(sql`e.learner_id = ${scope.learnerId}`);
 	if (asOf) conditions.push(sql`e.started_on <= ${asOf}::date`);
 	if (filters.credentialId) conditions.push(sql`e.credential_id = ${filters.credentialId}`);
 	if (filters.cohort) conditions.push(sql`e.cohort = ${filters.cohort}`);
-	if (filters.providerId) conditions.push(sql`coalesce(e.provider_id, c.provider_id) = ${filters.providerId}`);
+	if (filters.providerId)
+		conditions.push(sql`coalesce(e.provider_id, c.provider_id) = ${filters.providerId}`);
 	if (filters.level) conditions.push(sql`c.level = ${filters.level}`);
 	if (filters.mode) conditions.push(sql`c.participation_mode = ${filters.mode}`);
 	if (filters.qaApproach) conditions.push(sql`p.qa_approach = ${filters.qaApproach}`);

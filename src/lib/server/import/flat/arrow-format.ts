@@ -4,6 +4,7 @@
 import { RecordBatchReader, Type, type Field } from 'apache-arrow';
 import { dayNumberToIso } from '../../../domain/dates.ts';
 import type { ImportJob } from '../loader.ts';
+import { stackingCycleIssues } from '../stacking-check.ts';
 import { ImportRefusal, TABLE_ORDER, type ImportTable, type ParsedUnit } from '../records.ts';
 import type { SourceFile } from '../source.ts';
 import { rowFromFlat, tableForColumns } from '../tables.ts';
@@ -70,6 +71,8 @@ export function arrowJob(files: { file: SourceFile; table?: ImportTable }[]): Im
 		format: 'arrow',
 		files: ordered.map((f) => f.file),
 		strict: false,
+		// Stacking rules (groups, prerequisites) may arrive here too: no cycles.
+		afterLoad: (tx) => stackingCycleIssues(tx, ordered[0]?.file.path ?? 'arrow'),
 		async *parse(onBytes) {
 			for (const { file } of ordered) yield* parseArrow(file, onBytes);
 		}

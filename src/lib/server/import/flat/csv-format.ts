@@ -3,6 +3,7 @@
 // whose headers differ. Separators `,` and `;`, BOM and CRLF are handled by the CSV reader.
 import { parseCsv, readCsvFile } from '../csv.ts';
 import type { ImportJob } from '../loader.ts';
+import { stackingCycleIssues } from '../stacking-check.ts';
 import { TABLE_ORDER, type ImportTable, type ParsedUnit } from '../records.ts';
 import { textChunks, type SourceFile } from '../source.ts';
 import { rowFromFlat, tableForColumns, TABLES } from '../tables.ts';
@@ -44,6 +45,8 @@ export function csvJob(files: { file: SourceFile; table: ImportTable }[], rename
 		format: 'csv',
 		files: ordered.map((f) => f.file),
 		strict: false,
+		// Stacking rules (groups, prerequisites) may arrive here too: no cycles.
+		afterLoad: (tx) => stackingCycleIssues(tx, ordered[0]?.file.path ?? 'csv'),
 		async *parse(onBytes) {
 			for (const { file, table } of ordered) yield* parseTableCsv(file, table, rename, onBytes);
 		}

@@ -36,39 +36,77 @@ import type { Section } from './listing.ts';
 export type Compiled = {
 	groups: RequirementGroup[];
 	unparsed: Array<{ sentence: string; reason: string }>;
-	specialisations: Array<{ name: string; sentence: string; rule: 'all' | 'n_of'; n: number; members: string[] }>;
+	specialisations: Array<{
+		name: string;
+		sentence: string;
+		rule: 'all' | 'n_of';
+		n: number;
+		members: string[];
+	}>;
 };
 
 type Draft = Omit<RequirementGroup, 'position' | 'targetCredentialId'>;
 
-export function compileRules({ code, facts, sections }: { code: string; facts: RuleFacts; sections: Section[] }): Compiled {
+export function compileRules({
+	code,
+	facts,
+	sections
+}: {
+	code: string;
+	facts: RuleFacts;
+	sections: Section[];
+}): Compiled {
 	const unparsed = [...facts.unparsed];
 	const drafts: Draft[] = [];
 	const byKey = new Map(sections.map((s) => [s.key, s]));
 	const core = byKey.get('core')?.units ?? [];
 	const listed = unique(sections.filter((s) => s.key !== 'core').flatMap((s) => s.units));
-	const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+	const slug = (s: string) =>
+		s
+			.toLowerCase()
+			.replace(/[^a-z0-9]+/g, '-')
+			.replace(/^-|-$/g, '');
 	const membersOf = (scope: Scope) =>
 		scope === 'listed' ? listed : unique(scope.flatMap((k) => byKey.get(k)?.units ?? []));
 	const nameOf = (scope: Scope) =>
-		scope === 'listed' ? 'the listed electives' : scope.map((k) => (k.length === 1 ? `Group ${k}` : `${k} electives`)).join(' or ');
+		scope === 'listed'
+			? 'the listed electives'
+			: scope.map((k) => (k.length === 1 ? `Group ${k}` : `${k} electives`)).join(' or ');
 
 	// Counts.
 	const total = facts.total;
 	let electives = facts.electives;
 	if (facts.core !== null && facts.core !== core.length)
-		unparsed.push({ sentence: `${facts.core} core units`, reason: `the rules state ${facts.core} core units but list ${core.length}` });
+		unparsed.push({
+			sentence: `${facts.core} core units`,
+			reason: `the rules state ${facts.core} core units but list ${core.length}`
+		});
 	const coreCount = facts.core ?? core.length;
 	if (electives === null && total !== null) electives = total - coreCount;
 	if (total !== null && electives !== null && coreCount + electives !== total)
-		unparsed.push({ sentence: `${total} units`, reason: `core ${coreCount} + electives ${electives} ≠ total ${total}` });
+		unparsed.push({
+			sentence: `${total} units`,
+			reason: `core ${coreCount} + electives ${electives} ≠ total ${total}`
+		});
 	if (total === null) unparsed.push({ sentence: '', reason: 'no total number of units found' });
 
-	if (core.length) drafts.push({ id: `${code}/core`, parentGroupId: null, rule: 'all', n: null, minCredits: null, label: 'Core units', members: core });
+	if (core.length)
+		drafts.push({
+			id: `${code}/core`,
+			parentGroupId: null,
+			rule: 'all',
+			n: null,
+			minCredits: null,
+			label: 'Core units',
+			members: core
+		});
 	const E = electives ?? 0;
 	if (E > 0) {
 		if (listed.length < E)
-			unparsed.push({ sentence: `${E} elective units`, reason: `only ${listed.length} electives are listed` });
+			unparsed.push({
+				sentence: `${E} elective units`,
+				reason: `only ${listed.length} electives are listed`
+			});
 		drafts.push({
 			id: `${code}/electives`,
 			parentGroupId: null,
@@ -82,12 +120,19 @@ export function compileRules({ code, facts, sections }: { code: string; facts: R
 
 	// A "remaining … from Groups X, Y" statement lets those groups take more than their stated count.
 	const allConstraints = [...facts.constraints, ...facts.branches.flatMap((b) => b.constraints)];
-	const open = new Set(allConstraints.flatMap((c) => (c.kind === 'scope' || (c.kind === 'min' && c.remaining) ? keysOf(c.scope, sections) : [])));
+	const open = new Set(
+		allConstraints.flatMap((c) =>
+			c.kind === 'scope' || (c.kind === 'min' && c.remaining) ? keysOf(c.scope, sections) : []
+		)
+	);
 	for (const c of allConstraints)
 		if (c.kind === 'scope') {
 			const covered = membersOf(c.scope);
 			if (listed.some((u) => !covered.includes(u)))
-				unparsed.push({ sentence: c.sentence, reason: `limits electives to ${nameOf(c.scope)}; not modelled` });
+				unparsed.push({
+					sentence: c.sentence,
+					reason: `limits electives to ${nameOf(c.scope)}; not modelled`
+				});
 		}
 
 	const emit = (constraints: Constraint[], parentGroupId: string | null, prefix: string) => {
@@ -103,23 +148,64 @@ export function compileRules({ code, facts, sections }: { code: string; facts: R
 						if (prior === c) break;
 						else if (prior.kind === 'min' && subset(membersOf(prior.scope), membersOf(c.scope))) n += prior.n;
 				const members = membersOf(c.scope);
-				if (c.exact && !keysOf(c.scope, sections).some((k) => open.has(k))) maxes.push({ scope: c.scope, n: c.n, sentence: c.sentence });
+				if (c.exact && !keysOf(c.scope, sections).some((k) => open.has(k)))
+					maxes.push({ scope: c.scope, n: c.n, sentence: c.sentence });
 				if (implied(mins, members, n)) continue;
 				mins.push({ members, n });
-				out.push({ id: `${prefix}/min-${slug(nameOf(c.scope))}`, parentGroupId, rule: 'n_of', n, minCredits: null, label: `At least ${n} from ${nameOf(c.scope)}`, members });
+				out.push({
+					id: `${prefix}/min-${slug(nameOf(c.scope))}`,
+					parentGroupId,
+					rule: 'n_of',
+					n,
+					minCredits: null,
+					label: `At least ${n} from ${nameOf(c.scope)}`,
+					members
+				});
 			} else if (c.kind === 'prefix') {
 				const members = membersOf(c.scope).filter((u) => u.startsWith(c.prefix));
 				mins.push({ members, n: c.n });
-				out.push({ id: `${prefix}/min-${slug(c.prefix)}`, parentGroupId, rule: 'n_of', n: c.n, minCredits: null, label: `At least ${c.n} ${c.prefix} units from ${nameOf(c.scope)}`, members });
+				out.push({
+					id: `${prefix}/min-${slug(c.prefix)}`,
+					parentGroupId,
+					rule: 'n_of',
+					n: c.n,
+					minCredits: null,
+					label: `At least ${c.n} ${c.prefix} units from ${nameOf(c.scope)}`,
+					members
+				});
 			} else if (c.kind === 'allOf') {
 				const members = membersOf(c.scope);
 				mins.push({ members, n: members.length });
-				out.push({ id: `${prefix}/all-${slug(nameOf(c.scope))}`, parentGroupId, rule: 'all', n: null, minCredits: null, label: `All of ${nameOf(c.scope)}`, members });
+				out.push({
+					id: `${prefix}/all-${slug(nameOf(c.scope))}`,
+					parentGroupId,
+					rule: 'all',
+					n: null,
+					minCredits: null,
+					label: `All of ${nameOf(c.scope)}`,
+					members
+				});
 			} else if (c.kind === 'oneOfAll') {
 				const id = `${prefix}/one-of-${slug(c.scope.join('-'))}`;
-				out.push({ id, parentGroupId, rule: 'n_of', n: 1, minCredits: null, label: `All units of one of ${nameOf(c.scope)}`, members: [] });
+				out.push({
+					id,
+					parentGroupId,
+					rule: 'n_of',
+					n: 1,
+					minCredits: null,
+					label: `All units of one of ${nameOf(c.scope)}`,
+					members: []
+				});
 				for (const k of c.scope)
-					out.push({ id: `${id}/${slug(k)}`, parentGroupId: id, rule: 'all', n: null, minCredits: null, label: `All of ${nameOf([k])}`, members: membersOf([k]) });
+					out.push({
+						id: `${id}/${slug(k)}`,
+						parentGroupId: id,
+						rule: 'all',
+						n: null,
+						minCredits: null,
+						label: `All of ${nameOf([k])}`,
+						members: membersOf([k])
+					});
 			} else if (c.kind === 'max') maxes.push({ scope: c.scope, n: c.n, sentence: c.sentence });
 		}
 		// Maximums as "at least … outside": every non-empty combination of them (Hall's condition).
@@ -130,7 +216,11 @@ export function compileRules({ code, facts, sections }: { code: string; facts: R
 			const n = E - chosen.reduce((s, m) => s + m.n, 0);
 			if (n <= 0 || implied(mins, members, n)) continue;
 			if (members.length < n) {
-				for (const m of chosen) unparsed.push({ sentence: m.sentence, reason: 'these maximums leave too few listed electives to reach the total' });
+				for (const m of chosen)
+					unparsed.push({
+						sentence: m.sentence,
+						reason: 'these maximums leave too few listed electives to reach the total'
+					});
 				continue;
 			}
 			mins.push({ members, n });
@@ -151,10 +241,26 @@ export function compileRules({ code, facts, sections }: { code: string; facts: R
 	drafts.push(...emit(facts.constraints, null, code));
 	if (facts.branches.length) {
 		const id = `${code}/pathway`;
-		drafts.push({ id, parentGroupId: null, rule: 'n_of', n: 1, minCredits: null, label: `One of: ${facts.branches.map((b) => b.name).join(', ')}`, members: [] });
+		drafts.push({
+			id,
+			parentGroupId: null,
+			rule: 'n_of',
+			n: 1,
+			minCredits: null,
+			label: `One of: ${facts.branches.map((b) => b.name).join(', ')}`,
+			members: []
+		});
 		for (const b of facts.branches) {
 			const bid = `${id}/${slug(b.name)}`;
-			drafts.push({ id: bid, parentGroupId: id, rule: 'all', n: null, minCredits: null, label: b.name, members: [] });
+			drafts.push({
+				id: bid,
+				parentGroupId: id,
+				rule: 'all',
+				n: null,
+				minCredits: null,
+				label: b.name,
+				members: []
+			});
 			drafts.push(...emit(b.constraints, bid, bid));
 		}
 	}
@@ -163,8 +269,22 @@ export function compileRules({ code, facts, sections }: { code: string; facts: R
 	const specialisations: Compiled['specialisations'] = [];
 	for (const s of facts.specialisations) {
 		for (const c of s.constraints) {
-			if (c.kind === 'allOf') specialisations.push({ name: s.name, sentence: c.sentence, rule: 'all', n: membersOf(c.scope).length, members: membersOf(c.scope) });
-			else if (c.kind === 'min') specialisations.push({ name: s.name, sentence: c.sentence, rule: 'n_of', n: c.n, members: membersOf(c.scope) });
+			if (c.kind === 'allOf')
+				specialisations.push({
+					name: s.name,
+					sentence: c.sentence,
+					rule: 'all',
+					n: membersOf(c.scope).length,
+					members: membersOf(c.scope)
+				});
+			else if (c.kind === 'min')
+				specialisations.push({
+					name: s.name,
+					sentence: c.sentence,
+					rule: 'n_of',
+					n: c.n,
+					members: membersOf(c.scope)
+				});
 			else unparsed.push({ sentence: c.sentence, reason: `specialisation ${s.name}: rule not modelled` });
 		}
 	}
@@ -179,7 +299,8 @@ export function compileRules({ code, facts, sections }: { code: string; facts: R
 	// Child ids follow their parent's possible renaming only when the parent was unique, which the
 	// slugs above guarantee for parents (pathway, one-of); assert it rather than trust it.
 	for (const g of groups)
-		if (g.parentGroupId && !ids.has(g.parentGroupId)) throw new Error(`tga: group ${g.id} lost its parent ${g.parentGroupId}`);
+		if (g.parentGroupId && !ids.has(g.parentGroupId))
+			throw new Error(`tga: group ${g.id} lost its parent ${g.parentGroupId}`);
 	return { groups, unparsed, specialisations };
 }
 

@@ -32,7 +32,12 @@ export type Listing = {
 	alternatives: string[];
 };
 
-type UnitLine = { code: string; title: string; stars: number; prerequisite?: { code: string; title: string } };
+type UnitLine = {
+	code: string;
+	title: string;
+	stars: number;
+	prerequisite?: { code: string; title: string };
+};
 
 function unitLine(line: Line, ownCode: string): UnitLine | null {
 	if (line.cells) {
@@ -60,7 +65,11 @@ function headingKey(text: string): string | null {
 	const t = text.replace(/\bu nits\b/gi, 'units').trim();
 	if (t.length > 80 || /\d/.test(t)) return null;
 	// Rule prose names groups too ("All Group A elective units", "up to two … from Group B").
-	if (/\b(must|may|can|select|chosen|following|all|up to|from|of which|remaining|at least|no more|one|two|three|four|five)\b/i.test(t))
+	if (
+		/\b(must|may|can|select|chosen|following|all|up to|from|of which|remaining|at least|no more|one|two|three|four|five)\b/i.test(
+			t
+		)
+	)
 		return null;
 	const group = t.match(/\bGroup\s+([A-Z])\b/);
 	if (group) return group[1];

@@ -94,14 +94,22 @@ export function parseTgaRelease(xml: string, file: string): TgaRelease {
 
 	const unparsed = [...compiled.unparsed];
 	for (const alt of listing.alternatives)
-		unparsed.push({ sentence: alt, reason: 'alternative units ("OR"): only one of the pair counts; both are listed as members' });
+		unparsed.push({
+			sentence: alt,
+			reason: 'alternative units ("OR"): only one of the pair counts; both are listed as members'
+		});
 	// "Select the following N elective units:" lists of optional specialisations.
 	const specialisations = [...compiled.specialisations];
 	for (const s of listing.selections) {
 		const n = Number(s.line.match(/(\d+)/)?.[1] ?? NaN);
 		const name = s.name;
-		if (n === s.units.length) specialisations.push({ name, sentence: s.line, rule: 'all', n, members: s.units });
-		else unparsed.push({ sentence: s.line, reason: `specialisation ${name}: lists ${s.units.length} units for ${n}, with alternatives; not modelled` });
+		if (n === s.units.length)
+			specialisations.push({ name, sentence: s.line, rule: 'all', n, members: s.units });
+		else
+			unparsed.push({
+				sentence: s.line,
+				reason: `specialisation ${name}: lists ${s.units.length} units for ${n}, with alternatives; not modelled`
+			});
 	}
 
 	const level = aqfLevel({ code, title });
@@ -112,10 +120,17 @@ export function parseTgaRelease(xml: string, file: string): TgaRelease {
 		levelFramework: 'AQF',
 		level,
 		description: doc.description.map((l) => l.text).join('\n') || null,
-		unparsed: unparsed.length ? unparsed.map((u) => (u.sentence ? `"${u.sentence}" — ${u.reason}` : u.reason)) : null
+		unparsed: unparsed.length
+			? unparsed.map((u) => (u.sentence ? `"${u.sentence}" — ${u.reason}` : u.reason))
+			: null
 	});
-	const unitIds = new Set<string>([...listing.sections.flatMap((s) => s.units), ...listing.prerequisites.flatMap((p) => [p.credentialId, p.requiredId])]);
-	const units = [...unitIds].sort().map((id) => credential({ id, title: listing.titles.get(id) ?? id, kind: 'unit' }));
+	const unitIds = new Set<string>([
+		...listing.sections.flatMap((s) => s.units),
+		...listing.prerequisites.flatMap((p) => [p.credentialId, p.requiredId])
+	]);
+	const units = [...unitIds]
+		.sort()
+		.map((id) => credential({ id, title: listing.titles.get(id) ?? id, kind: 'unit' }));
 	return {
 		file,
 		release: doc.release,
@@ -125,7 +140,8 @@ export function parseTgaRelease(xml: string, file: string): TgaRelease {
 		counts: {
 			total: facts.total,
 			core: facts.core,
-			electives: facts.electives ?? (facts.total !== null && facts.core !== null ? facts.total - facts.core : null)
+			electives:
+				facts.electives ?? (facts.total !== null && facts.core !== null ? facts.total - facts.core : null)
 		},
 		prerequisites: listing.prerequisites,
 		unparsed: unparsed.map((u) => u.sentence),
@@ -150,7 +166,8 @@ export function* tgaUnits({ xml, file }: { xml: string; file: string }): Generat
 	}
 	const rows: ImportRow[] = [
 		{ table: 'credentials', row: release.qualification },
-		...release.units.map((row): ImportRow => ({ table: 'credentials', row })),
+		// Units are described by their own releases; here they are only listed.
+		...release.units.map((row): ImportRow => ({ table: 'credentials', row, mentioned: true })),
 		...release.groups.map((row): ImportRow => ({ table: 'requirement_groups', row })),
 		...release.prerequisites.map((row): ImportRow => ({ table: 'prerequisites', row }))
 	];

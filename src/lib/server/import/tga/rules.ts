@@ -40,8 +40,21 @@ export type RuleFacts = {
 };
 
 const WORDS: Record<string, number> = {
-	one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-	eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15
+	one: 1,
+	two: 2,
+	three: 3,
+	four: 4,
+	five: 5,
+	six: 6,
+	seven: 7,
+	eight: 8,
+	nine: 9,
+	ten: 10,
+	eleven: 11,
+	twelve: 12,
+	thirteen: 13,
+	fourteen: 14,
+	fifteen: 15
 };
 
 /** Lower case, number words as digits, "three (3)" and "(2)" as plain digits. */
@@ -49,14 +62,18 @@ export function normalise(s: string): string {
 	return s
 		.toLowerCase()
 		.replace(/[–—]/g, '-')
-		.replace(/\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen)\b/g, (w) => String(WORDS[w]))
+		.replace(
+			/\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen)\b/g,
+			(w) => String(WORDS[w])
+		)
 		.replace(/(\d+)\s*\(\1\)/g, '$1')
 		.replace(/\((\d+)\)/g, '$1')
 		.replace(/\s+/g, ' ')
 		.trim();
 }
 
-const IMPORTED = /training package|accredited course|elsewhere|endorsed|aqf level \d qualification|from a qualification|cpp\d{5}/;
+const IMPORTED =
+	/training package|accredited course|elsewhere|endorsed|aqf level \d qualification|from a qualification|cpp\d{5}/;
 const MODAL = /\b(up to|no more than|maximum|may|can)\b/;
 const BOILERPLATE =
 	/must (be relevant|reflect|not duplicate|contribute|ensure)|valid.*vocational outcome|vocational outcomes? of the qualification|integrity|as follows:?$|^for the elective units:?$|may consist of:?$|elective bank|any combination of electives|following provides the packaging rules|competen(cy|ce) must be demonstrated in:?$|must demonstrate competency in:?$|make up the unit total:?$|^specialisations$/;
@@ -68,29 +85,41 @@ export function scopeOf(text: string, keys: string[]): Scope | null {
 	const letters = new Set<string>();
 	const range = text.match(/\bgroups? ([a-h]) to ([a-h])\b/);
 	if (range)
-		for (let c = range[1].charCodeAt(0); c <= range[2].charCodeAt(0); c++) letters.add(String.fromCharCode(c).toUpperCase());
+		for (let c = range[1].charCodeAt(0); c <= range[2].charCodeAt(0); c++)
+			letters.add(String.fromCharCode(c).toUpperCase());
 	const first = text.search(/\bgroups? [a-h]\b/);
 	if (first >= 0) {
 		const tail = text.slice(first);
-		for (const m of tail.matchAll(/(?:\bgroups?|,|\bor|\band\/or|\band)\s+([a-h])\b(?![\w'])/g)) letters.add(m[1].toUpperCase());
+		for (const m of tail.matchAll(/(?:\bgroups?|,|\bor|\band\/or|\band)\s+([a-h])\b(?![\w'])/g))
+			letters.add(m[1].toUpperCase());
 	}
 	// "the Specialist Elective Groups and general elective units listed below": every listed unit.
 	if (/\bgroups\b(?! [a-h]\b)/.test(text) && /listed below/.test(text)) return 'listed';
 	const found = [...named, ...[...letters].filter((l) => keys.includes(l))];
 	// "Group A … listed below": the explicit groups win over "the list below".
 	if (found.length) return found;
-	if (/listed below|the list below|elective units below|electives below|electives listed|any of the groups|list of elective units/.test(text))
+	if (
+		/listed below|the list below|elective units below|electives below|electives listed|any of the groups|list of elective units/.test(
+			text
+		)
+	)
 		return 'listed';
 	return null;
 }
 
 type Context =
-	| { kind: 'main' }
-	| { kind: 'branch'; branch: Branch }
-	| { kind: 'specialisation'; name: string };
+	{ kind: 'main' } | { kind: 'branch'; branch: Branch } | { kind: 'specialisation'; name: string };
 
 /** Interprets rule prose. `keys` are the section keys found in the unit lists. */
-export function readRules({ sentences, keys, code }: { sentences: string[]; keys: string[]; code: string }): RuleFacts {
+export function readRules({
+	sentences,
+	keys,
+	code
+}: {
+	sentences: string[];
+	keys: string[];
+	code: string;
+}): RuleFacts {
 	const facts: RuleFacts = {
 		total: null,
 		core: null,
@@ -116,7 +145,8 @@ export function readRules({ sentences, keys, code }: { sentences: string[]; keys
 	};
 	const setCount = (field: 'total' | 'core' | 'electives', n: number, sentence: string) => {
 		const known = facts[field];
-		if (known !== null && known !== n) unparsed(sentence, `states ${n} ${field} units where another rule states ${known}`);
+		if (known !== null && known !== n)
+			unparsed(sentence, `states ${n} ${field} units where another rule states ${known}`);
 		else facts[field] = n;
 	};
 	const startBranch = (name: string) => {
@@ -133,7 +163,10 @@ export function readRules({ sentences, keys, code }: { sentences: string[]; keys
 		if (t === 'or') {
 			if (context.kind === 'main' && facts.branches.length === 0) {
 				// "rules … OR rules": what came before the OR is the first option.
-				const first: Branch = { name: 'Option 1', constraints: facts.constraints.filter((c) => c.kind !== 'scope') };
+				const first: Branch = {
+					name: 'Option 1',
+					constraints: facts.constraints.filter((c) => c.kind !== 'scope')
+				};
 				facts.constraints = facts.constraints.filter((c) => c.kind === 'scope');
 				facts.branches.push(first);
 			}
@@ -148,7 +181,11 @@ export function readRules({ sentences, keys, code }: { sentences: string[]; keys
 			startBranch(titleCase(m[1]));
 			continue;
 		}
-		if (/where relevant, specialisations can be used|electives may be selected to achieve specialisations/.test(t)) {
+		if (
+			/where relevant, specialisations can be used|electives may be selected to achieve specialisations/.test(
+				t
+			)
+		) {
 			optionalSpecialisations = true;
 			context = { kind: 'main' };
 			if (!/for the award of/.test(t)) continue;
@@ -170,7 +207,8 @@ export function readRules({ sentences, keys, code }: { sentences: string[]; keys
 		if (t.startsWith(code.toLowerCase()) || /specialisation/.test(t)) continue;
 		if (/prerequisite|asterisk|∟/.test(t)) continue;
 
-		for (const clause of t.split(/,\s*(?=with a maximum|of which at least)/)) interpretClause(clause.replace(/^with /, ''), original);
+		for (const clause of t.split(/,\s*(?=with a maximum|of which at least)/))
+			interpretClause(clause.replace(/^with /, ''), original);
 	}
 	return facts;
 
@@ -179,7 +217,8 @@ export function readRules({ sentences, keys, code }: { sentences: string[]; keys
 		const scope = () => scopeOf(t, electiveKeys);
 
 		if (IMPORTED.test(t)) {
-			const count = t.match(/\b(?:up to|no more than|a maximum of|maximum of|remaining)\s+(\d+)/) ?? t.match(/^(\d+)\b/);
+			const count =
+				t.match(/\b(?:up to|no more than|a maximum of|maximum of|remaining)\s+(\d+)/) ?? t.match(/^(\d+)\b/);
 			if (count && MODAL.test(t)) {
 				facts.imports.push({ max: Number(count[1]), sentence: original });
 				// "the remaining 2 … may be selected from Group A or Group B or from any training package".
@@ -187,20 +226,41 @@ export function readRules({ sentences, keys, code }: { sentences: string[]; keys
 					const s = scope();
 					if (s) push({ kind: 'scope', scope: s, sentence: original });
 				}
-			} else if (/\d/.test(t)) unparsed(original, 'units from outside the listed ones, but not clearly optional ("up to", "may"): required or allowed?');
-			else if (!BOILERPLATE.test(t) && MATTERS.test(t)) unparsed(original, 'units from outside the listed ones without a count');
+			} else if (/\d/.test(t))
+				unparsed(
+					original,
+					'units from outside the listed ones, but not clearly optional ("up to", "may"): required or allowed?'
+				);
+			else if (!BOILERPLATE.test(t) && MATTERS.test(t))
+				unparsed(original, 'units from outside the listed ones without a count');
 			return;
 		}
-		if (/\b(remaining|further|additional)\b/.test(t) || /^all (\d+ )?(elective )?(units? )?(may|can) be/.test(t) || /can be selected from any of the groups/.test(t) || /^all \d+ (elective )?units from the electives listed/.test(t)) {
+		if (
+			/\b(remaining|further|additional)\b/.test(t) ||
+			/^all (\d+ )?(elective )?(units? )?(may|can) be/.test(t) ||
+			/can be selected from any of the groups/.test(t) ||
+			/^all \d+ (elective )?units from the electives listed/.test(t)
+		) {
 			const s = scope();
 			m = t.match(/^(?:at least|a minimum of)\s+(\d+)/);
 			if (m && s) {
-				push({ kind: 'min', n: Number(m[1]), scope: s, sentence: original, remaining: /\bremaining\b/.test(t), exact: false });
+				push({
+					kind: 'min',
+					n: Number(m[1]),
+					scope: s,
+					sentence: original,
+					remaining: /\bremaining\b/.test(t),
+					exact: false
+				});
 				return;
 			}
 			if (s) {
 				push({ kind: 'scope', scope: s, sentence: original });
-				if (/,?\s+or$/.test(t)) unparsed(original, 'the first of alternative ways to choose electives; the alternative is not modelled');
+				if (/,?\s+or$/.test(t))
+					unparsed(
+						original,
+						'the first of alternative ways to choose electives; the alternative is not modelled'
+					);
 				return;
 			}
 			if (BOILERPLATE.test(t) || !MATTERS.test(t)) return;
@@ -211,20 +271,37 @@ export function readRules({ sentences, keys, code }: { sentences: string[]; keys
 		if (m) {
 			const s = scopeOf(m[2], electiveKeys);
 			if (!s) return unparsed(original, 'a minimum from a list the parser cannot identify');
-			return push({ kind: 'min', n: Number(m[1]), scope: s, sentence: original, remaining: false, exact: false });
+			return push({
+				kind: 'min',
+				n: Number(m[1]),
+				scope: s,
+				sentence: original,
+				remaining: false,
+				exact: false
+			});
 		}
 		m = t.match(/^of which at least (\d+) must be\b/);
 		if (m) {
 			const prefix = (original.match(/\(([A-Z]{5,7})\)|coded ([A-Z]{5,7})/) ?? []).slice(1).find(Boolean);
-			const previous = [...(context.kind === 'branch' ? context.branch.constraints : facts.constraints)].reverse().find((c) => c.kind === 'min');
-			if (!prefix || !previous) return unparsed(original, 'a minimum of units with a code prefix the parser cannot identify');
+			const previous = [...(context.kind === 'branch' ? context.branch.constraints : facts.constraints)]
+				.reverse()
+				.find((c) => c.kind === 'min');
+			if (!prefix || !previous)
+				return unparsed(original, 'a minimum of units with a code prefix the parser cannot identify');
 			return push({ kind: 'prefix', n: Number(m[1]), prefix, scope: previous.scope, sentence: original });
 		}
 		m = t.match(/^(\d+)(?: units?| elective units?)? must be (?:selected |chosen )?from\b(.*)$/);
 		if (m) {
 			const s = scopeOf(m[2], electiveKeys);
 			if (!s) return unparsed(original, 'a required count from a list the parser cannot identify');
-			return push({ kind: 'min', n: Number(m[1]), scope: s, sentence: original, remaining: false, exact: true });
+			return push({
+				kind: 'min',
+				n: Number(m[1]),
+				scope: s,
+				sentence: original,
+				remaining: false,
+				exact: true
+			});
 		}
 		m = t.match(/^(?:no more than|up to|a maximum of|maximum of)\s+(\d+)\b.*?\bfrom\b(.*)$/);
 		if (m) {
@@ -245,7 +322,10 @@ export function readRules({ sentences, keys, code }: { sentences: string[]; keys
 		}
 		// Counts: total, core, electives, and named elective parts ("4 gas elective units from Group A").
 		let counted = false;
-		m = t.match(/total number of units\s*=\s*(\d+)/) ?? t.match(/\b(\d+) units of competency\b/) ?? t.match(/a total of (\d+) units/);
+		m =
+			t.match(/total number of units\s*=\s*(\d+)/) ??
+			t.match(/\b(\d+) units of competency\b/) ??
+			t.match(/a total of (\d+) units/);
 		if (m) {
 			setCount('total', Number(m[1]), original);
 			counted = true;
@@ -263,8 +343,16 @@ export function readRules({ sentences, keys, code }: { sentences: string[]; keys
 		m = t.match(/^(\d+) ([a-z][a-z ]*?) elective units?\b(.*)$/);
 		if (m && !counted) {
 			const s = scopeOf(`${m[2]} ${m[3]}`, electiveKeys);
-			if (!s) return unparsed(original, `${m[1]} "${m[2]}" elective units from a list the parser cannot identify`);
-			return push({ kind: 'min', n: Number(m[1]), scope: s, sentence: original, remaining: false, exact: true });
+			if (!s)
+				return unparsed(original, `${m[1]} "${m[2]}" elective units from a list the parser cannot identify`);
+			return push({
+				kind: 'min',
+				n: Number(m[1]),
+				scope: s,
+				sentence: original,
+				remaining: false,
+				exact: true
+			});
 		}
 		if (counted) return;
 		if (BOILERPLATE.test(t) || !MATTERS.test(t)) return;
@@ -278,5 +366,8 @@ function titleCase(s: string): string {
 
 /** Splits a paragraph into sentences; list items stay whole. */
 export function sentencesOf(text: string): string[] {
-	return text.split(/(?<=[.])\s+(?=[A-Z*])/).map((s) => s.trim()).filter(Boolean);
+	return text
+		.split(/(?<=[.])\s+(?=[A-Z*])/)
+		.map((s) => s.trim())
+		.filter(Boolean);
 }

@@ -11,7 +11,9 @@ export function readTgaCatalogue({ dir }: { dir: string }): { catalogue: Catalog
 		.sort()
 		.map((f) => parseTgaRelease(readFileSync(join(dir, f), 'utf8'), f));
 	const credentials = new Map(releases.flatMap((r) => [r.qualification, ...r.units]).map((c) => [c.id, c]));
-	const prerequisites = new Map(releases.flatMap((r) => r.prerequisites).map((p) => [`${p.credentialId}>${p.requiredId}`, p]));
+	const prerequisites = new Map(
+		releases.flatMap((r) => r.prerequisites).map((p) => [`${p.credentialId}>${p.requiredId}`, p])
+	);
 	return {
 		catalogue: {
 			credentials: [...credentials.values()],

@@ -1,0 +1,128 @@
+// The stacking catalogue through the database: training.gov.au releases imported with their
+// rules, cycles refused with their path, plans and progress on the stored rules, and the
+// generated demo learners loaded deterministically and labelled.
+import { join } from 'node:path';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../../src/lib/server/db/client.ts';
+import { demoLearnersJob } from '../../src/lib/server/import/generated.ts';
+import { bundledDataPath, collectFiles, importFiles } from '../../src/lib/server/import/index.ts';
+import { countRows, runImportJob } from '../../src/lib/server/import/loader.ts';
+import { bufferSource } from '../../src/lib/server/import/source.ts';
+import { getCatalogue } from '../../src/lib/server/queries/catalogue.ts';
+import { getCredentialDetail } from '../../src/lib/server/queries/credential-detail.ts';
+import { getLearnerHoldings, getPlan, getProgress } from '../../src/lib/server/queries/pathway.ts';
+import { getCompletionCounts } from '../../src/lib/server/queries/completion.ts';
+import { SYSTEM } from '../../src/lib/server/queries/scope.ts';
+import { engines } from './engines.ts';
+
+const csv = (lines: string[]) => Buffer.from(lines.join('\n') + '\n');
+
+describe.each(engines)('stacking catalogue on $name', (engine) => {
+	let db: Db;
+	beforeAll(async () => {
+		db = await engine.open();
+		const { reports } = await importFiles(db, collectFiles([bundledDataPath('tga')]));
+		expect(reports).toHaveLength(25);
+		expect(reports.every((r) => r.format === 'tga' && r.status === 'succeeded')).toBe(true);
+	});
+	afterAll(async () => {
+		await db?.close();
+	});
+
+	it('stores each qualification with its packaging rules as the catalogue shows them', async () => {
+		const q = await getCredentialDetail(db, 'RII30820');
+		expect(q).toMatchObject({
+			id: 'RII30820',
+			kind: 'macro',
+			levelFramework: 'AQF',
+			level: '3',
+			title: 'Certificate III in Civil Construction Plant Operations'
+		});
+		const core = q!.requirements.find((g) => g.rule === 'all' && g.parent === null)!;
+		expect(core.members).toHaveLength(15);
+		const electives = q!.requirements.find((g) => g.rule === 'n_of' && g.n === 5 && g.parent === null)!;
+		expect(electives.members.length).toBeGreaterThanOrEqual(50);
+		// Units count toward the qualifications that list them.
+		expect((await getCredentialDetail(db, 'RIIWHS201E'))!.countsToward).toContain('RII30820');
+		// An ambiguous rule is kept as text, not guessed.
+		expect((await getCredentialDetail(db, 'CPC10120'))!.unparsed.length).toBeGreaterThan(0);
+	});
+
+	it('plans the fewest credentials to finish, exactly, from what is held', async () => {
+		const result = await getPlan(db, {
+			held: ['RIIWHS201E', 'RIICCM201E'],
+			target: 'RII30820',
+			objective: 'count'
+		});
+		expect(result.ok).toBe(true);
+		if (!result.ok) return;
+		// 15 core + 5 electives + the option's 3, minus the two held core units.
+		expect(result.plan).toMatchObject({ target: 'RII30820', objective: 'count', exact: true });
+		expect(result.plan.total.count).toBe(result.plan.credentials.length);
+		expect(result.plan.credentials).not.toContain('RIIWHS201E');
+		const after = await getProgress(db, { held: ['RIIWHS201E', 'RIICCM201E', ...result.plan.credentials] });
+		expect(after.qualifications.find((q) => q.target === 'RII30820')!.achieved).toBe(true);
+		const none = await getPlan(db, { held: [], target: 'RIIWHS201E' });
+		expect(none).toMatchObject({ ok: false });
+		const hours = await getPlan(db, { held: [], target: 'RII30820', objective: 'hours' });
+		expect(hours.ok).toBe(false); // training.gov.au states no workload hours: said, not guessed
+	});
+
+	it('refuses stacking rules that go round in a circle, naming the cycle', async () => {
+		const before = await countRows(db);
+		const { reports } = await importFiles(db, [
+			bufferSource('credentials.csv', csv(['id,title,kind', 'LOOP-A,Unit A,unit', 'LOOP-B,Unit B,unit'])),
+			bufferSource('prerequisites.csv', csv(['credential_id,required_id', 'LOOP-A,LOOP-B', 'LOOP-B,LOOP-A']))
+		]);
+		expect(reports[0].status).toBe('refused');
+		expect(reports[0].refusal[0].message).toMatch(/cycle.*LOOP-(A|B) → LOOP-(A|B) → LOOP-(A|B)/);
+		expect(await countRows(db)).toEqual(before);
+	});
+
+	it('loads the generated demo learners deterministically, labelled generated and left out of real figures', async () => {
+		const catalogue = await getCatalogue(db);
+		const report = await runImportJob(db, demoLearnersJob(catalogue, { seed: 7, count: 200 }));
+		expect(report.status).toBe('succeeded');
+		const [counts] = await db.query<{ learners: number; real: number; enrolments: number }>(
+			sql`select count(*)::int as learners, count(*) filter (where origin = 'real')::int as real,
+				(select count(*)::int from enrolments e join learners l on l.id = e.learner_id where l.analytics_consent) as enrolments from learners`
+		);
+		expect(counts).toMatchObject({ learners: 200, real: 0 });
+		const providers = await db.query<{ origin: string }>(
+			sql`select distinct origin from providers where id like 'demo-%'`
+		);
+		expect(providers).toEqual([{ origin: 'generated' }]);
+		// Same seed, same data: a second load changes nothing.
+		const again = await runImportJob(db, demoLearnersJob(catalogue, { seed: 7, count: 200 }));
+		for (const change of Object.values(again.changed)) expect(change).toEqual({ inserted: 0, updated: 0 });
+		// Real figures leave them out; asking for generated data finds them.
+		expect((await getCompletionCounts(db, { scope: SYSTEM }))[0]).toMatchObject({ known: 0, inProgress: 0 });
+		const generated = (await getCompletionCounts(db, { scope: SYSTEM, data: 'generated' }))[0];
+		// (Some generated learners opted out of analytics, as real ones may: they count nowhere.)
+		expect(generated.known + generated.inProgress).toBe(counts.enrolments);
+		// A demo learner's holdings give progress toward a bundled qualification.
+		const [learner] = await db.query<{ learner_id: string }>(
+			sql`select learner_id from awards group by 1 order by count(*) desc, 1 limit 1`
+		);
+		const held = await getLearnerHoldings(db, learner.learner_id);
+		const progress = await getProgress(db, { held });
+		expect(progress.qualifications.length).toBeGreaterThan(0);
+		expect(progress.qualifications.some((q) => q.share > 0)).toBe(true);
+	});
+});
+
+describe('catalogue files in tests', () => {
+	it('the vendored releases are the 25 shared ones, unchanged', async () => {
+		const { readdirSync, readFileSync, existsSync } = await import('node:fs');
+		const shared = join(import.meta.dirname, '../../../shared/data/tga/xml');
+		const ours = readdirSync(bundledDataPath('tga') + '/xml').filter((f) => f.endsWith('.xml'));
+		expect(ours).toHaveLength(25);
+		// On a clone without ../shared the vendored copy stands alone; with it, they must be identical.
+		if (existsSync(shared))
+			for (const f of ours)
+				expect(
+					readFileSync(join(bundledDataPath('tga'), 'xml', f)).equals(readFileSync(join(shared, f)))
+				).toBe(true);
+	});
+});
