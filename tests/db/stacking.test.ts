@@ -15,6 +15,10 @@ import { getLearnerHoldings, getPlan, getProgress } from '../../src/lib/server/q
 import { getCompletionCounts } from '../../src/lib/server/queries/completion.ts';
 import { SYSTEM } from '../../src/lib/server/queries/scope.ts';
 import { engines } from './engines.ts';
+import { countFlows } from '../../src/lib/domain/stacking/index.ts';
+import { getFlows } from '../../src/lib/server/queries/flows.ts';
+import { getStacking } from '../../src/lib/server/queries/stacking.ts';
+import { getTimeToCredential } from '../../src/lib/server/queries/time-to-credential.ts';
 
 const csv = (lines: string[]) => Buffer.from(lines.join('\n') + '\n');
 
@@ -109,6 +113,138 @@ describe.each(engines)('stacking catalogue on $name', (engine) => {
 		const progress = await getProgress(db, { held });
 		expect(progress.qualifications.length).toBeGreaterThan(0);
 		expect(progress.qualifications.some((q) => q.share > 0)).toBe(true);
+	});
+});
+
+describe.each(engines)('flows, stacking rate and time to a qualification on $name', (engine) => {
+	let db: Db;
+	beforeAll(async () => {
+		db = await engine.open();
+		await importFiles(db, collectFiles([bundledDataPath('tga')]));
+		const report = await runImportJob(db, demoLearnersJob(await getCatalogue(db), { seed: 11, count: 400 }));
+		expect(report.status).toBe('succeeded');
+	});
+	afterAll(async () => {
+		await db?.close();
+	});
+
+	it('counts the same flows in SQL as the reference implementation does in TypeScript', async () => {
+		const catalogue = await getCatalogue(db);
+		const enrolments = await db.query<Record<string, string>>(
+			sql`select e.* from enrolments e join learners l on l.id = e.learner_id where l.analytics_consent`
+		);
+		const awards = await db.query<Record<string, string>>(
+			sql`select a.* from awards a join learners l on l.id = a.learner_id where l.analytics_consent`
+		);
+		const learners = await db.query<Record<string, string>>(
+			sql`select * from learners where analytics_consent`
+		);
+		const reference = countFlows({
+			catalogue,
+			enrolments: enrolments.map((e) => ({
+				id: e.id,
+				learnerId: e.learner_id,
+				credentialId: e.credential_id,
+				cohort: e.cohort,
+				startedOn: e.started_on,
+				endedOn: e.ended_on,
+				status: e.status as never,
+				result: e.result
+			})),
+			awards: awards.map((a) => ({
+				id: a.id,
+				learnerId: a.learner_id,
+				credentialId: a.credential_id,
+				enrolmentId: a.enrolment_id,
+				issuedOn: a.issued_on,
+				expiresOn: a.expires_on,
+				verification: a.verification as never,
+				verificationReason: null
+			})),
+			learners: learners.map((l) => ({
+				id: l.id,
+				gender: l.gender,
+				ageBand: l.age_band,
+				disability: l.disability,
+				deprivationBand: l.deprivation_band,
+				region: l.region,
+				priorEducation: l.prior_education,
+				analyticsConsent: true,
+				identityHash: null,
+				origin: 'generated'
+			})),
+			dimension: 'gender'
+		});
+		const flows = await getFlows(db, {
+			scope: SYSTEM,
+			data: 'generated',
+			dimension: 'gender',
+			suppression: false
+		});
+		const key = (f: {
+			kind: string;
+			from: string;
+			to: string;
+			cohort: string | null;
+			group: string | null;
+			count: number | null;
+		}) => `${f.kind}|${f.from}|${f.to}|${f.cohort}|${f.group}|${f.count}`;
+		expect(flows.length).toBeGreaterThan(100);
+		expect(flows.map(key).sort()).toEqual(reference.map(key).sort());
+		// Suppressed for everyone but an admin: no published flow describes fewer than 10 learners.
+		const published = await getFlows(db, {
+			scope: SYSTEM,
+			data: 'generated',
+			suppression: { threshold: 10 }
+		});
+		expect(published.some((f) => f.suppressed)).toBe(true);
+		for (const f of published) expect(f.count === null || f.count >= 10).toBe(true);
+	});
+
+	it('reports the stacking rate with holders, achievers and progress that add up', async () => {
+		const rows = await getStacking(db, { scope: SYSTEM, data: 'generated', suppression: false });
+		const all = rows.find((r) => r.qualification === null)!;
+		expect(all.holders).toBeGreaterThan(0);
+		for (const r of rows) {
+			expect(r.progress.reduce((n, p) => n + (p.learners ?? 0), 0)).toBe(r.holders);
+			expect(r.progress.at(-1)!.learners).toBe(r.achieved);
+			expect(r.rate).toBeCloseTo(r.achieved! / r.holders!, 12);
+		}
+		expect(rows.filter((r) => r.qualification !== null).reduce((n, r) => n + r.holders!, 0)).toBe(
+			all.holders
+		);
+		// Suppressed view: small qualifications are withheld with a reason.
+		const suppressed = await getStacking(db, {
+			scope: SYSTEM,
+			data: 'generated',
+			suppression: { threshold: 10 }
+		});
+		for (const r of suppressed) if (r.suppressed === null) expect(r.holders!).toBeGreaterThanOrEqual(10);
+		// Real figures leave generated learners out.
+		expect(await getStacking(db, { scope: SYSTEM, suppression: false })).toEqual([]);
+	});
+
+	it('times a qualification from the first start of any counting unit, once per learner', async () => {
+		const [target] = await db.query<{ id: string }>(
+			sql`select credential_id as id from awards a join credentials c on c.id = a.credential_id where c.kind = 'macro' group by 1 order by count(*) desc limit 1`
+		);
+		const result = await getTimeToCredential(db, {
+			scope: SYSTEM,
+			data: 'generated',
+			filters: { credentialId: target.id },
+			suppression: false
+		});
+		const [starters] = await db.query<{ n: number }>(sql`
+			select count(distinct e.learner_id)::int as n from enrolments e join learners l on l.id = e.learner_id
+			where l.analytics_consent and (e.credential_id = ${target.id} or e.credential_id in (
+				select m.credential_id from requirement_members m join requirement_groups g on g.id = m.group_id where g.target_credential_id = ${target.id}))`);
+		expect(result.groups[0].n).toBe(starters.n);
+		const [awarded] = await db.query<{ n: number }>(
+			sql`select count(distinct a.learner_id)::int as n from awards a join learners l on l.id = a.learner_id where l.analytics_consent and a.credential_id = ${target.id}`
+		);
+		const lastPoint = result.groups[0].points.at(-1)!;
+		// Every award is an event on the completion curve: the curve ends at least at awards ÷ starters.
+		expect(lastPoint.completed).toBeGreaterThanOrEqual(awarded.n / starters.n - 1e-12);
 	});
 });
 

@@ -31,6 +31,9 @@ Commands:
   metrics time-to-credential [--credential ID] [--by DIM[,DIM2]] [--as-of DATE] [--at 60,120,240] [--json]
       Cumulative incidence of completion (Aalen–Johansen; withdrawal and failure compete,
       in-progress censored at the cut-off) with 95% intervals, and the median with its interval.
+  metrics stacking [--qualification ID] [--by DIM[,DIM2]] [--as-of DATE] [--json]
+      Of learners holding a credential that counts toward a qualification, the share who achieved it,
+      and their progress (share of requirement groups satisfied).
   metrics conformance [--as-of DATE] [--verified-only] [--json]
       Each credential against the EU, Australian and UNESCO definitions; share of awards meeting each.
       Cells describing fewer than 10 learners are withheld (--no-suppression: admin view).
@@ -52,6 +55,8 @@ Commands:
       Run the built app (builds it first when the sources are newer).
 
 DIM: gender, age_band, disability, deprivation_band, region, prior_education.
+Metrics count real data; --data generated|all includes generated (demo, synthetic) learners.
+
 The database is PostgreSQL when DATABASE_URL is set, otherwise the embedded one in
 STACKWISE_DATA_DIR (default .data/).`;
 

@@ -7,6 +7,10 @@ import { getCompletion } from '../queries/completion.ts';
 import { getConformance } from '../queries/conformance.ts';
 import { SYSTEM } from '../queries/scope.ts';
 import { getTimeToCredential } from '../queries/time-to-credential.ts';
+import { getStacking } from '../queries/stacking.ts';
+import { isDimension, DATA_ORIGINS, type DataOrigin } from '../queries/scope.ts';
+
+import type { GroupDimension } from '../../domain/types.ts';
 import { UsageError, asOfOption, breakdownsOption } from './args.ts';
 import type { CommandContext } from './main.ts';
 
@@ -16,8 +20,16 @@ const common = {
 	'as-of': { type: 'string' },
 	json: { type: 'boolean', default: false },
 	// Small cells are withheld for everyone but an administrator looking at raw figures.
-	'no-suppression': { type: 'boolean', default: false }
+	'no-suppression': { type: 'boolean', default: false },
+	// Generated (demo, synthetic) data is left out unless asked for.
+	data: { type: 'string', default: 'real' }
 } as const;
+
+function dataOption(value: string | undefined): DataOrigin {
+	if (!(DATA_ORIGINS as readonly string[]).includes(value ?? 'real'))
+		throw new UsageError('--data is real, generated or all');
+	return (value ?? 'real') as DataOrigin;
+}
 
 function suppressionOption(off: boolean | undefined): Suppression {
 	return off ? false : { threshold: readSettings().suppressionThreshold };
@@ -32,9 +44,11 @@ export async function metricsCommand(argv: string[], context: CommandContext): P
 			return timeToCredential(rest, context);
 		case 'conformance':
 			return conformance(rest, context);
+		case 'stacking':
+			return stacking(rest, context);
 		default:
 			throw new UsageError(
-				`metrics: unknown metric "${metric ?? ''}" (completion, time-to-credential, conformance)`
+				`metrics: unknown metric "${metric ?? ''}" (completion, time-to-credential, stacking, conformance)`
 			);
 	}
 }
@@ -47,6 +61,7 @@ async function completion(argv: string[], { openDb, stdout }: CommandContext): P
 	const db = await openDb();
 	const result = await getCompletion(db, {
 		scope: SYSTEM,
+		data: dataOption(values.data),
 		asOf: asOfOption(values['as-of']),
 		by: breakdownsOption(values.by),
 		filters: { credentialId: values.credential },
@@ -93,6 +108,7 @@ async function timeToCredential(argv: string[], { openDb, stdout }: CommandConte
 	const db = await openDb();
 	const result = await getTimeToCredential(db, {
 		scope: SYSTEM,
+		data: dataOption(values.data),
 		asOf: asOfOption(values['as-of']),
 		by,
 		at: atOption(values.at),
@@ -134,12 +150,14 @@ async function conformance(argv: string[], { openDb, stdout }: CommandContext): 
 		options: {
 			'as-of': common['as-of'],
 			json: common.json,
+			data: common.data,
 			'verified-only': { type: 'boolean', default: false }
 		}
 	});
 	const db = await openDb();
 	const report = await getConformance(db, {
 		scope: SYSTEM,
+		data: dataOption(values.data),
 		asOf: asOfOption(values['as-of']),
 		verifiedOnly: values['verified-only']
 	});
@@ -157,5 +175,48 @@ async function conformance(argv: string[], { openDb, stdout }: CommandContext): 
 		stdout.write(
 			`  ${m.definition}: "${m.element}" missing on ${m.credentials} credentials (${m.awards} awards)\n`
 		);
+	return 0;
+}
+
+async function stacking(argv: string[], { openDb, stdout }: CommandContext): Promise<number> {
+	const { values } = parseArgs({
+		args: argv,
+		options: {
+			qualification: { type: 'string' },
+			data: common.data,
+			by: common.by,
+
+			reference: { type: 'string' },
+			'as-of': common['as-of'],
+			json: common.json,
+			'no-suppression': common['no-suppression']
+		}
+	});
+	const by = breakdownsOption(values.by);
+	for (const d of by)
+		if (!isDimension(d)) throw new UsageError(`metrics stacking: --by takes learner groups, not "${d}"`);
+	const rows = await getStacking(await openDb(), {
+		scope: SYSTEM,
+		data: dataOption(values.data),
+		asOf: asOfOption(values['as-of']),
+		qualification: values.qualification,
+		by: by as GroupDimension[],
+		reference: values.reference,
+		suppression: suppressionOption(values['no-suppression'])
+	});
+	if (values.json) {
+		stdout.write(JSON.stringify(rows) + '\n');
+		return 0;
+	}
+	if (rows.length === 0)
+		stdout.write('No learner holds a credential that counts toward a qualification in the catalogue.\n');
+	for (const r of rows) {
+		const name = `${r.qualification ?? 'all qualifications'}${r.group !== null ? ` · ${r.group}` : ''}`;
+		if (r.suppressed) stdout.write(`${name}: withheld, ${r.suppressed}\n`);
+		else
+			stdout.write(
+				`${name}: ${r.achieved} of ${r.holders} achieved, ${pct(r.rate)} (${pct(r.low)}–${pct(r.high)}); progress ${r.progress.map((p) => `${p.bin} ${p.learners ?? 'withheld'}`).join(', ')}\n`
+			);
+	}
 	return 0;
 }

@@ -1,0 +1,92 @@
+// Stacking rate (DESIGN.md §3, issue 4): of learners holding at least one credential that counts
+// toward a qualification, the share who achieved it, and the distribution of their progress
+// (share of the qualification's requirement groups satisfied).
+//
+// Readings taken:
+// - "counts toward" follows the rules with recognitions applied (expandHoldings): a credential
+//   recognised as a member counts;
+// - "achieved" is holding the qualification's award, or holding credentials that satisfy every
+//   requirement group (the award may simply not be in the data yet);
+// - progress is the share of top-level groups satisfied; an achieved qualification is 1;
+// - across qualifications ("all"), each learner–qualification pair counts once.
+import { asIndex, type Catalogue, type CatalogueIndex } from './catalogue.ts';
+import { expandHoldings } from './holdings.ts';
+import { evaluateTarget, membersOf } from './requirements.ts';
+
+/** Progress bins: none, up to a quarter, …, all but complete, complete. */
+export const PROGRESS_BINS = [
+	{ label: '0%', from: 0, to: 0 },
+	{ label: '1–25%', from: 0, to: 0.25 },
+	{ label: '26–50%', from: 0.25, to: 0.5 },
+	{ label: '51–75%', from: 0.5, to: 0.75 },
+	{ label: '76–99%', from: 0.75, to: 1 },
+	{ label: '100%', from: 1, to: 1 }
+] as const;
+
+export function progressBin(share: number): number {
+	if (share <= 0) return 0;
+	if (share >= 1) return 5;
+	return Math.min(4, 1 + Math.floor((share - 1e-12) / 0.25));
+}
+
+export type StackingCell = {
+	/** Qualification id, or null for all qualifications together. */
+	qualification: string | null;
+	/** Group values (one per requested dimension). */
+	groups: string[];
+	holders: number;
+	achieved: number;
+	/** Learners per progress bin (PROGRESS_BINS order). */
+	progress: number[];
+};
+
+export function stackingOutcomes({
+	catalogue,
+	learners,
+	qualifications
+}: {
+	catalogue: Catalogue | CatalogueIndex;
+	/** Each learner's held credentials (awards as of the cut-off) and group values. */
+	learners: Iterable<{ held: readonly string[]; groups: string[] }>;
+	/** Limit to these (default: every credential with requirement groups). */
+	qualifications?: readonly string[];
+}): StackingCell[] {
+	const index = asIndex(catalogue);
+	const targets = (qualifications ?? index.targets).filter((t) => index.topGroups.has(t));
+	const members = new Map(targets.map((t) => [t, membersOf({ index, target: t })]));
+	const cells = new Map<string, StackingCell>();
+	const cell = (qualification: string | null, groups: string[]) => {
+		const key = JSON.stringify([qualification, groups]);
+		let c = cells.get(key);
+		if (!c)
+			cells.set(
+				key,
+				(c = { qualification, groups, holders: 0, achieved: 0, progress: PROGRESS_BINS.map(() => 0) })
+			);
+		return c;
+	};
+	for (const learner of learners) {
+		const expanded = expandHoldings({ index, held: new Set(learner.held) });
+		for (const target of targets) {
+			const counts = [...members.get(target)!].some((m) => expanded.held.has(m));
+			if (!counts) continue;
+			const { groups, achieved: byRules } = evaluateTarget({ index, target, held: expanded.held });
+			const achieved = byRules || learner.held.includes(target);
+			const share = achieved
+				? 1
+				: groups.length
+					? groups.filter((g) => g.satisfied).length / groups.length
+					: 0;
+			for (const c of [cell(target, learner.groups), cell(null, learner.groups)]) {
+				c.holders++;
+				if (achieved) c.achieved++;
+				c.progress[progressBin(share)]++;
+			}
+		}
+	}
+	return [...cells.values()].sort(
+		(a, b) =>
+			(a.qualification ?? '').localeCompare(b.qualification ?? '') ||
+			a.groups.join('\u0001').localeCompare(b.groups.join('\u0001'))
+	);
+}

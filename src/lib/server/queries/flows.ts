@@ -1,0 +1,108 @@
+// Observed flows for the Sankey (issue 5): the transitions learners actually take, counted in
+// SQL with the definitions of domain/stacking/flows.ts (countFlows is the reference the database
+// test checks this against):
+// - 'next': credential A, then the first later enrolment of a different credential B;
+// - 'toward': credential A, then qualification Q that A counts toward, achieved (award, or a
+//   completed enrolment's end) on or after A's start.
+// Counts are distinct learners per (A, B or Q, cohort of A, group). Flows describing fewer learners
+// than the threshold are withheld before they leave the server.
+import { sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../db/client.ts';
+import type { Suppression } from '../../domain/equity/compare-groups.ts';
+import { fewerThan } from '../../domain/suppression/suppress-cells.ts';
+import type { EnrolmentStatus, GroupDimension } from '../../domain/types.ts';
+import { ENROLMENT_JOINS, breakdownColumn, enrolmentConditions, type QueryContext } from './scope.ts';
+
+export type FlowRow = {
+	kind: 'next' | 'toward';
+	from: string;
+	to: string;
+	cohort: string | null;
+	group: string | null;
+	/** Distinct learners; null when withheld. */
+	count: number | null;
+	suppressed: string | null;
+};
+
+export async function getFlows(
+	db: Db,
+	{
+		dimension,
+		statuses,
+		suppression,
+		byCohort = true,
+		...context
+	}: QueryContext & {
+		dimension?: GroupDimension;
+		statuses?: EnrolmentStatus[];
+		suppression: Suppression;
+		byCohort?: boolean;
+	}
+): Promise<FlowRow[]> {
+	const group: SQL = dimension ? breakdownColumn(dimension) : sql`null::text`;
+	const cohort: SQL = byCohort ? sql`e.cohort` : sql`null::text`;
+	const startsTransition: SQL = statuses?.length
+		? sql`a.status = any(${sql.param(statuses)}::text[])`
+		: sql`true`;
+	const rows = await db.query<{
+		kind: 'next' | 'toward';
+		from: string;
+		to: string;
+		cohort: string | null;
+		grp: string | null;
+		n: number;
+	}>(sql`
+		with seq as (
+			select e.learner_id, e.credential_id, e.status, e.started_on, e.id, ${cohort} as cohort, ${group} as grp,
+				row_number() over w as pos,
+				case when e.credential_id is distinct from lag(e.credential_id) over w then 1 else 0 end as run_start
+			from ${ENROLMENT_JOINS}
+			where ${enrolmentConditions(context)}
+			window w as (partition by e.learner_id order by e.started_on, e.id)
+		),
+		runs as (
+			select *, sum(run_start) over (partition by learner_id order by pos) as run from seq
+		),
+		run_heads as (
+			select learner_id, run, min(credential_id) as credential_id from runs group by learner_id, run
+		),
+		next_of_run as (
+			select learner_id, run, lead(credential_id) over (partition by learner_id order by run) as next_credential from run_heads
+		),
+		membership as (
+			select distinct m.credential_id, g.target_credential_id as target
+			from requirement_members m join requirement_groups g on g.id = m.group_id
+		),
+		achieved as (
+			select learner_id, credential_id, min(on_date) as on_date from (
+				select a.learner_id, a.credential_id, a.issued_on as on_date from awards a
+				${context.asOf ? sql`where a.issued_on <= ${context.asOf}::date` : sql``}
+				union all
+				select x.learner_id, x.credential_id, coalesce(x.ended_on, x.started_on) from enrolments x where x.status = 'completed'
+				${context.asOf ? sql`and x.ended_on <= ${context.asOf}::date` : sql``}
+			) done group by learner_id, credential_id
+		)
+		select 'next' as kind, a.credential_id as "from", n.next_credential as "to", a.cohort, a.grp, count(distinct a.learner_id)::int as n
+		from runs a join next_of_run n on n.learner_id = a.learner_id and n.run = a.run
+		where n.next_credential is not null and ${startsTransition}
+		group by a.credential_id, n.next_credential, a.cohort, a.grp
+		union all
+		select 'toward', a.credential_id, m.target, a.cohort, a.grp, count(distinct a.learner_id)::int
+		from runs a join membership m on m.credential_id = a.credential_id
+		join achieved d on d.learner_id = a.learner_id and d.credential_id = m.target and d.on_date >= a.started_on
+		where ${startsTransition}
+		group by a.credential_id, m.target, a.cohort, a.grp
+		order by 6 desc, 1, 2, 3, 4, 5`);
+	return rows.map((r) => {
+		const withheld = suppression !== false && Number(r.n) < suppression.threshold;
+		return {
+			kind: r.kind,
+			from: r.from,
+			to: r.to,
+			cohort: r.cohort,
+			group: r.grp,
+			count: withheld ? null : Number(r.n),
+			suppressed: withheld ? fewerThan((suppression as { threshold: number }).threshold) : null
+		};
+	});
+}

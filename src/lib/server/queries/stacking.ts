@@ -1,0 +1,113 @@
+// Stacking rate per qualification and group (issue 4 §3): the database gives each learner's held
+// credentials (awards as of the cut-off, scope, consent and data origin applied) for learners who
+// hold something that counts toward a qualification; the domain works out holders, achievers and
+// progress; rates, intervals, equity comparison and suppression follow as for completion.
+import { sql } from 'drizzle-orm';
+import type { Db } from '../db/client.ts';
+import type { Suppression } from '../../domain/equity/compare-groups.ts';
+import { completionEquity, type CompletionEquityRow } from '../../domain/equity/completion-equity.ts';
+import { PROGRESS_BINS, stackingOutcomes } from '../../domain/stacking/stacking-rate.ts';
+import { suppressCells } from '../../domain/suppression/suppress-cells.ts';
+import type { GroupDimension } from '../../domain/types.ts';
+import { getCatalogueIndex } from './catalogue-cache.ts';
+import { groupInput } from './completion.ts';
+import { breakdownColumn, originCondition, type QueryContext } from './scope.ts';
+
+export type StackingRow = Omit<CompletionEquityRow, 'completed' | 'known' | 'inProgress'> & {
+	qualification: string | null;
+	title: string | null;
+	holders: number | null;
+	achieved: number | null;
+	/** Learners per progress bin (share of requirement groups satisfied); withheld bins are null. */
+	progress: { bin: string; learners: number | null }[];
+};
+
+export async function getStacking(
+	db: Db,
+	{
+		qualification,
+		by = [],
+		reference,
+		suppression,
+		scope,
+		asOf,
+		data
+	}: QueryContext & {
+		qualification?: string;
+		by?: GroupDimension[];
+		reference?: string;
+		suppression: Suppression;
+	}
+): Promise<StackingRow[]> {
+	const index = await getCatalogueIndex(db);
+	if (qualification && !index.topGroups.has(qualification)) return [];
+	const groupCols = by.map((d, i) => sql`${breakdownColumn(d)} as ${sql.raw(`g${i}`)}`);
+	const rows = await db.query<Record<string, string | string[]>>(sql`
+		with counting as (select distinct m.credential_id from requirement_members m
+			${qualification ? sql`join requirement_groups g on g.id = m.group_id where g.target_credential_id = ${qualification}` : sql``}
+			union select recognised.credential_id from recognitions recognised),
+		holders as (
+			select distinct a.learner_id from awards a
+			join counting c on c.credential_id = a.credential_id
+			where true ${asOf ? sql`and a.issued_on <= ${asOf}::date` : sql``}
+		)
+		select ${sql.join([...groupCols, sql`array_agg(distinct a.credential_id) as held`], sql`, `)}
+		from holders h
+		join learners l on l.id = h.learner_id
+		join awards a on a.learner_id = h.learner_id
+		join credentials c on c.id = a.credential_id
+		where l.analytics_consent and ${originCondition(data)}
+			${asOf ? sql`and a.issued_on <= ${asOf}::date` : sql``}
+			${scope.kind === 'provider' ? sql`and exists (select 1 from awards x join credentials xc on xc.id = x.credential_id where x.learner_id = h.learner_id and coalesce(x.provider_id, xc.provider_id) = ${scope.providerId})` : sql``}
+			${scope.kind === 'learner' ? sql`and h.learner_id = ${scope.learnerId}` : sql``}
+		group by h.learner_id ${by.length ? sql.raw(', ' + by.map((_, i) => `g${i}`).join(', ')) : sql``}`);
+	const cells = stackingOutcomes({
+		catalogue: index,
+		qualifications: qualification ? [qualification] : undefined,
+		learners: rows.map((r) => ({ held: r.held as string[], groups: by.map((_, i) => String(r[`g${i}`])) }))
+	});
+	const out: StackingRow[] = [];
+	const targets = [...new Set(cells.map((c) => c.qualification))];
+	for (const target of targets) {
+		const mine = cells.filter((c) => c.qualification === target);
+		const equity = completionEquity({
+			rows: mine.map((c) => ({
+				group: groupInput(c.groups),
+				completed: c.achieved,
+				known: c.holders,
+				inProgress: 0,
+				learners: c.holders
+			})),
+			reference,
+			suppression
+		});
+		equity.rows.forEach((row, i) => {
+			const cell = mine[i];
+			const published = row.suppressed === null;
+			// Progress bins are cells too: a bin of fewer learners than the threshold is withheld,
+			// and a second one so the first cannot be worked out from the published holders. An
+			// empty bin tells nothing about anyone: it is published as 0 and never the complement.
+			const bins =
+				suppression === false || !published
+					? null
+					: suppressCells({
+							cells: cell.progress,
+							count: (n) => (n === 0 ? Number.MAX_SAFE_INTEGER : n),
+							threshold: suppression.threshold
+						}).reasons;
+			const { completed: _c, known: _k, inProgress: _i, ...rest } = row;
+			out.push({
+				...rest,
+				qualification: target,
+				title: target ? (index.credentials.get(target)?.title ?? null) : null,
+				holders: published ? cell.holders : null,
+				achieved: published ? cell.achieved : null,
+				progress: PROGRESS_BINS.map((b, j) => ({
+					bin: b.label,
+					learners: published && !bins?.[j] ? cell.progress[j] : null
+				}))
+			});
+		});
+	}
+	return out;
+}

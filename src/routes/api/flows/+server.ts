@@ -1,0 +1,36 @@
+import type { RequestHandler } from './$types';
+import { error } from '@sveltejs/kit';
+import { accessFor } from '$lib/server/auth/access.ts';
+import { getDb } from '$lib/server/db/index.ts';
+import { filtersOf, metricParams, parseQuery } from '$lib/server/http/params.ts';
+import { tabularResponse } from '$lib/server/http/tabular.ts';
+import { getFlows, type FlowRow } from '$lib/server/queries/flows.ts';
+import { isDimension } from '$lib/server/queries/scope.ts';
+import type { GroupDimension } from '$lib/domain/types.ts';
+
+// Observed flows (credential → next credential, credential → qualification achieved), small
+// flows withheld: the data of the Sankey.
+export const GET: RequestHandler = async ({ url, locals }) => {
+	const p = parseQuery(url, metricParams);
+	if (p.by.length > 1 || !p.by.every(isDimension)) error(400, 'by: one learner group dimension at most');
+	const rows = await getFlows(await getDb(), {
+		...accessFor(locals),
+		asOf: p.asOf,
+		filters: filtersOf(p),
+		dimension: p.by[0] as GroupDimension | undefined
+	});
+	return tabularResponse<FlowRow>({
+		format: p.format,
+		rows,
+		name: 'flows',
+		columns: [
+			{ key: 'kind', type: 'text', value: (r) => r.kind },
+			{ key: 'from', type: 'text', value: (r) => r.from },
+			{ key: 'to', type: 'text', value: (r) => r.to },
+			{ key: 'cohort', type: 'text', value: (r) => r.cohort },
+			{ key: 'group', type: 'text', value: (r) => r.group },
+			{ key: 'count', type: 'integer', value: (r) => r.count },
+			{ key: 'suppressed', type: 'text', value: (r) => r.suppressed }
+		]
+	});
+};
