@@ -100,16 +100,7 @@ const DAY = 86_400_000;
 const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 const parse = (d: string) => Date.UTC(+d.slice(0, 4), +d.slice(5, 7) - 1, +d.slice(8, 10));
 
-export function generateDemoLearners({
-	seed,
-	count,
-	catalogue,
-	qualifications,
-	providers: providerCount = 3,
-	from = '2022-01-01',
-	to = '2024-12-31',
-	cutOff = '2025-06-30'
-}: {
+export type DemoOptions = {
 	seed: number;
 	count: number;
 	catalogue: Catalogue | CatalogueIndex;
@@ -121,7 +112,48 @@ export function generateDemoLearners({
 	to?: string;
 	/** Data cut-off: later events do not exist yet; enrolments running then are in progress. */
 	cutOff?: string;
-}): DemoData {
+	/** Id prefix of every generated record ('demo' for the bundled demo, 'syn' for benchmarks). */
+	idPrefix?: string;
+	/**
+	 * Plan this many unit sets per qualification up front and give each learner one of them, instead
+	 * of planning per learner: millions of learners in minutes (the benchmark generator).
+	 */
+	plansPerTarget?: number;
+};
+
+/** One generated learner with their records; the first also carries the generated providers. */
+export type DemoLearnerRecords = {
+	providers: Provider[];
+	learner: Learner;
+	enrolments: Enrolment[];
+	awards: Award[];
+};
+
+export function generateDemoLearners(options: DemoOptions): DemoData {
+	const out: DemoData = { providers: [], learners: [], enrolments: [], awards: [], deliveredBy: {} };
+	for (const records of demoLearnerStream(options)) {
+		out.providers.push(...records.providers);
+		out.learners.push(records.learner);
+		out.enrolments.push(...records.enrolments);
+		out.awards.push(...records.awards);
+		for (const e of records.enrolments) if (e.providerId) out.deliveredBy[e.id] = e.providerId;
+	}
+	return out;
+}
+
+/** The same learners one at a time, so any number of them can be written out in flat memory. */
+export function* demoLearnerStream({
+	seed,
+	count,
+	catalogue,
+	qualifications,
+	providers: providerCount = 3,
+	from = '2022-01-01',
+	to = '2024-12-31',
+	cutOff = '2025-06-30',
+	idPrefix = 'demo',
+	plansPerTarget
+}: DemoOptions): Generator<DemoLearnerRecords> {
 	const index = asIndex(catalogue);
 	const random = randomLcg(seed);
 	const uniform = () => random();
@@ -137,18 +169,24 @@ export function generateDemoLearners({
 	if (!targets.length) throw new Error('demo: the catalogue has no qualification to aim at');
 
 	const providers: Provider[] = Array.from({ length: providerCount }, (_, i) => ({
-		id: `demo-rto-${i + 1}`,
-		name: `Demo RTO ${['North', 'South', 'East', 'West', 'Central'][i % 5]}${i >= 5 ? ` ${i + 1}` : ''} (generated)`,
+		id: `${idPrefix}-rto-${i + 1}`,
+		name: `${idPrefix === 'demo' ? 'Demo' : 'Synthetic'} RTO ${['North', 'South', 'East', 'West', 'Central'][i % 5]}${i >= 5 ? ` ${i + 1}` : ''} (generated)`,
 		kind: 'vet',
 		country: 'AU',
 		qaApproach: 'regulatory',
 		accredited: true,
 		origin: 'generated'
 	}));
-	const learners: Learner[] = [];
-	const enrolments: Enrolment[] = [];
-	const awards: Award[] = [];
-	const deliveredBy: Record<string, string> = {};
+	let enrolments: Enrolment[] = [];
+	let awards: Award[] = [];
+	let first = true;
+	const emit = (learner: Learner): DemoLearnerRecords => {
+		const records = { providers: first ? providers : [], learner, enrolments, awards };
+		first = false;
+		enrolments = [];
+		awards = [];
+		return records;
+	};
 	const start0 = parse(from);
 	const span = parse(to) - start0;
 	const cut = parse(cutOff);
@@ -171,10 +209,36 @@ export function generateDemoLearners({
 		return list;
 	};
 	const pad = (n: number, w: number) => String(n).padStart(w, '0');
+	const E = `${idPrefix}-E`;
+	const A = `${idPrefix}-A`;
+	// A random complete set of units for a target: the cheapest under random per-unit costs.
+	const planUnits = (target: string): string[] | null => {
+		const costs = new Map<string, number>();
+		for (const id of candidatesOf(target)) costs.set(id, 1 + Math.floor(uniform() * 100));
+		try {
+			return planCompletion({
+				catalogue: index,
+				target,
+				objective: 'time',
+				medianDays: costs,
+				nodeBudget: 20_000
+			}).credentials;
+		} catch {
+			return null; // a qualification the catalogue cannot complete
+		}
+	};
+	const planned = new Map<string, (string[] | null)[]>();
+	const unitsFor = (target: string): string[] | null => {
+		if (!plansPerTarget) return planUnits(target);
+		let plans = planned.get(target);
+		if (!plans)
+			planned.set(target, (plans = Array.from({ length: plansPerTarget }, () => planUnits(target))));
+		return plans[Math.floor(uniform() * plans.length)];
+	};
 
 	for (let l = 0; l < count; l++) {
 		const learner: Learner = {
-			id: `demo-L${pad(l + 1, 5)}`,
+			id: `${idPrefix}-L${pad(l + 1, 5)}`,
 			gender: pick(DEMO_GENDERS),
 			ageBand: pick(DEMO_AGE_BANDS),
 			disability: pick(DEMO_DISABILITY),
@@ -185,24 +249,13 @@ export function generateDemoLearners({
 			identityHash: null,
 			origin: 'generated'
 		};
-		learners.push(learner);
 		const provider = providers[Math.floor(uniform() * providers.length)].id;
 		const target = targets[Math.floor(uniform() * targets.length)];
 
-		// A random complete set of units: the cheapest under random per-unit costs.
-		const costs = new Map<string, number>();
-		for (const id of candidatesOf(target)) costs.set(id, 1 + Math.floor(uniform() * 100));
-		let units: string[];
-		try {
-			units = planCompletion({
-				catalogue: index,
-				target,
-				objective: 'time',
-				medianDays: costs,
-				nodeBudget: 20_000
-			}).credentials;
-		} catch {
-			continue; // a qualification the catalogue cannot complete: the learner holds nothing
+		const units = unitsFor(target);
+		if (!units) {
+			yield emit(learner); // a qualification the catalogue cannot complete: the learner holds nothing
+			continue;
 		}
 
 		// The outcome of the learner's attempt at the qualification, with the group gaps on the logit
@@ -233,7 +286,7 @@ export function generateDemoLearners({
 				inProgress = true;
 				return false;
 			}
-			const id = `demo-E${pad(++enrolmentSeq, 7)}`;
+			const id = `${E}${pad(++enrolmentSeq, 7)}`;
 			const length = Math.max(7, Math.round(duration()));
 			const end =
 				day + (status === 'withdrawn' ? Math.round(length * (0.1 + 0.8 * uniform())) : length) * DAY;
@@ -255,11 +308,10 @@ export function generateDemoLearners({
 							? 'Not yet competent'
 							: null
 			});
-			deliveredBy[id] = provider;
 			lastEnd = Math.max(lastEnd, end);
 			if (running) inProgress = true;
 			else if (status === 'completed')
-				awards.push(award(`demo-A${id.slice(6)}`, learner.id, unit, id, iso(end), provider));
+				awards.push(award(`${A}${id.slice(E.length)}`, learner.id, unit, id, iso(end), provider));
 			// The next unit (or a retry) starts before this one ends: units overlap.
 			day += Math.round((7 + uniform() * 38) * DAY);
 			return !running;
@@ -278,7 +330,7 @@ export function generateDemoLearners({
 		const achieved = !stopped && !inProgress;
 		const status: Enrolment['status'] =
 			inProgress || lastEnd > cut ? 'in_progress' : achieved ? 'completed' : ending;
-		const qid = `demo-E${pad(++enrolmentSeq, 7)}`;
+		const qid = `${E}${pad(++enrolmentSeq, 7)}`;
 		enrolments.push({
 			id: qid,
 			learnerId: learner.id,
@@ -290,13 +342,12 @@ export function generateDemoLearners({
 			status,
 			result: status === 'completed' ? 'Awarded' : null
 		});
-		deliveredBy[qid] = provider;
 		if (status === 'completed') {
 			const issued = Math.min(cut, lastEnd + Math.round((7 + uniform() * 30) * DAY));
-			awards.push(award(`demo-A${qid.slice(6)}`, learner.id, target, qid, iso(issued), provider));
+			awards.push(award(`${A}${qid.slice(E.length)}`, learner.id, target, qid, iso(issued), provider));
 		}
+		yield emit(learner);
 	}
-	return { providers, learners, enrolments, awards, deliveredBy };
 }
 
 function award(

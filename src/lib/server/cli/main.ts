@@ -8,6 +8,7 @@ import { importCommand } from './import.ts';
 import { metricsCommand } from './metrics.ts';
 import { serveCommand } from './serve.ts';
 import { userCommand } from './user.ts';
+import { generateCommand } from './generate.ts';
 import { catalogueCommand, pathwayCommand } from './catalogue.ts';
 import { learnerCommand, retentionCommand } from './privacy.ts';
 
@@ -44,7 +45,10 @@ Commands:
       Progress toward every qualification the holdings count toward.
   pathway plan (--learner ID | --holding ID,ID…) --target ID [--objective count|hours|time] [--json]
       The exact cheapest set of credentials that completes the target, honouring prerequisites.
-  user add --email E --role admin|policymaker|provider|learner [--provider ID] [--learner ID]
+  generate --learners N [--seed S] [--out DIR] [--format arrow|csv] [--credentials N]
+      Synthetic providers, catalogue, learners and enrolments (OULAD-calibrated), streamed to files.
+  user add --email E
+ --role admin|policymaker|provider|learner [--provider ID] [--learner ID]
       Create an account (password prompted; --password-stdin, or --generate-password prints one).
   user list [--json]
   learner consent <learner-id> --on|--off
@@ -90,6 +94,8 @@ export async function main(argv: string[], io: Partial<CommandContext> = {}): Pr
 				return await catalogueCommand(rest, context);
 			case 'pathway':
 				return await pathwayCommand(rest, context);
+			case 'generate':
+				return await generateCommand(rest, context);
 			case 'user':
 				return await userCommand(rest, context);
 			case 'learner':
