@@ -2,7 +2,9 @@
 // than the retention period are deleted with their awards, then the learners and import records
 // left with nothing.
 import { sql } from 'drizzle-orm';
-import type { Db } from './db/client.ts';
+import { rowsOf, type Db } from './db/client.ts';
+import { credentialsOfLearners, refreshRollups } from './rollups.ts';
+
 import { audit } from './auth/audit.ts';
 
 /** Opting out removes a learner from every aggregate and flow; opting in restores them. */
@@ -12,10 +14,16 @@ export async function setAnalyticsConsent(
 	consent: boolean,
 	actorId: number | null
 ): Promise<boolean> {
-	const rows = await db.query<{ id: string }>(
-		sql`update learners set analytics_consent = ${consent} where id = ${learnerId} returning id`
-	);
-	if (rows.length === 0) return false;
+	const updated = await db.orm.transaction(async (tx) => {
+		const rows = await rowsOf<{ id: string }>(
+			tx,
+			sql`update learners set analytics_consent = ${consent} where id = ${learnerId} returning id`
+		);
+		if (rows.length > 0)
+			await refreshRollups(tx, { credentials: await credentialsOfLearners(tx, [learnerId]) });
+		return rows.length > 0;
+	});
+	if (!updated) return false;
 	await audit(db, { userId: actorId, action: 'consent-changed', detail: { learner: learnerId, consent } });
 	return true;
 }
@@ -65,6 +73,7 @@ export async function applyRetention(
 		const brought = [
 			...new Set([...awards, ...enrolments].map((r) => r.import_id).filter((id): id is number => id !== null))
 		];
+		await refreshRollups(tx, 'all');
 		const imports = brought.length
 			? await rows(sql`delete from imports i where i.id = any(${sql.param(brought)}::int[])
 				and not exists (select 1 from enrolments e where e.import_id = i.id)

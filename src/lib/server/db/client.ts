@@ -6,6 +6,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { projectRoot } from '../config.ts';
 import { lockDataDir } from './lock.ts';
+import { ensureRollups } from '../rollups.ts';
 import * as schema from './schema.ts';
 
 export type Orm = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -43,7 +44,10 @@ export async function createDb(options: CreateDbOptions = {}): Promise<Db> {
 		const client = postgres(options.url, { max: 10, onnotice: () => {} });
 		const orm = drizzle(client, { schema });
 		try {
-			if (shouldMigrate) await migrate(orm, { migrationsFolder });
+			if (shouldMigrate) {
+				await migrate(orm, { migrationsFolder });
+				await ensureRollups(orm as unknown as Orm);
+			}
 		} catch (error) {
 			await client.end({ timeout: 1 });
 			throw error;
@@ -68,9 +72,13 @@ export async function createDb(options: CreateDbOptions = {}): Promise<Db> {
 		release();
 	};
 	try {
-		if (shouldMigrate) await migrate(orm, { migrationsFolder });
+		if (shouldMigrate) {
+			await migrate(orm, { migrationsFolder });
+			await ensureRollups(orm as unknown as Orm);
+		}
 	} catch (error) {
 		await close();
+
 		throw error;
 	}
 	return {

@@ -289,3 +289,54 @@ export const appSettings = pgTable('app_settings', {
 	key: text('key').primaryKey(),
 	value: text('value').notNull()
 });
+
+/**
+ * Rollups (issue 9): what the dashboards ask, counted once per import instead of per request.
+ * Enrolment outcomes per credential × cohort × delivering provider × one group dimension (or
+ * 'all') × status × days to the outcome; enrolments still in progress keep their start date, so
+ * the wait to today is computed when asked. Opted-out learners are not counted. A cache of the
+ * base tables: refreshed for the credentials an import, a consent change or retention touched.
+ */
+export const enrolmentRollup = pgTable(
+	'enrolment_rollup',
+	{
+		origin: text('origin').notNull(),
+		providerId: text('provider_id'),
+		credentialId: text('credential_id').notNull(),
+		cohort: text('cohort'),
+		/** 'all', or a group dimension (gender, age_band, …). */
+		dimension: text('dimension').notNull(),
+		value: text('value').notNull(),
+		status: text('status').notNull(),
+		/** ended_on − started_on (at least 0) for ended enrolments; null while in progress. */
+		day: integer('day'),
+		/** Only for enrolments in progress. */
+		startedOn: date('started_on', { mode: 'string' }),
+		enrolments: integer('enrolments').notNull()
+	},
+	(t) => [
+		index('enrolment_rollup_credential_idx').on(t.credentialId),
+		index('enrolment_rollup_dimension_idx').on(t.dimension)
+	]
+);
+
+/**
+ * Distinct learners per rollup key set, for suppression: learners cannot be summed across
+ * credentials or cohorts (one learner enrols in several), so each key set a dashboard asks for
+ * is counted on its own. `keyset` names the keys that are set: '' | 'provider' | 'credential' |
+ * 'cohort' | 'provider,credential'.
+ */
+export const learnerRollup = pgTable(
+	'learner_rollup',
+	{
+		origin: text('origin').notNull(),
+		keyset: text('keyset').notNull(),
+		providerId: text('provider_id'),
+		credentialId: text('credential_id'),
+		cohort: text('cohort'),
+		dimension: text('dimension').notNull(),
+		value: text('value').notNull(),
+		learners: integer('learners').notNull()
+	},
+	(t) => [index('learner_rollup_key_idx').on(t.keyset, t.dimension)]
+);

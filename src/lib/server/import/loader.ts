@@ -6,6 +6,7 @@
 // an abort, or — for strict formats — any rejected unit rolls the transaction back, so the
 // database is as it was. The `imports` row is written outside the transaction, so refused and
 // aborted imports stay in the history with their errors.
+import { credentialsOfLearners, refreshRollups, type Touched } from '../rollups.ts';
 import { sql } from 'drizzle-orm';
 import type { Db, Orm } from '../db/client.ts';
 import { rowsOf } from '../db/client.ts';
@@ -136,6 +137,9 @@ export async function runImportJob(db: Db, job: ImportJob, options: LoadOptions 
 			}
 			const afterIssues = job.afterLoad ? await job.afterLoad(tx) : [];
 			if (afterIssues.length > 0) throw new ImportRefusal(afterIssues);
+			progress('summarising', true);
+			await refreshRollups(tx, await state.touched());
+
 			if (options.signal?.aborted) throw new Aborted('aborted');
 		});
 	} catch (error) {
@@ -205,6 +209,10 @@ function newFileReport(path: string, format: string): FileReport {
 
 /** Checks and writes chunks of units inside the import's transaction. */
 class ChunkWriter {
+	/** What the rollups must be refreshed for once every chunk is written. */
+	readonly touchedCredentials = new Set<string>();
+	readonly touchedLearners = new Set<string>();
+
 	constructor(
 		private tx: Orm,
 		private importId: number,
@@ -223,7 +231,16 @@ class ChunkWriter {
 		return file;
 	}
 
+	/** The credentials whose aggregates this import may have changed. */
+	async touched(): Promise<Touched> {
+		// Learners updated in place move their enrolments between groups; many of them: recount all.
+		if (this.touchedLearners.size > 10_000) return 'all';
+		const ofLearners = await credentialsOfLearners(this.tx, [...this.touchedLearners]);
+		return { credentials: [...this.touchedCredentials, ...ofLearners] };
+	}
+
 	/** Counts a unit as read when it arrives, so a failure later in the file still reconciles. */
+
 	count(unit: ParsedUnit) {
 		this.fileOf(unit.at.file).read++;
 	}
@@ -305,6 +322,8 @@ class ChunkWriter {
 				const rows = byTable.get(item.table) ?? byTable.set(item.table, new Map()).get(item.table)!;
 				const key = rowKey(item);
 				if (!(item.mentioned && rows.has(key) && !rows.get(key)!.mentioned)) rows.set(key, item);
+				if (item.table === 'enrolments') this.touchedCredentials.add(item.row.credentialId);
+				if (item.table === 'learners' && !item.mentioned) this.touchedLearners.add(item.row.id);
 				if (item.table === 'awards') file.verification[item.row.verification]++;
 			}
 		}

@@ -85,7 +85,7 @@ export function formatIssue(issue: ImportIssue): string {
 /** Progress of a long import, reported by the loader to the CLI bar and the /imports page. */
 export type ImportProgress = {
 	file: string;
-	phase: 'reading' | 'writing' | 'done';
+	phase: 'reading' | 'writing' | 'summarising' | 'done';
 	done: number;
 	total: number;
 };

@@ -1,6 +1,7 @@
 // Completion rate per group (DESIGN.md §3, issue 4): counts aggregated in SQL — one row per
 // group, never one per learner — then rates, intervals, equity comparison and suppression in the
 // domain layer, before anything leaves the server.
+import { completionFromRollup, rollupQuestion } from './rollup-read.ts';
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { completionEquity, type CompletionEquity } from '../../domain/equity/completion-equity.ts';
@@ -26,12 +27,19 @@ export type CompletionCounts = {
 	learners: number;
 };
 
-export type BreakdownContext = QueryContext & { by?: Breakdown[] };
+export type BreakdownContext = QueryContext & {
+	by?: Breakdown[];
+	/** 'base' skips the rollups (the benchmark's naive query; tests comparing both). */
+	source?: 'rollups' | 'base';
+};
 
 export async function getCompletionCounts(
 	db: Db,
-	{ by = [], ...context }: BreakdownContext
+	{ by = [], source = 'rollups', ...context }: BreakdownContext
 ): Promise<CompletionCounts[]> {
+	const fromRollup = source === 'rollups' ? rollupQuestion({ ...context, by }) : null;
+	if (fromRollup) return completionFromRollup(db, fromRollup);
+
 	const status = statusAsOf(context.asOf);
 	const select: SQL[] = [
 		...by.map((d, i) => sql`${breakdownColumn(d)} as ${sql.raw(`g${i}`)}`),

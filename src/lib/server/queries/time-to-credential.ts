@@ -4,6 +4,7 @@
 //
 // An enrolment's day is ended_on − started_on when it ended by the cut-off, else cut-off −
 // started_on (censored). Without --as-of the cut-off is today's date.
+import { dayCountsFromRollup, rollupQuestion } from './rollup-read.ts';
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import type { Suppression } from '../../domain/equity/compare-groups.ts';
@@ -22,6 +23,8 @@ export async function getDayCounts(db: Db, context: BreakdownContext): Promise<G
 	const target = context.filters?.credentialId;
 	if (target && (await isQualification(db, target)))
 		return getQualificationDayCounts(db, { ...context, qualification: target });
+	const fromRollup = context.source !== 'base' ? rollupQuestion(context) : null;
+	if (fromRollup) return dayCountsFromRollup(db, fromRollup);
 	return getEnrolmentDayCounts(db, context);
 }
 

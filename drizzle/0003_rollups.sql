@@ -1,0 +1,27 @@
+CREATE TABLE "enrolment_rollup" (
+	"origin" text NOT NULL,
+	"provider_id" text,
+	"credential_id" text NOT NULL,
+	"cohort" text,
+	"dimension" text NOT NULL,
+	"value" text NOT NULL,
+	"status" text NOT NULL,
+	"day" integer,
+	"started_on" date,
+	"enrolments" integer NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "learner_rollup" (
+	"origin" text NOT NULL,
+	"keyset" text NOT NULL,
+	"provider_id" text,
+	"credential_id" text,
+	"cohort" text,
+	"dimension" text NOT NULL,
+	"value" text NOT NULL,
+	"learners" integer NOT NULL
+);
+--> statement-breakpoint
+CREATE INDEX "enrolment_rollup_credential_idx" ON "enrolment_rollup" USING btree ("credential_id");--> statement-breakpoint
+CREATE INDEX "enrolment_rollup_dimension_idx" ON "enrolment_rollup" USING btree ("dimension");--> statement-breakpoint
+CREATE INDEX "learner_rollup_key_idx" ON "learner_rollup" USING btree ("keyset","dimension");

@@ -1,0 +1,148 @@
+// Dashboard counts read from the rollups (src/lib/server/rollups.ts) when the question is one they
+// hold: today's state (no as-of date), the whole system or one provider, filtered by credential,
+// cohort or provider, broken down by at most one of a group dimension, credential, cohort or
+// provider. Anything else — a cut-off date, a learner's own view, level/mode filters, two
+// dimensions — is answered from the base tables. Both give the same numbers (tests/db/rollups.test.ts).
+import { sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../db/client.ts';
+import type { DayCounts } from '../../domain/survival/day-counts.ts';
+import { ROLLUP_KEYSETS } from '../rollups.ts';
+import { isDimension, type Breakdown, type DataOrigin, type QueryContext } from './scope.ts';
+
+type RollupQuestion = {
+	keyset: string;
+	dimension: string;
+	/** The rollup column each row is grouped by, or null for one population. */
+	group: { enrolment: SQL; learner: SQL } | null;
+	enrolmentWhere: SQL;
+	learnerWhere: SQL;
+};
+
+const GROUP_COLUMNS: Partial<Record<Breakdown, string>> = {
+	credential: 'credential_id',
+	cohort: "coalesce(cohort, 'not stated')",
+	provider: "coalesce(provider_id, 'not stated')"
+};
+
+/** The rollup reading of a question, or null when only the base tables can answer it. */
+export function rollupQuestion(context: QueryContext & { by?: Breakdown[] }): RollupQuestion | null {
+	const { scope, asOf, filters = {}, by = [], data = 'real' } = context;
+	if (asOf || scope.kind === 'learner' || by.length > 1) return null;
+	if (filters.level || filters.mode || filters.qaApproach) return null;
+	const breakdown = by[0];
+	if (breakdown && !isDimension(breakdown) && !GROUP_COLUMNS[breakdown]) return null;
+
+	const conditions: SQL[] = [origin(data)];
+	const keys = new Set<string>();
+	const providerIds = [filters.providerId, scope.kind === 'provider' ? scope.providerId : undefined];
+	for (const id of providerIds)
+		if (id !== undefined) {
+			conditions.push(sql`provider_id = ${id}`);
+			keys.add('provider');
+		}
+	if (filters.credentialId !== undefined) {
+		conditions.push(sql`credential_id = ${filters.credentialId}`);
+		keys.add('credential');
+	}
+	if (filters.cohort !== undefined) {
+		conditions.push(sql`cohort = ${filters.cohort}`);
+		keys.add('cohort');
+	}
+	if (breakdown && !isDimension(breakdown)) keys.add(breakdown);
+	const keyset = ['provider', 'credential', 'cohort'].filter((k) => keys.has(k)).join(',');
+	if (!ROLLUP_KEYSETS.includes(keyset)) return null;
+
+	const dimension = breakdown && isDimension(breakdown) ? breakdown : 'all';
+	const column = breakdown ? (isDimension(breakdown) ? 'value' : GROUP_COLUMNS[breakdown]!) : null;
+	const where = sql.join([...conditions, sql`dimension = ${dimension}`], sql` and `);
+	return {
+		keyset,
+		dimension,
+		group: column ? { enrolment: sql.raw(column), learner: sql.raw(column) } : null,
+		enrolmentWhere: where,
+		learnerWhere: sql`${where} and keyset = ${keyset}`
+	};
+}
+
+function origin(data: DataOrigin): SQL {
+	if (data === 'real') return sql`origin = 'real'`;
+	if (data === 'generated') return sql`origin <> 'real'`;
+	return sql`true`;
+}
+
+const groupSelect = (q: RollupQuestion, side: 'enrolment' | 'learner') =>
+	q.group ? sql`${q.group[side]} as g0,` : sql``;
+const groupBy = (q: RollupQuestion, extra = '') =>
+	q.group
+		? sql.raw(`group by g0${extra} order by g0${extra}`)
+		: extra
+			? sql.raw(`group by ${extra.slice(2)} order by ${extra.slice(2)}`)
+			: sql``;
+
+async function learnersByGroup(db: Db, q: RollupQuestion): Promise<Map<string, number>> {
+	const rows = await db.query<{ g0?: string; learners: number }>(sql`
+		select ${groupSelect(q, 'learner')} sum(learners)::int as learners
+		from learner_rollup where ${q.learnerWhere} ${groupBy(q)}`);
+	return new Map(rows.map((r) => [String(r.g0 ?? ''), Number(r.learners)]));
+}
+
+export type RollupCompletionRow = {
+	groups: string[];
+	completed: number;
+	known: number;
+	inProgress: number;
+	learners: number;
+};
+
+export async function completionFromRollup(db: Db, q: RollupQuestion): Promise<RollupCompletionRow[]> {
+	const [rows, learners] = await Promise.all([
+		db.query<Record<string, string | number>>(sql`
+			select ${groupSelect(q, 'enrolment')}
+				coalesce(sum(enrolments) filter (where status = 'completed'), 0)::int as completed,
+				coalesce(sum(enrolments) filter (where status in ('completed', 'withdrawn', 'failed')), 0)::int as known,
+				coalesce(sum(enrolments) filter (where status = 'in_progress'), 0)::int as in_progress
+			from enrolment_rollup where ${q.enrolmentWhere} ${groupBy(q)}`),
+		learnersByGroup(db, q)
+	]);
+	return rows.map((r) => ({
+		groups: q.group ? [String(r.g0)] : [],
+		completed: Number(r.completed),
+		known: Number(r.known),
+		inProgress: Number(r.in_progress),
+		learners: learners.get(String(r.g0 ?? '')) ?? 0
+	}));
+}
+
+export type RollupDayCounts = { groups: string[]; rows: DayCounts[]; learners: number };
+
+export async function dayCountsFromRollup(db: Db, q: RollupQuestion): Promise<RollupDayCounts[]> {
+	const [rows, learners] = await Promise.all([
+		db.query<Record<string, string | number>>(sql`
+			select ${groupSelect(q, 'enrolment')} day_since as day,
+				sum(enrolments) filter (where status = 'completed')::int as completed,
+				sum(enrolments) filter (where status = 'withdrawn')::int as withdrawn,
+				sum(enrolments) filter (where status = 'failed')::int as failed,
+				sum(enrolments) filter (where status = 'in_progress')::int as censored
+			from (
+				select value, credential_id, cohort, provider_id, status, enrolments,
+					coalesce(day, greatest(current_date - started_on, 0)) as day_since
+				from enrolment_rollup where ${q.enrolmentWhere}
+			) r ${groupBy(q, ', day_since')}`),
+		learnersByGroup(db, q)
+	]);
+	const out = new Map<string, RollupDayCounts>();
+	for (const r of rows) {
+		const key = q.group ? String(r.g0) : '';
+		let group = out.get(key);
+		if (!group)
+			out.set(key, (group = { groups: q.group ? [key] : [], rows: [], learners: learners.get(key) ?? 0 }));
+		group.rows.push({
+			day: Number(r.day),
+			completed: Number(r.completed ?? 0),
+			withdrawn: Number(r.withdrawn ?? 0),
+			failed: Number(r.failed ?? 0),
+			censored: Number(r.censored ?? 0)
+		});
+	}
+	return [...out.values()];
+}

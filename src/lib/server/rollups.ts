@@ -1,0 +1,114 @@
+// Rollups (issue 9): the counts dashboards ask for, kept in enrolment_rollup and learner_rollup
+// (see schema.ts) so a dashboard reads thousands of rows instead of scanning every enrolment.
+// They are a cache of the base tables: every write that changes what an aggregate counts — an
+// import, a consent change, retention — refreshes the credentials it touched, in its own
+// transaction, so a reader never sees the rollups disagree with the rows.
+import { sql, type SQL } from 'drizzle-orm';
+import { rowsOf, type Orm } from './db/client.ts';
+import { GROUP_DIMENSIONS } from '../domain/types.ts';
+
+/** Which credentials changed: some, or everything (first start, retention). */
+export type Touched = { credentials: Iterable<string> } | 'all';
+
+/** Above this many touched credentials a refresh recomputes everything (one scan beats many probes). */
+const PARTIAL_LIMIT = 2000;
+
+// Each enrolment is counted once for 'all' and once per group dimension.
+const DIMENSIONS = sql.raw(
+	`(values ('all', 'all'), ${GROUP_DIMENSIONS.map((d) => `('${d}', l.${d})`).join(', ')}) d(dimension, value)`
+);
+
+const PROVIDER = sql`coalesce(e.provider_id, c.provider_id)`;
+
+/** Key sets of learner_rollup that do not name a credential, so any change may move them. */
+const GLOBAL_KEYSETS: { keyset: string; keys: SQL[] }[] = [
+	{ keyset: '', keys: [] },
+	{ keyset: 'provider', keys: [PROVIDER] },
+	{ keyset: 'cohort', keys: [sql`e.cohort`] }
+];
+const CREDENTIAL_KEYSETS: { keyset: string; keys: SQL[] }[] = [
+	{ keyset: 'credential', keys: [sql`e.credential_id`] },
+	{ keyset: 'provider,credential', keys: [PROVIDER, sql`e.credential_id`] }
+];
+export const ROLLUP_KEYSETS = [...GLOBAL_KEYSETS, ...CREDENTIAL_KEYSETS].map((k) => k.keyset);
+
+const BASE = sql`enrolments e join learners l on l.id = e.learner_id join credentials c on c.id = e.credential_id`;
+
+/** Refreshes the rollups for what changed; call inside the transaction that changed it. */
+export async function refreshRollups(tx: Orm, touched: Touched): Promise<void> {
+	let credentials: string[] | null = null;
+	if (touched !== 'all') {
+		credentials = [...new Set(touched.credentials)];
+		if (credentials.length > PARTIAL_LIMIT) credentials = null;
+	}
+	if (credentials?.length === 0) return;
+	const only = credentials ? sql`e.credential_id = any(${sql.param(credentials)}::text[])` : sql`true`;
+	const onlyRollup = credentials ? sql`credential_id = any(${sql.param(credentials)}::text[])` : sql`true`;
+
+	await tx.execute(sql`delete from enrolment_rollup where ${onlyRollup}`);
+	await tx.execute(sql`insert into enrolment_rollup
+		(origin, provider_id, credential_id, cohort, dimension, value, status, day, started_on, enrolments)
+		select l.origin, ${PROVIDER}, e.credential_id, e.cohort, d.dimension, d.value, e.status,
+			case when e.status = 'in_progress' then null else greatest(e.ended_on - e.started_on, 0) end,
+			case when e.status = 'in_progress' then e.started_on end,
+			count(*)::int
+		from ${BASE} cross join lateral ${DIMENSIONS}
+		where l.analytics_consent and ${only}
+		group by 1, 2, 3, 4, 5, 6, 7, 8, 9`);
+
+	const credentialKeysets = sql.param(CREDENTIAL_KEYSETS.map((k) => k.keyset));
+	await tx.execute(
+		sql`delete from learner_rollup where keyset = any(${credentialKeysets}::text[]) and ${onlyRollup}`
+	);
+	// Keys that name no credential can change with any credential: counted again whole, from the
+	// distinct (learner, key) pairs so the unpivot multiplies learners, not enrolments.
+	await tx.execute(sql`delete from learner_rollup where not (keyset = any(${credentialKeysets}::text[]))`);
+	for (const { keyset, keys } of [...CREDENTIAL_KEYSETS, ...GLOBAL_KEYSETS]) {
+		const scoped = CREDENTIAL_KEYSETS.some((k) => k.keyset === keyset) ? only : sql`true`;
+		const column = (name: string) => {
+			const at = keyset.split(',').indexOf(name);
+			return at >= 0 ? sql.raw(`p.k${at}`) : sql`null`;
+		};
+		const pairs = sql.join(
+			[sql`e.learner_id`, ...keys.map((k, i) => sql`${k} as ${sql.raw(`k${i}`)}`)],
+			sql`, `
+		);
+		const keyColumns = keys.map((_, i) => `, p.k${i}`).join('');
+		await tx.execute(sql`insert into learner_rollup
+			(origin, keyset, provider_id, credential_id, cohort, dimension, value, learners)
+			select l.origin, ${keyset}, ${column('provider')}, ${column('credential')}, ${column('cohort')},
+				d.dimension, d.value, count(*)::int
+			from (select distinct ${pairs} from ${BASE} where l.analytics_consent and ${scoped}) p
+			join learners l on l.id = p.learner_id
+			cross join lateral ${DIMENSIONS}
+			group by l.origin, d.dimension, d.value${sql.raw(keyColumns)}`);
+	}
+}
+
+/** The credentials a set of learners is enrolled in (for refreshing after a learner changes). */
+export async function credentialsOfLearners(tx: Orm, learnerIds: string[]): Promise<string[]> {
+	if (learnerIds.length === 0) return [];
+	const rows = await rowsOf<{ credential_id: string }>(
+		tx,
+		sql`select distinct credential_id from enrolments where learner_id = any(${sql.param(learnerIds)}::text[])`
+	);
+	return rows.map((r) => r.credential_id);
+}
+
+const STATE_KEY = 'rollups';
+// Bump when the rollup tables' meaning changes: the next start recomputes them.
+const STATE_VERSION = '1';
+
+/** On start: fill the rollups once for a database that has rows but no rollups yet. */
+export async function ensureRollups(orm: Orm): Promise<void> {
+	const [state] = await rowsOf<{ value: string }>(
+		orm,
+		sql`select value from app_settings where key = ${STATE_KEY}`
+	);
+	if (state?.value === STATE_VERSION) return;
+	await orm.transaction(async (tx) => {
+		await refreshRollups(tx, 'all');
+		await tx.execute(sql`insert into app_settings (key, value) values (${STATE_KEY}, ${STATE_VERSION})
+			on conflict (key) do update set value = excluded.value`);
+	});
+}
