@@ -5,9 +5,10 @@ import { getTableConfig, PgTable } from 'drizzle-orm/pg-core';
 import { describe, expect, it } from 'vitest';
 import * as schema from '../../../src/lib/server/db/schema.ts';
 
-const tables = Object.values(schema)
+const tables = (Object.values(schema) as unknown[])
 	.filter((value): value is PgTable => value instanceof PgTable)
 	.map((table) => getTableConfig(table));
+
 
 // Accounts link to a learner but are not the learner's records; they stay on the coordinator.
 const NOT_LEARNER_SCOPED = new Set(['users']);
