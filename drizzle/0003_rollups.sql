@@ -1,3 +1,11 @@
+CREATE TABLE "award_rollup" (
+	"origin" text NOT NULL,
+	"provider_id" text,
+	"credential_id" text NOT NULL,
+	"verification" text NOT NULL,
+	"awards" integer NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "enrolment_rollup" (
 	"origin" text NOT NULL,
 	"provider_id" text,
@@ -22,6 +30,7 @@ CREATE TABLE "learner_rollup" (
 	"learners" integer NOT NULL
 );
 --> statement-breakpoint
+CREATE INDEX "award_rollup_credential_idx" ON "award_rollup" USING btree ("credential_id");--> statement-breakpoint
 CREATE INDEX "enrolment_rollup_credential_idx" ON "enrolment_rollup" USING btree ("credential_id");--> statement-breakpoint
 CREATE INDEX "enrolment_rollup_dimension_idx" ON "enrolment_rollup" USING btree ("dimension");--> statement-breakpoint
 CREATE INDEX "learner_rollup_key_idx" ON "learner_rollup" USING btree ("keyset","dimension");

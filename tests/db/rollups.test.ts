@@ -13,6 +13,7 @@ import { getCatalogue } from '../../src/lib/server/queries/catalogue.ts';
 import { getCompletionCounts, type BreakdownContext } from '../../src/lib/server/queries/completion.ts';
 import { rollupQuestion } from '../../src/lib/server/queries/rollup-read.ts';
 import { SYSTEM } from '../../src/lib/server/queries/scope.ts';
+import { getOverview } from '../../src/lib/server/queries/overview.ts';
 import { getDayCounts } from '../../src/lib/server/queries/time-to-credential.ts';
 import { applyRetention, setAnalyticsConsent } from '../../src/lib/server/privacy.ts';
 import { engines } from './engines.ts';
@@ -30,7 +31,11 @@ const QUESTIONS: BreakdownContext[] = [
 	{ scope: { kind: 'provider', providerId: 'open-university' }, by: ['region'] },
 	{ scope: SYSTEM, by: ['gender'], data: 'generated' },
 	{ scope: SYSTEM, by: ['credential'], data: 'all' },
-	{ scope: SYSTEM, data: 'generated' }
+	{ scope: SYSTEM, data: 'generated' },
+	{ scope: SYSTEM, data: 'all' },
+	{ scope: { kind: 'provider', providerId: 'open-university' } },
+	{ scope: SYSTEM, filters: { credentialId: 'AAA' } },
+	{ scope: SYSTEM, filters: { cohort: '2014B' } }
 ];
 
 const label = (q: BreakdownContext) => JSON.stringify(q);
@@ -48,6 +53,10 @@ async function expectRollupsMatchBase(db: Db) {
 			getDayCounts(db, { ...question, source: 'base' })
 		]);
 		expect(daysFromRollups, label(question)).toEqual(daysFromBase);
+		if (!question.by?.length)
+			expect(await getOverview(db, question), label(question)).toEqual(
+				await getOverview(db, { ...question, source: 'base' })
+			);
 	}
 }
 

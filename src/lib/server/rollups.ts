@@ -56,6 +56,13 @@ export async function refreshRollups(tx: Orm, touched: Touched): Promise<void> {
 		where l.analytics_consent and ${only}
 		group by 1, 2, 3, 4, 5, 6, 7, 8, 9`);
 
+	await tx.execute(sql`delete from award_rollup where ${onlyRollup}`);
+	await tx.execute(sql`insert into award_rollup (origin, provider_id, credential_id, verification, awards)
+		select l.origin, coalesce(a.provider_id, c.provider_id), a.credential_id, a.verification, count(*)::int
+		from awards a join learners l on l.id = a.learner_id join credentials c on c.id = a.credential_id
+		where l.analytics_consent and ${credentials ? sql`a.credential_id = any(${sql.param(credentials)}::text[])` : sql`true`}
+		group by 1, 2, 3, 4`);
+
 	const credentialKeysets = sql.param(CREDENTIAL_KEYSETS.map((k) => k.keyset));
 	await tx.execute(
 		sql`delete from learner_rollup where keyset = any(${credentialKeysets}::text[]) and ${onlyRollup}`
@@ -90,7 +97,8 @@ export async function credentialsOfLearners(tx: Orm, learnerIds: string[]): Prom
 	if (learnerIds.length === 0) return [];
 	const rows = await rowsOf<{ credential_id: string }>(
 		tx,
-		sql`select distinct credential_id from enrolments where learner_id = any(${sql.param(learnerIds)}::text[])`
+		sql`select credential_id from enrolments where learner_id = any(${sql.param(learnerIds)}::text[])
+			union select credential_id from awards where learner_id = any(${sql.param(learnerIds)}::text[])`
 	);
 	return rows.map((r) => r.credential_id);
 }

@@ -340,3 +340,16 @@ export const learnerRollup = pgTable(
 	},
 	(t) => [index('learner_rollup_key_idx').on(t.keyset, t.dimension)]
 );
+
+/** Awards per credential × issuing provider × verification, for the headline counts. */
+export const awardRollup = pgTable(
+	'award_rollup',
+	{
+		origin: text('origin').notNull(),
+		providerId: text('provider_id'),
+		credentialId: text('credential_id').notNull(),
+		verification: text('verification').notNull(),
+		awards: integer('awards').notNull()
+	},
+	(t) => [index('award_rollup_credential_idx').on(t.credentialId)]
+);

@@ -322,7 +322,8 @@ class ChunkWriter {
 				const rows = byTable.get(item.table) ?? byTable.set(item.table, new Map()).get(item.table)!;
 				const key = rowKey(item);
 				if (!(item.mentioned && rows.has(key) && !rows.get(key)!.mentioned)) rows.set(key, item);
-				if (item.table === 'enrolments') this.touchedCredentials.add(item.row.credentialId);
+				if (item.table === 'enrolments' || item.table === 'awards')
+					this.touchedCredentials.add(item.row.credentialId);
 				if (item.table === 'learners' && !item.mentioned) this.touchedLearners.add(item.row.id);
 				if (item.table === 'awards') file.verification[item.row.verification]++;
 			}

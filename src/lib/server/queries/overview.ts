@@ -1,4 +1,5 @@
 // The headline counts of the system dashboard.
+import { overviewFromRollup, rollupQuestion } from './rollup-read.ts';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { ENROLMENT_JOINS, enrolmentConditions, originCondition, type QueryContext } from './scope.ts';
@@ -13,7 +14,13 @@ export type Overview = {
 	includesGenerated: boolean;
 };
 
-export async function getOverview(db: Db, context: QueryContext): Promise<Overview> {
+export async function getOverview(
+	db: Db,
+	{ source = 'rollups', ...context }: QueryContext & { source?: 'rollups' | 'base' }
+): Promise<Overview> {
+	const fromRollup = source === 'rollups' ? rollupQuestion(context) : null;
+	if (fromRollup) return overviewFromRollup(db, fromRollup, context);
+
 	const conditions = enrolmentConditions(context);
 	const awardCut = context.asOf ? sql`and a.issued_on <= ${context.asOf}::date` : sql``;
 	const [row] = await db.query<Record<string, number | boolean>>(sql`

@@ -146,3 +146,47 @@ export async function dayCountsFromRollup(db: Db, q: RollupQuestion): Promise<Ro
 	}
 	return [...out.values()];
 }
+
+export type RollupOverview = {
+	learners: number;
+	enrolments: number;
+	awards: number;
+	providers: number;
+	credentials: number;
+	includesGenerated: boolean;
+};
+
+/**
+ * The headline counts. Awards follow the base query's reading: the scope's provider and the
+ * credential filter narrow them, the cohort and provider filters (enrolment facets) do not.
+ */
+export async function overviewFromRollup(
+	db: Db,
+	q: RollupQuestion,
+	context: QueryContext
+): Promise<RollupOverview> {
+	const awardConditions: SQL[] = [origin(context.data ?? 'real')];
+	if (context.scope.kind === 'provider') awardConditions.push(sql`provider_id = ${context.scope.providerId}`);
+	if (context.filters?.credentialId)
+		awardConditions.push(sql`credential_id = ${context.filters.credentialId}`);
+	const [[enrolments], learners, [awards]] = await Promise.all([
+		db.query<Record<string, number | boolean>>(sql`
+			select coalesce(sum(enrolments), 0)::int as enrolments,
+				count(distinct provider_id)::int as providers,
+				count(distinct credential_id)::int as credentials,
+				coalesce(bool_or(origin <> 'real'), false) as includes_generated
+			from enrolment_rollup where ${q.enrolmentWhere}`),
+		learnersByGroup(db, q),
+		db.query<{ awards: number }>(sql`
+			select coalesce(sum(awards), 0)::int as awards from award_rollup
+			where ${sql.join(awardConditions, sql` and `)}`)
+	]);
+	return {
+		learners: learners.get('') ?? 0,
+		enrolments: Number(enrolments.enrolments),
+		awards: Number(awards.awards),
+		providers: Number(enrolments.providers),
+		credentials: Number(enrolments.credentials),
+		includesGenerated: Boolean(enrolments.includes_generated)
+	};
+}
