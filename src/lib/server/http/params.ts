@@ -3,14 +3,17 @@
 import { error } from '@sveltejs/kit';
 import { z } from 'zod';
 import { isIsoDate } from '../import/validate.ts';
-import { BREAKDOWNS, type Breakdown } from '../queries/scope.ts';
+import { BREAKDOWNS, DATA_ORIGINS, type Breakdown } from '../queries/scope.ts';
 
 const isoDate = z.string().refine(isIsoDate, 'must be a date like 2014-12-31');
 const optionalText = z.string().trim().min(1).max(200).optional();
 
 export const metricParams = z.object({
 	format: z.enum(['json', 'csv', 'arrow']).default('json'),
+	/** Which learners: real (default), generated, or all — as the CLI's --data. */
+	data: z.enum(DATA_ORIGINS).default('real'),
 	credential: optionalText,
+
 	cohort: optionalText,
 	provider: optionalText,
 	level: optionalText,

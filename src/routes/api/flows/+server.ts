@@ -16,6 +16,7 @@ export const GET: RequestHandler = async ({ url, locals }) => {
 	const rows = await getFlows(await getDb(), {
 		...accessFor(locals),
 		asOf: p.asOf,
+		data: p.data,
 		filters: filtersOf(p),
 		dimension: p.by[0] as GroupDimension | undefined
 	});

@@ -13,6 +13,7 @@ export const GET: RequestHandler = async ({ url, locals }) => {
 	const result = await getCompletion(await getDb(), {
 		...access,
 		asOf: p.asOf,
+		data: p.data,
 		by: p.by,
 		reference: p.reference,
 		filters: filtersOf(p)

@@ -11,6 +11,7 @@ export const GET: RequestHandler = async ({ url, locals }) => {
 	const report = await getConformance(await getDb(), {
 		...accessFor(locals),
 		asOf: p.asOf,
+		data: p.data,
 		verifiedOnly: p.verifiedOnly
 	});
 	const definitions = ['eu', 'australia', 'unesco'] as const;

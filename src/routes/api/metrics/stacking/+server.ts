@@ -15,6 +15,7 @@ export const GET: RequestHandler = async ({ url, locals }) => {
 	const rows = await getStacking(await getDb(), {
 		...accessFor(locals),
 		asOf: p.asOf,
+		data: p.data,
 		qualification: p.credential,
 		by: p.by as GroupDimension[],
 		reference: p.reference

@@ -21,6 +21,7 @@ export const GET: RequestHandler = async ({ url, locals }) => {
 	const result = await getTimeToCredential(await getDb(), {
 		...accessFor(locals),
 		asOf: p.asOf,
+		data: p.data,
 		by: p.by,
 		at: p.at,
 		filters: filtersOf(p)
