@@ -45,16 +45,22 @@ export async function refreshRollups(tx: Orm, touched: Touched): Promise<void> {
 	const only = credentials ? sql`e.credential_id = any(${sql.param(credentials)}::text[])` : sql`true`;
 	const onlyRollup = credentials ? sql`credential_id = any(${sql.param(credentials)}::text[])` : sql`true`;
 
-	await tx.execute(sql`delete from enrolment_rollup where ${onlyRollup}`);
+	// Fine rows are recounted for the touched credentials; the coarse sums lose the old fine rows'
+	// counts and gain the new ones', so they never need a scan of everything.
+	if (credentials) await addFineToCoarse(tx, onlyRollup, -1);
+	else await tx.execute(sql`delete from enrolment_rollup`);
+	await tx.execute(sql`delete from enrolment_rollup where keyset = 'fine' and ${onlyRollup}`);
 	await tx.execute(sql`insert into enrolment_rollup
-		(origin, provider_id, credential_id, cohort, dimension, value, status, day, started_on, enrolments)
-		select l.origin, ${PROVIDER}, e.credential_id, e.cohort, d.dimension, d.value, e.status,
+		(keyset, origin, provider_id, credential_id, cohort, dimension, value, status, day, started_on, enrolments)
+		select 'fine', l.origin, ${PROVIDER}, e.credential_id, e.cohort, d.dimension, d.value, e.status,
 			case when e.status = 'in_progress' then null else greatest(e.ended_on - e.started_on, 0) end,
 			case when e.status = 'in_progress' then e.started_on end,
 			count(*)::int
 		from ${BASE} cross join lateral ${DIMENSIONS}
 		where l.analytics_consent and ${only}
-		group by 1, 2, 3, 4, 5, 6, 7, 8, 9`);
+		group by 2, 3, 4, 5, 6, 7, 8, 9, 10`);
+	await addFineToCoarse(tx, onlyRollup, 1);
+	await tx.execute(sql`delete from enrolment_rollup where keyset <> 'fine' and enrolments = 0`);
 
 	await tx.execute(sql`delete from award_rollup where ${onlyRollup}`);
 	await tx.execute(sql`insert into award_rollup (origin, provider_id, credential_id, verification, awards)
@@ -119,4 +125,23 @@ export async function ensureRollups(orm: Orm): Promise<void> {
 		await tx.execute(sql`insert into app_settings (key, value) values (${STATE_KEY}, ${STATE_VERSION})
 			on conflict (key) do update set value = excluded.value`);
 	});
+}
+
+/** The coarse key sets of enrolment_rollup and the provider column each keeps. */
+const COARSE_KEYSETS = [
+	{ keyset: '', provider: sql`null::text` },
+	{ keyset: 'provider', provider: sql`provider_id` }
+];
+
+/** Adds (sign 1) or subtracts (sign −1) the fine rows of some credentials to the coarse sums. */
+async function addFineToCoarse(tx: Orm, onlyRollup: SQL, sign: 1 | -1): Promise<void> {
+	for (const { keyset, provider } of COARSE_KEYSETS)
+		await tx.execute(sql`insert into enrolment_rollup
+			(keyset, origin, provider_id, credential_id, cohort, dimension, value, status, day, started_on, enrolments)
+			select ${keyset}, origin, ${provider}, null, null, dimension, value, status, day, started_on,
+				${sign}::int * sum(enrolments)::int
+			from enrolment_rollup where keyset = 'fine' and ${onlyRollup}
+			group by origin, ${provider}, dimension, value, status, day, started_on
+			on conflict on constraint enrolment_rollup_key
+			do update set enrolments = enrolment_rollup.enrolments + excluded.enrolments`);
 }

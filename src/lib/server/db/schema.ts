@@ -22,7 +22,8 @@ import {
 	index,
 	serial,
 	check,
-	uniqueIndex
+	uniqueIndex,
+	unique
 } from 'drizzle-orm/pg-core';
 
 export const providers = pgTable('providers', {
@@ -300,9 +301,15 @@ export const appSettings = pgTable('app_settings', {
 export const enrolmentRollup = pgTable(
 	'enrolment_rollup',
 	{
+		/**
+		 * 'fine': per provider × credential × cohort, refreshed per credential; '' (whole system) and
+		 * 'provider': sums of the fine rows, kept by adding the new and subtracting the old.
+		 */
+		keyset: text('keyset').notNull(),
 		origin: text('origin').notNull(),
 		providerId: text('provider_id'),
-		credentialId: text('credential_id').notNull(),
+		credentialId: text('credential_id'),
+
 		cohort: text('cohort'),
 		/** 'all', or a group dimension (gender, age_band, …). */
 		dimension: text('dimension').notNull(),
@@ -315,8 +322,22 @@ export const enrolmentRollup = pgTable(
 		enrolments: integer('enrolments').notNull()
 	},
 	(t) => [
+		unique('enrolment_rollup_key')
+			.on(
+				t.keyset,
+				t.origin,
+				t.providerId,
+				t.credentialId,
+				t.cohort,
+				t.dimension,
+				t.value,
+				t.status,
+				t.day,
+				t.startedOn
+			)
+			.nullsNotDistinct(),
 		index('enrolment_rollup_credential_idx').on(t.credentialId),
-		index('enrolment_rollup_dimension_idx').on(t.dimension)
+		index('enrolment_rollup_keyset_idx').on(t.keyset, t.dimension)
 	]
 );
 

@@ -19,7 +19,8 @@ export async function getOverview(
 	{ source = 'rollups', ...context }: QueryContext & { source?: 'rollups' | 'base' }
 ): Promise<Overview> {
 	const fromRollup = source === 'rollups' ? rollupQuestion(context) : null;
-	if (fromRollup) return overviewFromRollup(db, fromRollup, context);
+	const overview = fromRollup ? await overviewFromRollup(db, fromRollup, context) : null;
+	if (overview) return overview;
 
 	const conditions = enrolmentConditions(context);
 	const awardCut = context.asOf ? sql`and a.issued_on <= ${context.asOf}::date` : sql``;

@@ -11,6 +11,9 @@ import { isDimension, type Breakdown, type DataOrigin, type QueryContext } from 
 
 type RollupQuestion = {
 	keyset: string;
+	/** The keys the question fixes (provider, credential, cohort) and its conditions on them. */
+	keys: Set<string>;
+	where: SQL;
 	dimension: string;
 	/** The rollup column each row is grouped by, or null for one population. */
 	group: { enrolment: SQL; learner: SQL } | null;
@@ -55,11 +58,16 @@ export function rollupQuestion(context: QueryContext & { by?: Breakdown[] }): Ro
 	const dimension = breakdown && isDimension(breakdown) ? breakdown : 'all';
 	const column = breakdown ? (isDimension(breakdown) ? 'value' : GROUP_COLUMNS[breakdown]!) : null;
 	const where = sql.join([...conditions, sql`dimension = ${dimension}`], sql` and `);
+	// Enrolment counts: the system and per-provider sums when the question names no credential or
+	// cohort, the fine rows otherwise.
+	const enrolmentKeyset = keys.has('credential') || keys.has('cohort') ? 'fine' : keyset;
 	return {
 		keyset,
 		dimension,
 		group: column ? { enrolment: sql.raw(column), learner: sql.raw(column) } : null,
-		enrolmentWhere: where,
+		keys,
+		where,
+		enrolmentWhere: sql`${where} and keyset = ${enrolmentKeyset}`,
 		learnerWhere: sql`${where} and keyset = ${keyset}`
 	};
 }
@@ -164,7 +172,12 @@ export async function overviewFromRollup(
 	db: Db,
 	q: RollupQuestion,
 	context: QueryContext
-): Promise<RollupOverview> {
+): Promise<RollupOverview | null> {
+	// Distinct providers and credentials: the learner rollup's rows per provider / per credential.
+	const keysetWith = (key: string) =>
+		['provider', 'credential', 'cohort'].filter((k) => k === key || q.keys.has(k)).join(',');
+	const [byProvider, byCredential] = [keysetWith('provider'), keysetWith('credential')];
+	if (!ROLLUP_KEYSETS.includes(byProvider) || !ROLLUP_KEYSETS.includes(byCredential)) return null;
 	const awardConditions: SQL[] = [origin(context.data ?? 'real')];
 	if (context.scope.kind === 'provider') awardConditions.push(sql`provider_id = ${context.scope.providerId}`);
 	if (context.filters?.credentialId)
@@ -172,10 +185,13 @@ export async function overviewFromRollup(
 	const [[enrolments], learners, [awards]] = await Promise.all([
 		db.query<Record<string, number | boolean>>(sql`
 			select coalesce(sum(enrolments), 0)::int as enrolments,
-				count(distinct provider_id)::int as providers,
-				count(distinct credential_id)::int as credentials,
+				(select count(distinct provider_id) from learner_rollup
+					where ${q.where} and keyset = ${byProvider})::int as providers,
+				(select count(distinct credential_id) from learner_rollup
+					where ${q.where} and keyset = ${byCredential})::int as credentials,
 				coalesce(bool_or(origin <> 'real'), false) as includes_generated
 			from enrolment_rollup where ${q.enrolmentWhere}`),
+
 		learnersByGroup(db, q),
 		db.query<{ awards: number }>(sql`
 			select coalesce(sum(awards), 0)::int as awards from award_rollup

@@ -1,0 +1,404 @@
+// The national-scale benchmark (issue 9). Prints tables; asserts nothing.
+//   npm run bench -- [--sizes 100k,1m,10m] [--engines postgres,pglite] [--runs 20] [--http-seconds 30]
+//                    [--skip-http] [--work DIR]
+// For each size it generates synthetic learners (stackwise generate, CSV), then per engine:
+//   import  — the learner files through the importer (one transaction, rollups refreshed), in a
+//             child process for its peak memory, next to a raw COPY of the same files into the
+//             same schema (the practical limit);
+//   queries — each dashboard question from the rollups and as the naive GROUP BY over the base tables;
+//   plans   — a learner's holdings, progress and shortest plan to their nearest qualification;
+//   HTTP    — /system and a metrics endpoint under 50 concurrent clients (loopback).
+// PostgreSQL comes from DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test); each
+// size gets fresh databases, dropped afterwards.
+import autocannon from 'autocannon';
+import { spawn, execFileSync } from 'node:child_process';
+import {
+	createReadStream,
+	existsSync,
+	mkdirSync,
+	mkdtempSync,
+	readFileSync,
+	rmSync,
+	writeFileSync
+} from 'node:fs';
+import { cpus, totalmem, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { parseArgs } from 'node:util';
+import postgres from 'postgres';
+import { createDb, type Db } from '../src/lib/server/db/client.ts';
+import { generateSynthetic } from '../src/lib/server/generate.ts';
+import { collectFiles, importFiles } from '../src/lib/server/import/index.ts';
+import { getCompletion } from '../src/lib/server/queries/completion.ts';
+import { getOverview } from '../src/lib/server/queries/overview.ts';
+import { getLearnerHoldings, getPlan, getProgress } from '../src/lib/server/queries/pathway.ts';
+import type { BreakdownContext } from '../src/lib/server/queries/completion.ts';
+import { getTimeToCredential } from '../src/lib/server/queries/time-to-credential.ts';
+import { createUser } from '../src/lib/server/auth/users.ts';
+import { sql } from 'drizzle-orm';
+
+const { values } = parseArgs({
+	options: {
+		sizes: { type: 'string', default: '100k,1m' },
+		engines: { type: 'string', default: 'postgres,pglite' },
+		runs: { type: 'string', default: '20' },
+		'http-seconds': { type: 'string', default: '30' },
+		'skip-http': { type: 'boolean', default: false },
+		work: { type: 'string', default: join(tmpdir(), 'stackwise-bench') }
+	}
+});
+const RUNS = Number(values.runs);
+const HTTP_SECONDS = Number(values['http-seconds']);
+const PG_URL = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
+// Measured on the generator: 13.55 enrolments per learner (20,000 learners → 271,000 enrolments).
+const ENROLMENTS_PER_LEARNER = 13.55;
+const LEARNER_TABLES = ['learners', 'enrolments', 'awards'];
+const CATALOGUE_TABLES = ['providers', 'credentials', 'requirement_groups', 'prerequisites', 'recognitions'];
+
+const parseSize = (s: string) => {
+	const m = /^(\d+(?:\.\d+)?)([km]?)$/i.exec(s.trim());
+	if (!m) throw new Error(`--sizes: "${s}" is not like 100k or 1m`);
+	return Math.round(Number(m[1]) * (m[2].toLowerCase() === 'm' ? 1e6 : m[2].toLowerCase() === 'k' ? 1e3 : 1));
+};
+const quantile = (xs: number[], q: number) => {
+	const s = [...xs].sort((a, b) => a - b);
+	return s.length ? s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)] : NaN;
+};
+const fmt = (x: number, digits = 1) => (Number.isFinite(x) ? x.toFixed(digits) : '—');
+const table = (header: string[], rows: (string | number)[][]) => {
+	const cells = [header, ...rows.map((r) => r.map(String))];
+	const widths = header.map((_, i) => Math.max(...cells.map((r) => r[i].length)));
+	for (const [n, r] of cells.entries()) {
+		console.log('  ' + r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  '));
+		if (n === 0) console.log('  ' + widths.map((w) => '-'.repeat(w)).join('  '));
+	}
+};
+
+type Target = {
+	engine: 'postgres' | 'pglite';
+	env: NodeJS.ProcessEnv;
+	open(): Promise<Db>;
+	drop(): Promise<void>;
+};
+
+async function freshTarget(engine: 'postgres' | 'pglite', name: string): Promise<Target> {
+	if (engine === 'postgres') {
+		const admin = postgres(PG_URL, { max: 1, onnotice: () => {} });
+		await admin.unsafe(`drop database if exists "${name}" with (force)`);
+		await admin.unsafe(`create database "${name}"`);
+		await admin.end();
+		const url = new URL(PG_URL);
+		url.pathname = `/${name}`;
+		return {
+			engine,
+			env: { DATABASE_URL: url.toString(), STACKWISE_DATA_DIR: '' },
+			open: () => createDb({ url: url.toString() }),
+			async drop() {
+				const a = postgres(PG_URL, { max: 1, onnotice: () => {} });
+				await a.unsafe(`drop database if exists "${name}" with (force)`);
+				await a.end();
+			}
+		};
+	}
+	const dir = mkdtempSync(join(tmpdir(), `${name}-`));
+	return {
+		engine,
+		env: { DATABASE_URL: '', STACKWISE_DATA_DIR: dir },
+		open: () => createDb({ dataDir: dir }),
+		drop: async () => rmSync(dir, { recursive: true, force: true })
+	};
+}
+
+function childJson(script: string, args: string[], env: NodeJS.ProcessEnv): Promise<Record<string, number>> {
+	return new Promise((resolve, reject) => {
+		const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
+			env: { ...process.env, ...env },
+			stdio: ['ignore', 'pipe', 'inherit']
+		});
+		let out = '';
+		child.stdout.on('data', (d) => (out += d));
+		child.on('exit', (code) => {
+			const last = out.trim().split('\n').pop() ?? '';
+			if (code === 0) resolve(JSON.parse(last));
+			else reject(new Error(`${script} exited ${code}: ${out.slice(-500)}`));
+		});
+	});
+}
+
+/** Raw COPY of the learner files into a database holding the same catalogue: the practical limit. */
+async function rawCopy(target: Target, dir: string): Promise<{ seconds: number; rows: number }> {
+	const db = await target.open();
+	await importFiles(db, collectFiles(CATALOGUE_TABLES.map((t) => join(dir, `${t}.csv`))));
+	await db.close();
+	const header = (t: string) =>
+		readFileSync(join(dir, `${t}.csv`), 'utf8')
+			.slice(0, 2000)
+			.split(/\r?\n/)[0];
+	const copySql = (t: string) => `copy ${t} (${header(t)}) from stdin with (format csv, header true)`;
+	let rows = 0;
+	const started = performance.now();
+	if (target.engine === 'postgres') {
+		const client = postgres(target.env.DATABASE_URL!, { max: 1, onnotice: () => {} });
+		await client.begin(async (tx) => {
+			for (const t of LEARNER_TABLES) {
+				const stream = await tx.unsafe(copySql(t)).writable();
+				await pipeline(createReadStream(join(dir, `${t}.csv`)), stream);
+			}
+		});
+		for (const t of LEARNER_TABLES)
+			rows += Number((await client.unsafe(`select count(*) from ${t}`))[0].count);
+		await client.end();
+	} else {
+		const { PGlite } = await import('@electric-sql/pglite');
+		const pg = new PGlite(target.env.STACKWISE_DATA_DIR!);
+		await pg.transaction(async (tx) => {
+			for (const t of LEARNER_TABLES)
+				await tx.query(copySql(t).replace('from stdin', "from '/dev/blob'"), [], {
+					blob: new Blob([readFileSync(join(dir, `${t}.csv`))])
+				});
+		});
+		for (const t of LEARNER_TABLES)
+			rows += Number(((await pg.query(`select count(*)::int as n from ${t}`)).rows[0] as { n: number }).n);
+		await pg.close();
+	}
+	return { seconds: (performance.now() - started) / 1000, rows };
+}
+
+type Question = { name: string; run: (source: 'rollups' | 'base') => Promise<unknown> };
+
+function dashboardQuestions(db: Db, providerId: string): Question[] {
+	const base: BreakdownContext = { scope: { kind: 'system' }, data: 'generated' };
+	const completion = (name: string, ctx: BreakdownContext): Question => ({
+		name,
+		run: (source) => getCompletion(db, { ...ctx, source, suppression: { threshold: 10 } })
+	});
+	const ttc = (name: string, ctx: BreakdownContext): Question => ({
+		name,
+		run: (source) => getTimeToCredential(db, { ...ctx, source, suppression: { threshold: 10 } })
+	});
+	return [
+		{ name: 'headline counts', run: (source) => getOverview(db, { ...base, source }) },
+		completion('completion rate', base),
+		completion('completion by credential', { ...base, by: ['credential'] }),
+		completion('completion by gender (equity)', { ...base, by: ['gender'] }),
+		completion('completion by deprivation band', { ...base, by: ['deprivation_band'] }),
+		completion('provider: completion by credential', {
+			...base,
+			scope: { kind: 'provider', providerId },
+			by: ['credential']
+		}),
+		ttc('time to credential (curve)', base),
+		ttc('time to credential by age band', { ...base, by: ['age_band'] })
+	];
+}
+
+async function timeRuns(run: () => Promise<unknown>, runs: number, budgetMs: number): Promise<number[]> {
+	await run(); // warm-up: plans cached, pages in memory
+	const times: number[] = [];
+	const deadline = performance.now() + budgetMs;
+	for (let i = 0; i < runs && (i < 3 || performance.now() < deadline); i++) {
+		const t = performance.now();
+		await run();
+		times.push(performance.now() - t);
+	}
+	return times;
+}
+
+async function httpLoad(target: Target, db: Db, port: number) {
+	const email = 'bench-policymaker@example.org';
+	const password = 'bench-password-1234';
+	await createUser(db, { email, password, role: 'policymaker' }).catch(() => undefined);
+	await db.close();
+	const server = spawn(process.execPath, ['scripts/stackwise.js', 'serve', '--port', String(port)], {
+		env: {
+			...process.env,
+			...target.env,
+			STACKWISE_SEED: 'none',
+			STACKWISE_DEMO: '',
+			ORIGIN: `http://127.0.0.1:${port}`
+		},
+		stdio: ['ignore', 'ignore', 'pipe']
+	});
+	let log = '';
+	server.stderr.on('data', (d) => (log += d));
+	const base = `http://127.0.0.1:${port}`;
+	try {
+		for (let i = 0; ; i++) {
+			try {
+				if ((await fetch(`${base}/login`)).ok) break;
+			} catch {
+				/* not up yet */
+			}
+			if (i > 600) throw new Error(`server did not start: ${log.slice(-500)}`);
+			await new Promise((r) => setTimeout(r, 500));
+		}
+		const login = await fetch(`${base}/login`, {
+			method: 'POST',
+			redirect: 'manual',
+			headers: { 'content-type': 'application/x-www-form-urlencoded', origin: base },
+			body: new URLSearchParams({ email, password }).toString()
+		});
+		const cookie = (login.headers.getSetCookie?.() ?? []).map((c) => c.split(';')[0]).join('; ');
+		if (!cookie) throw new Error(`sign-in failed (${login.status})`);
+		const results = [];
+		for (const path of ['/system', '/api/metrics/completion?by=gender&data=generated']) {
+			const latencies: number[] = [];
+			const result = await new Promise<autocannon.Result>((resolve, reject) => {
+				const instance = autocannon(
+					{ url: base + path, connections: 50, duration: HTTP_SECONDS, headers: { cookie } },
+					(err, res) => (err ? reject(err) : resolve(res))
+				);
+				instance.on('response', (_client, _status, _bytes, ms) => latencies.push(ms));
+			});
+			results.push([
+				path,
+				result.requests.total,
+				fmt(result.requests.average, 0),
+				fmt(quantile(latencies, 0.5), 0),
+				fmt(quantile(latencies, 0.95), 0),
+				result.errors + result.timeouts + result.non2xx
+			]);
+		}
+		return results;
+	} finally {
+		server.kill('SIGTERM');
+		await new Promise((r) => server.once('exit', r));
+	}
+}
+
+async function benchSize(size: number) {
+	const learners = Math.max(100, Math.round(size / ENROLMENTS_PER_LEARNER));
+	const dir = join(values.work!, `${size}`);
+	const marker = join(dir, 'generated.json');
+	if (!existsSync(marker)) {
+		mkdirSync(dir, { recursive: true });
+		const t = performance.now();
+		const result = await generateSynthetic({ learners, seed: 9, outDir: dir, format: 'csv' });
+		writeFileSync(marker, JSON.stringify({ ...result, seconds: (performance.now() - t) / 1000 }));
+	}
+	const generated = JSON.parse(readFileSync(marker, 'utf8')) as {
+		files: { table: string; rows: number }[];
+		seconds: number;
+	};
+	const count = (t: string) => generated.files.find((f) => f.table === t)?.rows ?? 0;
+	console.log(
+		`\n## ${size.toLocaleString('en')} enrolments target: ${learners.toLocaleString('en')} learners, ` +
+			`${count('enrolments').toLocaleString('en')} enrolments, ${count('awards').toLocaleString('en')} awards, ` +
+			`${count('credentials').toLocaleString('en')} credentials (generated in ${fmt(generated.seconds)} s)`
+	);
+
+	for (const engine of values.engines!.split(',') as ('postgres' | 'pglite')[]) {
+		if (engine === 'pglite' && size > 2_000_000) {
+			console.log(`\n### pglite: skipped at this size (embedded, single process: see docs/performance.md)`);
+			continue;
+		}
+		console.log(`\n### ${engine}`);
+		const target = await freshTarget(engine, `stackwise_bench_${size}`);
+		const copyTarget = await freshTarget(engine, `stackwise_bench_${size}_copy`);
+		try {
+			const imported = await childJson('scripts/bench/import-child.ts', [dir, 'csv'], target.env);
+			const copied = await rawCopy(copyTarget, dir);
+			await copyTarget.drop();
+			table(
+				['import of learners, enrolments, awards', 'rows', 'seconds', 'rows/s', 'peak RSS MB'],
+				[
+					[
+						'stackwise import (CSV, validated, upserted, rollups)',
+						imported.rows,
+						fmt(imported.seconds),
+						fmt(imported.rows / imported.seconds, 0),
+						fmt(imported.peakRssMb, 0)
+					],
+					[
+						'raw COPY of the same files',
+						copied.rows,
+						fmt(copied.seconds),
+						fmt(copied.rows / copied.seconds, 0),
+						'—'
+					],
+					[
+						'ratio import / COPY (rows/s)',
+						'',
+						'',
+						fmt(imported.rows / imported.seconds / (copied.rows / copied.seconds), 2),
+						''
+					]
+				]
+			);
+
+			const db = await target.open();
+			if (engine === 'postgres') await db.query(sql`analyze`);
+			const [{ provider }] = await db.query<{ provider: string }>(
+				sql`select provider_id as provider from enrolment_rollup where provider_id is not null group by 1 order by sum(enrolments) desc limit 1`
+			);
+			const rows: (string | number)[][] = [];
+			for (const q of dashboardQuestions(db, provider)) {
+				const fast = await timeRuns(() => q.run('rollups'), RUNS, 30_000);
+				const naive = await timeRuns(() => q.run('base'), RUNS, 30_000);
+				rows.push([
+					q.name,
+					fmt(quantile(fast, 0.5)),
+					fmt(quantile(fast, 0.95)),
+					fmt(quantile(naive, 0.5)),
+					fmt(quantile(naive, 0.95)),
+					fmt(quantile(naive, 0.5) / quantile(fast, 0.5), 0) + '×'
+				]);
+			}
+			table(['dashboard question (ms)', 'p50', 'p95', 'naive p50', 'naive p95', 'speed-up'], rows);
+
+			const sample = await db.query<{ id: string }>(
+				sql`select id from learners where origin <> 'real' order by md5(id) limit 200`
+			);
+			const planTimes: number[] = [];
+			let planned = 0;
+			for (const { id } of sample) {
+				const t = performance.now();
+				const held = await getLearnerHoldings(db, id);
+				const progress = await getProgress(db, { held });
+				const nearest = progress.qualifications.find((q) => !q.achieved);
+				if (nearest) {
+					const plan = await getPlan(db, { held, target: nearest.target, objective: 'count' });
+
+					if (plan.ok) planned++;
+				}
+				planTimes.push(performance.now() - t);
+			}
+			table(
+				['per learner (ms)', 'p50', 'p95', 'learners', 'plans found'],
+				[
+					[
+						'holdings + progress + plan to nearest qualification',
+						fmt(quantile(planTimes, 0.5)),
+						fmt(quantile(planTimes, 0.95)),
+						sample.length,
+						planned
+					]
+				]
+			);
+
+			if (!values['skip-http']) {
+				const http = await httpLoad(target, db, 4390);
+				table(
+					['HTTP, 50 clients, ' + HTTP_SECONDS + ' s', 'requests', 'req/s', 'p50 ms', 'p95 ms', 'errors'],
+					http
+				);
+			} else await db.close();
+		} finally {
+			await target.drop();
+			await copyTarget.drop();
+		}
+	}
+}
+
+console.log(`# Stackwise benchmark — ${new Date().toISOString()}`);
+console.log(
+	`machine: ${cpus().length} cores (${cpus()[0]?.model}), ${fmt(totalmem() / 2 ** 30, 0)} GiB; node ${process.version}`
+);
+try {
+	console.log(
+		`PostgreSQL: ${execFileSync('psql', ['--version']).toString().trim()} at ${PG_URL.replace(/\/\/.*@/, '//')}`
+	);
+} catch {
+	/* psql not installed: the server's version is not essential */
+}
+for (const size of values.sizes!.split(',').map(parseSize)) await benchSize(size);
