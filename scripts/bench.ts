@@ -35,7 +35,7 @@ import { getLearnerHoldings, getPlan, getProgress } from '../src/lib/server/quer
 import type { BreakdownContext } from '../src/lib/server/queries/completion.ts';
 import { getTimeToCredential } from '../src/lib/server/queries/time-to-credential.ts';
 import { createUser } from '../src/lib/server/auth/users.ts';
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 
 const { values } = parseArgs({
 	options: {
@@ -192,6 +192,24 @@ function dashboardQuestions(db: Db, providerId: string): Question[] {
 	];
 }
 
+/** Each question's SQL with its EXPLAIN ANALYZE, rollups and naive, for docs/performance.md. */
+async function explainQuestions(db: Db, questions: (db: Db) => Question[], path: string) {
+	const lines: string[] = [];
+	for (const source of ['rollups', 'base'] as const) {
+		let seen: SQL[] = [];
+		const recording: Db = { ...db, query: (q) => (seen.push(q), db.query(q)) };
+		for (const q of questions(recording)) {
+			seen = [];
+			await q.run(source);
+			for (const statement of seen) {
+				const plan = await db.query<Record<string, string>>(sql`explain (analyze, costs off) ${statement}`);
+				lines.push(`--- ${q.name} (${source})`, ...plan.map((r) => Object.values(r)[0]), '');
+			}
+		}
+	}
+	writeFileSync(path, lines.join('\n'));
+}
+
 async function timeRuns(run: () => Promise<unknown>, runs: number, budgetMs: number): Promise<number[]> {
 	await run(); // warm-up: plans cached, pages in memory
 	const times: number[] = [];
@@ -331,6 +349,9 @@ async function benchSize(size: number) {
 			const [{ provider }] = await db.query<{ provider: string }>(
 				sql`select provider_id as provider from enrolment_rollup where provider_id is not null group by 1 order by sum(enrolments) desc limit 1`
 			);
+			const explainPath = join(values.work!, `explain-${engine}-${size}.txt`);
+			await explainQuestions(db, (d) => dashboardQuestions(d, provider), explainPath);
+			console.log(`  (query plans: ${explainPath})`);
 			const rows: (string | number)[][] = [];
 			for (const q of dashboardQuestions(db, provider)) {
 				const fast = await timeRuns(() => q.run('rollups'), RUNS, 30_000);
