@@ -24,6 +24,7 @@ export const ROUTE_POLICY: Record<string, RouteRule> = {
 	'/providers': { roles: ['admin', 'policymaker'] },
 	'/providers/[id]': { roles: AGGREGATES, own: 'provider' },
 	'/learners/[id]': { roles: ['admin', 'provider', 'learner'], own: 'learner' },
+	'/flows': { roles: AGGREGATES },
 	'/catalogue': { roles: ALL },
 	'/catalogue/[id]': { roles: ALL },
 	'/imports': { roles: ['admin'] },
