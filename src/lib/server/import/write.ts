@@ -2,6 +2,8 @@
 // and batch: 3× faster than row-wise inserts on both engines (TOOLCHAIN.md), and the same SQL on
 // PostgreSQL and PGlite. Updates only touch rows whose values differ, so re-importing the same
 // file changes nothing and says so.
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { sql, type SQL } from 'drizzle-orm';
 import { rowsOf, type Orm } from '../db/client.ts';
 import type { ImportRow, ImportTable } from './records.ts';
@@ -119,13 +121,58 @@ export async function upsertRows<T extends ImportTable>(
 				`where (${current}) is distinct from (${incoming})`
 		);
 	}
-	const query = sql`insert into ${sql.raw(`"${spec.name}"`)} (${columnList})
-		select ${selectList} from unnest(${unnestArgs}) as t(${aliases})
-		${conflict}
-		returning (xmax = 0) as inserted`;
-	const result = await rowsOf<{ inserted: boolean }>(tx, query);
-	const inserted = result.filter((r) => r.inserted).length;
-	return { inserted, updated: result.length - inserted };
+	// On PostgreSQL the rows arrive by COPY into a staging table; PGlite takes them as arrays.
+	const copy = postgresClient(tx);
+	let source: SQL;
+	if (copy && rows.length >= COPY_THRESHOLD) {
+		const stage = `stackwise_stage_${spec.name}`;
+		await copy.unsafe(
+			`create temp table if not exists ${stage} (${names.map((_, i) => `c${i} text`).join(', ')}) on commit drop`
+		);
+		await copy.unsafe(`truncate ${stage}`);
+		const writable = await copy.unsafe(`copy ${stage} from stdin with (format csv)`).writable();
+		await pipeline(Readable.from(csvLines(arrays, rows.length)), writable);
+		source = sql.raw(stage);
+	} else source = sql`unnest(${unnestArgs})`;
+	const query = sql`with written as (
+			insert into ${sql.raw(`"${spec.name}"`)} (${columnList})
+			select ${selectList} from ${source} as t(${aliases})
+			${conflict}
+			returning (xmax = 0) as inserted
+		)
+		select count(*) filter (where inserted)::int as inserted, count(*) filter (where not inserted)::int as updated
+		from written`;
+	const [result] = await rowsOf<WriteCount>(tx, query);
+	return { inserted: Number(result.inserted), updated: Number(result.updated) };
+}
+
+/** Below this many rows a COPY's extra round trips cost more than they save. */
+const COPY_THRESHOLD = 500;
+
+type PostgresCopyClient = {
+	unsafe(query: string): Promise<unknown> & { writable(): Promise<NodeJS.WritableStream> };
+};
+
+/** The postgres.js connection behind a drizzle transaction, or null on PGlite. */
+function postgresClient(tx: Orm): PostgresCopyClient | null {
+	const client = (tx as unknown as { session?: { client?: unknown } }).session?.client as
+		(PostgresCopyClient & { unsafe: unknown }) | undefined;
+	// postgres.js queries have .writable(); PGlite's client has no unsafe() at all.
+	return client && typeof client.unsafe === 'function' && !('query' in client) ? client : null;
+}
+
+/** Column arrays as CSV lines, NULL as an unquoted empty field and '' as a quoted one. */
+function* csvLines(columns: (string | null)[][], count: number): Generator<string> {
+	const field = (v: string | null) => (v === null ? '' : `"${v.replaceAll('"', '""')}"`);
+	let batch = '';
+	for (let r = 0; r < count; r++) {
+		batch += columns.map((c) => field(c[r])).join(',') + '\n';
+		if (batch.length > 1 << 16) {
+			yield batch;
+			batch = '';
+		}
+	}
+	if (batch) yield batch;
 }
 
 /** Replaces the member lists of the given groups; counts rows that actually changed. */
