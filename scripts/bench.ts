@@ -1,6 +1,7 @@
 // The national-scale benchmark (issue 9). Prints tables; asserts nothing.
 //   npm run bench -- [--sizes 100k,1m,10m] [--engines postgres,pglite] [--runs 20] [--http-seconds 30]
-//                    [--skip-http] [--work DIR]
+//                    [--skip-http] [--work DIR] [--parts import,queries,plans,http] [--formats csv,arrow]
+// `npm run bench:import` is the import part alone, for CSV and Arrow files.
 // For each size it generates synthetic learners (stackwise generate, CSV), then per engine:
 //   import  — the learner files through the importer (one transaction, rollups refreshed), in a
 //             child process for its peak memory, next to a raw COPY of the same files into the
@@ -44,10 +45,17 @@ const { values } = parseArgs({
 		runs: { type: 'string', default: '20' },
 		'http-seconds': { type: 'string', default: '30' },
 		'skip-http': { type: 'boolean', default: false },
+		parts: { type: 'string', default: 'import,queries,plans,http' },
+		formats: { type: 'string', default: 'csv' },
 		work: { type: 'string', default: join(tmpdir(), 'stackwise-bench') }
 	}
 });
 const RUNS = Number(values.runs);
+const PARTS = new Set(values.parts!.split(','));
+if (values['skip-http']) PARTS.delete('http');
+const FORMATS = values.formats!.split(',') as ('csv' | 'arrow')[];
+for (const f of FORMATS)
+	if (f !== 'csv' && f !== 'arrow') throw new Error(`--formats: "${f}" is not csv or arrow`);
 const HTTP_SECONDS = Number(values['http-seconds']);
 const PG_URL = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
 // Measured on the generator: 13.55 enrolments per learner (20,000 learners → 271,000 enrolments).
@@ -284,20 +292,29 @@ async function httpLoad(target: Target, db: Db, port: number) {
 	}
 }
 
-async function benchSize(size: number) {
-	const learners = Math.max(100, Math.round(size / ENROLMENTS_PER_LEARNER));
-	const dir = join(values.work!, `${size}`);
+/** The generated files for a size in a format, made once and kept in the work folder. */
+async function generatedFiles(size: number, learners: number, format: 'csv' | 'arrow') {
+	const dir = join(values.work!, format === 'csv' ? `${size}` : `${size}-${format}`);
 	const marker = join(dir, 'generated.json');
 	if (!existsSync(marker)) {
 		mkdirSync(dir, { recursive: true });
 		const t = performance.now();
-		const result = await generateSynthetic({ learners, seed: 9, outDir: dir, format: 'csv' });
+		const result = await generateSynthetic({ learners, seed: 9, outDir: dir, format });
 		writeFileSync(marker, JSON.stringify({ ...result, seconds: (performance.now() - t) / 1000 }));
 	}
-	const generated = JSON.parse(readFileSync(marker, 'utf8')) as {
-		files: { table: string; rows: number }[];
-		seconds: number;
+	return {
+		dir,
+		...(JSON.parse(readFileSync(marker, 'utf8')) as {
+			files: { table: string; rows: number }[];
+			seconds: number;
+		})
 	};
+}
+
+async function benchSize(size: number) {
+	const learners = Math.max(100, Math.round(size / ENROLMENTS_PER_LEARNER));
+	const generated = await generatedFiles(size, learners, 'csv');
+	const dir = generated.dir;
 	const count = (t: string) => generated.files.find((f) => f.table === t)?.rows ?? 0;
 	console.log(
 		`\n## ${size.toLocaleString('en')} enrolments target: ${learners.toLocaleString('en')} learners, ` +
@@ -314,90 +331,110 @@ async function benchSize(size: number) {
 		const target = await freshTarget(engine, `stackwise_bench_${size}`);
 		const copyTarget = await freshTarget(engine, `stackwise_bench_${size}_copy`);
 		try {
-			const imported = await childJson('scripts/bench/import-child.ts', [dir, 'csv'], target.env);
-			const copied = await rawCopy(copyTarget, dir);
-			await copyTarget.drop();
-			table(
-				['import of learners, enrolments, awards', 'rows', 'seconds', 'rows/s', 'peak RSS MB'],
-				[
+			// The CSV import fills the database the other parts read, so it always runs.
+			const imports: { format: string; result: Record<string, number> }[] = [
+				{ format: 'csv', result: await childJson('scripts/bench/import-child.ts', [dir, 'csv'], target.env) }
+			];
+			for (const format of FORMATS.filter((f) => f !== 'csv' && PARTS.has('import'))) {
+				const files = await generatedFiles(size, learners, format);
+				const other = await freshTarget(engine, `stackwise_bench_${size}_${format}`);
+				try {
+					imports.push({
+						format,
+						result: await childJson('scripts/bench/import-child.ts', [files.dir, format], other.env)
+					});
+				} finally {
+					await other.drop();
+				}
+			}
+			if (PARTS.has('import')) {
+				const copied = await rawCopy(copyTarget, dir);
+				await copyTarget.drop();
+				const rate = (r: { rows: number; seconds: number }) => r.rows / r.seconds;
+				table(
+					['import of learners, enrolments, awards', 'rows', 'seconds', 'rows/s', 'peak RSS MB', 'vs COPY'],
 					[
-						'stackwise import (CSV, validated, upserted, rollups)',
-						imported.rows,
-						fmt(imported.seconds),
-						fmt(imported.rows / imported.seconds, 0),
-						fmt(imported.peakRssMb, 0)
-					],
-					[
-						'raw COPY of the same files',
-						copied.rows,
-						fmt(copied.seconds),
-						fmt(copied.rows / copied.seconds, 0),
-						'—'
-					],
-					[
-						'ratio import / COPY (rows/s)',
-						'',
-						'',
-						fmt(imported.rows / imported.seconds / (copied.rows / copied.seconds), 2),
-						''
+						...imports
+							.filter(({ format }) => FORMATS.includes(format as 'csv'))
+							.map(({ format, result }) => [
+								`stackwise import (${format.toUpperCase()}, validated, upserted, rollups)`,
+								result.rows,
+								fmt(result.seconds),
+								fmt(rate(result), 0),
+								fmt(result.peakRssMb, 0),
+								fmt(rate(result) / rate(copied), 2)
+							]),
+						[
+							'raw COPY of the same rows (CSV)',
+							copied.rows,
+							fmt(copied.seconds),
+							fmt(rate(copied), 0),
+							'—',
+							'1.00'
+						]
 					]
-				]
-			);
+				);
+			}
+			if (!PARTS.has('queries') && !PARTS.has('plans') && !PARTS.has('http')) continue;
 
 			const db = await target.open();
 			if (engine === 'postgres') await db.query(sql`analyze`);
-			const [{ provider }] = await db.query<{ provider: string }>(
-				sql`select provider_id as provider from enrolment_rollup where provider_id is not null group by 1 order by sum(enrolments) desc limit 1`
-			);
-			const explainPath = join(values.work!, `explain-${engine}-${size}.txt`);
-			await explainQuestions(db, (d) => dashboardQuestions(d, provider), explainPath);
-			console.log(`  (query plans: ${explainPath})`);
-			const rows: (string | number)[][] = [];
-			for (const q of dashboardQuestions(db, provider)) {
-				const fast = await timeRuns(() => q.run('rollups'), RUNS, 30_000);
-				const naive = await timeRuns(() => q.run('base'), RUNS, 30_000);
-				rows.push([
-					q.name,
-					fmt(quantile(fast, 0.5)),
-					fmt(quantile(fast, 0.95)),
-					fmt(quantile(naive, 0.5)),
-					fmt(quantile(naive, 0.95)),
-					fmt(quantile(naive, 0.5) / quantile(fast, 0.5), 0) + '×'
-				]);
-			}
-			table(['dashboard question (ms)', 'p50', 'p95', 'naive p50', 'naive p95', 'speed-up'], rows);
-
-			const sample = await db.query<{ id: string }>(
-				sql`select id from learners where origin <> 'real' order by md5(id) limit 200`
-			);
-			const planTimes: number[] = [];
-			let planned = 0;
-			for (const { id } of sample) {
-				const t = performance.now();
-				const held = await getLearnerHoldings(db, id);
-				const progress = await getProgress(db, { held });
-				const nearest = progress.qualifications.find((q) => !q.achieved);
-				if (nearest) {
-					const plan = await getPlan(db, { held, target: nearest.target, objective: 'count' });
-
-					if (plan.ok) planned++;
+			if (PARTS.has('queries')) {
+				const [{ provider }] = await db.query<{ provider: string }>(
+					sql`select provider_id as provider from enrolment_rollup where provider_id is not null group by 1 order by sum(enrolments) desc limit 1`
+				);
+				const explainPath = join(values.work!, `explain-${engine}-${size}.txt`);
+				await explainQuestions(db, (d) => dashboardQuestions(d, provider), explainPath);
+				console.log(`  (query plans: ${explainPath})`);
+				const rows: (string | number)[][] = [];
+				for (const q of dashboardQuestions(db, provider)) {
+					const fast = await timeRuns(() => q.run('rollups'), RUNS, 30_000);
+					const naive = await timeRuns(() => q.run('base'), RUNS, 30_000);
+					rows.push([
+						q.name,
+						fmt(quantile(fast, 0.5)),
+						fmt(quantile(fast, 0.95)),
+						fmt(quantile(naive, 0.5)),
+						fmt(quantile(naive, 0.95)),
+						fmt(quantile(naive, 0.5) / quantile(fast, 0.5), 0) + '×'
+					]);
 				}
-				planTimes.push(performance.now() - t);
+				table(['dashboard question (ms)', 'p50', 'p95', 'naive p50', 'naive p95', 'speed-up'], rows);
 			}
-			table(
-				['per learner (ms)', 'p50', 'p95', 'learners', 'plans found'],
-				[
-					[
-						'holdings + progress + plan to nearest qualification',
-						fmt(quantile(planTimes, 0.5)),
-						fmt(quantile(planTimes, 0.95)),
-						sample.length,
-						planned
-					]
-				]
-			);
 
-			if (!values['skip-http']) {
+			if (PARTS.has('plans')) {
+				const sample = await db.query<{ id: string }>(
+					sql`select id from learners where origin <> 'real' order by md5(id) limit 200`
+				);
+				const planTimes: number[] = [];
+				let planned = 0;
+				for (const { id } of sample) {
+					const t = performance.now();
+					const held = await getLearnerHoldings(db, id);
+					const progress = await getProgress(db, { held });
+					const nearest = progress.qualifications.find((q) => !q.achieved);
+					if (nearest) {
+						const plan = await getPlan(db, { held, target: nearest.target, objective: 'count' });
+
+						if (plan.ok) planned++;
+					}
+					planTimes.push(performance.now() - t);
+				}
+				table(
+					['per learner (ms)', 'p50', 'p95', 'learners', 'plans found'],
+					[
+						[
+							'holdings + progress + plan to nearest qualification',
+							fmt(quantile(planTimes, 0.5)),
+							fmt(quantile(planTimes, 0.95)),
+							sample.length,
+							planned
+						]
+					]
+				);
+			}
+
+			if (PARTS.has('http')) {
 				const http = await httpLoad(target, db, 4390);
 				table(
 					['HTTP, 50 clients, ' + HTTP_SECONDS + ' s', 'requests', 'req/s', 'p50 ms', 'p95 ms', 'errors'],

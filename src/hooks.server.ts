@@ -2,7 +2,7 @@ import { error, redirect, type Handle, type ServerInit } from '@sveltejs/kit';
 import { readSettings } from '$lib/server/config.ts';
 import { closeDb, getDb } from '$lib/server/db/index.ts';
 import { seedIfEmpty } from '$lib/server/seed.ts';
-import { ensureDemoAccounts } from '$lib/server/auth/demo.ts';
+import { ensureDemoAccounts, removeDemoAccounts } from '$lib/server/auth/demo.ts';
 import { learnerLookup } from '$lib/server/auth/lookup.ts';
 import { decide } from '$lib/server/auth/policy.ts';
 import { SESSION_COOKIE, deleteExpiredSessions, validateSession } from '$lib/server/auth/sessions.ts';
@@ -17,6 +17,7 @@ export const init: ServerInit = async () => {
 	const db = await getDb();
 	await seedIfEmpty(db, { seed: settings.seed });
 	if (settings.demo) await ensureDemoAccounts(db);
+	else await removeDemoAccounts(db);
 	const housekeeping = async () => {
 		await deleteExpiredSessions(db);
 		if (settings.retentionYears) {

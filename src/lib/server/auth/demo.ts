@@ -2,11 +2,13 @@
 // setting anything up. Never in a real deployment: the password is in the README.
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
+import { audit } from './audit.ts';
 import { createUser, findUserByEmail } from './users.ts';
 import type { Role } from './roles.ts';
 
 export const DEMO_PASSWORD = 'stackwise-demo';
-export const demoEmail = (role: Role) => `${role}@demo.stackwise`;
+const DEMO_DOMAIN = '@demo.stackwise';
+export const demoEmail = (role: Role) => `${role}${DEMO_DOMAIN}`;
 
 export async function ensureDemoAccounts(db: Db, log: (line: string) => void = console.log) {
 	// The provider is the one with most enrolments; the learner one of theirs with several.
@@ -27,4 +29,17 @@ export async function ensureDemoAccounts(db: Db, log: (line: string) => void = c
 		await createUser(db, { email: demoEmail(account.role), password: DEMO_PASSWORD, ...account });
 		log(`Stackwise demo mode: account ${demoEmail(account.role)} (password "${DEMO_PASSWORD}")`);
 	}
+}
+
+/**
+ * Outside demo mode the demo accounts must not exist: their password is public. A database once
+ * started in demo mode loses them (and their sessions) at the next ordinary start.
+ */
+export async function removeDemoAccounts(db: Db, log: (line: string) => void = console.log) {
+	const removed = await db.query<{ email: string }>(
+		sql`delete from users where email like ${'%' + DEMO_DOMAIN} returning email`
+	);
+	for (const { email } of removed)
+		await audit(db, { userId: null, action: 'user-deleted', detail: { email, reason: 'not in demo mode' } });
+	if (removed.length) log(`Stackwise: removed ${removed.length} demo accounts (not in demo mode)`);
 }

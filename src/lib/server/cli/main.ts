@@ -47,8 +47,7 @@ Commands:
       The exact cheapest set of credentials that completes the target, honouring prerequisites.
   generate --learners N [--seed S] [--out DIR] [--format arrow|csv] [--credentials N]
       Synthetic providers, catalogue, learners and enrolments (OULAD-calibrated), streamed to files.
-  user add --email E
- --role admin|policymaker|provider|learner [--provider ID] [--learner ID]
+  user add --email E --role admin|policymaker|provider|learner [--provider ID] [--learner ID]
       Create an account (password prompted; --password-stdin, or --generate-password prints one).
   user list [--json]
   learner consent <learner-id> --on|--off
