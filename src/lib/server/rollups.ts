@@ -111,7 +111,7 @@ export async function credentialsOfLearners(tx: Orm, learnerIds: string[]): Prom
 
 const STATE_KEY = 'rollups';
 // Bump when the rollup tables' meaning changes: the next start recomputes them.
-const STATE_VERSION = '1';
+const STATE_VERSION = '2';
 
 /** On start: fill the rollups once for a database that has rows but no rollups yet. */
 export async function ensureRollups(orm: Orm): Promise<void> {
@@ -127,21 +127,35 @@ export async function ensureRollups(orm: Orm): Promise<void> {
 	});
 }
 
-/** The coarse key sets of enrolment_rollup and the provider column each keeps. */
-const COARSE_KEYSETS = [
-	{ keyset: '', provider: sql`null::text` },
-	{ keyset: 'provider', provider: sql`provider_id` }
+/**
+ * The coarse key sets of enrolment_rollup and the columns each keeps: the whole system and each
+ * provider with their days (for time to credential), and 'outcome' — every fine key but the day,
+ * for completion counts per credential or cohort, which need outcomes, not timings.
+ */
+const COARSE_KEYSETS: {
+	keyset: string;
+	keep: Record<'provider' | 'credential' | 'cohort' | 'days', boolean>;
+}[] = [
+	{ keyset: '', keep: { provider: false, credential: false, cohort: false, days: true } },
+	{ keyset: 'provider', keep: { provider: true, credential: false, cohort: false, days: true } },
+	{ keyset: 'outcome', keep: { provider: true, credential: true, cohort: true, days: false } }
 ];
 
 /** Adds (sign 1) or subtracts (sign −1) the fine rows of some credentials to the coarse sums. */
 async function addFineToCoarse(tx: Orm, onlyRollup: SQL, sign: 1 | -1): Promise<void> {
-	for (const { keyset, provider } of COARSE_KEYSETS)
+	for (const { keyset, keep } of COARSE_KEYSETS) {
+		const provider = keep.provider ? sql`provider_id` : sql`null::text`;
+		const credential = keep.credential ? sql`credential_id` : sql`null::text`;
+		const cohort = keep.cohort ? sql`cohort` : sql`null::text`;
+		const [day, startedOn] = keep.days ? [sql`day`, sql`started_on`] : [sql`null::int`, sql`null::date`];
 		await tx.execute(sql`insert into enrolment_rollup
 			(keyset, origin, provider_id, credential_id, cohort, dimension, value, status, day, started_on, enrolments)
-			select ${keyset}, origin, ${provider}, null, null, dimension, value, status, day, started_on,
+			select ${keyset}, origin, ${provider}, ${credential}, ${cohort}, dimension, value, status, ${day}, ${startedOn},
 				${sign}::int * sum(enrolments)::int
 			from enrolment_rollup where keyset = 'fine' and ${onlyRollup}
-			group by origin, ${provider}, dimension, value, status, day, started_on
-			on conflict on constraint enrolment_rollup_key
+			group by origin, ${provider}, ${credential}, ${cohort}, dimension, value, status, ${day}, ${startedOn}
+			on conflict (keyset, origin, provider_id, credential_id, cohort, dimension, value, status, day, started_on)
+				where keyset <> 'fine'
 			do update set enrolments = enrolment_rollup.enrolments + excluded.enrolments`);
+	}
 }

@@ -17,7 +17,10 @@ type RollupQuestion = {
 	dimension: string;
 	/** The rollup column each row is grouped by, or null for one population. */
 	group: { enrolment: SQL; learner: SQL } | null;
+	/** Rows with the days to each outcome (time to credential). */
 	enrolmentWhere: SQL;
+	/** Rows with outcome counts only (completion, headline counts): fewer where they differ. */
+	outcomeWhere: SQL;
 	learnerWhere: SQL;
 };
 
@@ -59,8 +62,9 @@ export function rollupQuestion(context: QueryContext & { by?: Breakdown[] }): Ro
 	const column = breakdown ? (isDimension(breakdown) ? 'value' : GROUP_COLUMNS[breakdown]!) : null;
 	const where = sql.join([...conditions, sql`dimension = ${dimension}`], sql` and `);
 	// Enrolment counts: the system and per-provider sums when the question names no credential or
-	// cohort, the fine rows otherwise.
-	const enrolmentKeyset = keys.has('credential') || keys.has('cohort') ? 'fine' : keyset;
+	// cohort; otherwise the fine rows for timings and their day-less sums for outcomes.
+	const perCredential = keys.has('credential') || keys.has('cohort');
+	const enrolmentKeyset = perCredential ? 'fine' : keyset;
 	return {
 		keyset,
 		dimension,
@@ -68,6 +72,7 @@ export function rollupQuestion(context: QueryContext & { by?: Breakdown[] }): Ro
 		keys,
 		where,
 		enrolmentWhere: sql`${where} and keyset = ${enrolmentKeyset}`,
+		outcomeWhere: sql`${where} and keyset = ${perCredential ? 'outcome' : keyset}`,
 		learnerWhere: sql`${where} and keyset = ${keyset}`
 	};
 }
@@ -109,7 +114,7 @@ export async function completionFromRollup(db: Db, q: RollupQuestion): Promise<R
 				coalesce(sum(enrolments) filter (where status = 'completed'), 0)::int as completed,
 				coalesce(sum(enrolments) filter (where status in ('completed', 'withdrawn', 'failed')), 0)::int as known,
 				coalesce(sum(enrolments) filter (where status = 'in_progress'), 0)::int as in_progress
-			from enrolment_rollup where ${q.enrolmentWhere} ${groupBy(q)}`),
+			from enrolment_rollup where ${q.outcomeWhere} ${groupBy(q)}`),
 		learnersByGroup(db, q)
 	]);
 	return rows.map((r) => ({
@@ -190,7 +195,7 @@ export async function overviewFromRollup(
 				(select count(distinct credential_id) from learner_rollup
 					where ${q.where} and keyset = ${byCredential})::int as credentials,
 				coalesce(bool_or(origin <> 'real'), false) as includes_generated
-			from enrolment_rollup where ${q.enrolmentWhere}`),
+			from enrolment_rollup where ${q.outcomeWhere}`),
 
 		learnersByGroup(db, q),
 		db.query<{ awards: number }>(sql`
