@@ -111,7 +111,7 @@ export async function credentialsOfLearners(tx: Orm, learnerIds: string[]): Prom
 
 const STATE_KEY = 'rollups';
 // Bump when the rollup tables' meaning changes: the next start recomputes them.
-const STATE_VERSION = '2';
+const STATE_VERSION = '3';
 
 /** On start: fill the rollups once for a database that has rows but no rollups yet. */
 export async function ensureRollups(orm: Orm): Promise<void> {
@@ -130,15 +130,19 @@ export async function ensureRollups(orm: Orm): Promise<void> {
 /**
  * The coarse key sets of enrolment_rollup and the columns each keeps: the whole system and each
  * provider with their days (for time to credential), and 'outcome' — every fine key but the day,
- * for completion counts per credential or cohort, which need outcomes, not timings.
+ * for all learners only — for completion counts by credential or cohort, which need outcomes, not
+ * timings. (Per group it would be nearly as large as the fine rows and cost more than it saves.)
  */
 const COARSE_KEYSETS: {
 	keyset: string;
-	keep: Record<'provider' | 'credential' | 'cohort' | 'days', boolean>;
+	keep: Record<'provider' | 'credential' | 'cohort' | 'days' | 'groups', boolean>;
 }[] = [
-	{ keyset: '', keep: { provider: false, credential: false, cohort: false, days: true } },
-	{ keyset: 'provider', keep: { provider: true, credential: false, cohort: false, days: true } },
-	{ keyset: 'outcome', keep: { provider: true, credential: true, cohort: true, days: false } }
+	{ keyset: '', keep: { provider: false, credential: false, cohort: false, days: true, groups: true } },
+	{
+		keyset: 'provider',
+		keep: { provider: true, credential: false, cohort: false, days: true, groups: true }
+	},
+	{ keyset: 'outcome', keep: { provider: true, credential: true, cohort: true, days: false, groups: false } }
 ];
 
 /** Adds (sign 1) or subtracts (sign −1) the fine rows of some credentials to the coarse sums. */
@@ -153,6 +157,7 @@ async function addFineToCoarse(tx: Orm, onlyRollup: SQL, sign: 1 | -1): Promise<
 			select ${keyset}, origin, ${provider}, ${credential}, ${cohort}, dimension, value, status, ${day}, ${startedOn},
 				${sign}::int * sum(enrolments)::int
 			from enrolment_rollup where keyset = 'fine' and ${onlyRollup}
+				${keep.groups ? sql`` : sql`and dimension = 'all'`}
 			group by origin, ${provider}, ${credential}, ${cohort}, dimension, value, status, ${day}, ${startedOn}
 			on conflict (keyset, origin, provider_id, credential_id, cohort, dimension, value, status, day, started_on)
 				where keyset <> 'fine'

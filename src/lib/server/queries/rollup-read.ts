@@ -72,7 +72,7 @@ export function rollupQuestion(context: QueryContext & { by?: Breakdown[] }): Ro
 		keys,
 		where,
 		enrolmentWhere: sql`${where} and keyset = ${enrolmentKeyset}`,
-		outcomeWhere: sql`${where} and keyset = ${perCredential ? 'outcome' : keyset}`,
+		outcomeWhere: sql`${where} and keyset = ${!perCredential ? keyset : dimension === 'all' ? 'outcome' : 'fine'}`,
 		learnerWhere: sql`${where} and keyset = ${keyset}`
 	};
 }
