@@ -22,16 +22,15 @@ export function describeDays(days: number): string {
 export function nextReason(
 	signals: Signals,
 	credential: string,
-	titleOf: (id: string) => string,
-	minLearners: number
+	titleOf: (id: string) => string
 ): string | null {
 	const { after, takenBy } = signals.next;
-	if (after && after.transitions >= minLearners && after.toThis > 0) {
+	if (after && after.transitions !== null && after.toThis !== null && after.toThis > 0) {
 		const share = pct(after.toThis / after.transitions);
 		const what = after.credential === credential ? 'took it again next' : 'took this next';
 		return `${share} of the ${after.transitions} learners who ${DID[after.status]} ${titleOf(after.credential)} ${what}`;
 	}
-	if (takenBy >= minLearners) return `Taken by ${takenBy} learners`;
+	if (takenBy !== null && takenBy > 0) return `Taken by ${takenBy} learners`;
 	return null;
 }
 
@@ -80,14 +79,12 @@ export function explain({
 	index,
 	signals,
 	weights,
-	credential,
-	minLearners
+	credential
 }: {
 	index: CatalogueIndex;
 	signals: Signals;
 	weights: Weights;
 	credential: string;
-	minLearners: number;
 }): string[] {
 	const titleOf = (id: string) => index.credentials.get(id)?.title ?? id;
 	const ranked = [
@@ -95,7 +92,7 @@ export function explain({
 		{ weight: weights.progress * signals.progress.value, text: progressReason(signals) },
 		{
 			weight: weights.next * signals.next.value,
-			text: nextReason(signals, credential, titleOf, minLearners)
+			text: nextReason(signals, credential, titleOf)
 		},
 		{ weight: weights.skills * signals.skills.value, text: skillsReason(signals) }
 	]

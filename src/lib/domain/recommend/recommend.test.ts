@@ -147,11 +147,11 @@ describe('recommend on a small catalogue', () => {
 
 	it('quotes the transition share the model holds, and only what the signals hold', () => {
 		const m = emptyModel();
-		// 12 learners completed A; 9 then took Z, 3 took C.
-		for (let i = 0; i < 12; i++)
+		// 40 learners completed A; 30 then took Z, 4 took C, 6 took D.
+		for (let i = 0; i < 40; i++)
 			addSequence(m, [
 				step('A', '2023-01-01', '2023-03-01'),
-				step(i < 9 ? 'Z' : 'C', '2023-04-01', '2023-06-01')
+				step(i < 30 ? 'Z' : i < 34 ? 'C' : 'D', '2023-04-01', '2023-06-01')
 			]);
 		const list = recommend({
 			index,
@@ -167,10 +167,14 @@ describe('recommend on a small catalogue', () => {
 		expect(z.signals.next.after).toMatchObject({
 			credential: 'A',
 			status: 'completed',
-			transitions: 12,
-			toThis: 9
+			transitions: 40,
+			toThis: 30
 		});
-		expect(z.reasons).toContain('75% of the 12 learners who completed Unit A took this next');
+		expect(z.reasons).toContain('75% of the 40 learners who completed Unit A took this next');
+		// Fewer than 10 learners behind a share: the counts are withheld, and so is the sentence.
+		const c = list.find((r) => r.credential === 'C')!;
+		expect(c.signals.next.after).toMatchObject({ transitions: null, toThis: null });
+		expect(c.reasons.join(' ')).not.toMatch(/learners who/);
 		for (const r of list) checkReasons(r);
 		// Outlook is shown, not scored: a poor outlook leaves the order unchanged.
 		const outlook = new Map([['Z', { completionRate: 0.2, known: 50, medianDays: 42 }]]);
@@ -230,7 +234,7 @@ function checkReasons(r: Recommendation) {
 	const share = r.reasons.map((s) => /^(\d+)% of the (\d+) learners/.exec(s)).find(Boolean);
 	if (share) {
 		const after = r.signals.next.after!;
-		expect(Number(share[1])).toBe(Math.round((after.toThis / after.transitions) * 100));
+		expect(Number(share[1])).toBe(Math.round((after.toThis! / after.transitions!) * 100));
 		expect(Number(share[2])).toBe(after.transitions);
 	}
 }

@@ -32,7 +32,19 @@ export type Outlook = {
 };
 
 export type Signals = {
-	next: { value: number; probability: number; takenBy: number; after: NextEvidence['last'] };
+	next: {
+		value: number;
+		probability: number;
+		/** Learners who took it at all; null when fewer than minLearners (withheld). */
+		takenBy: number | null;
+		/** The last step the transition rests on; its counts are null when fewer than minLearners. */
+		after: {
+			credential: string;
+			status: NonNullable<NextEvidence['last']>['status'];
+			transitions: number | null;
+			toThis: number | null;
+		} | null;
+	};
 	progress: { value: number; toward: Contribution[] };
 	goal: { value: number; goal: string | null; via: 'counts' | 'prerequisite' | 'skill' | 'is' | null };
 	skills: { value: number; new: Skill[] };
@@ -70,6 +82,21 @@ export type RecommendInput = {
 };
 
 const round = (x: number) => Math.round(x * 1e9) / 1e9;
+
+/**
+ * Counts of learners leave with the suggestion only when both the cell and its total describe at
+ * least minLearners learners (DESIGN.md §3 suppression: a small cell could be worked out from a
+ * total beside it).
+ */
+function withhold(last: NonNullable<NextEvidence['last']>, minLearners: number): Signals['next']['after'] {
+	const shown = last.transitions >= minLearners && last.toThis >= minLearners;
+	return {
+		credential: last.credential,
+		status: last.status,
+		transitions: shown ? last.transitions : null,
+		toThis: shown ? last.toThis : null
+	};
+}
 
 export function recommend(input: RecommendInput): Recommendation[] {
 	const { index, model, history, asOf, goal = null, k = 5, skills, outlook, minLearners = 10 } = input;
@@ -122,8 +149,8 @@ export function recommend(input: RecommendInput): Recommendation[] {
 			next: {
 				value: best > 0 ? e.probability / best : 0,
 				probability: e.probability,
-				takenBy: e.takenBy,
-				after: e.last
+				takenBy: e.takenBy >= minLearners ? e.takenBy : null,
+				after: e.last && withhold(e.last, minLearners)
 			},
 			progress: { value: toward[0]?.gain ?? 0, toward: toward.slice(0, 3) },
 			goal: goalSignal,
@@ -145,7 +172,7 @@ export function recommend(input: RecommendInput): Recommendation[] {
 		credential: s.credential,
 		title: index.credentials.get(s.credential)?.title ?? s.credential,
 		score: s.score,
-		reasons: explain({ index, signals: s.signals, weights, credential: s.credential, minLearners }),
+		reasons: explain({ index, signals: s.signals, weights, credential: s.credential }),
 		signals: s.signals
 	}));
 }
