@@ -1,0 +1,205 @@
+// Next-step suggestions (issue 6): candidates → signals → a weighted score → a diverse top k,
+// each with the 1–3 facts that ranked it.
+//
+// Signals, each in [0, 1] and reported with the suggestion:
+// - next: the sequence model's probability (model.ts) relative to the best candidate's;
+// - progress: the best 1 / stillNeeded over the qualifications the candidate helps (progress-signal.ts);
+// - goal: 1 when it counts toward (or is, or teaches) the learner's stated goal, ½ when it is a
+//   prerequisite of something that does;
+// - skills: n / (n + 2) for n skills it adds beyond those the learner holds.
+// Outlook (completion rate, median time to credential) is shown beside them as information and is
+// never in the score: a group's lower historical completion must not steer its members away from
+// ambitious options.
+// Ties (equal rounded scores) go to the credential id, so the same input gives the same list.
+import { expandHoldings } from '../stacking/holdings.ts';
+import type { CatalogueIndex } from '../stacking/catalogue.ts';
+import { learnerProgress } from '../stacking/progress.ts';
+import { candidateCredentials } from './candidates.ts';
+import { nextContext, statusAt, type NextEvidence, type SequenceModel, type Step } from './model.ts';
+import { progressContributions, type Contribution } from './progress-signal.ts';
+import { explain } from './explain.ts';
+
+export type Weights = { next: number; progress: number; goal: number; skills: number };
+export const DEFAULT_WEIGHTS: Weights = { next: 1, progress: 0.6, goal: 1.5, skills: 0.2 };
+
+export type Skill = { uri: string; label: string | null };
+export type Outlook = {
+	/** completed ÷ known outcome; null when withheld. */
+	completionRate: number | null;
+	/** Enrolments with a known outcome behind the rate. */
+	known: number;
+	medianDays: number | null;
+};
+
+export type Signals = {
+	next: {
+		value: number;
+		probability: number;
+		/** Learners who took it at all; null when fewer than minLearners (withheld). */
+		takenBy: number | null;
+		/** The last step the transition rests on; its counts are null when fewer than minLearners. */
+		after: {
+			credential: string;
+			status: NonNullable<NextEvidence['last']>['status'];
+			transitions: number | null;
+			toThis: number | null;
+		} | null;
+	};
+	progress: { value: number; toward: Contribution[] };
+	goal: { value: number; goal: string | null; via: 'counts' | 'prerequisite' | 'skill' | 'is' | null };
+	skills: { value: number; new: Skill[] };
+	/** Information only: not in the score. */
+	outlook: Outlook | null;
+};
+
+export type Recommendation = {
+	credential: string;
+	title: string;
+	score: number;
+	reasons: string[];
+	signals: Signals;
+};
+
+export type RecommendInput = {
+	index: CatalogueIndex;
+	model: SequenceModel;
+	/** The learner's enrolments, oldest first, started on or before asOf. */
+	history: Step[];
+	/** Credentials awarded by asOf. */
+	awarded: Iterable<string>;
+	/** 'YYYY-MM-DD': the day the question is asked. */
+	asOf: string;
+	/** A credential (usually a qualification) or a skill URI. */
+	goal?: string | null;
+	k?: number;
+	weights?: Partial<Weights>;
+	skills?: Map<string, Skill[]>;
+	outlook?: Map<string, Outlook>;
+	/** At most this many suggestions from one requirement group while others are available. */
+	maxPerGroup?: number;
+	/** Learners a transition share must rest on before it is quoted. */
+	minLearners?: number;
+};
+
+const round = (x: number) => Math.round(x * 1e9) / 1e9;
+
+/**
+ * Counts of learners leave with the suggestion only when both the cell and its total describe at
+ * least minLearners learners (DESIGN.md §3 suppression: a small cell could be worked out from a
+ * total beside it).
+ */
+function withhold(last: NonNullable<NextEvidence['last']>, minLearners: number): Signals['next']['after'] {
+	const shown = last.transitions >= minLearners && last.toThis >= minLearners;
+	return {
+		credential: last.credential,
+		status: last.status,
+		transitions: shown ? last.transitions : null,
+		toThis: shown ? last.toThis : null
+	};
+}
+
+export function recommend(input: RecommendInput): Recommendation[] {
+	const { index, model, history, asOf, goal = null, k = 5, skills, outlook, minLearners = 10 } = input;
+	const weights = { ...DEFAULT_WEIGHTS, ...input.weights };
+	const awarded = new Set(input.awarded);
+	const held = expandHoldings({ index, held: awarded }).held;
+	const inProgress = history.filter((s) => statusAt(s, asOf) === 'in_progress').map((s) => s.credential);
+	const candidates = candidateCredentials({ index, held, inProgress, asOf });
+	if (candidates.length === 0) return [];
+
+	const goalIsCredential = goal !== null && index.credentials.has(goal);
+	const goalIsTarget = goalIsCredential && index.topGroups.has(goal!);
+	const { qualifications } = learnerProgress({ catalogue: index, held: awarded, onlyReachable: true });
+	if (goalIsTarget && !qualifications.some((q) => q.target === goal))
+		qualifications.push(
+			...learnerProgress({ catalogue: index, held: awarded, targets: [goal!] }).qualifications
+		);
+	const contributions = progressContributions({ index, qualifications, held });
+
+	// What the goal asks for that is not startable yet: its prerequisites lead toward the goal too.
+	const goalNeeds = new Set<string>();
+	if (goalIsTarget)
+		for (const [c, list] of contributions) if (list.some((x) => x.target === goal)) goalNeeds.add(c);
+	if (goalIsCredential && !goalIsTarget) goalNeeds.add(goal!);
+	const leadsToGoal = new Set<string>();
+	for (const need of goalNeeds) for (const r of index.requires.get(need) ?? []) leadsToGoal.add(r);
+
+	const heldSkills = new Set<string>();
+	for (const h of held) for (const s of skills?.get(h) ?? []) heldSkills.add(s.uri);
+
+	const next = nextContext(model, history, asOf);
+	const evidence = new Map(candidates.map((c) => [c, next(c)]));
+	const best = Math.max(...[...evidence.values()].map((e) => e.probability));
+
+	const scored = candidates.map((credential) => {
+		const e = evidence.get(credential)!;
+		const toward = contributions.get(credential) ?? [];
+		const added = (skills?.get(credential) ?? []).filter((s) => !heldSkills.has(s.uri));
+		let goalSignal: Signals['goal'] = { value: 0, goal, via: null };
+		if (goal !== null) {
+			if (goalIsTarget && toward.some((x) => x.target === goal))
+				goalSignal = { value: 1, goal, via: 'counts' };
+			else if (goalIsCredential && !goalIsTarget && credential === goal)
+				goalSignal = { value: 1, goal, via: 'is' };
+			else if (!goalIsCredential && (skills?.get(credential) ?? []).some((s) => s.uri === goal))
+				goalSignal = { value: 1, goal, via: 'skill' };
+			else if (leadsToGoal.has(credential)) goalSignal = { value: 0.5, goal, via: 'prerequisite' };
+		}
+		const signals: Signals = {
+			next: {
+				value: best > 0 ? e.probability / best : 0,
+				probability: e.probability,
+				takenBy: e.takenBy >= minLearners ? e.takenBy : null,
+				after: e.last && withhold(e.last, minLearners)
+			},
+			progress: { value: toward[0]?.gain ?? 0, toward: toward.slice(0, 3) },
+			goal: goalSignal,
+			skills: { value: added.length / (added.length + 2), new: added },
+			outlook: outlook?.get(credential) ?? null
+		};
+		const score = round(
+			weights.next * signals.next.value +
+				weights.progress * signals.progress.value +
+				weights.goal * signals.goal.value +
+				weights.skills * signals.skills.value
+		);
+		return { credential, score, signals };
+	});
+	scored.sort((a, b) => b.score - a.score || (a.credential < b.credential ? -1 : 1));
+
+	const picked = diversify(scored, k, input.maxPerGroup ?? 2);
+	return picked.map((s) => ({
+		credential: s.credential,
+		title: index.credentials.get(s.credential)?.title ?? s.credential,
+		score: s.score,
+		reasons: explain({ index, signals: s.signals, weights, credential: s.credential }),
+		signals: s.signals
+	}));
+}
+
+/**
+ * The top k in score order, taking at most `maxPerGroup` that help the same requirement group
+ * (their best contribution's group) while others remain; the rest fill up if too few remain.
+ */
+export function diversify<T extends { signals: Pick<Signals, 'progress'> }>(
+	ranked: T[],
+	k: number,
+	maxPerGroup: number
+): T[] {
+	const out: T[] = [];
+	const skipped: T[] = [];
+	const perGroup = new Map<string, number>();
+	for (const item of ranked) {
+		if (out.length >= k) break;
+		const group = item.signals.progress.toward[0]?.group;
+		if (group !== undefined && (perGroup.get(group) ?? 0) >= maxPerGroup) {
+			skipped.push(item);
+			continue;
+		}
+		if (group !== undefined) perGroup.set(group, (perGroup.get(group) ?? 0) + 1);
+		out.push(item);
+	}
+	for (const item of skipped) if (out.length < k) out.push(item);
+	// Backfilled items keep the score order of the whole list.
+	return out.sort((a, b) => ranked.indexOf(a) - ranked.indexOf(b));
+}

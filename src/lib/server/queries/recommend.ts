@@ -1,0 +1,215 @@
+// Next-step suggestions from the database (issue 6). The sequence model is built from every
+// consenting learner's enrolments of one data origin (real or generated, never mixed: a
+// generated learner's suggestions come from generated learners), ordered by start date then id,
+// and cached per database and origin. Like the catalogue cache, a small fingerprint (imports,
+// enrolments, consent withdrawals) says whether it is still current, so an import, a consent change
+// or retention — in this process or a CLI in another — refreshes it; the fingerprint itself is
+// checked at most every few seconds so a busy page does not count the enrolments per request.
+//
+// The learner's own history is theirs to see whatever their analytics consent: consent governs
+// aggregates (the model), not a learner's own page.
+import { sql } from 'drizzle-orm';
+import type { Db } from '../db/client.ts';
+import {
+	buildModel,
+	recommend,
+	type Outlook,
+	type Recommendation,
+	type SequenceModel,
+	type Skill,
+	type Step,
+	type Weights
+} from '../../domain/recommend/index.ts';
+import type { EnrolmentStatus } from '../../domain/types.ts';
+import { readSettings } from '../config.ts';
+import { getCatalogueIndex } from './catalogue-cache.ts';
+import { getCompletionCounts } from './completion.ts';
+import { getLearnerHoldings } from './pathway.ts';
+import { SYSTEM } from './scope.ts';
+import { getTimeToCredential } from './time-to-credential.ts';
+
+export type ModelOrigin = 'real' | 'generated';
+
+export type RecommenderData = {
+	model: SequenceModel;
+	skills: Map<string, Skill[]>;
+	outlook: Map<string, Outlook>;
+	/** Learners whose sequences the model holds. */
+	learners: number;
+};
+
+type Entry = { db: Db; fingerprint: string; checkedAt: number; data: Promise<RecommenderData> };
+const cache = new Map<ModelOrigin, Entry>();
+const RECHECK_MS = 5_000;
+
+async function fingerprint(db: Db): Promise<string> {
+	const [row] = await db.query<{ f: string }>(sql`select concat_ws(':',
+		(select coalesce(max(id), 0) from imports), (select count(*) from enrolments),
+		(select count(*) from learners where not analytics_consent)) as f`);
+	return row.f;
+}
+
+type SequenceRow = {
+	learner_id: string;
+	credential_id: string;
+	status: EnrolmentStatus;
+	started_on: string;
+	ended_on: string | null;
+};
+
+/** Every consenting learner's steps of one origin, in sequence order. */
+export async function getSequences(db: Db, origin: ModelOrigin): Promise<Step[][]> {
+	const rows = await db.query<SequenceRow>(sql`
+		select e.learner_id, e.credential_id, e.status, e.started_on::text as started_on, e.ended_on::text as ended_on
+		from enrolments e join learners l on l.id = e.learner_id
+		where l.analytics_consent and ${origin === 'real' ? sql`l.origin = 'real'` : sql`l.origin <> 'real'`}
+		order by e.learner_id, e.started_on, e.id`);
+	const out: Step[][] = [];
+	let current: Step[] = [];
+	let learner: string | null = null;
+	for (const r of rows) {
+		if (r.learner_id !== learner) {
+			if (current.length) out.push(current);
+			current = [];
+			learner = r.learner_id;
+		}
+		current.push({
+			credential: r.credential_id,
+			status: r.status,
+			startedOn: r.started_on,
+			endedOn: r.ended_on
+		});
+	}
+	if (current.length) out.push(current);
+	return out;
+}
+
+async function getSkills(db: Db): Promise<Map<string, Skill[]>> {
+	const rows = await db.query<{ credential_id: string; skill_uri: string; label: string | null }>(
+		sql`select credential_id, skill_uri, label from credential_skills order by credential_id, skill_uri`
+	);
+	const out = new Map<string, Skill[]>();
+	for (const r of rows)
+		out.set(r.credential_id, [...(out.get(r.credential_id) ?? []), { uri: r.skill_uri, label: r.label }]);
+	return out;
+}
+
+/**
+ * Completion rate and median days per credential for learners of the origin, withheld where fewer
+ * than the suppression threshold have a known outcome.
+ */
+async function getOutlook(db: Db, origin: ModelOrigin): Promise<Map<string, Outlook>> {
+	const threshold = readSettings().suppressionThreshold;
+	const [counts, times] = await Promise.all([
+		getCompletionCounts(db, { scope: SYSTEM, by: ['credential'], data: origin }),
+		getTimeToCredential(db, { scope: SYSTEM, by: ['credential'], data: origin, suppression: false })
+	]);
+	const median = new Map<string, number>();
+	for (const g of times.groups)
+		if (g.group !== null && g.median?.days != null) median.set(String(g.group), g.median.days);
+	const out = new Map<string, Outlook>();
+	for (const c of counts) {
+		const id = c.groups[0];
+		if (c.learners < threshold || c.known < threshold) continue;
+		out.set(id, {
+			completionRate: c.completed / c.known,
+			known: c.known,
+			medianDays: median.get(id) ?? null
+		});
+	}
+	return out;
+}
+
+async function loadData(db: Db, origin: ModelOrigin): Promise<RecommenderData> {
+	const [sequences, skills, outlook] = await Promise.all([
+		getSequences(db, origin),
+		getSkills(db),
+		getOutlook(db, origin)
+	]);
+	return { model: buildModel(sequences), skills, outlook, learners: sequences.length };
+}
+
+/** The model and its side tables for one origin, rebuilt when the data changed. */
+export async function getRecommenderData(db: Db, origin: ModelOrigin): Promise<RecommenderData> {
+	const entry = cache.get(origin);
+	const now = Date.now();
+	if (entry && entry.db === db && now - entry.checkedAt < RECHECK_MS) return entry.data;
+	const current = await fingerprint(db);
+	if (entry && entry.db === db && entry.fingerprint === current) {
+		entry.checkedAt = now;
+		return entry.data;
+	}
+	const data = loadData(db, origin);
+	cache.set(origin, { db, fingerprint: current, checkedAt: now, data });
+	data.catch(() => cache.delete(origin));
+	return data;
+}
+
+/** Drops the cached models (tests; an import in this process is also seen by the fingerprint). */
+export function invalidateRecommender(): void {
+	cache.clear();
+}
+
+export type RecommendOptions = {
+	goal?: string | null;
+	k?: number;
+	/** 'YYYY-MM-DD' (default today). */
+	asOf?: string;
+	weights?: Partial<Weights>;
+};
+
+export type LearnerRecommendations = {
+	learner: string;
+	origin: ModelOrigin;
+	recommendations: Recommendation[];
+};
+
+/** A learner's ordered enrolments started by asOf, and their origin; null when there is no such learner. */
+async function getLearnerHistory(db: Db, learnerId: string, asOf: string) {
+	const [learner] = await db.query<{ origin: string }>(
+		sql`select origin from learners where id = ${learnerId}`
+	);
+	if (!learner) return null;
+	const rows = await db.query<SequenceRow>(sql`
+		select learner_id, credential_id, status, started_on::text as started_on, ended_on::text as ended_on
+		from enrolments where learner_id = ${learnerId} and started_on <= ${asOf}::date
+		order by started_on, id`);
+	const history: Step[] = rows.map((r) => ({
+		credential: r.credential_id,
+		status: r.status,
+		startedOn: r.started_on,
+		endedOn: r.ended_on
+	}));
+	return { origin: (learner.origin === 'real' ? 'real' : 'generated') as ModelOrigin, history };
+}
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+/** Suggestions for one learner (by id), or null when the learner does not exist. */
+export async function getRecommendations(
+	db: Db,
+	learnerId: string,
+	{ goal = null, k = 5, asOf = today(), weights }: RecommendOptions = {}
+): Promise<LearnerRecommendations | null> {
+	const found = await getLearnerHistory(db, learnerId, asOf);
+	if (!found) return null;
+	const [index, data, awarded] = await Promise.all([
+		getCatalogueIndex(db),
+		getRecommenderData(db, found.origin),
+		getLearnerHoldings(db, learnerId, asOf)
+	]);
+	const recommendations = recommend({
+		index,
+		model: data.model,
+		history: found.history,
+		awarded,
+		asOf,
+		goal,
+		k,
+		weights,
+		skills: data.skills,
+		outlook: data.outlook,
+		minLearners: readSettings().suppressionThreshold
+	});
+	return { learner: learnerId, origin: found.origin, recommendations };
+}
