@@ -33,6 +33,7 @@ import { collectFiles, importFiles } from '../src/lib/server/import/index.ts';
 import { getCompletion } from '../src/lib/server/queries/completion.ts';
 import { getOverview } from '../src/lib/server/queries/overview.ts';
 import { getLearnerHoldings, getPlan, getProgress } from '../src/lib/server/queries/pathway.ts';
+import { getRecommendations, getRecommenderData } from '../src/lib/server/queries/recommend.ts';
 import type { BreakdownContext } from '../src/lib/server/queries/completion.ts';
 import { getTimeToCredential } from '../src/lib/server/queries/time-to-credential.ts';
 import { createUser } from '../src/lib/server/auth/users.ts';
@@ -430,15 +431,34 @@ async function benchSize(size: number) {
 					}
 					planTimes.push(performance.now() - t);
 				}
+				// Suggestions: the model is built once per database (timed apart), then per learner.
+				const modelStarted = performance.now();
+				await getRecommenderData(db, 'generated');
+				const modelSeconds = (performance.now() - modelStarted) / 1000;
+				const recommendTimes: number[] = [];
+				let suggested = 0;
+				for (const { id } of sample) {
+					const t = performance.now();
+					const result = await getRecommendations(db, id, { k: 5 });
+					recommendTimes.push(performance.now() - t);
+					if (result?.recommendations.length) suggested++;
+				}
 				table(
-					['per learner (ms)', 'p50', 'p95', 'learners', 'plans found'],
+					['per learner (ms)', 'p50', 'p95', 'learners', 'found'],
 					[
 						[
 							'holdings + progress + plan to nearest qualification',
 							fmt(quantile(planTimes, 0.5)),
 							fmt(quantile(planTimes, 0.95)),
 							sample.length,
-							planned
+							`${planned} plans`
+						],
+						[
+							`next-step suggestions, k = 5 (model built once: ${fmt(modelSeconds)} s)`,
+							fmt(quantile(recommendTimes, 0.5)),
+							fmt(quantile(recommendTimes, 0.95)),
+							sample.length,
+							`${suggested} with suggestions`
 						]
 					]
 				);
