@@ -130,10 +130,14 @@ async function loadData(db: Db, origin: ModelOrigin): Promise<RecommenderData> {
 }
 
 /** The model and its side tables for one origin, rebuilt when the data changed. */
-export async function getRecommenderData(db: Db, origin: ModelOrigin): Promise<RecommenderData> {
+export async function getRecommenderData(
+	db: Db,
+	origin: ModelOrigin,
+	{ recheckMs = RECHECK_MS }: { recheckMs?: number } = {}
+): Promise<RecommenderData> {
 	const entry = cache.get(origin);
 	const now = Date.now();
-	if (entry && entry.db === db && now - entry.checkedAt < RECHECK_MS) return entry.data;
+	if (entry && entry.db === db && now - entry.checkedAt < recheckMs) return entry.data;
 	const current = await fingerprint(db);
 	if (entry && entry.db === db && entry.fingerprint === current) {
 		entry.checkedAt = now;
