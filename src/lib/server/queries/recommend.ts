@@ -217,3 +217,47 @@ export async function getRecommendations(
 	});
 	return { learner: learnerId, origin: found.origin, recommendations };
 }
+
+export type GoalOption = { id: string; title: string };
+
+/** Qualifications a learner may set as a goal, by title. */
+export async function getGoalOptions(db: Db): Promise<GoalOption[]> {
+	const index = await getCatalogueIndex(db);
+	return index.targets
+		.map((id) => ({ id, title: index.credentials.get(id)?.title ?? id }))
+		.sort((a, b) => a.title.localeCompare(b.title) || (a.id < b.id ? -1 : 1));
+}
+
+export type Suggestions = {
+	goal: string | null;
+	goals: GoalOption[];
+	origin: ModelOrigin;
+	recommendations: Recommendation[];
+};
+
+/**
+ * Everything the learner page's suggestions need in one call: the list for the goal, and the goals
+ * to choose from. Null when there is no such learner. Carries no learner id.
+ */
+export async function getSuggestions(
+	db: Db,
+	learnerId: string,
+	{ goal = null, k = 5 }: { goal?: string | null; k?: number } = {}
+): Promise<Suggestions | null> {
+	const [result, goals] = await Promise.all([
+		getRecommendations(db, learnerId, { goal, k }),
+		getGoalOptions(db)
+	]);
+	if (!result) return null;
+	return { goal, goals, origin: result.origin, recommendations: result.recommendations };
+}
+
+/** `?goal=&k=` as the route and the page accept them; an error message for bad input. */
+export function parseSuggestionParams(url: URL): { goal: string | null; k: number } | { error: string } {
+	const goal = url.searchParams.get('goal')?.trim() || null;
+	const kText = url.searchParams.get('k');
+	const k = kText === null || kText === '' ? 5 : Number(kText);
+	if (!Number.isInteger(k) || k < 1 || k > 20) return { error: 'k: a whole number from 1 to 20' };
+	if (goal !== null && goal.length > 300) return { error: 'goal: at most 300 characters' };
+	return { goal, k };
+}
