@@ -11,6 +11,7 @@ import { userCommand } from './user.ts';
 import { generateCommand } from './generate.ts';
 import { catalogueCommand, pathwayCommand } from './catalogue.ts';
 import { learnerCommand, retentionCommand } from './privacy.ts';
+import { recommendCommand } from './recommend.ts';
 
 export type CommandContext = {
 	/** Opens the database from the environment; closed by main when the command ends. */
@@ -45,6 +46,8 @@ Commands:
       Progress toward every qualification the holdings count toward.
   pathway plan (--learner ID | --holding ID,ID…) --target ID [--objective count|hours|time] [--json]
       The exact cheapest set of credentials that completes the target, honouring prerequisites.
+  recommend (--learner ID | --learners-file PATH) [--goal ID] [--k 5] [--as-of DATE] [--json]
+      Next steps with their reasons; a file (one id a line) gives one JSON line per learner.
   generate --learners N [--seed S] [--out DIR] [--format arrow|csv] [--credentials N]
       Synthetic providers, catalogue, learners and enrolments (OULAD-calibrated), streamed to files.
   user add --email E --role admin|policymaker|provider|learner [--provider ID] [--learner ID]
@@ -93,6 +96,8 @@ export async function main(argv: string[], io: Partial<CommandContext> = {}): Pr
 				return await catalogueCommand(rest, context);
 			case 'pathway':
 				return await pathwayCommand(rest, context);
+			case 'recommend':
+				return await recommendCommand(rest, context);
 			case 'generate':
 				return await generateCommand(rest, context);
 			case 'user':

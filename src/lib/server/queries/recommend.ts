@@ -130,10 +130,14 @@ async function loadData(db: Db, origin: ModelOrigin): Promise<RecommenderData> {
 }
 
 /** The model and its side tables for one origin, rebuilt when the data changed. */
-export async function getRecommenderData(db: Db, origin: ModelOrigin): Promise<RecommenderData> {
+export async function getRecommenderData(
+	db: Db,
+	origin: ModelOrigin,
+	{ recheckMs = RECHECK_MS }: { recheckMs?: number } = {}
+): Promise<RecommenderData> {
 	const entry = cache.get(origin);
 	const now = Date.now();
-	if (entry && entry.db === db && now - entry.checkedAt < RECHECK_MS) return entry.data;
+	if (entry && entry.db === db && now - entry.checkedAt < recheckMs) return entry.data;
 	const current = await fingerprint(db);
 	if (entry && entry.db === db && entry.fingerprint === current) {
 		entry.checkedAt = now;
@@ -212,4 +216,48 @@ export async function getRecommendations(
 		minLearners: readSettings().suppressionThreshold
 	});
 	return { learner: learnerId, origin: found.origin, recommendations };
+}
+
+export type GoalOption = { id: string; title: string };
+
+/** Qualifications a learner may set as a goal, by title. */
+export async function getGoalOptions(db: Db): Promise<GoalOption[]> {
+	const index = await getCatalogueIndex(db);
+	return index.targets
+		.map((id) => ({ id, title: index.credentials.get(id)?.title ?? id }))
+		.sort((a, b) => a.title.localeCompare(b.title) || (a.id < b.id ? -1 : 1));
+}
+
+export type Suggestions = {
+	goal: string | null;
+	goals: GoalOption[];
+	origin: ModelOrigin;
+	recommendations: Recommendation[];
+};
+
+/**
+ * Everything the learner page's suggestions need in one call: the list for the goal, and the goals
+ * to choose from. Null when there is no such learner. Carries no learner id.
+ */
+export async function getSuggestions(
+	db: Db,
+	learnerId: string,
+	{ goal = null, k = 5 }: { goal?: string | null; k?: number } = {}
+): Promise<Suggestions | null> {
+	const [result, goals] = await Promise.all([
+		getRecommendations(db, learnerId, { goal, k }),
+		getGoalOptions(db)
+	]);
+	if (!result) return null;
+	return { goal, goals, origin: result.origin, recommendations: result.recommendations };
+}
+
+/** `?goal=&k=` as the route and the page accept them; an error message for bad input. */
+export function parseSuggestionParams(url: URL): { goal: string | null; k: number } | { error: string } {
+	const goal = url.searchParams.get('goal')?.trim() || null;
+	const kText = url.searchParams.get('k');
+	const k = kText === null || kText === '' ? 5 : Number(kText);
+	if (!Number.isInteger(k) || k < 1 || k > 20) return { error: 'k: a whole number from 1 to 20' };
+	if (goal !== null && goal.length > 300) return { error: 'goal: at most 300 characters' };
+	return { goal, k };
 }
