@@ -1,14 +1,23 @@
 import type { PageServerLoad } from './$types';
+import { accessFor } from '$lib/server/auth/access.ts';
 import { getDb } from '$lib/server/db/index.ts';
+import { dashboardOptionsOf, dashboardParams, parseQuery } from '$lib/server/http/params.ts';
+import { getProviders } from '$lib/server/queries/catalogue.ts';
 import { getSystemDashboard } from '$lib/server/queries/system.ts';
-import { readSettings } from '$lib/server/config.ts';
 
 // Server-side so the page arrives with its numbers (no per-learner rows ever reach the browser).
-export const load: PageServerLoad = async () => {
+// The filters are the URL's query, so a copied link shows the same view.
+export const load: PageServerLoad = async ({ url, locals }) => {
+	const params = parseQuery(url, dashboardParams);
+	const db = await getDb();
+	const { scope, suppression } = accessFor(locals);
+	const [dashboard, providers] = await Promise.all([
+		getSystemDashboard(db, { scope, suppression, ...dashboardOptionsOf(params) }),
+		getProviders(db)
+	]);
 	return {
-		dashboard: await getSystemDashboard(await getDb(), {
-			scope: { kind: 'system' },
-			suppression: { threshold: readSettings().suppressionThreshold }
-		})
+		params,
+		dashboard,
+		providers: providers.map((p) => ({ id: p.id, name: p.name }))
 	};
 };

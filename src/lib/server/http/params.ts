@@ -4,6 +4,7 @@ import { error } from '@sveltejs/kit';
 import { z } from 'zod';
 import { isIsoDate } from '../import/validate.ts';
 import { BREAKDOWNS, DATA_ORIGINS, type Breakdown } from '../queries/scope.ts';
+import { ISSUANCE_BREAKDOWNS } from '../queries/issuance.ts';
 
 const isoDate = z.string().refine(isIsoDate, 'must be a date like 2014-12-31');
 const optionalText = z.string().trim().min(1).max(200).optional();
@@ -72,4 +73,27 @@ export const filtersOf = (p: MetricParams) => ({
 	level: p.level,
 	mode: p.mode,
 	qaApproach: p.qaApproach
+});
+
+/** The dashboards' filters: the metric parameters plus the issuance chart's breakdown. */
+export const dashboardParams = metricParams.extend({
+	issuance: z.enum(ISSUANCE_BREAKDOWNS).default('level'),
+	/** A form's second dimension select (`by` then holds the first). */
+	by2: z.union([z.enum(BREAKDOWNS), z.literal('')]).optional()
+});
+export type DashboardParams = z.infer<typeof dashboardParams>;
+
+/** The dashboard options a page's URL asks for; the equity panel defaults to gender. */
+export const dashboardOptionsOf = (p: DashboardParams) => ({
+	asOf: p.asOf,
+	data: p.data,
+	filters: filtersOf(p),
+	by: [
+		...(p.by.length ? p.by : (['gender'] as Breakdown[])),
+		...(p.by2 && !p.by.includes(p.by2) ? [p.by2] : [])
+	].slice(0, 2),
+
+	reference: p.reference,
+	issuanceBy: p.issuance,
+	verifiedOnly: p.verifiedOnly
 });

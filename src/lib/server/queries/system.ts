@@ -1,25 +1,71 @@
-// Everything the system dashboard (/system) shows, in one call from its load function.
+// Everything the system dashboard (/system) and a provider's dashboard (/providers/[id]) show, in
+// one call from their load functions: aggregates only (one row per group, never per learner),
+// suppressed for everyone but an admin, all under the same scope, cut-off and filters.
 import type { Db } from '../db/client.ts';
 import type { Suppression } from '../../domain/equity/compare-groups.ts';
-import type { CompletionEquityRow } from '../../domain/equity/completion-equity.ts';
+import type { CompletionEquity, CompletionEquityRow } from '../../domain/equity/completion-equity.ts';
+import type { MissingElement } from '../../domain/conformance/missing-elements.ts';
+import type { ConformanceShares } from '../../domain/conformance/conformance-shares.ts';
 import { getCompletion } from './completion.ts';
+import { getConformance } from './conformance.ts';
+import { getIssuance, type IssuanceBreakdown, type IssuanceRow } from './issuance.ts';
 import { getOverview, type Overview } from './overview.ts';
-import type { QueryContext } from './scope.ts';
+import type { Breakdown, QueryContext } from './scope.ts';
+import { getStacking, type StackingRow } from './stacking.ts';
+import { getTimeToCredential, type TimeToCredentialResult } from './time-to-credential.ts';
+
+export type DashboardOptions = QueryContext & {
+	suppression: Suppression;
+	/** The equity panel's one or two dimensions, and its reference group. */
+	by: Breakdown[];
+	reference?: string;
+	issuanceBy: IssuanceBreakdown;
+	verifiedOnly: boolean;
+};
 
 export type SystemDashboard = {
 	overview: Overview;
 	completion: CompletionEquityRow;
 	completionByCredential: CompletionEquityRow[];
+	/** The completion tile's trend. */
+	completionByCohort: CompletionEquityRow[];
+	timeToCredential: TimeToCredentialResult;
+	/** The median tile's trend: one curve per cohort (suppressed cohorts have none). */
+	timeToCredentialByCohort: TimeToCredentialResult[];
+	/** Every learner–qualification pair together (null when nothing counts toward a qualification). */
+	stacking: StackingRow | null;
+	stackingByQualification: StackingRow[];
+	equity: CompletionEquity;
+	issuance: IssuanceRow[];
+	conformance: { shares: ConformanceShares | null; missing: MissingElement[] };
 };
 
-export async function getSystemDashboard(
-	db: Db,
-	context: QueryContext & { suppression: Suppression }
-): Promise<SystemDashboard> {
-	const [overview, all, byCredential] = await Promise.all([
-		getOverview(db, context),
-		getCompletion(db, context),
-		getCompletion(db, { ...context, by: ['credential'] })
-	]);
-	return { overview, completion: all.rows[0], completionByCredential: byCredential.rows };
+export async function getSystemDashboard(db: Db, options: DashboardOptions): Promise<SystemDashboard> {
+	const { by, reference, issuanceBy, verifiedOnly, ...context } = options;
+	const [overview, all, byCredential, byCohort, ttc, ttcByCohort, stacking, equity, issuance, conformance] =
+		await Promise.all([
+			getOverview(db, context),
+			getCompletion(db, context),
+			getCompletion(db, { ...context, by: ['credential'] }),
+			getCompletion(db, { ...context, by: ['cohort'] }),
+			getTimeToCredential(db, context),
+			getTimeToCredential(db, { ...context, by: ['cohort'] }),
+			getStacking(db, { ...context, by: [] }),
+			getCompletion(db, { ...context, by, reference }),
+			getIssuance(db, { ...context, by: issuanceBy, verifiedOnly }),
+			getConformance(db, { ...context, verifiedOnly })
+		]);
+	return {
+		overview,
+		completion: all.rows[0],
+		completionByCredential: byCredential.rows,
+		completionByCohort: byCohort.rows,
+		timeToCredential: ttc.groups[0],
+		timeToCredentialByCohort: ttcByCohort.groups,
+		stacking: stacking.find((r) => r.qualification === null) ?? null,
+		stackingByQualification: stacking.filter((r) => r.qualification !== null),
+		equity,
+		issuance,
+		conformance: { shares: conformance.shares, missing: conformance.missing }
+	};
 }

@@ -1,0 +1,99 @@
+// Shapes the metrics layer's rows into what the charts draw: pure, so each is tested with empty
+// and withheld data, and the page stays a thin drawing of them.
+import type { CompletionEquityRow } from '../../domain/equity/completion-equity.ts';
+import type { TimeToCredential } from '../../domain/survival/time-to-credential.ts';
+import type { Estimate } from './dot-interval.ts';
+import type { HeatCell } from './heat-map.ts';
+import type { LineSeries } from './lines.ts';
+
+const count = (n: number) => n.toLocaleString('en-GB');
+
+/** Awards per period and group → one line per group over the periods (withheld cells are gaps). */
+export function issuanceSeries(rows: { period: string; group: string; awards: number | null }[]): {
+	periods: string[];
+	series: LineSeries[];
+} {
+	const periods = [...new Set(rows.map((r) => r.period))].sort();
+	const groups = [...new Set(rows.map((r) => r.group))].sort();
+	const at = new Map(rows.map((r) => [`${r.period}\u0000${r.group}`, r.awards]));
+	return {
+		periods,
+		series: groups.map((g) => ({
+			key: g,
+			label: g === 'all' ? 'All awards' : g,
+			// A period without a row for the group had no award of it: 0, not a gap.
+			points: periods.map((p, x) => {
+				const key = `${p}\u0000${g}`;
+				return { x, y: at.has(key) ? (at.get(key) ?? null) : 0 };
+			})
+		}))
+	};
+}
+
+/** The cumulative incidence of completion (with its band), withdrawal and failure by day. */
+export function timeToCredentialSeries(
+	ttc: Pick<TimeToCredential, 'points'> | null,
+	label = 'Completed'
+): LineSeries[] {
+	if (!ttc || ttc.points.length === 0) return [];
+	// The curves start at day 0 with nothing yet.
+	const points =
+		ttc.points[0].day === 0
+			? ttc.points
+			: [
+					{ day: 0, completed: 0, withdrawn: 0, failed: 0, completedLow: null, completedHigh: null },
+					...ttc.points
+				];
+	return [
+		{
+			key: 'completed',
+			label,
+			points: points.map((p) => ({ x: p.day, y: p.completed, low: p.completedLow, high: p.completedHigh }))
+		},
+		{ key: 'withdrawn', label: 'Withdrew', points: points.map((p) => ({ x: p.day, y: p.withdrawn })) },
+		{ key: 'failed', label: 'Failed', points: points.map((p) => ({ x: p.day, y: p.failed })) }
+	];
+}
+
+/** Completion rates with their intervals, one dot per group. */
+export function rateEstimates(rows: CompletionEquityRow[]): Estimate[] {
+	return rows.map((r) => ({
+		key: r.group ?? 'all',
+		label: r.group ?? 'All',
+		value: r.rate,
+		low: r.low,
+		high: r.high,
+		detail: r.suppressed
+			? undefined
+			: `${count(r.completed ?? 0)} of ${count(r.known ?? 0)} with a known outcome`,
+		suppressed: r.suppressed
+	}));
+}
+
+/** Each group's rate as a share of the reference group's, with the ratio's interval. */
+export function ratioEstimates(rows: CompletionEquityRow[], reference: string | null): Estimate[] {
+	return rows.map((r) => ({
+		key: r.group ?? 'all',
+		label: r.group === reference ? `${r.group} (reference)` : (r.group ?? 'All'),
+		value: r.ratio,
+		low: r.ratioLow,
+		high: r.ratioHigh,
+		detail: r.suppressed
+			? undefined
+			: `completion ${r.rate === null ? '—' : `${(r.rate * 100).toFixed(1)}%`}${r.fourFifths ? ', below four-fifths of the reference' : ''}`,
+		suppressed: r.suppressed
+	}));
+}
+
+/** A pair of dimensions' rates as heat-map cells. */
+export function rateCells(rows: CompletionEquityRow[]): HeatCell[] {
+	return rows
+		.filter((r) => r.groups)
+		.map((r) => ({
+			row: r.groups![0],
+			col: r.groups![1],
+			value: r.rate,
+			detail: r.suppressed ? undefined : `${count(r.completed ?? 0)} of ${count(r.known ?? 0)}`,
+			suppressed: r.suppressed
+		}));
+}

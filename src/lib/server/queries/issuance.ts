@@ -1,0 +1,79 @@
+// Issuance over time (issue 7, /system): awards per quarter of issue, whole system or by level,
+// provider kind, mode of participation or QA approach. One row per quarter and group, never per
+// learner; cells describing fewer learners than the threshold are withheld, and a second cell
+// wherever the first could be worked out from its quarter's total or the grand total.
+import { sql } from 'drizzle-orm';
+import type { Db } from '../db/client.ts';
+import type { Suppression } from '../../domain/equity/compare-groups.ts';
+import { suppressCells } from '../../domain/suppression/suppress-cells.ts';
+import { originCondition, type QueryContext } from './scope.ts';
+
+export const ISSUANCE_BREAKDOWNS = ['none', 'level', 'provider_kind', 'mode', 'qa_approach'] as const;
+export type IssuanceBreakdown = (typeof ISSUANCE_BREAKDOWNS)[number];
+
+const COLUMNS: Record<IssuanceBreakdown, string> = {
+	none: "'all'",
+	level: "coalesce(c.level_framework || ' ' || c.level, c.level, 'not stated')",
+	provider_kind: "coalesce(p.kind, 'not stated')",
+	mode: "coalesce(c.participation_mode, 'not stated')",
+	qa_approach: "coalesce(p.qa_approach, 'not stated')"
+};
+
+export type IssuanceRow = {
+	/** Quarter of issue, "2014-Q2". */
+	period: string;
+	group: string;
+	/** Null when withheld. */
+	awards: number | null;
+	suppressed: string | null;
+};
+
+export async function getIssuance(
+	db: Db,
+	{
+		by = 'none',
+		verifiedOnly = false,
+		suppression,
+		scope,
+		asOf,
+		data
+	}: QueryContext & { by?: IssuanceBreakdown; verifiedOnly?: boolean; suppression: Suppression }
+): Promise<IssuanceRow[]> {
+	const provider = sql`coalesce(a.provider_id, c.provider_id)`;
+	const rows = await db.query<{ period: string; grp: string; awards: number; learners: number }>(sql`
+		select to_char(a.issued_on, 'YYYY') || '-Q' || to_char(a.issued_on, 'Q') as period,
+			${sql.raw(COLUMNS[by])} as grp,
+			count(*)::int as awards, count(distinct a.learner_id)::int as learners
+		from awards a
+			join learners l on l.id = a.learner_id
+			join credentials c on c.id = a.credential_id
+			left join providers p on p.id = ${provider}
+		where l.analytics_consent and ${originCondition(data)}
+			${asOf ? sql`and a.issued_on <= ${asOf}::date` : sql``}
+			${verifiedOnly ? sql`and a.verification = 'verified'` : sql``}
+			${scope.kind === 'provider' ? sql`and ${provider} = ${scope.providerId}` : sql``}
+			${scope.kind === 'learner' ? sql`and a.learner_id = ${scope.learnerId}` : sql``}
+		group by 1, 2 order by 1, 2`);
+	const cells = rows.map((r) => ({
+		period: r.period,
+		group: r.grp,
+		awards: Number(r.awards),
+		learners: Number(r.learners)
+	}));
+	const byPeriod = new Map<string, number[]>();
+	cells.forEach((c, i) => byPeriod.set(c.period, [...(byPeriod.get(c.period) ?? []), i]));
+	const reasons = suppression
+		? suppressCells({
+				cells,
+				count: (c) => c.learners,
+				threshold: suppression.threshold,
+				sets: [...byPeriod.values(), cells.map((_, i) => i)]
+			}).reasons
+		: cells.map(() => null);
+	return cells.map((c, i) => ({
+		period: c.period,
+		group: c.group,
+		awards: reasons[i] ? null : c.awards,
+		suppressed: reasons[i]
+	}));
+}

@@ -1,0 +1,136 @@
+// The providers' view (issue 7): each provider's credentials and cohorts against the system
+// benchmark. Aggregates only; suppressed for everyone but an admin.
+import { sql } from 'drizzle-orm';
+import type { Db } from '../db/client.ts';
+import type { Suppression } from '../../domain/equity/compare-groups.ts';
+import type { CompletionEquityRow } from '../../domain/equity/completion-equity.ts';
+import { suppressCells } from '../../domain/suppression/suppress-cells.ts';
+import type { Provider } from '../../domain/types.ts';
+import { getProviders } from './catalogue.ts';
+import { getCompletion } from './completion.ts';
+import { getOverview } from './overview.ts';
+import { originCondition, type QueryContext } from './scope.ts';
+import { getTimeToCredential } from './time-to-credential.ts';
+
+import { getSystemDashboard, type DashboardOptions, type SystemDashboard } from './system.ts';
+
+export type VerificationShare = {
+	providerId: string;
+	awards: number | null;
+	verified: number | null;
+	/** verified ÷ awards. */
+	share: number | null;
+	suppressed: string | null;
+};
+
+/** Each provider's awards and how many of them were verified (signatures or proofs checked). */
+export async function getVerificationShares(
+	db: Db,
+	{ scope, asOf, data, suppression }: QueryContext & { suppression: Suppression }
+): Promise<VerificationShare[]> {
+	const provider = sql`coalesce(a.provider_id, c.provider_id)`;
+	const rows = await db.query<{
+		provider_id: string;
+		awards: number;
+		verified: number;
+		learners: number;
+	}>(sql`
+		select ${provider} as provider_id, count(*)::int as awards,
+			count(*) filter (where a.verification = 'verified')::int as verified,
+			count(distinct a.learner_id)::int as learners
+		from awards a join learners l on l.id = a.learner_id join credentials c on c.id = a.credential_id
+		where l.analytics_consent and ${originCondition(data)} and ${provider} is not null
+			${asOf ? sql`and a.issued_on <= ${asOf}::date` : sql``}
+			${scope.kind === 'provider' ? sql`and ${provider} = ${scope.providerId}` : sql``}
+			${scope.kind === 'learner' ? sql`and a.learner_id = ${scope.learnerId}` : sql``}
+		group by 1 order by 1`);
+	// A provider's award count describes its learners: fewer than the threshold is withheld. The
+	// providers' counts add up to no published total, so nothing needs withholding beside it.
+	const reasons = suppression
+		? suppressCells({
+				cells: rows,
+				count: (r) => Number(r.learners),
+				threshold: suppression.threshold,
+				sets: []
+			}).reasons
+		: rows.map(() => null);
+	return rows.map((r, i) => ({
+		providerId: r.provider_id,
+		awards: reasons[i] ? null : Number(r.awards),
+		verified: reasons[i] ? null : Number(r.verified),
+		share: reasons[i] || Number(r.awards) === 0 ? null : Number(r.verified) / Number(r.awards),
+		suppressed: reasons[i]
+	}));
+}
+
+export type ProviderSummary = {
+	provider: Provider;
+	completion: CompletionEquityRow | null;
+	verification: VerificationShare | null;
+};
+
+/** Every provider with its completion rate and verified share, for /providers. */
+export async function getProviderSummaries(
+	db: Db,
+	context: QueryContext & { suppression: Suppression }
+): Promise<{ system: CompletionEquityRow; providers: ProviderSummary[] }> {
+	const [providers, all, byProvider, verification] = await Promise.all([
+		getProviders(db),
+		getCompletion(db, context),
+		getCompletion(db, { ...context, by: ['provider'] }),
+		getVerificationShares(db, context)
+	]);
+	const completion = new Map(byProvider.rows.map((r) => [r.group, r]));
+	const verified = new Map(verification.map((v) => [v.providerId, v]));
+	return {
+		system: all.rows[0],
+		providers: providers
+			.filter((p) => completion.has(p.id) || verified.has(p.id))
+			.map((provider) => ({
+				provider,
+				completion: completion.get(provider.id) ?? null,
+				verification: verified.get(provider.id) ?? null
+			}))
+	};
+}
+
+export type ProviderDashboard = {
+	provider: Provider;
+	/** The provider's own figures (scope: the provider). */
+	own: SystemDashboard;
+	/** The system benchmark, as suppressed aggregates. */
+	benchmark: Pick<SystemDashboard, 'completion' | 'completionByCredential' | 'timeToCredential' | 'overview'>;
+	verification: VerificationShare | null;
+};
+
+export async function getProviderDashboard(
+	db: Db,
+	providerId: string,
+	options: DashboardOptions
+): Promise<ProviderDashboard | undefined> {
+	const provider = (await getProviders(db)).find((p) => p.id === providerId);
+	if (!provider) return undefined;
+	const scoped = { ...options, scope: { kind: 'provider', providerId } as const };
+	// The benchmark covers the whole system under the same filters (and the caller's suppression).
+	const { by: _by, reference: _r, issuanceBy: _i, verifiedOnly: _v, ...context } = options;
+	const system = { ...context, scope: { kind: 'system' } as const };
+	const [own, overview, completion, byCredential, ttc, verification] = await Promise.all([
+		getSystemDashboard(db, scoped),
+		getOverview(db, system),
+		getCompletion(db, system),
+		getCompletion(db, { ...system, by: ['credential'] }),
+		getTimeToCredential(db, system),
+		getVerificationShares(db, scoped)
+	]);
+	return {
+		provider,
+		own,
+		benchmark: {
+			overview,
+			completion: completion.rows[0],
+			completionByCredential: byCredential.rows,
+			timeToCredential: ttc.groups[0]
+		},
+		verification: verification[0] ?? null
+	};
+}

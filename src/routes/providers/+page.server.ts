@@ -1,0 +1,20 @@
+import type { PageServerLoad } from './$types';
+import { accessFor } from '$lib/server/auth/access.ts';
+import { getDb } from '$lib/server/db/index.ts';
+import { metricParams, parseQuery } from '$lib/server/http/params.ts';
+import { getProviderSummaries } from '$lib/server/queries/providers.ts';
+
+// Every provider against the system (admins and policymakers; a provider goes to its own page).
+export const load: PageServerLoad = async ({ url, locals }) => {
+	const params = parseQuery(url, metricParams);
+	const { scope, suppression } = accessFor(locals);
+	return {
+		params,
+		summaries: await getProviderSummaries(await getDb(), {
+			scope,
+			suppression,
+			asOf: params.asOf,
+			data: params.data
+		})
+	};
+};

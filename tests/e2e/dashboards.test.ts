@@ -1,0 +1,121 @@
+// The policymaker's and the provider's dashboards in a real browser: figures against the API's
+// JSON (the same rows `stackwise metrics … --json` prints), filters in the URL, a shared link,
+// a CSV download, keyboard access, axe, and a screenshot per page under test-results/.
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { signIn } from './auth.ts';
+
+const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
+
+async function expectNoAxeViolations(page: Page) {
+	const { violations } = await new AxeBuilder({ page }).analyze();
+	expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+}
+
+test('the policymaker’s /system: figures match the API, filters live in the URL, CSV downloads', async ({
+	page
+}) => {
+	await signIn(page, 'policymaker');
+	await page.goto('/system');
+	const api = await (await page.request.get('/api/metrics/completion?by=credential')).json();
+	const rows = await (await page.request.get('/api/metrics/completion')).json();
+	const all = Array.isArray(rows) ? rows[0] : rows;
+	await expect(page.locator('[data-tile="completion"] dd').first()).toHaveText(pct(all.rate));
+	const ttc = await (await page.request.get('/api/metrics/time-to-credential')).json();
+	await expect(page.locator('[data-tile="median-time"] dd').first()).toHaveText(
+		ttc.median ? `${Math.round(ttc.median.days)} days` : '—'
+	);
+	// Every credential's dot names the API's rate.
+	const chart = page.locator('[data-panel="completion-by-credential"] svg');
+	for (const row of api) {
+		await expect(chart.locator(`g.row[data-key="${row.group}"]`)).toHaveAttribute(
+			'aria-label',
+			new RegExp(`^${row.group}: ${pct(row.rate).replace('.', '\\.')}`)
+		);
+	}
+
+	// The cumulative incidence curves are drawn with focusable marks.
+	const curve = page.locator('[data-panel="time-to-credential"] svg[data-chart="lines"]');
+	await expect(curve.locator('path.line')).toHaveCount(3);
+	await curve.locator('g.mark').first().focus();
+	await expect(curve.locator('g.tooltip')).toHaveCount(1);
+
+	// A filter changes the URL and the chart; the link alone shows the same view.
+	await page.getByLabel('Equity by').selectOption('disability');
+	await page.getByRole('button', { name: 'Apply' }).click();
+	await expect(page).toHaveURL(/by=disability/);
+	const equity = page.locator('[data-panel="equity"]');
+	await expect(equity.locator('h2')).toContainText('by disability');
+	const byDisability = await (await page.request.get('/api/metrics/completion?by=disability')).json();
+	await expect(equity.locator('g.row')).toHaveCount(byDisability.length);
+	const shared = page.url();
+	await page.goto('/system');
+	await page.goto(shared);
+	await expect(equity.locator('h2')).toContainText('by disability');
+	await page.goBack();
+	await expect(page.locator('[data-panel="equity"] h2')).toContainText('by gender');
+
+	// Two dimensions: a heat map with a cell per pair.
+	await page.goto('/system?by=gender&by2=age_band');
+	await expect(page.locator('[data-panel="equity"] svg[data-chart="heat-map"] g.cell').first()).toBeVisible();
+
+	// The CSV behind the completion chart: its header and one row per credential.
+	await page.goto('/system');
+	const [download] = await Promise.all([
+		page.waitForEvent('download'),
+		page
+			.locator('[data-panel="completion-by-credential"]')
+			.getByRole('button', { name: 'Download CSV' })
+			.click()
+	]);
+	const csv = readFileSync((await download.path())!, 'utf8')
+		.trim()
+		.split(/\r?\n/);
+	expect(csv[0]).toBe('credential,completed,known,in_progress,rate,low,high,suppressed');
+	expect(csv).toHaveLength(api.length + 1);
+
+	// Tab from the chart's first point to the next.
+	await chart.locator('g.row').first().focus();
+	await page.keyboard.press('Tab');
+	await expect(chart.locator('g.row').nth(1)).toBeFocused();
+
+	await expectNoAxeViolations(page);
+	await page.screenshot({ path: 'test-results/screenshots/system-full.png', fullPage: true });
+	await page.setViewportSize({ width: 360, height: 800 });
+	const overflow = await page.evaluate(
+		() => document.documentElement.scrollWidth - document.documentElement.clientWidth
+	);
+	expect(overflow).toBeLessThanOrEqual(0);
+	await page.screenshot({ path: 'test-results/screenshots/system-360.png', fullPage: true });
+});
+
+test('providers: the list for a policymaker, and a provider’s own page against the system', async ({
+	page
+}) => {
+	await signIn(page, 'policymaker');
+	await page.goto('/providers');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Providers against the system');
+	await expect(page.getByRole('link', { name: 'The Open University' })).toBeVisible();
+	await expectNoAxeViolations(page);
+	await page.screenshot({ path: 'test-results/screenshots/providers.png', fullPage: true });
+
+	await page.context().clearCookies();
+	await signIn(page, 'provider');
+	await page.getByRole('link', { name: 'My provider' }).click();
+	await expect(page).toHaveURL(/\/providers\/[^/]+$/);
+	const own = decodeURIComponent(new URL(page.url()).pathname.split('/').pop()!);
+	const api = await (
+		await page.request.get(`/api/metrics/completion?provider=${encodeURIComponent(own)}`)
+	).json();
+	const all = Array.isArray(api) ? api[0] : api;
+	await expect(page.locator('[data-tile="completion"] dd').first()).toHaveText(pct(all.rate));
+	await expect(page.locator('[data-panel="withdrawal"] svg[data-chart="lines"] path.line')).toHaveCount(2);
+	await expectNoAxeViolations(page);
+	await page.screenshot({ path: 'test-results/screenshots/provider.png', fullPage: true });
+
+	// A provider never sees the list of providers, nor another provider's page.
+	expect((await page.request.get('/providers')).status()).toBe(403);
+	const other = await page.request.get('/providers/no-such-provider');
+	expect(other.status()).toBe(404);
+});
