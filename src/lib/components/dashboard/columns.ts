@@ -21,8 +21,10 @@ export const NUMERIC = [
 	'system'
 ];
 
+/** `first` names the rows ("Credential", "Cohort", "Group"); the CSV header is its lower case. */
 export const rateColumns = (first: string): Column<CompletionEquityRow>[] => [
-	{ key: 'group', label: first, value: (r) => r.group ?? 'All' },
+	{ key: first.toLowerCase(), label: first, value: (r) => r.group ?? 'All' },
+
 	{ key: 'completed', label: 'Completed', value: (r) => r.completed },
 	{ key: 'known', label: 'Known outcome', value: (r) => r.known },
 	{ key: 'in_progress', label: 'In progress', value: (r) => r.inProgress },

@@ -58,7 +58,9 @@ export type MetricParams = z.infer<typeof metricParams>;
 
 /** Parses the URL's query with `schema`, answering 400 with the field and reason when it does not fit. */
 export function parseQuery<T extends z.ZodTypeAny>(url: URL, schema: T): z.infer<T> {
-	const result = schema.safeParse(Object.fromEntries(url.searchParams));
+	// An empty field of a GET form means "not set", as if it were absent.
+	const result = schema.safeParse(Object.fromEntries([...url.searchParams].filter(([, v]) => v !== '')));
+
 	if (!result.success) {
 		const issue = result.error.issues[0];
 		error(400, `${issue.path.join('.') || 'query'}: ${issue.message}`);
