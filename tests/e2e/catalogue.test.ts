@@ -1,0 +1,165 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { signIn } from './auth.ts';
+
+// AUR31220 Certificate III in Mobile Plant Technology (training.gov.au, vendored under data/tga):
+// packaging rules "36 units: 9 core, 27 elective", and all of one of Group A, B or C — an elective
+// pool and a nested choice, so it exercises every part of the tree.
+const QUALIFICATION = 'AUR31220';
+
+type Requirement = {
+	id: string;
+	parent: string | null;
+	rule: 'all' | 'n_of' | 'min_credits';
+	n: number | null;
+	minCredits: number | null;
+	members: string[];
+};
+
+/** The rule text the page should show for a group of the CLI/API JSON (nested groups count as one). */
+function expectedRuleText(g: Requirement, all: Requirement[]) {
+	const size = g.members.length + all.filter((c) => c.parent === g.id).length;
+	if (g.rule === 'all') return `all ${size}`;
+	if (g.rule === 'n_of') return `${g.n} of ${size}`;
+	return `at least ${g.minCredits} credits from ${size}`;
+}
+
+async function expectNoAxeViolations(page: Page) {
+	const results = await new AxeBuilder({ page }).analyze();
+	expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
+}
+
+async function expectNoHorizontalOverflow(page: Page) {
+	await page.setViewportSize({ width: 360, height: 800 });
+	const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+	expect(overflow).toBeLessThanOrEqual(0);
+}
+
+test('a policymaker searches the catalogue; the search lives in the URL', async ({ page }) => {
+	await signIn(page, 'policymaker');
+	await page.goto('/catalogue');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Catalogue');
+	const everything = Number(await page.locator('[data-count]').getAttribute('data-count'));
+	expect(everything).toBeGreaterThan(100);
+
+	await page.getByRole('searchbox', { name: 'Search' }).fill('mobile plant');
+	await page.getByRole('button', { name: 'Search' }).click();
+	await expect(page).toHaveURL(/\?q=mobile\+plant/);
+	await expect(page.locator(`[data-result="${QUALIFICATION}"]`)).toBeVisible();
+	await expect(page.locator('[data-count]')).toContainText('match “mobile plant”');
+
+	// The kind filter narrows to qualifications, and a copied link gives the same view.
+	await page.getByLabel('Kind').selectOption('qualification');
+	await page.getByRole('button', { name: 'Search' }).click();
+	await expect(page).toHaveURL(/kind=qualification/);
+	const qualifications = Number(await page.locator('[data-count]').getAttribute('data-count'));
+	expect(qualifications).toBeGreaterThanOrEqual(1);
+	await expect(page.locator('[data-result]')).toHaveCount(qualifications);
+	await expect(page.locator(`[data-result="${QUALIFICATION}"]`)).toContainText('has requirements');
+	const shared = page.url();
+	await page.goto('/catalogue');
+	await page.goto(shared);
+	await expect(page.locator('[data-result]')).toHaveCount(qualifications);
+	await expect(page.getByLabel('Kind')).toHaveValue('qualification');
+
+	await expectNoAxeViolations(page);
+	await page.screenshot({ path: 'test-results/screenshots/catalogue.png', fullPage: true });
+	await expectNoHorizontalOverflow(page);
+
+	// Empty state.
+	await page.goto('/catalogue?q=no-such-credential-anywhere');
+	await expect(page.locator('[data-count]')).toHaveAttribute('data-count', '0');
+	await expect(page.getByText('No credentials match')).toBeVisible();
+	await expect(page.getByRole('link', { name: 'clear the search' })).toBeVisible();
+
+	await page.goto(shared);
+	await page.locator(`[data-result="${QUALIFICATION}"] a`).click();
+	await expect(page).toHaveURL(new RegExp(`/catalogue/${QUALIFICATION}$`));
+});
+
+test('a learner reads a qualification: the tree matches the CLI JSON, the graph works by keyboard', async ({
+	page
+}) => {
+	await signIn(page, 'learner');
+	// The API answers with exactly what `stackwise catalogue show AUR31220 --json` prints.
+	const response = await page.request.get(`/api/catalogue/${QUALIFICATION}`);
+	expect(response.status()).toBe(200);
+	const detail = (await response.json()) as { id: string; title: string; requirements: Requirement[] };
+	expect(detail.id).toBe(QUALIFICATION);
+
+	await page.goto(`/catalogue/${QUALIFICATION}`);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(detail.title);
+
+	// The tree: one entry per requirement group, each with the CLI's counts.
+	const groups = page.locator('[data-group]');
+	await expect(groups).toHaveCount(detail.requirements.length);
+	for (const g of detail.requirements)
+		await expect(page.locator(`[data-group="${g.id}"] > .group-head [data-rule-text]`)).toHaveText(
+			expectedRuleText(g, detail.requirements)
+		);
+	// And the packaging rules' own numbers: 9 core units, 27 electives, one of Group A/B/C.
+	await expect(
+		page.locator(`[data-group="${QUALIFICATION}/core"] > .group-head [data-rule-text]`)
+	).toHaveText('all 9');
+	await expect(
+		page.locator(`[data-group="${QUALIFICATION}/electives"] > .group-head [data-rule-text]`)
+	).toHaveText(/^27 of \d+$/);
+	await expect(
+		page.locator(`[data-group="${QUALIFICATION}/one-of-a-b-c"] > .group-head [data-rule-text]`)
+	).toHaveText('1 of 3');
+	await expect(page.locator(`[data-group="${QUALIFICATION}/one-of-a-b-c"] [data-group]`)).toHaveCount(3);
+
+	// The graph: every requirement group and distinct member is a node, plus the qualification.
+	const svg = page.locator('svg[data-graph-svg]');
+	await expect(svg).toBeVisible();
+	const members = new Set(detail.requirements.flatMap((g) => g.members));
+	await expect(svg.locator('[data-node]')).toHaveCount(1 + detail.requirements.length + members.size);
+	await expect(svg.locator('path.edge').first()).toBeAttached();
+
+	// Keyboard: Tab from the last control lands on the qualification's node, arrows move along.
+	await page.getByRole('button', { name: 'Fit' }).focus();
+	await page.keyboard.press('Tab');
+	const focusedLabel = () => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? '');
+	expect(await focusedLabel()).toContain(QUALIFICATION);
+	expect(await page.evaluate(() => document.activeElement?.getAttribute('data-node'))).toBe(QUALIFICATION);
+	// Visible focus: the ring drawn around the focused node.
+	const ringStroke = await page.evaluate(
+		() => getComputedStyle(document.activeElement!.querySelector('.ring')!).stroke
+	);
+	expect(ringStroke).not.toBe('none');
+	await page.keyboard.press('ArrowLeft');
+	expect(await focusedLabel()).toMatch(/^Requirement group/);
+	// Further left through nested groups to the units.
+	for (let i = 0; i < 4 && /^Requirement group/.test(await focusedLabel()); i++)
+		await page.keyboard.press('ArrowLeft');
+	const unitLabel = await focusedLabel();
+	expect(unitLabel).not.toMatch(/^Requirement group/);
+	await page.keyboard.press('ArrowDown');
+	expect(await focusedLabel()).not.toBe(unitLabel);
+	// Still one Tab stop: Tab leaves the graph.
+	await page.keyboard.press('Tab');
+	expect(await page.evaluate(() => document.activeElement?.hasAttribute('data-node'))).toBe(false);
+
+	// The text alternative lists every node.
+	await page.getByText(/as a list$/).click();
+	await expect(page.locator('[data-list-node]')).toHaveCount(1 + detail.requirements.length + members.size);
+
+	await expectNoAxeViolations(page);
+	await page.screenshot({ path: 'test-results/screenshots/catalogue-qualification.png', fullPage: true });
+	await expectNoHorizontalOverflow(page);
+
+	// A unit's page says what it counts toward.
+	const unit = detail.requirements.find((g) => g.id === `${QUALIFICATION}/core`)!.members[0];
+	await page.goto(`/catalogue/${unit}`);
+	await expect(page.locator('[data-section="counts-toward"]')).toContainText(QUALIFICATION);
+	await expect(page.locator('[data-section="requirements"]')).toHaveCount(0);
+	await expectNoAxeViolations(page);
+});
+
+test('unknown credentials are 404 on the page and the API', async ({ page }) => {
+	await signIn(page, 'learner');
+	const pageResponse = await page.goto('/catalogue/NO-SUCH-ID');
+	expect(pageResponse?.status()).toBe(404);
+	const apiResponse = await page.request.get('/api/catalogue/NO-SUCH-ID');
+	expect(apiResponse.status()).toBe(404);
+});
