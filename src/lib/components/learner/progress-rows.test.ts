@@ -137,6 +137,9 @@ describe('learnerSummary', () => {
 		expect(learnerSummary({ ownPage: false, awarded: 2, rows: [], plans: new Map() })).toBe(
 			'This learner holds 2 credentials; none of them counts toward a qualification in the catalogue.'
 		);
+		expect(learnerSummary({ ownPage: true, awarded: 1, rows: [], plans: new Map() })).toBe(
+			'You hold 1 credential; it does not count toward a qualification in the catalogue.'
+		);
 	});
 
 	it('names completed qualifications', () => {

@@ -106,9 +106,12 @@ export function learnerSummary({
 			plan?.objective === 'hours' && plan.total.hours !== null
 				? ` (${plural(plan.total.hours, 'hour')} of study)`
 				: plan?.objective === 'time' && plan.total.days !== null
-					? ` (about ${plural(plan.total.days, 'day')})`
+					? ` (about ${plural(Math.round(plan.total.days), 'day')})`
 					: '';
 		parts.push(`the shortest way to finish is ${plural(more, `more ${noun}`)}${extra}`);
-	} else if (rows.length === 0) parts.push(`none of them counts toward a qualification in the catalogue`);
+	} else if (rows.length === 0)
+		parts.push(
+			`${awarded === 1 ? 'it does not count' : 'none of them counts'} toward a qualification in the catalogue`
+		);
 	return parts.join('; ') + '.';
 }

@@ -38,6 +38,8 @@ export type HeldCredential = {
 export type LearnerPage = {
 	/** The id for admins, the pseudonym for everyone else. */
 	shownId: string;
+	/** For admins, who see the id: the pseudonym every other view shows (null for everyone else). */
+	pseudonym: string | null;
 	generated: boolean;
 	/** The viewer is the learner: the page speaks to them ("you"). */
 	ownPage: boolean;
@@ -119,6 +121,7 @@ export async function getLearnerPage(
 		if (p.ok) for (const id of p.plan.credentials) titles[id] = index.credentials.get(id)?.title ?? id;
 	return {
 		shownId: shownLearnerId(learner, seesLearnerIds),
+		pseudonym: seesLearnerIds ? learner.pseudonym : null,
 		generated: learner.origin !== 'real',
 		ownPage,
 		awarded,
