@@ -52,7 +52,18 @@ export type PlanResult =
 
 export async function getPlan(
 	db: Db,
-	{ held, target, objective = 'count' }: { held: string[]; target: string; objective?: Objective }
+	{
+		held,
+		target,
+		objective = 'count',
+		medianDays
+	}: {
+		held: string[];
+		target: string;
+		objective?: Objective;
+		/** getMedianDaysByCredential's answer, when planning several targets at once (read once, not per plan). */
+		medianDays?: Map<string, number>;
+	}
 ): Promise<PlanResult> {
 	const index = await getCatalogueIndex(db);
 	if (!index.credentials.has(target))
@@ -66,8 +77,11 @@ export async function getPlan(
 			reasons: []
 		};
 	try {
-		const medianDays = objective === 'time' ? await getMedianDaysByCredential(db) : undefined;
-		return { ok: true, plan: planCompletion({ catalogue: index, target, held, objective, medianDays }) };
+		const days = objective === 'time' ? (medianDays ?? (await getMedianDaysByCredential(db))) : undefined;
+		return {
+			ok: true,
+			plan: planCompletion({ catalogue: index, target, held, objective, medianDays: days })
+		};
 	} catch (error) {
 		if (error instanceof PlanError)
 			return { ok: false, target, objective, error: error.message, reasons: error.reasons };

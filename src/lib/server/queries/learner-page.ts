@@ -1,0 +1,136 @@
+// Everything the learner page (/learners/[id]) shows, in one call: holdings, progress toward every
+// reachable qualification, the shortest way to finish each, and next-step suggestions. The route
+// policy has already decided the caller may see this learner; this module decides what of the
+// learner they see — the raw id only for admins, the pseudonym for everyone else.
+import { sql } from 'drizzle-orm';
+import type { Db } from '../db/client.ts';
+import type { Objective, Progress } from '../../domain/stacking/index.ts';
+import { getCatalogueIndex } from './catalogue-cache.ts';
+import { shownLearnerId } from './learner-ids.ts';
+import {
+	getLearnerHoldings,
+	getMedianDaysByCredential,
+	getPlan,
+	getProgress,
+	type PlanResult
+} from './pathway.ts';
+import { getSuggestions, type Suggestions } from './recommend.ts';
+
+export const OBJECTIVES: readonly Objective[] = ['count', 'hours', 'time'];
+
+/** Plans are worked out for at most this many qualifications (the nearest first), to keep the page fast. */
+export const MAX_PLANS = 12;
+
+export type HeldCredential = {
+	id: string;
+	title: string;
+	kind: string | null;
+	level: string | null;
+	workloadHours: number | null;
+	/** Awarded; recognised from another credential (credit transfer); or completed by stacking its parts. */
+	via: 'award' | 'recognition' | 'stacking';
+	/** The awarded credentials it is recognised from, else null. */
+	recognisedFrom: string[] | null;
+	/** Qualifications it counts toward (one credential may count toward several). */
+	countsToward: string[];
+};
+
+export type LearnerPage = {
+	/** The id for admins, the pseudonym for everyone else. */
+	shownId: string;
+	/** For admins, who see the id: the pseudonym every other view shows (null for everyone else). */
+	pseudonym: string | null;
+	generated: boolean;
+	/** The viewer is the learner: the page speaks to them ("you"). */
+	ownPage: boolean;
+	/** Awarded credentials, oldest first. */
+	awarded: string[];
+	/** Awarded plus recognised credentials, with what each counts toward. */
+	holdings: HeldCredential[];
+	progress: Progress;
+	objective: Objective;
+	/** One per reachable, unfinished qualification (nearest first, at most MAX_PLANS). */
+	plans: PlanResult[];
+	/** Reachable, unfinished qualifications left without a plan by MAX_PLANS. */
+	plansOmitted: number;
+	/** Titles of the credentials the plans name. */
+	titles: Record<string, string>;
+	suggestions: Suggestions;
+};
+
+/** Reads `?objective=` (count by default); an error message for anything else. */
+export function parseObjective(url: URL): Objective | { error: string } {
+	const value = url.searchParams.get('objective')?.trim() || 'count';
+	return (OBJECTIVES as readonly string[]).includes(value)
+		? (value as Objective)
+		: { error: 'objective: count, hours or time' };
+}
+
+/** The learner page for a learner (by id), or null when there is no such learner. */
+export async function getLearnerPage(
+	db: Db,
+	{
+		learnerId,
+		seesLearnerIds,
+		ownPage,
+		objective = 'count',
+		goal = null
+	}: {
+		learnerId: string;
+		seesLearnerIds: boolean;
+		ownPage: boolean;
+		objective?: Objective;
+		goal?: string | null;
+	}
+): Promise<LearnerPage | null> {
+	const [learner] = await db.query<{ id: string; pseudonym: string | null; origin: string }>(
+		sql`select id, pseudonym, origin from learners where id = ${learnerId}`
+	);
+	if (!learner) return null;
+	// The same holdings and progress as `stackwise pathway progress --learner ID` (no as-of date).
+	const awarded = await getLearnerHoldings(db, learnerId);
+	const [progress, index, suggestions] = await Promise.all([
+		getProgress(db, { held: awarded, onlyReachable: true }),
+		getCatalogueIndex(db),
+		getSuggestions(db, learnerId, { goal })
+	]);
+	if (!suggestions) return null;
+	const unfinished = progress.qualifications.filter((q) => !q.achieved && q.stillNeeded !== null);
+	const plans: PlanResult[] = [];
+	// One at a time: PGlite has a single connection, and each plan may read median times.
+	const medianDays =
+		objective === 'time' && unfinished.length ? await getMedianDaysByCredential(db) : undefined;
+	for (const q of unfinished.slice(0, MAX_PLANS))
+		plans.push(await getPlan(db, { held: awarded, target: q.target, objective, medianDays }));
+	const awardedSet = new Set(awarded);
+	const holdings = progress.holdings.map((h): HeldCredential => {
+		const c = index.credentials.get(h.id);
+		return {
+			id: h.id,
+			title: c?.title ?? h.id,
+			kind: c?.kind ?? null,
+			level: c?.level ?? null,
+			workloadHours: c?.workloadHours ?? null,
+			via: awardedSet.has(h.id) ? 'award' : h.recognisedFrom ? 'recognition' : 'stacking',
+			recognisedFrom: h.recognisedFrom,
+			countsToward: h.countsToward
+		};
+	});
+	const titles: Record<string, string> = {};
+	for (const p of plans)
+		if (p.ok) for (const id of p.plan.credentials) titles[id] = index.credentials.get(id)?.title ?? id;
+	return {
+		shownId: shownLearnerId(learner, seesLearnerIds),
+		pseudonym: seesLearnerIds ? learner.pseudonym : null,
+		generated: learner.origin !== 'real',
+		ownPage,
+		awarded,
+		holdings,
+		progress,
+		objective,
+		plans,
+		plansOmitted: Math.max(0, unfinished.length - MAX_PLANS),
+		titles,
+		suggestions
+	};
+}

@@ -1,0 +1,182 @@
+import { expect, test, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { signIn } from './auth.ts';
+
+const run = promisify(execFile);
+
+// The learner page's progress bars against `stackwise pathway progress --json`.
+//
+// The CLI cannot open the e2e server's database: PGlite is one process's database and the running
+// server holds its folder's lock (src/lib/server/db/lock.ts). So the CLI gets its own embedded
+// database holding the same bundled training.gov.au catalogue (`stackwise import data/tga`, as the
+// server's seed does), and is asked about the learner's awarded credentials as listed on the page
+// (`--holding`): progress depends on nothing but the catalogue's rules and those holdings. The
+// server's other bundled data (OULAD modules, generated learners) adds no rules to that catalogue.
+let cliDir: string;
+const cli = async (...args: string[]) => {
+	const { stdout } = await run('node', ['scripts/stackwise.js', ...args], {
+		env: { ...process.env, STACKWISE_DATA_DIR: cliDir, DATABASE_URL: '', STACKWISE_DEMO: '' },
+		maxBuffer: 64 * 1024 * 1024
+	});
+	return stdout;
+};
+
+type CliQualification = {
+	target: string;
+	share: number;
+	stillNeeded: number | null;
+	neededFromScratch: number | null;
+	achieved: boolean;
+};
+
+test.describe.configure({ mode: 'serial' });
+
+test.beforeAll(async () => {
+	test.setTimeout(240_000);
+	cliDir = mkdtempSync(join(tmpdir(), 'stackwise-e2e-cli-'));
+	await cli('import', 'data/tga', '--json');
+});
+
+test.afterAll(() => {
+	if (cliDir) rmSync(cliDir, { recursive: true, force: true });
+});
+
+/** Opens the signed-in learner's own page from the navigation. */
+async function openMyPathway(page: Page) {
+	await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My pathway' }).click();
+	await expect(page).toHaveURL(/\/learners\/[^/?]+$/);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('My pathway');
+}
+
+/** The credentials of the visible suggestions, in order. */
+const suggested = (page: Page) => page.locator('.suggestions > ol > li h3 small').allTextContents();
+
+let demoLearnerId = '';
+
+test('an admin sees the id and the pseudonym; a learner whose holdings count toward nothing gets the empty states', async ({
+	page
+}) => {
+	await signIn(page, 'admin');
+	const response = await page.goto('/learners/oulad-11391');
+	expect(response?.status()).toBe(200);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Learner oulad-11391');
+	await expect(page.locator('[data-pseudonym]')).toHaveText(/^L[0-9a-f]+$/);
+	await expect(page.locator('[data-generated]')).toHaveCount(0);
+	await expect(page.locator('[data-summary]')).toHaveText(
+		'This learner holds 1 credential; it does not count toward a qualification in the catalogue.'
+	);
+	await expect(page.locator('[data-progress-row]')).toHaveCount(0);
+	await expect(
+		page.getByText('Nothing held counts toward a qualification in the catalogue yet.')
+	).toBeVisible();
+	await expect(page.getByText('No unfinished qualification to plan for.')).toBeVisible();
+});
+
+test("the learner's page: summary, bars equal to the CLI, plans, suggestions and a goal", async ({
+	page
+}) => {
+	test.setTimeout(180_000);
+	await signIn(page, 'learner');
+	await openMyPathway(page);
+	const ownUrl = page.url();
+
+	// Generated learners are labelled; the page names the learner by pseudonym only.
+	await expect(page.locator('[data-generated]')).toHaveText(/Generated learner/);
+	const pseudonym = decodeURIComponent(new URL(ownUrl).pathname.split('/').pop()!);
+	await expect(page.locator('.who code')).toHaveText(pseudonym);
+	expect(await page.content()).not.toMatch(/demo-L\d+/);
+	await expect(page.locator('[data-summary]')).toHaveText(
+		/^You hold \d+ credentials?; .*you are \d+% of the way to .+; the shortest way to finish is \d+ more (unit|credential)s?\.$/
+	);
+
+	// Holdings link to the catalogue.
+	const holdings = page.locator('[data-holding]');
+	expect(await holdings.count()).toBeGreaterThan(0);
+	const first = holdings.first();
+	await expect(first.getByRole('link')).toHaveAttribute(
+		'href',
+		`/catalogue/${encodeURIComponent((await first.getAttribute('data-holding'))!)}`
+	);
+
+	// Progress bars: the same qualifications, order and numbers as the CLI for the same holdings.
+	const awarded = await page
+		.locator('[data-holding][data-via="award"]')
+		.evaluateAll((els) => els.map((e) => e.getAttribute('data-holding')!));
+	const expected = JSON.parse(await cli('pathway', 'progress', '--holding', awarded.join(','), '--json'))
+		.qualifications as CliQualification[];
+	expect(expected.length).toBeGreaterThan(0);
+	const rows = page.locator('[data-progress-row]');
+	await expect(rows).toHaveCount(expected.length);
+	for (const [i, q] of expected.entries()) {
+		const row = rows.nth(i);
+		await expect(row).toHaveAttribute('data-target', q.target);
+		expect(Number(await row.getAttribute('data-share'))).toBe(q.share);
+		await expect(row).toHaveAttribute('data-still-needed', String(q.stillNeeded ?? ''));
+		await expect(row).toHaveAttribute('data-needed-from-scratch', String(q.neededFromScratch ?? ''));
+		await expect(row.locator('[data-percent]')).toHaveText(`${Math.round(q.share * 100)}%`);
+		await expect(row.getByRole('progressbar')).toHaveAttribute(
+			'aria-valuenow',
+			String(Math.round(q.share * 100))
+		);
+	}
+
+	// The shortest way to finish, with its objective.
+	const firstOpen = expected.find((q) => !q.achieved && q.stillNeeded !== null)!;
+	const plan = page.locator(`[data-plan="${firstOpen.target}"]`);
+	await expect(plan.locator('[data-plan-total]')).toContainText('Fewest credentials:');
+
+	// Suggestions with their reasons.
+	const suggestions = page.getByRole('region', { name: 'What to take next' });
+	await expect(suggestions.locator(':scope > ol > li')).not.toHaveCount(0);
+	for (const item of await suggestions.locator(':scope > ol > li').all())
+		expect(await item.locator('.reasons li').count()).toBeGreaterThan(0);
+	const before = await suggested(page);
+
+	await new AxeBuilder({ page }).analyze().then((r) => expect(r.violations).toEqual([]));
+	await page.screenshot({ path: 'test-results/screenshots/learner.png', fullPage: true });
+
+	// Setting a goal: the URL carries it (a plain GET form) and the list follows it.
+	await page.getByLabel('Your goal').selectOption(firstOpen.target);
+	await Promise.all([
+		page.waitForURL((url) => url.searchParams.get('goal') === firstOpen.target),
+		page.getByRole('button', { name: 'Show suggestions' }).click()
+	]);
+	await expect(suggestions.getByText(/^Ranked with your goal/)).toBeVisible();
+	await expect(suggestions.locator('.reasons li').first()).toContainText('Counts toward your goal');
+	expect(await suggested(page)).not.toEqual(before);
+
+	// The objective keeps the goal, and the plans say which objective they minimise.
+	await page.getByLabel('Shortest by').selectOption('hours');
+	await Promise.all([
+		page.waitForURL((url) => url.searchParams.get('objective') === 'hours'),
+		page.getByRole('button', { name: 'Show plans' }).click()
+	]);
+	expect(new URL(page.url()).searchParams.get('goal')).toBe(firstOpen.target);
+	await expect(plan.locator('[data-plan-total]')).toContainText('Least workload hours:');
+	await new AxeBuilder({ page }).analyze().then((r) => expect(r.violations).toEqual([]));
+
+	// Works at 360 px without sideways scrolling.
+	await page.setViewportSize({ width: 360, height: 800 });
+	expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+	demoLearnerId = pseudonym;
+});
+
+test("a learner opening another learner's page gets 404, by pseudonym or id", async ({ page }) => {
+	// An admin sees another learner's id and the pseudonym everyone else sees.
+	await signIn(page, 'admin');
+	await page.goto('/learners/oulad-11391');
+	const other = (await page.locator('[data-pseudonym]').textContent())!.trim();
+	expect(other).not.toBe(demoLearnerId);
+	await page.context().clearCookies();
+
+	await signIn(page, 'learner');
+	for (const key of [other, 'oulad-11391']) {
+		const response = await page.goto(`/learners/${encodeURIComponent(key)}`);
+		expect(response?.status()).toBe(404);
+	}
+});
