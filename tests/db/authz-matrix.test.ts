@@ -1,0 +1,344 @@
+// The authorisation matrix (issue 8): every route in src/routes, read from the file tree so a new
+// route cannot escape it, × every kind of caller, asked over real HTTP of the built app. Each
+// answer must be what the route policy and ownership allow, and no body shown to a non-admin may
+// carry another learner's raw id or a small unsuppressed cell.
+import { readdirSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { unflatten } from 'devalue';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROUTE_POLICY, type RouteRule } from '../../src/lib/server/auth/policy.ts';
+import {
+	IDENTITIES,
+	startBuiltServer,
+	type BuiltServer,
+	type Fixture,
+	type Identity
+} from './built-server.ts';
+
+const ROUTES_DIR = join(import.meta.dirname, '..', '..', 'src', 'routes');
+// The files that make a folder a route (a layout alone does not).
+const ROUTE_FILE = /^\+(page(\.server)?\.(svelte|ts|js)|server\.(ts|js))$/;
+
+export type RouteEntry = { id: string; page: boolean; endpoint: boolean; serverData: boolean };
+
+/** SvelteKit route ids of every page and endpoint under `dir`, as `event.route.id` names them. */
+export function routesOfTree(dir = ROUTES_DIR): RouteEntry[] {
+	const found = new Map<string, RouteEntry>();
+	const walk = (folder: string) => {
+		for (const name of readdirSync(folder)) {
+			const path = join(folder, name);
+			if (statSync(path).isDirectory()) walk(path);
+			else if (ROUTE_FILE.test(name)) {
+				const rel = relative(dir, folder).split(sep).filter(Boolean).join('/');
+				const id = `/${rel}`;
+				const entry = found.get(id) ?? { id, page: false, endpoint: false, serverData: false };
+				if (name.startsWith('+server')) entry.endpoint = true;
+				else entry.page = true;
+				if (name.startsWith('+page.server')) entry.serverData = true;
+				found.set(id, entry);
+			}
+		}
+	};
+	walk(dir);
+	return [...found.values()].sort((a, b) => a.id.localeCompare(b.id));
+}
+
+const routes = routesOfTree();
+const unrouted = Object.keys(ROUTE_POLICY).filter((id) => !routes.some((r) => r.id === id));
+
+describe('route policy coverage (from the file tree)', () => {
+	it('finds the routes', () => {
+		expect(routes.map((r) => r.id)).toContain('/');
+		expect(routes.map((r) => r.id)).toContain('/login');
+		expect(routes.some((r) => r.id.startsWith('/api/'))).toBe(true);
+	});
+
+	it.each(routes.map((r) => [r.id]))('%s has an entry in ROUTE_POLICY', (id) => {
+		expect(ROUTE_POLICY[id], `add a rule for ${id} to src/lib/server/auth/policy.ts`).toBeDefined();
+	});
+
+	// Rules written ahead of their pages (built on other branches) are listed, not failed, so the
+	// order branches merge in does not matter.
+	for (const id of unrouted) it.todo(`policy entry ${id} has no route (yet)`);
+
+	it('admin-only areas are admin-only, and no policymaker reaches a learner', () => {
+		for (const [id, rule] of Object.entries(ROUTE_POLICY)) {
+			if (/^\/(admin|imports|api\/imports)(\/|$)/.test(id)) expect(rule, id).toEqual({ roles: ['admin'] });
+			if (/\/learners(\/|$)/.test(id)) {
+				expect('roles' in rule && rule.roles.includes('policymaker'), id).toBe(false);
+				expect('roles' in rule && rule.own, id).toBe('learner');
+			}
+			if (/^\/providers\/\[id\]/.test(id)) expect('roles' in rule && rule.own, id).toBe('provider');
+		}
+	});
+});
+
+// -----------------------------------------------------------------------------------------------
+// Who is who, and what each may open
+
+type Caller = {
+	role: 'admin' | 'policymaker' | 'provider' | 'learner' | null;
+	learner?: 'A' | 'B';
+	provider?: string;
+};
+const callerOf = (identity: Identity, f: Fixture): Caller =>
+	({
+		anonymous: { role: null },
+		learnerA: { role: 'learner', learner: 'A' },
+		learnerB: { role: 'learner', learner: 'B' },
+		providerX: { role: 'provider', provider: f.providers.X },
+		providerY: { role: 'provider', provider: f.providers.Y },
+		policymaker: { role: 'policymaker' },
+		admin: { role: 'admin' }
+	})[identity] as Caller;
+
+/** A concrete URL of a route: real ids where the route names a learner, provider or credential. */
+type Target = {
+	path: string;
+	/** The learner or provider the URL names, for ownership. */
+	learner?: 'A' | 'B';
+	provider?: string;
+	/** An allowed caller may get a 404 from the page itself (placeholder params, a page gone by design). */
+	placeholder: boolean;
+};
+
+function targetsOf(routeId: string, f: Fixture): Target[] {
+	const params = [...routeId.matchAll(/\[{1,2}(?:\.\.\.)?([^\]=]+)(?:=[^\]]+)?\]{1,2}/g)].map((m) => m[1]);
+	const fill = (values: Record<string, string>) =>
+		routeId
+			.replace(/\[\[([^\]=]+)(?:=[^\]]+)?\]\]/g, (_, name) => values[name] ?? '')
+			.replace(/\[(?:\.\.\.)?([^\]=]+)(?:=[^\]]+)?\]/g, (_, name) => encodeURIComponent(values[name] ?? 'x'))
+			.replace(/\/\([^)]+\)/g, '')
+			.replace(/\/+/g, '/')
+			.replace(/(.)\/$/, '$1') || '/';
+	// The first-run page is gone (404 for everyone) once an account exists.
+	if (params.length === 0) return [{ path: fill({}), placeholder: routeId === '/setup' }];
+	if (/\/learners\/\[id\]/.test(routeId))
+		return (['A', 'B'] as const).map((l) => ({
+			path: fill({ id: f.learners[l].pseudonym }),
+			learner: l,
+			placeholder: false
+		}));
+	if (/\/providers\/\[id\]/.test(routeId))
+		return [f.providers.X, f.providers.Y].map((p) => ({
+			path: fill({ id: p }),
+			provider: p,
+			placeholder: false
+		}));
+	if (/\/catalogue\/\[id\]/.test(routeId))
+		return [{ path: fill({ id: f.credentialId }), placeholder: false }];
+	if (/^\/imports\/\[id\]/.test(routeId))
+		return [{ path: fill({ id: String(f.importId) }), placeholder: false }];
+	// Import jobs live only while an import runs; other new params get a placeholder.
+	return [{ path: fill({}), placeholder: true }];
+}
+
+type Expected = { allow: true } | { allow: false; status: 303 | 401 | 403 | 404 };
+
+/** What the policy, read as a specification, says a caller gets (independent of policy.ts's `decide`). */
+function expectedFor(rule: RouteRule, caller: Caller, target: Target, api: boolean, f: Fixture): Expected {
+	if ('open' in rule) return { allow: true };
+	if (!caller.role) return { allow: false, status: api ? 401 : 303 };
+	if (!rule.roles.includes(caller.role)) return { allow: false, status: 403 };
+	if (rule.own === 'provider' && caller.role === 'provider' && target.provider !== caller.provider)
+		return { allow: false, status: 404 };
+	if (rule.own === 'learner' && target.learner) {
+		const subject = f.learners[target.learner];
+		if (caller.role === 'learner' && caller.learner !== target.learner) return { allow: false, status: 404 };
+		if (caller.role === 'provider' && !subject.providers.includes(caller.provider!))
+			return { allow: false, status: 404 };
+	}
+	return { allow: true };
+}
+
+// -----------------------------------------------------------------------------------------------
+// What a non-admin's response may not contain
+
+const PSEUDONYM = /(?<![\w-])L[0-9a-f]{16}(?![\w-])/g;
+// Fields that count learners (or their enrolments and awards).
+const COUNT_KEYS = new Set([
+	'count',
+	'n',
+	'known',
+	'completed',
+	'inProgress',
+	'withdrawn',
+	'failed',
+	'holders',
+	'achieved',
+	'awards',
+	'learners',
+	'enrolments',
+	'enrolled',
+	'total'
+]);
+
+/** Cells counting 1–9 learners that are not marked suppressed (nor inside something suppressed). */
+export function smallCells(value: unknown, threshold = 10, path = '$', inSuppressed = false): string[] {
+	if (Array.isArray(value))
+		return value.flatMap((v, i) => smallCells(v, threshold, `${path}[${i}]`, inSuppressed));
+	if (!value || typeof value !== 'object') return [];
+	const record = value as Record<string, unknown>;
+	const suppressed = inSuppressed || Boolean(record.suppressed);
+	const found: string[] = [];
+	for (const [key, v] of Object.entries(record)) {
+		if (
+			!suppressed &&
+			COUNT_KEYS.has(key) &&
+			typeof v === 'number' &&
+			Number.isInteger(v) &&
+			v >= 1 &&
+			v < threshold
+		)
+			found.push(`${path}.${key} = ${v}`);
+		else found.push(...smallCells(v, threshold, `${path}.${key}`, suppressed));
+	}
+	return found;
+}
+
+function leaks(body: string, contentType: string, caller: Caller, f: Fixture): string[] {
+	if (caller.role === 'admin') return [];
+	const problems: string[] = [];
+	const own = caller.learner ? f.learners[caller.learner] : undefined;
+	for (const source of f.learnerIdPatterns)
+		for (const [match] of body.matchAll(new RegExp(source, 'g')))
+			if (match !== own?.id) problems.push(`raw learner id ${match}`);
+	if (caller.role === 'learner')
+		for (const [match] of body.matchAll(PSEUDONYM))
+			if (match !== own?.pseudonym) problems.push(`another learner's pseudonym ${match}`);
+	if (contentType.includes('json')) {
+		let parsed: unknown;
+		try {
+			parsed = JSON.parse(body);
+		} catch {
+			parsed = undefined;
+		}
+		// Page data (__data.json) is devalue-flattened per node.
+		const nodes = (parsed as { type?: string; nodes?: { type: string; data: unknown[] }[] })?.nodes;
+		const values =
+			(parsed as { type?: string })?.type === 'data' && nodes
+				? nodes.filter((n) => n?.type === 'data').map((n) => unflatten(n.data))
+				: [parsed];
+		for (const v of values) problems.push(...smallCells(v).map((c) => `small cell ${c}`));
+	}
+	return [...new Set(problems)];
+}
+
+describe('smallCells', () => {
+	it('finds counts of 1–9 outside suppressed rows, and ignores rates and suppressed rows', () => {
+		expect(
+			smallCells([
+				{ group: 'a', count: 3, suppressed: null },
+				{ group: 'b', count: null, suppressed: 'fewer than 10' },
+				{ group: 'c', count: 12, rate: 1, suppressed: null },
+				{ group: 'd', suppressed: 'small', points: [{ completed: 2 }] },
+				{ nested: { awards: 0, known: 9.5, holders: 9 } }
+			])
+		).toEqual(['$[0].count = 3', '$[4].nested.holders = 9']);
+	});
+});
+
+// -----------------------------------------------------------------------------------------------
+// The matrix over HTTP
+
+describe('authorisation matrix over HTTP (built app)', () => {
+	let server: BuiltServer;
+	beforeAll(async () => {
+		server = await startBuiltServer();
+	}, 900_000);
+	afterAll(async () => {
+		await server?.stop();
+	});
+
+	const covered = routes.filter((r) => ROUTE_POLICY[r.id]);
+	it.each(covered.map((r) => [r.id, r]))('%s answers each caller as the policy says', async (_id, route) => {
+		const f = server.fixture;
+		const rule = ROUTE_POLICY[route.id];
+		const api = route.id.startsWith('/api/');
+		const failures: string[] = [];
+		for (const target of targetsOf(route.id, f))
+			for (const identity of IDENTITIES) {
+				const caller = callerOf(identity, f);
+				const expected = expectedFor(rule, caller, target, api, f);
+				const response = await server.request(target.path, { as: identity });
+				const body = await response.text();
+				const location = response.headers.get('location') ?? '';
+				const where = `${identity} GET ${target.path} → ${response.status}${location ? ` ${location}` : ''}`;
+				if (expected.allow) {
+					const denied =
+						[401, 403, 500].includes(response.status) ||
+						(response.status === 404 && !target.placeholder) ||
+						(response.status >= 300 &&
+							response.status < 400 &&
+							location.startsWith('/login') &&
+							route.id !== '/logout');
+					if (denied || response.status >= 500) failures.push(`${where}: expected access`);
+				} else if (expected.status === 303) {
+					if (response.status !== 303 || !location.startsWith('/login?next='))
+						failures.push(`${where}: expected a redirect to /login`);
+				} else if (response.status !== expected.status)
+					failures.push(`${where}: expected ${expected.status}`);
+				for (const leak of leaks(body, response.headers.get('content-type') ?? '', caller, f))
+					failures.push(`${where}: ${leak}`);
+
+				// A form post is refused the same way: no action runs for someone the page refuses.
+				if (route.page && !expected.allow) {
+					const post = await server.request(target.path, {
+						as: identity,
+						method: 'POST',
+						headers: {
+							origin: server.origin,
+							accept: 'text/html',
+							'content-type': 'application/x-www-form-urlencoded'
+						},
+						body: 'x=1'
+					});
+					const postLocation = post.headers.get('location') ?? '';
+					const ok =
+						expected.status === 303
+							? post.status === 303 && postLocation.startsWith('/login?next=')
+							: post.status === expected.status;
+					if (!ok)
+						failures.push(`${identity} POST ${target.path} → ${post.status}: expected ${expected.status}`);
+				}
+
+				// The page's data as the client router fetches it: the same rule, the same leaks.
+				if (route.page && route.serverData && expected.allow && identity !== 'anonymous') {
+					const dataPath = `${target.path === '/' ? '' : target.path}/__data.json`;
+					const data = await server.request(dataPath, { as: identity });
+					const text = await data.text();
+					for (const leak of leaks(text, 'application/json', caller, f))
+						failures.push(`${identity} GET ${dataPath}: ${leak}`);
+				}
+			}
+		expect(failures).toEqual([]);
+	});
+
+	it('spot checks: ownership gives 404, not 403, so ids cannot be probed', async () => {
+		const { learners, providers } = server.fixture;
+		const status = async (path: string, as: Identity) => (await server.request(path, { as })).status;
+		expect(await status(`/api/learners/${learners.B.pseudonym}/recommendations`, 'learnerA')).toBe(404);
+		expect(await status(`/api/learners/${learners.B.id}/recommendations`, 'learnerA')).toBe(404);
+		expect(await status(`/api/learners/${learners.A.pseudonym}/recommendations`, 'learnerA')).toBe(200);
+		expect(await status(`/api/learners/${learners.A.pseudonym}/recommendations`, 'providerX')).toBe(404);
+		expect(await status(`/api/learners/${learners.A.pseudonym}/recommendations`, 'providerY')).toBe(200);
+		expect(await status(`/api/learners/${learners.A.pseudonym}/recommendations`, 'policymaker')).toBe(403);
+		expect(await status(`/api/learners/L0000000000000000/recommendations`, 'learnerA')).toBe(404);
+		expect(await status(`/api/learners/${learners.A.pseudonym}/recommendations`, 'anonymous')).toBe(401);
+		expect(await status('/api/flows', 'anonymous')).toBe(401);
+		expect(await status('/api/flows', 'learnerA')).toBe(403);
+		expect(await status('/admin/users', 'policymaker')).toBe(403);
+		expect(providers.X).not.toBe(providers.Y);
+	});
+
+	it('the leak checks see what they look for: the admin gets the raw id, the learner the pseudonym', async () => {
+		const f = server.fixture;
+		const path = `/api/learners/${f.learners.A.pseudonym}/recommendations`;
+		const asAdmin = await (await server.request(path, { as: 'admin' })).text();
+		expect(leaks(asAdmin, 'application/json', { role: 'provider', provider: 'nobody' }, f)).toContain(
+			`raw learner id ${f.learners.A.id}`
+		);
+		const asLearner = await (await server.request(path, { as: 'learnerA' })).json();
+		expect(asLearner.learner).toBe(f.learners.A.pseudonym);
+	});
+});
