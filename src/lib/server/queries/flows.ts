@@ -31,19 +31,34 @@ export async function getFlows(
 		statuses,
 		suppression,
 		byCohort = true,
+		startCohorts,
 		...context
 	}: QueryContext & {
 		dimension?: GroupDimension;
 		statuses?: EnrolmentStatus[];
 		suppression: Suppression;
 		byCohort?: boolean;
+		/**
+		 * Only flows whose first credential (A) was started in these cohorts (inclusive; cohort names
+		 * like 2013B/2014J sort in time order). Unlike `filters.cohort`, which keeps only enrolments of
+		 * that cohort on both ends, the next step may be in any later cohort.
+		 */
+		startCohorts?: { from?: string; to?: string };
 	}
 ): Promise<FlowRow[]> {
 	const group: SQL = dimension ? breakdownColumn(dimension) : sql`null::text`;
 	const cohort: SQL = byCohort ? sql`e.cohort` : sql`null::text`;
-	const startsTransition: SQL = statuses?.length
+	const statusCondition: SQL = statuses?.length
 		? sql`a.status = any(${sql.param(statuses)}::text[])`
 		: sql`true`;
+	const startsTransition = sql.join(
+		[
+			statusCondition,
+			...(startCohorts?.from ? [sql`a.start_cohort >= ${startCohorts.from}`] : []),
+			...(startCohorts?.to ? [sql`a.start_cohort <= ${startCohorts.to}`] : [])
+		],
+		sql` and `
+	);
 	const rows = await db.query<{
 		kind: 'next' | 'toward';
 		from: string;
@@ -53,7 +68,7 @@ export async function getFlows(
 		n: number;
 	}>(sql`
 		with seq as (
-			select e.learner_id, e.credential_id, e.status, e.started_on, e.id, ${cohort} as cohort, ${group} as grp,
+			select e.learner_id, e.credential_id, e.status, e.started_on, e.id, e.cohort as start_cohort, ${cohort} as cohort, ${group} as grp,
 				row_number() over w as pos,
 				case when e.credential_id is distinct from lag(e.credential_id) over w then 1 else 0 end as run_start
 			from ${ENROLMENT_JOINS}
@@ -105,4 +120,13 @@ export async function getFlows(
 			suppressed: withheld ? fewerThan((suppression as { threshold: number }).threshold) : null
 		};
 	});
+}
+
+/** The cohorts a flow can start in, for the dashboard's cohort range (oldest first). */
+export async function getFlowCohorts(db: Db, context: QueryContext): Promise<string[]> {
+	const rows = await db.query<{ cohort: string }>(sql`
+		select distinct e.cohort from ${ENROLMENT_JOINS}
+		where ${enrolmentConditions(context)} and e.cohort is not null
+		order by 1`);
+	return rows.map((r) => r.cohort);
 }

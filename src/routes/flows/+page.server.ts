@@ -1,0 +1,85 @@
+import type { PageServerLoad } from './$types';
+import { error } from '@sveltejs/kit';
+import { z } from 'zod';
+import { accessFor } from '$lib/server/auth/access.ts';
+import { getDb } from '$lib/server/db/index.ts';
+import { getProviders } from '$lib/server/queries/catalogue.ts';
+import { getFlowCohorts, getFlows } from '$lib/server/queries/flows.ts';
+import { GROUP_DIMENSIONS, NOT_STATED } from '$lib/domain/types.ts';
+
+// The filters live in the URL (a GET form), so a copied link or the back button gives the same
+// view. Real and generated learners are never counted together: one origin per figure.
+const text = z.string().trim().min(1).max(200).optional();
+const flowParams = z.object({
+	data: z.enum(['real', 'generated']).default('real'),
+	kind: z.enum(['next', 'toward']).default('next'),
+	from: text,
+	to: text,
+	by: z.enum(GROUP_DIMENSIONS).optional(),
+	group: text,
+	provider: text
+});
+
+export type FlowFilters = z.infer<typeof flowParams>;
+
+export const load: PageServerLoad = async ({ url, locals }) => {
+	// An empty select submits `by=`: the same as leaving the filter out.
+	const given = Object.fromEntries([...url.searchParams].filter(([, v]) => v.trim() !== ''));
+	const parsed = flowParams.safeParse(given);
+	if (!parsed.success) {
+		const issue = parsed.error.issues[0];
+		error(400, `${issue.path.join('.') || 'query'}: ${issue.message}`);
+	}
+	const access = accessFor(locals);
+	// Providers see their own flows only (the scope says so); the provider filter is for everyone else.
+	const ownProvider = access.scope.kind === 'provider' ? access.scope.providerId : null;
+	const filters = { ...parsed.data, provider: ownProvider ? undefined : parsed.data.provider };
+	const db = await getDb();
+	const context = {
+		scope: access.scope,
+		data: filters.data,
+		filters: { providerId: filters.provider }
+	};
+	const query = {
+		...context,
+		suppression: access.suppression,
+		byCohort: false,
+		startCohorts: { from: filters.from, to: filters.to }
+	};
+	const groupOf = (g: string | null) => g ?? NOT_STATED;
+	const [cohorts, providers, split] = await Promise.all([
+		getFlowCohorts(db, context),
+		ownProvider ? getProviders(db).then((all) => all.filter((p) => p.id === ownProvider)) : getProviders(db),
+		filters.by ? getFlows(db, { ...query, dimension: filters.by }) : Promise.resolve(null)
+	]);
+	const groups = split ? [...new Set(split.map((r) => groupOf(r.group)))].sort() : [];
+	// A group value left over from another dimension is dropped rather than matching nothing.
+	const group = filters.group && groups.includes(filters.group) ? filters.group : undefined;
+	const rows = (
+		split && group ? split.filter((r) => groupOf(r.group) === group) : await getFlows(db, query)
+	).filter((r) => r.kind === filters.kind);
+	const threshold = access.suppression === false ? null : access.suppression.threshold;
+	return {
+		filters: { ...filters, group },
+		options: {
+			cohorts,
+			groups,
+			dimensions: GROUP_DIMENSIONS,
+			providers: providers
+				.filter((p) => (filters.data === 'real' ? p.origin === 'real' : p.origin !== 'real'))
+				.map((p) => ({ id: p.id, name: p.name }))
+		},
+		ownProvider: ownProvider
+			? (providers.find((p) => p.id === ownProvider) ?? { id: ownProvider, name: ownProvider })
+			: null,
+		threshold,
+		// One row per flow; withheld ones carry the threshold as their mark ("<10").
+		flows: rows.map((r) => ({
+			kind: r.kind,
+			from: r.from,
+			to: r.to,
+			count: r.count,
+			suppressed: r.suppressed === null ? null : `<${threshold ?? ''}`
+		}))
+	};
+};
