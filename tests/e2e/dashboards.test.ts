@@ -3,6 +3,8 @@
 // a CSV download, keyboard access, axe, and a screenshot per page under test-results/.
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { tableFromIPC } from 'apache-arrow';
+
 import { readFileSync } from 'node:fs';
 import { signIn } from './auth.ts';
 
@@ -74,6 +76,16 @@ test('the policymaker’s /system: figures match the API, filters live in the UR
 		.split(/\r?\n/);
 	expect(csv[0]).toBe('credential,completed,known,in_progress,rate,low,high,suppressed');
 	expect(csv).toHaveLength(api.length + 1);
+	// The whole table as Arrow, from the endpoint behind the panel, with the page's filters.
+	const arrowHref = await page
+		.locator('[data-panel="completion-by-credential"]')
+		.getByRole('link', { name: 'Arrow' })
+		.getAttribute('href');
+	const arrow = await page.request.get(arrowHref!);
+	expect(arrow.headers()['content-type']).toBe('application/vnd.apache.arrow.file');
+	const table = tableFromIPC(await arrow.body());
+	expect(table.numRows).toBe(api.length);
+	expect(table.getChild('group')?.toArray()).toEqual(api.map((r: { group: string }) => r.group));
 
 	// Tab from the chart's first point to the next.
 	await chart.locator('g.row').first().focus();
