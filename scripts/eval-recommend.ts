@@ -129,10 +129,26 @@ type Case = {
 	awarded: string[];
 };
 
+// What the hidden step is, since each asks a different question of the model: started the same
+// day as the step before (two modules taken together; which is "last" is the enrolment-id order),
+// a second go at a credential already tried, or a new credential started later.
+const KINDS = [
+	'same start as the step before',
+	'retake, started later',
+	'new credential, started later'
+] as const;
+type Kind = (typeof KINDS)[number];
+function kindOf(steps: Step[]): Kind {
+	const held = steps.at(-1)!;
+	if (steps.at(-2)!.startedOn === held.startedOn) return KINDS[0];
+	return steps.slice(0, -1).some((s) => s.credential === held.credential) ? KINDS[1] : KINDS[2];
+}
+
 type CaseResult = {
 	learner: string;
 	groups: Record<Dimension, string>;
 	heldOut: string;
+	kind: Kind;
 	candidates: number;
 	heldOutIsCandidate: boolean;
 	ranks: Record<Method, number | null>;
@@ -152,6 +168,7 @@ type OriginReport = {
 	foreignInTop: number;
 	overall: Record<Method | 'modelStrict', RankingSummary>;
 	modelMinusPopularity: { hit5: Interval; mrr: Interval; ndcg5: Interval };
+	kinds: Array<{ kind: Kind; learners: number; methods: Record<Method, RankingSummary> }>;
 	groups: Array<{
 		dimension: Dimension;
 		group: string;
@@ -308,6 +325,7 @@ async function evaluateOrigin(
 			learner: c.learner.id,
 			groups: Object.fromEntries(DIMENSIONS.map((d) => [d, c.learner[d]])) as Record<Dimension, string>,
 			heldOut,
+			kind: kindOf(c.steps),
 			candidates: candidates.length,
 			heldOutIsCandidate: candidates.includes(heldOut),
 			ranks: {
@@ -379,6 +397,16 @@ async function evaluateOrigin(
 			mrr: diff(reciprocalRank),
 			ndcg5: diff(ndcg5)
 		},
+		kinds: KINDS.map((kind) => results.filter((r) => r.kind === kind))
+			.filter((rs) => rs.length > 0)
+			.map((rs) => ({
+				kind: rs[0].kind,
+				learners: rs.length,
+				methods: Object.fromEntries(METHODS.map((m) => [m, summarize(rs, m)])) as Record<
+					Method,
+					RankingSummary
+				>
+			})),
 		groups,
 		checkedAgainstProduction: checked,
 		seconds: (performance.now() - started) / 1000
@@ -420,6 +448,22 @@ function printReport(title: string, r: OriginReport) {
 	const d = r.modelMinusPopularity;
 	console.log(
 		`  model − popularity, paired bootstrap: hit@5 ${withCi(d.hit5)}, MRR ${withCi(d.mrr)}, NDCG@5 ${withCi(d.ndcg5)}`
+	);
+	console.log(`\n  By kind of held-out step:`);
+	table(
+		['held-out step', 'learners', 'method', 'hit@1', 'hit@3', 'hit@5', 'MRR', 'NDCG@5'],
+		r.kinds.flatMap((k) =>
+			METHODS.map((m) => [
+				m === 'model' ? k.kind : '',
+				m === 'model' ? k.learners : '',
+				m,
+				withCi(k.methods[m].hit1),
+				f3(k.methods[m].hit3.rate),
+				withCi(k.methods[m].hit5),
+				withCi(k.methods[m].mrr),
+				f3(k.methods[m].ndcg5.value)
+			])
+		)
 	);
 	console.log(
 		`\n  By group (flag: model hit@5 < 0.8 × the best group's in the same dimension; groups of 10+):`
