@@ -21,6 +21,8 @@
 // Baselines on the same learners, the same day and the same candidates (what the recommender may
 // suggest: not held, not under way, prerequisites met, offered):
 //   popularity — candidates by how many learners of the same (held-out-free) model took them;
+//   recent popularity — by how many learners of the origin started them in the 365 days before the
+//                day asked (what was popular lately: OULAD's module CCC, for one, starts in 2014);
 //   random     — a seeded shuffle of the candidates that learners of the origin ever took (the
 //                origin's own credentials: for OULAD the seven modules, not the training.gov.au
 //                units a real learner could also be offered), so it is not a straw man.
@@ -74,7 +76,13 @@ const TOP_K = 5;
 const MAX_PER_GROUP = 2;
 const DIMENSIONS = ['gender', 'age_band', 'disability', 'deprivation_band'] as const;
 type Dimension = (typeof DIMENSIONS)[number];
-const METHODS = ['model', 'popularity', 'random'] as const;
+const METHODS = ['model', 'popularity', 'recent', 'random'] as const;
+const METHOD_LABEL: Record<Method, string> = {
+	model: 'model',
+	popularity: 'popularity',
+	recent: 'recent popularity (365 days)',
+	random: 'random (seeded)'
+};
 type Method = (typeof METHODS)[number];
 
 type LearnerRow = Record<Dimension, string> & { id: string; origin: string; analytics_consent: boolean };
@@ -129,10 +137,26 @@ type Case = {
 	awarded: string[];
 };
 
+// What the hidden step is, since each asks a different question of the model: started the same
+// day as the step before (two modules taken together; which is "last" is the enrolment-id order),
+// a second go at a credential already tried, or a new credential started later.
+const KINDS = [
+	'same start as the step before',
+	'retake, started later',
+	'new credential, started later'
+] as const;
+type Kind = (typeof KINDS)[number];
+function kindOf(steps: Step[]): Kind {
+	const held = steps.at(-1)!;
+	if (steps.at(-2)!.startedOn === held.startedOn) return KINDS[0];
+	return steps.slice(0, -1).some((s) => s.credential === held.credential) ? KINDS[1] : KINDS[2];
+}
+
 type CaseResult = {
 	learner: string;
 	groups: Record<Dimension, string>;
 	heldOut: string;
+	kind: Kind;
 	candidates: number;
 	heldOutIsCandidate: boolean;
 	ranks: Record<Method, number | null>;
@@ -151,7 +175,12 @@ type OriginReport = {
 	heldOutNotCandidate: number;
 	foreignInTop: number;
 	overall: Record<Method | 'modelStrict', RankingSummary>;
-	modelMinusPopularity: { hit5: Interval; mrr: Interval; ndcg5: Interval };
+	/** Paired differences, model minus each popularity baseline. */
+	modelMinus: Record<
+		'popularity' | 'recent',
+		{ hit1: Interval; hit5: Interval; mrr: Interval; ndcg5: Interval }
+	>;
+	kinds: Array<{ kind: Kind; learners: number; methods: Record<Method, RankingSummary> }>;
 	groups: Array<{
 		dimension: Dimension;
 		group: string;
@@ -229,6 +258,27 @@ async function evaluateOrigin(
 	for (const [c, n] of data.model.popularity)
 		if (model.popularity.get(c) !== n) throw new Error(`${origin}: popularity of ${c} differs`);
 	const everTaken = new Set(model.popularity.keys());
+	const starts = [...sequences].flatMap(([id, steps]) =>
+		steps.map((s) => ({ learner: id, credential: s.credential, startedOn: s.startedOn }))
+	);
+	const recentCache = new Map<string, Map<string, number>>();
+	/** Learners of the origin who started each credential in the 365 days before `asOf` (not on it). */
+	const recentPopularity = (asOf: string) => {
+		let counts = recentCache.get(asOf);
+		if (counts) return counts;
+		const from = new Date(Date.parse(asOf) - 365 * 86_400_000).toISOString().slice(0, 10);
+		const seen = new Set<string>();
+		counts = new Map();
+		for (const s of starts) {
+			if (s.startedOn < from || s.startedOn >= asOf) continue;
+			const key = `${s.learner}\u0001${s.credential}`;
+			if (seen.has(key)) continue;
+			seen.add(key);
+			counts.set(s.credential, (counts.get(s.credential) ?? 0) + 1);
+		}
+		recentCache.set(asOf, counts);
+		return counts;
+	};
 
 	const excluded: Record<string, number> = { 'one enrolment': 0, 'last is a qualification': 0 };
 	let tiesAtLastStart = 0;
@@ -298,6 +348,10 @@ async function evaluateOrigin(
 		);
 		addSequence(model, c.steps.slice(0, -1), -1);
 		addSequence(model, c.steps, 1);
+		const lately = recentPopularity(c.asOf);
+		const recent = [...candidates].sort(
+			(a, b) => (lately.get(b) ?? 0) - (lately.get(a) ?? 0) || (a < b ? -1 : 1)
+		);
 		const randomRanked = shuffled(
 			candidates.filter((id) => everTaken.has(id)),
 			random
@@ -308,11 +362,13 @@ async function evaluateOrigin(
 			learner: c.learner.id,
 			groups: Object.fromEntries(DIMENSIONS.map((d) => [d, c.learner[d]])) as Record<Dimension, string>,
 			heldOut,
+			kind: kindOf(c.steps),
 			candidates: candidates.length,
 			heldOutIsCandidate: candidates.includes(heldOut),
 			ranks: {
 				model: rankOf(ranked, heldOut),
 				popularity: rankOf(popular, heldOut),
+				recent: rankOf(recent, heldOut),
 				random: rankOf(randomRanked, heldOut)
 			},
 			strictModelRank: rankOf(strict.ranked, heldOut),
@@ -353,9 +409,17 @@ async function evaluateOrigin(
 		}
 	}
 	const per = (m: Method, metric: (rank: number | null) => number) => results.map((r) => metric(r.ranks[m]));
-	const diff = (metric: (rank: number | null) => number) =>
-		pairedDifference(per('model', metric), per('popularity', metric), options)!;
 	const ndcg5 = (rank: number | null) => (rank !== null && rank <= 5 ? 1 / Math.log2(rank + 1) : 0);
+	const minus = (baseline: Method) => {
+		const diff = (metric: (rank: number | null) => number) =>
+			pairedDifference(per('model', metric), per(baseline, metric), options)!;
+		return {
+			hit1: diff((r) => hitAt(r, 1)),
+			hit5: diff((r) => hitAt(r, 5)),
+			mrr: diff(reciprocalRank),
+			ndcg5: diff(ndcg5)
+		};
+	};
 	return {
 		origin,
 		learnersInModel: model.learners,
@@ -368,17 +432,24 @@ async function evaluateOrigin(
 		overall: {
 			model: summarize(results, 'model'),
 			popularity: summarize(results, 'popularity'),
+			recent: summarize(results, 'recent'),
 			random: summarize(results, 'random'),
 			modelStrict: summarizeRanks(
 				results.map((r) => r.strictModelRank),
 				options
 			)!
 		},
-		modelMinusPopularity: {
-			hit5: diff((r) => hitAt(r, 5)),
-			mrr: diff(reciprocalRank),
-			ndcg5: diff(ndcg5)
-		},
+		modelMinus: { popularity: minus('popularity'), recent: minus('recent') },
+		kinds: KINDS.map((kind) => results.filter((r) => r.kind === kind))
+			.filter((rs) => rs.length > 0)
+			.map((rs) => ({
+				kind: rs[0].kind,
+				learners: rs.length,
+				methods: Object.fromEntries(METHODS.map((m) => [m, summarize(rs, m)])) as Record<
+					Method,
+					RankingSummary
+				>
+			})),
 		groups,
 		checkedAgainstProduction: checked,
 		seconds: (performance.now() - started) / 1000
@@ -414,12 +485,32 @@ function printReport(title: string, r: OriginReport) {
 			row('model (leave-one-learner-out)', r.overall.model),
 			row('model (strict: no held-out step)', r.overall.modelStrict),
 			row('popularity', r.overall.popularity),
+			row('recent popularity (365 days)', r.overall.recent),
 			row('random (seeded)', r.overall.random)
 		]
 	);
-	const d = r.modelMinusPopularity;
-	console.log(
-		`  model − popularity, paired bootstrap: hit@5 ${withCi(d.hit5)}, MRR ${withCi(d.mrr)}, NDCG@5 ${withCi(d.ndcg5)}`
+	for (const baseline of ['popularity', 'recent'] as const) {
+		const d = r.modelMinus[baseline];
+		console.log(
+			`  model − ${METHOD_LABEL[baseline]}, paired bootstrap: hit@1 ${withCi(d.hit1)}, hit@5 ${withCi(d.hit5)}, ` +
+				`MRR ${withCi(d.mrr)}, NDCG@5 ${withCi(d.ndcg5)}`
+		);
+	}
+	console.log(`\n  By kind of held-out step:`);
+	table(
+		['held-out step', 'learners', 'method', 'hit@1', 'hit@3', 'hit@5', 'MRR', 'NDCG@5'],
+		r.kinds.flatMap((k) =>
+			METHODS.map((m) => [
+				m === 'model' ? k.kind : '',
+				m === 'model' ? k.learners : '',
+				METHOD_LABEL[m],
+				withCi(k.methods[m].hit1),
+				f3(k.methods[m].hit3.rate),
+				withCi(k.methods[m].hit5),
+				withCi(k.methods[m].mrr),
+				f3(k.methods[m].ndcg5.value)
+			])
+		)
 	);
 	console.log(
 		`\n  By group (flag: model hit@5 < 0.8 × the best group's in the same dimension; groups of 10+):`
@@ -436,6 +527,7 @@ function printReport(title: string, r: OriginReport) {
 			'model NDCG@5',
 			'pop. hit@5',
 			'pop. MRR',
+			'recent hit@5',
 			'random hit@5',
 			'÷ best',
 			'flag'
@@ -451,6 +543,7 @@ function printReport(title: string, r: OriginReport) {
 			f3(g.methods.model.ndcg5.value),
 			f3(g.methods.popularity.hit5.rate),
 			f3(g.methods.popularity.mrr.value),
+			f3(g.methods.recent.hit5.rate),
 			f3(g.methods.random.hit5.rate),
 			g.ratioToBest === null ? '—' : f3(g.ratioToBest),
 			g.flagged ? 'FLAG' : ''

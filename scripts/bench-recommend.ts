@@ -1,0 +1,209 @@
+// Latency of next-step suggestions (issue 6). Prints tables; asserts nothing.
+//   npm run bench:recommend -- [--datasets bundled,1m] [--learners 200] [--work DIR]
+//                              [--bundled-data-dir DIR]
+// For each dataset: the recommender's model (sequences, skills, outlook: getRecommenderData) is
+// built once and timed apart, then getRecommendations(k = 5) — what the API route and the learner
+// page call, with its own queries (history, holdings, catalogue and model freshness checks) — is
+// timed per learner over a sample of learners (order by md5(id), so the same learners each run).
+//   bundled — the data a fresh install seeds (OULAD real, training.gov.au rules, generated demo
+//             learners) in PGlite, the default engine: in memory, or --bundled-data-dir (seeded
+//             when empty, reused after);
+//   1m      — about 1,000,000 generated enrolments (`stackwise generate`, seed 9, as `npm run
+//             bench` makes them; the files are kept in --work), imported into a PostgreSQL
+//             database of its own (stackwise_benchrec, created and dropped here) on the server of
+//             DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test; its own database is
+//             never touched).
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { sql } from 'drizzle-orm';
+import postgres from 'postgres';
+import { createDb, type Db } from '../src/lib/server/db/client.ts';
+import { generateSynthetic } from '../src/lib/server/generate.ts';
+import { seedIfEmpty } from '../src/lib/server/seed.ts';
+import { getCatalogueIndex } from '../src/lib/server/queries/catalogue-cache.ts';
+import {
+	getRecommendations,
+	getRecommenderData,
+	invalidateRecommender,
+	type ModelOrigin
+} from '../src/lib/server/queries/recommend.ts';
+
+const { values } = parseArgs({
+	options: {
+		datasets: { type: 'string', default: 'bundled,1m' },
+		learners: { type: 'string', default: '200' },
+		work: { type: 'string', default: join(tmpdir(), 'stackwise-benchrec') },
+		'bundled-data-dir': { type: 'string' }
+	}
+});
+const SAMPLE = Number(values.learners);
+const PG_URL = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
+const BENCH_DB = 'stackwise_benchrec';
+// Measured on the generator (scripts/bench.ts): 13.55 enrolments per learner.
+const ENROLMENTS_PER_LEARNER = 13.55;
+
+const log = (line: string) => process.stderr.write(line + '\n');
+const quantile = (xs: number[], q: number) => {
+	const s = [...xs].sort((a, b) => a - b);
+	return s.length ? s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)] : NaN;
+};
+const fmt = (x: number, digits = 1) => (Number.isFinite(x) ? x.toFixed(digits) : '—');
+function table(header: string[], rows: (string | number)[][]) {
+	const cells = [header, ...rows.map((r) => r.map(String))];
+	const widths = header.map((_, i) => Math.max(...cells.map((r) => r[i].length)));
+	for (const [n, r] of cells.entries()) {
+		console.log('  ' + r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  '));
+		if (n === 0) console.log('  ' + widths.map((w) => '-'.repeat(w)).join('  '));
+	}
+}
+
+type Row = (string | number)[];
+
+/** Model build, then per-learner latency, for the learners of one origin. */
+async function benchOrigin(db: Db, origin: ModelOrigin, label: string): Promise<Row | null> {
+	const sample = await db.query<{ id: string }>(sql`
+		select l.id from learners l where ${origin === 'real' ? sql`l.origin = 'real'` : sql`l.origin <> 'real'`}
+		and exists (select 1 from enrolments e where e.learner_id = l.id)
+		order by md5(l.id) limit ${SAMPLE}`);
+	if (sample.length === 0) return null;
+	invalidateRecommender();
+	await getCatalogueIndex(db);
+	const buildStarted = performance.now();
+	const data = await getRecommenderData(db, origin);
+	const buildSeconds = (performance.now() - buildStarted) / 1000;
+	// One warm-up call (query plans, code paths), not counted.
+	await getRecommendations(db, sample[0].id, { k: 5 });
+	const times: number[] = [];
+	let withSuggestions = 0;
+	for (const { id } of sample) {
+		const t = performance.now();
+		const result = await getRecommendations(db, id, { k: 5 });
+		times.push(performance.now() - t);
+		if (result?.recommendations.length) withSuggestions++;
+	}
+	return [
+		label,
+		data.learners.toLocaleString('en'),
+		fmt(buildSeconds, 2),
+		sample.length,
+		fmt(quantile(times, 0.5)),
+		fmt(quantile(times, 0.95)),
+		fmt(Math.max(...times)),
+		withSuggestions
+	];
+}
+
+const HEADER = [
+	'dataset / learners asked',
+	'learners in model',
+	'model build s',
+	'learners sampled',
+	'p50 ms',
+	'p95 ms',
+	'max ms',
+	'with suggestions'
+];
+
+async function counts(db: Db) {
+	const [row] = await db.query<{ learners: number; enrolments: number; credentials: number }>(sql`
+		select (select count(*) from learners)::int as learners, (select count(*) from enrolments)::int as enrolments,
+		(select count(*) from credentials)::int as credentials`);
+	return `${row.learners.toLocaleString('en')} learners, ${row.enrolments.toLocaleString('en')} enrolments, ${row.credentials.toLocaleString('en')} credentials`;
+}
+
+async function benchBundled() {
+	const dir = values['bundled-data-dir'];
+	console.log(
+		`\n## bundled data (OULAD, training.gov.au, generated demo learners) on PGlite${dir ? '' : ' (in memory)'}`
+	);
+	const db = await createDb(dir ? { dataDir: dir } : {});
+	try {
+		const t = performance.now();
+		await seedIfEmpty(db, { seed: 'oulad,tga,demo', log });
+		log(`bundled data ready in ${fmt((performance.now() - t) / 1000)} s`);
+		console.log(`  ${await counts(db)}`);
+		const rows = [
+			await benchOrigin(db, 'real', 'bundled: real (OULAD) learners'),
+			await benchOrigin(db, 'generated', 'bundled: generated demo learners')
+		].filter((r): r is Row => r !== null);
+		table(HEADER, rows);
+	} finally {
+		await db.close();
+	}
+}
+
+function importChild(dir: string, url: string): Promise<{ seconds: number; rows: number }> {
+	return new Promise((resolve, reject) => {
+		const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/bench/import-child.ts', dir, 'csv'], {
+			env: { ...process.env, DATABASE_URL: url, STACKWISE_DATA_DIR: '' },
+			stdio: ['ignore', 'pipe', 'inherit']
+		});
+		let out = '';
+		child.stdout.on('data', (d) => (out += d));
+		child.on('exit', (code) =>
+			code === 0
+				? resolve(JSON.parse(out.trim().split('\n').pop()!))
+				: reject(new Error(`import exited ${code}: ${out.slice(-500)}`))
+		);
+	});
+}
+
+async function benchGenerated(size: number) {
+	const learners = Math.round(size / ENROLMENTS_PER_LEARNER);
+	const dir = join(values.work!, String(size));
+	const marker = join(dir, 'generated.json');
+	if (!existsSync(marker)) {
+		mkdirSync(dir, { recursive: true });
+		log(`generating ${learners.toLocaleString('en')} learners in ${dir}`);
+		const t = performance.now();
+		const result = await generateSynthetic({ learners, seed: 9, outDir: dir, format: 'csv' });
+		writeFileSync(marker, JSON.stringify({ ...result, seconds: (performance.now() - t) / 1000 }));
+	}
+	console.log(
+		`\n## ${size.toLocaleString('en')} enrolments target: generated (seed 9), PostgreSQL database ${BENCH_DB}`
+	);
+	const admin = postgres(PG_URL, { max: 1, onnotice: () => {} });
+	const url = new URL(PG_URL);
+	url.pathname = `/${BENCH_DB}`;
+	await admin.unsafe(`drop database if exists "${BENCH_DB}" with (force)`);
+	await admin.unsafe(`create database "${BENCH_DB}"`);
+	try {
+		// The import in a child process of its own, as `npm run bench` does it.
+		log(`importing ${dir} into ${BENCH_DB}`);
+		const imported = await importChild(dir, url.toString());
+		const db = await createDb({ url: url.toString() });
+		try {
+			await db.query(sql`analyze`);
+			console.log(
+				`  ${await counts(db)} (import ${fmt(imported.seconds)} s, ${imported.rows.toLocaleString('en')} rows)`
+			);
+			const row = await benchOrigin(db, 'generated', 'generated learners');
+			table(HEADER, row ? [row] : []);
+		} finally {
+			await db.close();
+		}
+	} finally {
+		await admin.unsafe(`drop database if exists "${BENCH_DB}" with (force)`);
+		await admin.end();
+	}
+}
+
+console.log(`# Next-step suggestion latency — ${new Date().toISOString()}`);
+console.log(
+	`machine: ${cpus().length} cores (${cpus()[0]?.model}), ${fmt(totalmem() / 2 ** 30, 0)} GiB; node ${process.version}; ` +
+		`per learner: getRecommendations(k = 5) after one warm-up call; model build timed apart`
+);
+for (const dataset of values.datasets!.split(',').map((s) => s.trim())) {
+	if (dataset === 'bundled') await benchBundled();
+	else {
+		const m = /^(\d+(?:\.\d+)?)([km]?)$/i.exec(dataset);
+		if (!m) throw new Error(`--datasets: "${dataset}" is not bundled or a size like 1m`);
+		const size = Math.round(
+			Number(m[1]) * (m[2].toLowerCase() === 'm' ? 1e6 : m[2].toLowerCase() === 'k' ? 1e3 : 1)
+		);
+		await benchGenerated(size);
+	}
+}
