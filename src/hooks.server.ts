@@ -3,6 +3,7 @@ import { readSettings } from '$lib/server/config.ts';
 import { closeDb, getDb } from '$lib/server/db/index.ts';
 import { seedIfEmpty } from '$lib/server/seed.ts';
 import { ensureDemoAccounts, removeDemoAccounts } from '$lib/server/auth/demo.ts';
+import { audit } from '$lib/server/auth/audit.ts';
 import { learnerLookup } from '$lib/server/auth/lookup.ts';
 import { decide } from '$lib/server/auth/policy.ts';
 import { SESSION_COOKIE, deleteExpiredSessions, validateSession } from '$lib/server/auth/sessions.ts';
@@ -72,6 +73,18 @@ export const handle: Handle = async ({ event, resolve }) => {
 	}
 
 	const response = await resolve(event);
+	// A download (CSV, Arrow: `content-disposition: attachment`) is an export: the audit log keeps
+	// who took which data, whichever endpoint served it.
+	if (
+		event.locals.user &&
+		response.ok &&
+		/^attachment/i.test(response.headers.get('content-disposition') ?? '')
+	)
+		await audit(db, {
+			userId: event.locals.user.id,
+			action: 'export',
+			detail: { path: event.url.pathname, query: event.url.search }
+		});
 	for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.headers.set(name, value);
 	if (event.url.protocol === 'https:')
 		response.headers.set('strict-transport-security', 'max-age=31536000; includeSubDomains');

@@ -396,10 +396,16 @@ export function sessionCookieOf(response: Response): string | null {
 /**
  * Builds if needed, copies the seeded template and starts `stackwise serve` on a free port.
  * `env` adds to the server's environment (e.g. ADDRESS_HEADER for tests of per-address limits).
+ * Each identity signs in once, when a request first names it, and keeps its cookie.
  */
 export async function startBuiltServer({
-	env = {}
-}: { env?: Record<string, string> } = {}): Promise<BuiltServer> {
+	env = {},
+	signInHeaders = {}
+}: {
+	env?: Record<string, string>;
+	/** Headers every sign-in sends (e.g. X-Forwarded-For when ADDRESS_HEADER is set). */
+	signInHeaders?: Record<string, string>;
+} = {}): Promise<BuiltServer> {
 	await ensureBuild();
 	const template = await ensureTemplate();
 	const dataDir = mkdtempSync(join(tmpdir(), 'stackwise-built-server-'));
@@ -433,7 +439,7 @@ export async function startBuiltServer({
 		});
 	};
 
-	const signIn = async (who: SignedIdentity | Account, headers: Record<string, string> = {}) => {
+	const signIn = async (who: SignedIdentity | Account, headers: Record<string, string> = signInHeaders) => {
 		const account = typeof who === 'string' ? template.fixture.accounts[who] : who;
 		const response = await fetch(`${base}/login`, {
 			method: 'POST',

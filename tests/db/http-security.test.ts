@@ -1,0 +1,338 @@
+// Web hardening over real HTTP of the built app (issue 8): the CSRF origin check, login rate
+// limits per account and per address without revealing which accounts exist, sign-out, cookie
+// flags, security headers, the upload size limit and the audit log. Session expiry itself is
+// tested at the function level (tests/db/privacy.test.ts): its lifetimes are constants.
+import { request as httpRequest } from 'node:http';
+import { unflatten } from 'devalue';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SIGN_IN_FAILED } from '../../src/lib/server/auth/sign-in.ts';
+import { SESSION_MAX_MS } from '../../src/lib/server/auth/sessions.ts';
+import { SESSION_COOKIE, sessionCookieOf, startBuiltServer, type BuiltServer } from './built-server.ts';
+
+// The server trusts X-Forwarded-For (as behind a proxy), so each test signs in from its own
+// address and the per-address limit of one test does not block the next.
+const ADDRESS = 'x-forwarded-for';
+const FORM = 'application/x-www-form-urlencoded';
+
+let server: BuiltServer;
+beforeAll(async () => {
+	server = await startBuiltServer({
+		env: { ADDRESS_HEADER: ADDRESS },
+		signInHeaders: { [ADDRESS]: '10.0.0.1' }
+	});
+}, 900_000);
+afterAll(async () => {
+	await server?.stop();
+});
+
+/** Posts the login form as a browser would (JSON accepted: SvelteKit then answers the action's result). */
+async function postLogin(
+	email: string,
+	password: string,
+	{ address = '10.0.0.1', origin = server.origin }: { address?: string; origin?: string } = {}
+) {
+	const response = await server.request('/login', {
+		method: 'POST',
+		headers: { origin, accept: 'application/json', 'content-type': FORM, [ADDRESS]: address },
+		body: new URLSearchParams({ email, password })
+	});
+	const text = await response.text();
+	let result: { type?: string; status?: number; data?: string } = {};
+	try {
+		result = JSON.parse(text);
+	} catch {
+		// Not an action result (the CSRF refusal is plain text).
+	}
+	return { status: response.status, text, result, cookie: sessionCookieOf(response) };
+}
+
+const accountPage = (cookie: string) => server.request('/account', { cookie });
+
+type AuditRow = { action: string; userId: number | null; detail: Record<string, unknown> | null };
+
+/** The audit log as the admin's page gets it, with each entry's email. */
+async function auditLog(address: string): Promise<(AuditRow & { email?: string })[]> {
+	const admin = await server.signIn('admin', { [ADDRESS]: address });
+	const response = await server.request('/admin/audit/__data.json', { cookie: admin });
+	expect(response.status).toBe(200);
+	const { nodes } = (await response.json()) as { nodes: { type: string; data: unknown[] }[] };
+	const { entries, emails } = unflatten(nodes[1].data) as {
+		entries: AuditRow[];
+		emails: Record<string, string>;
+	};
+	return entries.map((e) => ({ ...e, email: e.userId === null ? undefined : emails[e.userId] }));
+}
+
+describe('CSRF: cross-site form posts are refused', () => {
+	it('refuses a sign-in posted from another origin, and signs in from this one', async () => {
+		const { admin } = server.fixture.accounts;
+		const evil = await postLogin(admin.email, admin.password, {
+			origin: 'http://evil.example',
+			address: '10.0.1.1'
+		});
+		expect(evil.status).toBe(403);
+		expect(evil.cookie).toBeNull();
+		const same = await postLogin(admin.email, admin.password, { address: '10.0.1.1' });
+		expect(same.result.type).toBe('redirect');
+		expect(same.cookie).not.toBeNull();
+	});
+
+	it('refuses a cross-site sign-out, and any cross-site post to a signed-in page', async () => {
+		const cookie = await server.signIn('policymaker', { [ADDRESS]: '10.0.1.2' });
+		const logout = await server.request('/logout', {
+			cookie,
+			method: 'POST',
+			headers: { origin: 'http://evil.example', 'content-type': FORM },
+			body: 'everywhere=yes'
+		});
+		expect(logout.status).toBe(403);
+		const admin = await server.signIn('admin', { [ADDRESS]: '10.0.1.2' });
+		const create = await server.request('/admin/users?/create', {
+			cookie: admin,
+			method: 'POST',
+			headers: { origin: 'http://evil.example', 'content-type': FORM },
+			body: new URLSearchParams({
+				email: 'csrf@example.org',
+				password: 'long enough password',
+				role: 'admin'
+			})
+		});
+		expect(create.status).toBe(403);
+		// Still signed in: nothing happened.
+		expect((await accountPage(cookie)).status).toBe(200);
+		const users = await (await server.request('/admin/users/__data.json', { cookie: admin })).text();
+		expect(users).not.toContain('csrf@example.org');
+	});
+
+	it('keeps the first-run page closed once an account exists', async () => {
+		const response = await server.request('/setup', {
+			method: 'POST',
+			headers: { origin: server.origin, 'content-type': FORM, accept: 'text/html' },
+			body: new URLSearchParams({ email: 'intruder@example.org', password: 'a long password here' })
+		});
+		expect(response.status).toBe(404);
+		expect(sessionCookieOf(response)).toBeNull();
+	});
+});
+
+describe('login rate limits', () => {
+	it('answers a wrong password and an unknown email alike', async () => {
+		const { learnerB } = server.fixture.accounts;
+		const known = await postLogin(learnerB.email, 'not the password', { address: '10.0.2.1' });
+		const unknown = await postLogin('nobody-here@test.stackwise', 'not the password', {
+			address: '10.0.2.1'
+		});
+		for (const answer of [known, unknown]) {
+			expect(answer.result.type).toBe('failure');
+			expect(answer.result.status).toBe(400);
+			expect(answer.result.data).toContain(SIGN_IN_FAILED);
+		}
+		expect(known.result.data!.replace(learnerB.email, '…')).toBe(
+			unknown.result.data!.replace('nobody-here@test.stackwise', '…')
+		);
+	});
+
+	it('limits one account, from any address, after ten failures — existing or not, the same way', async () => {
+		const { providerY } = server.fixture.accounts;
+		const ghost = 'ghost-account@test.stackwise';
+		for (const email of [providerY.email, ghost]) {
+			for (let i = 0; i < 10; i++) {
+				const attempt = await postLogin(email, `wrong ${i}`, { address: `10.0.3.${i + 1}` });
+				expect(attempt.result.status, `attempt ${i + 1}`).toBe(400);
+			}
+		}
+		// The right password, from a fresh address, is refused too while the account is locked.
+		const locked = await postLogin(providerY.email, providerY.password, { address: '10.0.3.200' });
+		const lockedGhost = await postLogin(ghost, 'anything at all', { address: '10.0.3.201' });
+		expect(locked.result.status).toBe(429);
+		expect(lockedGhost.result.status).toBe(429);
+		expect(locked.cookie).toBeNull();
+		expect(locked.result.data).toMatch(/Too many attempts/);
+		expect(locked.result.data!.replace(providerY.email, '…')).toBe(
+			lockedGhost.result.data!.replace(ghost, '…')
+		);
+	});
+
+	it('limits one address after thirty failures, whichever accounts it tries', async () => {
+		const { admin } = server.fixture.accounts;
+		for (let i = 0; i < 30; i++) {
+			const attempt = await postLogin(`guess-${i}@test.stackwise`, 'wrong', { address: '10.0.4.1' });
+			expect(attempt.result.status, `attempt ${i + 1}`).toBe(400);
+		}
+		const blocked = await postLogin(admin.email, admin.password, { address: '10.0.4.1' });
+		expect(blocked.result.status).toBe(429);
+		expect(blocked.cookie).toBeNull();
+		// Another address signs in to the same account.
+		const elsewhere = await postLogin(admin.email, admin.password, { address: '10.0.4.2' });
+		expect(elsewhere.result.type).toBe('redirect');
+	});
+});
+
+describe('sessions over HTTP', () => {
+	it('sets the session cookie httpOnly, SameSite=Lax, for the whole site, with the absolute lifetime', async () => {
+		const { learnerA } = server.fixture.accounts;
+		const response = await server.request('/login', {
+			method: 'POST',
+			headers: { origin: server.origin, accept: 'text/html', 'content-type': FORM, [ADDRESS]: '10.0.5.1' },
+			body: new URLSearchParams({ email: learnerA.email, password: learnerA.password })
+		});
+		expect(response.status).toBe(303);
+		const header = response.headers.getSetCookie().find((c) => c.startsWith(`${SESSION_COOKIE}=`));
+		expect(header).toBeDefined();
+		const flags = header!.split(';').map((f) => f.trim().toLowerCase());
+		expect(flags).toContain('httponly');
+		expect(flags).toContain('samesite=lax');
+		expect(flags).toContain('path=/');
+		expect(flags).toContain(`max-age=${Math.floor(SESSION_MAX_MS / 1000)}`);
+		// Served over plain http here; over https the cookie is Secure (sign-in.ts: secure = https).
+		expect(flags).not.toContain('secure');
+	});
+
+	it('signing out ends that session only; signing out everywhere ends them all', async () => {
+		const headers = { [ADDRESS]: '10.0.6.1' };
+		const first = await server.signIn('learnerB', headers);
+		const second = await server.signIn('learnerB', headers);
+		expect((await accountPage(first)).status).toBe(200);
+
+		const out = await server.request('/logout', {
+			cookie: first,
+			method: 'POST',
+			headers: { origin: server.origin, accept: 'text/html', 'content-type': FORM },
+			body: ''
+		});
+		expect(out.status).toBe(303);
+		expect(out.headers.get('location')).toBe('/login');
+		const cleared = out.headers.getSetCookie().find((c) => c.startsWith(`${SESSION_COOKIE}=`));
+		expect(cleared).toMatch(/Max-Age=0|Expires=Thu, 01 Jan 1970/i);
+
+		// The old cookie, replayed, opens nothing.
+		const replay = await accountPage(first);
+		expect(replay.status).toBe(303);
+		expect(replay.headers.get('location')).toMatch(/^\/login\?next=%2Faccount/);
+		expect((await server.request('/api/flows', { cookie: first })).status).toBe(401);
+		expect((await accountPage(second)).status).toBe(200);
+
+		const third = await server.signIn('learnerB', headers);
+		const everywhere = await server.request('/logout', {
+			cookie: second,
+			method: 'POST',
+			headers: { origin: server.origin, accept: 'text/html', 'content-type': FORM },
+			body: 'everywhere=yes'
+		});
+		expect(everywhere.status).toBe(303);
+		expect((await accountPage(second)).status).toBe(303);
+		expect((await accountPage(third)).status).toBe(303);
+	});
+
+	it('treats a forged session cookie as signed out and clears it', async () => {
+		const response = await accountPage(`${SESSION_COOKIE}=forged-token-${'x'.repeat(30)}`);
+		expect(response.status).toBe(303);
+		expect(response.headers.get('location')).toMatch(/^\/login/);
+		expect(response.headers.getSetCookie().some((c) => c.startsWith(`${SESSION_COOKIE}=;`))).toBe(true);
+	});
+});
+
+describe('security headers', () => {
+	it('sends a CSP without inline scripts and the other headers on pages', async () => {
+		const page = await server.request('/login');
+		expect(page.status).toBe(200);
+		const csp = page.headers.get('content-security-policy') ?? '';
+		const directives = new Map(
+			csp
+				.split(';')
+				.map((d) => d.trim().split(/\s+/))
+				.filter((d) => d[0])
+				.map(([name, ...values]) => [name, values])
+		);
+		expect(directives.get('script-src')).toBeDefined();
+		expect(directives.get('script-src')).not.toContain("'unsafe-inline'");
+		expect(directives.get('script-src')).not.toContain("'unsafe-eval'");
+		expect(directives.get('frame-ancestors')).toEqual(["'none'"]);
+		expect(directives.get('object-src')).toEqual(["'none'"]);
+		expect(directives.get('default-src')).toEqual(["'self'"]);
+		// Any inline script the page has carries the nonce or hash the policy names.
+		const html = await page.text();
+		for (const [tag] of html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>/g))
+			expect(/nonce=|type="application\/json"/.test(tag) || csp.includes("'sha256-"), tag).toBe(true);
+		for (const response of [page, await server.request('/api/flows', { as: 'policymaker' })]) {
+			expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+			expect(response.headers.get('referrer-policy')).toBe('same-origin');
+			expect(response.headers.get('x-frame-options')).toBe('DENY');
+		}
+	});
+
+	it('keeps signed-in responses out of shared caches', async () => {
+		const response = await server.request('/api/metrics/completion', { as: 'policymaker' });
+		expect(response.status).toBe(200);
+		expect(response.headers.get('cache-control')).toBe('private, no-store');
+	});
+});
+
+describe('upload size limit', () => {
+	/** Declares a body larger than the server takes and sends the first bytes; returns the status. */
+	const oversizedPost = (path: string, cookie: string, declaredBytes: number) =>
+		new Promise<number>((resolve, reject) => {
+			const url = new URL(server.base + path);
+			const req = httpRequest(
+				{
+					host: url.hostname,
+					port: url.port,
+					path: url.pathname + url.search,
+					method: 'POST',
+					headers: {
+						cookie,
+						origin: server.origin,
+						accept: 'text/html',
+						'content-type': 'multipart/form-data; boundary=stackwise',
+						'content-length': String(declaredBytes)
+					}
+				},
+				(res) => {
+					res.resume();
+					resolve(res.statusCode ?? 0);
+					req.destroy();
+				}
+			);
+			req.on('error', (e) => ((e as NodeJS.ErrnoException).code === 'ECONNRESET' ? undefined : reject(e)));
+			req.write('--stackwise\r\nContent-Disposition: form-data; name="format"\r\n\r\nauto\r\n');
+		});
+
+	it('refuses an upload over the limit with 413 before reading it', async () => {
+		const admin = await server.signIn('admin', { [ADDRESS]: '10.0.7.1' });
+		expect(await oversizedPost('/imports?/upload', admin, 200 * 1024 * 1024)).toBe(413);
+	});
+});
+
+describe('audit log', () => {
+	it('records sign-ins, failed sign-ins and sign-outs, with who, for the admin to read', async () => {
+		const { learnerA } = server.fixture.accounts;
+		await postLogin(learnerA.email, 'wrong password', { address: '10.0.8.1' });
+		const cookie = await server.signIn('learnerA', { [ADDRESS]: '10.0.8.1' });
+		await server.request('/logout', {
+			cookie,
+			method: 'POST',
+			headers: { origin: server.origin, 'content-type': FORM },
+			body: ''
+		});
+		const log = await auditLog('10.0.8.2');
+		const mine = log.filter((e) => e.email === learnerA.email).map((e) => [e.action, e.detail?.address]);
+		expect(mine).toContainEqual(['sign-in-failed', '10.0.8.1']);
+		expect(mine).toContainEqual(['sign-in', '10.0.8.1']);
+		expect(mine).toContainEqual(['sign-out', undefined]);
+	});
+
+	it('records an export (a CSV download) with who took which data', async () => {
+		const cookie = await server.signIn('policymaker', { [ADDRESS]: '10.0.8.3' });
+		const csv = await server.request('/api/metrics/completion?format=csv', { cookie });
+		expect(csv.status).toBe(200);
+		expect(csv.headers.get('content-disposition')).toMatch(/attachment/);
+		const log = await auditLog('10.0.8.4');
+		expect(log).toContainEqual(
+			expect.objectContaining({
+				action: 'export',
+				email: server.fixture.accounts.policymaker.email,
+				detail: { path: '/api/metrics/completion', query: '?format=csv' }
+			})
+		);
+	});
+});
