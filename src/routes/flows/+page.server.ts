@@ -44,6 +44,7 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 		...context,
 		suppression: access.suppression,
 		byCohort: false,
+		kind: filters.kind,
 		startCohorts: { from: filters.from, to: filters.to }
 	};
 	const groupOf = (g: string | null) => g ?? NOT_STATED;
@@ -55,9 +56,7 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 	const groups = split ? [...new Set(split.map((r) => groupOf(r.group)))].sort() : [];
 	// A group value left over from another dimension is dropped rather than matching nothing.
 	const group = filters.group && groups.includes(filters.group) ? filters.group : undefined;
-	const rows = (
-		split && group ? split.filter((r) => groupOf(r.group) === group) : await getFlows(db, query)
-	).filter((r) => r.kind === filters.kind);
+	const rows = split && group ? split.filter((r) => groupOf(r.group) === group) : await getFlows(db, query);
 	const threshold = access.suppression === false ? null : access.suppression.threshold;
 	return {
 		filters: { ...filters, group },

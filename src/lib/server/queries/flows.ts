@@ -32,6 +32,7 @@ export async function getFlows(
 		suppression,
 		byCohort = true,
 		startCohorts,
+		kind,
 		...context
 	}: QueryContext & {
 		dimension?: GroupDimension;
@@ -44,6 +45,8 @@ export async function getFlows(
 		 * that cohort on both ends, the next step may be in any later cohort.
 		 */
 		startCohorts?: { from?: string; to?: string };
+		/** One kind of flow only (default both): the dashboard draws one kind at a time. */
+		kind?: FlowRow['kind'];
 	}
 ): Promise<FlowRow[]> {
 	const group: SQL = dimension ? breakdownColumn(dimension) : sql`null::text`;
@@ -59,6 +62,18 @@ export async function getFlows(
 		],
 		sql` and `
 	);
+	const nextFlows = sql`
+		select 'next' as kind, a.credential_id as "from", n.next_credential as "to", a.cohort, a.grp, count(distinct a.learner_id)::int as n
+		from runs a join next_of_run n on n.learner_id = a.learner_id and n.run = a.run
+		where n.next_credential is not null and ${startsTransition}
+		group by a.credential_id, n.next_credential, a.cohort, a.grp`;
+	const towardFlows = sql`
+		select 'toward' as kind, a.credential_id as "from", m.target as "to", a.cohort, a.grp, count(distinct a.learner_id)::int as n
+		from runs a join membership m on m.credential_id = a.credential_id
+		join achieved d on d.learner_id = a.learner_id and d.credential_id = m.target and d.on_date >= a.started_on
+		where ${startsTransition}
+		group by a.credential_id, m.target, a.cohort, a.grp`;
+	const parts = [...(kind !== 'toward' ? [nextFlows] : []), ...(kind !== 'next' ? [towardFlows] : [])];
 	const rows = await db.query<{
 		kind: 'next' | 'toward';
 		from: string;
@@ -97,16 +112,7 @@ export async function getFlows(
 				${context.asOf ? sql`and x.ended_on <= ${context.asOf}::date` : sql``}
 			) done group by learner_id, credential_id
 		)
-		select 'next' as kind, a.credential_id as "from", n.next_credential as "to", a.cohort, a.grp, count(distinct a.learner_id)::int as n
-		from runs a join next_of_run n on n.learner_id = a.learner_id and n.run = a.run
-		where n.next_credential is not null and ${startsTransition}
-		group by a.credential_id, n.next_credential, a.cohort, a.grp
-		union all
-		select 'toward', a.credential_id, m.target, a.cohort, a.grp, count(distinct a.learner_id)::int
-		from runs a join membership m on m.credential_id = a.credential_id
-		join achieved d on d.learner_id = a.learner_id and d.credential_id = m.target and d.on_date >= a.started_on
-		where ${startsTransition}
-		group by a.credential_id, m.target, a.cohort, a.grp
+		${sql.join(parts, sql` union all `)}
 		order by 6 desc, 1, 2, 3, 4, 5`);
 	return rows.map((r) => {
 		const withheld = suppression !== false && Number(r.n) < suppression.threshold;
