@@ -7,6 +7,7 @@ import { tableFromIPC } from 'apache-arrow';
 
 import { readFileSync } from 'node:fs';
 import { signIn } from './auth.ts';
+import { recordTiming } from './timings.ts';
 
 const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
 
@@ -20,6 +21,8 @@ test('the policymaker’s /system: figures match the API, filters live in the UR
 }) => {
 	await signIn(page, 'policymaker');
 	await page.goto('/system');
+	await page.waitForLoadState('load');
+	await recordTiming(page, '/system');
 	const api = await (await page.request.get('/api/metrics/completion?by=credential')).json();
 	const rows = await (await page.request.get('/api/metrics/completion')).json();
 	const all = Array.isArray(rows) ? rows[0] : rows;
@@ -107,6 +110,8 @@ test('providers: the list for a policymaker, and a provider’s own page against
 }) => {
 	await signIn(page, 'policymaker');
 	await page.goto('/providers');
+	await page.waitForLoadState('load');
+	await recordTiming(page, '/providers');
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Providers against the system');
 	await expect(page.getByRole('link', { name: 'The Open University' })).toBeVisible();
 	await expectNoAxeViolations(page);
@@ -117,6 +122,9 @@ test('providers: the list for a policymaker, and a provider’s own page against
 	await page.getByRole('link', { name: 'My provider' }).click();
 	await expect(page).toHaveURL(/\/providers\/[^/]+$/);
 	const own = decodeURIComponent(new URL(page.url()).pathname.split('/').pop()!);
+	await page.goto(page.url());
+	await page.waitForLoadState('load');
+	await recordTiming(page, '/providers/[id]');
 	const api = await (
 		await page.request.get(`/api/metrics/completion?provider=${encodeURIComponent(own)}`)
 	).json();

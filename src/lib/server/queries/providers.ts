@@ -12,7 +12,7 @@ import { getOverview } from './overview.ts';
 import { originCondition, type QueryContext } from './scope.ts';
 import { getTimeToCredential } from './time-to-credential.ts';
 
-import { getSystemDashboard, type DashboardOptions, type SystemDashboard } from './system.ts';
+import type { DashboardOptions, SystemDashboard } from './system.ts';
 
 export type VerificationShare = {
 	providerId: string;
@@ -97,7 +97,15 @@ export async function getProviderSummaries(
 export type ProviderDashboard = {
 	provider: Provider;
 	/** The provider's own figures (scope: the provider). */
-	own: SystemDashboard;
+	own: Pick<
+		SystemDashboard,
+		| 'overview'
+		| 'completion'
+		| 'completionByCredential'
+		| 'completionByCohort'
+		| 'timeToCredential'
+		| 'equity'
+	>;
 	/** The system benchmark, as suppressed aggregates. */
 	benchmark: Pick<SystemDashboard, 'completion' | 'completionByCredential' | 'timeToCredential' | 'overview'>;
 	verification: VerificationShare | null;
@@ -110,12 +118,30 @@ export async function getProviderDashboard(
 ): Promise<ProviderDashboard | undefined> {
 	const provider = (await getProviders(db)).find((p) => p.id === providerId);
 	if (!provider) return undefined;
-	const scoped = { ...options, scope: { kind: 'provider', providerId } as const };
-	// The benchmark covers the whole system under the same filters (and the caller's suppression).
-	const { by: _by, reference: _r, issuanceBy: _i, verifiedOnly: _v, ...context } = options;
+	// The provider's figures, and the benchmark: the whole system under the same filters (and the
+	// caller's suppression).
+	const { by, reference, issuanceBy: _i, verifiedOnly: _v, ...context } = options;
+	const scoped = { ...context, scope: { kind: 'provider', providerId } as const };
 	const system = { ...context, scope: { kind: 'system' } as const };
-	const [own, overview, completion, byCredential, ttc, verification] = await Promise.all([
-		getSystemDashboard(db, scoped),
+	const [
+		ownOverview,
+		ownCompletion,
+		ownByCredential,
+		ownByCohort,
+		ownTtc,
+		ownEquity,
+		overview,
+		completion,
+		byCredential,
+		ttc,
+		verification
+	] = await Promise.all([
+		getOverview(db, scoped),
+		getCompletion(db, scoped),
+		getCompletion(db, { ...scoped, by: ['credential'] }),
+		getCompletion(db, { ...scoped, by: ['cohort'] }),
+		getTimeToCredential(db, scoped),
+		getCompletion(db, { ...scoped, by, reference }),
 		getOverview(db, system),
 		getCompletion(db, system),
 		getCompletion(db, { ...system, by: ['credential'] }),
@@ -124,7 +150,14 @@ export async function getProviderDashboard(
 	]);
 	return {
 		provider,
-		own,
+		own: {
+			overview: ownOverview,
+			completion: ownCompletion.rows[0],
+			completionByCredential: ownByCredential.rows,
+			completionByCohort: ownByCohort.rows,
+			timeToCredential: ownTtc.groups[0],
+			equity: ownEquity
+		},
 		benchmark: {
 			overview,
 			completion: completion.rows[0],
