@@ -21,14 +21,22 @@ export default defineConfig({
 		browserName: 'chromium',
 		launchOptions: {
 			executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-			args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic']
+			args: [
+				'--no-sandbox',
+				'--disable-gpu',
+				'--disable-background-networking',
+				'--disable-component-update',
+				'--disable-sync',
+				'--no-first-run',
+				'--disable-quic'
+			]
 		},
 		trace: 'retain-on-failure'
 	},
 	webServer: {
 		command: `node scripts/stackwise.js serve --port ${port}`,
 		url: `http://localhost:${port}/system`,
-		timeout: 300_000,
+		timeout: 900_000, // the first start seeds the bundled data: minutes on a busy two-core machine
 		reuseExistingServer: false,
 		stdout: 'pipe',
 		stderr: 'pipe',

@@ -10,6 +10,8 @@ import { signIn } from './auth.ts';
 import { recordTiming } from './timings.ts';
 
 const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
+// Many pages and downloads per test, on a two-core machine: room beyond the 60 s default.
+test.describe.configure({ timeout: 240_000 });
 
 async function expectNoAxeViolations(page: Page) {
 	const { violations } = await new AxeBuilder({ page }).analyze();
