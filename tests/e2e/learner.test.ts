@@ -169,12 +169,21 @@ test("the learner's page: summary, bars equal to the CLI, plans, suggestions and
 	demoLearnerId = pseudonym;
 });
 
-test("a learner opening another learner's page gets 404, by pseudonym or id", async ({ page }) => {
+test("a learner opening another learner's page gets 404, by pseudonym or id; their provider sees the pseudonym", async ({
+	page
+}) => {
 	// An admin sees another learner's id and the pseudonym everyone else sees.
 	await signIn(page, 'admin');
 	await page.goto('/learners/oulad-11391');
 	const other = (await page.locator('[data-pseudonym]').textContent())!.trim();
 	expect(other).not.toBe(demoLearnerId);
+	await page.context().clearCookies();
+
+	// The learner's provider (the Open University) sees the page, named by pseudonym only.
+	await signIn(page, 'provider');
+	await page.goto(`/learners/${other}`);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Learner ${other}`);
+	expect(await page.content()).not.toContain('oulad-11391');
 	await page.context().clearCookies();
 
 	await signIn(page, 'learner');
