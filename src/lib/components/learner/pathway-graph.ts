@@ -1,0 +1,63 @@
+// The learner's pathway as a graph (issue 7: "holdings on the graph"): their nearest qualifications,
+// the credentials they hold that count toward each, and the next steps of each shortest plan.
+// Pure: the page lays it out with layoutGraph and GraphView draws it.
+import type { GraphEdge, GraphNode } from '../graph/layout.ts';
+
+export type PathwayGraphInput = {
+	/** Reachable qualifications with their share complete and the learner's credentials counted. */
+	qualifications: { target: string; title: string; share: number; achieved: boolean; counted: string[] }[];
+	/** Each qualification's planned credentials (the shortest way to finish), when there is a plan. */
+	plans: Map<string, string[]>;
+	titles: Record<string, string>;
+	/** At most this many qualifications, nearest to complete first (achieved ones after). */
+	limit?: number;
+};
+
+export function pathwayGraph({ qualifications, plans, titles, limit = 4 }: PathwayGraphInput): {
+	nodes: GraphNode[];
+	edges: GraphEdge[];
+} {
+	const chosen = [...qualifications]
+		.sort(
+			(a, b) =>
+				Number(a.achieved) - Number(b.achieved) || b.share - a.share || a.target.localeCompare(b.target)
+		)
+		.slice(0, limit);
+	const nodes = new Map<string, GraphNode>();
+	const edges: GraphEdge[] = [];
+	const title = (id: string) => titles[id] ?? id;
+	for (const q of chosen) {
+		for (const id of q.counted) {
+			if (!nodes.has(id))
+				nodes.set(id, {
+					id,
+					label: title(id),
+					kind: 'held',
+					highlight: true,
+					href: `/catalogue/${encodeURIComponent(id)}`,
+					description: `${title(id)} (held)`
+				});
+			edges.push({ source: id, target: q.target, kind: 'member' });
+		}
+		for (const id of q.achieved ? [] : (plans.get(q.target) ?? [])) {
+			if (!nodes.has(id))
+				nodes.set(id, {
+					id,
+					label: title(id),
+					kind: 'next step',
+					href: `/catalogue/${encodeURIComponent(id)}`,
+					description: `${title(id)} (a next step in the shortest way to finish)`
+				});
+			edges.push({ source: id, target: q.target, kind: 'member' });
+		}
+	}
+	for (const q of chosen)
+		nodes.set(q.target, {
+			id: q.target,
+			label: q.title,
+			kind: 'qualification',
+			href: `/catalogue/${encodeURIComponent(q.target)}`,
+			description: `${q.title}: ${q.achieved ? 'achieved' : `${Math.round(q.share * 100)}% complete`}`
+		});
+	return { nodes: [...nodes.values()], edges };
+}
