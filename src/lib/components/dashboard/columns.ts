@@ -1,6 +1,7 @@
 // The dashboards' table and CSV columns, one definition per kind of row.
 import type { Column } from '../../csv.ts';
 import type { CompletionEquityRow } from '../../domain/equity/completion-equity.ts';
+import type { TimeToCredentialPoint } from '../../domain/survival/time-to-credential.ts';
 
 export const pct = (v: number | null | undefined) => (v == null ? '—' : `${(v * 100).toFixed(1)}%`);
 export const days = (v: number | null | undefined) => (v == null ? '—' : `${Math.round(v)} days`);
@@ -47,15 +48,7 @@ export const equityColumns: Column<CompletionEquityRow>[] = [
 	{ key: 'suppressed', label: 'Withheld', value: (r) => r.suppressed ?? '' }
 ];
 
-export type CurvePoint = {
-	day: number;
-	completed: number;
-	withdrawn: number;
-	failed: number;
-	completedLow: number | null;
-	completedHigh: number | null;
-};
-export const curveColumns: Column<CurvePoint>[] = [
+export const curveColumns: Column<TimeToCredentialPoint>[] = [
 	{ key: 'day', label: 'Day', value: (r) => r.day },
 	{ key: 'completed', label: 'Completed', value: (r) => pct(r.completed) },
 	{ key: 'low', label: '95% low', value: (r) => pct(r.completedLow) },
