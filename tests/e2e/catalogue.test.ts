@@ -80,6 +80,8 @@ test('a policymaker searches the catalogue; the search lives in the URL', async 
 test('a learner reads a qualification: the tree matches the CLI JSON, the graph works by keyboard', async ({
 	page
 }) => {
+	// axe over a page with a hundred-node graph takes tens of seconds on a busy machine.
+	test.setTimeout(180_000);
 	await signIn(page, 'learner');
 	// The API answers with exactly what `stackwise catalogue show AUR31220 --json` prints.
 	const response = await page.request.get(`/api/catalogue/${QUALIFICATION}`);
