@@ -80,6 +80,8 @@ test('a policymaker searches the catalogue; the search lives in the URL', async 
 test('a learner reads a qualification: the tree matches the CLI JSON, the graph works by keyboard', async ({
 	page
 }) => {
+	// axe over a page with a hundred-node graph takes tens of seconds on a busy machine.
+	test.setTimeout(180_000);
 	await signIn(page, 'learner');
 	// The API answers with exactly what `stackwise catalogue show AUR31220 --json` prints.
 	const response = await page.request.get(`/api/catalogue/${QUALIFICATION}`);
@@ -153,7 +155,10 @@ test('a learner reads a qualification: the tree matches the CLI JSON, the graph 
 	await page.goto(`/catalogue/${unit}`);
 	await expect(page.locator('[data-section="counts-toward"]')).toContainText(QUALIFICATION);
 	await expect(page.locator('[data-section="requirements"]')).toHaveCount(0);
+	await expect(page.locator('svg[data-graph-svg] [data-node="AUR31220"]')).toBeAttached();
 	await expectNoAxeViolations(page);
+	await expectNoHorizontalOverflow(page);
+	await page.screenshot({ path: 'test-results/screenshots/catalogue-unit-360.png', fullPage: true });
 });
 
 test('unknown credentials are 404 on the page and the API', async ({ page }) => {
