@@ -400,9 +400,15 @@ export function sessionCookieOf(response: Response): string | null {
  */
 export async function startBuiltServer({
 	env = {},
-	signInHeaders = {}
+	signInHeaders = {},
+	https = false
 }: {
 	env?: Record<string, string>;
+	/**
+	 * Serve plain HTTP but tell the app its address is https:// (ORIGIN), as behind a proxy that
+	 * ends TLS: the production shape (Secure cookies, HSTS).
+	 */
+	https?: boolean;
 	/** Headers every sign-in sends (e.g. X-Forwarded-For when ADDRESS_HEADER is set). */
 	signInHeaders?: Record<string, string>;
 } = {}): Promise<BuiltServer> {
@@ -411,9 +417,9 @@ export async function startBuiltServer({
 	const dataDir = mkdtempSync(join(tmpdir(), 'stackwise-built-server-'));
 	cpSync(template.dataDir, dataDir, { recursive: true });
 	const port = await freePort();
-	const server = startServe(port, dataDir, env);
+	const origin = `${https ? 'https' : 'http'}://localhost:${port}`;
+	const server = startServe(port, dataDir, { ORIGIN: origin, ...env });
 	const base = `http://127.0.0.1:${port}`;
-	const origin = `http://localhost:${port}`;
 	try {
 		await waitUntilUp(base, server, 180_000);
 	} catch (e) {

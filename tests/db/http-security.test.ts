@@ -9,14 +9,16 @@ import { SIGN_IN_FAILED } from '../../src/lib/server/auth/sign-in.ts';
 import { SESSION_MAX_MS } from '../../src/lib/server/auth/sessions.ts';
 import { SESSION_COOKIE, sessionCookieOf, startBuiltServer, type BuiltServer } from './built-server.ts';
 
-// The server trusts X-Forwarded-For (as behind a proxy), so each test signs in from its own
-// address and the per-address limit of one test does not block the next.
+// The server runs as behind a proxy that ends TLS: its origin is https:// and it trusts
+// X-Forwarded-For, so each test signs in from its own address and the per-address limit of one
+// test does not block the next. (The matrix test's server is plain http.)
 const ADDRESS = 'x-forwarded-for';
 const FORM = 'application/x-www-form-urlencoded';
 
 let server: BuiltServer;
 beforeAll(async () => {
 	server = await startBuiltServer({
+		https: true,
 		env: { ADDRESS_HEADER: ADDRESS },
 		signInHeaders: { [ADDRESS]: '10.0.0.1' }
 	});
@@ -169,7 +171,7 @@ describe('login rate limits', () => {
 });
 
 describe('sessions over HTTP', () => {
-	it('sets the session cookie httpOnly, SameSite=Lax, for the whole site, with the absolute lifetime', async () => {
+	it('sets the session cookie httpOnly, SameSite=Lax, Secure, for the whole site, with the absolute lifetime', async () => {
 		const { learnerA } = server.fixture.accounts;
 		const response = await server.request('/login', {
 			method: 'POST',
@@ -184,8 +186,49 @@ describe('sessions over HTTP', () => {
 		expect(flags).toContain('samesite=lax');
 		expect(flags).toContain('path=/');
 		expect(flags).toContain(`max-age=${Math.floor(SESSION_MAX_MS / 1000)}`);
-		// Served over plain http here; over https the cookie is Secure (sign-in.ts: secure = https).
-		expect(flags).not.toContain('secure');
+		expect(flags).toContain('secure');
+		expect(response.headers.get('strict-transport-security')).toMatch(/max-age=\d{7,}/);
+	});
+
+	it('sends nobody elsewhere after signing in (no open redirect)', async () => {
+		const { policymaker } = server.fixture.accounts;
+		for (const next of ['//evil.example/', 'https://evil.example/', '/\\evil.example/', '/admin/audit']) {
+			const response = await server.request('/login', {
+				method: 'POST',
+				headers: { origin: server.origin, accept: 'text/html', 'content-type': FORM, [ADDRESS]: '10.0.5.2' },
+				body: new URLSearchParams({ email: policymaker.email, password: policymaker.password, next })
+			});
+			expect(response.status, next).toBe(303);
+			expect(response.headers.get('location'), next).toBe(next === '/admin/audit' ? next : '/system');
+		}
+	});
+
+	it('disabling an account ends its sessions at once', async () => {
+		const cookie = await server.signIn('providerX', { [ADDRESS]: '10.0.5.3' });
+		expect((await accountPage(cookie)).status).toBe(200);
+		const admin = await server.signIn('admin', { [ADDRESS]: '10.0.5.3' });
+		const data = (await (await server.request('/admin/users/__data.json', { cookie: admin })).json()) as {
+			nodes: { type: string; data: unknown[] }[];
+		};
+		const { users } = unflatten(data.nodes[1].data) as { users: { id: number; email: string }[] };
+		const target = users.find((u) => u.email === server.fixture.accounts.providerX.email)!;
+		const disable = await server.request('/admin/users?/disable', {
+			cookie: admin,
+			method: 'POST',
+			headers: { origin: server.origin, accept: 'application/json', 'content-type': FORM },
+			body: new URLSearchParams({ id: String(target.id) })
+		});
+		expect((await disable.json()).type).toBe('success');
+		expect((await accountPage(cookie)).status).toBe(303);
+		const again = await postLogin(
+			server.fixture.accounts.providerX.email,
+			server.fixture.accounts.providerX.password,
+			{
+				address: '10.0.5.4'
+			}
+		);
+		expect(again.result.status).toBe(400);
+		expect(again.result.data).toContain(SIGN_IN_FAILED);
 	});
 
 	it('signing out ends that session only; signing out everywhere ends them all', async () => {
