@@ -304,13 +304,8 @@ export function dataOutcome(httpStatus: number, text: string): { status: number;
 
 // Findings this test made that belong to other code: listed (as todo) rather than failed, each
 // with where the fix goes. Remove an entry when it is fixed; the test then guards it.
-const KNOWN_FINDINGS: { route: string; leak: RegExp; todo: string }[] = [
-	{
-		route: '/api/metrics/conformance',
-		leak: /(\.credentials\[\d+\]\.awards|row \d+ awards) = \d$/,
-		todo: 'conformance lists per-credential award counts under 10 unsuppressed for non-admins (src/lib/server/queries/conformance.ts)'
-	}
-];
+const KNOWN_FINDINGS: { route: string; leak: RegExp; todo: string }[] = [];
+
 const isKnown = (route: string, failure: string) =>
 	KNOWN_FINDINGS.some((k) => k.route === route && k.leak.test(failure));
 

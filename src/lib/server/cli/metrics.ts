@@ -151,7 +151,8 @@ async function conformance(argv: string[], { openDb, stdout }: CommandContext): 
 			'as-of': common['as-of'],
 			json: common.json,
 			data: common.data,
-			'verified-only': { type: 'boolean', default: false }
+			'verified-only': { type: 'boolean', default: false },
+			'no-suppression': common['no-suppression']
 		}
 	});
 	const db = await openDb();
@@ -159,7 +160,8 @@ async function conformance(argv: string[], { openDb, stdout }: CommandContext): 
 		scope: SYSTEM,
 		data: dataOption(values.data),
 		asOf: asOfOption(values['as-of']),
-		verifiedOnly: values['verified-only']
+		verifiedOnly: values['verified-only'],
+		suppression: suppressionOption(values['no-suppression'])
 	});
 	if (values.json) {
 		stdout.write(JSON.stringify(report) + '\n');

@@ -15,24 +15,35 @@ import { missingElements, type MissingElement } from '../../domain/conformance/m
 import type { Credential } from '../../domain/types.ts';
 import { getAwardCounts, getCredentials, getProviders } from './catalogue.ts';
 import type { QueryContext } from './scope.ts';
+import type { Suppression } from '../../domain/equity/compare-groups.ts';
+import { suppressCells } from '../../domain/suppression/suppress-cells.ts';
 
 export type CredentialConformance = {
 	id: string;
 	title: string;
 	providerId: string | null;
-	awards: number;
+	/** Null when withheld: fewer learners than the threshold hold it (or to protect such a count). */
+	awards: number | null;
+	suppressed: string | null;
 } & Record<Definition, Conformance>;
 
 export type ConformanceReport = {
 	/** Shares of issued awards meeting each definition; null when no award was issued. */
 	shares: ConformanceShares | null;
+	/** Missing elements; an element affecting fewer awards than the threshold is left out. */
 	missing: MissingElement[];
 	credentials: CredentialConformance[];
 };
 
 export async function getConformance(
 	db: Db,
-	{ scope, asOf, data, verifiedOnly = false }: QueryContext & { verifiedOnly?: boolean }
+	{
+		scope,
+		asOf,
+		data,
+		verifiedOnly = false,
+		suppression
+	}: QueryContext & { verifiedOnly?: boolean; suppression: Suppression }
 ): Promise<ConformanceReport> {
 	const [credentials, providers, awards] = await Promise.all([
 		getCredentials(db),
@@ -53,14 +64,29 @@ export async function getConformance(
 		credential: withInheritedQa(credential, qaProviders),
 		awards: awards.get(credential.id) ?? 0
 	}));
+	// A credential's award count describes its holders (one award each): a count of fewer than the
+	// threshold is withheld, and a second one so the first cannot be worked out from the total. A
+	// credential never awarded tells nothing about anyone and is published as 0. A missing element
+	// counted over fewer awards than the threshold is left out of the list.
+	const reasons = suppression
+		? suppressCells({
+				cells: items,
+				count: ({ awards }) => (awards === 0 ? Number.MAX_SAFE_INTEGER : awards),
+				threshold: suppression.threshold
+			}).reasons
+		: items.map(() => null);
+	const missing = missingElements(items);
 	return {
 		shares: conformanceShares(items) ?? null,
-		missing: missingElements(items),
-		credentials: items.map(({ credential, awards }) => ({
+		missing: suppression
+			? missing.filter((m) => m.awards === 0 || m.awards >= suppression.threshold)
+			: missing,
+		credentials: items.map(({ credential, awards }, i) => ({
 			id: credential.id,
 			title: credential.title,
 			providerId: credential.providerId,
-			awards,
+			awards: reasons[i] ? null : awards,
+			suppressed: reasons[i],
 			...classifyCredential(credential)
 		}))
 	};

@@ -25,6 +25,7 @@ export const GET: RequestHandler = async ({ url, locals }) => {
 			{ key: 'title', type: 'text', value: (r) => r.title },
 			{ key: 'providerId', type: 'text', value: (r) => r.providerId },
 			{ key: 'awards', type: 'integer', value: (r) => r.awards },
+			{ key: 'suppressed', type: 'text', value: (r) => r.suppressed },
 			...definitions.flatMap((d) => [
 				{ key: `${d}Meets`, type: 'boolean' as const, value: (r: CredentialConformance) => r[d].meets },
 				{
