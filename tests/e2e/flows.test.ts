@@ -5,6 +5,10 @@ import { signIn } from './auth.ts';
 
 // The flow Sankey (issues 5 and 7): drawn from the bundled OULAD registrations, filters in the
 // URL, the table and CSV behind it, keyboard tooltips, and providers kept to their own learners.
+// Each test visits the page a dozen times; the embedded database on a busy machine needs more
+// than the default minute.
+test.describe.configure({ timeout: 180_000 });
+
 const chart = (page: Page) => page.locator('[data-panel="flows"] svg[data-chart="sankey"]');
 const links = (page: Page) => chart(page).locator('path.link');
 const linkLabels = async (page: Page) =>
