@@ -56,6 +56,16 @@ test('the policymaker reads, filters, shares and downloads the flow Sankey', asy
 	expect(lines[1]).toBe('CCC,EEE,next,606,');
 	await page.getByRole('button', { name: 'Show chart' }).click();
 
+	// The drawing itself, as SVG: one band per drawn flow.
+	const [svgDownload] = await Promise.all([
+		page.waitForEvent('download'),
+		page.getByRole('button', { name: 'SVG', exact: true }).click()
+	]);
+	expect(svgDownload.suggestedFilename()).toBe('flows.svg');
+	const svgText = await readFile((await svgDownload.path())!, 'utf8');
+	expect(svgText).toMatch(/^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+	expect(svgText.match(/<path [^>]*class="link/g)).toHaveLength(drawn);
+
 	// Keyboard: tab from the filters onto the first band and read its tooltip.
 	await page.getByRole('button', { name: 'Apply' }).focus();
 	await page.keyboard.press('Tab');
@@ -126,6 +136,15 @@ test('the policymaker reads, filters, shares and downloads the flow Sankey', asy
 		'Which qualifications learners achieved after each credential'
 	);
 	expect(await links(page).count()).toBeGreaterThan(0);
+	expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+
+	// A phone: the page fits 360 px and the chart scrolls sideways inside its own box.
+	await page.setViewportSize({ width: 360, height: 780 });
+	await page.goto('/flows');
+	await expect(links(page).first()).toBeVisible();
+	expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+	const box = page.locator('[data-panel="flows"] .scroll');
+	expect(await box.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
 });
 
 test('a provider sees only the flows of their own learners', async ({ page, browser }) => {
