@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { accessFor } from '$lib/server/auth/access.ts';
 import { getDb } from '$lib/server/db/index.ts';
 import { getProviders } from '$lib/server/queries/catalogue.ts';
-import { getFlowCohorts, getFlows } from '$lib/server/queries/flows.ts';
+import { getFlowOptions, getFlows } from '$lib/server/queries/flows.ts';
 import { GROUP_DIMENSIONS, NOT_STATED } from '$lib/domain/types.ts';
 
 // The filters live in the URL (a GET form), so a copied link or the back button gives the same
@@ -47,22 +47,25 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 		kind: filters.kind,
 		startCohorts: { from: filters.from, to: filters.to }
 	};
-	const groupOf = (g: string | null) => g ?? NOT_STATED;
-	const [cohorts, providers, split] = await Promise.all([
-		getFlowCohorts(db, context),
-		ownProvider ? getProviders(db).then((all) => all.filter((p) => p.id === ownProvider)) : getProviders(db),
-		filters.by ? getFlows(db, { ...query, dimension: filters.by }) : Promise.resolve(null)
+	const [options, providers] = await Promise.all([
+		getFlowOptions(db, { ...context, dimension: filters.by }),
+		ownProvider ? getProviders(db).then((all) => all.filter((p) => p.id === ownProvider)) : getProviders(db)
 	]);
-	const groups = split ? [...new Set(split.map((r) => groupOf(r.group)))].sort() : [];
 	// A group value left over from another dimension is dropped rather than matching nothing.
-	const group = filters.group && groups.includes(filters.group) ? filters.group : undefined;
-	const rows = split && group ? split.filter((r) => groupOf(r.group) === group) : await getFlows(db, query);
+	const group =
+		filters.by && filters.group && options.groups.includes(filters.group) ? filters.group : undefined;
+	// Counts are per group, so one group's flows are that group's rows of the split query.
+	const rows = group
+		? (await getFlows(db, { ...query, dimension: filters.by })).filter(
+				(r) => (r.group ?? NOT_STATED) === group
+			)
+		: await getFlows(db, query);
 	const threshold = access.suppression === false ? null : access.suppression.threshold;
 	return {
 		filters: { ...filters, group },
 		options: {
-			cohorts,
-			groups,
+			cohorts: options.cohorts,
+			groups: options.groups,
 			dimensions: GROUP_DIMENSIONS,
 			providers: providers
 				.filter((p) => (filters.data === 'real' ? p.origin === 'real' : p.origin !== 'real'))

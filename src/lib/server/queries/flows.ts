@@ -10,7 +10,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import type { Suppression } from '../../domain/equity/compare-groups.ts';
 import { fewerThan } from '../../domain/suppression/suppress-cells.ts';
-import type { EnrolmentStatus, GroupDimension } from '../../domain/types.ts';
+import { NOT_STATED, type EnrolmentStatus, type GroupDimension } from '../../domain/types.ts';
 import { ENROLMENT_JOINS, breakdownColumn, enrolmentConditions, type QueryContext } from './scope.ts';
 
 export type FlowRow = {
@@ -128,11 +128,21 @@ export async function getFlows(
 	});
 }
 
-/** The cohorts a flow can start in, for the dashboard's cohort range (oldest first). */
-export async function getFlowCohorts(db: Db, context: QueryContext): Promise<string[]> {
-	const rows = await db.query<{ cohort: string }>(sql`
-		select distinct e.cohort from ${ENROLMENT_JOINS}
-		where ${enrolmentConditions(context)} and e.cohort is not null
-		order by 1`);
-	return rows.map((r) => r.cohort);
+/**
+ * What the flow filters can offer, in one pass: the cohorts a flow can start in (oldest first) and,
+ * for a learner group dimension, its groups (unknown ones as "not stated").
+ */
+export async function getFlowOptions(
+	db: Db,
+	{ dimension, ...context }: QueryContext & { dimension?: GroupDimension }
+): Promise<{ cohorts: string[]; groups: string[] }> {
+	const group: SQL = dimension ? breakdownColumn(dimension) : sql`null::text`;
+	const rows = await db.query<{ cohort: string | null; grp: string | null }>(sql`
+		select distinct e.cohort, ${group} as grp from ${ENROLMENT_JOINS}
+		where ${enrolmentConditions(context)}`);
+	const sorted = (values: Set<string>) => [...values].sort();
+	return {
+		cohorts: sorted(new Set(rows.flatMap((r) => (r.cohort === null ? [] : [r.cohort])))),
+		groups: dimension ? sorted(new Set(rows.map((r) => r.grp ?? NOT_STATED))) : []
+	};
 }

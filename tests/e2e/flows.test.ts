@@ -1,0 +1,185 @@
+import { readFile } from 'node:fs/promises';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { signIn } from './auth.ts';
+
+// The flow Sankey (issues 5 and 7): drawn from the bundled OULAD registrations, filters in the
+// URL, the table and CSV behind it, keyboard tooltips, and providers kept to their own learners.
+// Each test visits the page a dozen times; the embedded database on a busy machine needs more
+// than the default minute.
+test.describe.configure({ timeout: 180_000 });
+
+const chart = (page: Page) => page.locator('[data-panel="flows"] svg[data-chart="sankey"]');
+const links = (page: Page) => chart(page).locator('path.link');
+const linkLabels = async (page: Page) =>
+	(await links(page).evaluateAll((paths) => paths.map((p) => p.getAttribute('aria-label')))).sort();
+const withheldCount = async (page: Page) =>
+	Number((await page.locator('details[data-withheld]').getAttribute('data-withheld')) ?? 0);
+
+test('the policymaker reads, filters, shares and downloads the flow Sankey', async ({ page }) => {
+	await signIn(page, 'policymaker');
+	await page.goto('/flows');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Observed flows between credentials');
+	await expect(page.getByRole('heading', { level: 2 })).toHaveText(
+		'Where learners went next after each credential'
+	);
+	await expect(chart(page)).toBeVisible();
+	const drawn = await links(page).count();
+	expect(drawn).toBeGreaterThan(5);
+	// Every band names its flow. OULAD's busiest step is CCC then EEE: 606 distinct learners (the
+	// per-cohort rows of /api/flows, 327 in 2014B and 287 in 2014J, add to more: a learner counted
+	// in both cohorts is one learner here).
+	await expect(links(page).first()).toHaveAttribute('aria-label', 'CCC → EEE: 606 learners');
+	const withheld = await withheldCount(page);
+	expect(withheld).toBeGreaterThan(0);
+	await page.locator('details[data-withheld] summary').click();
+	await expect(page.locator('details[data-withheld] li').first()).toHaveText(/→ .*: suppressed \(<10\)$/);
+	const initial = await linkLabels(page);
+
+	// The table behind the chart: one row per flow, drawn and suppressed.
+	await page.getByRole('button', { name: 'Show table' }).click();
+	const table = page.getByRole('table', { name: 'Where learners went next after each credential (table)' });
+	await expect(table.locator('tbody tr')).toHaveCount(drawn + withheld);
+	await expect(table.locator('tbody tr').first()).toContainText('CCC');
+	await expect(table.locator('tbody tr').first()).toContainText('606');
+	await expect(table.locator('tbody tr', { hasText: 'suppressed (<10)' })).toHaveCount(withheld);
+
+	// CSV of the same rows.
+	const [download] = await Promise.all([
+		page.waitForEvent('download'),
+		page.getByRole('button', { name: 'Download CSV' }).click()
+	]);
+	expect(download.suggestedFilename()).toBe('flows.csv');
+	const lines = (await readFile((await download.path())!, 'utf8')).trimEnd().split('\r\n');
+	expect(lines[0]).toBe('from,to,kind,learners,suppressed');
+	expect(lines).toHaveLength(1 + drawn + withheld);
+	expect(lines[1]).toBe('CCC,EEE,next,606,');
+	await page.getByRole('button', { name: 'Show chart' }).click();
+
+	// The drawing itself, as SVG: one band per drawn flow.
+	const [svgDownload] = await Promise.all([
+		page.waitForEvent('download'),
+		page.getByRole('button', { name: 'SVG', exact: true }).click()
+	]);
+	expect(svgDownload.suggestedFilename()).toBe('flows.svg');
+	const svgText = await readFile((await svgDownload.path())!, 'utf8');
+	expect(svgText).toMatch(/^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+	expect(svgText.match(/<path [^>]*class="link/g)).toHaveLength(drawn);
+
+	// Keyboard: tab from the filters onto the first band and read its tooltip.
+	await page.getByRole('button', { name: 'Apply' }).focus();
+	await page.keyboard.press('Tab');
+	await expect(links(page).first()).toBeFocused();
+	const tooltip = chart(page).locator('[data-tooltip]');
+	await expect(tooltip).toHaveCount(1);
+	await expect(tooltip).toHaveText((await links(page).first().getAttribute('aria-label'))!);
+	await page.keyboard.press('Tab');
+	await expect(links(page).nth(1)).toBeFocused();
+	await expect(tooltip).toHaveText((await links(page).nth(1).getAttribute('aria-label'))!);
+
+	const axe = await new AxeBuilder({ page }).analyze();
+	expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
+	await page.screenshot({ path: 'test-results/screenshots/flows.png', fullPage: true });
+
+	// A filter changes the URL and the chart.
+	await page.getByLabel('Cohort from').selectOption('2014B');
+	await Promise.all([page.waitForURL(/[?&]from=2014B/), page.getByRole('button', { name: 'Apply' }).click()]);
+	await expect(page.locator('[data-panel="flows"] .subtitle')).toContainText('cohorts from 2014B');
+	const later = await linkLabels(page);
+	expect(later.length).toBeGreaterThan(0);
+	expect(later).not.toEqual(initial);
+
+	// The shared link gives the same view, and back/forward move between the two.
+	const shared = page.url();
+	await page.goto(shared);
+	await expect(page.getByLabel('Cohort from')).toHaveValue('2014B');
+	expect(await linkLabels(page)).toEqual(later);
+	await page.goBack();
+	await expect(page).toHaveURL(/\/flows$/);
+	await expect(page.getByLabel('Cohort from')).toHaveValue('');
+	await expect.poll(() => linkLabels(page)).toEqual(initial);
+	await page.goForward();
+	await expect(page).toHaveURL(shared);
+	await expect.poll(() => linkLabels(page)).toEqual(later);
+
+	// One cohort: the same figures as the data endpoint's rows for that cohort.
+	await page.goto('/flows?from=2014J&to=2014J');
+	await expect(page.locator('[data-panel="flows"] .subtitle')).toContainText('cohort 2014J');
+	const api = (await (await page.request.get('/api/flows')).json()) as {
+		kind: string;
+		from: string;
+		to: string;
+		cohort: string;
+		count: number | null;
+	}[];
+	const published = api.filter((r) => r.kind === 'next' && r.cohort === '2014J' && r.count !== null);
+	expect(published.length).toBeGreaterThan(0);
+	expect(await linkLabels(page)).toEqual(
+		published.map((r) => `${r.from} → ${r.to}: ${r.count!.toLocaleString('en-GB')} learners`).sort()
+	);
+	expect(await withheldCount(page)).toBe(
+		api.filter((r) => r.kind === 'next' && r.cohort === '2014J' && r.count === null).length
+	);
+
+	// Group filter: learners of one gender, and the generated demo data labelled as such.
+	await page.goto('/flows?by=gender');
+	await expect(page.getByLabel('Group', { exact: true })).toBeVisible();
+	await page.getByLabel('Group', { exact: true }).selectOption('F');
+	await Promise.all([page.waitForURL(/group=F/), page.getByRole('button', { name: 'Apply' }).click()]);
+	await expect(page.locator('[data-panel="flows"] .subtitle')).toContainText('Gender: F');
+	expect(await links(page).count()).toBeGreaterThan(0);
+	await page.goto('/flows?data=generated&kind=toward');
+	await expect(page.locator('[data-panel="flows"] .subtitle')).toContainText(
+		'Generated demo data (synthetic learners, not real people)'
+	);
+	await expect(page.getByRole('heading', { level: 2 })).toHaveText(
+		'Which qualifications learners achieved after each credential'
+	);
+	expect(await links(page).count()).toBeGreaterThan(0);
+	expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+
+	// A phone: the page fits 360 px and the chart scrolls sideways inside its own box.
+	await page.setViewportSize({ width: 360, height: 780 });
+	await page.goto('/flows');
+	await expect(links(page).first()).toBeVisible();
+	expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+	const box = page.locator('[data-panel="flows"] .scroll');
+	expect(await box.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+});
+
+test('a provider sees only the flows of their own learners', async ({ page, browser }) => {
+	// What the policymaker sees, for comparison: OULAD's one provider, and the generated providers.
+	const policymaker = await browser.newPage();
+	await signIn(policymaker, 'policymaker');
+	await policymaker.goto('/flows?data=generated');
+	const generatedProvider = await policymaker
+		.getByLabel('Provider')
+		.locator('option:not([value=""])')
+		.first()
+		.getAttribute('value');
+	expect(generatedProvider).toBeTruthy();
+	expect(await links(policymaker).count()).toBeGreaterThan(0);
+
+	await signIn(page, 'provider');
+	await page.goto('/flows');
+	const own = page.locator('.own strong');
+	await expect(own).not.toBeEmpty();
+	// No way to pick another provider: the scope is theirs.
+	await expect(page.getByLabel('Provider')).toHaveCount(0);
+	await expect(page.locator('[data-panel="flows"] .subtitle')).toContainText(await own.innerText());
+	const mine = await linkLabels(page);
+	expect(mine.length).toBeGreaterThan(0);
+
+	// The same flows as the policymaker's view filtered to that provider.
+	await policymaker.goto('/flows');
+	const ownOption = policymaker.getByLabel('Provider').locator('option', { hasText: await own.innerText() });
+	await policymaker.goto(`/flows?provider=${encodeURIComponent((await ownOption.getAttribute('value'))!)}`);
+	expect(await linkLabels(policymaker)).toEqual(mine);
+
+	// Generated learners belong to other providers: none of their flows reach this provider, even
+	// when the URL asks for another provider.
+	await page.goto(`/flows?data=generated&provider=${encodeURIComponent(generatedProvider!)}`);
+	await expect(page.locator('[data-panel="flows"]')).toContainText('No flows for this selection');
+	await expect(links(page)).toHaveCount(0);
+	await policymaker.close();
+});
