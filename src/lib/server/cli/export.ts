@@ -1,3 +1,4 @@
+import { audit } from '../auth/audit.ts';
 import { parseArgs } from 'node:util';
 import { exportTables, type ExportFormat } from '../import/flat/export.ts';
 import { TABLE_ORDER, type ImportTable } from '../import/records.ts';
@@ -28,6 +29,12 @@ export async function exportCommand(
 		format: values.format as ExportFormat,
 		outDir: values.out!,
 		tables: tables as ImportTable[]
+	});
+	// Raw rows leaving the system: the audit log keeps who (the operator at the command line) and what.
+	await audit(db, {
+		userId: null,
+		action: 'export',
+		detail: { via: 'cli', format: values.format, files: files.map((f) => ({ path: f.path, rows: f.rows })) }
 	});
 	if (values.json) stdout.write(JSON.stringify({ files }) + '\n');
 	else for (const f of files) stderr.write(`${f.path}: ${f.rows} rows\n`);

@@ -1,5 +1,6 @@
 // The import entry point shared by the CLI, the app's start-up seed and the /imports page:
 // collect files, recognise each format, run one all-or-nothing job per format group.
+import { audit } from '../auth/audit.ts';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Db } from '../db/client.ts';
@@ -95,6 +96,16 @@ export async function importFiles(
 	const plan = await planImport(files, { format, map });
 	const reports: ImportReport[] = [];
 	for (const job of plan.jobs) reports.push(await runImportJob(db, job, options));
+	// Who imported what, and how it ended: the audit log's import entry (web upload, CLI, seeding).
+	if (reports.length > 0)
+		await audit(db, {
+			userId: options.userId ?? null,
+			action: 'import',
+			detail: {
+				source: options.source ?? files.map((f) => f.path).join(', '),
+				imports: reports.map((r) => ({ id: r.importId, format: r.format, status: r.status }))
+			}
+		});
 	return { reports, unrecognised: plan.unrecognised };
 }
 
