@@ -188,6 +188,8 @@ type OriginReport = {
 		methods: Record<Method, RankingSummary>;
 		ratioToBest: number | null;
 		flagged: boolean;
+		/** Flagged even at the upper bound of the group's hit@5 interval. */
+		clearly: boolean;
 	}>;
 	checkedAgainstProduction: number;
 	seconds: number;
@@ -401,11 +403,21 @@ async function evaluateOrigin(
 				>
 			}));
 		const flags = flagGroups(
-			rows.map((r) => ({ group: r.group, learners: r.learners, hit5: r.methods.model.hit5.rate }))
+			rows.map((r) => ({
+				group: r.group,
+				learners: r.learners,
+				hit5: r.methods.model.hit5.rate,
+				hit5High: r.methods.model.hit5.high
+			}))
 		);
 		for (const row of rows) {
 			const flag = flags.find((x) => x.group === row.group);
-			groups.push({ ...row, ratioToBest: flag?.ratio ?? null, flagged: flag?.flagged ?? false });
+			groups.push({
+				...row,
+				ratioToBest: flag?.ratio ?? null,
+				flagged: flag?.flagged ?? false,
+				clearly: flag?.clearly ?? false
+			});
 		}
 	}
 	const per = (m: Method, metric: (rank: number | null) => number) => results.map((r) => metric(r.ranks[m]));
@@ -513,7 +525,8 @@ function printReport(title: string, r: OriginReport) {
 		)
 	);
 	console.log(
-		`\n  By group (flag: model hit@5 < 0.8 × the best group's in the same dimension; groups of 10+):`
+		`\n  By group (FLAG: model hit@5 < 0.8 × the best group's in the same dimension, groups of 10+; ` +
+			`"clear": even the upper bound of the group's interval is below):`
 	);
 	table(
 		[
@@ -546,13 +559,18 @@ function printReport(title: string, r: OriginReport) {
 			f3(g.methods.recent.hit5.rate),
 			f3(g.methods.random.hit5.rate),
 			g.ratioToBest === null ? '—' : f3(g.ratioToBest),
-			g.flagged ? 'FLAG' : ''
+			g.clearly ? 'FLAG (clear)' : g.flagged ? 'FLAG' : ''
 		])
 	);
 	const flagged = r.groups.filter((g) => g.flagged);
 	console.log(
 		flagged.length
-			? `  FLAGGED: ${flagged.map((g) => `${g.dimension} ${g.group} (${f3(g.ratioToBest!)} × best)`).join('; ')}`
+			? `  FLAGGED (hit@5 < 0.8 × best): ${flagged
+					.map(
+						(g) =>
+							`${g.dimension} ${g.group} (${f3(g.ratioToBest!)} × best${g.clearly ? ', clear: even the top of its interval is below' : ', within its interval of 0.8 × best'})`
+					)
+					.join('; ')}`
 			: '  No group below 0.8 × the best group of its dimension.'
 	);
 }
