@@ -15,7 +15,7 @@
 //             never touched).
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
@@ -130,6 +130,7 @@ async function benchBundled() {
 			await benchOrigin(db, 'generated', 'bundled: generated demo learners')
 		].filter((r): r is Row => r !== null);
 		table(HEADER, rows);
+		console.log(`  after: ${load()}`);
 	} finally {
 		await db.close();
 	}
@@ -182,6 +183,7 @@ async function benchGenerated(size: number) {
 			);
 			const row = await benchOrigin(db, 'generated', 'generated learners');
 			table(HEADER, row ? [row] : []);
+			console.log(`  after: ${load()}`);
 		} finally {
 			await db.close();
 		}
@@ -196,6 +198,12 @@ console.log(
 	`machine: ${cpus().length} cores (${cpus()[0]?.model}), ${fmt(totalmem() / 2 ** 30, 0)} GiB; node ${process.version}; ` +
 		`per learner: getRecommendations(k = 5) after one warm-up call; model build timed apart`
 );
+// Latency on a shared machine is only as good as its load: printed at the start and per table.
+const load = () =>
+	`load average ${loadavg()
+		.map((x) => x.toFixed(1))
+		.join(' / ')} (1 / 5 / 15 min)`;
+console.log(load());
 for (const dataset of values.datasets!.split(',').map((s) => s.trim())) {
 	if (dataset === 'bundled') await benchBundled();
 	else {
