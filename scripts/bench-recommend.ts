@@ -15,7 +15,7 @@
 //             never touched).
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
@@ -24,6 +24,10 @@ import { createDb, type Db } from '../src/lib/server/db/client.ts';
 import { generateSynthetic } from '../src/lib/server/generate.ts';
 import { seedIfEmpty } from '../src/lib/server/seed.ts';
 import { getCatalogueIndex } from '../src/lib/server/queries/catalogue-cache.ts';
+import { getLearnerHoldings } from '../src/lib/server/queries/pathway.ts';
+import { readSettings } from '../src/lib/server/config.ts';
+import { recommend } from '../src/lib/domain/recommend/index.ts';
+import type { EnrolmentStatus } from '../src/lib/domain/types.ts';
 import {
 	getRecommendations,
 	getRecommenderData,
@@ -77,12 +81,45 @@ async function benchOrigin(db: Db, origin: ModelOrigin, label: string): Promise<
 	// One warm-up call (query plans, code paths), not counted.
 	await getRecommendations(db, sample[0].id, { k: 5 });
 	const times: number[] = [];
+	const domainTimes: number[] = [];
 	let withSuggestions = 0;
+	const asOf = new Date().toISOString().slice(0, 10);
+	const index = await getCatalogueIndex(db);
 	for (const { id } of sample) {
 		const t = performance.now();
-		const result = await getRecommendations(db, id, { k: 5 });
+		const result = await getRecommendations(db, id, { k: 5, asOf });
 		times.push(performance.now() - t);
 		if (result?.recommendations.length) withSuggestions++;
+		// The pure ranking alone on the same inputs, to tell its time from the queries'.
+		const history = (
+			await db.query<{
+				credential: string;
+				status: EnrolmentStatus;
+				started_on: string;
+				ended_on: string | null;
+			}>(sql`
+			select credential_id as credential, status, started_on::text as started_on, ended_on::text as ended_on
+			from enrolments where learner_id = ${id} and started_on <= ${asOf}::date order by started_on, id`)
+		).map((r) => ({
+			credential: r.credential,
+			status: r.status,
+			startedOn: r.started_on,
+			endedOn: r.ended_on
+		}));
+		const awarded = await getLearnerHoldings(db, id, asOf);
+		const d = performance.now();
+		recommend({
+			index,
+			model: data.model,
+			history,
+			awarded,
+			asOf,
+			k: 5,
+			skills: data.skills,
+			outlook: data.outlook,
+			minLearners: readSettings().suppressionThreshold
+		});
+		domainTimes.push(performance.now() - d);
 	}
 	return [
 		label,
@@ -92,6 +129,7 @@ async function benchOrigin(db: Db, origin: ModelOrigin, label: string): Promise<
 		fmt(quantile(times, 0.5)),
 		fmt(quantile(times, 0.95)),
 		fmt(Math.max(...times)),
+		`${fmt(quantile(domainTimes, 0.5))} / ${fmt(quantile(domainTimes, 0.95))}`,
 		withSuggestions
 	];
 }
@@ -104,6 +142,7 @@ const HEADER = [
 	'p50 ms',
 	'p95 ms',
 	'max ms',
+	'recommend() alone p50 / p95 ms',
 	'with suggestions'
 ];
 
@@ -130,6 +169,7 @@ async function benchBundled() {
 			await benchOrigin(db, 'generated', 'bundled: generated demo learners')
 		].filter((r): r is Row => r !== null);
 		table(HEADER, rows);
+		console.log(`  after: ${load()}`);
 	} finally {
 		await db.close();
 	}
@@ -182,6 +222,7 @@ async function benchGenerated(size: number) {
 			);
 			const row = await benchOrigin(db, 'generated', 'generated learners');
 			table(HEADER, row ? [row] : []);
+			console.log(`  after: ${load()}`);
 		} finally {
 			await db.close();
 		}
@@ -196,6 +237,12 @@ console.log(
 	`machine: ${cpus().length} cores (${cpus()[0]?.model}), ${fmt(totalmem() / 2 ** 30, 0)} GiB; node ${process.version}; ` +
 		`per learner: getRecommendations(k = 5) after one warm-up call; model build timed apart`
 );
+// Latency on a shared machine is only as good as its load: printed at the start and per table.
+const load = () =>
+	`load average ${loadavg()
+		.map((x) => x.toFixed(1))
+		.join(' / ')} (1 / 5 / 15 min)`;
+console.log(load());
 for (const dataset of values.datasets!.split(',').map((s) => s.trim())) {
 	if (dataset === 'bundled') await benchBundled();
 	else {

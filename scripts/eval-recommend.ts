@@ -58,6 +58,8 @@ import {
 } from '../src/lib/domain/recommend/evaluate.ts';
 import type { Proportion } from '../src/lib/domain/intervals/wilson.ts';
 import type { CatalogueIndex } from '../src/lib/domain/stacking/catalogue.ts';
+import { expandHoldings } from '../src/lib/domain/stacking/holdings.ts';
+import { statusAt } from '../src/lib/domain/recommend/model.ts';
 import type { EnrolmentStatus } from '../src/lib/domain/types.ts';
 
 const { values } = parseArgs({
@@ -159,6 +161,8 @@ type CaseResult = {
 	kind: Kind;
 	candidates: number;
 	heldOutIsCandidate: boolean;
+	/** Why the held-out credential could not be suggested, when it could not. */
+	notCandidateBecause: string | null;
 	ranks: Record<Method, number | null>;
 	strictModelRank: number | null;
 	/** The model's top five holds a credential no learner of the origin ever took. */
@@ -173,6 +177,7 @@ type OriginReport = {
 	tiesAtLastStart: number;
 	lastIsRetake: number;
 	heldOutNotCandidate: number;
+	notCandidateBecause: Record<string, number>;
 	foreignInTop: number;
 	overall: Record<Method | 'modelStrict', RankingSummary>;
 	/** Paired differences, model minus each popularity baseline. */
@@ -188,10 +193,33 @@ type OriginReport = {
 		methods: Record<Method, RankingSummary>;
 		ratioToBest: number | null;
 		flagged: boolean;
+		/** Flagged even at the upper bound of the group's hit@5 interval. */
+		clearly: boolean;
 	}>;
 	checkedAgainstProduction: number;
 	seconds: number;
 };
+
+/**
+ * Why the held-out credential is not among the candidates (candidates.ts's rules, in its order):
+ * the hit rates cannot reach 1 by this many learners.
+ */
+function whyNotCandidate(index: CatalogueIndex, c: Case): string {
+	const id = c.held.credential;
+	const held = expandHoldings({ index, held: c.awarded }).held;
+	if (held.has(id)) return 'already held by then';
+	if (c.steps.slice(0, -1).some((s) => s.credential === id && statusAt(s, c.asOf) === 'in_progress'))
+		return 'an earlier enrolment in it still under way';
+	const credential = index.credentials.get(id);
+	if (!credential) return 'not in the catalogue';
+	if ((index.requires.get(id) ?? []).some((r) => !held.has(r))) return 'a prerequisite not yet held';
+	if (
+		(credential.validFrom && credential.validFrom > c.asOf) ||
+		(credential.validTo && credential.validTo < c.asOf)
+	)
+		return 'not offered on that day';
+	return 'other';
+}
 
 function ranking(
 	index: CatalogueIndex,
@@ -365,6 +393,7 @@ async function evaluateOrigin(
 			kind: kindOf(c.steps),
 			candidates: candidates.length,
 			heldOutIsCandidate: candidates.includes(heldOut),
+			notCandidateBecause: candidates.includes(heldOut) ? null : whyNotCandidate(index, c),
 			ranks: {
 				model: rankOf(ranked, heldOut),
 				popularity: rankOf(popular, heldOut),
@@ -401,11 +430,21 @@ async function evaluateOrigin(
 				>
 			}));
 		const flags = flagGroups(
-			rows.map((r) => ({ group: r.group, learners: r.learners, hit5: r.methods.model.hit5.rate }))
+			rows.map((r) => ({
+				group: r.group,
+				learners: r.learners,
+				hit5: r.methods.model.hit5.rate,
+				hit5High: r.methods.model.hit5.high
+			}))
 		);
 		for (const row of rows) {
 			const flag = flags.find((x) => x.group === row.group);
-			groups.push({ ...row, ratioToBest: flag?.ratio ?? null, flagged: flag?.flagged ?? false });
+			groups.push({
+				...row,
+				ratioToBest: flag?.ratio ?? null,
+				flagged: flag?.flagged ?? false,
+				clearly: flag?.clearly ?? false
+			});
 		}
 	}
 	const per = (m: Method, metric: (rank: number | null) => number) => results.map((r) => metric(r.ranks[m]));
@@ -428,6 +467,10 @@ async function evaluateOrigin(
 		tiesAtLastStart,
 		lastIsRetake,
 		heldOutNotCandidate: results.filter((r) => !r.heldOutIsCandidate).length,
+		notCandidateBecause: results.reduce<Record<string, number>>((out, r) => {
+			if (r.notCandidateBecause) out[r.notCandidateBecause] = (out[r.notCandidateBecause] ?? 0) + 1;
+			return out;
+		}, {}),
 		foreignInTop: results.filter((r) => r.foreignInTop).length,
 		overall: {
 			model: summarize(results, 'model'),
@@ -466,7 +509,13 @@ function printReport(title: string, r: OriginReport) {
 				.join(', ') +
 			`.\nLast enrolment tied on start date with the one before (order by enrolment id): ${r.tiesAtLastStart}; ` +
 			`last enrolment retakes an earlier credential: ${r.lastIsRetake}; held-out credential not among the ` +
-			`candidates: ${r.heldOutNotCandidate}; model's top 5 holding a credential no learner of this origin took: ` +
+			`candidates: ${r.heldOutNotCandidate}${
+				r.heldOutNotCandidate
+					? ` (${Object.entries(r.notCandidateBecause)
+							.map(([why, n]) => `${n} ${why}`)
+							.join(', ')})`
+					: ''
+			}; model's top 5 holding a credential no learner of this origin took: ` +
 			`${r.foreignInTop}. (${r.seconds.toFixed(0)} s; top 5 checked against recommend(k = 5) for ` +
 			`${r.checkedAgainstProduction} learners.)`
 	);
@@ -513,7 +562,8 @@ function printReport(title: string, r: OriginReport) {
 		)
 	);
 	console.log(
-		`\n  By group (flag: model hit@5 < 0.8 × the best group's in the same dimension; groups of 10+):`
+		`\n  By group (FLAG: model hit@5 < 0.8 × the best group's in the same dimension, groups of 10+; ` +
+			`"clear": even the upper bound of the group's interval is below):`
 	);
 	table(
 		[
@@ -546,13 +596,18 @@ function printReport(title: string, r: OriginReport) {
 			f3(g.methods.recent.hit5.rate),
 			f3(g.methods.random.hit5.rate),
 			g.ratioToBest === null ? '—' : f3(g.ratioToBest),
-			g.flagged ? 'FLAG' : ''
+			g.clearly ? 'FLAG (clear)' : g.flagged ? 'FLAG' : ''
 		])
 	);
 	const flagged = r.groups.filter((g) => g.flagged);
 	console.log(
 		flagged.length
-			? `  FLAGGED: ${flagged.map((g) => `${g.dimension} ${g.group} (${f3(g.ratioToBest!)} × best)`).join('; ')}`
+			? `  FLAGGED (hit@5 < 0.8 × best): ${flagged
+					.map(
+						(g) =>
+							`${g.dimension} ${g.group} (${f3(g.ratioToBest!)} × best${g.clearly ? ', clear: even the top of its interval is below' : ', within its interval of 0.8 × best'})`
+					)
+					.join('; ')}`
 			: '  No group below 0.8 × the best group of its dimension.'
 	);
 }

@@ -159,6 +159,21 @@ describe('flagGroups (hit@5 below 0.8 × the best group)', () => {
 		expect(flags.every((f) => f.best === 0.5)).toBe(true);
 	});
 
+	it('says whether even the top of the interval is below, when given', () => {
+		const flags = flagGroups([
+			{ group: 'a', learners: 500, hit5: 0.5, hit5High: 0.54 },
+			{ group: 'b', learners: 500, hit5: 0.3, hit5High: 0.34 },
+			{ group: 'c', learners: 20, hit5: 0.35, hit5High: 0.57 },
+			{ group: 'd', learners: 20, hit5: 0.35 }
+		]);
+		expect(flags.map((f) => [f.group, f.flagged, f.clearly])).toEqual([
+			['a', false, false],
+			['b', true, true],
+			['c', true, false],
+			['d', true, false]
+		]);
+	});
+
 	it('treats exactly 0.8 × best as not below', () => {
 		const flags = flagGroups([
 			{ group: 'a', learners: 20, hit5: 0.5 },

@@ -133,16 +133,25 @@ export function summarizeRanks(
 	};
 }
 
-export type GroupFlag = { group: string; hit5: number; best: number; ratio: number; flagged: boolean };
+export type GroupFlag = {
+	group: string;
+	hit5: number;
+	best: number;
+	ratio: number;
+	flagged: boolean;
+	/** Flagged even at the top of the group's interval: the gap is not noise of a small group. */
+	clearly: boolean;
+};
 
 /**
  * The equity check: each group's hit@5 against the best group's, flagged below `threshold` × best
  * (the four-fifths rule of adverse impact, 29 CFR §1607.4(D), applied to hit rates). Groups with
  * fewer than `minLearners` learners are left out of both the best and the flags: a rate of a handful
- * says nothing either way.
+ * says nothing either way. With `hit5High` (the upper bound of the group's interval), `clearly`
+ * says whether even that bound is below the threshold.
  */
 export function flagGroups(
-	groups: ReadonlyArray<{ group: string; learners: number; hit5: number }>,
+	groups: ReadonlyArray<{ group: string; learners: number; hit5: number; hit5High?: number }>,
 	{ threshold = 0.8, minLearners = 10 }: { threshold?: number; minLearners?: number } = {}
 ): GroupFlag[] {
 	const counted = groups.filter((g) => g.learners >= minLearners);
@@ -150,6 +159,8 @@ export function flagGroups(
 	const best = Math.max(...counted.map((g) => g.hit5));
 	return counted.map((g) => {
 		const ratio = best > 0 ? g.hit5 / best : 1;
-		return { group: g.group, hit5: g.hit5, best, ratio, flagged: ratio < threshold };
+		const flagged = ratio < threshold;
+		const clearly = flagged && g.hit5High !== undefined && g.hit5High < threshold * best;
+		return { group: g.group, hit5: g.hit5, best, ratio, flagged, clearly };
 	});
 }
