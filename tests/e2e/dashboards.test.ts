@@ -48,7 +48,12 @@ test('the policymaker’s /system: figures match the API, filters live in the UR
 	await curve.locator('g.mark').first().focus();
 	await expect(curve.locator('g.tooltip')).toHaveCount(1);
 
+	// The flow Sankey streams in after the page: bands with their learners named.
+	const sankey = page.locator('[data-panel="flows"] svg[data-chart="sankey"]');
+	await expect(sankey.locator('path.link').first()).toHaveAttribute('aria-label', /→ .*: [\d,]+ learners/);
+
 	// A filter changes the URL and the chart; the link alone shows the same view.
+
 	await page.getByLabel('Equity by').selectOption('disability');
 	await page.getByRole('button', { name: 'Apply' }).click();
 	await expect(page).toHaveURL(/by=disability/);

@@ -3,6 +3,7 @@ import { accessFor } from '$lib/server/auth/access.ts';
 import { getDb } from '$lib/server/db/index.ts';
 import { dashboardOptionsOf, dashboardParams, parseQuery } from '$lib/server/http/params.ts';
 import { getProviders } from '$lib/server/queries/catalogue.ts';
+import { getFlows } from '$lib/server/queries/flows.ts';
 import { getSystemDashboard } from '$lib/server/queries/system.ts';
 
 // Server-side so the page arrives with its numbers (no per-learner rows ever reach the browser).
@@ -15,9 +16,33 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 		getSystemDashboard(db, { scope, suppression, ...dashboardOptionsOf(params) }),
 		getProviders(db)
 	]);
+	// The flow Sankey streams in after the page (its query is the slowest): one origin per figure,
+	// credential → next credential for the real modules, → qualification for the generated catalogue.
+	const flowKind = params.data === 'generated' ? 'toward' : 'next';
+	const flows =
+		params.data === 'all'
+			? Promise.resolve(null)
+			: getFlows(db, {
+					scope,
+					data: params.data,
+					filters: { providerId: params.provider },
+					suppression,
+					byCohort: false,
+					kind: flowKind
+				}).then((rows) =>
+					rows.map((r) => ({
+						kind: r.kind,
+						from: r.from,
+						to: r.to,
+						count: r.count,
+						suppressed: r.suppressed === null ? null : `<${suppression ? suppression.threshold : ''}`
+					}))
+				);
 	return {
 		params,
 		dashboard,
+		flows,
+		flowKind,
 		providers: providers.map((p) => ({ id: p.id, name: p.name }))
 	};
 };
