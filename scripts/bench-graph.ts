@@ -10,11 +10,8 @@ import { learnerProgress } from '../src/lib/domain/stacking/progress.ts';
 import { membersOf } from '../src/lib/domain/stacking/requirements.ts';
 import { PlanError, planCompletion, type Objective } from '../src/lib/domain/stacking/plan.ts';
 import { readTgaCatalogue } from '../src/lib/server/import/tga/vendored.ts';
+import { quantile } from './report.ts';
 
-const quantile = (xs: number[], q: number) => {
-	const s = [...xs].sort((a, b) => a - b);
-	return s[Math.min(s.length - 1, Math.floor(q * s.length))];
-};
 const ms = (x: number) => `${x.toFixed(x < 10 ? 2 : 0)} ms`;
 
 function bench(name: string, catalogue: Catalogue, plans: number) {
@@ -28,12 +25,18 @@ function bench(name: string, catalogue: Catalogue, plans: number) {
 		nodes = graph.order;
 		edges = graph.size;
 	}
-	console.log(`\n${name}: ${catalogue.credentials.length} credentials, ${catalogue.groups.length} groups, ${catalogue.prerequisites.length} prerequisites → graph ${nodes} nodes, ${edges} edges`);
+	console.log(
+		`\n${name}: ${catalogue.credentials.length} credentials, ${catalogue.groups.length} groups, ${catalogue.prerequisites.length} prerequisites → graph ${nodes} nodes, ${edges} edges`
+	);
 	console.log(`  build (median of 5): ${ms(quantile(builds, 0.5))}`);
 	const index = indexCatalogue(catalogue);
 	const random = randomLcg(42);
 	const days = new Map(catalogue.credentials.map((c) => [c.id, 10 + Math.floor(random() * 90)]));
-	const objectives: Objective[] = catalogue.credentials.every((c) => c.kind !== 'unit' || c.workloadHours !== null) ? ['count', 'hours', 'time'] : ['count', 'time'];
+	const objectives: Objective[] = catalogue.credentials.every(
+		(c) => c.kind !== 'unit' || c.workloadHours !== null
+	)
+		? ['count', 'hours', 'time']
+		: ['count', 'time'];
 	for (const objective of objectives) {
 		const times: number[] = [];
 		let inexact = 0;
@@ -52,7 +55,9 @@ function bench(name: string, catalogue: Catalogue, plans: number) {
 			}
 			times.push(performance.now() - t);
 		}
-		console.log(`  plan '${objective}' ×${plans}: p50 ${ms(quantile(times, 0.5))}, p95 ${ms(quantile(times, 0.95))}, max ${ms(Math.max(...times))}${inexact ? `, ${inexact} not proven optimal` : ''}${none ? `, ${none} without a plan` : ''}`);
+		console.log(
+			`  plan '${objective}' ×${plans}: p50 ${ms(quantile(times, 0.5))}, p95 ${ms(quantile(times, 0.95))}, max ${ms(Math.max(...times))}${inexact ? `, ${inexact} not proven optimal` : ''}${none ? `, ${none} without a plan` : ''}`
+		);
 	}
 	const times: number[] = [];
 	for (let i = 0; i < 50; i++) {
@@ -62,9 +67,13 @@ function bench(name: string, catalogue: Catalogue, plans: number) {
 		learnerProgress({ catalogue: index, held, onlyReachable: true });
 		times.push(performance.now() - t);
 	}
-	console.log(`  progress over all qualifications ×50: p50 ${ms(quantile(times, 0.5))}, p95 ${ms(quantile(times, 0.95))}`);
+	console.log(
+		`  progress over all qualifications ×50: p50 ${ms(quantile(times, 0.5))}, p95 ${ms(quantile(times, 0.95))}`
+	);
 }
 
-const { catalogue: tga } = readTgaCatalogue({ dir: fileURLToPath(new URL('../data/tga/xml/', import.meta.url)) });
+const { catalogue: tga } = readTgaCatalogue({
+	dir: fileURLToPath(new URL('../data/tga/xml/', import.meta.url))
+});
 bench('Vendored training.gov.au (25 qualifications)', tga, 500);
 bench('Generated catalogue', generateCatalogue({ seed: 1, credentials: 5000 }), 500);

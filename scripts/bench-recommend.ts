@@ -34,6 +34,7 @@ import {
 	invalidateRecommender,
 	type ModelOrigin
 } from '../src/lib/server/queries/recommend.ts';
+import { fmt, quantile, table } from './report.ts';
 
 const { values } = parseArgs({
 	options: {
@@ -50,19 +51,6 @@ const BENCH_DB = 'stackwise_benchrec';
 const ENROLMENTS_PER_LEARNER = 13.55;
 
 const log = (line: string) => process.stderr.write(line + '\n');
-const quantile = (xs: number[], q: number) => {
-	const s = [...xs].sort((a, b) => a - b);
-	return s.length ? s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)] : NaN;
-};
-const fmt = (x: number, digits = 1) => (Number.isFinite(x) ? x.toFixed(digits) : '—');
-function table(header: string[], rows: (string | number)[][]) {
-	const cells = [header, ...rows.map((r) => r.map(String))];
-	const widths = header.map((_, i) => Math.max(...cells.map((r) => r[i].length)));
-	for (const [n, r] of cells.entries()) {
-		console.log('  ' + r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  '));
-		if (n === 0) console.log('  ' + widths.map((w) => '-'.repeat(w)).join('  '));
-	}
-}
 
 type Row = (string | number)[];
 

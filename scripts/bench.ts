@@ -38,6 +38,7 @@ import type { BreakdownContext } from '../src/lib/server/queries/completion.ts';
 import { getTimeToCredential } from '../src/lib/server/queries/time-to-credential.ts';
 import { createUser } from '../src/lib/server/auth/users.ts';
 import { sql, type SQL } from 'drizzle-orm';
+import { fmt, quantile, table } from './report.ts';
 
 const { values } = parseArgs({
 	options: {
@@ -68,19 +69,6 @@ const parseSize = (s: string) => {
 	const m = /^(\d+(?:\.\d+)?)([km]?)$/i.exec(s.trim());
 	if (!m) throw new Error(`--sizes: "${s}" is not like 100k or 1m`);
 	return Math.round(Number(m[1]) * (m[2].toLowerCase() === 'm' ? 1e6 : m[2].toLowerCase() === 'k' ? 1e3 : 1));
-};
-const quantile = (xs: number[], q: number) => {
-	const s = [...xs].sort((a, b) => a - b);
-	return s.length ? s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)] : NaN;
-};
-const fmt = (x: number, digits = 1) => (Number.isFinite(x) ? x.toFixed(digits) : '—');
-const table = (header: string[], rows: (string | number)[][]) => {
-	const cells = [header, ...rows.map((r) => r.map(String))];
-	const widths = header.map((_, i) => Math.max(...cells.map((r) => r[i].length)));
-	for (const [n, r] of cells.entries()) {
-		console.log('  ' + r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  '));
-		if (n === 0) console.log('  ' + widths.map((w) => '-'.repeat(w)).join('  '));
-	}
 };
 
 type Target = {

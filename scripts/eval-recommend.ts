@@ -61,6 +61,7 @@ import type { CatalogueIndex } from '../src/lib/domain/stacking/catalogue.ts';
 import { expandHoldings } from '../src/lib/domain/stacking/holdings.ts';
 import { statusAt } from '../src/lib/domain/recommend/model.ts';
 import type { EnrolmentStatus } from '../src/lib/domain/types.ts';
+import { table } from './report.ts';
 
 const { values } = parseArgs({
 	options: {
@@ -105,14 +106,6 @@ const withCi = (x: Proportion | Interval | undefined) => {
 	const v = 'rate' in x ? x.rate : x.value;
 	return `${f3(v)} [${f3(x.low)}, ${f3(x.high)}]`;
 };
-function table(header: string[], rows: (string | number)[][]) {
-	const cells = [header, ...rows.map((r) => r.map(String))];
-	const widths = header.map((_, i) => Math.max(...cells.map((r) => r[i].length)));
-	for (const [n, r] of cells.entries()) {
-		console.log('  ' + r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  '));
-		if (n === 0) console.log('  ' + widths.map((w) => '-'.repeat(w)).join('  '));
-	}
-}
 
 async function loadAll(db: Db) {
 	const [learners, enrolments, awards] = await Promise.all([
