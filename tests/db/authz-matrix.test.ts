@@ -244,18 +244,29 @@ function leaks(body: string, contentType: string, caller: Caller, f: Fixture, ag
 		for (const [match] of body.matchAll(PSEUDONYM))
 			if (match !== own?.pseudonym) problems.push(`another learner's pseudonym ${match}`);
 	if (aggregates && contentType.includes('json')) {
-		let parsed: unknown;
-		try {
-			parsed = JSON.parse(body);
-		} catch {
-			parsed = undefined;
-		}
-		// Page data (__data.json) is devalue-flattened per node.
+		// Page data (__data.json) is devalue-flattened per node, one JSON document per line: the
+		// page's data first, then each streamed value (a promise in the first) as a chunk.
+		const documents = body.trimEnd().split('\n');
+		const parse = (text: string): unknown => {
+			try {
+				return JSON.parse(text);
+			} catch {
+				return undefined;
+			}
+		};
+		const parsed = documents.length > 1 ? parse(documents[0]) : parse(body);
+		const revive = (data: unknown) => unflatten(data as number, { Promise: () => null });
 		const nodes = (parsed as { type?: string; nodes?: { type: string; data: unknown[] }[] })?.nodes;
+		const chunks = documents
+			.slice(1)
+			.map(parse)
+			.filter((c): c is { type: string; data: unknown } => (c as { type?: string })?.type === 'chunk')
+			.map((c) => revive(c.data));
 		const values =
 			(parsed as { type?: string })?.type === 'data' && nodes
-				? nodes.filter((n) => n?.type === 'data').map((n) => unflatten(n.data))
+				? [...nodes.filter((n) => n?.type === 'data').map((n) => revive(n.data)), ...chunks]
 				: [parsed];
+
 		for (const v of values) problems.push(...smallCells(v).map((c) => `small cell ${c}`));
 	}
 	return [...new Set(problems)];
@@ -292,8 +303,10 @@ export function dataOutcome(httpStatus: number, text: string): { status: number;
 		nodes?: ({ type?: string; status?: number } | null)[];
 	};
 	try {
-		parsed = JSON.parse(text);
+		// The page's answer is the first line; streamed values follow as chunks, one per line.
+		parsed = JSON.parse(text.split('\n')[0]);
 	} catch {
+
 		return { status: httpStatus >= 400 ? httpStatus : 500, location: '' };
 	}
 	if (parsed.type === 'redirect') return { status: 303, location: parsed.location ?? '' };
