@@ -8,6 +8,10 @@ export default defineConfig({
 		// Database tests start PGlite (2–4 s each) and import real data.
 		testTimeout: 120_000,
 		hookTimeout: 120_000,
-		env: { TZ: 'UTC' }
+		env: { TZ: 'UTC' },
+		// Two files at a time: a database test spends much of its time waiting on PostgreSQL or in
+		// PGlite's one thread, so the machine's two cores are both busy (vitest would use one).
+		maxWorkers: 2
+
 	}
 });
