@@ -10,6 +10,7 @@ import { getProviders } from './catalogue.ts';
 import {
 	getCredentialDetail,
 	listCredentials,
+	summaryOf,
 	type CredentialDetail,
 	type CredentialSummary
 } from './credential-detail.ts';
@@ -125,16 +126,7 @@ export async function getCataloguePage(db: Db, id: string): Promise<CataloguePag
 	for (const cid of ids) {
 		const c = index.credentials.get(cid);
 		if (!c) continue;
-		credentials[cid] = {
-			id: c.id,
-			title: c.title,
-			kind: c.kind,
-			provider: c.providerId,
-			level: c.level,
-			levelFramework: c.levelFramework,
-			origin: c.origin,
-			stackable: targets.has(c.id)
-		};
+		credentials[cid] = summaryOf(c, targets);
 	}
 	const prerequisites: Prerequisite[] = [];
 	for (const cid of ids)

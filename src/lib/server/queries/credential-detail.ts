@@ -96,14 +96,17 @@ export async function listCredentials(
 				(!stackableOnly || targets.has(c.id)) &&
 				(!q || c.id.toLowerCase().includes(q) || c.title.toLowerCase().includes(q))
 		)
-		.map((c) => ({
-			id: c.id,
-			title: c.title,
-			kind: c.kind,
-			provider: c.providerId,
-			level: c.level,
-			levelFramework: c.levelFramework,
-			origin: c.origin,
-			stackable: targets.has(c.id)
-		}));
+		.map((c) => summaryOf(c, targets));
 }
+
+/** A catalogue credential as lists and pages name it; `targets` are the stackable ones. */
+export const summaryOf = (c: Credential, targets: ReadonlySet<string>): CredentialSummary => ({
+	id: c.id,
+	title: c.title,
+	kind: c.kind,
+	provider: c.providerId,
+	level: c.level,
+	levelFramework: c.levelFramework,
+	origin: c.origin,
+	stackable: targets.has(c.id)
+});
