@@ -1,5 +1,6 @@
-// Rollups (issue 9): the counts dashboards ask for, kept in enrolment_rollup and learner_rollup
-// (see schema.ts) so a dashboard reads thousands of rows instead of scanning every enrolment.
+// Rollups (issue 9): the counts dashboards ask for, kept in enrolment_rollup_fine,
+// enrolment_rollup and learner_rollup (see schema.ts) so a dashboard reads summed rows instead of
+// scanning and joining every enrolment.
 // They are a cache of the base tables: every write that changes what an aggregate counts — an
 // import, a consent change, retention — refreshes the credentials it touched, in its own
 // transaction, so a reader never sees the rollups disagree with the rows.
@@ -13,10 +14,14 @@ export type Touched = { credentials: Iterable<string> } | 'all';
 /** Above this many touched credentials a refresh recomputes everything (one scan beats many probes). */
 const PARTIAL_LIMIT = 2000;
 
-// Each enrolment is counted once for 'all' and once per group dimension.
-const DIMENSIONS = sql.raw(
-	`(values ('all', 'all'), ${GROUP_DIMENSIONS.map((d) => `('${d}', l.${d})`).join(', ')}) d(dimension, value)`
-);
+/** The unpivot of a row with the six group columns: once for 'all' and once per group dimension. */
+const dimensionsOf = (alias: string) =>
+	sql.raw(
+		`(values ('all', 'all'), ${GROUP_DIMENSIONS.map((d) => `('${d}', ${alias}.${d})`).join(', ')}) d(dimension, value)`
+	);
+const DIMENSIONS = dimensionsOf('l');
+const GROUPS = sql.raw(GROUP_DIMENSIONS.map((d) => `l.${d}`).join(', '));
+const GROUP_NAMES = sql.raw(GROUP_DIMENSIONS.join(', '));
 
 const PROVIDER = sql`coalesce(e.provider_id, c.provider_id)`;
 
@@ -44,23 +49,26 @@ export async function refreshRollups(tx: Orm, touched: Touched): Promise<void> {
 	if (credentials?.length === 0) return;
 	const only = credentials ? sql`e.credential_id = any(${sql.param(credentials)}::text[])` : sql`true`;
 	const onlyRollup = credentials ? sql`credential_id = any(${sql.param(credentials)}::text[])` : sql`true`;
+	// The aggregations below hash hundreds of thousands of keys at national scale: room to do it
+	// in memory rather than in sorted runs on disk (for this transaction only).
+	await tx.execute(sql`set local work_mem = '128MB'`);
 
 	// Fine rows are recounted for the touched credentials; the coarse sums lose the old fine rows'
 	// counts and gain the new ones', so they never need a scan of everything.
 	if (credentials) await addFineToCoarse(tx, onlyRollup, -1);
 	else await tx.execute(sql`delete from enrolment_rollup`);
-	await tx.execute(sql`delete from enrolment_rollup where keyset = 'fine' and ${onlyRollup}`);
-	await tx.execute(sql`insert into enrolment_rollup
-		(keyset, origin, provider_id, credential_id, cohort, dimension, value, status, day, started_on, enrolments)
-		select 'fine', l.origin, ${PROVIDER}, e.credential_id, e.cohort, d.dimension, d.value, e.status,
+	await tx.execute(sql`delete from enrolment_rollup_fine where ${onlyRollup}`);
+	await tx.execute(sql`insert into enrolment_rollup_fine
+		(origin, provider_id, credential_id, cohort, status, day, started_on, ${GROUP_NAMES}, enrolments)
+		select l.origin, ${PROVIDER}, e.credential_id, e.cohort, e.status,
 			case when e.status = 'in_progress' then null else greatest(e.ended_on - e.started_on, 0) end,
 			case when e.status = 'in_progress' then e.started_on end,
-			count(*)::int
-		from ${BASE} cross join lateral ${DIMENSIONS}
+			${GROUPS}, count(*)::int
+		from ${BASE}
 		where l.analytics_consent and ${only}
-		group by 2, 3, 4, 5, 6, 7, 8, 9, 10`);
-	await addFineToCoarse(tx, onlyRollup, 1);
-	await tx.execute(sql`delete from enrolment_rollup where keyset <> 'fine' and enrolments = 0`);
+		group by 1, 2, 3, 4, 5, 6, 7, ${GROUPS}`);
+	await addFineToCoarse(tx, onlyRollup, 1, { fresh: credentials === null });
+	if (credentials) await tx.execute(sql`delete from enrolment_rollup where enrolments = 0`);
 
 	await tx.execute(sql`delete from award_rollup where ${onlyRollup}`);
 	await tx.execute(sql`insert into award_rollup (origin, provider_id, credential_id, verification, awards)
@@ -111,7 +119,7 @@ export async function credentialsOfLearners(tx: Orm, learnerIds: string[]): Prom
 
 const STATE_KEY = 'rollups';
 // Bump when the rollup tables' meaning changes: the next start recomputes them.
-const STATE_VERSION = '3';
+const STATE_VERSION = '4';
 
 /** On start: fill the rollups once for a database that has rows but no rollups yet. */
 export async function ensureRollups(orm: Orm): Promise<void> {
@@ -145,22 +153,36 @@ const COARSE_KEYSETS: {
 	{ keyset: 'outcome', keep: { provider: true, credential: true, cohort: true, days: false, groups: false } }
 ];
 
-/** Adds (sign 1) or subtracts (sign −1) the fine rows of some credentials to the coarse sums. */
-async function addFineToCoarse(tx: Orm, onlyRollup: SQL, sign: 1 | -1): Promise<void> {
+/**
+ * Adds (sign 1) or subtracts (sign −1) the fine rows of some credentials to the coarse sums;
+ * `fresh` when the coarse rows were all just deleted, so there is nothing to meet.
+ */
+async function addFineToCoarse(
+	tx: Orm,
+	onlyRollup: SQL,
+	sign: 1 | -1,
+	{ fresh = false }: { fresh?: boolean } = {}
+): Promise<void> {
 	for (const { keyset, keep } of COARSE_KEYSETS) {
 		const provider = keep.provider ? sql`provider_id` : sql`null::text`;
 		const credential = keep.credential ? sql`credential_id` : sql`null::text`;
 		const cohort = keep.cohort ? sql`cohort` : sql`null::text`;
 		const [day, startedOn] = keep.days ? [sql`day`, sql`started_on`] : [sql`null::int`, sql`null::date`];
+		const [from, dimension, value] = keep.groups
+			? [sql`enrolment_rollup_fine f cross join lateral ${dimensionsOf('f')}`, sql`dimension`, sql`value`]
+			: [sql`enrolment_rollup_fine f`, sql`'all'::text`, sql`'all'::text`];
+
+		const merge = fresh
+			? sql``
+			: sql`on conflict (keyset, dimension, origin, provider_id, credential_id, cohort, value, status, day, started_on)
+			do update set enrolments = enrolment_rollup.enrolments + excluded.enrolments`;
+
 		await tx.execute(sql`insert into enrolment_rollup
 			(keyset, origin, provider_id, credential_id, cohort, dimension, value, status, day, started_on, enrolments)
-			select ${keyset}, origin, ${provider}, ${credential}, ${cohort}, dimension, value, status, ${day}, ${startedOn},
+			select ${keyset}, origin, ${provider}, ${credential}, ${cohort}, ${dimension}, ${value}, status, ${day}, ${startedOn},
 				${sign}::int * sum(enrolments)::int
-			from enrolment_rollup where keyset = 'fine' and ${onlyRollup}
-				${keep.groups ? sql`` : sql`and dimension = 'all'`}
-			group by origin, ${provider}, ${credential}, ${cohort}, dimension, value, status, ${day}, ${startedOn}
-			on conflict (keyset, origin, provider_id, credential_id, cohort, dimension, value, status, day, started_on)
-				where keyset <> 'fine'
-			do update set enrolments = enrolment_rollup.enrolments + excluded.enrolments`);
+			from ${from} where ${onlyRollup}
+			group by origin, ${provider}, ${credential}, ${cohort}, ${dimension}, ${value}, status, ${day}, ${startedOn}
+			${merge}`);
 	}
 }

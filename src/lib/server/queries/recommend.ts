@@ -2,9 +2,9 @@
 // consenting learner's enrolments of one data origin (real or generated, never mixed: a
 // generated learner's suggestions come from generated learners), ordered by start date then id,
 // and cached per database and origin. Like the catalogue cache, a small fingerprint (imports,
-// enrolments, consent withdrawals) says whether it is still current, so an import, a consent change
-// or retention — in this process or a CLI in another — refreshes it; the fingerprint itself is
-// checked at most every few seconds so a busy page does not count the enrolments per request.
+// consenting enrolments, consent withdrawals) says whether it is still current, so an import, a
+// consent change or retention — in this process or a CLI in another — refreshes it; the
+// fingerprint itself is checked at most every few seconds.
 //
 // The learner's own history is theirs to see whatever their analytics consent: consent governs
 // aggregates (the model), not a learner's own page.
@@ -43,8 +43,12 @@ const cache = new Map<ModelOrigin, Entry>();
 const RECHECK_MS = 5_000;
 
 async function fingerprint(db: Db): Promise<string> {
+	// The consenting enrolments are counted from the rollups' system total (kept in the same
+	// transaction as every change to them), not by scanning enrolments: at 1M rows that scan was
+	// 100 ms every few seconds.
 	const [row] = await db.query<{ f: string }>(sql`select concat_ws(':',
-		(select coalesce(max(id), 0) from imports), (select count(*) from enrolments),
+		(select coalesce(max(id), 0) from imports),
+		(select coalesce(sum(enrolments), 0) from enrolment_rollup where keyset = '' and dimension = 'all'),
 		(select count(*) from learners where not analytics_consent)) as f`);
 	return row.f;
 }

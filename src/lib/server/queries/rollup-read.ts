@@ -15,12 +15,12 @@ type RollupQuestion = {
 	keys: Set<string>;
 	where: SQL;
 	dimension: string;
-	/** The rollup column each row is grouped by, or null for one population. */
-	group: { enrolment: SQL; learner: SQL } | null;
-	/** Rows with the days to each outcome (time to credential). */
-	enrolmentWhere: SQL;
-	/** Rows with outcome counts only (completion, headline counts): fewer where they differ. */
-	outcomeWhere: SQL;
+	/** The column each source's rows are grouped by, or null for one population. */
+	group: { enrolment: SQL; outcome: SQL; learner: SQL } | null;
+	/** `<table> where …`: rows with the days to each outcome (time to credential). */
+	enrolmentRows: SQL;
+	/** `<table> where …`: rows with outcome counts (completion, headline counts); fewer where they differ. */
+	outcomeRows: SQL;
 	learnerWhere: SQL;
 };
 
@@ -59,20 +59,32 @@ export function rollupQuestion(context: QueryContext & { by?: Breakdown[] }): Ro
 	if (!ROLLUP_KEYSETS.includes(keyset)) return null;
 
 	const dimension = breakdown && isDimension(breakdown) ? breakdown : 'all';
-	const column = breakdown ? (isDimension(breakdown) ? 'value' : GROUP_COLUMNS[breakdown]!) : null;
-	const where = sql.join([...conditions, sql`dimension = ${dimension}`], sql` and `);
+	const keyConditions = sql.join(conditions, sql` and `);
+	const where = sql`${keyConditions} and dimension = ${dimension}`;
+	// The unpivoted sums keep the group in `value`; the fine rows keep each group in its own column.
+	const coarseColumn = breakdown ? (isDimension(breakdown) ? 'value' : GROUP_COLUMNS[breakdown]!) : null;
+	const fineColumn = breakdown ? (isDimension(breakdown) ? breakdown : GROUP_COLUMNS[breakdown]!) : null;
 	// Enrolment counts: the system and per-provider sums when the question names no credential or
-	// cohort; otherwise the fine rows for timings and their day-less sums for outcomes.
+	// cohort; otherwise the fine rows for timings and their day-less sums for outcomes by credential.
 	const perCredential = keys.has('credential') || keys.has('cohort');
-	const enrolmentKeyset = perCredential ? 'fine' : keyset;
+	const coarse = (set: string) => sql`enrolment_rollup where ${where} and keyset = ${set}`;
+	const fine = sql`enrolment_rollup_fine where ${keyConditions}`;
+	const outcomeFromFine = perCredential && dimension !== 'all';
+	const raw = (column: string | null) => (column ? sql.raw(column) : sql``);
 	return {
 		keyset,
 		dimension,
-		group: column ? { enrolment: sql.raw(column), learner: sql.raw(column) } : null,
+		group: breakdown
+			? {
+					enrolment: raw(perCredential ? fineColumn : coarseColumn),
+					outcome: raw(outcomeFromFine ? fineColumn : coarseColumn),
+					learner: raw(coarseColumn)
+				}
+			: null,
 		keys,
 		where,
-		enrolmentWhere: sql`${where} and keyset = ${enrolmentKeyset}`,
-		outcomeWhere: sql`${where} and keyset = ${!perCredential ? keyset : dimension === 'all' ? 'outcome' : 'fine'}`,
+		enrolmentRows: perCredential ? fine : coarse(keyset),
+		outcomeRows: !perCredential ? coarse(keyset) : outcomeFromFine ? fine : coarse('outcome'),
 		learnerWhere: sql`${where} and keyset = ${keyset}`
 	};
 }
@@ -83,7 +95,7 @@ function origin(data: DataOrigin): SQL {
 	return sql`true`;
 }
 
-const groupSelect = (q: RollupQuestion, side: 'enrolment' | 'learner') =>
+const groupSelect = (q: RollupQuestion, side: 'enrolment' | 'outcome' | 'learner') =>
 	q.group ? sql`${q.group[side]} as g0,` : sql``;
 const groupBy = (q: RollupQuestion, extra = '') =>
 	q.group
@@ -110,11 +122,11 @@ export type RollupCompletionRow = {
 export async function completionFromRollup(db: Db, q: RollupQuestion): Promise<RollupCompletionRow[]> {
 	const [rows, learners] = await Promise.all([
 		db.query<Record<string, string | number>>(sql`
-			select ${groupSelect(q, 'enrolment')}
+			select ${groupSelect(q, 'outcome')}
 				coalesce(sum(enrolments) filter (where status = 'completed'), 0)::int as completed,
 				coalesce(sum(enrolments) filter (where status in ('completed', 'withdrawn', 'failed')), 0)::int as known,
 				coalesce(sum(enrolments) filter (where status = 'in_progress'), 0)::int as in_progress
-			from enrolment_rollup where ${q.outcomeWhere} ${groupBy(q)}`),
+			from ${q.outcomeRows} ${groupBy(q)}`),
 		learnersByGroup(db, q)
 	]);
 	return rows.map((r) => ({
@@ -131,15 +143,15 @@ export type RollupDayCounts = { groups: string[]; rows: DayCounts[]; learners: n
 export async function dayCountsFromRollup(db: Db, q: RollupQuestion): Promise<RollupDayCounts[]> {
 	const [rows, learners] = await Promise.all([
 		db.query<Record<string, string | number>>(sql`
-			select ${groupSelect(q, 'enrolment')} day_since as day,
+			select ${q.group ? sql`g0,` : sql``} day_since as day,
 				sum(enrolments) filter (where status = 'completed')::int as completed,
 				sum(enrolments) filter (where status = 'withdrawn')::int as withdrawn,
 				sum(enrolments) filter (where status = 'failed')::int as failed,
 				sum(enrolments) filter (where status = 'in_progress')::int as censored
 			from (
-				select value, credential_id, cohort, provider_id, status, enrolments,
+				select ${groupSelect(q, 'enrolment')} status, enrolments,
 					coalesce(day, greatest(current_date - started_on, 0)) as day_since
-				from enrolment_rollup where ${q.enrolmentWhere}
+				from ${q.enrolmentRows}
 			) r ${groupBy(q, ', day_since')}`),
 		learnersByGroup(db, q)
 	]);
@@ -195,7 +207,7 @@ export async function overviewFromRollup(
 				(select count(distinct credential_id) from learner_rollup
 					where ${q.where} and keyset = ${byCredential})::int as credentials,
 				coalesce(bool_or(origin <> 'real'), false) as includes_generated
-			from enrolment_rollup where ${q.outcomeWhere}`),
+			from ${q.outcomeRows}`),
 
 		learnersByGroup(db, q),
 		db.query<{ awards: number }>(sql`
