@@ -354,9 +354,11 @@ export const enrolmentRollup = pgTable(
 		enrolments: integer('enrolments').notNull()
 	},
 	(t) => [
-		// The unique key — what the add/subtract upsert meets, and, led by (keyset, dimension), what
-		// every question reads by — is NULLS NOT DISTINCT, written by hand in drizzle/0005 (drizzle
-		// cannot say it). Only the 'outcome' rows name a credential.
+		// The unique key — what the add/subtract upsert meets, and, led by (keyset, dimension,
+		// provider_id), what every question reads by (origin comes later: `origin <> 'real'` cannot
+		// use an index) — is NULLS NOT DISTINCT, written by hand in drizzle/0006 (drizzle cannot
+		// say it). Only the 'outcome' and 'credential' rows name a credential.
+
 		index('enrolment_rollup_credential_idx')
 			.on(t.credentialId)
 			.where(sql`credential_id is not null`)
@@ -381,7 +383,8 @@ export const learnerRollup = pgTable(
 		value: text('value').notNull(),
 		learners: integer('learners').notNull()
 	},
-	(t) => [index('learner_rollup_key_idx').on(t.keyset, t.dimension)]
+	// A question fixes the key set and dimension, and then a provider, credential or cohort.
+	(t) => [index('learner_rollup_key_idx').on(t.keyset, t.dimension, t.providerId, t.credentialId, t.cohort)]
 );
 
 /** Awards per credential × issuing provider × verification, for the headline counts. */

@@ -70,6 +70,8 @@ export function rollupQuestion(context: QueryContext & { by?: Breakdown[] }): Ro
 	const coarse = (set: string) => sql`enrolment_rollup where ${where} and keyset = ${set}`;
 	const fine = sql`enrolment_rollup_fine where ${keyConditions}`;
 	const outcomeFromFine = perCredential && dimension !== 'all';
+	// Outcomes per credential alone, unless the question also fixes a provider or a cohort.
+	const outcomeSet = keys.has('provider') || keys.has('cohort') ? 'outcome' : 'credential';
 	const raw = (column: string | null) => (column ? sql.raw(column) : sql``);
 	return {
 		keyset,
@@ -84,7 +86,8 @@ export function rollupQuestion(context: QueryContext & { by?: Breakdown[] }): Ro
 		keys,
 		where,
 		enrolmentRows: perCredential ? fine : coarse(keyset),
-		outcomeRows: !perCredential ? coarse(keyset) : outcomeFromFine ? fine : coarse('outcome'),
+		outcomeRows: !perCredential ? coarse(keyset) : outcomeFromFine ? fine : coarse(outcomeSet),
+
 		learnerWhere: sql`${where} and keyset = ${keyset}`
 	};
 }
