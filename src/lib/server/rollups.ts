@@ -39,8 +39,26 @@ export const ROLLUP_KEYSETS = [...GLOBAL_KEYSETS, ...CREDENTIAL_KEYSETS].map((k)
 
 const BASE = sql`enrolments e join learners l on l.id = e.learner_id join credentials c on c.id = e.credential_id`;
 
+/**
+ * The version of the data the dashboards count: bumped by every refresh, so by every import,
+ * consent change and retention run, and seen by other processes once that transaction commits.
+ * With today's date, because time to credential counts the wait of enrolments in progress to today.
+ */
+export async function dataVersion(orm: Orm): Promise<string> {
+	const [row] = await rowsOf<{ version: string }>(
+		orm,
+		sql`select coalesce((select value from app_settings where key = ${VERSION_KEY}), '0')
+			|| '@' || current_date::text as version`
+	);
+	return row.version;
+}
+const VERSION_KEY = 'data_version';
+
 /** Refreshes the rollups for what changed; call inside the transaction that changed it. */
 export async function refreshRollups(tx: Orm, touched: Touched): Promise<void> {
+	await tx.execute(sql`insert into app_settings (key, value) values (${VERSION_KEY}, '1')
+		on conflict (key) do update set value = (app_settings.value::bigint + 1)::text`);
+
 	let credentials: string[] | null = null;
 	if (touched !== 'all') {
 		credentials = [...new Set(touched.credentials)];
@@ -157,7 +175,6 @@ const COARSE_KEYSETS: {
 		keyset: 'credential',
 		keep: { provider: false, credential: true, cohort: false, days: false, groups: false }
 	}
-
 ];
 
 /**

@@ -3,6 +3,7 @@ import { accessFor } from '$lib/server/auth/access.ts';
 import { getDb } from '$lib/server/db/index.ts';
 import { dashboardOptionsOf, dashboardParams, parseQuery } from '$lib/server/http/params.ts';
 import { getProviders } from '$lib/server/queries/catalogue.ts';
+import { cachedDashboard } from '$lib/server/queries/dashboard-cache.ts';
 import { getFlows } from '$lib/server/queries/flows.ts';
 import { getSystemDashboard } from '$lib/server/queries/system.ts';
 
@@ -12,31 +13,34 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 	const params = parseQuery(url, dashboardParams);
 	const db = await getDb();
 	const { scope, suppression } = accessFor(locals);
+	const options = { scope, suppression, ...dashboardOptionsOf(params) };
 	const [dashboard, providers] = await Promise.all([
-		getSystemDashboard(db, { scope, suppression, ...dashboardOptionsOf(params) }),
+		cachedDashboard(db, JSON.stringify(['system', options]), () => getSystemDashboard(db, options)),
 		getProviders(db)
 	]);
 	// The flow Sankey streams in after the page (its query is the slowest): one origin per figure,
 	// credential → next credential for the real modules, → qualification for the generated catalogue.
 	const flowKind = params.data === 'generated' ? 'toward' : 'next';
+	const flowOptions = {
+		scope,
+		data: params.data,
+		filters: { providerId: params.provider },
+		suppression,
+		byCohort: false,
+		kind: flowKind
+	} as const;
 	const flows =
 		params.data === 'all'
 			? Promise.resolve(null)
-			: getFlows(db, {
-					scope,
-					data: params.data,
-					filters: { providerId: params.provider },
-					suppression,
-					byCohort: false,
-					kind: flowKind
-				}).then((rows) =>
-					rows.map((r) => ({
-						kind: r.kind,
-						from: r.from,
-						to: r.to,
-						count: r.count,
-						suppressed: r.suppressed === null ? null : `<${suppression ? suppression.threshold : ''}`
-					}))
+			: cachedDashboard(db, JSON.stringify(['flows', flowOptions]), () => getFlows(db, flowOptions)).then(
+					(rows) =>
+						rows.map((r) => ({
+							kind: r.kind,
+							from: r.from,
+							to: r.to,
+							count: r.count,
+							suppressed: r.suppressed === null ? null : `<${suppression ? suppression.threshold : ''}`
+						}))
 				);
 	return {
 		params,

@@ -1,10 +1,9 @@
 // Next-step suggestions from the database (issue 6). The sequence model is built from every
 // consenting learner's enrolments of one data origin (real or generated, never mixed: a
 // generated learner's suggestions come from generated learners), ordered by start date then id,
-// and cached per database and origin. Like the catalogue cache, a small fingerprint (imports,
-// consenting enrolments, consent withdrawals) says whether it is still current, so an import, a
-// consent change or retention — in this process or a CLI in another — refreshes it; the
-// fingerprint itself is checked at most every few seconds.
+// and cached per database and origin. Like the dashboards, it is kept with the data version it was
+// built at (rollups.ts dataVersion), so an import, a consent change or retention — in this process
+// or a CLI in another — rebuilds it; the version is checked at most every few seconds.
 //
 // The learner's own history is theirs to see whatever their analytics consent: consent governs
 // aggregates (the model), not a learner's own page.
@@ -22,6 +21,7 @@ import {
 } from '../../domain/recommend/index.ts';
 import type { EnrolmentStatus } from '../../domain/types.ts';
 import { readSettings } from '../config.ts';
+import { dataVersion } from '../rollups.ts';
 import { getCatalogueIndex } from './catalogue-cache.ts';
 import { getCompletionCounts } from './completion.ts';
 import { getLearnerHoldings } from './pathway.ts';
@@ -38,20 +38,9 @@ export type RecommenderData = {
 	learners: number;
 };
 
-type Entry = { db: Db; fingerprint: string; checkedAt: number; data: Promise<RecommenderData> };
+type Entry = { db: Db; version: string; checkedAt: number; data: Promise<RecommenderData> };
 const cache = new Map<ModelOrigin, Entry>();
 const RECHECK_MS = 5_000;
-
-async function fingerprint(db: Db): Promise<string> {
-	// The consenting enrolments are counted from the rollups' system total (kept in the same
-	// transaction as every change to them), not by scanning enrolments: at 1M rows that scan was
-	// 100 ms every few seconds.
-	const [row] = await db.query<{ f: string }>(sql`select concat_ws(':',
-		(select coalesce(max(id), 0) from imports),
-		(select coalesce(sum(enrolments), 0) from enrolment_rollup where keyset = '' and dimension = 'all'),
-		(select count(*) from learners where not analytics_consent)) as f`);
-	return row.f;
-}
 
 type SequenceRow = {
 	learner_id: string;
@@ -142,18 +131,18 @@ export async function getRecommenderData(
 	const entry = cache.get(origin);
 	const now = Date.now();
 	if (entry && entry.db === db && now - entry.checkedAt < recheckMs) return entry.data;
-	const current = await fingerprint(db);
-	if (entry && entry.db === db && entry.fingerprint === current) {
+	const current = await dataVersion(db.orm);
+	if (entry && entry.db === db && entry.version === current) {
 		entry.checkedAt = now;
 		return entry.data;
 	}
 	const data = loadData(db, origin);
-	cache.set(origin, { db, fingerprint: current, checkedAt: now, data });
+	cache.set(origin, { db, version: current, checkedAt: now, data });
 	data.catch(() => cache.delete(origin));
 	return data;
 }
 
-/** Drops the cached models (tests; an import in this process is also seen by the fingerprint). */
+/** Drops the cached models (tests; an import in this process is also seen by the data version). */
 export function invalidateRecommender(): void {
 	cache.clear();
 }

@@ -3,6 +3,7 @@ import type { PageServerLoad } from './$types';
 import { accessFor } from '$lib/server/auth/access.ts';
 import { getDb } from '$lib/server/db/index.ts';
 import { dashboardOptionsOf, dashboardParams, parseQuery } from '$lib/server/http/params.ts';
+import { cachedDashboard } from '$lib/server/queries/dashboard-cache.ts';
 import { getProviderDashboard } from '$lib/server/queries/providers.ts';
 
 // One provider's cohorts against the system benchmark. The route policy already keeps a provider
@@ -10,11 +11,16 @@ import { getProviderDashboard } from '$lib/server/queries/providers.ts';
 export const load: PageServerLoad = async ({ url, params: route, locals }) => {
 	const params = parseQuery(url, dashboardParams);
 	const { suppression } = accessFor(locals);
-	const dashboard = await getProviderDashboard(await getDb(), route.id, {
-		scope: { kind: 'provider', providerId: route.id },
+	const db = await getDb();
+	const options = {
+		scope: { kind: 'provider' as const, providerId: route.id },
 		suppression,
 		...dashboardOptionsOf(params)
-	});
+	};
+	const dashboard = await cachedDashboard(db, JSON.stringify(['provider', route.id, options]), () =>
+		getProviderDashboard(db, route.id, options)
+	);
+
 	if (!dashboard) error(404, 'No such provider');
 	return { params, dashboard };
 };
