@@ -14,11 +14,14 @@
 import autocannon from 'autocannon';
 import { spawn, execFileSync } from 'node:child_process';
 import {
+	closeSync,
 	createReadStream,
 	existsSync,
 	mkdirSync,
 	mkdtempSync,
+	openSync,
 	readFileSync,
+	readSync,
 	rmSync,
 	writeFileSync
 } from 'node:fs';
@@ -127,10 +130,15 @@ async function rawCopy(target: Target, dir: string): Promise<{ seconds: number; 
 	const db = await target.open();
 	await importFiles(db, collectFiles(CATALOGUE_TABLES.map((t) => join(dir, `${t}.csv`))));
 	await db.close();
-	const header = (t: string) =>
-		readFileSync(join(dir, `${t}.csv`), 'utf8')
-			.slice(0, 2000)
-			.split(/\r?\n/)[0];
+	// The header line only: at 10M the files are larger than a string may be.
+	const header = (t: string) => {
+		const fd = openSync(join(dir, `${t}.csv`), 'r');
+		const start = Buffer.alloc(4096);
+		const length = readSync(fd, start, 0, start.length, 0);
+		closeSync(fd);
+		return start.subarray(0, length).toString('utf8').split(/\r?\n/)[0];
+	};
+
 	const copySql = (t: string) => `copy ${t} (${header(t)}) from stdin with (format csv, header true)`;
 	let rows = 0;
 	const started = performance.now();
@@ -345,6 +353,9 @@ async function benchSize(size: number) {
 			const imports: { format: string; result: Record<string, number> }[] = [
 				{ format: 'csv', result: await childJson('scripts/bench/import-child.ts', [dir, 'csv'], target.env) }
 			];
+			// Said at once, so a failure later in the run does not lose it.
+			console.log(`  import (CSV): ${JSON.stringify(imports[0].result)}`);
+
 			for (const format of FORMATS.filter((f) => f !== 'csv' && PARTS.has('import'))) {
 				const files = await generatedFiles(size, learners, format);
 				const other = await freshTarget(engine, `stackwise_bench_${size}_${format}`);

@@ -33,7 +33,7 @@ describe.each(engines)('dashboard cache on $name', (engine) => {
 		expect(counted).toBe(1);
 
 		const before = await dataVersion(db.orm);
-		await setAnalyticsConsent(db, 'oulad-11391', false);
+		expect(await setAnalyticsConsent(db, 'oulad-11391', false, null)).toBe(true);
 		expect(await dataVersion(db.orm)).not.toBe(before);
 		const after = await completion();
 		expect(counted).toBe(2);

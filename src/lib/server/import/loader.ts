@@ -207,7 +207,11 @@ function newFileReport(path: string, format: string): FileReport {
 	};
 }
 
+/** Above this many learners updated in place, a refresh recounts everything. */
+const TOUCHED_LEARNERS_LIMIT = 10_000;
+
 /** Checks and writes chunks of units inside the import's transaction. */
+
 class ChunkWriter {
 	/** What the rollups must be refreshed for once every chunk is written. */
 	readonly touchedCredentials = new Set<string>();
@@ -234,7 +238,7 @@ class ChunkWriter {
 	/** The credentials whose aggregates this import may have changed. */
 	async touched(): Promise<Touched> {
 		// Learners updated in place move their enrolments between groups; many of them: recount all.
-		if (this.touchedLearners.size > 10_000) return 'all';
+		if (this.touchedLearners.size > TOUCHED_LEARNERS_LIMIT) return 'all';
 		const ofLearners = await credentialsOfLearners(this.tx, [...this.touchedLearners]);
 		return { credentials: [...this.touchedCredentials, ...ofLearners] };
 	}
@@ -324,7 +328,13 @@ class ChunkWriter {
 				if (!(item.mentioned && rows.has(key) && !rows.get(key)!.mentioned)) rows.set(key, item);
 				if (item.table === 'enrolments' || item.table === 'awards')
 					this.touchedCredentials.add(item.row.credentialId);
-				if (item.table === 'learners' && !item.mentioned) this.touchedLearners.add(item.row.id);
+				// Past the limit the answer is 'all' whatever else comes: stop remembering ids.
+				if (
+					item.table === 'learners' &&
+					!item.mentioned &&
+					this.touchedLearners.size <= TOUCHED_LEARNERS_LIMIT
+				)
+					this.touchedLearners.add(item.row.id);
 				if (item.table === 'awards') file.verification[item.row.verification]++;
 			}
 		}
