@@ -158,7 +158,7 @@ export async function ensureRollups(orm: Orm): Promise<void> {
  * provider with their days (for time to credential); 'outcome' — every fine key but the days,
  * for all learners only — for completion counts by cohort, or by credential for one provider,
  * which need outcomes, not timings (per group it would be nearly as large as the fine rows); and
- * 'credential', the outcomes per credential alone (a fortieth of the 'outcome' rows at 1M), for
+ * 'credential', the outcomes per credential alone (one row per credential and outcome, where 'outcome' has one per provider and cohort too), for
  * the system's completion by credential.
  */
 const COARSE_KEYSETS: {
