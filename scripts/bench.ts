@@ -138,7 +138,6 @@ async function rawCopy(target: Target, dir: string): Promise<{ seconds: number; 
 		closeSync(fd);
 		return start.subarray(0, length).toString('utf8').split(/\r?\n/)[0];
 	};
-
 	const copySql = (t: string) => `copy ${t} (${header(t)}) from stdin with (format csv, header true)`;
 	let rows = 0;
 	const started = performance.now();
@@ -355,7 +354,6 @@ async function benchSize(size: number) {
 			];
 			// Said at once, so a failure later in the run does not lose it.
 			console.log(`  import (CSV): ${JSON.stringify(imports[0].result)}`);
-
 			for (const format of FORMATS.filter((f) => f !== 'csv' && PARTS.has('import'))) {
 				const files = await generatedFiles(size, learners, format);
 				const other = await freshTarget(engine, `stackwise_bench_${size}_${format}`);
@@ -486,7 +484,6 @@ async function benchSize(size: number) {
 						'p95 ms',
 						'errors'
 					],
-
 					http
 				);
 			} else await db.close();

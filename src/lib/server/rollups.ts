@@ -58,7 +58,6 @@ const VERSION_KEY = 'data_version';
 export async function refreshRollups(tx: Orm, touched: Touched): Promise<void> {
 	await tx.execute(sql`insert into app_settings (key, value) values (${VERSION_KEY}, '1')
 		on conflict (key) do update set value = (app_settings.value::bigint + 1)::text`);
-
 	let credentials: string[] | null = null;
 	if (touched !== 'all') {
 		credentials = [...new Set(touched.credentials)];
@@ -158,8 +157,8 @@ export async function ensureRollups(orm: Orm): Promise<void> {
  * provider with their days (for time to credential); 'outcome' — every fine key but the days,
  * for all learners only — for completion counts by cohort, or by credential for one provider,
  * which need outcomes, not timings (per group it would be nearly as large as the fine rows); and
- * 'credential', the outcomes per credential alone (one row per credential and outcome, where 'outcome' has one per provider and cohort too), for
- * the system's completion by credential.
+ * 'credential', the outcomes per credential alone (one row per credential and outcome, where
+ * 'outcome' has one per provider and cohort too), for the system's completion by credential.
  */
 const COARSE_KEYSETS: {
 	keyset: string;
@@ -195,13 +194,10 @@ async function addFineToCoarse(
 		const [from, dimension, value] = keep.groups
 			? [sql`enrolment_rollup_fine f cross join lateral ${dimensionsOf('f')}`, sql`dimension`, sql`value`]
 			: [sql`enrolment_rollup_fine f`, sql`'all'::text`, sql`'all'::text`];
-
 		const merge = fresh
 			? sql``
 			: sql`on conflict (keyset, dimension, provider_id, credential_id, cohort, origin, value, status, day, started_on)
-
 			do update set enrolments = enrolment_rollup.enrolments + excluded.enrolments`;
-
 		await tx.execute(sql`insert into enrolment_rollup
 			(keyset, origin, provider_id, credential_id, cohort, dimension, value, status, day, started_on, enrolments)
 

@@ -3,7 +3,7 @@ import { accessFor } from '$lib/server/auth/access.ts';
 import { getDb } from '$lib/server/db/index.ts';
 import { dashboardOptionsOf, dashboardParams, parseQuery } from '$lib/server/http/params.ts';
 import { getProviders } from '$lib/server/queries/catalogue.ts';
-import { cachedDashboard } from '$lib/server/queries/dashboard-cache.ts';
+import { cachedForDataVersion } from '$lib/server/queries/versioned-cache.ts';
 import { getFlows } from '$lib/server/queries/flows.ts';
 import { getSystemDashboard } from '$lib/server/queries/system.ts';
 
@@ -15,7 +15,7 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 	const { scope, suppression } = accessFor(locals);
 	const options = { scope, suppression, ...dashboardOptionsOf(params) };
 	const [dashboard, providers] = await Promise.all([
-		cachedDashboard(db, JSON.stringify(['system', options]), () => getSystemDashboard(db, options)),
+		cachedForDataVersion(db, JSON.stringify(['system', options]), () => getSystemDashboard(db, options)),
 		getProviders(db)
 	]);
 	// The flow Sankey streams in after the page (its query is the slowest): one origin per figure,
@@ -32,15 +32,16 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 	const flows =
 		params.data === 'all'
 			? Promise.resolve(null)
-			: cachedDashboard(db, JSON.stringify(['flows', flowOptions]), () => getFlows(db, flowOptions)).then(
-					(rows) =>
-						rows.map((r) => ({
-							kind: r.kind,
-							from: r.from,
-							to: r.to,
-							count: r.count,
-							suppressed: r.suppressed === null ? null : `<${suppression ? suppression.threshold : ''}`
-						}))
+			: cachedForDataVersion(db, JSON.stringify(['flows', flowOptions]), () =>
+					getFlows(db, flowOptions)
+				).then((rows) =>
+					rows.map((r) => ({
+						kind: r.kind,
+						from: r.from,
+						to: r.to,
+						count: r.count,
+						suppressed: r.suppressed === null ? null : `<${suppression ? suppression.threshold : ''}`
+					}))
 				);
 	return {
 		params,

@@ -334,10 +334,10 @@ export const enrolmentRollup = pgTable(
 	{
 		/**
 		 * '' (whole system) and 'provider', with days, for every group dimension; 'outcome' — every
-		 * fine key but the days and groups — for completion counts by credential or cohort.
+		 * fine key but the days and groups — and 'credential' (outcomes per credential alone) for
+		 * completion counts by credential or cohort. See COARSE_KEYSETS in rollups.ts.
 		 */
 		keyset: text('keyset').notNull(),
-
 		origin: text('origin').notNull(),
 		providerId: text('provider_id'),
 		credentialId: text('credential_id'),
@@ -358,7 +358,6 @@ export const enrolmentRollup = pgTable(
 		// provider_id), what every question reads by (origin comes later: `origin <> 'real'` cannot
 		// use an index) — is NULLS NOT DISTINCT, written by hand in drizzle/0006 (drizzle cannot
 		// say it). Only the 'outcome' and 'credential' rows name a credential.
-
 		index('enrolment_rollup_credential_idx')
 			.on(t.credentialId)
 			.where(sql`credential_id is not null`)

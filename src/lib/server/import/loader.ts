@@ -178,7 +178,6 @@ export async function runImportJob(db: Db, job: ImportJob, options: LoadOptions 
 	}
 	report.files = [...files.values()];
 	progress('done', true);
-
 	const totals = report.files.reduce(
 		(t, f) => ({ read: t.read + f.read, stored: t.stored + f.stored, rejected: t.rejected + f.rejected }),
 		{ read: 0, stored: 0, rejected: 0 }
@@ -211,7 +210,6 @@ function newFileReport(path: string, format: string): FileReport {
 const TOUCHED_LEARNERS_LIMIT = 10_000;
 
 /** Checks and writes chunks of units inside the import's transaction. */
-
 class ChunkWriter {
 	/** What the rollups must be refreshed for once every chunk is written. */
 	readonly touchedCredentials = new Set<string>();

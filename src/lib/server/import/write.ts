@@ -125,24 +125,25 @@ export async function upsertRows<T extends ImportTable>(
 	// there yet (a first import: nothing to merge, and no staging copy to pay for), otherwise into
 	// a staging table to upsert from. PGlite takes them as arrays.
 	const copy = postgresClient(tx);
-	let source: SQL;
-	if (copy && rows.length >= COPY_THRESHOLD && !(await anyKeyExists(tx, spec, arrays))) {
-		const writable = await copy
-			.unsafe(`copy "${spec.name}" (${names.map((n) => `"${n}"`).join(', ')}) from stdin with (format csv)`)
-			.writable();
+	const copyRows = async (target: string) => {
+		const writable = await copy!.unsafe(`copy ${target} from stdin with (format csv)`).writable();
 		await pipeline(Readable.from(csvLines(arrays, rows.length)), writable);
+	};
+	if (copy && rows.length >= COPY_THRESHOLD && !(await anyKeyExists(tx, spec, arrays))) {
+		await copyRows(`"${spec.name}" (${names.map((n) => `"${n}"`).join(', ')})`);
 		return { inserted: rows.length, updated: 0 };
 	}
+	let source: SQL;
 	if (copy && rows.length >= COPY_THRESHOLD) {
 		const stage = `stackwise_stage_${spec.name}`;
 		await copy.unsafe(
 			`create temp table if not exists ${stage} (${names.map((_, i) => `c${i} text`).join(', ')}) on commit drop`
 		);
 		await copy.unsafe(`truncate ${stage}`);
-		const writable = await copy.unsafe(`copy ${stage} from stdin with (format csv)`).writable();
-		await pipeline(Readable.from(csvLines(arrays, rows.length)), writable);
+		await copyRows(stage);
 		source = sql.raw(stage);
 	} else source = sql`unnest(${unnestArgs})`;
+
 	const query = sql`with written as (
 			insert into ${sql.raw(`"${spec.name}"`)} (${columnList})
 			select ${selectList} from ${source} as t(${aliases})

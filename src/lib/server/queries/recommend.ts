@@ -1,9 +1,8 @@
 // Next-step suggestions from the database (issue 6). The sequence model is built from every
 // consenting learner's enrolments of one data origin (real or generated, never mixed: a
 // generated learner's suggestions come from generated learners), ordered by start date then id,
-// and cached per database and origin. Like the dashboards, it is kept with the data version it was
-// built at (rollups.ts dataVersion), so an import, a consent change or retention — in this process
-// or a CLI in another — rebuilds it; the version is checked at most every few seconds.
+// and kept like the dashboards' results (versioned-cache.ts): an import, a consent change or
+// retention — in this process or a CLI in another — rebuilds it.
 //
 // The learner's own history is theirs to see whatever their analytics consent: consent governs
 // aggregates (the model), not a learner's own page.
@@ -21,8 +20,9 @@ import {
 } from '../../domain/recommend/index.ts';
 import type { EnrolmentStatus } from '../../domain/types.ts';
 import { readSettings } from '../config.ts';
-import { dataVersion } from '../rollups.ts';
+
 import { getCatalogueIndex } from './catalogue-cache.ts';
+import { cachedForDataVersion, forgetCached } from './versioned-cache.ts';
 import { getCompletionCounts } from './completion.ts';
 import { getLearnerHoldings } from './pathway.ts';
 import { SYSTEM } from './scope.ts';
@@ -37,10 +37,6 @@ export type RecommenderData = {
 	/** Learners whose sequences the model holds. */
 	learners: number;
 };
-
-type Entry = { db: Db; version: string; checkedAt: number; data: Promise<RecommenderData> };
-const cache = new Map<ModelOrigin, Entry>();
-const RECHECK_MS = 5_000;
 
 type SequenceRow = {
 	learner_id: string;
@@ -122,29 +118,16 @@ async function loadData(db: Db, origin: ModelOrigin): Promise<RecommenderData> {
 	return { model: buildModel(sequences), skills, outlook, learners: sequences.length };
 }
 
+const MODEL_KEY = 'recommender:';
+
 /** The model and its side tables for one origin, rebuilt when the data changed. */
-export async function getRecommenderData(
-	db: Db,
-	origin: ModelOrigin,
-	{ recheckMs = RECHECK_MS }: { recheckMs?: number } = {}
-): Promise<RecommenderData> {
-	const entry = cache.get(origin);
-	const now = Date.now();
-	if (entry && entry.db === db && now - entry.checkedAt < recheckMs) return entry.data;
-	const current = await dataVersion(db.orm);
-	if (entry && entry.db === db && entry.version === current) {
-		entry.checkedAt = now;
-		return entry.data;
-	}
-	const data = loadData(db, origin);
-	cache.set(origin, { db, version: current, checkedAt: now, data });
-	data.catch(() => cache.delete(origin));
-	return data;
+export function getRecommenderData(db: Db, origin: ModelOrigin): Promise<RecommenderData> {
+	return cachedForDataVersion(db, MODEL_KEY + origin, () => loadData(db, origin));
 }
 
-/** Drops the cached models (tests; an import in this process is also seen by the data version). */
+/** Drops the kept models, so the next call builds afresh (a benchmark timing the build). */
 export function invalidateRecommender(): void {
-	cache.clear();
+	forgetCached(MODEL_KEY);
 }
 
 export type RecommendOptions = {

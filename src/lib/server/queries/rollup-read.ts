@@ -87,7 +87,6 @@ export function rollupQuestion(context: QueryContext & { by?: Breakdown[] }): Ro
 		where,
 		enrolmentRows: perCredential ? fine : coarse(keyset),
 		outcomeRows: !perCredential ? coarse(keyset) : outcomeFromFine ? fine : coarse(outcomeSet),
-
 		learnerWhere: sql`${where} and keyset = ${keyset}`
 	};
 }

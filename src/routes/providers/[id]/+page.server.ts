@@ -3,7 +3,7 @@ import type { PageServerLoad } from './$types';
 import { accessFor } from '$lib/server/auth/access.ts';
 import { getDb } from '$lib/server/db/index.ts';
 import { dashboardOptionsOf, dashboardParams, parseQuery } from '$lib/server/http/params.ts';
-import { cachedDashboard } from '$lib/server/queries/dashboard-cache.ts';
+import { cachedForDataVersion } from '$lib/server/queries/versioned-cache.ts';
 import { getProviderDashboard } from '$lib/server/queries/providers.ts';
 
 // One provider's cohorts against the system benchmark. The route policy already keeps a provider
@@ -17,10 +17,9 @@ export const load: PageServerLoad = async ({ url, params: route, locals }) => {
 		suppression,
 		...dashboardOptionsOf(params)
 	};
-	const dashboard = await cachedDashboard(db, JSON.stringify(['provider', route.id, options]), () =>
+	const dashboard = await cachedForDataVersion(db, JSON.stringify(['provider', route.id, options]), () =>
 		getProviderDashboard(db, route.id, options)
 	);
-
 	if (!dashboard) error(404, 'No such provider');
 	return { params, dashboard };
 };

@@ -4,13 +4,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/lib/server/db/client.ts';
 import { bundledDataPath, collectFiles, importFiles } from '../../src/lib/server/import/index.ts';
 import { setAnalyticsConsent } from '../../src/lib/server/privacy.ts';
-import { cachedDashboard } from '../../src/lib/server/queries/dashboard-cache.ts';
+import { cachedForDataVersion } from '../../src/lib/server/queries/versioned-cache.ts';
 import { getCompletionCounts } from '../../src/lib/server/queries/completion.ts';
 import { SYSTEM } from '../../src/lib/server/queries/scope.ts';
 import { dataVersion } from '../../src/lib/server/rollups.ts';
 import { engines } from './engines.ts';
 
-describe.each(engines)('dashboard cache on $name', (engine) => {
+describe.each(engines)('versioned cache on $name', (engine) => {
 	let db: Db;
 	beforeAll(async () => {
 		db = await engine.open();
@@ -24,7 +24,7 @@ describe.each(engines)('dashboard cache on $name', (engine) => {
 	it('counts once per data version, and again after a consent change', async () => {
 		let counted = 0;
 		const completion = () =>
-			cachedDashboard(db, `completion-${engine.name}`, async () => {
+			cachedForDataVersion(db, `completion-${engine.name}`, async () => {
 				counted++;
 				return getCompletionCounts(db, { scope: SYSTEM });
 			});
