@@ -5,7 +5,7 @@
 // - Stacking: a target whose groups are all satisfied counts as held, so a completed
 //   qualification can count toward a higher one. Repeated until nothing new is achieved.
 import type { CatalogueIndex } from './catalogue.ts';
-import { evaluateTarget } from './requirements.ts';
+import { targetLookup, targetState } from './requirements.ts';
 
 export type Holdings = {
 	/** Every credential that counts as held. */
@@ -17,16 +17,38 @@ export type Holdings = {
 };
 
 export function expandHoldings({ index, held }: { index: CatalogueIndex; held: Iterable<string> }): Holdings {
-	const out = new Set<string>(held);
+	const out = new Set<string>();
 	const recognisedFrom = new Map<string, string[]>();
 	const achieved = new Set<string>();
+	// Only targets with a member held (or needing none) can be achieved, so only they are
+	// evaluated: their positions in index.targets, kept sorted so each pass visits them in the
+	// same order as a pass over every target would.
+	const lookup = targetLookup(index);
+	const touched: number[] = [];
+	/** Per touched target, its members held so far: all its evaluation reads. */
+	const heldMembers = new Map<number, string[]>();
+	const touch = (at: number) => {
+		const i = firstAbove(touched, at - 1);
+		if (touched[i] !== at) touched.splice(i, 0, at);
+	};
+	lookup.free.forEach(touch);
+	const add = (id: string) => {
+		out.add(id);
+		for (const at of lookup.byMember.get(id) ?? []) {
+			touch(at);
+			const members = heldMembers.get(at);
+			if (members) members.push(id);
+			else heldMembers.set(at, [id]);
+		}
+	};
+	for (const id of held) add(id);
 	const recognise = (from: string) => {
 		const stack = [from];
 		while (stack.length) {
 			const x = stack.pop()!;
 			for (const y of index.recognisedAs.get(x) ?? []) {
 				if (out.has(y)) continue;
-				out.add(y);
+				add(y);
 				recognisedFrom.set(y, [...(recognisedFrom.get(y) ?? []), from]);
 				stack.push(y);
 			}
@@ -35,15 +57,31 @@ export function expandHoldings({ index, held }: { index: CatalogueIndex; held: I
 	[...out].forEach(recognise);
 	for (let changed = true; changed;) {
 		changed = false;
-		for (const target of index.targets) {
-			if (out.has(target)) continue;
-			if (evaluateTarget({ index, target, held: out }).achieved) {
-				out.add(target);
+		for (let i = firstAbove(touched, -1); i < touched.length;) {
+			const at = touched[i];
+			const target = index.targets[at];
+			if (!out.has(target) && targetState(index, at, heldMembers.get(at) ?? []).achieved) {
+				add(target);
 				achieved.add(target);
 				recognise(target);
+
 				changed = true;
 			}
+			// Targets touched meanwhile before `at` wait for the next pass, as they would have.
+			i = firstAbove(touched, at);
 		}
 	}
 	return { held: out, recognisedFrom, achieved };
+}
+
+/** The index of the first value above `value` in an ascending array. */
+function firstAbove(sorted: number[], value: number): number {
+	let lo = 0;
+	let hi = sorted.length;
+	while (lo < hi) {
+		const mid = (lo + hi) >> 1;
+		if (sorted[mid] <= value) lo = mid + 1;
+		else hi = mid;
+	}
+	return lo;
 }

@@ -87,3 +87,64 @@ export function membersOf({ index, target }: { index: CatalogueIndex; target: st
 	(index.topGroups.get(target) ?? []).forEach(visit);
 	return out;
 }
+
+export type TargetLookup = {
+	/** credential → the positions in `index.targets` of the targets whose groups name it (nested included). */
+	byMember: Map<string, number[]>;
+	/** Positions of the targets achieved with nothing held (every group asks for nothing). */
+	free: number[];
+};
+
+/**
+ * Which targets a held credential can move. A target's state depends only on which of its own
+ * members are held (evaluateGroup reads nothing else), so a target none of whose members is held
+ * is achieved exactly when it is free: callers evaluate the few targets a learner touches instead
+ * of every target in the catalogue. Built once per index.
+ */
+export function targetLookup(index: CatalogueIndex): TargetLookup {
+	const key = 'targets-by-member';
+	let lookup = index.memo.get(key) as TargetLookup | undefined;
+	if (!lookup) {
+		const byMember = new Map<string, number[]>();
+		index.targets.forEach((target, at) => {
+			for (const m of membersOf({ index, target })) {
+				const list = byMember.get(m);
+				if (list) list.push(at);
+				else byMember.set(m, [at]);
+			}
+		});
+		const free = index.targets.flatMap((target, at) =>
+			evaluateTarget({ index, target, held: new Set() }).achieved ? [at] : []
+		);
+
+		index.memo.set(key, (lookup = { byMember, free }));
+	}
+	return lookup;
+}
+
+export type TargetState = { achieved: boolean; satisfiedGroups: number; groups: number };
+
+/** Above this many remembered states the memo starts again (bounded memory on large populations). */
+const STATE_MEMO_LIMIT = 200_000;
+
+/**
+ * Whether `index.targets[at]` is achieved, and how many of its top-level groups are satisfied, when
+ * exactly `heldMembers` of its members are held: evaluateTarget's answer, remembered per index
+ * because across a population many learners hold the same few members of a target.
+ */
+export function targetState(index: CatalogueIndex, at: number, heldMembers: readonly string[]): TargetState {
+	let memo = index.memo.get('target-states') as Map<string, TargetState> | undefined;
+	if (!memo || memo.size > STATE_MEMO_LIMIT) index.memo.set('target-states', (memo = new Map()));
+	const key = `${at}\u0001${[...heldMembers].sort().join('\u0001')}`;
+	let state = memo.get(key);
+	if (!state) {
+		const { groups, achieved } = evaluateTarget({
+			index,
+			target: index.targets[at],
+			held: new Set(heldMembers)
+		});
+		state = { achieved, satisfiedGroups: groups.filter((g) => g.satisfied).length, groups: groups.length };
+		memo.set(key, state);
+	}
+	return state;
+}

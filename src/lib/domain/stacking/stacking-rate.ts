@@ -11,7 +11,7 @@
 // - across qualifications ("all"), each learner–qualification pair counts once.
 import { asIndex, type Catalogue, type CatalogueIndex } from './catalogue.ts';
 import { expandHoldings } from './holdings.ts';
-import { evaluateTarget, membersOf } from './requirements.ts';
+import { targetLookup, targetState } from './requirements.ts';
 
 /** Progress bins: none, up to a quarter, …, all but complete, complete. */
 export const PROGRESS_BINS = [
@@ -53,7 +53,8 @@ export function stackingOutcomes({
 }): StackingCell[] {
 	const index = asIndex(catalogue);
 	const targets = (qualifications ?? index.targets).filter((t) => index.topGroups.has(t));
-	const members = new Map(targets.map((t) => [t, membersOf({ index, target: t })]));
+	const asked = new Set(targets);
+	const lookup = targetLookup(index);
 	const cells = new Map<string, StackingCell>();
 	const cell = (qualification: string | null, groups: string[]) => {
 		const key = JSON.stringify([qualification, groups]);
@@ -67,16 +68,21 @@ export function stackingOutcomes({
 	};
 	for (const learner of learners) {
 		const expanded = expandHoldings({ index, held: new Set(learner.held) });
-		for (const target of targets) {
-			const counts = [...members.get(target)!].some((m) => expanded.held.has(m));
-			if (!counts) continue;
-			const { groups, achieved: byRules } = evaluateTarget({ index, target, held: expanded.held });
-			const achieved = byRules || learner.held.includes(target);
-			const share = achieved
-				? 1
-				: groups.length
-					? groups.filter((g) => g.satisfied).length / groups.length
-					: 0;
+		// The qualifications something held counts toward (a member held), with those members.
+		const counting = new Map<number, string[]>();
+		for (const id of expanded.held)
+			for (const at of lookup.byMember.get(id) ?? []) {
+				const members = counting.get(at);
+				if (members) members.push(id);
+				else counting.set(at, [id]);
+			}
+		for (const [at, members] of counting) {
+			const target = index.targets[at];
+			if (!asked.has(target)) continue;
+			const state = targetState(index, at, members);
+			const achieved = state.achieved || learner.held.includes(target);
+			const share = achieved ? 1 : state.groups ? state.satisfiedGroups / state.groups : 0;
+
 			for (const c of [cell(target, learner.groups), cell(null, learner.groups)]) {
 				c.holders++;
 				if (achieved) c.achieved++;

@@ -67,12 +67,16 @@ export async function getFlows(
 		from runs a join next_of_run n on n.learner_id = a.learner_id and n.run = a.run
 		where n.next_credential is not null and ${startsTransition}
 		group by a.credential_id, n.next_credential, a.cohort, a.grp`;
+	// Each run meets its learner's few achieved qualifications first, then keeps those it counts
+	// toward: joining the membership first would pair every achievement with every member.
 	const towardFlows = sql`
-		select 'toward' as kind, a.credential_id as "from", m.target as "to", a.cohort, a.grp, count(distinct a.learner_id)::int as n
-		from runs a join membership m on m.credential_id = a.credential_id
-		join achieved d on d.learner_id = a.learner_id and d.credential_id = m.target and d.on_date >= a.started_on
-		where ${startsTransition}
-		group by a.credential_id, m.target, a.cohort, a.grp`;
+		select 'toward' as kind, a.credential_id as "from", a.target as "to", a.cohort, a.grp, count(distinct a.learner_id)::int as n
+		from (select a.*, d.credential_id as target from starts a
+			join achieved d on d.learner_id = a.learner_id and d.on_date >= a.started_on
+			where ${startsTransition} offset 0) a
+		where exists (select 1 from membership m where m.credential_id = a.credential_id and m.target = a.target)
+		group by a.credential_id, a.target, a.cohort, a.grp`;
+
 	const parts = [...(kind !== 'toward' ? [nextFlows] : []), ...(kind !== 'next' ? [towardFlows] : [])];
 	const rows = await db.query<{
 		kind: 'next' | 'toward';
@@ -82,14 +86,20 @@ export async function getFlows(
 		grp: string | null;
 		n: number;
 	}>(sql`
-		with seq as (
-			select e.learner_id, e.credential_id, e.status, e.started_on, e.id, e.cohort as start_cohort, ${cohort} as cohort, ${group} as grp,
-				row_number() over w as pos,
-				case when e.credential_id is distinct from lag(e.credential_id) over w then 1 else 0 end as run_start
+		with starts as (
+			select e.learner_id, e.credential_id, e.status, e.started_on, e.id, e.cohort as start_cohort, ${cohort} as cohort, ${group} as grp
 			from ${ENROLMENT_JOINS}
 			where ${enrolmentConditions(context)}
-			window w as (partition by e.learner_id order by e.started_on, e.id)
 		),
+		-- Runs (consecutive enrolments in one credential) matter only to 'next': 'toward' reads the
+		-- enrolments themselves, which every run's rows are.
+		seq as (
+			select *, row_number() over w as pos,
+				case when credential_id is distinct from lag(credential_id) over w then 1 else 0 end as run_start
+			from starts
+			window w as (partition by learner_id order by started_on, id)
+		),
+
 		runs as (
 			select *, sum(run_start) over (partition by learner_id order by pos) as run from seq
 		),
@@ -104,14 +114,19 @@ export async function getFlows(
 			from requirement_members m join requirement_groups g on g.id = m.group_id
 		),
 		achieved as (
+			-- Only qualifications can be reached: the awards and completions of anything else are
+			-- left out before grouping (most rows at national scale).
 			select learner_id, credential_id, min(on_date) as on_date from (
 				select a.learner_id, a.credential_id, a.issued_on as on_date from awards a
-				${context.asOf ? sql`where a.issued_on <= ${context.asOf}::date` : sql``}
+				where a.credential_id in (select target from membership)
+				${context.asOf ? sql`and a.issued_on <= ${context.asOf}::date` : sql``}
 				union all
-				select x.learner_id, x.credential_id, coalesce(x.ended_on, x.started_on) from enrolments x where x.status = 'completed'
+				select x.learner_id, x.credential_id, coalesce(x.ended_on, x.started_on) from enrolments x
+				where x.status = 'completed' and x.credential_id in (select target from membership)
 				${context.asOf ? sql`and x.ended_on <= ${context.asOf}::date` : sql``}
 			) done group by learner_id, credential_id
 		)
+
 		${sql.join(parts, sql` union all `)}
 		order by 6 desc, 1, 2, 3, 4, 5`);
 	return rows.map((r) => {
