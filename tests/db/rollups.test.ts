@@ -24,6 +24,7 @@ const QUESTIONS: BreakdownContext[] = [
 	{ scope: SYSTEM, by: ['deprivation_band'] },
 	{ scope: SYSTEM, by: ['credential'] },
 	{ scope: SYSTEM, by: ['cohort'] },
+	{ scope: SYSTEM, by: ['cohort'], data: 'generated' },
 	{ scope: SYSTEM, by: ['provider'] },
 	{ scope: SYSTEM, by: ['age_band'], filters: { credentialId: 'FFF' } },
 	{ scope: SYSTEM, by: ['disability'], filters: { cohort: '2014J' } },

@@ -136,7 +136,7 @@ export async function credentialsOfLearners(tx: Orm, learnerIds: string[]): Prom
 
 const STATE_KEY = 'rollups';
 // Bump when the rollup tables' meaning changes: the next start recomputes them.
-const STATE_VERSION = '5';
+const STATE_VERSION = '6';
 
 /** On start: fill the rollups once for a database that has rows but no rollups yet. */
 export async function ensureRollups(orm: Orm): Promise<void> {
@@ -158,7 +158,9 @@ export async function ensureRollups(orm: Orm): Promise<void> {
  * for all learners only — for completion counts by cohort, or by credential for one provider,
  * which need outcomes, not timings (per group it would be nearly as large as the fine rows); and
  * 'credential', the outcomes per credential alone (one row per credential and outcome, where
- * 'outcome' has one per provider and cohort too), for the system's completion by credential.
+ * 'outcome' has one per provider and cohort too), for the system's completion by credential;
+ * 'cohort', the days per cohort for all learners, for time to credential by cohort (the
+ * dashboard's trend), which would otherwise sum the fine rows.
  */
 const COARSE_KEYSETS: {
 	keyset: string;
@@ -173,7 +175,8 @@ const COARSE_KEYSETS: {
 	{
 		keyset: 'credential',
 		keep: { provider: false, credential: true, cohort: false, days: false, groups: false }
-	}
+	},
+	{ keyset: 'cohort', keep: { provider: false, credential: false, cohort: true, days: true, groups: false } }
 ];
 
 /**

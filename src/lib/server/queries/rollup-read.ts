@@ -65,13 +65,17 @@ export function rollupQuestion(context: QueryContext & { by?: Breakdown[] }): Ro
 	const coarseColumn = breakdown ? (isDimension(breakdown) ? 'value' : GROUP_COLUMNS[breakdown]!) : null;
 	const fineColumn = breakdown ? (isDimension(breakdown) ? breakdown : GROUP_COLUMNS[breakdown]!) : null;
 	// Enrolment counts: the system and per-provider sums when the question names no credential or
-	// cohort; otherwise the fine rows for timings and their day-less sums for outcomes by credential.
+	// cohort, and the per-cohort sums for a cohort without a group; otherwise the fine rows for
+	// timings and their day-less sums for outcomes.
+
 	const perCredential = keys.has('credential') || keys.has('cohort');
 	const coarse = (set: string) => sql`enrolment_rollup where ${where} and keyset = ${set}`;
 	const fine = sql`enrolment_rollup_fine where ${keyConditions}`;
 	const outcomeFromFine = perCredential && dimension !== 'all';
 	// Outcomes per credential alone, unless the question also fixes a provider or a cohort.
 	const outcomeSet = keys.has('provider') || keys.has('cohort') ? 'outcome' : 'credential';
+	// Timings per cohort for all learners have sums of their own ('cohort'); with a group, the fine rows.
+	const cohortSums = keyset === 'cohort' && dimension === 'all';
 	const raw = (column: string | null) => (column ? sql.raw(column) : sql``);
 	return {
 		keyset,
@@ -85,7 +89,8 @@ export function rollupQuestion(context: QueryContext & { by?: Breakdown[] }): Ro
 			: null,
 		keys,
 		where,
-		enrolmentRows: perCredential ? fine : coarse(keyset),
+		enrolmentRows: perCredential && !cohortSums ? fine : coarse(keyset),
+
 		outcomeRows: !perCredential ? coarse(keyset) : outcomeFromFine ? fine : coarse(outcomeSet),
 		learnerWhere: sql`${where} and keyset = ${keyset}`
 	};
