@@ -34,6 +34,11 @@ import { createDb, type Db } from '../src/lib/server/db/client.ts';
 import { generateSynthetic } from '../src/lib/server/generate.ts';
 import { collectFiles, importFiles } from '../src/lib/server/import/index.ts';
 import { getCompletion } from '../src/lib/server/queries/completion.ts';
+import { getConformance } from '../src/lib/server/queries/conformance.ts';
+import { getFlows } from '../src/lib/server/queries/flows.ts';
+import { getIssuance } from '../src/lib/server/queries/issuance.ts';
+import { getStacking } from '../src/lib/server/queries/stacking.ts';
+
 import { getOverview } from '../src/lib/server/queries/overview.ts';
 import { getLearnerHoldings, getPlan, getProgress } from '../src/lib/server/queries/pathway.ts';
 import { getRecommendations, getRecommenderData } from '../src/lib/server/queries/recommend.ts';
@@ -193,6 +198,20 @@ function dashboardQuestions(db: Db, providerId: string): Question[] {
 		}),
 		ttc('time to credential (curve)', base),
 		ttc('time to credential by age band', { ...base, by: ['age_band'] })
+	];
+}
+
+/** The /system panels answered from the base tables (generated data, whole system, as the page asks). */
+function basePanels(db: Db): { name: string; run: () => Promise<unknown> }[] {
+	const context = { scope: { kind: 'system' }, data: 'generated', suppression: { threshold: 10 } } as const;
+	return [
+		{ name: 'stacking rate by qualification', run: () => getStacking(db, { ...context, by: [] }) },
+		{ name: 'issuance by quarter', run: () => getIssuance(db, { ...context, by: 'none' }) },
+		{ name: 'definition conformance', run: () => getConformance(db, context) },
+		{
+			name: 'flows toward qualifications (Sankey)',
+			run: () => getFlows(db, { ...context, byCohort: false, kind: 'toward' })
+		}
 	];
 }
 
@@ -419,6 +438,13 @@ async function benchSize(size: number) {
 					]);
 				}
 				table(['dashboard question (ms)', 'p50', 'p95', 'naive p50', 'naive p95', 'speed-up'], rows);
+				// The /system panels the rollups do not hold yet: counted from the base tables on each call.
+				const panelRows: (string | number)[][] = [];
+				for (const panel of basePanels(db)) {
+					const times = await timeRuns(panel.run, RUNS, 60_000);
+					panelRows.push([panel.name, fmt(quantile(times, 0.5)), fmt(quantile(times, 0.95)), times.length]);
+				}
+				table(['panel from the base tables (ms)', 'p50', 'p95', 'runs'], panelRows);
 			}
 
 			if (PARTS.has('plans')) {

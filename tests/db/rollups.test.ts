@@ -9,7 +9,7 @@ import { demoLearnersJob } from '../../src/lib/server/import/generated.ts';
 import { bundledDataPath, collectFiles, importFiles } from '../../src/lib/server/import/index.ts';
 import { runImportJob } from '../../src/lib/server/import/loader.ts';
 import { bufferSource } from '../../src/lib/server/import/source.ts';
-import { getCatalogue } from '../../src/lib/server/queries/catalogue.ts';
+import { getAwardCounts, getCatalogue } from '../../src/lib/server/queries/catalogue.ts';
 import { getCompletionCounts, type BreakdownContext } from '../../src/lib/server/queries/completion.ts';
 import { rollupQuestion } from '../../src/lib/server/queries/rollup-read.ts';
 import { SYSTEM } from '../../src/lib/server/queries/scope.ts';
@@ -59,6 +59,21 @@ async function expectRollupsMatchBase(db: Db) {
 				await getOverview(db, { ...question, source: 'base' })
 			);
 	}
+	// Awards per credential (definition conformance) from award_rollup, as the base tables count them.
+	let counted = 0;
+	for (const question of [
+		{},
+		{ data: 'generated' as const },
+		{ data: 'all' as const, verifiedOnly: true },
+		{ providerId: 'open-university' }
+	]) {
+		const fromRollups = await getAwardCounts(db, question);
+		counted += fromRollups.size;
+		expect(fromRollups, JSON.stringify(question)).toEqual(
+			await getAwardCounts(db, { ...question, source: 'base' })
+		);
+	}
+	expect(counted).toBeGreaterThan(0);
 }
 
 describe.each(engines)('rollups on $name', (engine) => {

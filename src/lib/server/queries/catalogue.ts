@@ -80,17 +80,35 @@ export async function getAwardCounts(
 		providerId,
 		learnerId,
 		verifiedOnly = false,
-		data = 'real'
-	}: { asOf?: string; providerId?: string; learnerId?: string; verifiedOnly?: boolean; data?: DataOrigin }
+		data = 'real',
+		source = 'rollups'
+	}: {
+		asOf?: string;
+		providerId?: string;
+		learnerId?: string;
+		verifiedOnly?: boolean;
+		data?: DataOrigin;
+		source?: 'rollups' | 'base';
+	}
 ): Promise<Map<string, number>> {
-	const rows = await db.query<{ credential_id: string; n: number }>(sql`
-		select a.credential_id, count(*)::int as n
-		from awards a join learners l on l.id = a.learner_id join credentials c on c.id = a.credential_id
-		where l.analytics_consent and ${originCondition(data)}
-			${asOf ? sql`and a.issued_on <= ${asOf}::date` : sql``}
-			${providerId ? sql`and coalesce(a.provider_id, c.provider_id) = ${providerId}` : sql``}
-			${learnerId ? sql`and a.learner_id = ${learnerId}` : sql``}
-			${verifiedOnly ? sql`and a.verification = 'verified'` : sql``}
-		group by a.credential_id`);
+	// award_rollup holds today's counts per origin, provider (the award's, else the credential's),
+	// credential and verification, consent applied: all but a cut-off date or one learner.
+	const fromRollup = source === 'rollups' && !asOf && !learnerId;
+	const rows = fromRollup
+		? await db.query<{ credential_id: string; n: number }>(sql`
+			select credential_id, sum(awards)::int as n from award_rollup
+			where ${originCondition(data, sql`origin`)}
+				${providerId ? sql`and provider_id = ${providerId}` : sql``}
+				${verifiedOnly ? sql`and verification = 'verified'` : sql``}
+			group by credential_id`)
+		: await db.query<{ credential_id: string; n: number }>(sql`
+			select a.credential_id, count(*)::int as n
+			from awards a join learners l on l.id = a.learner_id join credentials c on c.id = a.credential_id
+			where l.analytics_consent and ${originCondition(data)}
+				${asOf ? sql`and a.issued_on <= ${asOf}::date` : sql``}
+				${providerId ? sql`and coalesce(a.provider_id, c.provider_id) = ${providerId}` : sql``}
+				${learnerId ? sql`and a.learner_id = ${learnerId}` : sql``}
+				${verifiedOnly ? sql`and a.verification = 'verified'` : sql``}
+			group by a.credential_id`);
 	return new Map(rows.map((r) => [r.credential_id, Number(r.n)]));
 }

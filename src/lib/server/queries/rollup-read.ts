@@ -7,7 +7,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import type { DayCounts } from '../../domain/survival/day-counts.ts';
 import { ROLLUP_KEYSETS } from '../rollups.ts';
-import { isDimension, type Breakdown, type DataOrigin, type QueryContext } from './scope.ts';
+import { isDimension, originCondition, type Breakdown, type DataOrigin, type QueryContext } from './scope.ts';
 
 type RollupQuestion = {
 	keyset: string;
@@ -96,11 +96,7 @@ export function rollupQuestion(context: QueryContext & { by?: Breakdown[] }): Ro
 	};
 }
 
-function origin(data: DataOrigin): SQL {
-	if (data === 'real') return sql`origin = 'real'`;
-	if (data === 'generated') return sql`origin <> 'real'`;
-	return sql`true`;
-}
+const origin = (data: DataOrigin) => originCondition(data, sql`origin`);
 
 const groupSelect = (q: RollupQuestion, side: 'enrolment' | 'outcome' | 'learner') =>
 	q.group ? sql`${q.group[side]} as g0,` : sql``;

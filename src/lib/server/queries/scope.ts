@@ -61,10 +61,10 @@ export function enrolmentConditions({ scope, asOf, filters = {}, data = 'real' }
 	return sql.join(conditions, sql` and `);
 }
 
-/** The learners (aliased l) a data selection covers. */
-export function originCondition(data: DataOrigin = 'real'): SQL {
-	if (data === 'real') return sql`l.origin = 'real'`;
-	if (data === 'generated') return sql`l.origin <> 'real'`;
+/** The learners (aliased l; or rows of a rollup, by their `origin`) a data selection covers. */
+export function originCondition(data: DataOrigin = 'real', column: SQL = sql`l.origin`): SQL {
+	if (data === 'real') return sql`${column} = 'real'`;
+	if (data === 'generated') return sql`${column} <> 'real'`;
 	return sql`true`;
 }
 
