@@ -29,3 +29,23 @@ test('the system dashboard shows the bundled OULAD figures and a chart with its 
 	await expect(table.locator('tbody tr').first()).toContainText('531');
 	await page.screenshot({ path: 'test-results/screenshots/system.png', fullPage: true });
 });
+
+test('a long table shows its first 50 rows until the reader asks for all of them', async ({ page }) => {
+	await signIn(page, 'policymaker');
+	await page.goto('/system?data=generated');
+	const panel = page.locator('[data-panel="completion-by-credential"]');
+	// The chart draws the 30 largest credentials of the training.gov.au catalogue, and says so.
+	await expect(panel.locator('svg[data-chart="dot-interval"] g.row')).toHaveCount(30);
+	await expect(
+		panel.getByText(/^The 30 credentials with the most enrolments of known outcome, of [\d,]+;/)
+	).toBeVisible();
+	const table = panel.getByRole('table', { name: 'Completion rate by credential (table)' });
+
+	await expect(table.locator('tbody tr')).toHaveCount(50);
+	const note = panel.getByText(/^Showing 50 of [\d,]+ rows\./);
+	const total = Number(/of ([\d,]+) rows/.exec((await note.textContent()) ?? '')![1].replace(/,/g, ''));
+	expect(total).toBeGreaterThan(50);
+	await panel.getByRole('button', { name: `Show all ${total.toLocaleString('en')}` }).click();
+	await expect(table.locator('tbody tr')).toHaveCount(total);
+	await expect(note).toHaveCount(0);
+});

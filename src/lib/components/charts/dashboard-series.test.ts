@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { CompletionEquityRow } from '../../domain/equity/completion-equity.ts';
 import {
 	issuanceSeries,
+	largestRows,
 	rateCells,
 	rateEstimates,
 	ratioEstimates,
@@ -113,5 +114,25 @@ describe('rateCells', () => {
 			{ row: 'F', col: 'Y', value: 0.4, detail: '40 of 100', suppressed: null },
 			{ row: 'M', col: 'Y', value: null, detail: undefined, suppressed: 'fewer than 10 learners' }
 		]);
+	});
+});
+
+describe('largestRows', () => {
+	const rows = [
+		row({ group: 'AAA', known: 50 }),
+		row({ group: 'BBB', known: 500 }),
+		row({ group: 'CCC', known: null, completed: null, rate: null, suppressed: '<10' }),
+		row({ group: 'DDD', known: 200 }),
+		row({ group: 'EEE', known: 200 })
+	];
+
+	it('keeps the published rows with the most known outcomes, in their own order', () => {
+		expect(largestRows(rows, 3).map((r) => r.group)).toEqual(['BBB', 'DDD', 'EEE']);
+		expect(largestRows(rows, 1).map((r) => r.group)).toEqual(['BBB']);
+	});
+
+	it('leaves a short list whole, withheld rows included, and an empty one empty', () => {
+		expect(largestRows(rows, 5)).toEqual(rows);
+		expect(largestRows([], 30)).toEqual([]);
 	});
 });

@@ -70,7 +70,24 @@ export function rateEstimates(rows: CompletionEquityRow[]): Estimate[] {
 	}));
 }
 
+/**
+ * The `limit` published rows with the most enrolments of known outcome, in their own order: what
+ * a chart can show of a national catalogue (a thousand dots is no chart). Withheld rows have no
+ * size to rank by and are left to the table.
+ */
+export function largestRows(rows: CompletionEquityRow[], limit: number): CompletionEquityRow[] {
+	if (rows.length <= limit) return rows;
+	const kept = new Set(
+		rows
+			.filter((r) => r.suppressed === null)
+			.sort((a, b) => (b.known ?? 0) - (a.known ?? 0) || String(a.group).localeCompare(String(b.group)))
+			.slice(0, limit)
+	);
+	return rows.filter((r) => kept.has(r));
+}
+
 /** Each group's rate as a share of the reference group's, with the ratio's interval. */
+
 export function ratioEstimates(rows: CompletionEquityRow[], reference: string | null): Estimate[] {
 	return rows.map((r) => ({
 		key: r.group ?? 'all',

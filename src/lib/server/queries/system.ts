@@ -30,8 +30,12 @@ export type SystemDashboard = {
 	/** The completion tile's trend. */
 	completionByCohort: CompletionEquityRow[];
 	timeToCredential: TimeToCredentialResult;
-	/** The median tile's trend: one curve per cohort (suppressed cohorts have none). */
-	timeToCredentialByCohort: TimeToCredentialResult[];
+	/**
+	 * The median tile's trend: each cohort's median (null when withheld or not reached). Medians
+	 * only: the curves behind them are thousands of points the page never draws (0.9 MB of page
+	 * data for 1,000 generated credentials' cohorts).
+	 */
+	timeToCredentialByCohort: Pick<TimeToCredentialResult, 'group' | 'median' | 'suppressed'>[];
 	/** Every learner–qualification pair together (null when nothing counts toward a qualification). */
 	stacking: StackingRow | null;
 	stackingByQualification: StackingRow[];
@@ -61,7 +65,12 @@ export async function getSystemDashboard(db: Db, options: DashboardOptions): Pro
 		completionByCredential: byCredential.rows,
 		completionByCohort: byCohort.rows,
 		timeToCredential: ttc.groups[0],
-		timeToCredentialByCohort: ttcByCohort.groups,
+		timeToCredentialByCohort: ttcByCohort.groups.map(({ group, median, suppressed }) => ({
+			group,
+			median,
+			suppressed
+		})),
+
 		stacking: stacking.find((r) => r.qualification === null) ?? null,
 		stackingByQualification: stacking.filter((r) => r.qualification !== null),
 		equity,
