@@ -30,22 +30,33 @@ test('the system dashboard shows the bundled OULAD figures and a chart with its 
 	await page.screenshot({ path: 'test-results/screenshots/system.png', fullPage: true });
 });
 
-test('a long table shows its first 50 rows until the reader asks for all of them', async ({ page }) => {
+test('a national catalogue: the chart draws the largest credentials, tables their first 50 rows, downloads all', async ({
+	page
+}) => {
 	await signIn(page, 'policymaker');
 	await page.goto('/system?data=generated');
 	const panel = page.locator('[data-panel="completion-by-credential"]');
 	// The chart draws the 30 largest credentials of the training.gov.au catalogue, and says so.
 	await expect(panel.locator('svg[data-chart="dot-interval"] g.row')).toHaveCount(30);
-	await expect(
-		panel.getByText(/^The 30 credentials with the most enrolments of known outcome, of [\d,]+;/)
-	).toBeVisible();
-	const table = panel.getByRole('table', { name: 'Completion rate by credential (table)' });
-
-	await expect(table.locator('tbody tr')).toHaveCount(50);
-	const note = panel.getByText(/^Showing 50 of [\d,]+ rows\./);
-	const total = Number(/of ([\d,]+) rows/.exec((await note.textContent()) ?? '')![1].replace(/,/g, ''));
+	const note = panel.getByText(/^The 30 credentials with the most enrolments of known outcome, of [\d,]+;/);
+	const total = Number(/of ([\d,]+);/.exec((await note.textContent()) ?? '')![1].replace(/,/g, ''));
 	expect(total).toBeGreaterThan(50);
-	await panel.getByRole('button', { name: `Show all ${total.toLocaleString('en')}` }).click();
-	await expect(table.locator('tbody tr')).toHaveCount(total);
-	await expect(note).toHaveCount(0);
+	// The page carries the table's first 50 rows; the data endpoint's CSV has every credential.
+	const table = panel.getByRole('table', { name: 'Completion rate by credential (table)' });
+	await expect(table.locator('tbody tr')).toHaveCount(50);
+	await expect(panel.getByText(`Showing 50 of ${total.toLocaleString('en')} rows.`)).toBeVisible();
+	const all = panel.getByRole('link', { name: `All ${total.toLocaleString('en')} (CSV)` });
+	const csv = await (await page.request.get((await all.getAttribute('href'))!)).text();
+	expect(csv.trim().split('\n')).toHaveLength(total + 1);
+
+	// A table the page holds whole shows 50 rows until the reader asks for all of them.
+	const ttc = page.locator('[data-panel="time-to-credential"]');
+	await ttc.getByRole('button', { name: 'Show table' }).click();
+	const days = ttc.getByRole('table', { name: 'Time to credential by day (table)' });
+	await expect(days.locator('tbody tr')).toHaveCount(50);
+	const more = ttc.getByText(/^Showing 50 of [\d,]+ rows\./);
+	const rows = Number(/of ([\d,]+) rows/.exec((await more.textContent()) ?? '')![1].replace(/,/g, ''));
+	expect(rows).toBeGreaterThan(50);
+	await ttc.getByRole('button', { name: `Show all ${rows.toLocaleString('en')}` }).click();
+	await expect(days.locator('tbody tr')).toHaveCount(rows);
 });

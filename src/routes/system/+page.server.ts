@@ -6,6 +6,7 @@ import { getProviders } from '$lib/server/queries/catalogue.ts';
 import { cachedForDataVersion } from '$lib/server/queries/versioned-cache.ts';
 import { getFlows } from '$lib/server/queries/flows.ts';
 import { getSystemDashboard } from '$lib/server/queries/system.ts';
+import { pageRows } from '$lib/components/charts/dashboard-series.ts';
 
 // Server-side so the page arrives with its numbers (no per-learner rows ever reach the browser).
 // The filters are the URL's query, so a copied link shows the same view.
@@ -45,7 +46,10 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 				);
 	return {
 		params,
-		dashboard,
+		// The by-credential panel's rows for the page; all of them are the data endpoint's.
+		dashboard: { ...dashboard, completionByCredential: pageRows(dashboard.completionByCredential) },
+		credentialCount: dashboard.completionByCredential.length,
+
 		flows,
 		flowKind,
 		providers: providers.map((p) => ({ id: p.id, name: p.name }))

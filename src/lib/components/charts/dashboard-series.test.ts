@@ -3,6 +3,9 @@ import type { CompletionEquityRow } from '../../domain/equity/completion-equity.
 import {
 	issuanceSeries,
 	largestRows,
+	pageRows,
+	CHART_ROWS,
+	TABLE_ROWS,
 	rateCells,
 	rateEstimates,
 	ratioEstimates,
@@ -134,5 +137,19 @@ describe('largestRows', () => {
 	it('leaves a short list whole, withheld rows included, and an empty one empty', () => {
 		expect(largestRows(rows, 5)).toEqual(rows);
 		expect(largestRows([], 30)).toEqual([]);
+	});
+});
+
+describe('pageRows', () => {
+	it("keeps the table's first rows and the chart's largest, in order, and the same rows for a short list", () => {
+		const many = Array.from({ length: 200 }, (_, i) =>
+			row({ group: `C${String(i).padStart(3, '0')}`, known: i })
+		);
+		const kept = pageRows(many);
+		// The first TABLE_ROWS, then the CHART_ROWS largest (the last 30 here), nothing else.
+		expect(kept.slice(0, TABLE_ROWS)).toEqual(many.slice(0, TABLE_ROWS));
+		expect(kept.slice(TABLE_ROWS)).toEqual(many.slice(200 - CHART_ROWS));
+		expect(largestRows(kept, CHART_ROWS)).toEqual(largestRows(many, CHART_ROWS));
+		expect(pageRows(many.slice(0, 40))).toEqual(many.slice(0, 40));
 	});
 });
