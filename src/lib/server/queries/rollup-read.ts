@@ -74,7 +74,8 @@ export function rollupQuestion(context: QueryContext & { by?: Breakdown[] }): Ro
 	const outcomeFromFine = perCredential && dimension !== 'all';
 	// Outcomes per credential alone, unless the question also fixes a provider or a cohort.
 	const outcomeSet = keys.has('provider') || keys.has('cohort') ? 'outcome' : 'credential';
-	// Timings per cohort for all learners have sums of their own ('cohort'); with a group, the fine rows.
+	// Cohorts for all learners have sums of their own ('cohort'); with a group, the fine rows.
+
 	const cohortSums = keyset === 'cohort' && dimension === 'all';
 	const raw = (column: string | null) => (column ? sql.raw(column) : sql``);
 	return {
@@ -91,7 +92,7 @@ export function rollupQuestion(context: QueryContext & { by?: Breakdown[] }): Ro
 		where,
 		enrolmentRows: perCredential && !cohortSums ? fine : coarse(keyset),
 
-		outcomeRows: !perCredential ? coarse(keyset) : outcomeFromFine ? fine : coarse(outcomeSet),
+		outcomeRows: !perCredential || cohortSums ? coarse(keyset) : outcomeFromFine ? fine : coarse(outcomeSet),
 		learnerWhere: sql`${where} and keyset = ${keyset}`
 	};
 }
