@@ -45,22 +45,19 @@ export async function getStacking(
 	const rows = await db.query<Record<string, string | string[]>>(sql`
 		with counting as (select distinct m.credential_id from requirement_members m
 			${qualification ? sql`join requirement_groups g on g.id = m.group_id where g.target_credential_id = ${qualification}` : sql``}
-			union select recognised.credential_id from recognitions recognised),
-		holders as (
-			select distinct a.learner_id from awards a
-			join counting c on c.credential_id = a.credential_id
-			where true ${asOf ? sql`and a.issued_on <= ${asOf}::date` : sql``}
-		)
-		select ${sql.join([...groupCols, sql`array_agg(distinct a.credential_id) as held`], sql`, `)}
-		from holders h
-		join learners l on l.id = h.learner_id
-		join awards a on a.learner_id = h.learner_id
-		join credentials c on c.id = a.credential_id
+			union select recognised.credential_id from recognitions recognised)
+		select ${sql.join([...groupCols, sql`array_agg(a.credential_id) as held`], sql`, `)}
+		from awards a
+		join learners l on l.id = a.learner_id
 		where l.analytics_consent and ${originCondition(data)}
 			${asOf ? sql`and a.issued_on <= ${asOf}::date` : sql``}
-			${scope.kind === 'provider' ? sql`and exists (select 1 from awards x join credentials xc on xc.id = x.credential_id where x.learner_id = h.learner_id and coalesce(x.provider_id, xc.provider_id) = ${scope.providerId})` : sql``}
-			${scope.kind === 'learner' ? sql`and h.learner_id = ${scope.learnerId}` : sql``}
-		group by h.learner_id ${by.length ? sql.raw(', ' + by.map((_, i) => `g${i}`).join(', ')) : sql``}`);
+			${scope.kind === 'provider' ? sql`and exists (select 1 from awards x join credentials xc on xc.id = x.credential_id where x.learner_id = a.learner_id and coalesce(x.provider_id, xc.provider_id) = ${scope.providerId})` : sql``}
+			${scope.kind === 'learner' ? sql`and a.learner_id = ${scope.learnerId}` : sql``}
+		group by a.learner_id ${by.length ? sql.raw(', ' + by.map((_, i) => `g${i}`).join(', ')) : sql``}
+		-- Holders only: learners with something that counts toward a qualification. One pass over
+		-- the awards (the held list may repeat a credential; the domain reads it as a set).
+		having bool_or(a.credential_id in (select credential_id from counting))`);
+
 	const cells = stackingOutcomes({
 		catalogue: index,
 		qualifications: qualification ? [qualification] : undefined,
