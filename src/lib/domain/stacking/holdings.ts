@@ -64,7 +64,6 @@ export function expandHoldings({ index, held }: { index: CatalogueIndex; held: I
 				add(target);
 				achieved.add(target);
 				recognise(target);
-
 				changed = true;
 			}
 			// Targets touched meanwhile before `at` wait for the next pass, as they would have.

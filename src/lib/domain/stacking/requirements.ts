@@ -116,7 +116,6 @@ export function targetLookup(index: CatalogueIndex): TargetLookup {
 		const free = index.targets.flatMap((target, at) =>
 			evaluateTarget({ index, target, held: new Set() }).achieved ? [at] : []
 		);
-
 		index.memo.set(key, (lookup = { byMember, free }));
 	}
 	return lookup;

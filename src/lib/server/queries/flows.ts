@@ -126,7 +126,6 @@ export async function getFlows(
 				${context.asOf ? sql`and x.ended_on <= ${context.asOf}::date` : sql``}
 			) done group by learner_id, credential_id
 		)
-
 		${sql.join(parts, sql` union all `)}
 		order by 6 desc, 1, 2, 3, 4, 5`);
 	return rows.map((r) => {
