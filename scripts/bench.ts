@@ -202,8 +202,7 @@ function dashboardQuestions(db: Db, providerId: string): Question[] {
 }
 
 /** The /system panels outside the dashboard questions (generated data, whole system, as the page asks). */
-
-function basePanels(db: Db): { name: string; run: () => Promise<unknown> }[] {
+function otherPanels(db: Db): { name: string; run: () => Promise<unknown> }[] {
 	const context = { scope: { kind: 'system' }, data: 'generated', suppression: { threshold: 10 } } as const;
 	return [
 		{ name: 'stacking rate by qualification', run: () => getStacking(db, { ...context, by: [] }) },
@@ -442,7 +441,7 @@ async function benchSize(size: number) {
 				// The other /system panels: stacking, issuance and flows counted from the base tables
 				// on each call (no rollups for them yet), conformance from award_rollup.
 				const panelRows: (string | number)[][] = [];
-				for (const panel of basePanels(db)) {
+				for (const panel of otherPanels(db)) {
 					const times = await timeRuns(panel.run, RUNS, 60_000);
 					panelRows.push([panel.name, fmt(quantile(times, 0.5)), fmt(quantile(times, 0.95)), times.length]);
 				}

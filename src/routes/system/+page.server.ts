@@ -49,7 +49,6 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 		// The by-credential panel's rows for the page; all of them are the data endpoint's.
 		dashboard: { ...dashboard, completionByCredential: pageRows(dashboard.completionByCredential) },
 		credentialCount: dashboard.completionByCredential.length,
-
 		flows,
 		flowKind,
 		providers: providers.map((p) => ({ id: p.id, name: p.name }))

@@ -86,7 +86,6 @@ export function pageRows(rows: CompletionEquityRow[]): CompletionEquityRow[] {
 
 /**
  * The `limit` published rows with the most enrolments of known outcome, in their own order: what
-
  * a chart can show of a national catalogue (a thousand dots is no chart). Withheld rows have no
  * size to rank by and are left to the table.
  */
@@ -102,7 +101,6 @@ export function largestRows(rows: CompletionEquityRow[], limit: number): Complet
 }
 
 /** Each group's rate as a share of the reference group's, with the ratio's interval. */
-
 export function ratioEstimates(rows: CompletionEquityRow[], reference: string | null): Estimate[] {
 	return rows.map((r) => ({
 		key: r.group ?? 'all',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { indexCatalogue, type CatalogueIndex } from './catalogue.ts';
 import { makeCredential, makeGroup } from './fixtures.ts';
-import { expandHoldings } from './holdings.ts';
+import { expandHoldings, type Holdings } from './holdings.ts';
 import { evaluateTarget } from './requirements.ts';
 
 /** The definition, evaluated the slow way: every target, every pass, until nothing changes. */
@@ -74,7 +74,7 @@ describe('expandHoldings', () => {
 		const ids = [...units.map((u) => u.id), 'qa', 'qc'];
 		let seed = 7;
 		const random = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
-		const normal = (h: ReturnType<typeof expandHoldings>) => ({
+		const normal = (h: Pick<Holdings, 'held' | 'recognisedFrom' | 'achieved'>) => ({
 			held: [...h.held].sort(),
 			recognisedFrom: [...h.recognisedFrom].sort(),
 			achieved: [...h.achieved].sort()

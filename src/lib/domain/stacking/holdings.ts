@@ -14,6 +14,11 @@ export type Holdings = {
 	recognisedFrom: Map<string, string[]>;
 	/** Targets achieved by stacking, not held as an award. */
 	achieved: Set<string>;
+	/**
+	 * Per target (its position in index.targets), the members that count as held, in the order
+	 * they were: the targets something held counts toward, and all that their states read.
+	 */
+	heldMembers: Map<number, string[]>;
 };
 
 export function expandHoldings({ index, held }: { index: CatalogueIndex; held: Iterable<string> }): Holdings {
@@ -25,7 +30,6 @@ export function expandHoldings({ index, held }: { index: CatalogueIndex; held: I
 	// same order as a pass over every target would.
 	const lookup = targetLookup(index);
 	const touched: number[] = [];
-	/** Per touched target, its members held so far: all its evaluation reads. */
 	const heldMembers = new Map<number, string[]>();
 	const touch = (at: number) => {
 		const i = firstAbove(touched, at - 1);
@@ -70,7 +74,7 @@ export function expandHoldings({ index, held }: { index: CatalogueIndex; held: I
 			i = firstAbove(touched, at);
 		}
 	}
-	return { held: out, recognisedFrom, achieved };
+	return { held: out, recognisedFrom, achieved, heldMembers };
 }
 
 /** The index of the first value above `value` in an ascending array. */

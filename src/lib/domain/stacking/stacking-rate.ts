@@ -11,7 +11,7 @@
 // - across qualifications ("all"), each learner–qualification pair counts once.
 import { asIndex, type Catalogue, type CatalogueIndex } from './catalogue.ts';
 import { expandHoldings } from './holdings.ts';
-import { targetLookup, targetState } from './requirements.ts';
+import { targetState } from './requirements.ts';
 
 /** Progress bins: none, up to a quarter, …, all but complete, complete. */
 export const PROGRESS_BINS = [
@@ -54,7 +54,6 @@ export function stackingOutcomes({
 	const index = asIndex(catalogue);
 	const targets = (qualifications ?? index.targets).filter((t) => index.topGroups.has(t));
 	const asked = new Set(targets);
-	const lookup = targetLookup(index);
 	const cells = new Map<string, StackingCell>();
 	const cell = (qualification: string | null, groups: string[]) => {
 		const key = JSON.stringify([qualification, groups]);
@@ -68,15 +67,8 @@ export function stackingOutcomes({
 	};
 	for (const learner of learners) {
 		const expanded = expandHoldings({ index, held: new Set(learner.held) });
-		// The qualifications something held counts toward (a member held), with those members.
-		const counting = new Map<number, string[]>();
-		for (const id of expanded.held)
-			for (const at of lookup.byMember.get(id) ?? []) {
-				const members = counting.get(at);
-				if (members) members.push(id);
-				else counting.set(at, [id]);
-			}
-		for (const [at, members] of counting) {
+		// The qualifications something held counts toward, with the members held.
+		for (const [at, members] of expanded.heldMembers) {
 			const target = index.targets[at];
 			if (!asked.has(target)) continue;
 			const state = targetState(index, at, members);

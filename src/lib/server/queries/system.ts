@@ -70,7 +70,6 @@ export async function getSystemDashboard(db: Db, options: DashboardOptions): Pro
 			median,
 			suppressed
 		})),
-
 		stacking: stacking.find((r) => r.qualification === null) ?? null,
 		stackingByQualification: stacking.filter((r) => r.qualification !== null),
 		equity,
