@@ -15,6 +15,15 @@ import { rollupQuestion } from '../../src/lib/server/queries/rollup-read.ts';
 import { SYSTEM } from '../../src/lib/server/queries/scope.ts';
 import { getOverview } from '../../src/lib/server/queries/overview.ts';
 import { getDayCounts } from '../../src/lib/server/queries/time-to-credential.ts';
+import { getStacking } from '../../src/lib/server/queries/stacking.ts';
+import { ISSUANCE_BREAKDOWNS, getIssuance } from '../../src/lib/server/queries/issuance.ts';
+import { getFlows } from '../../src/lib/server/queries/flows.ts';
+import {
+	flowCountsFromRollup,
+	issuanceCellsFromRollup,
+	stackingCellsFromRollup
+} from '../../src/lib/server/queries/panel-read.ts';
+import type { QueryContext } from '../../src/lib/server/queries/scope.ts';
 import { applyRetention, setAnalyticsConsent } from '../../src/lib/server/privacy.ts';
 import { engines } from './engines.ts';
 
@@ -39,7 +48,7 @@ const QUESTIONS: BreakdownContext[] = [
 	{ scope: SYSTEM, filters: { cohort: '2014B' } }
 ];
 
-const label = (q: BreakdownContext) => JSON.stringify(q);
+const label = (q: object) => JSON.stringify(q);
 
 async function expectRollupsMatchBase(db: Db) {
 	for (const question of QUESTIONS) {
@@ -74,6 +83,68 @@ async function expectRollupsMatchBase(db: Db) {
 		);
 	}
 	expect(counted).toBeGreaterThan(0);
+	await expectPanelsMatchBase(db);
+}
+
+/** The stacking, issuance and flows panels from panel_rollup, as the base tables count them. */
+async function expectPanelsMatchBase(db: Db) {
+	const [busiest] = await db.query<{ provider_id: string }>(sql`
+		select provider_id from award_rollup where origin <> 'real' and provider_id is not null
+		group by 1 order by sum(awards) desc, 1 limit 1`);
+	const contexts: QueryContext[] = [
+		{ scope: SYSTEM },
+		{ scope: SYSTEM, data: 'generated' },
+		{ scope: SYSTEM, data: 'all' },
+		{ scope: { kind: 'provider', providerId: 'open-university' } },
+		{ scope: { kind: 'provider', providerId: busiest.provider_id }, data: 'generated' }
+	];
+	const seen = { stacking: 0, issuance: 0, flows: 0 };
+	const [qualification] = await db.query<{ target: string }>(sql`
+		select target_credential_id as target from requirement_groups group by 1 order by 1 limit 1`);
+	for (const context of contexts) {
+		for (const question of [
+			{ ...context, by: [] },
+			{ ...context, by: ['gender' as const] },
+			{ ...context, by: [], qualification: qualification.target }
+		]) {
+			expect(await stackingCellsFromRollup(db, question), label(question)).not.toBeNull();
+			const fromRollups = await getStacking(db, { ...question, suppression: false });
+			seen.stacking += fromRollups.length;
+			expect(fromRollups, label(question)).toEqual(
+				await getStacking(db, { ...question, suppression: false, source: 'base' })
+			);
+		}
+		for (const by of ISSUANCE_BREAKDOWNS)
+			for (const verifiedOnly of [false, true]) {
+				const question = { ...context, by, verifiedOnly };
+				expect(await issuanceCellsFromRollup(db, question), label(question)).not.toBeNull();
+				const fromRollups = await getIssuance(db, { ...question, suppression: false });
+				seen.issuance += fromRollups.length;
+				expect(fromRollups, label(question)).toEqual(
+					await getIssuance(db, { ...question, suppression: false, source: 'base' })
+				);
+			}
+		for (const question of [
+			{ ...context, byCohort: false },
+			{ ...context, byCohort: false, kind: 'toward' as const, dimension: 'region' as const },
+			{ ...context, byCohort: false, kind: 'next' as const, filters: { providerId: busiest.provider_id } }
+		]) {
+			const fromRollups = await getFlows(db, { ...question, suppression: false });
+			if (!(context.scope.kind === 'provider' && question.filters)) {
+				expect(
+					await flowCountsFromRollup(db, { ...question, limited: false }),
+					label(question)
+				).not.toBeNull();
+				seen.flows += fromRollups.length;
+			}
+			expect(fromRollups, label(question)).toEqual(
+				await getFlows(db, { ...question, suppression: false, source: 'base' })
+			);
+		}
+	}
+	expect(seen.stacking).toBeGreaterThan(0);
+	expect(seen.issuance).toBeGreaterThan(0);
+	expect(seen.flows).toBeGreaterThan(0);
 }
 
 describe.each(engines)('rollups on $name', (engine) => {
@@ -109,6 +180,9 @@ describe.each(engines)('rollups on $name', (engine) => {
 
 	it('follows a second import that changes some credentials and some learners', async () => {
 		const before = await getCompletionCounts(db, { scope: SYSTEM, by: ['credential'] });
+		const generated = { scope: SYSTEM, data: 'generated', suppression: false } as const;
+		const issuanceBefore = await getIssuance(db, generated);
+		const stackingBefore = await getStacking(db, generated);
 		// Learner 11391 moves to another band; two AAA enrolments end differently; a new learner arrives.
 		const learners = [
 			'id,gender,age_band,disability,deprivation_band,region,prior_education',
@@ -120,18 +194,36 @@ describe.each(engines)('rollups on $name', (engine) => {
 			'new-1,AAA-2014J,AAA,2014J,2014-10-01,2015-01-20,completed',
 			'new-1,GGG-2014J,GGG,2014J,2014-10-01,,in_progress'
 		];
+		// A generated learner enrols in a unit that counts toward a qualification, and is awarded it
+		// and the qualification (stacking, issuance and flows toward it change).
+		const [pick] = await db.query<{ learner: string; unit: string; target: string }>(sql`
+			select (select id from learners where origin <> 'real' order by id limit 1) as learner,
+				m.credential_id as unit, g.target_credential_id as target
+			from requirement_members m join requirement_groups g on g.id = m.group_id
+			order by 2, 3 limit 1`);
+		enrolments.push(`${pick.learner},late-1,${pick.unit},,2025-02-01,2025-05-01,completed`);
+		const awards = [
+			'learner_id,id,credential_id,issued_on,verification',
+			`${pick.learner},late-award-1,${pick.unit},2025-05-02,verified`,
+			`${pick.learner},late-award-2,${pick.target},2025-06-30,unverified`
+		];
 		const { reports } = await importFiles(db, [
 			bufferSource('learners.csv', Buffer.from(learners.join('\n') + '\n')),
-			bufferSource('enrolments.csv', Buffer.from(enrolments.join('\n') + '\n'))
+			bufferSource('enrolments.csv', Buffer.from(enrolments.join('\n') + '\n')),
+			bufferSource('awards.csv', Buffer.from(awards.join('\n') + '\n'))
 		]);
 		expect(reports.map((r) => r.status)).toEqual(['succeeded']);
 		expect(reports[0].files.map((f) => [f.read, f.stored])).toEqual([
 			[2, 2],
+			[3, 3],
 			[2, 2]
 		]);
 
 		const after = await getCompletionCounts(db, { scope: SYSTEM, by: ['credential'] });
 		expect(after).not.toEqual(before);
+		expect(await getIssuance(db, generated)).not.toEqual(issuanceBefore);
+		expect(await getStacking(db, generated)).not.toEqual(stackingBefore);
+
 		await expectRollupsMatchBase(db);
 	});
 

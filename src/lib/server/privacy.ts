@@ -4,6 +4,7 @@
 import { sql } from 'drizzle-orm';
 import { rowsOf, type Db } from './db/client.ts';
 import { credentialsOfLearners, refreshRollups } from './rollups.ts';
+import { LearnerChanges } from './panel-rollups.ts';
 
 import { audit } from './auth/audit.ts';
 
@@ -15,12 +16,15 @@ export async function setAnalyticsConsent(
 	actorId: number | null
 ): Promise<boolean> {
 	const updated = await db.orm.transaction(async (tx) => {
+		const learners = new LearnerChanges(tx);
+		await learners.before([learnerId]);
 		const rows = await rowsOf<{ id: string }>(
 			tx,
 			sql`update learners set analytics_consent = ${consent} where id = ${learnerId} returning id`
 		);
 		if (rows.length > 0)
-			await refreshRollups(tx, { credentials: await credentialsOfLearners(tx, [learnerId]) });
+			await refreshRollups(tx, { credentials: await credentialsOfLearners(tx, [learnerId]), learners });
+
 		return rows.length > 0;
 	});
 	if (!updated) return false;

@@ -7,9 +7,13 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { rowsOf, type Orm } from './db/client.ts';
 import { GROUP_DIMENSIONS } from '../domain/types.ts';
+import { LearnerChanges } from './panel-rollups.ts';
 
-/** Which credentials changed: some, or everything (first start, retention). */
-export type Touched = { credentials: Iterable<string> } | 'all';
+/**
+ * What changed: some credentials' enrolments and awards and some learners (whose counts the
+ * change took out of the panel sums before it wrote), or everything (first start, retention).
+ */
+export type Touched = { credentials: Iterable<string>; learners: LearnerChanges } | 'all';
 
 /** Above this many touched credentials a refresh recomputes everything (one scan beats many probes). */
 const PARTIAL_LIMIT = 2000;
@@ -70,6 +74,12 @@ const VERSION_KEY = 'data_version';
 export async function refreshRollups(tx: Orm, touched: Touched): Promise<void> {
 	await tx.execute(sql`insert into app_settings (key, value) values (${VERSION_KEY}, '1')
 		on conflict (key) do update set value = (app_settings.value::bigint + 1)::text`);
+	// The aggregations below hash hundreds of thousands of keys at national scale: room to do it
+	// in memory rather than in sorted runs on disk (for this transaction only).
+	await tx.execute(sql`set local work_mem = '128MB'`);
+	const learners = touched === 'all' ? new LearnerChanges(tx) : touched.learners;
+	if (touched === 'all') learners.everything();
+	await learners.after();
 	let credentials: string[] | null = null;
 	if (touched !== 'all') {
 		credentials = [...new Set(touched.credentials)];
@@ -78,9 +88,6 @@ export async function refreshRollups(tx: Orm, touched: Touched): Promise<void> {
 	if (credentials?.length === 0) return;
 	const only = credentials ? sql`e.credential_id = any(${sql.param(credentials)}::text[])` : sql`true`;
 	const onlyRollup = credentials ? sql`credential_id = any(${sql.param(credentials)}::text[])` : sql`true`;
-	// The aggregations below hash hundreds of thousands of keys at national scale: room to do it
-	// in memory rather than in sorted runs on disk (for this transaction only).
-	await tx.execute(sql`set local work_mem = '128MB'`);
 
 	// Fine rows are recounted for the touched credentials; the coarse sums lose the old fine rows'
 	// counts and gain the new ones', so they never need a scan of everything.
@@ -147,7 +154,7 @@ export async function credentialsOfLearners(tx: Orm, learnerIds: string[]): Prom
 
 const STATE_KEY = 'rollups';
 // Bump when the rollup tables' meaning changes: the next start recomputes them.
-const STATE_VERSION = '6';
+const STATE_VERSION = '7';
 
 /** On start: fill the rollups once for a database that has rows but no rollups yet. */
 export async function ensureRollups(orm: Orm): Promise<void> {

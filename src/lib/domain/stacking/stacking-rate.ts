@@ -40,6 +40,41 @@ export type StackingCell = {
 	progress: number[];
 };
 
+/** One learner's standing on one qualification something they hold counts toward. */
+export type LearnerStanding = { target: string; achieved: boolean; bin: number };
+
+/**
+ * A learner's standing on each qualification something they hold counts toward (or on those
+ * asked), in catalogue order.
+ */
+export function learnerStandings(
+	index: CatalogueIndex,
+	held: readonly string[],
+	asked?: ReadonlySet<string>
+): LearnerStanding[] {
+	const expanded = expandHoldings({ index, held: new Set(held) });
+	const out: LearnerStanding[] = [];
+	// The qualifications something held counts toward, with the members held.
+	for (const [at, members] of expanded.heldMembers) {
+		const target = index.targets[at];
+		if (asked ? !asked.has(target) : !index.topGroups.has(target)) continue;
+		const state = targetState(index, at, members);
+		const achieved = state.achieved || held.includes(target);
+		const share = achieved ? 1 : state.groups ? state.satisfiedGroups / state.groups : 0;
+		out.push({ target, achieved, bin: progressBin(share) });
+	}
+	return out;
+}
+
+/** Cells in a stable order: by qualification (all together first), then by group values. */
+export function sortStackingCells(cells: StackingCell[]): StackingCell[] {
+	return cells.sort(
+		(a, b) =>
+			(a.qualification ?? '').localeCompare(b.qualification ?? '') ||
+			a.groups.join('\u0001').localeCompare(b.groups.join('\u0001'))
+	);
+}
+
 export function stackingOutcomes({
 	catalogue,
 	learners,
@@ -65,26 +100,12 @@ export function stackingOutcomes({
 			);
 		return c;
 	};
-	for (const learner of learners) {
-		const expanded = expandHoldings({ index, held: new Set(learner.held) });
-		// The qualifications something held counts toward, with the members held.
-		for (const [at, members] of expanded.heldMembers) {
-			const target = index.targets[at];
-			if (!asked.has(target)) continue;
-			const state = targetState(index, at, members);
-			const achieved = state.achieved || learner.held.includes(target);
-			const share = achieved ? 1 : state.groups ? state.satisfiedGroups / state.groups : 0;
-
+	for (const learner of learners)
+		for (const { target, achieved, bin } of learnerStandings(index, learner.held, asked))
 			for (const c of [cell(target, learner.groups), cell(null, learner.groups)]) {
 				c.holders++;
 				if (achieved) c.achieved++;
-				c.progress[progressBin(share)]++;
+				c.progress[bin]++;
 			}
-		}
-	}
-	return [...cells.values()].sort(
-		(a, b) =>
-			(a.qualification ?? '').localeCompare(b.qualification ?? '') ||
-			a.groups.join('\u0001').localeCompare(b.groups.join('\u0001'))
-	);
+	return sortStackingCells([...cells.values()]);
 }

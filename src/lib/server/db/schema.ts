@@ -398,3 +398,37 @@ export const awardRollup = pgTable(
 	},
 	(t) => [index('award_rollup_credential_idx').on(t.credentialId)]
 );
+
+/**
+ * The /system panels that count learners over their whole history — stacking, issuance, flows —
+ * as sums of what each learner adds (domain/rollups/learner-panels.ts): a change takes its
+ * learners' old counts out and puts their new ones in. One row per panel × origin × provider
+ * ('' for the whole system) × dimension and value ('all' or one group) × the panel's keys:
+ * stacking (qualification or '' for all), issuance (quarter, 'all' | 'verified'; the dimension is
+ * the breakdown), flows (kind, from, to). The counts n0–n7 are, by panel: stacking holders,
+ * achieved and the six progress bins; issuance awards and learners; flows learners.
+ */
+export const panelRollup = pgTable(
+	'panel_rollup',
+	{
+		panel: text('panel').notNull(),
+		origin: text('origin').notNull(),
+		providerId: text('provider_id').notNull(),
+		dimension: text('dimension').notNull(),
+		value: text('value').notNull(),
+		k1: text('k1').notNull(),
+		k2: text('k2').notNull(),
+		k3: text('k3').notNull(),
+		n0: integer('n0').notNull(),
+		n1: integer('n1').notNull(),
+		n2: integer('n2').notNull(),
+		n3: integer('n3').notNull(),
+		n4: integer('n4').notNull(),
+		n5: integer('n5').notNull(),
+		n6: integer('n6').notNull(),
+		n7: integer('n7').notNull()
+	},
+	// What a question fixes (panel, provider, dimension, then a flow's kind) leads; origin after,
+	// as in enrolment_rollup (`origin <> 'real'` cannot narrow an index scan).
+	(t) => [primaryKey({ columns: [t.panel, t.providerId, t.dimension, t.k1, t.origin, t.value, t.k2, t.k3] })]
+);

@@ -7,6 +7,7 @@
 // database is as it was. The `imports` row is written outside the transaction, so refused and
 // aborted imports stay in the history with their errors.
 import { credentialsOfLearners, refreshRollups, type Touched } from '../rollups.ts';
+import { LearnerChanges, TOUCHED_LEARNERS_LIMIT } from '../panel-rollups.ts';
 import { sql } from 'drizzle-orm';
 import type { Db, Orm } from '../db/client.ts';
 import { rowsOf } from '../db/client.ts';
@@ -206,14 +207,21 @@ function newFileReport(path: string, format: string): FileReport {
 	};
 }
 
-/** Above this many learners updated in place, a refresh recounts everything. */
-const TOUCHED_LEARNERS_LIMIT = 10_000;
+/** What the panels count by (the catalogue changes what every learner's history adds up to). */
+const PANEL_CATALOGUE: ReadonlySet<ImportTable> = new Set([
+	'providers',
+	'credentials',
+	'requirement_groups',
+	'recognitions'
+]);
 
 /** Checks and writes chunks of units inside the import's transaction. */
 class ChunkWriter {
 	/** What the rollups must be refreshed for once every chunk is written. */
 	readonly touchedCredentials = new Set<string>();
 	readonly touchedLearners = new Set<string>();
+	/** Learners with rows in this import, for the panel sums (above the limit: all of them). */
+	readonly learnerChanges: LearnerChanges;
 
 	constructor(
 		private tx: Orm,
@@ -221,7 +229,9 @@ class ChunkWriter {
 		private files: Map<string, FileReport>,
 		private format: string,
 		private report: ImportReport
-	) {}
+	) {
+		this.learnerChanges = new LearnerChanges(tx);
+	}
 
 	private fileOf(path: string): FileReport {
 		let file = this.files.get(path);
@@ -238,7 +248,7 @@ class ChunkWriter {
 		// Learners updated in place move their enrolments between groups; many of them: recount all.
 		if (this.touchedLearners.size > TOUCHED_LEARNERS_LIMIT) return 'all';
 		const ofLearners = await credentialsOfLearners(this.tx, [...this.touchedLearners]);
-		return { credentials: [...this.touchedCredentials, ...ofLearners] };
+		return { credentials: [...this.touchedCredentials, ...ofLearners], learners: this.learnerChanges };
 	}
 
 	/** Counts a unit as read when it arrives, so a failure later in the file still reconciles. */
@@ -336,6 +346,14 @@ class ChunkWriter {
 				if (item.table === 'awards') file.verification[item.row.verification]++;
 			}
 		}
+		// The panel sums lose these learners' counts before their rows change (and regain them after).
+		const learnerIds: string[] = [];
+		for (const table of ['learners', 'enrolments', 'awards'] as const)
+			for (const item of byTable.get(table)?.values() ?? [])
+				if (item.table === 'learners') learnerIds.push(item.row.id);
+				else if (item.table === 'enrolments' || item.table === 'awards') learnerIds.push(item.row.learnerId);
+
+		await this.learnerChanges.before(learnerIds);
 		for (const table of TABLE_ORDER) {
 			const rows = byTable.get(table);
 			if (!rows) continue;
@@ -350,11 +368,14 @@ class ChunkWriter {
 				});
 				total.inserted += count.inserted;
 				total.updated += count.updated;
+				if (PANEL_CATALOGUE.has(table) && count.inserted + count.updated > 0)
+					this.learnerChanges.everything();
 			}
 			if (table === 'requirement_groups') {
 				const changed = await writeGroupMembers(this.tx, list as { id: string; members: string[] }[]);
 				const members = (this.report.changed.requirement_members ??= { inserted: 0, updated: 0 });
 				members.updated += changed;
+				if (changed > 0) this.learnerChanges.everything();
 			}
 		}
 	}

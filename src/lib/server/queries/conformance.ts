@@ -42,8 +42,9 @@ export async function getConformance(
 		asOf,
 		data,
 		verifiedOnly = false,
-		suppression
-	}: QueryContext & { verifiedOnly?: boolean; suppression: Suppression }
+		suppression,
+		source
+	}: QueryContext & { verifiedOnly?: boolean; suppression: Suppression; source?: 'rollups' | 'base' }
 ): Promise<ConformanceReport> {
 	const [credentials, providers, awards] = await Promise.all([
 		getCredentials(db),
@@ -52,7 +53,9 @@ export async function getConformance(
 			asOf,
 			data,
 			verifiedOnly,
+			source,
 			providerId: scope.kind === 'provider' ? scope.providerId : undefined,
+
 			learnerId: scope.kind === 'learner' ? scope.learnerId : undefined
 		})
 	]);

@@ -11,6 +11,7 @@ import type { Db } from '../db/client.ts';
 import type { Suppression } from '../../domain/equity/compare-groups.ts';
 import { fewerThan } from '../../domain/suppression/suppress-cells.ts';
 import { NOT_STATED, type EnrolmentStatus, type GroupDimension } from '../../domain/types.ts';
+import { flowCountsFromRollup, type FlowCount } from './panel-read.ts';
 import { ENROLMENT_JOINS, breakdownColumn, enrolmentConditions, type QueryContext } from './scope.ts';
 
 export type FlowRow = {
@@ -33,6 +34,7 @@ export async function getFlows(
 		byCohort = true,
 		startCohorts,
 		kind,
+		source = 'rollups',
 		...context
 	}: QueryContext & {
 		dimension?: GroupDimension;
@@ -47,8 +49,46 @@ export async function getFlows(
 		startCohorts?: { from?: string; to?: string };
 		/** One kind of flow only (default both): the dashboard draws one kind at a time. */
 		kind?: FlowRow['kind'];
+		source?: 'rollups' | 'base';
 	}
 ): Promise<FlowRow[]> {
+	const limited = Boolean(statuses?.length || startCohorts?.from || startCohorts?.to);
+	const rows =
+		(source === 'rollups'
+			? await flowCountsFromRollup(db, { ...context, dimension, kind, byCohort, limited })
+			: null) ??
+		(await flowCountsFromBase(db, { ...context, dimension, statuses, byCohort, startCohorts, kind }));
+	return rows.map((r) => {
+		const withheld = suppression !== false && Number(r.n) < suppression.threshold;
+		return {
+			kind: r.kind,
+			from: r.from,
+			to: r.to,
+			cohort: r.cohort,
+			group: r.grp,
+			count: withheld ? null : Number(r.n),
+			suppressed: withheld ? fewerThan((suppression as { threshold: number }).threshold) : null
+		};
+	});
+}
+
+async function flowCountsFromBase(
+	db: Db,
+	{
+		dimension,
+		statuses,
+		byCohort,
+		startCohorts,
+		kind,
+		...context
+	}: QueryContext & {
+		dimension?: GroupDimension;
+		statuses?: EnrolmentStatus[];
+		byCohort: boolean;
+		startCohorts?: { from?: string; to?: string };
+		kind?: FlowRow['kind'];
+	}
+): Promise<FlowCount[]> {
 	const group: SQL = dimension ? breakdownColumn(dimension) : sql`null::text`;
 	const cohort: SQL = byCohort ? sql`e.cohort` : sql`null::text`;
 	const statusCondition: SQL = statuses?.length
@@ -78,14 +118,7 @@ export async function getFlows(
 		group by a.credential_id, a.target, a.cohort, a.grp`;
 
 	const parts = [...(kind !== 'toward' ? [nextFlows] : []), ...(kind !== 'next' ? [towardFlows] : [])];
-	const rows = await db.query<{
-		kind: 'next' | 'toward';
-		from: string;
-		to: string;
-		cohort: string | null;
-		grp: string | null;
-		n: number;
-	}>(sql`
+	return db.query<FlowCount>(sql`
 		with starts as (
 			select e.learner_id, e.credential_id, e.status, e.started_on, e.id, e.cohort as start_cohort, ${cohort} as cohort, ${group} as grp
 			from ${ENROLMENT_JOINS}
@@ -128,18 +161,6 @@ export async function getFlows(
 		)
 		${sql.join(parts, sql` union all `)}
 		order by 6 desc, 1, 2, 3, 4, 5`);
-	return rows.map((r) => {
-		const withheld = suppression !== false && Number(r.n) < suppression.threshold;
-		return {
-			kind: r.kind,
-			from: r.from,
-			to: r.to,
-			cohort: r.cohort,
-			group: r.grp,
-			count: withheld ? null : Number(r.n),
-			suppressed: withheld ? fewerThan((suppression as { threshold: number }).threshold) : null
-		};
-	});
 }
 
 /**

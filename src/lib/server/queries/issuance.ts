@@ -6,6 +6,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import type { Suppression } from '../../domain/equity/compare-groups.ts';
 import { suppressCells } from '../../domain/suppression/suppress-cells.ts';
+import { issuanceCellsFromRollup, type IssuanceCell } from './panel-read.ts';
 import { originCondition, type QueryContext } from './scope.ts';
 
 export const ISSUANCE_BREAKDOWNS = ['none', 'level', 'provider_kind', 'mode', 'qa_approach'] as const;
@@ -36,30 +37,19 @@ export async function getIssuance(
 		suppression,
 		scope,
 		asOf,
-		data
-	}: QueryContext & { by?: IssuanceBreakdown; verifiedOnly?: boolean; suppression: Suppression }
+		data,
+		source = 'rollups'
+	}: QueryContext & {
+		by?: IssuanceBreakdown;
+		verifiedOnly?: boolean;
+		suppression: Suppression;
+		source?: 'rollups' | 'base';
+	}
 ): Promise<IssuanceRow[]> {
-	const provider = sql`coalesce(a.provider_id, c.provider_id)`;
-	const rows = await db.query<{ period: string; grp: string; awards: number; learners: number }>(sql`
-		select to_char(a.issued_on, 'YYYY') || '-Q' || to_char(a.issued_on, 'Q') as period,
-			${sql.raw(COLUMNS[by])} as grp,
-			count(*)::int as awards, count(distinct a.learner_id)::int as learners
-		from awards a
-			join learners l on l.id = a.learner_id
-			join credentials c on c.id = a.credential_id
-			left join providers p on p.id = ${provider}
-		where l.analytics_consent and ${originCondition(data)}
-			${asOf ? sql`and a.issued_on <= ${asOf}::date` : sql``}
-			${verifiedOnly ? sql`and a.verification = 'verified'` : sql``}
-			${scope.kind === 'provider' ? sql`and ${provider} = ${scope.providerId}` : sql``}
-			${scope.kind === 'learner' ? sql`and a.learner_id = ${scope.learnerId}` : sql``}
-		group by 1, 2 order by 1, 2`);
-	const cells = rows.map((r) => ({
-		period: r.period,
-		group: r.grp,
-		awards: Number(r.awards),
-		learners: Number(r.learners)
-	}));
+	const question = { by, verifiedOnly, scope, asOf, data };
+	const cells =
+		(source === 'rollups' ? await issuanceCellsFromRollup(db, question) : null) ??
+		(await issuanceCellsFromBase(db, question));
 	const byPeriod = new Map<string, number[]>();
 	cells.forEach((c, i) => byPeriod.set(c.period, [...(byPeriod.get(c.period) ?? []), i]));
 	const reasons = suppression
@@ -75,5 +65,32 @@ export async function getIssuance(
 		group: c.group,
 		awards: reasons[i] ? null : c.awards,
 		suppressed: reasons[i]
+	}));
+}
+
+async function issuanceCellsFromBase(
+	db: Db,
+	{ by, verifiedOnly, scope, asOf, data }: QueryContext & { by: IssuanceBreakdown; verifiedOnly: boolean }
+): Promise<IssuanceCell[]> {
+	const provider = sql`coalesce(a.provider_id, c.provider_id)`;
+	const rows = await db.query<{ period: string; grp: string; awards: number; learners: number }>(sql`
+		select to_char(a.issued_on, 'YYYY') || '-Q' || to_char(a.issued_on, 'Q') as period,
+			${sql.raw(COLUMNS[by])} as grp,
+			count(*)::int as awards, count(distinct a.learner_id)::int as learners
+		from awards a
+			join learners l on l.id = a.learner_id
+			join credentials c on c.id = a.credential_id
+			left join providers p on p.id = ${provider}
+		where l.analytics_consent and ${originCondition(data)}
+			${asOf ? sql`and a.issued_on <= ${asOf}::date` : sql``}
+			${verifiedOnly ? sql`and a.verification = 'verified'` : sql``}
+			${scope.kind === 'provider' ? sql`and ${provider} = ${scope.providerId}` : sql``}
+			${scope.kind === 'learner' ? sql`and a.learner_id = ${scope.learnerId}` : sql``}
+		group by 1, 2 order by 1, 2`);
+	return rows.map((r) => ({
+		period: r.period,
+		group: r.grp,
+		awards: Number(r.awards),
+		learners: Number(r.learners)
 	}));
 }

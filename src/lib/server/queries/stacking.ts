@@ -6,11 +6,12 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import type { Suppression } from '../../domain/equity/compare-groups.ts';
 import { completionEquity, type CompletionEquityRow } from '../../domain/equity/completion-equity.ts';
-import { PROGRESS_BINS, stackingOutcomes } from '../../domain/stacking/stacking-rate.ts';
+import { PROGRESS_BINS, stackingOutcomes, type StackingCell } from '../../domain/stacking/stacking-rate.ts';
 import { suppressCells } from '../../domain/suppression/suppress-cells.ts';
 import type { GroupDimension } from '../../domain/types.ts';
 import { getCatalogueIndex } from './catalogue-cache.ts';
 import { groupInput } from './completion.ts';
+import { stackingCellsFromRollup } from './panel-read.ts';
 import { breakdownColumn, originCondition, type QueryContext } from './scope.ts';
 
 export type StackingRow = Omit<CompletionEquityRow, 'completed' | 'known' | 'inProgress'> & {
@@ -31,38 +32,22 @@ export async function getStacking(
 		suppression,
 		scope,
 		asOf,
-		data
+		data,
+		source = 'rollups'
 	}: QueryContext & {
 		qualification?: string;
 		by?: GroupDimension[];
 		reference?: string;
 		suppression: Suppression;
+		source?: 'rollups' | 'base';
 	}
 ): Promise<StackingRow[]> {
 	const index = await getCatalogueIndex(db);
 	if (qualification && !index.topGroups.has(qualification)) return [];
-	const groupCols = by.map((d, i) => sql`${breakdownColumn(d)} as ${sql.raw(`g${i}`)}`);
-	const rows = await db.query<Record<string, string | string[]>>(sql`
-		with counting as (select distinct m.credential_id from requirement_members m
-			${qualification ? sql`join requirement_groups g on g.id = m.group_id where g.target_credential_id = ${qualification}` : sql``}
-			union select recognised.credential_id from recognitions recognised)
-		select ${sql.join([...groupCols, sql`array_agg(a.credential_id) as held`], sql`, `)}
-		from awards a
-		join learners l on l.id = a.learner_id
-		where l.analytics_consent and ${originCondition(data)}
-			${asOf ? sql`and a.issued_on <= ${asOf}::date` : sql``}
-			${scope.kind === 'provider' ? sql`and exists (select 1 from awards x join credentials xc on xc.id = x.credential_id where x.learner_id = a.learner_id and coalesce(x.provider_id, xc.provider_id) = ${scope.providerId})` : sql``}
-			${scope.kind === 'learner' ? sql`and a.learner_id = ${scope.learnerId}` : sql``}
-		group by a.learner_id ${by.length ? sql.raw(', ' + by.map((_, i) => `g${i}`).join(', ')) : sql``}
-		-- Holders only: learners with something that counts toward a qualification. One pass over
-		-- the awards (the held list may repeat a credential; the domain reads it as a set).
-		having bool_or(a.credential_id in (select credential_id from counting))`);
-
-	const cells = stackingOutcomes({
-		catalogue: index,
-		qualifications: qualification ? [qualification] : undefined,
-		learners: rows.map((r) => ({ held: r.held as string[], groups: by.map((_, i) => String(r[`g${i}`])) }))
-	});
+	const question = { qualification, by, scope, asOf, data };
+	const cells =
+		(source === 'rollups' ? await stackingCellsFromRollup(db, question) : null) ??
+		(await stackingCellsFromBase(db, question));
 	const out: StackingRow[] = [];
 	const targets = [...new Set(cells.map((c) => c.qualification))];
 	for (const target of targets) {
@@ -107,4 +92,34 @@ export async function getStacking(
 		});
 	}
 	return out;
+}
+
+/** The cells counted from each learner's awards in the base tables. */
+async function stackingCellsFromBase(
+	db: Db,
+	{ qualification, by, scope, asOf, data }: QueryContext & { qualification?: string; by: GroupDimension[] }
+): Promise<StackingCell[]> {
+	const index = await getCatalogueIndex(db);
+	const groupCols = by.map((d, i) => sql`${breakdownColumn(d)} as ${sql.raw(`g${i}`)}`);
+	const rows = await db.query<Record<string, string | string[]>>(sql`
+		with counting as (select distinct m.credential_id from requirement_members m
+			${qualification ? sql`join requirement_groups g on g.id = m.group_id where g.target_credential_id = ${qualification}` : sql``}
+			union select recognised.credential_id from recognitions recognised)
+		select ${sql.join([...groupCols, sql`array_agg(a.credential_id) as held`], sql`, `)}
+		from awards a
+		join learners l on l.id = a.learner_id
+		where l.analytics_consent and ${originCondition(data)}
+			${asOf ? sql`and a.issued_on <= ${asOf}::date` : sql``}
+			${scope.kind === 'provider' ? sql`and exists (select 1 from awards x join credentials xc on xc.id = x.credential_id where x.learner_id = a.learner_id and coalesce(x.provider_id, xc.provider_id) = ${scope.providerId})` : sql``}
+			${scope.kind === 'learner' ? sql`and a.learner_id = ${scope.learnerId}` : sql``}
+		group by a.learner_id ${by.length ? sql.raw(', ' + by.map((_, i) => `g${i}`).join(', ')) : sql``}
+		-- Holders only: learners with something that counts toward a qualification. One pass over
+		-- the awards (the held list may repeat a credential; the domain reads it as a set).
+		having bool_or(a.credential_id in (select credential_id from counting))`);
+
+	return stackingOutcomes({
+		catalogue: index,
+		qualifications: qualification ? [qualification] : undefined,
+		learners: rows.map((r) => ({ held: r.held as string[], groups: by.map((_, i) => String(r[`g${i}`])) }))
+	});
 }

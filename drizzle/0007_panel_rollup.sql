@@ -1,0 +1,19 @@
+CREATE TABLE "panel_rollup" (
+	"panel" text NOT NULL,
+	"origin" text NOT NULL,
+	"provider_id" text NOT NULL,
+	"dimension" text NOT NULL,
+	"value" text NOT NULL,
+	"k1" text NOT NULL,
+	"k2" text NOT NULL,
+	"k3" text NOT NULL,
+	"n0" integer NOT NULL,
+	"n1" integer NOT NULL,
+	"n2" integer NOT NULL,
+	"n3" integer NOT NULL,
+	"n4" integer NOT NULL,
+	"n5" integer NOT NULL,
+	"n6" integer NOT NULL,
+	"n7" integer NOT NULL,
+	CONSTRAINT "panel_rollup_panel_provider_id_dimension_k1_origin_value_k2_k3_pk" PRIMARY KEY("panel","provider_id","dimension","k1","origin","value","k2","k3")
+);

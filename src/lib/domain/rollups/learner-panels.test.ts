@@ -1,0 +1,182 @@
+import { describe, expect, it } from 'vitest';
+import { indexCatalogue } from '../stacking/catalogue.ts';
+import { makeCredential, makeGroup } from '../stacking/fixtures.ts';
+import { countFlows } from '../stacking/flows.ts';
+import { membersOf } from '../stacking/requirements.ts';
+import { stackingOutcomes } from '../stacking/stacking-rate.ts';
+import type { Enrolment, EnrolmentStatus } from '../types.ts';
+import { PanelSums, type PanelCatalogue, type PanelLearner } from './learner-panels.ts';
+
+const units = Array.from({ length: 8 }, (_, i) => makeCredential({ id: `u${i}`, credits: 10 }));
+const index = indexCatalogue({
+	credentials: [
+		...units,
+		makeCredential({ id: 'qa', kind: 'macro' }),
+		makeCredential({ id: 'qb', kind: 'macro' })
+	],
+	groups: [
+		makeGroup({ id: 'a1', targetCredentialId: 'qa', rule: 'n_of', n: 2, members: ['u0', 'u1', 'u2'] }),
+		makeGroup({ id: 'a2', targetCredentialId: 'qa', rule: 'all', members: ['u3'] }),
+		makeGroup({ id: 'b1', targetCredentialId: 'qb', rule: 'n_of', n: 1, members: ['qa', 'u4'] })
+	],
+	prerequisites: [],
+	recognitions: [{ credentialId: 'u7', recognisedAsId: 'u2' }]
+});
+const towardTargets = new Map<string, string[]>();
+for (const target of index.targets)
+	for (const member of membersOf({ index, target }))
+		towardTargets.set(member, [...(towardTargets.get(member) ?? []), target]);
+const catalogue: PanelCatalogue = { index, towardTargets };
+
+const ids = [...units.map((u) => u.id), 'qa', 'qb'];
+const STATUSES: EnrolmentStatus[] = ['completed', 'withdrawn', 'in_progress', 'failed'];
+const GENDERS = ['F', 'M', 'not stated'];
+
+/** Learners with random histories (deterministic), with the same rows as domain records. */
+function randomLearners(count: number) {
+	let seed = 11;
+	const random = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
+	const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)];
+	const day = () => `2020-0${1 + Math.floor(random() * 9)}-1${Math.floor(random() * 9)}`;
+	return Array.from({ length: count }, (_, n) => {
+		const learnerId = `l${n}`;
+		const enrolments: Enrolment[] = Array.from({ length: Math.floor(random() * 6) }, (_, i) => {
+			const status = pick(STATUSES);
+			const startedOn = day();
+			return {
+				learnerId,
+				id: `e${i}`,
+				credentialId: pick(ids),
+				providerId: pick(['p1', 'p2']),
+				cohort: null,
+				startedOn,
+				endedOn: status === 'in_progress' ? null : startedOn.replace('2020', '2021'),
+				status,
+				result: null
+			} as unknown as Enrolment;
+		});
+		enrolments.sort((a, b) =>
+			a.startedOn < b.startedOn ? -1 : a.startedOn > b.startedOn ? 1 : a.id < b.id ? -1 : 1
+		);
+		const awards = Array.from({ length: Math.floor(random() * 5) }, () => ({
+			credentialId: pick(ids),
+			providerId: pick(['p1', 'p2', null]),
+			issuedOn: day(),
+			verified: random() < 0.5
+		}));
+		const learner: PanelLearner = {
+			origin: 'generated',
+			groups: [pick(GENDERS), 'a', 'b', 'c', 'd', 'e'],
+			enrolments: enrolments.map((e) => ({
+				credentialId: e.credentialId,
+				providerId: e.providerId ?? null,
+				status: e.status,
+				startedOn: e.startedOn,
+				endedOn: e.endedOn ?? null
+			})),
+			awards: awards.map((a) => ({
+				...a,
+				period: `${a.issuedOn.slice(0, 4)}-Q${Math.ceil(Number(a.issuedOn.slice(5, 7)) / 3)}`,
+				facets: { none: 'all', level: a.credentialId.startsWith('q') ? '5' : '3' }
+			}))
+		};
+		return { learnerId, learner, enrolments };
+	});
+}
+
+/** The cells of one panel, provider and dimension: keys after the dimension → counts. */
+function cellsOf(sums: PanelSums, panel: string, provider: string, dimension: string) {
+	const out = new Map<string, number[]>();
+	for (const [key, counts] of sums.entries())
+		if (key[0] === panel && key[2] === provider && key[3] === dimension)
+			out.set(key.slice(4).join('|'), counts);
+	return out;
+}
+
+describe('PanelSums', () => {
+	const learners = randomLearners(400);
+	const sums = new PanelSums();
+	for (const { learner } of learners) sums.add(learner, catalogue);
+
+	it('sums stacking as stackingOutcomes counts it, overall and per group', () => {
+		for (const dimension of ['all', 'gender'] as const) {
+			const expected = stackingOutcomes({
+				catalogue: index,
+				learners: learners.map(({ learner }) => ({
+					held: learner.awards.map((a) => a.credentialId),
+					groups: dimension === 'all' ? [] : [learner.groups[0]]
+				}))
+			});
+			const cells = cellsOf(sums, 'stacking', '', dimension);
+			expect(expected.length).toBeGreaterThan(2);
+			expect(cells.size).toBe(expected.length);
+			for (const c of expected) {
+				const value = dimension === 'all' ? 'all' : c.groups[0];
+				expect(cells.get([value, c.qualification ?? '', '', ''].join('|'))).toEqual([
+					c.holders,
+					c.achieved,
+					...c.progress
+				]);
+			}
+		}
+	});
+
+	it('sums flows as countFlows counts them (without cohorts), and per provider among its enrolments', () => {
+		for (const provider of ['', 'p1']) {
+			const expected = countFlows({
+				enrolments: learners.flatMap(({ enrolments }) =>
+					enrolments.filter((e) => provider === '' || e.providerId === provider)
+				),
+				awards: learners.flatMap(({ learnerId, learner }) =>
+					learner.awards.map((a, i) => ({ learnerId, id: `a${i}`, ...a }) as never)
+				),
+				// countFlows notes completions from the enrolments it is given; a provider's flows still
+				// count every completion of the learner toward a qualification.
+				catalogue: index
+			});
+			const cells = cellsOf(sums, 'flows', provider, 'all');
+			if (provider === '') {
+				expect(expected.length).toBeGreaterThan(5);
+				expect(cells.size).toBe(expected.length);
+			}
+			for (const f of expected.filter((f) => provider === '' || f.kind === 'next'))
+				expect(cells.get(['all', f.kind, f.from, f.to].join('|'))?.[0], JSON.stringify(f)).toBe(f.count);
+		}
+	});
+
+	it('counts a learner once per issuance cell, and their awards in it', () => {
+		const one = new PanelSums();
+		const award = (credentialId: string, issuedOn: string, verified: boolean) => ({
+			credentialId,
+			providerId: 'p1',
+			issuedOn,
+			verified,
+			period: '2020-Q1',
+			facets: { none: 'all' }
+		});
+		one.add(
+			{
+				origin: 'real',
+				groups: ['F', 'a', 'b', 'c', 'd', 'e'],
+				enrolments: [],
+				awards: [award('u0', '2020-01-02', true), award('u5', '2020-02-03', false)]
+			},
+			catalogue
+		);
+		expect(cellsOf(one, 'issuance', '', 'none')).toEqual(
+			new Map([
+				['all|2020-Q1|all|', [2, 1, 0, 0, 0, 0, 0, 0]],
+				['all|2020-Q1|verified|', [1, 1, 0, 0, 0, 0, 0, 0]]
+			])
+		);
+		expect(cellsOf(one, 'issuance', 'p1', 'none').size).toBe(2);
+	});
+
+	it('takes a learner out exactly as it put them in', () => {
+		const both = new PanelSums();
+		for (const { learner } of learners.slice(0, 50)) both.add(learner, catalogue);
+		for (const { learner } of learners.slice(0, 50)) both.add(learner, catalogue, -1);
+		expect(both.size).toBeGreaterThan(0);
+		for (const [, counts] of both.entries()) expect(counts.every((n) => n === 0)).toBe(true);
+	});
+});

@@ -1,0 +1,217 @@
+// The sums behind the stacking, issuance and flows panels (panel_rollup; what each learner adds
+// is domain/rollups/learner-panels.ts). A change that touches some learners takes their counts
+// out before it writes (`LearnerChanges.before`) and puts them back after (`after`), inside its
+// transaction; past TOUCHED_LEARNERS_LIMIT learners, or when the catalogue changed, it counts
+// every learner again instead.
+import { sql, type SQL } from 'drizzle-orm';
+import { rowsOf, type Orm } from './db/client.ts';
+import { GROUP_DIMENSIONS, type EnrolmentStatus } from '../domain/types.ts';
+import {
+	PANEL_COUNTS,
+	PanelSums,
+	type PanelCatalogue,
+	type PanelLearner
+} from '../domain/rollups/learner-panels.ts';
+import { indexCatalogue } from '../domain/stacking/index.ts';
+import { getCatalogue } from './queries/catalogue.ts';
+
+/** Above this many learners, a change counts every learner again (one pass beats many probes). */
+export const TOUCHED_LEARNERS_LIMIT = 10_000;
+/** Learners read and counted at a time. */
+const BATCH = 5_000;
+/** Cells held in memory before they are written out (bounds memory at national scale). */
+const FLUSH_CELLS = 200_000;
+
+// The issuance breakdowns' groups, as getIssuance (queries/issuance.ts) names them.
+const AWARD_FACETS = sql`'all' as none,
+	coalesce(c.level_framework || ' ' || c.level, c.level, 'not stated') as level,
+	coalesce(p.kind, 'not stated') as provider_kind,
+	coalesce(c.participation_mode, 'not stated') as mode,
+	coalesce(p.qa_approach, 'not stated') as qa_approach`;
+const FACETS = ['none', 'level', 'provider_kind', 'mode', 'qa_approach'] as const;
+const COUNT_COLUMNS = Array.from({ length: PANEL_COUNTS }, (_, i) => `n${i}`);
+const KEY_COLUMNS = ['panel', 'origin', 'provider_id', 'dimension', 'value', 'k1', 'k2', 'k3'];
+
+/** The learners a write changes, for the panel sums. */
+export class LearnerChanges {
+	private readonly taken = new Set<string>();
+	private all = false;
+	private readonly sums = new PanelSums();
+	private catalogue: Promise<PanelCatalogue> | undefined;
+	private deltaTable = false;
+
+	constructor(private readonly tx: Orm) {}
+
+	/** Call before these learners' rows change: their current counts come out of the sums. */
+	async before(learnerIds: Iterable<string>): Promise<void> {
+		if (this.all) return;
+		const fresh = [...new Set(learnerIds)].filter((id) => !this.taken.has(id));
+		if (fresh.length === 0) return;
+		if (this.taken.size + fresh.length > TOUCHED_LEARNERS_LIMIT) return this.everything();
+		for (const id of fresh) this.taken.add(id);
+		await this.count(fresh, -1);
+	}
+
+	/** Whatever changed reaches every learner's counts (the catalogue, say): count them all again. */
+	everything(): void {
+		this.all = true;
+		this.taken.clear();
+		this.sums.clear();
+		this.catalogue = undefined;
+	}
+
+	/** Call once the writes are done: the learners' new counts go into the sums. */
+	async after(): Promise<void> {
+		await this.createDelta();
+		if (this.all) {
+			// Counts taken out before the change are moot: everything is counted afresh.
+			await this.tx.execute(sql`truncate panel_delta`);
+			await this.tx.execute(sql`delete from panel_rollup`);
+			await this.count('all', 1);
+		} else await this.count([...this.taken], 1);
+		await this.flush(0);
+		const keys = sql.raw(KEY_COLUMNS.join(', '));
+		await this.tx.execute(sql`insert into panel_rollup (${keys}, ${sql.raw(COUNT_COLUMNS.join(', '))})
+			select ${keys}, ${sql.raw(COUNT_COLUMNS.map((c) => `sum(${c})::int`).join(', '))}
+			from panel_delta group by ${keys}
+			on conflict (panel, provider_id, dimension, k1, origin, value, k2, k3) do update set
+			${sql.raw(COUNT_COLUMNS.map((c) => `${c} = panel_rollup.${c} + excluded.${c}`).join(', '))}`);
+		// Cells nobody is counted in any more.
+		if (!this.all)
+			await this.tx.execute(sql`delete from panel_rollup r using (select distinct ${keys} from panel_delta) d
+				where ${sql.raw(KEY_COLUMNS.map((c) => `r.${c} = d.${c}`).join(' and '))}
+				and ${sql.raw(COUNT_COLUMNS.map((c) => `r.${c} = 0`).join(' and '))}`);
+		await this.tx.execute(sql`truncate panel_delta`);
+		this.taken.clear();
+	}
+
+	/** The transaction's table of counts to add: a learner's old counts negative, new ones positive. */
+	private async createDelta() {
+		if (this.deltaTable) return;
+		await this.tx.execute(sql`create temp table if not exists panel_delta
+			(${sql.raw(KEY_COLUMNS.map((c) => `${c} text`).join(', '))}, ${sql.raw(COUNT_COLUMNS.map((c) => `${c} integer`).join(', '))})
+			on commit drop`);
+		this.deltaTable = true;
+	}
+
+	private panelCatalogue(): Promise<PanelCatalogue> {
+		this.catalogue ??= (async () => {
+			const [catalogue, members] = await Promise.all([
+				getCatalogue({ orm: this.tx }),
+				rowsOf<{ credential_id: string; target: string }>(
+					this.tx,
+					sql`select distinct m.credential_id, g.target_credential_id as target
+						from requirement_members m join requirement_groups g on g.id = m.group_id`
+				)
+			]);
+			const towardTargets = new Map<string, string[]>();
+			for (const m of members)
+				(
+					towardTargets.get(m.credential_id) ?? towardTargets.set(m.credential_id, []).get(m.credential_id)!
+				).push(m.target);
+			return { index: indexCatalogue(catalogue), towardTargets };
+		})();
+		return this.catalogue;
+	}
+
+	/** Adds (1) or takes out (−1) the counts of these learners, or of every learner. */
+	private async count(learnerIds: string[] | 'all', sign: 1 | -1): Promise<void> {
+		const catalogue = await this.panelCatalogue();
+		if (learnerIds === 'all') {
+			let after = '';
+			for (;;) {
+				const [last] = await rowsOf<{ id: string }>(
+					this.tx,
+					sql`select max(id) as id from (select id from learners where id > ${after} order by id limit ${BATCH}) b`
+				);
+				if (last.id === null) break;
+				await this.countBatch(sql`> ${after}`, sql`<= ${last.id}`, catalogue, sign);
+				after = last.id;
+			}
+		} else
+			for (let i = 0; i < learnerIds.length; i += BATCH) {
+				const ids = sql.param(learnerIds.slice(i, i + BATCH));
+				await this.countBatch(sql`= any(${ids}::text[])`, null, catalogue, sign);
+			}
+	}
+
+	/** One batch of learners, chosen by a condition on their id (and an upper bound for a range). */
+	private async countBatch(idIs: SQL, idUpTo: SQL | null, catalogue: PanelCatalogue, sign: 1 | -1) {
+		const which = (column: string) =>
+			sql`${sql.raw(column)} ${idIs}${idUpTo ? sql` and ${sql.raw(column)} ${idUpTo}` : sql``}`;
+		const [learners, enrolments, awards] = await Promise.all([
+			rowsOf<Record<string, string>>(
+				this.tx,
+				sql`select id, origin, ${sql.raw(GROUP_DIMENSIONS.join(', '))} from learners l
+					where l.analytics_consent and ${which('l.id')}`
+			),
+			rowsOf<{
+				learner_id: string;
+				credential_id: string;
+				provider_id: string | null;
+				status: EnrolmentStatus;
+				started_on: string;
+				ended_on: string | null;
+			}>(
+				this.tx,
+				sql`select e.learner_id, e.credential_id, coalesce(e.provider_id, c.provider_id) as provider_id,
+					e.status, e.started_on::text, e.ended_on::text
+				from enrolments e join credentials c on c.id = e.credential_id
+				where ${which('e.learner_id')} order by e.learner_id, e.started_on, e.id`
+			),
+			rowsOf<Record<string, string | null>>(
+				this.tx,
+				sql`select a.learner_id, a.credential_id, coalesce(a.provider_id, c.provider_id) as provider_id,
+					a.issued_on::text, a.verification,
+					to_char(a.issued_on, 'YYYY') || '-Q' || to_char(a.issued_on, 'Q') as period, ${AWARD_FACETS}
+				from awards a join credentials c on c.id = a.credential_id
+					left join providers p on p.id = coalesce(a.provider_id, c.provider_id)
+				where ${which('a.learner_id')}`
+			)
+		]);
+		const byId = new Map<string, PanelLearner & { enrolments: unknown[]; awards: unknown[] }>();
+		for (const l of learners)
+			byId.set(l.id, {
+				origin: l.origin,
+				groups: GROUP_DIMENSIONS.map((d) => l[d]),
+				enrolments: [],
+				awards: []
+			});
+		for (const e of enrolments)
+			byId.get(e.learner_id)?.enrolments.push({
+				credentialId: e.credential_id,
+				providerId: e.provider_id,
+				status: e.status,
+				startedOn: e.started_on,
+				endedOn: e.ended_on
+			});
+		for (const a of awards)
+			byId.get(a.learner_id!)?.awards.push({
+				credentialId: a.credential_id!,
+				providerId: a.provider_id,
+				issuedOn: a.issued_on!,
+				verified: a.verification === 'verified',
+				period: a.period!,
+				facets: Object.fromEntries(FACETS.map((f) => [f, a[f]!]))
+			});
+		for (const learner of byId.values()) this.sums.add(learner, catalogue, sign);
+		await this.flush(FLUSH_CELLS);
+	}
+
+	/** Writes the cells held in memory to panel_delta once there are more than `above`. */
+	private async flush(above: number) {
+		if (this.sums.size === 0 || this.sums.size < above) return;
+		await this.createDelta();
+		const entries = [...this.sums.entries()];
+		this.sums.clear();
+
+		for (let i = 0; i < entries.length; i += 5_000) {
+			const part = entries.slice(i, i + 5_000);
+			const columns = [
+				...KEY_COLUMNS.map((_, k) => sql`${sql.param(part.map(([key]) => key[k]))}::text[]`),
+				...COUNT_COLUMNS.map((_, n) => sql`${sql.param(part.map(([, counts]) => counts[n]))}::int[]`)
+			];
+			await this.tx.execute(sql`insert into panel_delta select * from unnest(${sql.join(columns, sql`, `)})`);
+		}
+	}
+}

@@ -1,0 +1,106 @@
+// The stacking, issuance and flows panels read from their sums (panel_rollup, kept by
+// server/panel-rollups.ts) when the question is one they hold: today's state (no as-of date), the
+// whole system or one provider, at most one group dimension; flows also without cohorts, status or
+// start-cohort limits, and no filter but the provider. Anything else is answered from the base
+// tables. Both give the same cells (tests/db/rollups.test.ts).
+import { sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../db/client.ts';
+import { PROGRESS_BINS, sortStackingCells, type StackingCell } from '../../domain/stacking/stacking-rate.ts';
+import type { GroupDimension } from '../../domain/types.ts';
+import { originCondition, type EnrolmentFilters, type QueryContext } from './scope.ts';
+
+/** The provider of a question ('' for the whole system), or null when the sums do not hold it. */
+function panelProvider({ scope, asOf }: QueryContext, filterProvider?: string): string | null {
+	if (asOf || scope.kind === 'learner') return null;
+	const scoped = scope.kind === 'provider' ? scope.providerId : undefined;
+	if (scoped !== undefined && filterProvider !== undefined && scoped !== filterProvider) return null;
+	return filterProvider ?? scoped ?? '';
+}
+
+const panelRows = (panel: string, provider: string, dimension: string, data: QueryContext['data']): SQL =>
+	sql`panel_rollup where panel = ${panel} and provider_id = ${provider} and dimension = ${dimension}
+		and ${originCondition(data, sql`origin`)}`;
+
+export async function stackingCellsFromRollup(
+	db: Db,
+	{ qualification, by, ...context }: QueryContext & { qualification?: string; by: GroupDimension[] }
+): Promise<StackingCell[] | null> {
+	const provider = panelProvider(context);
+	if (provider === null || by.length > 1) return null;
+	const rows = await db.query<Record<string, string | number>>(sql`
+		select k1, value, sum(n0)::int as holders, sum(n1)::int as achieved,
+			${sql.raw(PROGRESS_BINS.map((_, i) => `sum(n${i + 2})::int as b${i}`).join(', '))}
+		from ${panelRows('stacking', provider, by[0] ?? 'all', context.data)}
+			${qualification ? sql`and k1 = ${qualification}` : sql``}
+		group by k1, value`);
+	const cells: StackingCell[] = rows.map((r) => ({
+		qualification: r.k1 === '' ? null : String(r.k1),
+		groups: by.length ? [String(r.value)] : [],
+		holders: Number(r.holders),
+		achieved: Number(r.achieved),
+		progress: PROGRESS_BINS.map((_, i) => Number(r[`b${i}`]))
+	}));
+	// Asked about one qualification, its pairs are all the learner–qualification pairs there are.
+	if (qualification)
+		cells.push(...cells.map((c) => ({ ...c, qualification: null, progress: [...c.progress] })));
+	return sortStackingCells(cells);
+}
+
+export type IssuanceCell = { period: string; group: string; awards: number; learners: number };
+
+export async function issuanceCellsFromRollup(
+	db: Db,
+	{ by, verifiedOnly, ...context }: QueryContext & { by: string; verifiedOnly: boolean }
+): Promise<IssuanceCell[] | null> {
+	const provider = panelProvider(context);
+	if (provider === null) return null;
+	const rows = await db.query<{ period: string; grp: string; awards: number; learners: number }>(sql`
+		select k1 as period, value as grp, sum(n0)::int as awards, sum(n1)::int as learners
+		from ${panelRows('issuance', provider, by, context.data)} and k2 = ${verifiedOnly ? 'verified' : 'all'}
+		group by k1, value order by 1, 2`);
+	return rows.map((r) => ({
+		period: r.period,
+		group: r.grp,
+		awards: Number(r.awards),
+		learners: Number(r.learners)
+	}));
+}
+
+export type FlowCount = {
+	kind: 'next' | 'toward';
+	from: string;
+	to: string;
+	cohort: string | null;
+	grp: string | null;
+	n: number;
+};
+
+export async function flowCountsFromRollup(
+	db: Db,
+	{
+		dimension,
+		kind,
+		byCohort,
+		limited,
+		...context
+	}: QueryContext & {
+		dimension?: GroupDimension;
+		kind?: 'next' | 'toward';
+		byCohort: boolean;
+		/** Statuses or start cohorts asked for: only the base tables know them. */
+		limited: boolean;
+	}
+): Promise<FlowCount[] | null> {
+	const { providerId, ...others } = context.filters ?? ({} as EnrolmentFilters);
+	if (byCohort || limited || Object.values(others).some((v) => v !== undefined)) return null;
+	const provider = panelProvider(context, providerId);
+	if (provider === null) return null;
+	const rows = await db.query<FlowCount>(sql`
+		select k1 as kind, k2 as "from", k3 as "to", null::text as cohort,
+			${dimension ? sql`value` : sql`null::text`} as grp, sum(n0)::int as n
+		from ${panelRows('flows', provider, dimension ?? 'all', context.data)}
+			${kind ? sql`and k1 = ${kind}` : sql``}
+		group by k1, k2, k3, value
+		order by 6 desc, 1, 2, 3, 4, 5`);
+	return rows;
+}
