@@ -157,7 +157,7 @@ export class LearnerChanges {
 				sql`select e.learner_id, e.credential_id, coalesce(e.provider_id, c.provider_id) as provider_id,
 					e.status, e.started_on::text, e.ended_on::text
 				from enrolments e join credentials c on c.id = e.credential_id
-				where ${which('e.learner_id')} order by e.learner_id, e.started_on, e.id`
+				where ${which('e.learner_id')}`
 			),
 			rowsOf<Record<string, string | null>>(
 				this.tx,

@@ -7,13 +7,17 @@
 // The definitions are those of the base queries (server/queries/stacking.ts, issuance.ts,
 // flows.ts), which the database tests hold these sums to:
 // - stacking: each qualification something the learner holds counts toward (learnerStandings);
-//   a provider's cells have the learners holding any award of that provider;
+//   a provider's cells have the learners holding any award of that provider (for all its
+//   learners, not per group);
 // - issuance: awards and distinct learners per quarter of issue and group of one breakdown,
 //   all awards and verified ones apart; a provider's cells have the awards it issued;
-// - flows: the distinct transitions of the learner (credential → next different credential, and
-//   credential → a qualification it counts toward achieved on or after its start), without
-//   cohorts; a provider's cells have the transitions among that provider's enrolments.
-// Each cell is also kept per group dimension ('all' and one row per dimension and value).
+// - flows toward qualifications: the learner's distinct pairs (credential → a qualification it
+//   counts toward, achieved on or after the credential's start), without cohorts or groups; a
+//   provider's cells have the pairs starting from that provider's enrolments. Flows to the next
+//   credential are not kept: their pairs grow with the data (27,000 cells for 7,400 generated
+//   learners, and seven times that with the groups), so they stay a question for the base tables.
+// The system's stacking cells are also kept per group dimension ('all' and one row per dimension
+// and value).
 import { GROUP_DIMENSIONS, type EnrolmentStatus } from '../types.ts';
 import type { CatalogueIndex } from '../stacking/catalogue.ts';
 import { learnerStandings } from '../stacking/stacking-rate.ts';
@@ -23,7 +27,8 @@ export type Panel = (typeof PANELS)[number];
 
 /**
  * The counts of one cell, by panel: stacking [holders, achieved, learners per progress bin ×6];
- * issuance [awards, learners]; flows [learners].
+ * issuance [awards, learners]; flows toward qualifications [learners].
+
  */
 export const PANEL_COUNTS = 8;
 
@@ -31,7 +36,6 @@ export type PanelLearner = {
 	origin: string;
 	/** In GROUP_DIMENSIONS order. */
 	groups: readonly string[];
-	/** In start order (started on, then id, as the database orders them). */
 	enrolments: readonly {
 		credentialId: string;
 		providerId: string | null;
@@ -62,89 +66,128 @@ export type PanelCatalogue = {
 export type PanelKey = readonly [Panel, string, string, string, string, string, string, string];
 
 const SEPARATOR = '\u0001';
+/** The slot of (dimension 'all', value 'all'). */
+const ALL = 0;
 
-/** Sums of learners' counts per cell; `add` with sign −1 takes a learner out. */
+/**
+ * Sums of learners' counts per cell; `add` with sign −1 takes a learner out. Cells are kept by
+ * their panel, origin, provider and keys, and within each by (dimension, value) slot: the pairs
+ * are numbered once, so a learner's counts go to seven slots of one cell without building seven
+ * keys (at national scale this is most of a refresh's work).
+ */
 export class PanelSums {
-	readonly cells = new Map<string, number[]>();
+	private readonly cells = new Map<string, number[][]>();
+	private readonly slots: [string, string][] = [['all', 'all']];
+	private readonly slotOf = new Map<string, number>([[`all${SEPARATOR}all`, ALL]]);
+	private entryCount = 0;
 
+	/** Cells held (one per key and slot). */
 	get size() {
-		return this.cells.size;
+		return this.entryCount;
 	}
 
-	/** The cells as keys and counts (each key as PanelKey). */
+	/** The cells as keys and counts. */
 	*entries(): Generator<[PanelKey, number[]]> {
-		for (const [key, counts] of this.cells) yield [key.split(SEPARATOR) as unknown as PanelKey, counts];
+		for (const [key, bySlot] of this.cells) {
+			const [panel, origin, provider, k1, k2, k3] = key.split(SEPARATOR);
+			for (let slot = 0; slot < bySlot.length; slot++) {
+				const counts = bySlot[slot];
+				if (counts === undefined) continue;
+				const [dimension, value] = this.slots[slot];
+				yield [[panel as Panel, origin, provider, dimension, value, k1, k2, k3], counts];
+			}
+		}
 	}
 
 	clear() {
 		this.cells.clear();
+		this.entryCount = 0;
 	}
 
-	private bump(key: string, counts: readonly number[], sign: number) {
-		let sums = this.cells.get(key);
-		if (!sums) this.cells.set(key, (sums = new Array<number>(PANEL_COUNTS).fill(0)));
-		for (let i = 0; i < counts.length; i++) sums[i] += sign * counts[i];
+	private slot(dimension: string, value: string): number {
+		const name = `${dimension}${SEPARATOR}${value}`;
+		let slot = this.slotOf.get(name);
+		if (slot === undefined) {
+			slot = this.slots.push([dimension, value]) - 1;
+			this.slotOf.set(name, slot);
+		}
+		return slot;
 	}
 
-	/** Adds one count vector to a cell for 'all' and for each of the learner's groups. */
-	private bumpGroups(
-		prefix: string,
-		rest: string,
-		groups: readonly string[],
-		counts: number[],
-		sign: number
-	) {
-		this.bump(`${prefix}all${SEPARATOR}all${SEPARATOR}${rest}`, counts, sign);
-		for (let d = 0; d < GROUP_DIMENSIONS.length; d++)
-			this.bump(`${prefix}${GROUP_DIMENSIONS[d]}${SEPARATOR}${groups[d]}${SEPARATOR}${rest}`, counts, sign);
+	/** Adds a count vector to one cell in each of the slots. */
+	private bump(key: string, slots: readonly number[], counts: readonly number[], sign: number) {
+		let bySlot = this.cells.get(key);
+		if (!bySlot) this.cells.set(key, (bySlot = []));
+		for (const slot of slots) {
+			let sums = bySlot[slot];
+			if (sums === undefined) {
+				sums = bySlot[slot] = new Array<number>(PANEL_COUNTS).fill(0);
+				this.entryCount++;
+			}
+			for (let i = 0; i < counts.length; i++) sums[i] += sign * counts[i];
+		}
 	}
 
 	add(learner: PanelLearner, catalogue: PanelCatalogue, sign: 1 | -1 = 1) {
-		const { origin, groups } = learner;
-		const head = (panel: Panel, provider: string) =>
-			`${panel}${SEPARATOR}${origin}${SEPARATOR}${provider}${SEPARATOR}`;
+		const { origin } = learner;
+		const key = (panel: Panel, provider: string, k1: string, k2 = '', k3 = '') =>
+			`${panel}${SEPARATOR}${origin}${SEPARATOR}${provider}${SEPARATOR}${k1}${SEPARATOR}${k2}${SEPARATOR}${k3}`;
+		const onlyAll = [ALL];
 
 		// Stacking: the held credentials are every award; a provider's learners hold one of its awards.
+		// Per group for the whole system; a provider's cells for all its learners only (what its
+		// dashboard asks: per group and provider it would be most of the work and of the rows).
 		if (learner.awards.length > 0) {
 			const standings = learnerStandings(
 				catalogue.index,
 				learner.awards.map((a) => a.credentialId)
 			);
 			if (standings.length > 0) {
+				const groupSlots = [ALL, ...GROUP_DIMENSIONS.map((d, i) => this.slot(d, learner.groups[i]))];
 				const providers = withProviders(learner.awards.map((a) => a.providerId));
-				for (const provider of providers) {
-					const prefix = head('stacking', provider);
-					for (const { target, achieved, bin } of standings) {
-						const counts = [1, achieved ? 1 : 0, 0, 0, 0, 0, 0, 0];
-						counts[2 + bin] = 1;
-						for (const qualification of [target, ''])
-							this.bumpGroups(prefix, `${qualification}${SEPARATOR}${SEPARATOR}`, groups, counts, sign);
-					}
+				// Every pair of the learner's together (qualification '').
+				const together = new Array<number>(PANEL_COUNTS).fill(0);
+				for (const { target, achieved, bin } of standings) {
+					const counts = [1, achieved ? 1 : 0, 0, 0, 0, 0, 0, 0];
+					counts[2 + bin] = 1;
+					for (let i = 0; i < PANEL_COUNTS; i++) together[i] += counts[i];
+					this.bump(key('stacking', '', target), groupSlots, counts, sign);
+					for (let p = 1; p < providers.length; p++)
+						this.bump(key('stacking', providers[p], target), onlyAll, counts, sign);
 				}
+				this.bump(key('stacking', '', ''), groupSlots, together, sign);
+				for (let p = 1; p < providers.length; p++)
+					this.bump(key('stacking', providers[p], ''), onlyAll, together, sign);
 			}
 		}
 
-		// Issuance: awards per cell, and the learner once in each cell they have an award in.
-		const issued = new Map<string, number>();
-		for (const award of learner.awards)
+		// Issuance: awards per cell, and the learner once in each cell they have an award in. The
+		// dimension is the breakdown and the value its group.
+		const issued = new Map<string, Map<number, number>>();
+		for (const award of learner.awards) {
+			const facetSlots = Object.entries(award.facets).map(([breakdown, group]) =>
+				this.slot(breakdown, group)
+			);
 			for (const provider of award.providerId === null ? [''] : ['', award.providerId])
-				for (const verification of award.verified ? ['all', 'verified'] : ['all'])
-					for (const [breakdown, group] of Object.entries(award.facets)) {
-						const key = `${head('issuance', provider)}${breakdown}${SEPARATOR}${group}${SEPARATOR}${award.period}${SEPARATOR}${verification}${SEPARATOR}`;
-						issued.set(key, (issued.get(key) ?? 0) + 1);
-					}
-		for (const [key, awards] of issued) this.bump(key, [awards, 1], sign);
+				for (const verification of award.verified ? ['all', 'verified'] : ['all']) {
+					const cell = key('issuance', provider, award.period, verification);
+					let bySlot = issued.get(cell);
+					if (!bySlot) issued.set(cell, (bySlot = new Map()));
+					for (const slot of facetSlots) bySlot.set(slot, (bySlot.get(slot) ?? 0) + 1);
+				}
+		}
+		for (const [cell, bySlot] of issued)
+			for (const [slot, awards] of bySlot) this.bump(cell, [slot], [awards, 1], sign);
 
-		// Flows: the learner's distinct transitions, among all their enrolments and among each
-		// provider's.
+		// Flows toward qualifications: the learner's distinct pairs, from all their enrolments and
+		// from each provider's.
 		if (learner.enrolments.length > 0) {
 			const achievedOn = firstAchieved(learner);
 			for (const provider of withProviders(learner.enrolments.map((e) => e.providerId))) {
 				const starts =
 					provider === '' ? learner.enrolments : learner.enrolments.filter((e) => e.providerId === provider);
-				const prefix = head('flows', provider);
-				for (const flow of transitions(starts, achievedOn, catalogue.towardTargets))
-					this.bumpGroups(prefix, flow, groups, [1], sign);
+				for (const [from, to] of towardPairs(starts, achievedOn, catalogue.towardTargets))
+					this.bump(key('flows', provider, 'toward', from, to), onlyAll, [1], sign);
 			}
 		}
 	}
@@ -170,25 +213,23 @@ function firstAchieved(learner: PanelLearner): Map<string, string> {
 	return on;
 }
 
-/** The distinct transitions from these enrolments (in start order), as `kind␁from␁to`. */
-function transitions(
+/** The distinct (credential, qualification achieved since the credential's start) pairs. */
+function towardPairs(
 	starts: PanelLearner['enrolments'],
 	achievedOn: Map<string, string>,
 	towardTargets: ReadonlyMap<string, readonly string[]>
-): Set<string> {
-	const out = new Set<string>();
-	// The next different credential after each position, found walking back from the end.
-	let next: string | null = null;
-	for (let i = starts.length - 1; i >= 0; i--) {
-		const a = starts[i];
-		if (i + 1 < starts.length && starts[i + 1].credentialId !== a.credentialId)
-			next = starts[i + 1].credentialId;
-		if (next !== null) out.add(`next${SEPARATOR}${a.credentialId}${SEPARATOR}${next}`);
+): [string, string][] {
+	const seen = new Set<string>();
+	const out: [string, string][] = [];
+	for (const a of starts)
 		for (const target of towardTargets.get(a.credentialId) ?? []) {
 			const on = achievedOn.get(target);
-			if (on !== undefined && on >= a.startedOn)
-				out.add(`toward${SEPARATOR}${a.credentialId}${SEPARATOR}${target}`);
+			if (on === undefined || on < a.startedOn) continue;
+			const pair = `${a.credentialId}${SEPARATOR}${target}`;
+			if (!seen.has(pair)) {
+				seen.add(pair);
+				out.push([a.credentialId, target]);
+			}
 		}
-	}
 	return out;
 }

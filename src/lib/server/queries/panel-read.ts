@@ -1,8 +1,10 @@
 // The stacking, issuance and flows panels read from their sums (panel_rollup, kept by
 // server/panel-rollups.ts) when the question is one they hold: today's state (no as-of date), the
-// whole system or one provider, at most one group dimension; flows also without cohorts, status or
-// start-cohort limits, and no filter but the provider. Anything else is answered from the base
-// tables. Both give the same cells (tests/db/rollups.test.ts).
+// whole system or one provider; stacking by at most one group dimension (the system's only); flows toward
+
+// qualifications only, without cohorts, groups, status or start-cohort limits, and no filter but
+// the provider. Anything else is answered from the base tables. Both give the same cells
+// (tests/db/rollups.test.ts).
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { PROGRESS_BINS, sortStackingCells, type StackingCell } from '../../domain/stacking/stacking-rate.ts';
@@ -26,7 +28,9 @@ export async function stackingCellsFromRollup(
 	{ qualification, by, ...context }: QueryContext & { qualification?: string; by: GroupDimension[] }
 ): Promise<StackingCell[] | null> {
 	const provider = panelProvider(context);
-	if (provider === null || by.length > 1) return null;
+	// By group for the whole system only.
+	if (provider === null || by.length > (provider === '' ? 1 : 0)) return null;
+
 	const rows = await db.query<Record<string, string | number>>(sql`
 		select k1, value, sum(n0)::int as holders, sum(n1)::int as achieved,
 			${sql.raw(PROGRESS_BINS.map((_, i) => `sum(n${i + 2})::int as b${i}`).join(', '))}
@@ -92,15 +96,13 @@ export async function flowCountsFromRollup(
 	}
 ): Promise<FlowCount[] | null> {
 	const { providerId, ...others } = context.filters ?? ({} as EnrolmentFilters);
-	if (byCohort || limited || Object.values(others).some((v) => v !== undefined)) return null;
+	if (kind !== 'toward' || dimension || byCohort || limited) return null;
+	if (Object.values(others).some((v) => v !== undefined)) return null;
 	const provider = panelProvider(context, providerId);
 	if (provider === null) return null;
-	const rows = await db.query<FlowCount>(sql`
-		select k1 as kind, k2 as "from", k3 as "to", null::text as cohort,
-			${dimension ? sql`value` : sql`null::text`} as grp, sum(n0)::int as n
-		from ${panelRows('flows', provider, dimension ?? 'all', context.data)}
-			${kind ? sql`and k1 = ${kind}` : sql``}
-		group by k1, k2, k3, value
+	return db.query<FlowCount>(sql`
+		select k1 as kind, k2 as "from", k3 as "to", null::text as cohort, null::text as grp, sum(n0)::int as n
+		from ${panelRows('flows', provider, 'all', context.data)} and k1 = 'toward'
+		group by k1, k2, k3
 		order by 6 desc, 1, 2, 3, 4, 5`);
-	return rows;
 }
