@@ -413,6 +413,10 @@ async function benchSize(size: number) {
 						]
 					]
 				);
+				for (const { format, result } of imports)
+					console.log(
+						`  (${format}: of the ${fmt(result.seconds)} s, ${fmt(result.summarisingSeconds)} s planner statistics and the rollup refresh after the rows)`
+					);
 			}
 			if (!PARTS.has('queries') && !PARTS.has('plans') && !PARTS.has('http')) continue;
 

@@ -19,8 +19,15 @@ const catalogue = await importFiles(db, files(CATALOGUE));
 if (catalogue.reports.some((r) => r.status !== 'succeeded')) throw new Error('catalogue import failed');
 const rssBefore = process.resourceUsage().maxRSS;
 const started = performance.now();
-const { reports } = await importFiles(db, files(LEARNERS));
-const seconds = (performance.now() - started) / 1000;
+// When the rows are in and the planner statistics and rollups start (the loader's last phase).
+let summarising: number | null = null;
+const { reports } = await importFiles(db, files(LEARNERS), {
+	onProgress: ({ phase }) => {
+		if (phase === 'summarising' && summarising === null) summarising = performance.now();
+	}
+});
+const ended = performance.now();
+const seconds = (ended - started) / 1000;
 const failed = reports.find((r) => r.status !== 'succeeded');
 if (failed) throw new Error(`import ${failed.status}: ${JSON.stringify(failed.refusal)}`);
 const rows = reports.flatMap((r) => r.files).reduce((sum, f) => sum + f.stored, 0);
@@ -28,7 +35,9 @@ await db.close();
 console.log(
 	JSON.stringify({
 		seconds,
+		summarisingSeconds: summarising === null ? null : (ended - summarising) / 1000,
 		rows,
+
 		peakRssMb: process.resourceUsage().maxRSS / 1024,
 		rssBeforeMb: rssBefore / 1024
 	})

@@ -22,13 +22,6 @@ const BATCH = 5_000;
 /** Cells held in memory before they are written out (bounds memory at national scale). */
 const FLUSH_CELLS = 200_000;
 
-// The issuance breakdowns' groups, as getIssuance (queries/issuance.ts) names them.
-const AWARD_FACETS = sql`'all' as none,
-	coalesce(c.level_framework || ' ' || c.level, c.level, 'not stated') as level,
-	coalesce(p.kind, 'not stated') as provider_kind,
-	coalesce(c.participation_mode, 'not stated') as mode,
-	coalesce(p.qa_approach, 'not stated') as qa_approach`;
-const FACETS = ['none', 'level', 'provider_kind', 'mode', 'qa_approach'] as const;
 const COUNT_COLUMNS = Array.from({ length: PANEL_COUNTS }, (_, i) => `n${i}`);
 const KEY_COLUMNS = ['panel', 'origin', 'provider_id', 'dimension', 'value', 'k1', 'k2', 'k3'];
 
@@ -96,20 +89,51 @@ export class LearnerChanges {
 
 	private panelCatalogue(): Promise<PanelCatalogue> {
 		this.catalogue ??= (async () => {
-			const [catalogue, members] = await Promise.all([
+			const [catalogue, members, credentials, providers] = await Promise.all([
 				getCatalogue({ orm: this.tx }),
 				rowsOf<{ credential_id: string; target: string }>(
 					this.tx,
 					sql`select distinct m.credential_id, g.target_credential_id as target
 						from requirement_members m join requirement_groups g on g.id = m.group_id`
+				),
+				// The issuance breakdowns' groups, as getIssuance (queries/issuance.ts) names them.
+				rowsOf<{ id: string; level: string; mode: string }>(
+					this.tx,
+					sql`select id, coalesce(level_framework || ' ' || level, level, 'not stated') as level,
+						coalesce(participation_mode, 'not stated') as mode from credentials`
+				),
+				rowsOf<{ id: string; kind: string; qa: string }>(
+					this.tx,
+					sql`select id, coalesce(kind, 'not stated') as kind, coalesce(qa_approach, 'not stated') as qa
+						from providers`
 				)
 			]);
+			const credentialFacets = new Map(credentials.map((c) => [c.id, c]));
+			const providerFacets = new Map(providers.map((p) => [p.id, p]));
+			const facets = new Map<string, Readonly<Record<string, string>>>();
+			const facetsOf = (credentialId: string, providerId: string | null) => {
+				const key = `${credentialId}\u0001${providerId ?? ''}`;
+				let found = facets.get(key);
+				if (!found) {
+					const c = credentialFacets.get(credentialId);
+					const p = providerId === null ? undefined : providerFacets.get(providerId);
+					found = {
+						none: 'all',
+						level: c?.level ?? 'not stated',
+						provider_kind: p?.kind ?? 'not stated',
+						mode: c?.mode ?? 'not stated',
+						qa_approach: p?.qa ?? 'not stated'
+					};
+					facets.set(key, found);
+				}
+				return found;
+			};
 			const towardTargets = new Map<string, string[]>();
 			for (const m of members)
 				(
 					towardTargets.get(m.credential_id) ?? towardTargets.set(m.credential_id, []).get(m.credential_id)!
 				).push(m.target);
-			return { index: indexCatalogue(catalogue), towardTargets };
+			return { index: indexCatalogue(catalogue), towardTargets, facetsOf };
 		})();
 		return this.catalogue;
 	}
@@ -159,13 +183,17 @@ export class LearnerChanges {
 				from enrolments e join credentials c on c.id = e.credential_id
 				where ${which('e.learner_id')}`
 			),
-			rowsOf<Record<string, string | null>>(
+			rowsOf<{
+				learner_id: string;
+				credential_id: string;
+				provider_id: string | null;
+				issued_on: string;
+				verification: string;
+			}>(
 				this.tx,
 				sql`select a.learner_id, a.credential_id, coalesce(a.provider_id, c.provider_id) as provider_id,
-					a.issued_on::text, a.verification,
-					to_char(a.issued_on, 'YYYY') || '-Q' || to_char(a.issued_on, 'Q') as period, ${AWARD_FACETS}
+					a.issued_on::text, a.verification
 				from awards a join credentials c on c.id = a.credential_id
-					left join providers p on p.id = coalesce(a.provider_id, c.provider_id)
 				where ${which('a.learner_id')}`
 			)
 		]);
@@ -186,13 +214,11 @@ export class LearnerChanges {
 				endedOn: e.ended_on
 			});
 		for (const a of awards)
-			byId.get(a.learner_id!)?.awards.push({
-				credentialId: a.credential_id!,
+			byId.get(a.learner_id)?.awards.push({
+				credentialId: a.credential_id,
 				providerId: a.provider_id,
-				issuedOn: a.issued_on!,
-				verified: a.verification === 'verified',
-				period: a.period!,
-				facets: Object.fromEntries(FACETS.map((f) => [f, a[f]!]))
+				issuedOn: a.issued_on,
+				verified: a.verification === 'verified'
 			});
 		for (const learner of byId.values()) this.sums.add(learner, catalogue, sign);
 		await this.flush(FLUSH_CELLS);

@@ -26,7 +26,16 @@ const towardTargets = new Map<string, string[]>();
 for (const target of index.targets)
 	for (const member of membersOf({ index, target }))
 		towardTargets.set(member, [...(towardTargets.get(member) ?? []), target]);
-const catalogue: PanelCatalogue = { index, towardTargets };
+const facets = new Map<string, Record<string, string>>();
+const catalogue: PanelCatalogue = {
+	index,
+	towardTargets,
+	facetsOf: (credentialId) => {
+		const level = credentialId.startsWith('q') ? '5' : '3';
+		if (!facets.has(level)) facets.set(level, { none: 'all', level });
+		return facets.get(level)!;
+	}
+};
 
 const ids = [...units.map((u) => u.id), 'qa', 'qb'];
 const STATUSES: EnrolmentStatus[] = ['completed', 'withdrawn', 'in_progress', 'failed'];
@@ -71,11 +80,7 @@ function randomLearners(count: number) {
 				startedOn: e.startedOn,
 				endedOn: e.endedOn ?? null
 			})),
-			awards: awards.map((a) => ({
-				...a,
-				period: `${a.issuedOn.slice(0, 4)}-Q${Math.ceil(Number(a.issuedOn.slice(5, 7)) / 3)}`,
-				facets: { none: 'all', level: a.credentialId.startsWith('q') ? '5' : '3' }
-			}))
+			awards
 		};
 		return { learnerId, learner, enrolments };
 	});
@@ -143,9 +148,7 @@ describe('PanelSums', () => {
 			credentialId,
 			providerId: 'p1',
 			issuedOn,
-			verified,
-			period: '2020-Q1',
-			facets: { none: 'all' }
+			verified
 		});
 		one.add(
 			{
@@ -163,6 +166,25 @@ describe('PanelSums', () => {
 			])
 		);
 		expect(cellsOf(one, 'issuance', 'p1', 'none').size).toBe(2);
+		expect([...cellsOf(one, 'issuance', '', 'level').keys()]).toEqual([
+			'3|2020-Q1|all|',
+			'3|2020-Q1|verified|'
+		]);
+		// The quarter is the date's: 30 June is Q2, 1 July Q3.
+		const two = new PanelSums();
+		two.add(
+			{
+				origin: 'real',
+				groups: ['F', 'a', 'b', 'c', 'd', 'e'],
+				enrolments: [],
+				awards: [award('u0', '2020-06-30', false), award('u1', '2020-07-01', false)]
+			},
+			catalogue
+		);
+		expect([...cellsOf(two, 'issuance', '', 'none').keys()]).toEqual([
+			'all|2020-Q2|all|',
+			'all|2020-Q3|all|'
+		]);
 	});
 
 	it('takes a learner out exactly as it put them in', () => {

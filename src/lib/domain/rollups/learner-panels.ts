@@ -48,18 +48,18 @@ export type PanelLearner = {
 		providerId: string | null;
 		issuedOn: string;
 		verified: boolean;
-		/** Quarter of issue, "2014-Q2". */
-		period: string;
-		/** The award's group in each issuance breakdown ('none' → 'all'). */
-		facets: Readonly<Record<string, string>>;
 	}[];
 };
 
 export type PanelCatalogue = {
 	index: CatalogueIndex;
 	/** Credential → the qualifications with a requirement group it is a member of (flows). */
-
 	towardTargets: ReadonlyMap<string, readonly string[]>;
+	/**
+	 * An award's group in each issuance breakdown ('none' → 'all'), by its credential and issuing
+	 * provider; the same object for the same pair (what it adds up to is kept per object).
+	 */
+	facetsOf(credentialId: string, providerId: string | null): Readonly<Record<string, string>>;
 };
 
 /** A cell's key: panel, origin, provider ('' = whole system), dimension, value, and three keys. */
@@ -73,12 +73,17 @@ const ALL = 0;
  * Sums of learners' counts per cell; `add` with sign −1 takes a learner out. Cells are kept by
  * their panel, origin, provider and keys, and within each by (dimension, value) slot: the pairs
  * are numbered once, so a learner's counts go to seven slots of one cell without building seven
- * keys (at national scale this is most of a refresh's work).
+ * keys; and cells are found through one map per key part, by strings that already exist (a
+ * credential id, a quarter), not by a key built and hashed for each count. At national scale this
+ * is most of a refresh's work.
  */
 export class PanelSums {
-	private readonly cells = new Map<string, number[][]>();
+	/** `panel␁origin␁provider` → k1 → k2 → k3 → counts per slot. */
+	private readonly cells = new Map<string, Map<string, Map<string, Map<string, number[][]>>>>();
 	private readonly slots: [string, string][] = [['all', 'all']];
-	private readonly slotOf = new Map<string, number>([[`all${SEPARATOR}all`, ALL]]);
+	private readonly slotOf = new Map<string, Map<string, number>>([['all', new Map([['all', ALL]])]]);
+	private readonly facetSlots = new WeakMap<object, number[]>();
+	private readonly quarters = new Map<string, string>();
 	private entryCount = 0;
 
 	/** Cells held (one per key and slot). */
@@ -88,14 +93,17 @@ export class PanelSums {
 
 	/** The cells as keys and counts. */
 	*entries(): Generator<[PanelKey, number[]]> {
-		for (const [key, bySlot] of this.cells) {
-			const [panel, origin, provider, k1, k2, k3] = key.split(SEPARATOR);
-			for (let slot = 0; slot < bySlot.length; slot++) {
-				const counts = bySlot[slot];
-				if (counts === undefined) continue;
-				const [dimension, value] = this.slots[slot];
-				yield [[panel as Panel, origin, provider, dimension, value, k1, k2, k3], counts];
-			}
+		for (const [head, byK1] of this.cells) {
+			const [panel, origin, provider] = head.split(SEPARATOR);
+			for (const [k1, byK2] of byK1)
+				for (const [k2, byK3] of byK2)
+					for (const [k3, bySlot] of byK3)
+						for (let slot = 0; slot < bySlot.length; slot++) {
+							const counts = bySlot[slot];
+							if (counts === undefined) continue;
+							const [dimension, value] = this.slots[slot];
+							yield [[panel as Panel, origin, provider, dimension, value, k1, k2, k3], counts];
+						}
 		}
 	}
 
@@ -105,20 +113,54 @@ export class PanelSums {
 	}
 
 	private slot(dimension: string, value: string): number {
-		const name = `${dimension}${SEPARATOR}${value}`;
-		let slot = this.slotOf.get(name);
+		let values = this.slotOf.get(dimension);
+		if (!values) this.slotOf.set(dimension, (values = new Map()));
+		let slot = values.get(value);
 		if (slot === undefined) {
 			slot = this.slots.push([dimension, value]) - 1;
-			this.slotOf.set(name, slot);
+			values.set(value, slot);
 		}
 		return slot;
 	}
 
+	/** The slots of an award's issuance groups. */
+	private slotsOfFacets(facets: Readonly<Record<string, string>>): number[] {
+		let slots = this.facetSlots.get(facets);
+		if (!slots) {
+			slots = Object.entries(facets).map(([breakdown, group]) => this.slot(breakdown, group));
+			this.facetSlots.set(facets, slots);
+		}
+		return slots;
+	}
+
+	/** Quarter of issue, "2014-Q2", of a 'YYYY-MM-DD' date. */
+	private quarterOf(date: string): string {
+		const month = date.slice(0, 7);
+		let quarter = this.quarters.get(month);
+		if (quarter === undefined) {
+			quarter = `${date.slice(0, 4)}-Q${Math.floor((Number(date.slice(5, 7)) - 1) / 3) + 1}`;
+			this.quarters.set(month, quarter);
+		}
+		return quarter;
+	}
+
+	/** A cell's counts per slot. */
+	private cell(head: string, k1: string, k2: string, k3: string): number[][] {
+		let byK1 = this.cells.get(head);
+		if (!byK1) this.cells.set(head, (byK1 = new Map()));
+		let byK2 = byK1.get(k1);
+		if (!byK2) byK1.set(k1, (byK2 = new Map()));
+		let byK3 = byK2.get(k2);
+		if (!byK3) byK2.set(k2, (byK3 = new Map()));
+		let bySlot = byK3.get(k3);
+		if (!bySlot) byK3.set(k3, (bySlot = []));
+		return bySlot;
+	}
+
 	/** Adds a count vector to one cell in each of the slots. */
-	private bump(key: string, slots: readonly number[], counts: readonly number[], sign: number) {
-		let bySlot = this.cells.get(key);
-		if (!bySlot) this.cells.set(key, (bySlot = []));
-		for (const slot of slots) {
+	private bump(bySlot: number[][], slots: readonly number[], counts: readonly number[], sign: number) {
+		for (let s = 0; s < slots.length; s++) {
+			const slot = slots[s];
 			let sums = bySlot[slot];
 			if (sums === undefined) {
 				sums = bySlot[slot] = new Array<number>(PANEL_COUNTS).fill(0);
@@ -130,8 +172,7 @@ export class PanelSums {
 
 	add(learner: PanelLearner, catalogue: PanelCatalogue, sign: 1 | -1 = 1) {
 		const { origin } = learner;
-		const key = (panel: Panel, provider: string, k1: string, k2 = '', k3 = '') =>
-			`${panel}${SEPARATOR}${origin}${SEPARATOR}${provider}${SEPARATOR}${k1}${SEPARATOR}${k2}${SEPARATOR}${k3}`;
+		const head = (panel: Panel, provider: string) => `${panel}${SEPARATOR}${origin}${SEPARATOR}${provider}`;
 		const onlyAll = [ALL];
 
 		// Stacking: the held credentials are every award; a provider's learners hold one of its awards.
@@ -144,40 +185,49 @@ export class PanelSums {
 			);
 			if (standings.length > 0) {
 				const groupSlots = [ALL, ...GROUP_DIMENSIONS.map((d, i) => this.slot(d, learner.groups[i]))];
-				const providers = withProviders(learner.awards.map((a) => a.providerId));
+				const heads = withProviders(learner.awards.map((a) => a.providerId)).map((p) => head('stacking', p));
 				// Every pair of the learner's together (qualification '').
 				const together = new Array<number>(PANEL_COUNTS).fill(0);
+				const counts = new Array<number>(PANEL_COUNTS);
 				for (const { target, achieved, bin } of standings) {
-					const counts = [1, achieved ? 1 : 0, 0, 0, 0, 0, 0, 0];
+					counts.fill(0);
+					counts[0] = 1;
+					counts[1] = achieved ? 1 : 0;
 					counts[2 + bin] = 1;
 					for (let i = 0; i < PANEL_COUNTS; i++) together[i] += counts[i];
-					this.bump(key('stacking', '', target), groupSlots, counts, sign);
-					for (let p = 1; p < providers.length; p++)
-						this.bump(key('stacking', providers[p], target), onlyAll, counts, sign);
+					this.bump(this.cell(heads[0], target, '', ''), groupSlots, counts, sign);
+					for (let p = 1; p < heads.length; p++)
+						this.bump(this.cell(heads[p], target, '', ''), onlyAll, counts, sign);
 				}
-				this.bump(key('stacking', '', ''), groupSlots, together, sign);
-				for (let p = 1; p < providers.length; p++)
-					this.bump(key('stacking', providers[p], ''), onlyAll, together, sign);
+				this.bump(this.cell(heads[0], '', '', ''), groupSlots, together, sign);
+				for (let p = 1; p < heads.length; p++)
+					this.bump(this.cell(heads[p], '', '', ''), onlyAll, together, sign);
 			}
 		}
 
 		// Issuance: awards per cell, and the learner once in each cell they have an award in. The
 		// dimension is the breakdown and the value its group.
-		const issued = new Map<string, Map<number, number>>();
+		const issued = new Map<number[][], Map<number, number>>();
+		const systemIssuance = head('issuance', '');
 		for (const award of learner.awards) {
-			const facetSlots = Object.entries(award.facets).map(([breakdown, group]) =>
-				this.slot(breakdown, group)
-			);
-			for (const provider of award.providerId === null ? [''] : ['', award.providerId])
+			const facetSlots = this.slotsOfFacets(catalogue.facetsOf(award.credentialId, award.providerId));
+			const period = this.quarterOf(award.issuedOn);
+			const heads =
+				award.providerId === null ? [systemIssuance] : [systemIssuance, head('issuance', award.providerId)];
+			for (const issuance of heads)
 				for (const verification of award.verified ? ['all', 'verified'] : ['all']) {
-					const cell = key('issuance', provider, award.period, verification);
+					const cell = this.cell(issuance, period, verification, '');
 					let bySlot = issued.get(cell);
 					if (!bySlot) issued.set(cell, (bySlot = new Map()));
 					for (const slot of facetSlots) bySlot.set(slot, (bySlot.get(slot) ?? 0) + 1);
 				}
 		}
+		const one = [0];
 		for (const [cell, bySlot] of issued)
-			for (const [slot, awards] of bySlot) this.bump(cell, [slot], [awards, 1], sign);
+			for (const [slot, awards] of bySlot) {
+				one[0] = slot;
+				this.bump(cell, one, [awards, 1], sign);
+			}
 
 		// Flows toward qualifications: the learner's distinct pairs, from all their enrolments and
 		// from each provider's.
@@ -186,8 +236,9 @@ export class PanelSums {
 			for (const provider of withProviders(learner.enrolments.map((e) => e.providerId))) {
 				const starts =
 					provider === '' ? learner.enrolments : learner.enrolments.filter((e) => e.providerId === provider);
+				const flows = head('flows', provider);
 				for (const [from, to] of towardPairs(starts, achievedOn, catalogue.towardTargets))
-					this.bump(key('flows', provider, 'toward', from, to), onlyAll, [1], sign);
+					this.bump(this.cell(flows, 'toward', from, to), onlyAll, [1], sign);
 			}
 		}
 	}
