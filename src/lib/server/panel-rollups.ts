@@ -18,9 +18,9 @@ import { getCatalogue } from './queries/catalogue.ts';
 /** Above this many learners, a change counts every learner again (one pass beats many probes). */
 export const TOUCHED_LEARNERS_LIMIT = 10_000;
 /** Learners read and counted at a time. */
-const BATCH = 5_000;
+const BATCH = 2_000;
 /** Cells held in memory before they are written out (bounds memory at national scale). */
-const FLUSH_CELLS = 200_000;
+const FLUSH_CELLS = 50_000;
 
 const COUNT_COLUMNS = Array.from({ length: PANEL_COUNTS }, (_, i) => `n${i}`);
 const KEY_COLUMNS = ['panel', 'origin', 'provider_id', 'dimension', 'value', 'k1', 'k2', 'k3'];
