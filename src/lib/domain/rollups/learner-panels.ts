@@ -28,8 +28,8 @@ export type Panel = (typeof PANELS)[number];
 /**
  * The counts of one cell, by panel: stacking [holders, achieved, learners per progress bin ×6];
  * issuance [awards, learners]; flows toward qualifications [learners].
-
  */
+
 export const PANEL_COUNTS = 8;
 
 export type PanelLearner = {
