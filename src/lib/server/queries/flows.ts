@@ -5,7 +5,9 @@
 // - 'toward': credential A, then qualification Q that A counts toward, achieved (award, or a
 //   completed enrolment's end) on or after A's start.
 // Counts are distinct learners per (A, B or Q, cohort of A, group). Flows describing fewer learners
-// than the threshold are withheld before they leave the server.
+// than the threshold are withheld before they leave the server. The 'toward' flows without
+// cohorts, groups or filters (the /system Sankey) are read from the panel sums (panel-read.ts).
+
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import type { Suppression } from '../../domain/equity/compare-groups.ts';

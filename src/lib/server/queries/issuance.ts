@@ -1,7 +1,9 @@
 // Issuance over time (issue 7, /system): awards per quarter of issue, whole system or by level,
 // provider kind, mode of participation or QA approach. One row per quarter and group, never per
 // learner; cells describing fewer learners than the threshold are withheld, and a second cell
-// wherever the first could be worked out from its quarter's total or the grand total.
+// wherever the first could be worked out from its quarter's total or the grand total. Without a
+// cut-off, the cells come from the panel sums (panel-read.ts).
+
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import type { Suppression } from '../../domain/equity/compare-groups.ts';

@@ -1,7 +1,9 @@
 // Stacking rate per qualification and group (issue 4 §3): the database gives each learner's held
 // credentials (awards as of the cut-off, scope, consent and data origin applied) for learners who
 // hold something that counts toward a qualification; the domain works out holders, achievers and
-// progress; rates, intervals, equity comparison and suppression follow as for completion.
+// progress; rates, intervals, equity comparison and suppression follow as for completion. Without a
+// cut-off, the cells come from the panel sums instead (panel-read.ts), counted the same way.
+
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import type { Suppression } from '../../domain/equity/compare-groups.ts';
