@@ -143,22 +143,18 @@ describe('PanelSums', () => {
 	});
 
 	it('counts a learner once per issuance cell, and their awards in it', () => {
-		const one = new PanelSums();
 		const award = (credentialId: string, issuedOn: string, verified: boolean) => ({
 			credentialId,
 			providerId: 'p1',
 			issuedOn,
 			verified
 		});
-		one.add(
-			{
-				origin: 'real',
-				groups: ['F', 'a', 'b', 'c', 'd', 'e'],
-				enrolments: [],
-				awards: [award('u0', '2020-01-02', true), award('u5', '2020-02-03', false)]
-			},
-			catalogue
-		);
+		const sumsOf = (awards: PanelLearner['awards']) => {
+			const sums = new PanelSums();
+			sums.add({ origin: 'real', groups: ['F', 'a', 'b', 'c', 'd', 'e'], enrolments: [], awards }, catalogue);
+			return sums;
+		};
+		const one = sumsOf([award('u0', '2020-01-02', true), award('u5', '2020-02-03', false)]);
 		expect(cellsOf(one, 'issuance', '', 'none')).toEqual(
 			new Map([
 				['all|2020-Q1|all|', [2, 1, 0, 0, 0, 0, 0, 0]],
@@ -171,16 +167,7 @@ describe('PanelSums', () => {
 			'3|2020-Q1|verified|'
 		]);
 		// The quarter is the date's: 30 June is Q2, 1 July Q3.
-		const two = new PanelSums();
-		two.add(
-			{
-				origin: 'real',
-				groups: ['F', 'a', 'b', 'c', 'd', 'e'],
-				enrolments: [],
-				awards: [award('u0', '2020-06-30', false), award('u1', '2020-07-01', false)]
-			},
-			catalogue
-		);
+		const two = sumsOf([award('u0', '2020-06-30', false), award('u1', '2020-07-01', false)]);
 		expect([...cellsOf(two, 'issuance', '', 'none').keys()]).toEqual([
 			'all|2020-Q2|all|',
 			'all|2020-Q3|all|'

@@ -12,6 +12,7 @@ import { PROGRESS_BINS, stackingOutcomes, type StackingCell } from '../../domain
 import { suppressCells } from '../../domain/suppression/suppress-cells.ts';
 import type { GroupDimension } from '../../domain/types.ts';
 import { getCatalogueIndex } from './catalogue-cache.ts';
+import type { CatalogueIndex } from '../../domain/stacking/catalogue.ts';
 import { groupInput } from './completion.ts';
 import { stackingCellsFromRollup } from './panel-read.ts';
 import { breakdownColumn, originCondition, type QueryContext } from './scope.ts';
@@ -49,7 +50,7 @@ export async function getStacking(
 	const question = { qualification, by, scope, asOf, data };
 	const cells =
 		(source === 'rollups' ? await stackingCellsFromRollup(db, question) : null) ??
-		(await stackingCellsFromBase(db, question));
+		(await stackingCellsFromBase(db, index, question));
 	const out: StackingRow[] = [];
 	const targets = [...new Set(cells.map((c) => c.qualification))];
 	for (const target of targets) {
@@ -99,9 +100,9 @@ export async function getStacking(
 /** The cells counted from each learner's awards in the base tables. */
 async function stackingCellsFromBase(
 	db: Db,
+	index: CatalogueIndex,
 	{ qualification, by, scope, asOf, data }: QueryContext & { qualification?: string; by: GroupDimension[] }
 ): Promise<StackingCell[]> {
-	const index = await getCatalogueIndex(db);
 	const groupCols = by.map((d, i) => sql`${breakdownColumn(d)} as ${sql.raw(`g${i}`)}`);
 	const rows = await db.query<Record<string, string | string[]>>(sql`
 		with counting as (select distinct m.credential_id from requirement_members m
