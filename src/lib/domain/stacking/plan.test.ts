@@ -5,6 +5,7 @@ import { readTgaCatalogue } from '../../server/import/tga/vendored.ts';
 import type { Catalogue } from './catalogue.ts';
 import { indexCatalogue } from './catalogue.ts';
 import { makeCredential as cred, makeGroup as group } from './fixtures.ts';
+import { randomCatalogue } from './random-catalogues.ts';
 import { expandHoldings } from './holdings.ts';
 import { PlanError, planCompletion, type Objective } from './plan.ts';
 import { evaluateTarget } from './requirements.ts';
@@ -124,72 +125,6 @@ describe('planCompletion', () => {
 });
 
 // Exactness: against brute force over every subset, on seeded random catalogues.
-type Random = {
-	credentials: number;
-	groups: Array<{
-		rule: 'all' | 'n_of' | 'min_credits';
-		members: number[];
-		n: number;
-		parent: number | null;
-	}>;
-	prereqs: Array<[number, number]>;
-	held: number[];
-	costs: number[];
-	credits: number[];
-};
-
-const randomCatalogue = fc
-	.record({
-		credentials: fc.integer({ min: 4, max: 11 }),
-		groups: fc.array(
-			fc.record({
-				rule: fc.constantFrom<'all' | 'n_of' | 'min_credits'>('all', 'n_of', 'n_of', 'min_credits'),
-				members: fc.uniqueArray(fc.integer({ min: 0, max: 10 }), { minLength: 0, maxLength: 6 }),
-				n: fc.integer({ min: 0, max: 5 }),
-				parent: fc.option(fc.integer({ min: 0, max: 4 }), { nil: null })
-			}),
-			{ minLength: 1, maxLength: 5 }
-		),
-		prereqs: fc.array(fc.tuple(fc.integer({ min: 0, max: 10 }), fc.integer({ min: 0, max: 10 })), {
-			maxLength: 5
-		}),
-		held: fc.uniqueArray(fc.integer({ min: 0, max: 10 }), { maxLength: 3 }),
-		costs: fc.array(fc.integer({ min: 1, max: 9 }), { minLength: 11, maxLength: 11 }),
-		credits: fc.array(fc.integer({ min: 0, max: 6 }), { minLength: 11, maxLength: 11 })
-	})
-	.map((r: Random) => toCatalogue(r));
-
-function toCatalogue(r: Random) {
-	const ids = Array.from({ length: r.credentials }, (_, i) => `u${i}`);
-	const catalogue: Catalogue = {
-		credentials: [
-			cred({ id: 'T', kind: 'macro' }),
-			...ids.map((id, i) => cred({ id, workloadHours: r.costs[i], credits: r.credits[i] }))
-		],
-		groups: r.groups.map((g, i) => {
-			const members = g.members.filter((m) => m < r.credentials).map((m) => ids[m]);
-			// Parents only point to earlier groups, so nesting is a tree.
-			const parent = g.parent !== null && g.parent < i ? `g${g.parent}` : null;
-			return group({
-				id: `g${i}`,
-				targetCredentialId: 'T',
-				parentGroupId: parent,
-				rule: g.rule,
-				n: g.rule === 'n_of' ? g.n : null,
-				minCredits: g.rule === 'min_credits' ? g.n * 2 : null,
-				members,
-				position: i
-			});
-		}),
-		// Prerequisites point from higher to lower index: no cycles.
-		prerequisites: r.prereqs
-			.filter(([a, b]) => a < r.credentials && b < r.credentials && a > b)
-			.map(([a, b]) => ({ credentialId: ids[a], requiredId: ids[b] })),
-		recognitions: []
-	};
-	return { catalogue, held: r.held.filter((h) => h < r.credentials).map((h) => ids[h]) };
-}
-
 function bruteForce(catalogue: Catalogue, held: string[], objective: Objective): number | null {
 	const index = indexCatalogue(catalogue);
 	const H = expandHoldings({ index, held }).held;

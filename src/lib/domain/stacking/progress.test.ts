@@ -1,7 +1,14 @@
+import fc from 'fast-check';
+import { randomLcg } from 'd3-random';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import type { Catalogue } from './catalogue.ts';
+import { readTgaCatalogue } from '../../server/import/tga/vendored.ts';
+import { generateCatalogue } from '../demo/catalogue.ts';
+import { indexCatalogue, type Catalogue, type CatalogueIndex } from './catalogue.ts';
 import { makeCredential as cred, makeGroup as group } from './fixtures.ts';
-import { learnerProgress } from './progress.ts';
+import { PlanError, planCompletion } from './plan.ts';
+import { learnerProgress, separable } from './progress.ts';
+import { randomCatalogue } from './random-catalogues.ts';
 
 // Two qualifications sharing unit S; Q2 stacks into a higher award H; X (another provider) is
 // recognised as A.
@@ -83,5 +90,117 @@ describe('learnerProgress', () => {
 	it('can leave out qualifications nothing held counts toward', () => {
 		const { qualifications } = learnerProgress({ catalogue: catalogue(), held: ['E'], onlyReachable: true });
 		expect(qualifications.map((q) => q.target)).toEqual(['Q2']);
+	});
+});
+
+// "Still needed" is summed group by group when the target's groups share no credential
+// (`separable`) and searched by the planner otherwise: either way it is the planner's answer.
+describe('stillNeeded is the planner’s fewest credentials', () => {
+	const plannerFewest = (index: CatalogueIndex, target: string, held: string[]) => {
+		try {
+			return planCompletion({ catalogue: index, target, held, objective: 'count', ignorePrerequisites: true })
+				.total.count;
+		} catch (e) {
+			if (e instanceof PlanError) return null;
+			throw e;
+		}
+	};
+	const expectPlannerAnswers = (index: CatalogueIndex, held: string[]) => {
+		for (const q of learnerProgress({ catalogue: index, held }).qualifications) {
+			expect({ target: q.target, stillNeeded: q.stillNeeded }).toEqual({
+				target: q.target,
+				stillNeeded: plannerFewest(index, q.target, held)
+			});
+			expect(q.neededFromScratch).toBe(plannerFewest(index, q.target, []));
+		}
+	};
+
+	it('on random catalogues, separable or not', () => {
+		const seen = { separable: 0, other: 0 };
+		fc.assert(
+			fc.property(randomCatalogue, ({ catalogue, held }) => {
+				const index = indexCatalogue(catalogue);
+				seen[separable(index, 'T') ? 'separable' : 'other']++;
+				expectPlannerAnswers(index, held);
+			}),
+			{ seed: 20261202, numRuns: 600 }
+		);
+		// Both ways of counting were exercised.
+		expect(seen.separable).toBeGreaterThan(100);
+		expect(seen.other).toBeGreaterThan(100);
+	});
+
+	it('on random catalogues made separable: nested groups, members and children to choose between', () => {
+		// The same shapes with each member kept in its first group only and credits counted as n_of.
+		const separated = randomCatalogue.map(({ catalogue, held }) => {
+			const used = new Set<string>();
+			const groups = catalogue.groups.map((g) => {
+				const members = g.members.filter((m) => !used.has(m) && used.add(m));
+				return g.rule === 'min_credits'
+					? { ...g, rule: 'n_of' as const, n: Math.round((g.minCredits ?? 0) / 4), minCredits: null, members }
+					: { ...g, members };
+			});
+			return { catalogue: { ...catalogue, groups }, held };
+		});
+		fc.assert(
+			fc.property(separated, ({ catalogue, held }) => {
+				const index = indexCatalogue(catalogue);
+				expect(separable(index, 'T')).toBe(true);
+				expectPlannerAnswers(index, held);
+			}),
+			{ seed: 20261203, numRuns: 600 }
+		);
+	});
+
+	it('takes open members before a child group that needs more than one', () => {
+		// T: 2 of {A, B, the group "C and D"}: A and B (2), not A + C + D (3).
+		const index = indexCatalogue({
+			credentials: ['T', 'A', 'B', 'C', 'D'].map((id) => cred({ id })),
+			groups: [
+				group({ id: 'g', targetCredentialId: 'T', rule: 'n_of', n: 2, members: ['A', 'B'] }),
+				group({ id: 'g/cd', targetCredentialId: 'T', parentGroupId: 'g', rule: 'all', members: ['C', 'D'] })
+			],
+			prerequisites: [],
+			recognitions: []
+		});
+		const stillNeeded = (held: string[]) =>
+			learnerProgress({ catalogue: index, held, targets: ['T'] }).qualifications[0].stillNeeded;
+		expect(stillNeeded([])).toBe(2);
+		expect(stillNeeded(['C'])).toBe(2); // D completes the child group: as cheap as A + B
+		expect(stillNeeded(['C', 'D'])).toBe(1); // the child counts as one held
+		expect(stillNeeded(['A', 'C', 'D'])).toBe(0);
+	});
+
+	const randomHoldings = (index: CatalogueIndex, seed: number, learners: number) => {
+		const random = randomLcg(seed);
+		const ids = [...index.credentials.keys()];
+		return Array.from({ length: learners }, () =>
+			Array.from({ length: 1 + Math.floor(random() * 25) }, () => ids[Math.floor(random() * ids.length)])
+		);
+	};
+
+	it('on a generated catalogue (every qualification separable) and random holdings', () => {
+		const index = indexCatalogue(generateCatalogue({ seed: 4, credentials: 600 }));
+		expect(index.targets.every((t) => separable(index, t))).toBe(true);
+		for (const held of randomHoldings(index, 5, 60)) expectPlannerAnswers(index, held);
+	});
+
+	it('on the vendored training.gov.au qualifications (some separable) and random holdings', () => {
+		const { catalogue } = readTgaCatalogue({
+			dir: fileURLToPath(new URL('../../../../data/tga/xml/', import.meta.url))
+		});
+		const index = indexCatalogue(catalogue);
+		const kinds = new Set(index.targets.map((t) => separable(index, t)));
+		expect(kinds).toEqual(new Set([true, false]));
+		for (const held of randomHoldings(index, 6, 40)) expectPlannerAnswers(index, held);
+	});
+
+	it('onlyReachable leaves out exactly the qualifications nothing held counts toward', () => {
+		const index = indexCatalogue(generateCatalogue({ seed: 7, credentials: 600 }));
+		for (const held of randomHoldings(index, 8, 60)) {
+			const all = learnerProgress({ catalogue: index, held }).qualifications;
+			const reachable = learnerProgress({ catalogue: index, held, onlyReachable: true }).qualifications;
+			expect(reachable).toEqual(all.filter((q) => q.counted.length > 0 || q.achieved));
+		}
 	});
 });

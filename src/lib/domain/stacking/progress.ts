@@ -11,9 +11,11 @@
 // One credential may count toward several qualifications: `holdings[].countsToward` lists them all
 // and `sharedAcross` says so.
 import { asIndex, type Catalogue, type CatalogueIndex } from './catalogue.ts';
-import { expandHoldings } from './holdings.ts';
+import { expandHoldings, type Holdings } from './holdings.ts';
+
 import { PlanError, planCompletion } from './plan.ts';
 import { evaluateTarget, type GroupState } from './requirements.ts';
+import type { RequirementGroup } from '../types.ts';
 
 export type QualificationProgress = {
 	target: string;
@@ -48,14 +50,100 @@ function countedIn(groups: GroupState[], out = new Set<string>()): Set<string> {
 	return out;
 }
 
-function fewest(index: CatalogueIndex, target: string, held: Iterable<string>): number | null {
+/**
+ * The fewest further credentials that complete `target`, prerequisites set aside; null when the
+ * catalogue cannot. `held` is `awarded` with recognitions and stacking applied.
+ */
+function fewest(
+	index: CatalogueIndex,
+	target: string,
+	awarded: Set<string>,
+	held: Set<string>
+): number | null {
+	if (separable(index, target)) {
+		const total = (index.topGroups.get(target) ?? []).reduce(
+			(sum, group) => sum + cheapestCompletion(index, group, held),
+			0
+		);
+		return Number.isFinite(total) ? total : null;
+	}
 	try {
-		return planCompletion({ catalogue: index, target, held, objective: 'count', ignorePrerequisites: true })
-			.total.count;
+		return planCompletion({
+			catalogue: index,
+			target,
+			held: awarded,
+			objective: 'count',
+			ignorePrerequisites: true
+		}).total.count;
 	} catch (e) {
 		if (e instanceof PlanError) return null;
 		throw e;
 	}
+}
+
+/**
+ * Whether no credential sits in two of the target's groups (or twice in one) and no group counts
+ * credits: then what completes one group does nothing for another, and the fewest credentials for
+ * the target is the sum of each group's own fewest — no search needed. (The generated catalogue's
+ * qualifications are all like this; the planner's search is for the rest.)
+ */
+export function separable(index: CatalogueIndex, target: string): boolean {
+	const key = `separable:${target}`;
+	let answer = index.memo.get(key) as boolean | undefined;
+	if (answer === undefined) {
+		const seen = new Set<string>();
+		const visit = (g: RequirementGroup): boolean =>
+			g.rule !== 'min_credits' &&
+			g.members.every((m) => !seen.has(m) && seen.add(m)) &&
+			(index.children.get(g.id) ?? []).every(visit);
+		answer = (index.topGroups.get(target) ?? []).every(visit);
+		index.memo.set(key, answer);
+	}
+	return answer;
+}
+
+/**
+ * The fewest credentials (one each, as the planner counts them) that satisfy a group of a
+ * separable target: every missing member of an 'all' group and each of its children completed; the
+ * cheapest of the missing members and children for an 'n_of' group. Infinity when it cannot be
+ * satisfied (a member not in the catalogue that it cannot do without).
+ */
+function cheapestCompletion(index: CatalogueIndex, group: RequirementGroup, held: Set<string>): number {
+	const children = index.children.get(group.id) ?? [];
+	let have = 0;
+	let open = 0;
+	for (const m of group.members)
+		if (held.has(m)) have++;
+		else if (index.credentials.has(m)) open++;
+	if (group.rule === 'all') {
+		if (have + open < group.members.length) return Infinity;
+		return children.reduce((sum, child) => sum + cheapestCompletion(index, child, held), open);
+	}
+	let still = (group.n ?? 0) - have;
+	if (still <= 0) return 0;
+	// A satisfied child costs nothing and an open member one; a child may cost more.
+	const childCosts = children.map((child) => cheapestCompletion(index, child, held)).sort((a, b) => a - b);
+	let sum = 0;
+	let c = 0;
+	while (still > 0) {
+		const child = c < childCosts.length ? childCosts[c] : Infinity;
+		if (child < 1 || (open === 0 && child < Infinity)) {
+			sum += child;
+			c++;
+		} else if (open > 0) {
+			sum += 1;
+			open--;
+		} else return Infinity;
+		still--;
+	}
+	return sum;
+}
+
+/** The targets something held counts toward, or held themselves, in catalogue order. */
+function reachableTargets(index: CatalogueIndex, expanded: Holdings): string[] {
+	const positions = new Set(expanded.heldMembers.keys());
+	index.targets.forEach((target, at) => expanded.held.has(target) && positions.add(at));
+	return [...positions].sort((a, b) => a - b).map((at) => index.targets[at]);
 }
 
 export function learnerProgress({
@@ -75,15 +163,18 @@ export function learnerProgress({
 	const awarded = new Set(held);
 	const expanded = expandHoldings({ index, held: awarded });
 	const qualifications: QualificationProgress[] = [];
-	for (const target of targets ?? index.targets) {
+	for (const target of targets ?? (onlyReachable ? reachableTargets(index, expanded) : index.targets)) {
 		const { groups, achieved: byRules } = evaluateTarget({ index, target, held: expanded.held });
 		const counted = [...countedIn(groups)].sort();
 		if (onlyReachable && !counted.length && !expanded.held.has(target)) continue;
 		const achieved = expanded.held.has(target) || byRules;
 		const scratchKey = `scratch:${target}`;
-		if (!index.memo.has(scratchKey)) index.memo.set(scratchKey, fewest(index, target, []));
+		if (!index.memo.has(scratchKey)) {
+			const none = new Set<string>();
+			index.memo.set(scratchKey, fewest(index, target, none, expandHoldings({ index, held: none }).held));
+		}
 		const neededFromScratch = index.memo.get(scratchKey) as number | null;
-		const stillNeeded = achieved ? 0 : fewest(index, target, awarded);
+		const stillNeeded = achieved ? 0 : fewest(index, target, awarded, expanded.held);
 		const share = achieved
 			? 1
 			: neededFromScratch && stillNeeded !== null
