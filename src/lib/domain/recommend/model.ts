@@ -126,22 +126,29 @@ export function nextContext(model: SequenceModel, history: Step[], asOf: string)
 	const trans = key ? model.transitions.get(key) : undefined;
 	const transTotal = key ? (model.transitionTotal.get(key) ?? 0) : 0;
 	const a = model.alpha;
-	return (b: string): NextEvidence => {
+	// Each credential of the history's "after" counts and smoothing denominator, looked up once: a
+	// learner is asked about thousands of candidates.
+	const afters = distinct.map((x) => ({
+		counts: model.after.get(x),
+		denominator: (model.afterTotal.get(x) ?? 0) + a
+	}));
+	const probability = (b: string): number => {
 		const base = p0(b);
 		let p1 = base;
-		if (distinct.length > 0) {
+		if (afters.length > 0) {
 			let sum = 0;
-			for (const x of distinct)
-				sum += ((model.after.get(x)?.get(b) ?? 0) + a * base) / ((model.afterTotal.get(x) ?? 0) + a);
-			p1 = sum / distinct.length;
+			for (const x of afters) sum += ((x.counts?.get(b) ?? 0) + a * base) / x.denominator;
+			p1 = sum / afters.length;
 		}
-		const toThis = trans?.get(b) ?? 0;
-		const p2 = last ? (toThis + a * p1) / (transTotal + a) : p1;
-		return {
-			probability: p2,
+		return last ? ((trans?.get(b) ?? 0) + a * p1) / (transTotal + a) : p1;
+	};
+	return {
+		probability,
+		evidence: (b: string): NextEvidence => ({
+			probability: probability(b),
 			takenBy: model.popularity.get(b) ?? 0,
-			last: last ? { ...last, transitions: transTotal, toThis } : null
-		};
+			last: last ? { ...last, transitions: transTotal, toThis: trans?.get(b) ?? 0 } : null
+		})
 	};
 }
 

@@ -128,24 +128,23 @@ export function recommend(input: RecommendInput): Recommendation[] {
 	for (const h of held) for (const s of skills?.get(h) ?? []) heldSkills.add(s.uri);
 
 	const next = nextContext(model, history, asOf);
-	const evidence = new Map(candidates.map((c) => [c, next(c)]));
-	const best = Math.max(...[...evidence.values()].map((e) => e.probability));
+	const probability = new Map(candidates.map((c) => [c, next.probability(c)]));
+	const best = Math.max(...probability.values());
 
-	const scored = candidates.map((credential) => {
-		const e = evidence.get(credential)!;
+	const goalSignalOf = (credential: string, toward: Contribution[]): Signals['goal'] => {
+		if (goal === null) return { value: 0, goal, via: null };
+		if (goalIsTarget && toward.some((x) => x.target === goal)) return { value: 1, goal, via: 'counts' };
+		if (goalIsCredential && !goalIsTarget && credential === goal) return { value: 1, goal, via: 'is' };
+		if (!goalIsCredential && (skills?.get(credential) ?? []).some((s) => s.uri === goal))
+			return { value: 1, goal, via: 'skill' };
+		if (leadsToGoal.has(credential)) return { value: 0.5, goal, via: 'prerequisite' };
+		return { value: 0, goal, via: null };
+	};
+	const signalsOf = (credential: string): Signals => {
+		const e = next.evidence(credential);
 		const toward = contributions.get(credential) ?? [];
 		const added = (skills?.get(credential) ?? []).filter((s) => !heldSkills.has(s.uri));
-		let goalSignal: Signals['goal'] = { value: 0, goal, via: null };
-		if (goal !== null) {
-			if (goalIsTarget && toward.some((x) => x.target === goal))
-				goalSignal = { value: 1, goal, via: 'counts' };
-			else if (goalIsCredential && !goalIsTarget && credential === goal)
-				goalSignal = { value: 1, goal, via: 'is' };
-			else if (!goalIsCredential && (skills?.get(credential) ?? []).some((s) => s.uri === goal))
-				goalSignal = { value: 1, goal, via: 'skill' };
-			else if (leadsToGoal.has(credential)) goalSignal = { value: 0.5, goal, via: 'prerequisite' };
-		}
-		const signals: Signals = {
+		return {
 			next: {
 				value: best > 0 ? e.probability / best : 0,
 				probability: e.probability,
@@ -153,28 +152,40 @@ export function recommend(input: RecommendInput): Recommendation[] {
 				after: e.last && withhold(e.last, minLearners)
 			},
 			progress: { value: toward[0]?.gain ?? 0, toward: toward.slice(0, 3) },
-			goal: goalSignal,
+			goal: goalSignalOf(credential, toward),
 			skills: { value: added.length / (added.length + 2), new: added },
 			outlook: outlook?.get(credential) ?? null
 		};
+	};
+
+	// Every candidate is scored from the signals' values alone; the full signals (with their
+	// evidence) are put together for the k picked.
+	const scored = candidates.map((credential) => {
+		const toward = contributions.get(credential) ?? [];
+		let added = 0;
+		for (const s of skills?.get(credential) ?? []) if (!heldSkills.has(s.uri)) added++;
+		const progress = toward[0]?.gain ?? 0;
 		const score = round(
-			weights.next * signals.next.value +
-				weights.progress * signals.progress.value +
-				weights.goal * signals.goal.value +
-				weights.skills * signals.skills.value
+			weights.next * (best > 0 ? probability.get(credential)! / best : 0) +
+				weights.progress * progress +
+				weights.goal * (goal === null ? 0 : goalSignalOf(credential, toward).value) +
+				weights.skills * (added / (added + 2))
 		);
-		return { credential, score, signals };
+		return { credential, score, signals: { progress: { value: progress, toward } } };
 	});
 	scored.sort((a, b) => b.score - a.score || (a.credential < b.credential ? -1 : 1));
 
 	const picked = diversify(scored, k, input.maxPerGroup ?? 2);
-	return picked.map((s) => ({
-		credential: s.credential,
-		title: index.credentials.get(s.credential)?.title ?? s.credential,
-		score: s.score,
-		reasons: explain({ index, signals: s.signals, weights, credential: s.credential }),
-		signals: s.signals
-	}));
+	return picked.map((s) => {
+		const signals = signalsOf(s.credential);
+		return {
+			credential: s.credential,
+			title: index.credentials.get(s.credential)?.title ?? s.credential,
+			score: s.score,
+			reasons: explain({ index, signals, weights, credential: s.credential }),
+			signals
+		};
+	});
 }
 
 /**
