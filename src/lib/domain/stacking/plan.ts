@@ -14,10 +14,13 @@
 //   under a min_credits group, carry the same credits), so
 //   they are decided as a class: "take the k cheapest", k from the most useful down to 0. This is
 //   what keeps real qualifications (a hundred electives in two or three groups) fast.
-// - Bound: cost so far + the largest, over groups, of the cheapest way to cover what that group
-//   still needs from the candidates still open (own cost only, so it never overestimates; a
-//   min_credits group uses the fractional knapsack). A branch whose bound reaches the best plan
-//   found is cut, so only strictly better plans are explored.
+// - Bound: cost so far + the cheapest way to cover what the groups still need from the candidates
+//   still open (own cost only, so it never overestimates; a min_credits group uses the fractional
+//   knapsack). Groups with no candidate in common add up; groups that may share one count only
+//   their largest. A branch whose bound reaches the best plan found is cut, so only strictly
+//   better plans are explored — and the first best plan in search order is the one kept, however
+//   tight the bound.
+
 // Exactness is checked against brute force on seeded random catalogues (plan.test.ts). A node
 // budget guards against pathological inputs: when it runs out the best plan found is returned
 // with `exact: false`.
@@ -71,6 +74,11 @@ export type PlanInput = {
 	/** Search nodes before giving up on proving optimality. */
 	nodeBudget?: number;
 };
+
+/** The items of a requirement node and of every node under it. */
+function deepItems(n: Node): Set<number> {
+	return new Set([...n.items, ...n.children.flatMap((c) => [...deepItems(c)])]);
+}
 
 export function planCompletion(input: PlanInput): Plan {
 	const { target, objective = 'count', ignorePrerequisites = false, nodeBudget = 2_000_000 } = input;
@@ -170,8 +178,7 @@ export function planCompletion(input: PlanInput): Plan {
 			g.rule === 'min_credits'
 				? heldMembers.reduce((s, m) => s + (index.credentials.get(m)?.credits ?? 0), 0)
 				: heldMembers.length;
-		const deep = (n: Node): Set<number> => new Set([...n.items, ...n.children.flatMap((c) => [...deep(c)])]);
-		const sets = children.map(deep);
+		const sets = children.map(deepItems);
 		const independent = sets.map((set, k) =>
 			[items, ...sets.filter((_, j) => j !== k).map((x) => [...x])].every((other) =>
 				other.every((i) => !set.has(i))
@@ -230,9 +237,14 @@ export function planCompletion(input: PlanInput): Plan {
 				found++;
 			}
 			if (found < missing) return Infinity;
-			let child = 0;
-			for (const c of n.children) child = Math.max(child, bound(c));
-			return Math.max(sum, child);
+			// Children whose items no other part of this group can use add to it; the others may
+			// share items with it, so only the largest counts.
+			let shared = 0;
+			n.children.forEach((c, k) => {
+				if (n.independent[k]) sum += bound(c);
+				else shared = Math.max(shared, bound(c));
+			});
+			return Math.max(sum, shared);
 		}
 		if (n.rule === 'min_credits') {
 			let remaining = n.need - n.held - n.have;
@@ -266,10 +278,15 @@ export function planCompletion(input: PlanInput): Plan {
 		}
 		return r > 0 ? Infinity : sum;
 	};
+	// Top-level groups with no item in common need separate items: their bounds add up.
+	const rootItems = roots.map(deepItems);
+	const rootsDisjoint = rootItems.every((set, k) =>
+		rootItems.every((other, j) => j <= k || [...other].every((i) => !set.has(i)))
+	);
 	const lowerBound = () => {
 		let b = 0;
 		for (const n of roots) {
-			b = Math.max(b, bound(n));
+			b = rootsDisjoint ? b + bound(n) : Math.max(b, bound(n));
 			if (b === Infinity) break;
 		}
 		return b;

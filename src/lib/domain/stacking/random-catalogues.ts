@@ -70,3 +70,18 @@ function toCatalogue(r: Random) {
 	};
 	return { catalogue, held: r.held.filter((h) => h < r.credentials).map((h) => ids[h]) };
 }
+
+/**
+ * The same shapes with no credential in two groups (each member kept in its first group only) and
+ * credits counted as n_of: catalogues whose groups never compete for a credential.
+ */
+export const separatedCatalogue = randomCatalogue.map(({ catalogue, held }) => {
+	const used = new Set<string>();
+	const groups = catalogue.groups.map((g) => {
+		const members = g.members.filter((m) => !used.has(m) && used.add(m));
+		return g.rule === 'min_credits'
+			? { ...g, rule: 'n_of' as const, n: Math.round((g.minCredits ?? 0) / 4), minCredits: null, members }
+			: { ...g, members };
+	});
+	return { catalogue: { ...catalogue, groups }, held };
+});
