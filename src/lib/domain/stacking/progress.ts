@@ -2,9 +2,11 @@
 //
 // Holdings count with recognitions and stacking applied (holdings.ts). For each target:
 // - groups: each group's state (satisfied, have / need, which held credentials count), nested;
-// - stillNeeded: the fewest further credentials that would complete it (exact, via the planner,
-//   prerequisites set aside — they change the order, not what the rules ask for); null when the
-//   catalogue cannot complete it;
+// - stillNeeded: the fewest further credentials that would complete it (exact: summed group by
+//   group when its groups share no credential, the planner's search otherwise; prerequisites set
+//   aside — they change the order, not what the rules ask for); null when the catalogue cannot
+//   complete it;
+
 // - share: 1 − stillNeeded / neededFromScratch — the share of the smallest complete set already
 //   in hand (DESIGN.md §3 "share of requirements met"); 1 once achieved;
 // - creditsStillNeeded: what the unsatisfied min_credits groups still ask for.
@@ -12,7 +14,6 @@
 // and `sharedAcross` says so.
 import { asIndex, type Catalogue, type CatalogueIndex } from './catalogue.ts';
 import { expandHoldings, type Holdings } from './holdings.ts';
-
 import { PlanError, planCompletion } from './plan.ts';
 import { evaluateTarget, type GroupState } from './requirements.ts';
 import type { RequirementGroup } from '../types.ts';
