@@ -1,6 +1,7 @@
 // The national-scale benchmark (issue 9). Prints tables; asserts nothing.
 //   npm run bench -- [--sizes 100k,1m,10m] [--engines postgres,pglite] [--runs 20] [--http-seconds 30]
 //                    [--skip-http] [--work DIR] [--parts import,queries,plans,http] [--formats csv,arrow]
+//                    [--keep] [--reuse]
 // `npm run bench:import` is the import part alone, for CSV and Arrow files.
 // For each size it generates synthetic learners (stackwise generate, CSV), then per engine:
 //   import  — the learner files through the importer (one transaction, rollups refreshed), in a
@@ -10,7 +11,11 @@
 //   plans   — a learner's holdings, progress and shortest plan to their nearest qualification;
 //   HTTP    — /system and a metrics endpoint under 50 concurrent clients (loopback).
 // PostgreSQL comes from DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test); each
-// size gets fresh databases, dropped afterwards.
+// size gets fresh databases, dropped afterwards — unless --keep, which leaves the imported one
+// (stackwise_bench_<size>) for a later --reuse: the parts after the import then run on it without
+// importing again (PostgreSQL only; a 10M import takes half an hour), and drops it after them
+// unless --keep is given again.
+
 import autocannon from 'autocannon';
 import { spawn, execFileSync } from 'node:child_process';
 import {
@@ -57,6 +62,8 @@ const { values } = parseArgs({
 		'skip-http': { type: 'boolean', default: false },
 		parts: { type: 'string', default: 'import,queries,plans,http' },
 		formats: { type: 'string', default: 'csv' },
+		keep: { type: 'boolean', default: false },
+		reuse: { type: 'boolean', default: false },
 		work: { type: 'string', default: join(tmpdir(), 'stackwise-bench') }
 	}
 });
@@ -86,11 +93,39 @@ type Target = {
 	drop(): Promise<void>;
 };
 
-async function freshTarget(engine: 'postgres' | 'pglite', name: string): Promise<Target> {
+/** Whether a PostgreSQL database of that name exists and holds an import (a kept bench database). */
+async function importedDatabase(name: string): Promise<boolean> {
+	const admin = postgres(PG_URL, { max: 1, onnotice: () => {} });
+	try {
+		const [row] = await admin`select exists (select 1 from pg_database where datname = ${name}) as found`;
+		if (!row.found) return false;
+		const url = new URL(PG_URL);
+		url.pathname = `/${name}`;
+		const db = postgres(url.toString(), { max: 1, onnotice: () => {} });
+		try {
+			const [imported] = await db`select exists (select 1 from imports where status = 'succeeded') as found`;
+			return Boolean(imported.found);
+		} catch {
+			return false; // no schema: not a Stackwise database
+		} finally {
+			await db.end();
+		}
+	} finally {
+		await admin.end();
+	}
+}
+
+async function freshTarget(
+	engine: 'postgres' | 'pglite',
+	name: string,
+	{ keep = false, reuse = false } = {}
+): Promise<Target> {
 	if (engine === 'postgres') {
 		const admin = postgres(PG_URL, { max: 1, onnotice: () => {} });
-		await admin.unsafe(`drop database if exists "${name}" with (force)`);
-		await admin.unsafe(`create database "${name}"`);
+		if (!reuse) {
+			await admin.unsafe(`drop database if exists "${name}" with (force)`);
+			await admin.unsafe(`create database "${name}"`);
+		}
 		await admin.end();
 		const url = new URL(PG_URL);
 		url.pathname = `/${name}`;
@@ -99,6 +134,8 @@ async function freshTarget(engine: 'postgres' | 'pglite', name: string): Promise
 			env: { DATABASE_URL: url.toString(), STACKWISE_DATA_DIR: '' },
 			open: () => createDb({ url: url.toString() }),
 			async drop() {
+				if (keep) return;
+
 				const a = postgres(PG_URL, { max: 1, onnotice: () => {} });
 				await a.unsafe(`drop database if exists "${name}" with (force)`);
 				await a.end();
@@ -130,7 +167,24 @@ function childJson(script: string, args: string[], env: NodeJS.ProcessEnv): Prom
 	});
 }
 
-/** Raw COPY of the learner files into a database holding the same catalogue: the practical limit. */
+/**
+ * Failed requests, and what they were when there were any. (autocannon counts a timeout in
+ * `errors` too: before 2026-12-02 evening the bench added both, counting each timeout twice.)
+ */
+function errorCount(result: autocannon.Result): string {
+	const total = result.errors + result.non2xx;
+
+	if (total === 0) return '0';
+	const kinds = [
+		result.timeouts && `${result.timeouts} timed out (10 s)`,
+		result.non2xx && `${result.non2xx} non-2xx`,
+		result.errors - result.timeouts > 0 && `${result.errors - result.timeouts} connection errors`
+	].filter(Boolean);
+	return `${total} (${kinds.join(', ')})`;
+}
+
+/** Raw COPY of the learner files
+ into a database holding the same catalogue: the practical limit. */
 async function rawCopy(target: Target, dir: string): Promise<{ seconds: number; rows: number }> {
 	const db = await target.open();
 	await importFiles(db, collectFiles(CATALOGUE_TABLES.map((t) => join(dir, `${t}.csv`))));
@@ -309,7 +363,7 @@ async function httpLoad(target: Target, db: Db, port: number) {
 				fmt(result.requests.average, 0),
 				fmt(quantile(latencies, 0.5), 0),
 				fmt(quantile(latencies, 0.95), 0),
-				result.errors + result.timeouts + result.non2xx
+				errorCount(result)
 			]);
 		}
 		return results;
@@ -365,15 +419,23 @@ async function benchSize(size: number) {
 			continue;
 		}
 		console.log(`\n### ${engine}`);
-		const target = await freshTarget(engine, `stackwise_bench_${size}`);
+		const name = `stackwise_bench_${size}`;
+		const pgOnly = engine === 'postgres';
+		const reuse = pgOnly && Boolean(values.reuse) && (await importedDatabase(name));
+		const target = await freshTarget(engine, name, { keep: pgOnly && values.keep, reuse });
 		const copyTarget = await freshTarget(engine, `stackwise_bench_${size}_copy`);
 		try {
-			// The CSV import fills the database the other parts read, so it always runs.
-			const imports: { format: string; result: Record<string, number> }[] = [
-				{ format: 'csv', result: await childJson('scripts/bench/import-child.ts', [dir, 'csv'], target.env) }
-			];
-			// Said at once, so a failure later in the run does not lose it.
-			console.log(`  import (CSV): ${JSON.stringify(imports[0].result)}`);
+			const imports: { format: string; result: Record<string, number> }[] = [];
+			if (reuse) console.log(`  import: skipped (--reuse: ${name} holds this size's import)`);
+			else {
+				// The CSV import fills the database the other parts read, so it runs unless reused.
+				imports.push({
+					format: 'csv',
+					result: await childJson('scripts/bench/import-child.ts', [dir, 'csv'], target.env)
+				});
+				// Said at once, so a failure later in the run does not lose it.
+				console.log(`  import (CSV): ${JSON.stringify(imports[0].result)}`);
+			}
 			for (const format of FORMATS.filter((f) => f !== 'csv' && PARTS.has('import'))) {
 				const files = await generatedFiles(size, learners, format);
 				const other = await freshTarget(engine, `stackwise_bench_${size}_${format}`);
@@ -386,8 +448,9 @@ async function benchSize(size: number) {
 					await other.drop();
 				}
 			}
-			if (PARTS.has('import')) {
+			if (PARTS.has('import') && !reuse) {
 				const copied = await rawCopy(copyTarget, dir);
+
 				await copyTarget.drop();
 				const rate = (r: { rows: number; seconds: number }) => r.rows / r.seconds;
 				table(
@@ -514,6 +577,8 @@ async function benchSize(size: number) {
 		} finally {
 			await target.drop();
 			await copyTarget.drop();
+			if (pgOnly && values.keep)
+				console.log(`  (kept: database ${name}; --reuse runs the other parts on it)`);
 		}
 	}
 }
