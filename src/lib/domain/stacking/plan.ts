@@ -20,7 +20,6 @@
 //   their largest. A branch whose bound reaches the best plan found is cut, so only strictly
 //   better plans are explored — and the first best plan in search order is the one kept, however
 //   tight the bound.
-
 // Exactness is checked against brute force on seeded random catalogues (plan.test.ts). A node
 // budget guards against pathological inputs: when it runs out the best plan found is returned
 // with `exact: false`.
