@@ -15,7 +15,6 @@
 // (stackwise_bench_<size>) for a later --reuse: the parts after the import then run on it without
 // importing again (PostgreSQL only; a 10M import takes half an hour), and drops it after them
 // unless --keep is given again.
-
 import autocannon from 'autocannon';
 import { spawn, execFileSync } from 'node:child_process';
 import {

@@ -6,7 +6,6 @@ import type { Catalogue } from './catalogue.ts';
 import { indexCatalogue } from './catalogue.ts';
 import { makeCredential as cred, makeGroup as group } from './fixtures.ts';
 import { randomCatalogue, separatedCatalogue } from './random-catalogues.ts';
-
 import { expandHoldings } from './holdings.ts';
 import { PlanError, planCompletion, type Objective } from './plan.ts';
 import { evaluateTarget } from './requirements.ts';
