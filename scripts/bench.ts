@@ -114,7 +114,8 @@ async function importedDatabase(name: string): Promise<boolean> {
 	}
 }
 
-async function freshTarget(
+/** A database for one size and engine: fresh, or with `reuse` the one a --keep run left. */
+async function benchTarget(
 	engine: 'postgres' | 'pglite',
 	name: string,
 	{ keep = false, reuse = false } = {}
@@ -134,7 +135,6 @@ async function freshTarget(
 			open: () => createDb({ url: url.toString() }),
 			async drop() {
 				if (keep) return;
-
 				const a = postgres(PG_URL, { max: 1, onnotice: () => {} });
 				await a.unsafe(`drop database if exists "${name}" with (force)`);
 				await a.end();
@@ -172,7 +172,6 @@ function childJson(script: string, args: string[], env: NodeJS.ProcessEnv): Prom
  */
 function errorCount(result: autocannon.Result): string {
 	const total = result.errors + result.non2xx;
-
 	if (total === 0) return '0';
 	const kinds = [
 		result.timeouts && `${result.timeouts} timed out (10 s)`,
@@ -182,8 +181,7 @@ function errorCount(result: autocannon.Result): string {
 	return `${total} (${kinds.join(', ')})`;
 }
 
-/** Raw COPY of the learner files
- into a database holding the same catalogue: the practical limit. */
+/** Raw COPY of the learner files into a database holding the same catalogue: the practical limit. */
 async function rawCopy(target: Target, dir: string): Promise<{ seconds: number; rows: number }> {
 	const db = await target.open();
 	await importFiles(db, collectFiles(CATALOGUE_TABLES.map((t) => join(dir, `${t}.csv`))));
@@ -421,8 +419,8 @@ async function benchSize(size: number) {
 		const name = `stackwise_bench_${size}`;
 		const pgOnly = engine === 'postgres';
 		const reuse = pgOnly && Boolean(values.reuse) && (await importedDatabase(name));
-		const target = await freshTarget(engine, name, { keep: pgOnly && values.keep, reuse });
-		const copyTarget = await freshTarget(engine, `stackwise_bench_${size}_copy`);
+		const target = await benchTarget(engine, name, { keep: pgOnly && values.keep, reuse });
+		const copyTarget = await benchTarget(engine, `stackwise_bench_${size}_copy`);
 		try {
 			const imports: { format: string; result: Record<string, number> }[] = [];
 			if (reuse) console.log(`  import: skipped (--reuse: ${name} holds this size's import)`);
@@ -437,7 +435,7 @@ async function benchSize(size: number) {
 			}
 			for (const format of FORMATS.filter((f) => f !== 'csv' && PARTS.has('import'))) {
 				const files = await generatedFiles(size, learners, format);
-				const other = await freshTarget(engine, `stackwise_bench_${size}_${format}`);
+				const other = await benchTarget(engine, `stackwise_bench_${size}_${format}`);
 				try {
 					imports.push({
 						format,
@@ -449,7 +447,6 @@ async function benchSize(size: number) {
 			}
 			if (PARTS.has('import') && !reuse) {
 				const copied = await rawCopy(copyTarget, dir);
-
 				await copyTarget.drop();
 				const rate = (r: { rows: number; seconds: number }) => r.rows / r.seconds;
 				table(

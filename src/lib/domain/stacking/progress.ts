@@ -6,7 +6,6 @@
 //   group when its groups share no credential, the planner's search otherwise; prerequisites set
 //   aside — they change the order, not what the rules ask for); null when the catalogue cannot
 //   complete it;
-
 // - share: 1 − stillNeeded / neededFromScratch — the share of the smallest complete set already
 //   in hand (DESIGN.md §3 "share of requirements met"); 1 once achieved;
 // - creditsStillNeeded: what the unsatisfied min_credits groups still ask for.
