@@ -39,7 +39,7 @@ import { generateSynthetic } from '../src/lib/server/generate.ts';
 import { collectFiles, importFiles } from '../src/lib/server/import/index.ts';
 import { getCompletion } from '../src/lib/server/queries/completion.ts';
 import { getConformance } from '../src/lib/server/queries/conformance.ts';
-import { getFlows } from '../src/lib/server/queries/flows.ts';
+import { getFlowOptions, getFlows } from '../src/lib/server/queries/flows.ts';
 import { getIssuance } from '../src/lib/server/queries/issuance.ts';
 import { getStacking } from '../src/lib/server/queries/stacking.ts';
 
@@ -263,6 +263,15 @@ function dashboardQuestions(db: Db, providerId: string): Question[] {
 		{
 			name: 'flows toward qualifications (Sankey)',
 			run: (source) => getFlows(db, { ...base, byCohort: false, kind: 'toward', source, suppression })
+		},
+		// /flows as it opens: next steps, and the options of its filters.
+		{
+			name: 'flows to the next credential (/flows)',
+			run: (source) => getFlows(db, { ...base, byCohort: false, kind: 'next', source, suppression })
+		},
+		{
+			name: 'flow filter options by region (/flows)',
+			run: (source) => getFlowOptions(db, { ...base, dimension: 'region', source })
 		}
 	];
 }
@@ -338,6 +347,7 @@ async function httpLoad(target: Target, db: Db, port: number) {
 		for (const path of [
 			'/system',
 			'/system?data=generated',
+			'/flows?data=generated',
 			'/api/metrics/completion?by=gender&data=generated'
 		]) {
 			// One request alone first: the page counted afresh (nothing cached for this data version yet).

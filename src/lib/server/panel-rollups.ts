@@ -181,7 +181,8 @@ export class LearnerChanges {
 				sql`select e.learner_id, e.credential_id, coalesce(e.provider_id, c.provider_id) as provider_id,
 					e.status, e.started_on::text, e.ended_on::text
 				from enrolments e join credentials c on c.id = e.credential_id
-				where ${which('e.learner_id')}`
+				where ${which('e.learner_id')}
+				order by e.learner_id, e.started_on, e.id`
 			),
 			rowsOf<{
 				learner_id: string;

@@ -5,6 +5,7 @@ import { accessFor } from '$lib/server/auth/access.ts';
 import { getDb } from '$lib/server/db/index.ts';
 import { getProviders } from '$lib/server/queries/catalogue.ts';
 import { getFlowOptions, getFlows } from '$lib/server/queries/flows.ts';
+import { cachedForDataVersion } from '$lib/server/queries/versioned-cache.ts';
 import { GROUP_DIMENSIONS, NOT_STATED } from '$lib/domain/types.ts';
 
 // The filters live in the URL (a GET form), so a copied link or the back button gives the same
@@ -47,6 +48,8 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 		kind: filters.kind,
 		startCohorts: { from: filters.from, to: filters.to }
 	};
+	// Unfiltered, the flows and options are read from the rollups; by group or start cohort they are
+	// counted from the base tables, so the result is kept until the data changes (as on /system).
 	const [options, providers] = await Promise.all([
 		getFlowOptions(db, { ...context, dimension: filters.by }),
 		ownProvider ? getProviders(db).then((all) => all.filter((p) => p.id === ownProvider)) : getProviders(db)
@@ -55,11 +58,9 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 	const group =
 		filters.by && filters.group && options.groups.includes(filters.group) ? filters.group : undefined;
 	// Counts are per group, so one group's flows are that group's rows of the split query.
-	const rows = group
-		? (await getFlows(db, { ...query, dimension: filters.by })).filter(
-				(r) => (r.group ?? NOT_STATED) === group
-			)
-		: await getFlows(db, query);
+	const split = group ? { ...query, dimension: filters.by } : query;
+	const counted = await cachedForDataVersion(db, JSON.stringify(['flows', split]), () => getFlows(db, split));
+	const rows = group ? counted.filter((r) => (r.group ?? NOT_STATED) === group) : counted;
 	const threshold = access.suppression === false ? null : access.suppression.threshold;
 	return {
 		filters: { ...filters, group },

@@ -70,10 +70,14 @@ function randomLearners(count: number) {
 			issuedOn: day(),
 			verified: random() < 0.5
 		}));
+		// In start order, then by id, as the panel sums take them (and countFlows orders them).
+		const ordered = [...enrolments].sort((a, b) =>
+			a.startedOn < b.startedOn ? -1 : a.startedOn > b.startedOn ? 1 : a.id < b.id ? -1 : 1
+		);
 		const learner: PanelLearner = {
 			origin: 'generated',
 			groups: [pick(GENDERS), 'a', 'b', 'c', 'd', 'e'],
-			enrolments: enrolments.map((e) => ({
+			enrolments: ordered.map((e) => ({
 				credentialId: e.credentialId,
 				providerId: e.providerId ?? null,
 				status: e.status,
@@ -123,23 +127,35 @@ describe('PanelSums', () => {
 		}
 	});
 
-	it('sums flows toward qualifications as countFlows counts them (without cohorts)', () => {
-		const expected = countFlows({
-			enrolments: learners.flatMap(({ enrolments }) => enrolments),
-			awards: learners.flatMap(({ learnerId, learner }) =>
-				learner.awards.map((a, i) => ({ learnerId, id: `a${i}`, ...a }) as never)
-			),
-			catalogue: index
-		}).filter((f) => f.kind === 'toward');
+	it('sums flows of both kinds as countFlows counts them (without cohorts)', () => {
+		const flowsOf = (enrolments: Enrolment[]) =>
+			countFlows({
+				enrolments,
+				awards: learners.flatMap(({ learnerId, learner }) =>
+					learner.awards.map((a, i) => ({ learnerId, id: `a${i}`, ...a }) as never)
+				),
+				catalogue: index
+			});
+		const all = learners.flatMap(({ enrolments }) => enrolments);
+		const expected = flowsOf(all);
 		const cells = cellsOf(sums, 'flows', '', 'all');
-		expect(expected.length).toBeGreaterThan(5);
+		for (const kind of ['next', 'toward'])
+			expect(expected.filter((f) => f.kind === kind).length, kind).toBeGreaterThan(5);
 		expect(cells.size).toBe(expected.length);
 		for (const f of expected)
-			expect(cells.get(['all', 'toward', f.from, f.to].join('|'))?.[0], JSON.stringify(f)).toBe(f.count);
-		// A provider's pairs start from its own enrolments (each one of the learner's system pairs).
+			expect(cells.get(['all', f.kind, f.from, f.to].join('|'))?.[0], JSON.stringify(f)).toBe(f.count);
+
+		// A provider's next steps are those of its own enrolments alone, in their order; its pairs
+		// toward a qualification start from its enrolments (a qualification achieved anywhere), so
+		// each is one of the learner's system pairs.
 		const ofP1 = cellsOf(sums, 'flows', 'p1', 'all');
-		expect(ofP1.size).toBeGreaterThan(0);
-		for (const [key, counts] of ofP1) expect(counts[0]).toBeLessThanOrEqual(cells.get(key)![0]);
+		const nextOfP1 = flowsOf(all.filter((e) => e.providerId === 'p1')).filter((f) => f.kind === 'next');
+		expect(nextOfP1.length).toBeGreaterThan(5);
+		expect([...ofP1.keys()].filter((k) => k.startsWith('all|next|')).length).toBe(nextOfP1.length);
+		for (const f of nextOfP1)
+			expect(ofP1.get(['all', 'next', f.from, f.to].join('|'))?.[0], JSON.stringify(f)).toBe(f.count);
+		for (const [key, counts] of ofP1)
+			if (key.startsWith('all|toward|')) expect(counts[0]).toBeLessThanOrEqual(cells.get(key)![0]);
 	});
 
 	it('counts a learner once per issuance cell, and their awards in it', () => {

@@ -11,11 +11,12 @@
 //   learners, not per group);
 // - issuance: awards and distinct learners per quarter of issue and group of one breakdown,
 //   all awards and verified ones apart; a provider's cells have the awards it issued;
-// - flows toward qualifications: the learner's distinct pairs (credential → a qualification it
-//   counts toward, achieved on or after the credential's start), without cohorts or groups; a
-//   provider's cells have the pairs starting from that provider's enrolments. Flows to the next
-//   credential are not kept: their pairs grow with the data (27,000 cells for 7,400 generated
-//   learners, and seven times that with the groups), so they stay a question for the base tables.
+// - flows: the learner's distinct pairs, without cohorts or groups, toward qualifications
+//   (credential → a qualification it counts toward, achieved on or after the credential's start)
+//   and to the next credential (credential → the next enrolment in a different one); a provider's
+//   cells have the pairs of that provider's enrolments alone. By cohort or group they would be
+//   most of the cells (1M generated enrolments: 4,900 next pairs, 27,700 with the start cohort,
+//   several times that per group), so those stay questions for the base tables.
 // The system's stacking cells are also kept per group dimension ('all' and one row per dimension
 // and value).
 import { GROUP_DIMENSIONS, type EnrolmentStatus } from '../types.ts';
@@ -27,7 +28,7 @@ export type Panel = (typeof PANELS)[number];
 
 /**
  * The counts of one cell, by panel: stacking [holders, achieved, learners per progress bin ×6];
- * issuance [awards, learners]; flows toward qualifications [learners].
+ * issuance [awards, learners]; flows (either kind) [learners].
  */
 
 export const PANEL_COUNTS = 8;
@@ -36,6 +37,7 @@ export type PanelLearner = {
 	origin: string;
 	/** In GROUP_DIMENSIONS order. */
 	groups: readonly string[];
+	/** In start order, then by enrolment id (as the flow queries order them). */
 	enrolments: readonly {
 		credentialId: string;
 		providerId: string | null;
@@ -229,8 +231,8 @@ export class PanelSums {
 				this.bump(cell, one, [awards, 1], sign);
 			}
 
-		// Flows toward qualifications: the learner's distinct pairs, from all their enrolments and
-		// from each provider's.
+		// Flows: the learner's distinct pairs of each kind, from all their enrolments and from each
+		// provider's.
 		if (learner.enrolments.length > 0) {
 			const achievedOn = firstAchieved(learner);
 			for (const provider of withProviders(learner.enrolments.map((e) => e.providerId))) {
@@ -239,6 +241,8 @@ export class PanelSums {
 				const flows = head('flows', provider);
 				for (const [from, to] of towardPairs(starts, achievedOn, catalogue.towardTargets))
 					this.bump(this.cell(flows, 'toward', from, to), onlyAll, [1], sign);
+				for (const [from, to] of nextPairs(starts))
+					this.bump(this.cell(flows, 'next', from, to), onlyAll, [1], sign);
 			}
 		}
 	}
@@ -262,6 +266,27 @@ function firstAchieved(learner: PanelLearner): Map<string, string> {
 	for (const e of learner.enrolments)
 		if (e.status === 'completed') note(e.credentialId, e.endedOn ?? e.startedOn);
 	return on;
+}
+
+/**
+ * The distinct (credential, next credential) pairs of enrolments in start order: each enrolment's
+ * next is the first later one in a different credential, which is where a run of one credential
+ * ends.
+ */
+function nextPairs(starts: PanelLearner['enrolments']): [string, string][] {
+	const seen = new Set<string>();
+	const out: [string, string][] = [];
+	for (let i = 1; i < starts.length; i++) {
+		const from = starts[i - 1].credentialId;
+		const to = starts[i].credentialId;
+		if (from === to) continue;
+		const pair = `${from}${SEPARATOR}${to}`;
+		if (!seen.has(pair)) {
+			seen.add(pair);
+			out.push([from, to]);
+		}
+	}
+	return out;
 }
 
 /** The distinct (credential, qualification achieved since the credential's start) pairs. */

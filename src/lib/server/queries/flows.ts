@@ -5,16 +5,23 @@
 // - 'toward': credential A, then qualification Q that A counts toward, achieved (award, or a
 //   completed enrolment's end) on or after A's start.
 // Counts are distinct learners per (A, B or Q, cohort of A, group). Flows describing fewer learners
-// than the threshold are withheld before they leave the server. The 'toward' flows without
-// cohorts, groups or filters (the /system Sankey) are read from the panel sums (panel-read.ts).
+// than the threshold are withheld before they leave the server. Flows without cohorts, groups or
+// filters but the provider (the /system Sankey, the /flows page unfiltered) are read from the panel
+// sums (panel-read.ts), and so are the filters' options.
 
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import type { Suppression } from '../../domain/equity/compare-groups.ts';
 import { fewerThan } from '../../domain/suppression/suppress-cells.ts';
 import { NOT_STATED, type EnrolmentStatus, type GroupDimension } from '../../domain/types.ts';
-import { flowCountsFromRollup, type FlowCount } from './panel-read.ts';
-import { ENROLMENT_JOINS, breakdownColumn, enrolmentConditions, type QueryContext } from './scope.ts';
+import { flowCountsFromRollup, panelProvider, type FlowCount } from './panel-read.ts';
+import {
+	ENROLMENT_JOINS,
+	breakdownColumn,
+	enrolmentConditions,
+	originCondition,
+	type QueryContext
+} from './scope.ts';
 
 export type FlowRow = {
 	kind: 'next' | 'toward';
@@ -171,15 +178,59 @@ async function flowCountsFromBase(
  */
 export async function getFlowOptions(
 	db: Db,
+	{
+		dimension,
+		source = 'rollups',
+		...context
+	}: QueryContext & { dimension?: GroupDimension; source?: 'rollups' | 'base' }
+): Promise<{ cohorts: string[]; groups: string[] }> {
+	const options =
+		(source === 'rollups' ? await flowOptionsFromRollup(db, { ...context, dimension }) : null) ??
+		(await flowOptionsFromBase(db, { ...context, dimension }));
+	const sorted = (values: string[]) => [...new Set(values)].sort();
+	return { cohorts: sorted(options.cohorts), groups: sorted(options.groups) };
+}
+
+async function flowOptionsFromBase(
+	db: Db,
 	{ dimension, ...context }: QueryContext & { dimension?: GroupDimension }
 ): Promise<{ cohorts: string[]; groups: string[] }> {
 	const group: SQL = dimension ? breakdownColumn(dimension) : sql`null::text`;
 	const rows = await db.query<{ cohort: string | null; grp: string | null }>(sql`
 		select distinct e.cohort, ${group} as grp from ${ENROLMENT_JOINS}
 		where ${enrolmentConditions(context)}`);
-	const sorted = (values: Set<string>) => [...values].sort();
 	return {
-		cohorts: sorted(new Set(rows.flatMap((r) => (r.cohort === null ? [] : [r.cohort])))),
-		groups: dimension ? sorted(new Set(rows.map((r) => r.grp ?? NOT_STATED))) : []
+		cohorts: rows.flatMap((r) => (r.cohort === null ? [] : [r.cohort])),
+		groups: dimension ? rows.map((r) => r.grp ?? NOT_STATED) : []
 	};
+}
+
+/**
+ * The options from the rollups, for the whole system or one provider today: cohorts from the
+ * learners per cohort (a provider's from its outcome sums), groups from the learners per group.
+ * Null for any other question.
+ */
+async function flowOptionsFromRollup(
+	db: Db,
+	{ dimension, ...context }: QueryContext & { dimension?: GroupDimension }
+): Promise<{ cohorts: string[]; groups: string[] } | null> {
+	const { providerId, ...others } = context.filters ?? {};
+	if (Object.values(others).some((v) => v !== undefined)) return null;
+	const provider = panelProvider(context, providerId);
+	if (provider === null) return null;
+	const origin = originCondition(context.data, sql`origin`);
+	const cohorts = await db.query<{ cohort: string }>(
+		provider === ''
+			? sql`select distinct cohort from learner_rollup
+				where keyset = 'cohort' and dimension = 'all' and cohort is not null and ${origin}`
+			: sql`select distinct cohort from enrolment_rollup
+				where keyset = 'outcome' and dimension = 'all' and provider_id = ${provider}
+				and cohort is not null and ${origin}`
+	);
+	const groups = dimension
+		? await db.query<{ grp: string }>(sql`select distinct value as grp from learner_rollup
+				where keyset = ${provider === '' ? '' : 'provider'} and dimension = ${dimension}
+				${provider === '' ? sql`` : sql`and provider_id = ${provider}`} and ${origin}`)
+		: [];
+	return { cohorts: cohorts.map((r) => r.cohort), groups: groups.map((r) => r.grp) };
 }

@@ -1,9 +1,8 @@
 // The stacking, issuance and flows panels read from their sums (panel_rollup, kept by
 // server/panel-rollups.ts) when the question is one they hold: today's state (no as-of date), the
-// whole system or one provider; stacking by at most one group dimension (the system's only); flows toward
-
-// qualifications only, without cohorts, groups, status or start-cohort limits, and no filter but
-// the provider. Anything else is answered from the base tables. Both give the same cells
+// whole system or one provider; stacking by at most one group dimension (the system's only); flows
+// of either kind without cohorts, groups, status or start-cohort limits, and no filter but the
+// provider. Anything else is answered from the base tables. Both give the same cells
 // (tests/db/rollups.test.ts).
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
@@ -12,7 +11,7 @@ import type { GroupDimension } from '../../domain/types.ts';
 import { originCondition, type EnrolmentFilters, type QueryContext } from './scope.ts';
 
 /** The provider of a question ('' for the whole system), or null when the sums do not hold it. */
-function panelProvider({ scope, asOf }: QueryContext, filterProvider?: string): string | null {
+export function panelProvider({ scope, asOf }: QueryContext, filterProvider?: string): string | null {
 	if (asOf || scope.kind === 'learner') return null;
 	const scoped = scope.kind === 'provider' ? scope.providerId : undefined;
 	if (scoped !== undefined && filterProvider !== undefined && scoped !== filterProvider) return null;
@@ -96,13 +95,14 @@ export async function flowCountsFromRollup(
 	}
 ): Promise<FlowCount[] | null> {
 	const { providerId, ...others } = context.filters ?? ({} as EnrolmentFilters);
-	if (kind !== 'toward' || dimension || byCohort || limited) return null;
+	if (dimension || byCohort || limited) return null;
 	if (Object.values(others).some((v) => v !== undefined)) return null;
 	const provider = panelProvider(context, providerId);
 	if (provider === null) return null;
 	return db.query<FlowCount>(sql`
 		select k1 as kind, k2 as "from", k3 as "to", null::text as cohort, null::text as grp, sum(n0)::int as n
-		from ${panelRows('flows', provider, 'all', context.data)} and k1 = 'toward'
+		from ${panelRows('flows', provider, 'all', context.data)}
+			${kind ? sql`and k1 = ${kind}` : sql``}
 		group by k1, k2, k3
 		order by 6 desc, 1, 2, 3, 4, 5`);
 }
