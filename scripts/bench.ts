@@ -383,7 +383,9 @@ async function httpLoad(target: Target, db: Db, port: number) {
 			new Promise<boolean>((r) => setTimeout(() => r(false), 40_000))
 		]);
 		if (!stopped) {
-			console.log('  (the server did not stop within 40 s of SIGTERM; killed)');
+			console.log(
+				`  (the server did not stop within 40 s of SIGTERM; killed. Its last words: ${log.slice(-600)})`
+			);
 			execFileSync('pkill', ['-KILL', '-P', String(server.pid)]);
 			server.kill('SIGKILL');
 		}

@@ -8,6 +8,7 @@ import { learnerLookup } from '$lib/server/auth/lookup.ts';
 import { decide } from '$lib/server/auth/policy.ts';
 import { SESSION_COOKIE, deleteExpiredSessions, validateSession } from '$lib/server/auth/sessions.ts';
 import { applyRetention } from '$lib/server/privacy.ts';
+import { RequestGate } from '$lib/server/http/request-gate.ts';
 
 const DAY_MS = 24 * 60 * 60_000;
 
@@ -35,6 +36,14 @@ export const init: ServerInit = async () => {
 	// adapter-node waits for open handles; close the database so the server stops on SIGTERM.
 	process.once('sveltekit:shutdown', () => {
 		void closeDb();
+		// Says what still holds a server that does not stop (its own timer does not hold it).
+		setTimeout(
+			() =>
+				console.error(
+					`Stackwise: still running 10 s after shutdown, held by ${process.getActiveResourcesInfo().join(', ')}`
+				),
+			10_000
+		).unref();
 	});
 };
 
@@ -46,7 +55,22 @@ const SECURITY_HEADERS: Record<string, string> = {
 	'permissions-policy': 'camera=(), microphone=(), geolocation=(), payment=()'
 };
 
+/** Requests worked on at once with the embedded database (request-gate.ts says why). */
+const embeddedGate = new RequestGate(4);
+
 export const handle: Handle = async ({ event, resolve }) => {
+	const db = await getDb();
+	// A request made by another one's load already holds a turn.
+	const gated = db.engine === 'pglite' && !event.isSubRequest;
+	if (gated) await embeddedGate.enter();
+	try {
+		return await handleRequest({ event, resolve });
+	} finally {
+		if (gated) embeddedGate.leave();
+	}
+};
+
+const handleRequest: Handle = async ({ event, resolve }) => {
 	const db = await getDb();
 	const token = event.cookies.get(SESSION_COOKIE);
 	const session = token ? await validateSession(db, token) : null;

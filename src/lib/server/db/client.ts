@@ -105,7 +105,8 @@ export async function isEmpty(db: Db): Promise<boolean> {
  * PGlite runs every query on this thread, and the queries queued behind each other would run back
  * to back without giving the event loop a turn: under fifty clients, a new connection's first
  * request waited for whole rounds of everyone else's (10 s timeouts while most answered in 0.5 s).
- * One turn of the event loop before each query lets new requests in between.
+ * One turn of the event loop before each query lets new requests in between (with the server's
+ * request gate, http/request-gate.ts).
  */
 function yieldBeforeEachQuery(client: { query: (...args: never[]) => Promise<unknown> }) {
 	const query = client.query.bind(client);
