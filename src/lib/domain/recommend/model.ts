@@ -126,20 +126,21 @@ export function nextContext(model: SequenceModel, history: Step[], asOf: string)
 	const trans = key ? model.transitions.get(key) : undefined;
 	const transTotal = key ? (model.transitionTotal.get(key) ?? 0) : 0;
 	const a = model.alpha;
-	// Each credential of the history's "after" counts and smoothing denominator, looked up once: a
-	// learner is asked about thousands of candidates.
-	const afters = distinct.map((x) => ({
-		counts: model.after.get(x),
-		denominator: (model.afterTotal.get(x) ?? 0) + a
-	}));
+	// p1(b) averages (after[x][b] + a·p0(b)) / (afterTotal[x] + a) over the history's credentials x:
+	// the counts over their denominators are summed into one map per learner, once, and the
+	// smoothing term is p0(b) times the sum of the denominators' inverses — a learner is asked
+	// about thousands of candidates.
+	const weighted = new Map<string, number>();
+	let inverses = 0;
+	for (const x of distinct) {
+		const denominator = (model.afterTotal.get(x) ?? 0) + a;
+		inverses += 1 / denominator;
+		for (const [b, count] of model.after.get(x) ?? [])
+			weighted.set(b, (weighted.get(b) ?? 0) + count / denominator);
+	}
 	const probability = (b: string): number => {
 		const base = p0(b);
-		let p1 = base;
-		if (afters.length > 0) {
-			let sum = 0;
-			for (const x of afters) sum += ((x.counts?.get(b) ?? 0) + a * base) / x.denominator;
-			p1 = sum / afters.length;
-		}
+		const p1 = distinct.length > 0 ? ((weighted.get(b) ?? 0) + a * base * inverses) / distinct.length : base;
 		return last ? ((trans?.get(b) ?? 0) + a * p1) / (transTotal + a) : p1;
 	};
 	return {
