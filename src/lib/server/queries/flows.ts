@@ -14,7 +14,7 @@ import type { Db } from '../db/client.ts';
 import type { Suppression } from '../../domain/equity/compare-groups.ts';
 import { fewerThan } from '../../domain/suppression/suppress-cells.ts';
 import { NOT_STATED, type EnrolmentStatus, type GroupDimension } from '../../domain/types.ts';
-import { flowCountsFromRollup, panelProvider, type FlowCount } from './panel-read.ts';
+import { flowCountsFromRollup, flowsProvider, type FlowCount } from './panel-read.ts';
 import {
 	ENROLMENT_JOINS,
 	breakdownColumn,
@@ -214,9 +214,7 @@ async function flowOptionsFromRollup(
 	db: Db,
 	{ dimension, ...context }: QueryContext & { dimension?: GroupDimension }
 ): Promise<{ cohorts: string[]; groups: string[] } | null> {
-	const { providerId, ...others } = context.filters ?? {};
-	if (Object.values(others).some((v) => v !== undefined)) return null;
-	const provider = panelProvider(context, providerId);
+	const provider = flowsProvider(context);
 	if (provider === null) return null;
 	const origin = originCondition(context.data, sql`origin`);
 	const cohorts = await db.query<{ cohort: string }>(

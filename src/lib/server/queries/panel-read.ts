@@ -11,11 +11,18 @@ import type { GroupDimension } from '../../domain/types.ts';
 import { originCondition, type EnrolmentFilters, type QueryContext } from './scope.ts';
 
 /** The provider of a question ('' for the whole system), or null when the sums do not hold it. */
-export function panelProvider({ scope, asOf }: QueryContext, filterProvider?: string): string | null {
+function panelProvider({ scope, asOf }: QueryContext, filterProvider?: string): string | null {
 	if (asOf || scope.kind === 'learner') return null;
 	const scoped = scope.kind === 'provider' ? scope.providerId : undefined;
 	if (scoped !== undefined && filterProvider !== undefined && scoped !== filterProvider) return null;
 	return filterProvider ?? scoped ?? '';
+}
+
+/** A flows question's provider ('' for the system); null when it has filters other than the provider. */
+export function flowsProvider(context: QueryContext): string | null {
+	const { providerId, ...others } = context.filters ?? ({} as EnrolmentFilters);
+	if (Object.values(others).some((v) => v !== undefined)) return null;
+	return panelProvider(context, providerId);
 }
 
 const panelRows = (panel: string, provider: string, dimension: string, data: QueryContext['data']): SQL =>
@@ -94,10 +101,8 @@ export async function flowCountsFromRollup(
 		limited: boolean;
 	}
 ): Promise<FlowCount[] | null> {
-	const { providerId, ...others } = context.filters ?? ({} as EnrolmentFilters);
 	if (dimension || byCohort || limited) return null;
-	if (Object.values(others).some((v) => v !== undefined)) return null;
-	const provider = panelProvider(context, providerId);
+	const provider = flowsProvider(context);
 	if (provider === null) return null;
 	return db.query<FlowCount>(sql`
 		select k1 as kind, k2 as "from", k3 as "to", null::text as cohort, null::text as grp, sum(n0)::int as n
