@@ -141,26 +141,49 @@ export class LearnerChanges {
 	/** Adds (1) or takes out (−1) the counts of these learners, or of every learner. */
 	private async count(learnerIds: string[] | 'all', sign: 1 | -1): Promise<void> {
 		const catalogue = await this.panelCatalogue();
-		if (learnerIds === 'all') {
-			let after = '';
+		const next = this.batchReader(learnerIds);
+		let reading = next();
+		try {
 			for (;;) {
-				const [last] = await rowsOf<{ id: string }>(
-					this.tx,
-					sql`select max(id) as id from (select id from learners where id > ${after} order by id limit ${BATCH}) b`
-				);
-				if (last.id === null) break;
-				await this.countBatch(sql`> ${after}`, sql`<= ${last.id}`, catalogue, sign);
-				after = last.id;
+				const batch = await reading;
+				if (batch === null) break;
+				// The next batch is read while this one is counted: the database works on one core
+				// while the counting works on the other.
+				reading = next();
+				reading.catch(() => {}); // seen when awaited
+				await this.addBatch(batch, catalogue, sign);
 			}
-		} else
-			for (let i = 0; i < learnerIds.length; i += BATCH) {
-				const ids = sql.param(learnerIds.slice(i, i + BATCH));
-				await this.countBatch(sql`= any(${ids}::text[])`, null, catalogue, sign);
-			}
+		} finally {
+			// A failure mid-way: the read in flight ends before the transaction rolls back.
+			await reading.catch(() => {});
+		}
+	}
+
+	/** Reads the learners a batch at a time, in order; null once there are no more. */
+	private batchReader(learnerIds: string[] | 'all'): () => Promise<PanelLearner[] | null> {
+		if (learnerIds !== 'all') {
+			let at = 0;
+			return async () => {
+				if (at >= learnerIds.length) return null;
+				const ids = learnerIds.slice(at, (at += BATCH));
+				return this.readBatch(sql`= any(${sql.param(ids)}::text[])`, null);
+			};
+		}
+		let after = '';
+		return async () => {
+			const [last] = await rowsOf<{ id: string | null }>(
+				this.tx,
+				sql`select max(id) as id from (select id from learners where id > ${after} order by id limit ${BATCH}) b`
+			);
+			if (last.id === null) return null;
+			const batch = this.readBatch(sql`> ${after}`, sql`<= ${last.id}`);
+			after = last.id;
+			return batch;
+		};
 	}
 
 	/** One batch of learners, chosen by a condition on their id (and an upper bound for a range). */
-	private async countBatch(idIs: SQL, idUpTo: SQL | null, catalogue: PanelCatalogue, sign: 1 | -1) {
+	private async readBatch(idIs: SQL, idUpTo: SQL | null): Promise<PanelLearner[]> {
 		const which = (column: string) =>
 			sql`${sql.raw(column)} ${idIs}${idUpTo ? sql` and ${sql.raw(column)} ${idUpTo}` : sql``}`;
 		const [learners, enrolments, awards] = await Promise.all([
@@ -221,7 +244,11 @@ export class LearnerChanges {
 				issuedOn: a.issued_on,
 				verified: a.verification === 'verified'
 			});
-		for (const learner of byId.values()) this.sums.add(learner, catalogue, sign);
+		return [...byId.values()];
+	}
+
+	private async addBatch(learners: PanelLearner[], catalogue: PanelCatalogue, sign: 1 | -1) {
+		for (const learner of learners) this.sums.add(learner, catalogue, sign);
 		await this.flush(FLUSH_CELLS);
 	}
 

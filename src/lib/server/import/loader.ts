@@ -22,6 +22,7 @@ import {
 	type ParsedUnit
 } from './records.ts';
 import { describeRef, existingKeys, providedKey, referencesOf, type RefTable } from './references.ts';
+import { OneAtATime } from './one-at-a-time.ts';
 import { sha256Of, type SourceFile } from './source.ts';
 import { validateRow } from './validate.ts';
 import { rowKey, upsertRows, writeGroupMembers, type WriteCount } from './write.ts';
@@ -111,22 +112,37 @@ export async function runImportJob(db: Db, job: ImportJob, options: LoadOptions 
 	try {
 		await db.orm.transaction(async (tx) => {
 			const state = new ChunkWriter(tx, importId, files, job.format, report);
-			let chunk: ParsedUnit[] = [];
-			for await (const unit of job.parse((n) => {
-				bytesDone += n;
-				progress('reading');
-			})) {
-				if (options.signal?.aborted) throw new Aborted('aborted');
-				state.count(unit);
-				chunk.push(unit);
-				if (chunk.length >= CHUNK_UNITS) {
-					await state.write(chunk);
-					chunk = [];
-					progress('writing');
+			// One chunk is written while the next is read and checked: the database works on one core
+			// while parsing works on the other. Writes stay one at a time and in order (the next
+			// chunk's references are looked up in what the previous one wrote).
+			const writes = new OneAtATime();
+			const write = async (units: ParsedUnit[]) => {
+				const checked = state.check(units);
+				await writes.start(() => state.write(checked));
+			};
+			try {
+				let chunk: ParsedUnit[] = [];
+				for await (const unit of job.parse((n) => {
+					bytesDone += n;
+					progress('reading');
+				})) {
+					if (options.signal?.aborted) throw new Aborted('aborted');
+					state.count(unit);
+					chunk.push(unit);
+					if (chunk.length >= CHUNK_UNITS) {
+						await write(chunk);
+						chunk = [];
+						progress('writing');
+					}
 				}
+				if (options.signal?.aborted) throw new Aborted('aborted');
+				await write(chunk);
+				await writes.last;
+			} finally {
+				// A failure while a chunk is being written: let its statements finish before the
+				// transaction rolls back, so none arrives after.
+				await writes.settled();
 			}
-			if (options.signal?.aborted) throw new Aborted('aborted');
-			await state.write(chunk);
 			const rejected = [...files.values()].reduce((sum, f) => sum + f.rejected, 0);
 			if (job.strict && rejected > 0) {
 				throw new ImportRefusal([
@@ -215,6 +231,11 @@ const PANEL_CATALOGUE: ReadonlySet<ImportTable> = new Set([
 	'recognitions'
 ]);
 
+type RowsUnit = Extract<ParsedUnit, { kind: 'rows' }>;
+
+/** A chunk after its field checks: the units that passed, and why the others did not. */
+type CheckedChunk = { accepted: RowsUnit[]; rejected: { file: string; issues: ImportIssue[] }[] };
+
 /** Checks and writes chunks of units inside the import's transaction. */
 class ChunkWriter {
 	/** What the rollups must be refreshed for once every chunk is written. */
@@ -263,24 +284,31 @@ class ChunkWriter {
 		for (const issue of issues) if (file.errors.length < MAX_ERRORS) file.errors.push(issue);
 	}
 
-	async write(units: ParsedUnit[]) {
-		if (units.length === 0) return;
-		// 1. Field checks.
-		let accepted: Extract<ParsedUnit, { kind: 'rows' }>[] = [];
+	/**
+	 * 1. Field checks, without the database (so they can run while the previous chunk is written).
+	 * The rejections are recorded by `write`, so errors keep the order of the chunks.
+	 */
+	check(units: ParsedUnit[]): CheckedChunk {
+		const checked: CheckedChunk = { accepted: [], rejected: [] };
 		for (const unit of units) {
-			const file = this.fileOf(unit.at.file);
 			if (unit.kind === 'rejected') {
-				file.rejected++;
-				for (const issue of unit.issues) if (file.errors.length < MAX_ERRORS) file.errors.push(issue);
+				checked.rejected.push({ file: unit.at.file, issues: unit.issues });
 				continue;
 			}
 			const issues: ImportIssue[] = [];
 			for (const item of unit.rows)
 				for (const problem of validateRow(item))
 					issues.push({ ...unit.at, field: problem.field, message: problem.message });
-			if (issues.length > 0) this.reject(unit.at.file, issues);
-			else accepted.push(unit);
+			if (issues.length > 0) checked.rejected.push({ file: unit.at.file, issues });
+			else checked.accepted.push(unit);
 		}
+		return checked;
+	}
+
+	async write(checked: CheckedChunk) {
+		for (const { file, issues } of checked.rejected) this.reject(file, issues);
+		let accepted = checked.accepted;
+		if (accepted.length === 0) return;
 
 		// 2. References, against the accepted units of this chunk and the database. Rejecting a unit
 		// can strand another that relied on it, so repeat until nothing changes.
