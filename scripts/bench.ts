@@ -270,6 +270,11 @@ function dashboardQuestions(db: Db, providerId: string): Question[] {
 			run: (source) => getFlows(db, { ...base, byCohort: false, kind: 'next', source, suppression })
 		},
 		{
+			name: 'flows to the next credential by region (/flows)',
+			run: (source) =>
+				getFlows(db, { ...base, byCohort: false, kind: 'next', dimension: 'region', source, suppression })
+		},
+		{
 			name: 'flow filter options by region (/flows)',
 			run: (source) => getFlowOptions(db, { ...base, dimension: 'region', source })
 		}

@@ -156,6 +156,27 @@ describe('PanelSums', () => {
 			expect(ofP1.get(['all', 'next', f.from, f.to].join('|'))?.[0], JSON.stringify(f)).toBe(f.count);
 		for (const [key, counts] of ofP1)
 			if (key.startsWith('all|toward|')) expect(counts[0]).toBeLessThanOrEqual(cells.get(key)![0]);
+
+		// The whole system's flows per group, as countFlows splits them; a provider's are not.
+		const byGender = countFlows({
+			enrolments: all,
+			awards: learners.flatMap(({ learnerId, learner }) =>
+				learner.awards.map((a, i) => ({ learnerId, id: `a${i}`, ...a }) as never)
+			),
+			learners: learners.map(
+				({ learnerId, learner }) => ({ id: learnerId, gender: learner.groups[0] }) as never
+			),
+			catalogue: index,
+			dimension: 'gender'
+		});
+		const genderCells = cellsOf(sums, 'flows', '', 'gender');
+		expect(new Set(byGender.map((f) => f.group)).size).toBe(GENDERS.length);
+		expect(genderCells.size).toBe(byGender.length);
+		for (const f of byGender)
+			expect(genderCells.get([f.group, f.kind, f.from, f.to].join('|'))?.[0], JSON.stringify(f)).toBe(
+				f.count
+			);
+		expect(cellsOf(sums, 'flows', 'p1', 'gender').size).toBe(0);
 	});
 
 	it('counts a learner once per issuance cell, and their awards in it', () => {

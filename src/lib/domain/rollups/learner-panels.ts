@@ -11,14 +11,14 @@
 //   learners, not per group);
 // - issuance: awards and distinct learners per quarter of issue and group of one breakdown,
 //   all awards and verified ones apart; a provider's cells have the awards it issued;
-// - flows: the learner's distinct pairs, without cohorts or groups, toward qualifications
-//   (credential → a qualification it counts toward, achieved on or after the credential's start)
-//   and to the next credential (credential → the next enrolment in a different one); a provider's
-//   cells have the pairs of that provider's enrolments alone. By cohort or group they would be
-//   most of the cells (1M generated enrolments: 4,900 next pairs, 27,700 with the start cohort,
-//   several times that per group), so those stay questions for the base tables.
-// The system's stacking cells are also kept per group dimension ('all' and one row per dimension
-// and value).
+// - flows: the learner's distinct pairs, without cohorts, toward qualifications (credential → a
+//   qualification it counts toward, achieved on or after the credential's start) and to the next
+//   credential (credential → the next enrolment in a different one); a provider's cells have the
+//   pairs of that provider's enrolments alone. By start cohort they would be most of the cells
+//   (1M generated enrolments: 4,900 next pairs, 27,700 with the start cohort), so those stay
+//   questions for the base tables.
+// The system's stacking and flows cells are also kept per group dimension ('all' and one row per
+// dimension and value); a provider's for all its learners only.
 import { GROUP_DIMENSIONS, type EnrolmentStatus } from '../types.ts';
 import type { CatalogueIndex } from '../stacking/catalogue.ts';
 import { learnerStandings } from '../stacking/stacking-rate.ts';
@@ -176,6 +176,7 @@ export class PanelSums {
 		const { origin } = learner;
 		const head = (panel: Panel, provider: string) => `${panel}${SEPARATOR}${origin}${SEPARATOR}${provider}`;
 		const onlyAll = [ALL];
+		const groupSlots = [ALL, ...GROUP_DIMENSIONS.map((d, i) => this.slot(d, learner.groups[i]))];
 
 		// Stacking: the held credentials are every award; a provider's learners hold one of its awards.
 		// Per group for the whole system; a provider's cells for all its learners only (what its
@@ -186,7 +187,6 @@ export class PanelSums {
 				learner.awards.map((a) => a.credentialId)
 			);
 			if (standings.length > 0) {
-				const groupSlots = [ALL, ...GROUP_DIMENSIONS.map((d, i) => this.slot(d, learner.groups[i]))];
 				const heads = withProviders(learner.awards.map((a) => a.providerId)).map((p) => head('stacking', p));
 				// Every pair of the learner's together (qualification '').
 				const together = new Array<number>(PANEL_COUNTS).fill(0);
@@ -231,18 +231,19 @@ export class PanelSums {
 				this.bump(cell, one, [awards, 1], sign);
 			}
 
-		// Flows: the learner's distinct pairs of each kind, from all their enrolments and from each
-		// provider's.
+		// Flows: the learner's distinct pairs of each kind, from all their enrolments (per group too)
+		// and from each provider's (for all its learners, as stacking).
 		if (learner.enrolments.length > 0) {
 			const achievedOn = firstAchieved(learner);
 			for (const provider of withProviders(learner.enrolments.map((e) => e.providerId))) {
 				const starts =
 					provider === '' ? learner.enrolments : learner.enrolments.filter((e) => e.providerId === provider);
 				const flows = head('flows', provider);
+				const slots = provider === '' ? groupSlots : onlyAll;
 				for (const [from, to] of towardPairs(starts, achievedOn, catalogue.towardTargets))
-					this.bump(this.cell(flows, 'toward', from, to), onlyAll, [1], sign);
+					this.bump(this.cell(flows, 'toward', from, to), slots, [1], sign);
 				for (const [from, to] of nextPairs(starts))
-					this.bump(this.cell(flows, 'next', from, to), onlyAll, [1], sign);
+					this.bump(this.cell(flows, 'next', from, to), slots, [1], sign);
 			}
 		}
 	}

@@ -5,9 +5,9 @@
 // - 'toward': credential A, then qualification Q that A counts toward, achieved (award, or a
 //   completed enrolment's end) on or after A's start.
 // Counts are distinct learners per (A, B or Q, cohort of A, group). Flows describing fewer learners
-// than the threshold are withheld before they leave the server. Flows without cohorts, groups or
-// filters but the provider (the /system Sankey, the /flows page unfiltered) are read from the panel
-// sums (panel-read.ts), and so are the filters' options.
+// than the threshold are withheld before they leave the server. Flows without cohorts or filters
+// but the provider — and the whole system's by group (the /system Sankey, the /flows page but for
+// start cohorts) — are read from the panel sums (panel-read.ts), and so are the filters' options.
 
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';

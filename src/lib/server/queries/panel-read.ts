@@ -1,8 +1,8 @@
 // The stacking, issuance and flows panels read from their sums (panel_rollup, kept by
 // server/panel-rollups.ts) when the question is one they hold: today's state (no as-of date), the
-// whole system or one provider; stacking by at most one group dimension (the system's only); flows
-// of either kind without cohorts, groups, status or start-cohort limits, and no filter but the
-// provider. Anything else is answered from the base tables. Both give the same cells
+// whole system or one provider; stacking and flows by at most one group dimension (the system's
+// only); flows of either kind without cohorts, status or start-cohort limits, and no filter but
+// the provider. Anything else is answered from the base tables. Both give the same cells
 // (tests/db/rollups.test.ts).
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
@@ -101,13 +101,15 @@ export async function flowCountsFromRollup(
 		limited: boolean;
 	}
 ): Promise<FlowCount[] | null> {
-	if (dimension || byCohort || limited) return null;
+	if (byCohort || limited) return null;
 	const provider = flowsProvider(context);
-	if (provider === null) return null;
+	// By group for the whole system only.
+	if (provider === null || (dimension && provider !== '')) return null;
 	return db.query<FlowCount>(sql`
-		select k1 as kind, k2 as "from", k3 as "to", null::text as cohort, null::text as grp, sum(n0)::int as n
-		from ${panelRows('flows', provider, 'all', context.data)}
+		select k1 as kind, k2 as "from", k3 as "to", null::text as cohort,
+			${dimension ? sql`value` : sql`null::text`} as grp, sum(n0)::int as n
+		from ${panelRows('flows', provider, dimension ?? 'all', context.data)}
 			${kind ? sql`and k1 = ${kind}` : sql``}
-		group by k1, k2, k3
+		group by k1, k2, k3, value
 		order by 6 desc, 1, 2, 3, 4, 5`);
 }
