@@ -161,6 +161,28 @@ async function expectPanelsMatchBase(db: Db) {
 				await getFlows(db, { ...question, suppression: false, source: 'base' })
 			);
 		}
+		// One group's flows (as /flows asks for them): that group's rows of the flows by group.
+		const byGender = await getFlows(db, {
+			...context,
+			byCohort: false,
+			dimension: 'gender',
+			suppression: false
+		});
+		const [someGroup] = byGender.map((r) => r.group!).sort();
+		for (const provider of [undefined, busiest.provider_id]) {
+			const question = {
+				...context,
+				byCohort: false,
+				dimension: 'gender' as const,
+				group: someGroup,
+				filters: { providerId: provider }
+			};
+			const oneGroup = await getFlows(db, { ...question, suppression: false });
+			expect(oneGroup, label(question)).toEqual(
+				await getFlows(db, { ...question, suppression: false, source: 'base' })
+			);
+			if (!provider) expect(oneGroup).toEqual(byGender.filter((r) => r.group === someGroup));
+		}
 		for (const question of [
 			context,
 			{ ...context, dimension: 'deprivation_band' as const },

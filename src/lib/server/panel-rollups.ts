@@ -14,13 +14,14 @@ import {
 } from '../domain/rollups/learner-panels.ts';
 import { indexCatalogue } from '../domain/stacking/index.ts';
 import { getCatalogue } from './queries/catalogue.ts';
+import { copyRecords } from './import/write.ts';
 
 /** Above this many learners, a change counts every learner again (one pass beats many probes). */
 export const TOUCHED_LEARNERS_LIMIT = 10_000;
 /** Learners read and counted at a time. */
 const BATCH = 2_000;
 /** Cells held in memory before they are written out (bounds memory at national scale). */
-const FLUSH_CELLS = 50_000;
+const FLUSH_CELLS = 500_000;
 
 const COUNT_COLUMNS = Array.from({ length: PANEL_COUNTS }, (_, i) => `n${i}`);
 const KEY_COLUMNS = ['panel', 'origin', 'provider_id', 'dimension', 'value', 'k1', 'k2', 'k3'];
@@ -256,9 +257,13 @@ export class LearnerChanges {
 	private async flush(above: number) {
 		if (this.sums.size === 0 || this.sums.size < above) return;
 		await this.createDelta();
+		const cells = this.sums.entries();
+		const records = (function* () {
+			for (const [key, counts] of cells) yield [...key, ...counts];
+		})();
+		if (await copyRecords(this.tx, 'panel_delta', records)) return this.sums.clear();
 		const entries = [...this.sums.entries()];
 		this.sums.clear();
-
 		for (let i = 0; i < entries.length; i += 5_000) {
 			const part = entries.slice(i, i + 5_000);
 			const columns = [

@@ -6,7 +6,7 @@ import { getDb } from '$lib/server/db/index.ts';
 import { getProviders } from '$lib/server/queries/catalogue.ts';
 import { getFlowOptions, getFlows } from '$lib/server/queries/flows.ts';
 import { cachedForDataVersion } from '$lib/server/queries/versioned-cache.ts';
-import { GROUP_DIMENSIONS, NOT_STATED } from '$lib/domain/types.ts';
+import { GROUP_DIMENSIONS } from '$lib/domain/types.ts';
 
 // The filters live in the URL (a GET form), so a copied link or the back button gives the same
 // view. Real and generated learners are never counted together: one origin per figure.
@@ -58,10 +58,11 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 	// A group value left over from another dimension is dropped rather than matching nothing.
 	const group =
 		filters.by && filters.group && options.groups.includes(filters.group) ? filters.group : undefined;
-	// Counts are per group, so one group's flows are that group's rows of the split query.
-	const split = group ? { ...query, dimension: filters.by } : query;
-	const counted = await cachedForDataVersion(db, JSON.stringify(['flows', split]), () => getFlows(db, split));
-	const rows = group ? counted.filter((r) => (r.group ?? NOT_STATED) === group) : counted;
+	// One group's flows: the flows of the learners in it.
+	const question = group ? { ...query, dimension: filters.by, group } : query;
+	const rows = await cachedForDataVersion(db, JSON.stringify(['flows', question]), () =>
+		getFlows(db, question)
+	);
 	const threshold = access.suppression === false ? null : access.suppression.threshold;
 	return {
 		filters: { ...filters, group },

@@ -125,10 +125,7 @@ export async function upsertRows<T extends ImportTable>(
 	// there yet (a first import: nothing to merge, and no staging copy to pay for), otherwise into
 	// a staging table to upsert from. PGlite takes them as arrays.
 	const copy = postgresClient(tx);
-	const copyRows = async (target: string) => {
-		const writable = await copy!.unsafe(`copy ${target} from stdin with (format csv)`).writable();
-		await pipeline(Readable.from(csvLines(arrays, rows.length)), writable);
-	};
+	const copyRows = (target: string) => copyRecords(tx, target, recordsOf(arrays, rows.length));
 	if (copy && rows.length >= COPY_THRESHOLD && !(await anyKeyExists(tx, spec, arrays))) {
 		await copyRows(`"${spec.name}" (${names.map((n) => `"${n}"`).join(', ')})`);
 		return { inserted: rows.length, updated: 0 };
@@ -181,6 +178,29 @@ async function anyKeyExists(tx: Orm, spec: WriteSpec, arrays: (string | null)[][
 	return Boolean(row.found);
 }
 
+type CopyValue = string | number | null;
+
+/**
+ * Streams records into a table (`name (columns…)`) by `COPY` on PostgreSQL, taking them from the
+ * iterable as it goes; false on PGlite, whose callers insert instead.
+ */
+export async function copyRecords(
+	tx: Orm,
+	target: string,
+	records: Iterable<readonly CopyValue[]>
+): Promise<boolean> {
+	const copy = postgresClient(tx);
+	if (!copy) return false;
+	const writable = await copy.unsafe(`copy ${target} from stdin with (format csv)`).writable();
+	await pipeline(Readable.from(csvLines(records)), writable);
+	return true;
+}
+
+/** The rows of column arrays. */
+function* recordsOf(columns: (string | null)[][], count: number): Generator<(string | null)[]> {
+	for (let r = 0; r < count; r++) yield columns.map((c) => c[r]);
+}
+
 /** Below this many rows a COPY's extra round trips cost more than they save. */
 
 const COPY_THRESHOLD = 500;
@@ -197,12 +217,13 @@ function postgresClient(tx: Orm): PostgresCopyClient | null {
 	return client && typeof client.unsafe === 'function' && !('query' in client) ? client : null;
 }
 
-/** Column arrays as CSV lines, NULL as an unquoted empty field and '' as a quoted one. */
-function* csvLines(columns: (string | null)[][], count: number): Generator<string> {
-	const field = (v: string | null) => (v === null ? '' : `"${v.replaceAll('"', '""')}"`);
+/** Records as CSV lines, NULL as an unquoted empty field and '' as a quoted one. */
+function* csvLines(records: Iterable<readonly CopyValue[]>): Generator<string> {
+	const field = (v: CopyValue) =>
+		v === null ? '' : typeof v === 'number' ? String(v) : `"${v.replaceAll('"', '""')}"`;
 	let batch = '';
-	for (let r = 0; r < count; r++) {
-		batch += columns.map((c) => field(c[r])).join(',') + '\n';
+	for (const record of records) {
+		batch += record.map(field).join(',') + '\n';
 		if (batch.length > 1 << 16) {
 			yield batch;
 			batch = '';

@@ -38,6 +38,7 @@ export async function getFlows(
 	db: Db,
 	{
 		dimension,
+		group,
 		statuses,
 		suppression,
 		byCohort = true,
@@ -47,6 +48,8 @@ export async function getFlows(
 		...context
 	}: QueryContext & {
 		dimension?: GroupDimension;
+		/** Only the flows of this group of `dimension` (the learners in it). */
+		group?: string;
 		statuses?: EnrolmentStatus[];
 		suppression: Suppression;
 		byCohort?: boolean;
@@ -64,9 +67,9 @@ export async function getFlows(
 	const limited = Boolean(statuses?.length || startCohorts?.from || startCohorts?.to);
 	const rows =
 		(source === 'rollups'
-			? await flowCountsFromRollup(db, { ...context, dimension, kind, byCohort, limited })
+			? await flowCountsFromRollup(db, { ...context, dimension, group, kind, byCohort, limited })
 			: null) ??
-		(await flowCountsFromBase(db, { ...context, dimension, statuses, byCohort, startCohorts, kind }));
+		(await flowCountsFromBase(db, { ...context, dimension, group, statuses, byCohort, startCohorts, kind }));
 	return rows.map((r) => {
 		const withheld = suppression !== false && Number(r.n) < suppression.threshold;
 		return {
@@ -85,6 +88,7 @@ async function flowCountsFromBase(
 	db: Db,
 	{
 		dimension,
+		group: onlyGroup,
 		statuses,
 		byCohort,
 		startCohorts,
@@ -92,6 +96,7 @@ async function flowCountsFromBase(
 		...context
 	}: QueryContext & {
 		dimension?: GroupDimension;
+		group?: string;
 		statuses?: EnrolmentStatus[];
 		byCohort: boolean;
 		startCohorts?: { from?: string; to?: string };
@@ -132,6 +137,7 @@ async function flowCountsFromBase(
 			select e.learner_id, e.credential_id, e.status, e.started_on, e.id, e.cohort as start_cohort, ${cohort} as cohort, ${group} as grp
 			from ${ENROLMENT_JOINS}
 			where ${enrolmentConditions(context)}
+				${dimension && onlyGroup !== undefined ? sql`and ${group} = ${onlyGroup}` : sql``}
 		),
 		-- Runs (consecutive enrolments in one credential) matter only to 'next': 'toward' reads the
 		-- enrolments themselves, which every run's rows are.

@@ -89,12 +89,15 @@ export async function flowCountsFromRollup(
 	db: Db,
 	{
 		dimension,
+		group,
 		kind,
 		byCohort,
 		limited,
 		...context
 	}: QueryContext & {
 		dimension?: GroupDimension;
+		/** Only this group of `dimension`. */
+		group?: string;
 		kind?: 'next' | 'toward';
 		byCohort: boolean;
 		/** Statuses or start cohorts asked for: only the base tables know them. */
@@ -110,6 +113,7 @@ export async function flowCountsFromRollup(
 			${dimension ? sql`value` : sql`null::text`} as grp, sum(n0)::int as n
 		from ${panelRows('flows', provider, dimension ?? 'all', context.data)}
 			${kind ? sql`and k1 = ${kind}` : sql``}
+			${dimension && group !== undefined ? sql`and value = ${group}` : sql``}
 		group by k1, k2, k3, value
 		order by 6 desc, 1, 2, 3, 4, 5`);
 }
