@@ -226,7 +226,7 @@ async function rawCopy(target: Target, dir: string): Promise<{ seconds: number; 
 
 type Question = { name: string; run: (source: 'rollups' | 'base') => Promise<unknown> };
 
-function dashboardQuestions(db: Db, providerId: string, region: string): Question[] {
+function dashboardQuestions(db: Db, providerId: string, region: string, cohort: string): Question[] {
 	const base: BreakdownContext = { scope: { kind: 'system' }, data: 'generated' };
 	const suppression = { threshold: 10 };
 	const completion = (name: string, ctx: BreakdownContext): Question => ({
@@ -281,6 +281,23 @@ function dashboardQuestions(db: Db, providerId: string, region: string): Questio
 					source,
 					suppression
 				})
+		},
+		{
+			name: 'flows from one start cohort (/flows)',
+			run: (source) =>
+				getFlows(db, {
+					...base,
+					byCohort: false,
+					kind: 'next',
+					startCohorts: { from: cohort, to: cohort },
+					source,
+					suppression
+				})
+		},
+		// /api/flows as it is called without parameters: both kinds, by start cohort.
+		{
+			name: 'flows by start cohort (/api/flows)',
+			run: (source) => getFlows(db, { ...base, source, suppression })
 		},
 		{
 			name: 'flow filter options by region (/flows)',
@@ -514,11 +531,16 @@ async function benchSize(size: number) {
 				const [{ region }] = await db.query<{ region: string }>(
 					sql`select region from learners group by 1 order by count(*) desc, 1 limit 1`
 				);
+				// The cohort most enrolments started in: /flows can show the flows from one.
+				const [{ cohort }] = await db.query<{ cohort: string }>(
+					sql`select cohort from enrolments where cohort is not null group by 1 order by count(*) desc, 1 limit 1`
+				);
+				const questions = (d: Db) => dashboardQuestions(d, provider, region, cohort);
 				const explainPath = join(values.work!, `explain-${engine}-${size}.txt`);
-				await explainQuestions(db, (d) => dashboardQuestions(d, provider, region), explainPath);
+				await explainQuestions(db, questions, explainPath);
 				console.log(`  (query plans: ${explainPath})`);
 				const rows: (string | number)[][] = [];
-				for (const q of dashboardQuestions(db, provider, region)) {
+				for (const q of questions(db)) {
 					const fast = await timeRuns(() => q.run('rollups'), RUNS, 30_000);
 					const naive = await timeRuns(() => q.run('base'), RUNS, 30_000);
 					rows.push([

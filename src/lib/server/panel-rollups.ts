@@ -202,13 +202,14 @@ export class LearnerChanges {
 				learner_id: string;
 				credential_id: string;
 				provider_id: string | null;
+				cohort: string | null;
 				status: EnrolmentStatus;
 				started_on: string;
 				ended_on: string | null;
 			}>(
 				this.tx,
 				sql`select e.learner_id, e.credential_id, coalesce(e.provider_id, c.provider_id) as provider_id,
-					e.status, e.started_on::text, e.ended_on::text
+					e.cohort, e.status, e.started_on::text, e.ended_on::text
 				from enrolments e join credentials c on c.id = e.credential_id
 				where ${which('e.learner_id')}
 				order by e.learner_id, e.started_on, e.id`
@@ -239,6 +240,7 @@ export class LearnerChanges {
 			byId.get(e.learner_id)?.enrolments.push({
 				credentialId: e.credential_id,
 				providerId: e.provider_id,
+				cohort: e.cohort,
 				status: e.status,
 				startedOn: e.started_on,
 				endedOn: e.ended_on

@@ -154,7 +154,7 @@ export async function credentialsOfLearners(tx: Orm, learnerIds: string[]): Prom
 
 const STATE_KEY = 'rollups';
 // Bump when the rollup tables' meaning changes: the next start recomputes them.
-const STATE_VERSION = '9';
+const STATE_VERSION = '10';
 
 /** On start: fill the rollups once for a database that has rows but no rollups yet. */
 export async function ensureRollups(orm: Orm): Promise<void> {

@@ -48,9 +48,9 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 		kind: filters.kind,
 		startCohorts: { from: filters.from, to: filters.to }
 	};
-	// The options, and the flows but from a start cohort (or a provider's by group), are read from
-	// the rollups; the rest is counted from the base tables, so the result is kept until the data
-	// changes (as on /system).
+	// The options, and the flows but from a range of start cohorts, a provider's from one, or a group
+	// from one, are read from the rollups; the rest is counted from the base tables, so the result
+	// is kept until the data changes (as on /system).
 	const [options, providers] = await Promise.all([
 		getFlowOptions(db, { ...context, dimension: filters.by }),
 		ownProvider ? getProviders(db).then((all) => all.filter((p) => p.id === ownProvider)) : getProviders(db)

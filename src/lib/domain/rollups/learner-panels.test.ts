@@ -40,6 +40,7 @@ const catalogue: PanelCatalogue = {
 const ids = [...units.map((u) => u.id), 'qa', 'qb'];
 const STATUSES: EnrolmentStatus[] = ['completed', 'withdrawn', 'in_progress', 'failed'];
 const GENDERS = ['F', 'M', 'not stated'];
+const COHORTS = ['2019B', '2020J', null];
 
 /** Learners with random histories (deterministic), with the same rows as domain records. */
 function randomLearners(count: number) {
@@ -57,7 +58,7 @@ function randomLearners(count: number) {
 				id: `e${i}`,
 				credentialId: pick(ids),
 				providerId: pick(['p1', 'p2']),
-				cohort: null,
+				cohort: pick(COHORTS),
 				startedOn,
 				endedOn: status === 'in_progress' ? null : startedOn.replace('2020', '2021'),
 				status,
@@ -80,6 +81,7 @@ function randomLearners(count: number) {
 			enrolments: ordered.map((e) => ({
 				credentialId: e.credentialId,
 				providerId: e.providerId ?? null,
+				cohort: e.cohort,
 				status: e.status,
 				startedOn: e.startedOn,
 				endedOn: e.endedOn ?? null
@@ -127,16 +129,14 @@ describe('PanelSums', () => {
 		}
 	});
 
+	const awards = learners.flatMap(({ learnerId, learner }) =>
+		learner.awards.map((a, i) => ({ learnerId, id: `a${i}`, ...a }) as never)
+	);
+	const withCohorts = learners.flatMap(({ enrolments }) => enrolments);
+
 	it('sums flows of both kinds as countFlows counts them (without cohorts)', () => {
-		const flowsOf = (enrolments: Enrolment[]) =>
-			countFlows({
-				enrolments,
-				awards: learners.flatMap(({ learnerId, learner }) =>
-					learner.awards.map((a, i) => ({ learnerId, id: `a${i}`, ...a }) as never)
-				),
-				catalogue: index
-			});
-		const all = learners.flatMap(({ enrolments }) => enrolments);
+		const flowsOf = (enrolments: Enrolment[]) => countFlows({ enrolments, awards, catalogue: index });
+		const all = withCohorts.map((e) => ({ ...e, cohort: null }));
 		const expected = flowsOf(all);
 		const cells = cellsOf(sums, 'flows', '', 'all');
 		for (const kind of ['next', 'toward'])
@@ -160,9 +160,7 @@ describe('PanelSums', () => {
 		// The whole system's flows per group, as countFlows splits them; a provider's are not.
 		const byGender = countFlows({
 			enrolments: all,
-			awards: learners.flatMap(({ learnerId, learner }) =>
-				learner.awards.map((a, i) => ({ learnerId, id: `a${i}`, ...a }) as never)
-			),
+			awards,
 			learners: learners.map(
 				({ learnerId, learner }) => ({ id: learnerId, gender: learner.groups[0] }) as never
 			),
@@ -177,6 +175,22 @@ describe('PanelSums', () => {
 				f.count
 			);
 		expect(cellsOf(sums, 'flows', 'p1', 'gender').size).toBe(0);
+	});
+
+	it('sums flows per start cohort as countFlows splits them', () => {
+		const expected = countFlows({ enrolments: withCohorts, awards, catalogue: index });
+		// Every cohort, and enrolments without one, start some flows of both kinds.
+		for (const kind of ['next', 'toward'])
+			expect(new Set(expected.filter((f) => f.kind === kind).map((f) => f.cohort))).toEqual(new Set(COHORTS));
+		const cells = cellsOf(sums, 'flows', '', 'cohort');
+		expect(cells.size).toBe(expected.length);
+		for (const f of expected)
+			expect(cells.get([f.cohort ?? '', f.kind, f.from, f.to].join('|'))?.[0], JSON.stringify(f)).toBe(
+				f.count
+			);
+
+		// A provider's flows are not kept per cohort.
+		expect(cellsOf(sums, 'flows', 'p1', 'cohort').size).toBe(0);
 	});
 
 	it('counts a learner once per issuance cell, and their awards in it', () => {

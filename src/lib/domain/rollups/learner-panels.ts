@@ -11,19 +11,27 @@
 //   learners, not per group);
 // - issuance: awards and distinct learners per quarter of issue and group of one breakdown,
 //   all awards and verified ones apart; a provider's cells have the awards it issued;
-// - flows: the learner's distinct pairs, without cohorts, toward qualifications (credential → a
-//   qualification it counts toward, achieved on or after the credential's start) and to the next
-//   credential (credential → the next enrolment in a different one); a provider's cells have the
-//   pairs of that provider's enrolments alone. By start cohort they would be most of the cells
-//   (1M generated enrolments: 4,900 next pairs, 27,700 with the start cohort), so those stay
-//   questions for the base tables.
+// - flows: the learner's distinct pairs toward qualifications (credential → a qualification it
+//   counts toward, achieved on or after the credential's start) and to the next credential
+//   (credential → the next enrolment in a different one); a provider's cells have the pairs of
+//   that provider's enrolments alone. The system's pairs are also counted per cohort of the
+//   enrolment they start from (dimension 'cohort', the cohort as the value, NO_COHORT for none):
+//   the learners of one start cohort, which is a cohort's flows (/api/flows) and the flows from one
+//   start cohort (/flows). A range of start cohorts is not their sum (a learner starting the pair
+//   in two counts once), so that stays a question for the base tables.
 // The system's stacking and flows cells are also kept per group dimension ('all' and one row per
-// dimension and value); a provider's for all its learners only.
+// dimension and value); a provider's for all its learners only. Neither group and cohort together
+// nor a provider's flows per cohort are kept: at 1M generated enrolments the system's flows per
+// cohort are 40,000 cells, the providers' would be 526,000 (more than all other cells together).
 import { GROUP_DIMENSIONS, type EnrolmentStatus } from '../types.ts';
 import type { CatalogueIndex } from '../stacking/catalogue.ts';
 import { learnerStandings } from '../stacking/stacking-rate.ts';
 
 export const PANELS = ['stacking', 'issuance', 'flows'] as const;
+
+/** The dimension of the flows counted per start cohort, and the value of enrolments without one. */
+export const COHORT_DIMENSION = 'cohort';
+export const NO_COHORT = '';
 export type Panel = (typeof PANELS)[number];
 
 /**
@@ -41,6 +49,7 @@ export type PanelLearner = {
 	enrolments: readonly {
 		credentialId: string;
 		providerId: string | null;
+		cohort: string | null;
 		status: EnrolmentStatus;
 		startedOn: string;
 		endedOn: string | null;
@@ -231,22 +240,58 @@ export class PanelSums {
 				this.bump(cell, one, [awards, 1], sign);
 			}
 
-		// Flows: the learner's distinct pairs of each kind, from all their enrolments (per group too)
-		// and from each provider's (for all its learners, as stacking).
+		// Flows: the learner's distinct pairs of each kind, from all their enrolments (per group and
+		// per start cohort too, the cohort's slot of the same cell) and from each provider's (for all
+		// its learners, as stacking).
 		if (learner.enrolments.length > 0) {
 			const achievedOn = firstAchieved(learner);
+			const oneLearner = [1];
+			const cohortSlots = [ALL];
 			for (const provider of withProviders(learner.enrolments.map((e) => e.providerId))) {
 				const starts =
 					provider === '' ? learner.enrolments : learner.enrolments.filter((e) => e.providerId === provider);
 				const flows = head('flows', provider);
-				const slots = provider === '' ? groupSlots : onlyAll;
-				for (const [from, to] of towardPairs(starts, achievedOn, catalogue.towardTargets))
-					this.bump(this.cell(flows, 'toward', from, to), slots, [1], sign);
-				for (const [from, to] of nextPairs(starts))
-					this.bump(this.cell(flows, 'next', from, to), slots, [1], sign);
+				const system = provider === '';
+				const slots = system ? groupSlots : onlyAll;
+				for (const [kind, pairs] of [
+					['toward', towardPairs(starts, achievedOn, catalogue.towardTargets, system)],
+					['next', nextPairs(starts, system)]
+				] as const) {
+					for (const [from, to] of pairs.pairs)
+						this.bump(this.cell(flows, kind, from, to), slots, oneLearner, sign);
+					for (const [from, to, cohort] of pairs.byCohort) {
+						cohortSlots[0] = this.slot(COHORT_DIMENSION, cohort);
+						this.bump(this.cell(flows, kind, from, to), cohortSlots, oneLearner, sign);
+					}
+				}
 			}
 		}
 	}
+}
+
+/** A learner's distinct pairs of one kind, and (when asked) their distinct (pair, start cohort) triples. */
+type LearnerPairs = { pairs: [string, string][]; byCohort: [string, string, string][] };
+
+/** Collects distinct pairs, and distinct (pair, cohort) triples `byCohort`. */
+function pairCollector(byCohort: boolean) {
+	const seen = new Set<string>();
+	const out: LearnerPairs = { pairs: [], byCohort: [] };
+	return {
+		out,
+		add(from: string, to: string, cohort: string | null) {
+			const pair = `${from}${SEPARATOR}${to}`;
+			if (!seen.has(pair)) {
+				seen.add(pair);
+				out.pairs.push([from, to]);
+			}
+			if (!byCohort) return;
+			const withCohort = `${pair}${SEPARATOR}${cohort ?? NO_COHORT}`;
+			if (!seen.has(withCohort)) {
+				seen.add(withCohort);
+				out.byCohort.push([from, to, cohort ?? NO_COHORT]);
+			}
+		}
+	};
 }
 
 /** '' (the whole system) and each distinct provider named. */
@@ -272,41 +317,35 @@ function firstAchieved(learner: PanelLearner): Map<string, string> {
 /**
  * The distinct (credential, next credential) pairs of enrolments in start order: each enrolment's
  * next is the first later one in a different credential, which is where a run of one credential
- * ends.
+ * ends; every enrolment of the run starts the pair, from its own cohort.
  */
-function nextPairs(starts: PanelLearner['enrolments']): [string, string][] {
-	const seen = new Set<string>();
-	const out: [string, string][] = [];
+function nextPairs(starts: PanelLearner['enrolments'], byCohort: boolean): LearnerPairs {
+	const pairs = pairCollector(byCohort);
+	let runStart = 0;
 	for (let i = 1; i < starts.length; i++) {
 		const from = starts[i - 1].credentialId;
 		const to = starts[i].credentialId;
 		if (from === to) continue;
-		const pair = `${from}${SEPARATOR}${to}`;
-		if (!seen.has(pair)) {
-			seen.add(pair);
-			out.push([from, to]);
-		}
+		// Without cohorts the run's last enrolment stands for it.
+		for (let k = byCohort ? runStart : i - 1; k < i; k++) pairs.add(from, to, starts[k].cohort);
+		runStart = i;
 	}
-	return out;
+	return pairs.out;
 }
 
 /** The distinct (credential, qualification achieved since the credential's start) pairs. */
 function towardPairs(
 	starts: PanelLearner['enrolments'],
 	achievedOn: Map<string, string>,
-	towardTargets: ReadonlyMap<string, readonly string[]>
-): [string, string][] {
-	const seen = new Set<string>();
-	const out: [string, string][] = [];
+	towardTargets: ReadonlyMap<string, readonly string[]>,
+	byCohort: boolean
+): LearnerPairs {
+	const pairs = pairCollector(byCohort);
 	for (const a of starts)
 		for (const target of towardTargets.get(a.credentialId) ?? []) {
 			const on = achievedOn.get(target);
 			if (on === undefined || on < a.startedOn) continue;
-			const pair = `${a.credentialId}${SEPARATOR}${target}`;
-			if (!seen.has(pair)) {
-				seen.add(pair);
-				out.push([a.credentialId, target]);
-			}
+			pairs.add(a.credentialId, target, a.cohort);
 		}
-	return out;
+	return pairs.out;
 }

@@ -5,9 +5,10 @@
 // - 'toward': credential A, then qualification Q that A counts toward, achieved (award, or a
 //   completed enrolment's end) on or after A's start.
 // Counts are distinct learners per (A, B or Q, cohort of A, group). Flows describing fewer learners
-// than the threshold are withheld before they leave the server. Flows without cohorts or filters
-// but the provider — and the whole system's by group (the /system Sankey, the /flows page but for
-// start cohorts) — are read from the panel sums (panel-read.ts), and so are the filters' options.
+// than the threshold are withheld before they leave the server. Flows with no filter but the
+// provider — by start cohort (/api/flows), from one start cohort, or the whole system's by group
+// (the /system Sankey, the /flows page but for a range of start cohorts) — are read from the panel
+// sums (panel-read.ts), and so are the filters' options.
 
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
@@ -64,10 +65,13 @@ export async function getFlows(
 		source?: 'rollups' | 'base';
 	}
 ): Promise<FlowRow[]> {
-	const limited = Boolean(statuses?.length || startCohorts?.from || startCohorts?.to);
+	const { from, to } = startCohorts ?? {};
+	// One start cohort is a cohort of the sums; a range is not their sum (a learner counts once).
+	const startCohort = from && from === to ? from : undefined;
+	const limited = Boolean(statuses?.length || ((from || to) && startCohort === undefined));
 	const rows =
 		(source === 'rollups'
-			? await flowCountsFromRollup(db, { ...context, dimension, group, kind, byCohort, limited })
+			? await flowCountsFromRollup(db, { ...context, dimension, group, kind, byCohort, startCohort, limited })
 			: null) ??
 		(await flowCountsFromBase(db, { ...context, dimension, group, statuses, byCohort, startCohorts, kind }));
 	return rows.map((r) => {

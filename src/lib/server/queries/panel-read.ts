@@ -1,13 +1,15 @@
 // The stacking, issuance and flows panels read from their sums (panel_rollup, kept by
 // server/panel-rollups.ts) when the question is one they hold: today's state (no as-of date), the
 // whole system or one provider; stacking and flows by at most one group dimension (the system's
-// only); flows of either kind without cohorts, status or start-cohort limits, and no filter but
-// the provider. Anything else is answered from the base tables. Both give the same cells
+// only); flows of either kind with no filter but the provider and no status or range of start
+// cohorts, and the system's by start cohort or from one start cohort (not with a group).
+// Anything else is answered from the base tables. Both give the same cells
 // (tests/db/rollups.test.ts).
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { PROGRESS_BINS, sortStackingCells, type StackingCell } from '../../domain/stacking/stacking-rate.ts';
 import type { GroupDimension } from '../../domain/types.ts';
+import { COHORT_DIMENSION, NO_COHORT } from '../../domain/rollups/learner-panels.ts';
 import { originCondition, type EnrolmentFilters, type QueryContext } from './scope.ts';
 
 /** The provider of a question ('' for the whole system), or null when the sums do not hold it. */
@@ -92,6 +94,7 @@ export async function flowCountsFromRollup(
 		group,
 		kind,
 		byCohort,
+		startCohort,
 		limited,
 		...context
 	}: QueryContext & {
@@ -100,20 +103,26 @@ export async function flowCountsFromRollup(
 		group?: string;
 		kind?: 'next' | 'toward';
 		byCohort: boolean;
-		/** Statuses or start cohorts asked for: only the base tables know them. */
+		/** Only the flows from enrolments of this cohort. */
+		startCohort?: string;
+		/** Statuses or a range of start cohorts asked for: only the base tables know them. */
 		limited: boolean;
 	}
 ): Promise<FlowCount[] | null> {
-	if (byCohort || limited) return null;
+	if (limited) return null;
 	const provider = flowsProvider(context);
-	// By group for the whole system only.
-	if (provider === null || (dimension && provider !== '')) return null;
+	const perCohort = byCohort || startCohort !== undefined;
+	// By group or per cohort for the whole system only, and not both.
+	if (provider === null || ((dimension || perCohort) && provider !== '') || (dimension && perCohort))
+		return null;
 	return db.query<FlowCount>(sql`
-		select k1 as kind, k2 as "from", k3 as "to", null::text as cohort,
+		select k1 as kind, k2 as "from", k3 as "to",
+			${byCohort ? sql`nullif(value, ${NO_COHORT})` : sql`null::text`} as cohort,
 			${dimension ? sql`value` : sql`null::text`} as grp, sum(n0)::int as n
-		from ${panelRows('flows', provider, dimension ?? 'all', context.data)}
+		from ${panelRows('flows', provider, perCohort ? COHORT_DIMENSION : (dimension ?? 'all'), context.data)}
 			${kind ? sql`and k1 = ${kind}` : sql``}
 			${dimension && group !== undefined ? sql`and value = ${group}` : sql``}
+			${startCohort !== undefined ? sql`and value = ${startCohort}` : sql``}
 		group by k1, k2, k3, value
 		order by 6 desc, 1, 2, 3, 4, 5`);
 }
