@@ -120,6 +120,10 @@ test('the policymaker reads, filters, shares and downloads the flow Sankey', asy
 	expect(await withheldCount(page)).toBe(
 		api.filter((r) => r.kind === 'next' && r.cohort === '2014J' && r.count === null).length
 	);
+	// One kind from the endpoint: the same rows as that kind's of both.
+	const next = await page.request.get('/api/flows?kind=next');
+	expect(await next.json()).toEqual(api.filter((r) => r.kind === 'next'));
+	expect((await page.request.get('/api/flows?kind=sideways')).status()).toBe(400);
 
 	// Group filter: learners of one gender, and the generated demo data labelled as such.
 	await page.goto('/flows?by=gender');

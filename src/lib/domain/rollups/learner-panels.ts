@@ -28,11 +28,11 @@ import type { CatalogueIndex } from '../stacking/catalogue.ts';
 import { learnerStandings } from '../stacking/stacking-rate.ts';
 
 export const PANELS = ['stacking', 'issuance', 'flows'] as const;
+export type Panel = (typeof PANELS)[number];
 
 /** The dimension of the flows counted per start cohort, and the value of enrolments without one. */
 export const COHORT_DIMENSION = 'cohort';
 export const NO_COHORT = '';
-export type Panel = (typeof PANELS)[number];
 
 /**
  * The counts of one cell, by panel: stacking [holders, achieved, learners per progress bin ×6];

@@ -1,5 +1,6 @@
 import type { RequestHandler } from './$types';
 import { error } from '@sveltejs/kit';
+import { z } from 'zod';
 import { accessFor } from '$lib/server/auth/access.ts';
 import { getDb } from '$lib/server/db/index.ts';
 import { filtersOf, metricParams, parseQuery } from '$lib/server/http/params.ts';
@@ -9,16 +10,19 @@ import { isDimension } from '$lib/server/queries/scope.ts';
 import type { GroupDimension } from '$lib/domain/types.ts';
 
 // Observed flows (credential → next credential, credential → qualification achieved), small
-// flows withheld: the data of the Sankey.
+// flows withheld: the data of the Sankey, by start cohort; `kind` asks for one kind only.
+const flowParams = metricParams.extend({ kind: z.enum(['next', 'toward']).optional() });
+
 export const GET: RequestHandler = async ({ url, locals }) => {
-	const p = parseQuery(url, metricParams);
+	const p = parseQuery(url, flowParams);
 	if (p.by.length > 1 || !p.by.every(isDimension)) error(400, 'by: one learner group dimension at most');
 	const rows = await getFlows(await getDb(), {
 		...accessFor(locals),
 		asOf: p.asOf,
 		data: p.data,
 		filters: filtersOf(p),
-		dimension: p.by[0] as GroupDimension | undefined
+		dimension: p.by[0] as GroupDimension | undefined,
+		kind: p.kind
 	});
 	return tabularResponse<FlowRow>({
 		format: p.format,
