@@ -185,6 +185,8 @@ export class PanelSums {
 		const { origin } = learner;
 		const head = (panel: Panel, provider: string) => `${panel}${SEPARATOR}${origin}${SEPARATOR}${provider}`;
 		const onlyAll = [ALL];
+		/** One slot at a time, set just before a bump (issuance groups, start cohorts). */
+		const oneSlot = [ALL];
 		const groupSlots = [ALL, ...GROUP_DIMENSIONS.map((d, i) => this.slot(d, learner.groups[i]))];
 
 		// Stacking: the held credentials are every award; a provider's learners hold one of its awards.
@@ -233,11 +235,10 @@ export class PanelSums {
 					for (const slot of facetSlots) bySlot.set(slot, (bySlot.get(slot) ?? 0) + 1);
 				}
 		}
-		const one = [0];
 		for (const [cell, bySlot] of issued)
 			for (const [slot, awards] of bySlot) {
-				one[0] = slot;
-				this.bump(cell, one, [awards, 1], sign);
+				oneSlot[0] = slot;
+				this.bump(cell, oneSlot, [awards, 1], sign);
 			}
 
 		// Flows: the learner's distinct pairs of each kind, from all their enrolments (per group and
@@ -246,7 +247,6 @@ export class PanelSums {
 		if (learner.enrolments.length > 0) {
 			const achievedOn = firstAchieved(learner);
 			const oneLearner = [1];
-			const cohortSlots = [ALL];
 			for (const provider of withProviders(learner.enrolments.map((e) => e.providerId))) {
 				const starts =
 					provider === '' ? learner.enrolments : learner.enrolments.filter((e) => e.providerId === provider);
@@ -260,8 +260,8 @@ export class PanelSums {
 					for (const [from, to] of pairs.pairs)
 						this.bump(this.cell(flows, kind, from, to), slots, oneLearner, sign);
 					for (const [from, to, cohort] of pairs.byCohort) {
-						cohortSlots[0] = this.slot(COHORT_DIMENSION, cohort);
-						this.bump(this.cell(flows, kind, from, to), cohortSlots, oneLearner, sign);
+						oneSlot[0] = this.slot(COHORT_DIMENSION, cohort);
+						this.bump(this.cell(flows, kind, from, to), oneSlot, oneLearner, sign);
 					}
 				}
 			}
