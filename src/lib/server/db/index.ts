@@ -3,8 +3,12 @@ import { readSettings } from '../config.ts';
 import { createDb, type Db } from './client.ts';
 
 let opening: Promise<Db> | undefined;
+let closed = false;
 
 export function getDb(): Promise<Db> {
+	// A request still running when the server stops (its client gone, so the HTTP server has
+	// closed) must not open a second pool that nothing will ever close: it fails instead.
+	if (closed) return Promise.reject(new Error('the database is closed: the server is stopping'));
 	if (!opening) {
 		const settings = readSettings();
 		opening = createDb({ url: settings.databaseUrl, dataDir: settings.dataDir });
@@ -16,7 +20,9 @@ export function getDb(): Promise<Db> {
 	return opening;
 }
 
+/** Closes the handle for good: the process is stopping. */
 export async function closeDb(): Promise<void> {
+	closed = true;
 	const db = await opening?.catch(() => undefined);
 	opening = undefined;
 	await db?.close();
