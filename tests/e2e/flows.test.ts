@@ -120,6 +120,18 @@ test('the policymaker reads, filters, shares and downloads the flow Sankey', asy
 	expect(await withheldCount(page)).toBe(
 		api.filter((r) => r.kind === 'next' && r.cohort === '2014J' && r.count === null).length
 	);
+	// The cohorts counted together: the page's own rows (every published flow is drawn here).
+	const combined = (await (
+		await page.request.get('/api/flows?kind=next&cohorts=combined')
+	).json()) as typeof api;
+	expect(combined.every((r) => r.cohort === null)).toBe(true);
+	expect(
+		combined
+			.filter((r) => r.count !== null)
+			.map((r) => `${r.from} → ${r.to}: ${r.count!.toLocaleString('en-GB')} learners`)
+			.sort()
+	).toEqual(initial);
+	expect(combined.filter((r) => r.count === null)).toHaveLength(withheld);
 	// One kind from the endpoint: the same rows as that kind's of both.
 	const next = await page.request.get('/api/flows?kind=next');
 	expect(await next.json()).toEqual(api.filter((r) => r.kind === 'next'));
@@ -186,4 +198,54 @@ test('a provider sees only the flows of their own learners', async ({ page, brow
 	await expect(page.locator('[data-panel="flows"]')).toContainText('No flows for this selection');
 	await expect(links(page)).toHaveCount(0);
 	await policymaker.close();
+});
+
+test('many flows: the page carries the largest, the download has every one', async ({ page }) => {
+	await signIn(page, 'policymaker');
+	await page.goto('/flows?data=generated');
+	await expect(chart(page)).toBeVisible();
+	// The generated demo learners take more steps than a page shows: 40 bands, a table of 50.
+	await expect(links(page)).toHaveCount(40);
+	await page.getByRole('button', { name: 'Show table' }).click();
+	const table = page.getByRole('table', { name: 'Where learners went next after each credential (table)' });
+	const shown = await table
+		.locator('tbody tr')
+		.evaluateAll((trs) =>
+			trs.map((tr) => [...tr.querySelectorAll('th, td')].map((c) => c.textContent!.trim()))
+		);
+	const more = page.getByText(/^Showing \d+ of [\d,]+ rows\./);
+	const [, showing, total] = (await more.innerText()).match(/^Showing (\d+) of ([\d,]+) rows/)!;
+	expect(Number(showing)).toBe(shown.length);
+	const all = page.getByRole('link', { name: /^All [\d,]+ \(CSV\)$/ });
+	const href = (await all.getAttribute('href'))!;
+	expect(href).toContain('cohorts=combined');
+	expect(await page.locator('a.download').getAttribute('href')).toBe(href);
+
+	const csv = (await (await page.request.get(href)).text()).trimEnd().split('\r\n');
+	expect(csv[0]).toBe('kind,from,to,cohort,group,count,suppressed');
+	const rows = csv.slice(1).map((line) => {
+		const [kind, from, to, , , count, suppressed] = line.split(',');
+		return { kind, from, to, count: count === '' ? null : Number(count), suppressed };
+	});
+	expect(rows.length).toBe(Number(total.replace(/,/g, '')));
+	expect(rows.length).toBeGreaterThan(shown.length);
+	expect(rows.every((r) => r.kind === 'next')).toBe(true);
+	// The table's published rows are the largest of the download's, with the same counts; its
+	// withheld ones are withheld there too.
+	const count = new Map(rows.map((r) => [`${r.from}|${r.to}`, r.count]));
+	for (const [from, to, , learners] of shown)
+		expect(count.get(`${from}|${to}`)).toBe(learners === '—' ? null : Number(learners));
+	const publishedShown = shown.filter((r) => r[3] !== '—');
+	expect(publishedShown.length).toBe(50);
+	const inTable = new Set(publishedShown.map(([from, to]) => `${from}|${to}`));
+	const smallestShown = Math.min(...publishedShown.map((r) => Number(r[3])));
+	const largestLeft = Math.max(
+		...rows.filter((r) => !inTable.has(`${r.from}|${r.to}`)).map((r) => r.count ?? 0)
+	);
+	expect(smallestShown).toBeGreaterThanOrEqual(largestLeft);
+	const published = rows.filter((r) => r.count !== null).length;
+	await page.getByRole('button', { name: 'Show chart' }).click();
+	await expect(
+		page.getByText(`The 40 largest flows are drawn; ${(published - 40).toLocaleString('en-GB')} smaller`)
+	).toBeVisible();
 });

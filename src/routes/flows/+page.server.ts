@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { accessFor } from '$lib/server/auth/access.ts';
 import { getDb } from '$lib/server/db/index.ts';
 import { getProviders } from '$lib/server/queries/catalogue.ts';
-import { getFlowOptions, getFlows } from '$lib/server/queries/flows.ts';
+import { getFlowOptions, getFlows, pageFlows } from '$lib/server/queries/flows.ts';
 import { cachedForDataVersion } from '$lib/server/queries/versioned-cache.ts';
 import { GROUP_DIMENSIONS } from '$lib/domain/types.ts';
 
@@ -60,10 +60,10 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 		filters.by && filters.group && options.groups.includes(filters.group) ? filters.group : undefined;
 	// One group's flows: the flows of the learners in it.
 	const question = group ? { ...query, dimension: filters.by, group } : query;
-	const rows = await cachedForDataVersion(db, JSON.stringify(['flows', question]), () =>
-		getFlows(db, question)
-	);
 	const threshold = access.suppression === false ? null : access.suppression.threshold;
+	const flows = await cachedForDataVersion(db, JSON.stringify(['flows', question]), async () =>
+		pageFlows(await getFlows(db, question), access.suppression)
+	);
 	return {
 		filters: { ...filters, group },
 		options: {
@@ -78,13 +78,6 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 			? (providers.find((p) => p.id === ownProvider) ?? { id: ownProvider, name: ownProvider })
 			: null,
 		threshold,
-		// One row per flow; withheld ones carry the threshold as their mark ("<10").
-		flows: rows.map((r) => ({
-			kind: r.kind,
-			from: r.from,
-			to: r.to,
-			count: r.count,
-			suppressed: r.suppressed === null ? null : `<${threshold ?? ''}`
-		}))
+		flows
 	};
 };

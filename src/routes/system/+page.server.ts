@@ -4,7 +4,7 @@ import { getDb } from '$lib/server/db/index.ts';
 import { dashboardOptionsOf, dashboardParams, parseQuery } from '$lib/server/http/params.ts';
 import { getProviders } from '$lib/server/queries/catalogue.ts';
 import { cachedForDataVersion } from '$lib/server/queries/versioned-cache.ts';
-import { getFlows } from '$lib/server/queries/flows.ts';
+import { getFlows, pageFlows } from '$lib/server/queries/flows.ts';
 import { getSystemDashboard } from '$lib/server/queries/system.ts';
 import { pageRows } from '$lib/components/charts/dashboard-series.ts';
 
@@ -33,16 +33,8 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 	const flows =
 		params.data === 'all'
 			? Promise.resolve(null)
-			: cachedForDataVersion(db, JSON.stringify(['flows', flowOptions]), () =>
-					getFlows(db, flowOptions)
-				).then((rows) =>
-					rows.map((r) => ({
-						kind: r.kind,
-						from: r.from,
-						to: r.to,
-						count: r.count,
-						suppressed: r.suppressed === null ? null : `<${suppression ? suppression.threshold : ''}`
-					}))
+			: cachedForDataVersion(db, JSON.stringify(['flows', flowOptions]), async () =>
+					pageFlows(await getFlows(db, flowOptions), suppression)
 				);
 	return {
 		params,

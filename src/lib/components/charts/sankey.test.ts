@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeFlow, layoutSankey, shapeFlows, type FlowInput } from './sankey.ts';
+import { describeFlow, layoutSankey, sampleFlows, shapeFlows, type FlowInput } from './sankey.ts';
 
 const flow = (
 	from: string,
@@ -17,7 +17,7 @@ const flow = (
 describe('shapeFlows', () => {
 	it('gives nothing to draw for no flows', () => {
 		const shaped = shapeFlows([]);
-		expect(shaped).toEqual({ nodes: [], links: [], withheld: [], notDrawn: 0 });
+		expect(shaped).toEqual({ nodes: [], links: [], withheld: [], withheldTotal: 0, notDrawn: 0 });
 		const layout = layoutSankey(shaped);
 		expect(layout.nodes).toEqual([]);
 		expect(layout.links).toEqual([]);
@@ -79,6 +79,38 @@ describe('shapeFlows', () => {
 		const shaped = shapeFlows([flow('U1', 'Q1', 12, 'toward'), flow('U1', 'Q1', 1, 'next')]);
 		expect(shaped.links.map((l) => l.key)).toEqual(['toward|U1|Q1', 'next|U1|Q1']);
 		expect(shaped.links[1].description).toBe('U1 → Q1: 1 learner');
+	});
+
+	it('draws a sample of many flows the same as all of them, and counts the whole', () => {
+		// A national system's flows: 300 published (some tied) and 120 withheld, in no order.
+		const rows: FlowInput[] = [];
+		for (let i = 0; i < 300; i++) rows.push(flow(`U${i % 37}`, `V${i}`, 10 + ((i * 7919) % 250)));
+		for (let i = 0; i < 120; i++) rows.push(flow(`W${(i * 31) % 120}`, `X${i}`, null));
+		rows.reverse();
+		const sample = sampleFlows(rows, { published: 50, withheld: 20 });
+		expect([sample.published, sample.withheld, sample.rows.length]).toEqual([300, 120, 70]);
+		const counts = sample.rows.slice(0, 50).map((r) => r.count!);
+		expect(counts).toEqual([...counts].sort((a, b) => b - a));
+		expect(Math.min(...counts)).toBeGreaterThanOrEqual(
+			Math.max(...rows.filter((r) => !sample.rows.includes(r)).map((r) => r.count ?? 0))
+		);
+		expect(sample.rows.slice(50).every((r) => r.count === null)).toBe(true);
+
+		const whole = shapeFlows(rows);
+		const shaped = shapeFlows(sample.rows, { totals: sample });
+		expect(shaped.links).toEqual(whole.links);
+		expect(shaped.nodes).toEqual(whole.nodes);
+		expect(shaped.notDrawn).toBe(whole.notDrawn);
+		expect(shaped.notDrawn).toBe(260);
+		expect(shaped.withheldTotal).toBe(120);
+		expect(shaped.withheld).toEqual(whole.withheld.slice(0, 20));
+	});
+
+	it('samples few flows whole', () => {
+		const rows = [flow('A', 'B', 30), flow('A', 'C', null), flow('B', 'C', 0)];
+		const sample = sampleFlows(rows);
+		// A published flow of no learners has no band and no row worth showing.
+		expect(sample).toEqual({ rows: [rows[0], rows[1]], published: 1, withheld: 1 });
 	});
 
 	it('refuses a flow listed twice (counts of distinct learners do not add up)', () => {

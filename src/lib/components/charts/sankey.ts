@@ -51,8 +51,10 @@ export type ShapedFlows = {
 	nodes: FlowNode[];
 	/** Drawn flows, largest first. */
 	links: FlowLink[];
-	/** Withheld flows: listed, marked, not drawn. */
+	/** Withheld flows: listed, marked, not drawn (the first ones, when the rows were a sample). */
 	withheld: WithheldFlow[];
+	/** How many flows are withheld in all. */
+	withheldTotal: number;
 	/** Published flows left out of the drawing to keep it readable (they stay in the table). */
 	notDrawn: number;
 };
@@ -62,6 +64,40 @@ const learnersText = (n: number) => `${n.toLocaleString('en-GB')} ${n === 1 ? 'l
 
 export const flowKey = (f: { kind: FlowKind; from: string; to: string }) => `${f.kind}|${f.from}|${f.to}`;
 
+/** Largest first; ties (and withheld flows, last) by name. The chart's and the table's order. */
+export function byLearners(a: FlowInput, b: FlowInput): number {
+	return (b.count ?? -1) - (a.count ?? -1) || a.from.localeCompare(b.from) || a.to.localeCompare(b.to);
+}
+
+const byName = (a: Omit<FlowInput, 'count' | 'suppressed'>, b: Omit<FlowInput, 'count' | 'suppressed'>) =>
+	a.from.localeCompare(b.from) || a.to.localeCompare(b.to) || a.kind.localeCompare(b.kind);
+
+/** Some of the flows, and how many there are of each sort in all. */
+export type FlowSample = {
+	/** The largest published flows (largest first), then the first withheld ones by name. */
+	rows: FlowInput[];
+	published: number;
+	withheld: number;
+};
+
+/**
+ * What a page sends of many flows: a national system has tens of thousands, and a page that
+ * carries and draws them all takes seconds to render (the downloads have them all). The chart
+ * draws far fewer than `published` and lists far fewer withheld ones than `withheld`.
+ */
+export function sampleFlows(
+	rows: FlowInput[],
+	{ published = 200, withheld = 50 }: { published?: number; withheld?: number } = {}
+): FlowSample {
+	const shown = rows.filter((r) => r.count !== null && r.count > 0).sort(byLearners);
+	const hidden = rows.filter((r) => r.count === null).sort(byName);
+	return {
+		rows: [...shown.slice(0, published), ...hidden.slice(0, withheld)],
+		published: shown.length,
+		withheld: hidden.length
+	};
+}
+
 export function describeFlow(f: FlowInput): string {
 	return f.count === null
 		? `${f.from} → ${f.to}: suppressed (${f.suppressed ?? 'withheld'})`
@@ -70,11 +106,15 @@ export function describeFlow(f: FlowInput): string {
 
 /**
  * Nodes and links from flow rows. `maxLinks` caps the drawn bands (largest first; ties by name) so
- * a catalogue with hundreds of units stays legible; the rest are counted in `notDrawn`.
+ * a catalogue with hundreds of units stays legible; the rest are counted in `notDrawn`. Given a
+ * sample (`sampleFlows`), the counts are of the whole it came from.
  * Throws when a flow appears twice: rows split by cohort or group must be chosen or counted
  * together by the query (distinct learners do not add up across rows).
  */
-export function shapeFlows(rows: FlowInput[], { maxLinks = 40 }: { maxLinks?: number } = {}): ShapedFlows {
+export function shapeFlows(
+	rows: FlowInput[],
+	{ maxLinks = 40, totals }: { maxLinks?: number; totals?: Omit<FlowSample, 'rows'> } = {}
+): ShapedFlows {
 	const seen = new Set<string>();
 	for (const row of rows) {
 		const key = flowKey(row);
@@ -83,7 +123,7 @@ export function shapeFlows(rows: FlowInput[], { maxLinks = 40 }: { maxLinks?: nu
 	}
 	const published = rows
 		.filter((r): r is FlowInput & { count: number } => r.count !== null && r.count > 0)
-		.sort((a, b) => b.count - a.count || a.from.localeCompare(b.from) || a.to.localeCompare(b.to));
+		.sort(byLearners);
 	const drawn = published.slice(0, Math.max(0, maxLinks));
 
 	const nodes = new Map<string, FlowNode>();
@@ -111,13 +151,14 @@ export function shapeFlows(rows: FlowInput[], { maxLinks = 40 }: { maxLinks?: nu
 			to: r.to,
 			suppressed: r.suppressed ?? 'withheld'
 		}))
-		.sort((a, b) => a.from.localeCompare(b.from) || a.to.localeCompare(b.to) || a.kind.localeCompare(b.kind));
-	const byName = (a: FlowNode, b: FlowNode) => a.step - b.step || a.credential.localeCompare(b.credential);
+		.sort(byName);
+	const byStep = (a: FlowNode, b: FlowNode) => a.step - b.step || a.credential.localeCompare(b.credential);
 	return {
-		nodes: [...nodes.values()].sort(byName),
+		nodes: [...nodes.values()].sort(byStep),
 		links,
 		withheld,
-		notDrawn: published.length - drawn.length
+		withheldTotal: totals?.withheld ?? withheld.length,
+		notDrawn: (totals?.published ?? published.length) - drawn.length
 	};
 }
 

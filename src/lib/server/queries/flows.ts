@@ -16,6 +16,8 @@ import type { Suppression } from '../../domain/equity/compare-groups.ts';
 import { fewerThan } from '../../domain/suppression/suppress-cells.ts';
 import { NOT_STATED, type EnrolmentStatus, type GroupDimension } from '../../domain/types.ts';
 import { flowCountsFromRollup, flowsProvider, type FlowCount } from './panel-read.ts';
+import { sampleFlows, type FlowSample } from '../../components/charts/sankey.ts';
+import { TABLE_ROWS } from '../../components/charts/dashboard-series.ts';
 import {
 	ENROLMENT_JOINS,
 	breakdownColumn,
@@ -86,6 +88,24 @@ export async function getFlows(
 			suppressed: withheld ? fewerThan((suppression as { threshold: number }).threshold) : null
 		};
 	});
+}
+
+/**
+ * What a page carries of the flows: the largest ones and the first withheld (marked "<10"), with
+ * how many there are. A national system has tens of thousands; the data endpoint has them all.
+ */
+export function pageFlows(rows: FlowRow[], suppression: Suppression): FlowSample {
+	const mark = `<${suppression === false ? '' : suppression.threshold}`;
+	return sampleFlows(
+		rows.map((r) => ({
+			kind: r.kind,
+			from: r.from,
+			to: r.to,
+			count: r.count,
+			suppressed: r.suppressed === null ? null : mark
+		})),
+		{ published: TABLE_ROWS }
+	);
 }
 
 async function flowCountsFromBase(

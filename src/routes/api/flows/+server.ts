@@ -11,18 +11,33 @@ import type { GroupDimension } from '$lib/domain/types.ts';
 
 // Observed flows (credential → next credential, credential → qualification achieved), small
 // flows withheld: the data of the Sankey, by start cohort; `kind` asks for one kind only.
-const flowParams = metricParams.extend({ kind: z.enum(['next', 'toward']).optional() });
+// `from`–`to` keep the flows from those start cohorts (inclusive); `cohorts=combined` counts them
+// together, each learner once — the rows of /flows for the same filters; `group` keeps one group
+// of `by`.
+const text = z.string().trim().min(1).max(200).optional();
+const flowParams = metricParams.extend({
+	kind: z.enum(['next', 'toward']).optional(),
+	cohorts: z.enum(['each', 'combined']).default('each'),
+	from: text,
+	to: text,
+	group: text
+});
 
 export const GET: RequestHandler = async ({ url, locals }) => {
 	const p = parseQuery(url, flowParams);
 	if (p.by.length > 1 || !p.by.every(isDimension)) error(400, 'by: one learner group dimension at most');
+	if (p.group && p.by.length === 0) error(400, 'group: needs by (the dimension the group is of)');
+
 	const rows = await getFlows(await getDb(), {
 		...accessFor(locals),
 		asOf: p.asOf,
 		data: p.data,
 		filters: filtersOf(p),
 		dimension: p.by[0] as GroupDimension | undefined,
-		kind: p.kind
+		group: p.group,
+		kind: p.kind,
+		byCohort: p.cohorts === 'each',
+		startCohorts: { from: p.from, to: p.to }
 	});
 	return tabularResponse<FlowRow>({
 		format: p.format,
