@@ -2,8 +2,10 @@ import type { LayoutServerLoad } from './$types';
 import { homeOf } from '$lib/server/auth/sign-in.ts';
 import { pseudonymOf } from '$lib/server/queries/learner-ids.ts';
 import { getDb } from '$lib/server/db/index.ts';
+import { rollupsPending } from '$lib/server/rollups.ts';
 
-// Who is signed in, for the navigation: role, email and their own home page only.
+// Who is signed in, for the navigation: role, email and their own home page only; and, for those
+// who read the dashboards, whether an import's figures are still being counted.
 export const load: LayoutServerLoad = async ({ locals }) => ({
 	user: locals.user
 		? {
@@ -15,5 +17,7 @@ export const load: LayoutServerLoad = async ({ locals }) => ({
 						? homeOf(locals.user, await pseudonymOf(await getDb(), locals.user.learnerId))
 						: null
 			}
-		: null
+		: null,
+	countingAfterImport:
+		locals.user && locals.user.role !== 'learner' ? await rollupsPending((await getDb()).orm) : false
 });

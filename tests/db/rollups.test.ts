@@ -26,6 +26,7 @@ import {
 import type { QueryContext } from '../../src/lib/server/queries/scope.ts';
 import type { GroupDimension } from '../../src/lib/domain/types.ts';
 import { applyRetention, setAnalyticsConsent } from '../../src/lib/server/privacy.ts';
+import { dataVersion, ensureRollups, rollupsPending } from '../../src/lib/server/rollups.ts';
 import { engines } from './engines.ts';
 
 const QUESTIONS: BreakdownContext[] = [
@@ -323,6 +324,47 @@ describe.each(engines)('rollups on $name', (engine) => {
 		expect(await getCompletionCounts(db, { scope: SYSTEM, by: ['gender'] })).not.toEqual(before);
 		await expectRollupsMatchBase(db);
 		await applyRetention(db, { years: 12, today: new Date('2026-11-22') });
+		await expectRollupsMatchBase(db);
+	});
+
+	it('counts every learner after the rows commit; if that fails, the rows stay and the next start counts', async () => {
+		// The first imports (OULAD: 32,593 learners) were counted after their commit, and cleared the mark.
+		expect(await rollupsPending(db.orm)).toBe(false);
+		const version = await dataVersion(db.orm);
+		const sums = await db.query(sql`select * from panel_rollup order by 1, 2, 3, 4, 5, 6, 7, 8`);
+		// A new provider changes what the panel sums count by, so every learner is counted again —
+		// here into a table that is not there.
+		await db.query(sql`alter table panel_rollup rename to panel_rollup_away`);
+		const phases: string[] = [];
+		const { reports } = await importFiles(
+			db,
+			[bufferSource('providers.csv', Buffer.from('id,name\nnew-provider,A New Provider\n'))],
+			{ onProgress: (p) => phases.push(p.phase) }
+		);
+		await db.query(sql`alter table panel_rollup_away rename to panel_rollup`);
+		expect(reports.map((r) => [r.status, r.rollups])).toEqual([['succeeded', 'pending']]);
+		expect(reports[0].rollupsError).toMatch(/panel_rollup/);
+		expect(phases.indexOf('stored')).toBeGreaterThan(phases.indexOf('summarising'));
+		// The rows are stored; the sums and the data version are as before the import, and marked.
+		expect(await db.query(sql`select name from providers where id = 'new-provider'`)).toEqual([
+			{ name: 'A New Provider' }
+		]);
+		expect(await db.query(sql`select * from panel_rollup order by 1, 2, 3, 4, 5, 6, 7, 8`)).toEqual(sums);
+		expect(await dataVersion(db.orm)).toBe(version);
+		expect(await rollupsPending(db.orm)).toBe(true);
+		const [history] = await db.query<{ status: string; errors: { message: string }[] }>(
+			sql`select status, errors from imports where id = ${reports[0].importId}`
+		);
+		expect(history.status).toBe('succeeded');
+		expect(history.errors.map((e) => e.message).join()).toMatch(/counted again when the app next starts/);
+
+		// The next start counts them, once.
+		await ensureRollups(db.orm);
+		expect(await rollupsPending(db.orm)).toBe(false);
+		expect(await dataVersion(db.orm)).not.toBe(version);
+		const counted = await dataVersion(db.orm);
+		await ensureRollups(db.orm);
+		expect(await dataVersion(db.orm)).toBe(counted);
 		await expectRollupsMatchBase(db);
 	});
 });

@@ -51,6 +51,11 @@ export class LearnerChanges {
 		await this.count(fresh, -1);
 	}
 
+	/** Whether every learner is to be counted again (so nothing was taken out of the sums). */
+	get countsEveryone(): boolean {
+		return this.all;
+	}
+
 	/** Whatever changed reaches every learner's counts (the catalogue, say): count them all again. */
 	everything(): void {
 		this.all = true;

@@ -3,7 +3,9 @@
 // scanning and joining every enrolment.
 // They are a cache of the base tables: every write that changes what an aggregate counts — an
 // import, a consent change, retention — refreshes the credentials it touched, in its own
-// transaction, so a reader never sees the rollups disagree with the rows.
+// transaction, so a reader never sees the rollups disagree with the rows. The exception is an
+// import that counts every learner again: it commits its rows, then counts (markRollupsPending),
+// and readers see the sums of the data before it, under the data version before it, until then.
 import { sql, type SQL } from 'drizzle-orm';
 import { rowsOf, type Orm } from './db/client.ts';
 import { GROUP_DIMENSIONS } from '../domain/types.ts';
@@ -70,8 +72,19 @@ export async function dataVersion(orm: Orm): Promise<string> {
 }
 const VERSION_KEY = 'data_version';
 
+/**
+ * One refresh at a time. An import that leaves its recount for after its commit takes it too, to
+ * mark the sums pending (markRollupsPending), so a refresh running then never sees only some of
+ * that import's rows: they commit after it. (Re-entrant within a transaction; released at its end.)
+ */
+async function lockRollups(tx: Orm): Promise<void> {
+	await tx.execute(sql.raw(`select pg_advisory_xact_lock(${ROLLUP_LOCK})`));
+}
+const ROLLUP_LOCK = 7_310_501;
+
 /** Refreshes the rollups for what changed; call inside the transaction that changed it. */
 export async function refreshRollups(tx: Orm, touched: Touched): Promise<void> {
+	await lockRollups(tx);
 	await tx.execute(sql`insert into app_settings (key, value) values (${VERSION_KEY}, '1')
 		on conflict (key) do update set value = (app_settings.value::bigint + 1)::text`);
 	// The aggregations below hash hundreds of thousands of keys at national scale: room to do it
@@ -155,19 +168,73 @@ export async function credentialsOfLearners(tx: Orm, learnerIds: string[]): Prom
 const STATE_KEY = 'rollups';
 // Bump when the rollup tables' meaning changes: the next start recomputes them.
 const STATE_VERSION = '10';
+/** Set while an import's rows are committed and its recount is not (a counter: see below). */
+const PENDING_KEY = 'rollups_pending';
 
-/** On start: fill the rollups once for a database that has rows but no rollups yet. */
-export async function ensureRollups(orm: Orm): Promise<void> {
-	const [state] = await rowsOf<{ value: string }>(
+/** Whether the rollups need counting on start: a new meaning, or a recount an import left undone. */
+async function rollupsOutOfDate(orm: Orm): Promise<boolean> {
+	const [row] = await rowsOf<{ state: string | null; pending: string | null }>(
 		orm,
-		sql`select value from app_settings where key = ${STATE_KEY}`
+		sql`select (select value from app_settings where key = ${STATE_KEY}) as state,
+			(select value from app_settings where key = ${PENDING_KEY}) as pending`
 	);
-	if (state?.value === STATE_VERSION) return;
+	return row.state !== STATE_VERSION || row.pending !== null;
+}
+
+/**
+ * On start: fill the rollups for a database that has rows but no rollups yet (or rollups of an
+ * older meaning), and finish a recount an import committed its rows for but did not finish.
+ */
+export async function ensureRollups(orm: Orm): Promise<void> {
+	if (!(await rollupsOutOfDate(orm))) return;
 	await orm.transaction(async (tx) => {
+		await lockRollups(tx);
+		// Another process may have counted them while this one waited for the lock.
+		if (!(await rollupsOutOfDate(tx))) return;
 		await refreshRollups(tx, 'all');
 		await tx.execute(sql`insert into app_settings (key, value) values (${STATE_KEY}, ${STATE_VERSION})
 			on conflict (key) do update set value = excluded.value`);
+		await tx.execute(sql`delete from app_settings where key = ${PENDING_KEY}`);
 	});
+}
+
+/**
+ * In an import's transaction, instead of refreshing: the rollups are to be counted after the rows
+ * commit (countPendingRollups). For an import that recounts every learner's panel sums anyway —
+ * a national file, a catalogue change — that recount is most of the import (1,517 of 2,283 s at
+ * 10M enrolments), and a failure in it need not undo the rows. Until it commits, readers see the
+ * sums as they were before the import, with the data version unchanged; a process that stops in
+ * between leaves the mark, and the next start counts everything. Returns the mark's value.
+ */
+export async function markRollupsPending(tx: Orm): Promise<string> {
+	await lockRollups(tx);
+	const [row] = await rowsOf<{ value: string }>(
+		tx,
+		sql`insert into app_settings (key, value) values (${PENDING_KEY}, '1')
+			on conflict (key) do update set value = (app_settings.value::bigint + 1)::text
+			returning value`
+	);
+	return row.value;
+}
+
+/**
+ * The recount an import marked pending, in a transaction of its own: every learner's panel sums
+ * and the other rollups for what it touched. The mark is cleared only if no later import has
+ * marked it since (that one's own recount clears it).
+ */
+export async function countPendingRollups(orm: Orm, touched: Touched, mark: string): Promise<void> {
+	await orm.transaction(async (tx) => {
+		const learners = new LearnerChanges(tx);
+		learners.everything();
+		await refreshRollups(tx, touched === 'all' ? 'all' : { credentials: touched.credentials, learners });
+		await tx.execute(sql`delete from app_settings where key = ${PENDING_KEY} and value = ${mark}`);
+	});
+}
+
+/** Whether the rollups are behind the rows (an import's recount is running or was interrupted). */
+export async function rollupsPending(orm: Orm): Promise<boolean> {
+	const rows = await rowsOf(orm, sql`select 1 from app_settings where key = ${PENDING_KEY}`);
+	return rows.length > 0;
 }
 
 /**

@@ -1,4 +1,6 @@
-// The one loader every format goes through: parse → validate → load, one transaction per import.
+// The one loader every format goes through: parse → validate → load, one transaction per import
+// (and, for an import that counts every learner again, the rollups counted in a second one after
+// it commits: rollups.ts, markRollupsPending).
 //
 // Units (a CSV line, a JSON document) are taken in chunks. Each chunk is checked field by field and
 // for references (against itself and the database) before any row is written; a failing unit is
@@ -6,7 +8,13 @@
 // an abort, or — for strict formats — any rejected unit rolls the transaction back, so the
 // database is as it was. The `imports` row is written outside the transaction, so refused and
 // aborted imports stay in the history with their errors.
-import { credentialsOfLearners, refreshRollups, type Touched } from '../rollups.ts';
+import {
+	countPendingRollups,
+	credentialsOfLearners,
+	markRollupsPending,
+	refreshRollups,
+	type Touched
+} from '../rollups.ts';
 import { LearnerChanges, TOUCHED_LEARNERS_LIMIT } from '../panel-rollups.ts';
 import { sql } from 'drizzle-orm';
 import type { Db, Orm } from '../db/client.ts';
@@ -51,6 +59,12 @@ export type ImportReport = {
 	files: FileReport[];
 	/** Rows inserted or changed per table; all zero when the same data is imported again. */
 	changed: Partial<Record<ImportTable | 'requirement_members', WriteCount>>;
+	/**
+	 * 'pending' when the rows are stored but the dashboards' sums could not be counted after them
+	 * (`rollupsError` says why): they are counted again when the app next starts.
+	 */
+	rollups: 'current' | 'pending';
+	rollupsError?: string;
 	/** Why the whole import was refused, when it was. */
 	refusal: ImportIssue[];
 };
@@ -97,7 +111,8 @@ export async function runImportJob(db: Db, job: ImportJob, options: LoadOptions 
 		status: 'succeeded',
 		files: [],
 		changed: {},
-		refusal: []
+		refusal: [],
+		rollups: 'current'
 	};
 	const totalBytes = job.files.reduce((sum, f) => sum + f.size, 0);
 	let bytesDone = 0;
@@ -109,6 +124,8 @@ export async function runImportJob(db: Db, job: ImportJob, options: LoadOptions 
 		options.onProgress({ file: source, phase, done: Math.min(bytesDone, totalBytes), total: totalBytes });
 	};
 
+	// An import that counts every learner again counts after its rows commit (markRollupsPending).
+	let countAfterCommit: { touched: Touched; mark: string } | null = null;
 	try {
 		await db.orm.transaction(async (tx) => {
 			const state = new ChunkWriter(tx, importId, files, job.format, report);
@@ -162,10 +179,21 @@ export async function runImportJob(db: Db, job: ImportJob, options: LoadOptions 
 				(t) => (report.changed[t as ImportTable]?.inserted ?? 0) > 0
 			);
 			if (grown.length > 0) await tx.execute(sql.raw(`analyze ${grown.map((t) => `"${t}"`).join(', ')}`));
-			await refreshRollups(tx, await state.touched());
-
+			const touched = await state.touched();
+			if (options.signal?.aborted) throw new Aborted('aborted');
+			if (touched === 'all' || touched.learners.countsEveryone)
+				countAfterCommit = { touched, mark: await markRollupsPending(tx) };
+			else await refreshRollups(tx, touched);
 			if (options.signal?.aborted) throw new Aborted('aborted');
 		});
+		if (countAfterCommit) {
+			const { touched, mark } = countAfterCommit;
+			progress('stored', true);
+			await countPendingRollups(db.orm, touched, mark).catch((error: Error) => {
+				report.rollups = 'pending';
+				report.rollupsError = String(error?.message ?? error);
+			});
+		}
 	} catch (error) {
 		report.status =
 			error instanceof Aborted ? 'aborted' : error instanceof ImportRefusal ? 'refused' : 'failed';
@@ -199,7 +227,19 @@ export async function runImportJob(db: Db, job: ImportJob, options: LoadOptions 
 		(t, f) => ({ read: t.read + f.read, stored: t.stored + f.stored, rejected: t.rejected + f.rejected }),
 		{ read: 0, stored: 0, rejected: 0 }
 	);
-	const errors = [...report.refusal, ...report.files.flatMap((f) => f.errors)].slice(0, MAX_ERRORS);
+	const rollupIssue: ImportIssue[] =
+		report.rollups === 'pending'
+			? [
+					{
+						file: source,
+						message: `the rows are stored, but the dashboards' sums could not be counted after them (${report.rollupsError}); they are counted again when the app next starts`
+					}
+				]
+			: [];
+	const errors = [...report.refusal, ...rollupIssue, ...report.files.flatMap((f) => f.errors)].slice(
+		0,
+		MAX_ERRORS
+	);
 	await db.query(
 		sql`update imports set finished_at = now(), status = ${report.status},
 			rows_read = ${totals.read}, rows_stored = ${totals.stored}, rows_rejected = ${totals.rejected},

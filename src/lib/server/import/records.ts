@@ -85,7 +85,8 @@ export function formatIssue(issue: ImportIssue): string {
 /** Progress of a long import, reported by the loader to the CLI bar and the /imports page. */
 export type ImportProgress = {
 	file: string;
-	phase: 'reading' | 'writing' | 'summarising' | 'done';
+	/** 'stored': the rows are committed; the dashboards' sums are being counted after them. */
+	phase: 'reading' | 'writing' | 'summarising' | 'stored' | 'done';
 	done: number;
 	total: number;
 };
