@@ -80,7 +80,16 @@ const VERSION_KEY = 'data_version';
 async function lockRollups(tx: Orm): Promise<void> {
 	await tx.execute(sql.raw(`select pg_advisory_xact_lock(${ROLLUP_LOCK})`));
 }
-const ROLLUP_LOCK = 7_310_501;
+
+/** The lock if nobody holds it; false (without waiting) if a refresh is running. */
+async function lockRollupsIfFree(tx: Orm): Promise<boolean> {
+	const [row] = await rowsOf<{ locked: boolean }>(
+		tx,
+		sql.raw(`select pg_try_advisory_xact_lock(${ROLLUP_LOCK}) as locked`)
+	);
+	return row.locked;
+}
+export const ROLLUP_LOCK = 7_310_501;
 
 /** Refreshes the rollups for what changed; call inside the transaction that changed it. */
 export async function refreshRollups(tx: Orm, touched: Touched): Promise<void> {
@@ -171,14 +180,14 @@ const STATE_VERSION = '10';
 /** Set while an import's rows are committed and its recount is not (a counter: see below). */
 const PENDING_KEY = 'rollups_pending';
 
-/** Whether the rollups need counting on start: a new meaning, or a recount an import left undone. */
-async function rollupsOutOfDate(orm: Orm): Promise<boolean> {
+/** What the rollups need on start: nothing, counting for a new meaning, or a recount left pending. */
+async function rollupsNeed(orm: Orm): Promise<'nothing' | 'meaning' | 'pending'> {
 	const [row] = await rowsOf<{ state: string | null; pending: string | null }>(
 		orm,
 		sql`select (select value from app_settings where key = ${STATE_KEY}) as state,
 			(select value from app_settings where key = ${PENDING_KEY}) as pending`
 	);
-	return row.state !== STATE_VERSION || row.pending !== null;
+	return row.state !== STATE_VERSION ? 'meaning' : row.pending !== null ? 'pending' : 'nothing';
 }
 
 /**
@@ -186,11 +195,15 @@ async function rollupsOutOfDate(orm: Orm): Promise<boolean> {
  * older meaning), and finish a recount an import committed its rows for but did not finish.
  */
 export async function ensureRollups(orm: Orm): Promise<void> {
-	if (!(await rollupsOutOfDate(orm))) return;
+	const need = await rollupsNeed(orm);
+	if (need === 'nothing') return;
 	await orm.transaction(async (tx) => {
+		// A pending recount that is running (an import's, in another process) holds the lock: leave
+		// it to finish rather than wait for it — minutes, for a national file.
+		if (need === 'pending' && !(await lockRollupsIfFree(tx))) return;
 		await lockRollups(tx);
 		// Another process may have counted them while this one waited for the lock.
-		if (!(await rollupsOutOfDate(tx))) return;
+		if ((await rollupsNeed(tx)) === 'nothing') return;
 		await refreshRollups(tx, 'all');
 		await tx.execute(sql`insert into app_settings (key, value) values (${STATE_KEY}, ${STATE_VERSION})
 			on conflict (key) do update set value = excluded.value`);
