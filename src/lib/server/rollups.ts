@@ -81,15 +81,21 @@ async function lockRollups(tx: Orm): Promise<void> {
 	await tx.execute(sql.raw(`select pg_advisory_xact_lock(${ROLLUP_LOCK})`));
 }
 
-/** The lock if nobody holds it; false (without waiting) if a refresh is running. */
-async function lockRollupsIfFree(tx: Orm): Promise<boolean> {
+/**
+ * Held by an import's count after its commit (countPendingRollups) for as long as it runs, so a
+ * start can tell that count — minutes at national scale — from a short refresh it can wait for.
+ */
+export const COUNTING_LOCK = 7_310_502;
+
+/** Whether an import's count is running (in any process), without waiting for it. */
+async function countRunning(tx: Orm): Promise<boolean> {
 	const [row] = await rowsOf<{ locked: boolean }>(
 		tx,
-		sql.raw(`select pg_try_advisory_xact_lock(${ROLLUP_LOCK}) as locked`)
+		sql.raw(`select pg_try_advisory_xact_lock(${COUNTING_LOCK}) as locked`)
 	);
-	return row.locked;
+	return !row.locked;
 }
-export const ROLLUP_LOCK = 7_310_501;
+const ROLLUP_LOCK = 7_310_501;
 
 /** Refreshes the rollups for what changed; call inside the transaction that changed it. */
 export async function refreshRollups(tx: Orm, touched: Touched): Promise<void> {
@@ -177,7 +183,7 @@ export async function credentialsOfLearners(tx: Orm, learnerIds: string[]): Prom
 const STATE_KEY = 'rollups';
 // Bump when the rollup tables' meaning changes: the next start recomputes them.
 const STATE_VERSION = '10';
-/** Set while an import's rows are committed and its recount is not (a counter: see below). */
+/** Set while an import's rows are committed and its count is not (markRollupsPending). */
 const PENDING_KEY = 'rollups_pending';
 
 /** What the rollups need on start: nothing, counting for a new meaning, or a recount left pending. */
@@ -198,9 +204,9 @@ export async function ensureRollups(orm: Orm): Promise<void> {
 	const need = await rollupsNeed(orm);
 	if (need === 'nothing') return;
 	await orm.transaction(async (tx) => {
-		// A pending recount that is running (an import's, in another process) holds the lock: leave
-		// it to finish rather than wait for it — minutes, for a national file.
-		if (need === 'pending' && !(await lockRollupsIfFree(tx))) return;
+		// An import's count that is running (in another process) clears the mark itself: leave it to
+		// finish rather than wait for it — minutes, for a national file.
+		if (need === 'pending' && (await countRunning(tx))) return;
 		await lockRollups(tx);
 		// Another process may have counted them while this one waited for the lock.
 		if ((await rollupsNeed(tx)) === 'nothing') return;
@@ -217,30 +223,26 @@ export async function ensureRollups(orm: Orm): Promise<void> {
  * a national file, a catalogue change — that recount is most of the import (1,517 of 2,283 s at
  * 10M enrolments), and a failure in it need not undo the rows. Until it commits, readers see the
  * sums as they were before the import, with the data version unchanged; a process that stops in
- * between leaves the mark, and the next start counts everything. Returns the mark's value.
+ * between leaves the mark, and the next start counts everything.
  */
-export async function markRollupsPending(tx: Orm): Promise<string> {
+export async function markRollupsPending(tx: Orm): Promise<void> {
 	await lockRollups(tx);
-	const [row] = await rowsOf<{ value: string }>(
-		tx,
-		sql`insert into app_settings (key, value) values (${PENDING_KEY}, '1')
-			on conflict (key) do update set value = (app_settings.value::bigint + 1)::text
-			returning value`
-	);
-	return row.value;
+	await tx.execute(sql`insert into app_settings (key, value) values (${PENDING_KEY}, 'import')
+		on conflict (key) do nothing`);
 }
 
 /**
- * The recount an import marked pending, in a transaction of its own: every learner's panel sums
- * and the other rollups for what it touched. The mark is cleared only if no later import has
- * marked it since (that one's own recount clears it).
+ * The count an import marked pending, in a transaction of its own: everything, as a start would.
+ * (Only its own credentials would do for the rollups other than the panel sums, which it counts
+ * whole anyway — but another import's failed count may have left the mark, and under one mark
+ * their credentials are not known.) Under the lock every import that marked has committed, so
+ * the count covers them all and clears the mark.
  */
-export async function countPendingRollups(orm: Orm, touched: Touched, mark: string): Promise<void> {
+export async function countPendingRollups(orm: Orm): Promise<void> {
 	await orm.transaction(async (tx) => {
-		const learners = new LearnerChanges(tx);
-		learners.everything();
-		await refreshRollups(tx, touched === 'all' ? 'all' : { credentials: touched.credentials, learners });
-		await tx.execute(sql`delete from app_settings where key = ${PENDING_KEY} and value = ${mark}`);
+		await tx.execute(sql.raw(`select pg_advisory_xact_lock(${COUNTING_LOCK})`));
+		await refreshRollups(tx, 'all');
+		await tx.execute(sql`delete from app_settings where key = ${PENDING_KEY}`);
 	});
 }
 

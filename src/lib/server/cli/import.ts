@@ -83,8 +83,5 @@ function printReport(report: ImportReport, out: NodeJS.WriteStream) {
 				? '  nothing changed: the database already held these records\n'
 				: `  changed: ${changed.map(([t, c]) => `${t} +${c!.inserted} ~${c!.updated}`).join(', ')}\n`
 		);
-	if (report.rollups === 'pending')
-		out.write(
-			`  warning: the dashboards' sums could not be counted after the rows (${report.rollupsError}); they are counted again when the app next starts\n`
-		);
+	if (report.rollupsIssue) out.write(`  warning: ${report.rollupsIssue.message}\n`);
 }

@@ -61,10 +61,10 @@ export type ImportReport = {
 	changed: Partial<Record<ImportTable | 'requirement_members', WriteCount>>;
 	/**
 	 * 'pending' when the rows are stored but the dashboards' sums could not be counted after them
-	 * (`rollupsError` says why): they are counted again when the app next starts.
+	 * (`rollupsIssue` says why): they are counted again when the app next starts.
 	 */
 	rollups: 'current' | 'pending';
-	rollupsError?: string;
+	rollupsIssue?: ImportIssue;
 	/** Why the whole import was refused, when it was. */
 	refusal: ImportIssue[];
 };
@@ -125,7 +125,8 @@ export async function runImportJob(db: Db, job: ImportJob, options: LoadOptions 
 	};
 
 	// An import that counts every learner again counts after its rows commit (markRollupsPending).
-	let countAfterCommit: { touched: Touched; mark: string } | null = null;
+	let countAfterCommit = false;
+	let recorded = false;
 	try {
 		await db.orm.transaction(async (tx) => {
 			const state = new ChunkWriter(tx, importId, files, job.format, report);
@@ -181,17 +182,24 @@ export async function runImportJob(db: Db, job: ImportJob, options: LoadOptions 
 			if (grown.length > 0) await tx.execute(sql.raw(`analyze ${grown.map((t) => `"${t}"`).join(', ')}`));
 			const touched = await state.touched();
 			if (options.signal?.aborted) throw new Aborted('aborted');
-			if (touched === 'all' || touched.learners.countsEveryone)
-				countAfterCommit = { touched, mark: await markRollupsPending(tx) };
+			countAfterCommit = touched === 'all' || touched.learners.countsEveryone;
+			if (countAfterCommit) await markRollupsPending(tx);
 			else await refreshRollups(tx, touched);
 			if (options.signal?.aborted) throw new Aborted('aborted');
 		});
 		if (countAfterCommit) {
-			const { touched, mark } = countAfterCommit;
+			// The rows are stored: say so in the history before the count, which may take minutes
+			// (and may not finish if the server stops).
+			report.files = [...files.values()];
+			await recordReport(db, report, source);
+			recorded = true;
 			progress('stored', true);
-			await countPendingRollups(db.orm, touched, mark).catch((error: Error) => {
+			await countPendingRollups(db.orm).catch((error: Error) => {
 				report.rollups = 'pending';
-				report.rollupsError = String(error?.message ?? error);
+				report.rollupsIssue = {
+					file: source,
+					message: `the rows are stored, but the dashboards' sums could not be counted after them (${String(error?.message ?? error).replace(/\s+/g, ' ')}); they are counted again when the app next starts`
+				};
 			});
 		}
 	} catch (error) {
@@ -223,31 +231,32 @@ export async function runImportJob(db: Db, job: ImportJob, options: LoadOptions 
 	}
 	report.files = [...files.values()];
 	progress('done', true);
+	// Once the history says the rows are stored, a failure to add the count's warning (the database
+	// closing as the server stops, say) does not make the import fail: the next start counts.
+	await recordReport(db, report, source).catch((error) => {
+		if (!recorded) throw error;
+	});
+	return report;
+}
+
+/** Writes the import's outcome, counts and first errors to its row of the history. */
+async function recordReport(db: Db, report: ImportReport, source: string): Promise<void> {
 	const totals = report.files.reduce(
 		(t, f) => ({ read: t.read + f.read, stored: t.stored + f.stored, rejected: t.rejected + f.rejected }),
 		{ read: 0, stored: 0, rejected: 0 }
 	);
-	const rollupIssue: ImportIssue[] =
-		report.rollups === 'pending'
-			? [
-					{
-						file: source,
-						message: `the rows are stored, but the dashboards' sums could not be counted after them (${report.rollupsError}); they are counted again when the app next starts`
-					}
-				]
-			: [];
-	const errors = [...report.refusal, ...rollupIssue, ...report.files.flatMap((f) => f.errors)].slice(
-		0,
-		MAX_ERRORS
-	);
+	const errors = [
+		...report.refusal,
+		...(report.rollupsIssue ? [report.rollupsIssue] : []),
+		...report.files.flatMap((f) => f.errors)
+	].slice(0, MAX_ERRORS);
 	await db.query(
 		sql`update imports set finished_at = now(), status = ${report.status},
 			rows_read = ${totals.read}, rows_stored = ${totals.stored}, rows_rejected = ${totals.rejected},
 			files = ${JSON.stringify(report.files.map(({ errors: _, ...f }) => f))}::jsonb,
 			errors = ${JSON.stringify(errors)}::jsonb
-			where id = ${importId}`
+			where id = ${report.importId}`
 	);
-	return report;
 }
 
 function newFileReport(path: string, format: string): FileReport {
