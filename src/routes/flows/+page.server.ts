@@ -5,20 +5,20 @@ import { accessFor } from '$lib/server/auth/access.ts';
 import { getDb } from '$lib/server/db/index.ts';
 import { getProviders } from '$lib/server/queries/catalogue.ts';
 import { getFlowOptions, getFlows, pageFlows } from '$lib/server/queries/flows.ts';
+import { optionalText } from '$lib/server/http/params.ts';
 import { cachedForDataVersion } from '$lib/server/queries/versioned-cache.ts';
 import { GROUP_DIMENSIONS } from '$lib/domain/types.ts';
 
 // The filters live in the URL (a GET form), so a copied link or the back button gives the same
 // view. Real and generated learners are never counted together: one origin per figure.
-const text = z.string().trim().min(1).max(200).optional();
 const flowParams = z.object({
 	data: z.enum(['real', 'generated']).default('real'),
 	kind: z.enum(['next', 'toward']).default('next'),
-	from: text,
-	to: text,
+	from: optionalText,
+	to: optionalText,
 	by: z.enum(GROUP_DIMENSIONS).optional(),
-	group: text,
-	provider: text
+	group: optionalText,
+	provider: optionalText
 });
 
 export type FlowFilters = z.infer<typeof flowParams>;

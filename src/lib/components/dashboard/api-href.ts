@@ -9,3 +9,24 @@ export function apiHref(
 	for (const [key, value] of Object.entries(overrides)) params.set(key, value);
 	return `${path}?${params}`;
 }
+
+/**
+ * Every flow a Sankey is drawn from (pages carry only the largest): the data endpoint's CSV with
+ * the start cohorts counted together, each learner once — the same rows as the page's table.
+ * A dimension without a group is everyone, as on the page.
+ */
+export function flowsCsvHref(question: {
+	data: string;
+	kind: string;
+	from?: string;
+	to?: string;
+	by?: string;
+	group?: string;
+	provider?: string;
+}): string {
+	const { by, group, ...rest } = question;
+	const params = new URLSearchParams({ format: 'csv', cohorts: 'combined' });
+	for (const [key, value] of Object.entries({ ...rest, ...(by && group ? { by, group } : {}) }))
+		if (value) params.set(key, value);
+	return `/api/flows?${params}`;
+}

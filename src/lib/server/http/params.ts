@@ -7,7 +7,7 @@ import { BREAKDOWNS, DATA_ORIGINS, type Breakdown } from '../queries/scope.ts';
 import { ISSUANCE_BREAKDOWNS } from '../queries/issuance.ts';
 
 const isoDate = z.string().refine(isIsoDate, 'must be a date like 2014-12-31');
-const optionalText = z.string().trim().min(1).max(200).optional();
+export const optionalText = z.string().trim().min(1).max(200).optional();
 
 export const metricParams = z.object({
 	format: z.enum(['json', 'csv', 'arrow']).default('json'),

@@ -3,7 +3,7 @@ import { error } from '@sveltejs/kit';
 import { z } from 'zod';
 import { accessFor } from '$lib/server/auth/access.ts';
 import { getDb } from '$lib/server/db/index.ts';
-import { filtersOf, metricParams, parseQuery } from '$lib/server/http/params.ts';
+import { filtersOf, metricParams, optionalText, parseQuery } from '$lib/server/http/params.ts';
 import { tabularResponse } from '$lib/server/http/tabular.ts';
 import { getFlows, type FlowRow } from '$lib/server/queries/flows.ts';
 import { isDimension } from '$lib/server/queries/scope.ts';
@@ -14,13 +14,12 @@ import type { GroupDimension } from '$lib/domain/types.ts';
 // `from`–`to` keep the flows from those start cohorts (inclusive); `cohorts=combined` counts them
 // together, each learner once — the rows of /flows for the same filters; `group` keeps one group
 // of `by`.
-const text = z.string().trim().min(1).max(200).optional();
 const flowParams = metricParams.extend({
 	kind: z.enum(['next', 'toward']).optional(),
 	cohorts: z.enum(['each', 'combined']).default('each'),
-	from: text,
-	to: text,
-	group: text
+	from: optionalText,
+	to: optionalText,
+	group: optionalText
 });
 
 export const GET: RequestHandler = async ({ url, locals }) => {
