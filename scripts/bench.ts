@@ -39,7 +39,7 @@ import { generateSynthetic } from '../src/lib/server/generate.ts';
 import { collectFiles, importFiles } from '../src/lib/server/import/index.ts';
 import { getCompletion } from '../src/lib/server/queries/completion.ts';
 import { getConformance } from '../src/lib/server/queries/conformance.ts';
-import { getFlowOptions, getFlows } from '../src/lib/server/queries/flows.ts';
+import { getFlowOptions, getFlows, getFlowsPage } from '../src/lib/server/queries/flows.ts';
 import { getIssuance } from '../src/lib/server/queries/issuance.ts';
 import { getStacking } from '../src/lib/server/queries/stacking.ts';
 
@@ -298,6 +298,11 @@ function dashboardQuestions(db: Db, providerId: string, region: string, cohort: 
 		{
 			name: 'flows by start cohort (/api/flows)',
 			run: (source) => getFlows(db, { ...base, source, suppression })
+		},
+		// The same, a page at a time, as a client of a national system would ask for it.
+		{
+			name: 'flows by start cohort, first 1,000 (/api/flows?limit=1000)',
+			run: (source) => getFlowsPage(db, { ...base, source, suppression, page: { limit: 1000, offset: 0 } })
 		},
 		{
 			name: 'flow filter options by region (/flows)',

@@ -17,7 +17,7 @@ import { getOverview } from '../../src/lib/server/queries/overview.ts';
 import { getDayCounts } from '../../src/lib/server/queries/time-to-credential.ts';
 import { getStacking } from '../../src/lib/server/queries/stacking.ts';
 import { ISSUANCE_BREAKDOWNS, getIssuance } from '../../src/lib/server/queries/issuance.ts';
-import { getFlowOptions, getFlows } from '../../src/lib/server/queries/flows.ts';
+import { getFlowOptions, getFlows, getFlowsPage, type FlowRow } from '../../src/lib/server/queries/flows.ts';
 import {
 	flowCountsFromRollup,
 	issuanceCellsFromRollup,
@@ -239,6 +239,44 @@ describe.each(engines)('rollups on $name', (engine) => {
 		// The system-wide rollup a dashboard reads (one dimension at a time): far fewer rows than it summarises.
 		expect(rows / 7).toBeLessThan(enrolments / 10);
 		await expectRollupsMatchBase(db);
+	});
+
+	it('gives flows in one order from both sources, the withheld last by name, and a page at a time', async () => {
+		// By names, field by field, code point by code point, a missing one last (as PostgreSQL's "C").
+		const byNames = (a: FlowRow, b: FlowRow) => {
+			for (const field of ['kind', 'from', 'to', 'cohort', 'group'] as const) {
+				const [x, y] = [a[field], b[field]];
+				if (x !== y) return x === null ? 1 : y === null ? -1 : x < y ? -1 : 1;
+			}
+			return 0;
+		};
+		for (const source of ['rollups', 'base'] as const) {
+			const question = { scope: SYSTEM, data: 'all', suppression: { threshold: 10 }, source } as const;
+			const all = await getFlows(db, question);
+			const firstWithheld = all.findIndex((r) => r.count === null);
+			expect(firstWithheld, source).toBeGreaterThan(0);
+			const [published, withheld] = [all.slice(0, firstWithheld), all.slice(firstWithheld)];
+			expect(withheld.every((r) => r.count === null && r.suppressed === 'fewer than 10 learners')).toBe(true);
+			// The largest first; the withheld in the order of their names (C collation), whatever their
+			// counts, which the order would otherwise give away.
+			expect(published.map((r) => r.count)).toEqual(published.map((r) => r.count).sort((a, b) => b! - a!));
+			expect(withheld).toEqual([...withheld].sort(byNames));
+
+			const pages: FlowRow[] = [];
+			const limit = Math.ceil(all.length / 3);
+			for (let offset = 0; ; offset += limit) {
+				const { rows, total } = await getFlowsPage(db, { ...question, page: { limit, offset } });
+				expect(total).toBe(all.length);
+				if (rows.length === 0) break;
+				pages.push(...rows);
+			}
+			expect(pages).toEqual(all);
+			const rest = await getFlowsPage(db, { ...question, page: { limit: null, offset: 3 } });
+			expect(rest).toEqual({ rows: all.slice(3), total: all.length });
+		}
+		expect(await getFlows(db, { scope: SYSTEM, data: 'all', suppression: { threshold: 10 } })).toEqual(
+			await getFlows(db, { scope: SYSTEM, data: 'all', suppression: { threshold: 10 }, source: 'base' })
+		);
 	});
 
 	it('leaves questions it does not hold to the base tables', async () => {

@@ -136,6 +136,16 @@ test('the policymaker reads, filters, shares and downloads the flow Sankey', asy
 	const next = await page.request.get('/api/flows?kind=next');
 	expect(await next.json()).toEqual(api.filter((r) => r.kind === 'next'));
 	expect((await page.request.get('/api/flows?kind=sideways')).status()).toBe(400);
+	// A page at a time, in the same order: the total and the next page in the headers.
+	const first = await page.request.get('/api/flows?limit=5');
+	expect(await first.json()).toEqual(api.slice(0, 5));
+	expect(first.headers()['x-total-count']).toBe(String(api.length));
+	expect(first.headers()['link']).toBe('</api/flows?limit=5&offset=5>; rel="next"');
+	expect(await (await page.request.get('/api/flows?limit=5&offset=5')).json()).toEqual(api.slice(5, 10));
+	const last = await page.request.get(`/api/flows?offset=${api.length - 2}&format=csv`);
+	expect((await last.text()).trim().split('\n')).toHaveLength(1 + 2);
+	expect(last.headers()['link']).toBeUndefined();
+	expect((await page.request.get('/api/flows?limit=0')).status()).toBe(400);
 
 	// Group filter: learners of one gender, and the generated demo data labelled as such.
 	await page.goto('/flows?by=gender');

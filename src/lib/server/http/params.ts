@@ -56,6 +56,29 @@ export const metricParams = z.object({
 
 export type MetricParams = z.infer<typeof metricParams>;
 
+/**
+ * A page of a long answer: `limit` rows from `offset` on (no limit: every row). The response then
+ * says how many there are (X-Total-Count) and links to the next page (Link: rel="next").
+ */
+export const pageParams = z.object({
+	limit: z.coerce.number().int().min(1).max(100_000).optional(),
+	offset: z.coerce.number().int().min(0).default(0)
+});
+
+/** The headers of a page of `total` rows that holds `count` from `offset` on. */
+export function pageHeaders(
+	url: URL,
+	{ offset, count, total }: { offset: number; count: number; total: number }
+) {
+	const headers: Record<string, string> = { 'x-total-count': String(total) };
+	if (offset + count < total && count > 0) {
+		const next = new URL(url);
+		next.searchParams.set('offset', String(offset + count));
+		headers.link = `<${next.pathname}${next.search}>; rel="next"`;
+	}
+	return headers;
+}
+
 /** Parses the URL's query with `schema`, answering 400 with the field and reason when it does not fit. */
 export function parseQuery<T extends z.ZodTypeAny>(url: URL, schema: T): z.infer<T> {
 	// An empty field of a GET form means "not set", as if it were absent.

@@ -13,7 +13,8 @@ export function tabularResponse<T>({
 	body,
 	rows,
 	columns,
-	name
+	name,
+	headers = {}
 }: {
 	format: TabularFormat;
 	/** What JSON callers get (defaults to the rows). */
@@ -23,8 +24,10 @@ export function tabularResponse<T>({
 	columns: TabularColumn<T>[];
 	/** File name without extension, for downloads. */
 	name: string;
+	/** More headers, whatever the format (a page's total and next link). */
+	headers?: Record<string, string>;
 }): Response {
-	if (format === 'json') return json(body ?? rows);
+	if (format === 'json') return json(body ?? rows, { headers });
 	if (format === 'csv') {
 		const csv = toCsv(
 			rows,
@@ -36,6 +39,7 @@ export function tabularResponse<T>({
 		);
 		return new Response(csv, {
 			headers: {
+				...headers,
 				'content-type': 'text/csv; charset=utf-8',
 				'content-disposition': `attachment; filename="${name}.csv"`
 			}
@@ -48,6 +52,7 @@ export function tabularResponse<T>({
 	);
 	return new Response(bytes as unknown as BodyInit, {
 		headers: {
+			...headers,
 			'content-type': 'application/vnd.apache.arrow.file',
 			'content-disposition': `attachment; filename="${name}.arrow"`
 		}

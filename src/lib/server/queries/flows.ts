@@ -15,7 +15,14 @@ import type { Db } from '../db/client.ts';
 import type { Suppression } from '../../domain/equity/compare-groups.ts';
 import { fewerThan } from '../../domain/suppression/suppress-cells.ts';
 import { NOT_STATED, type EnrolmentStatus, type GroupDimension } from '../../domain/types.ts';
-import { flowCountsFromRollup, flowsProvider, type FlowCount } from './panel-read.ts';
+import {
+	flowCountsFromRollup,
+	flowOrder,
+	flowPaging,
+	flowsProvider,
+	type FlowCount,
+	type FlowPage
+} from './panel-read.ts';
 import { sampleFlows, type FlowSample } from '../../components/charts/sankey.ts';
 import { TABLE_ROWS } from '../../components/charts/dashboard-series.ts';
 import {
@@ -37,7 +44,34 @@ export type FlowRow = {
 	suppressed: string | null;
 };
 
-export async function getFlows(
+export type FlowQuestion = QueryContext & {
+	dimension?: GroupDimension;
+	/** Only the flows of this group of `dimension` (the learners in it). */
+	group?: string;
+	statuses?: EnrolmentStatus[];
+	suppression: Suppression;
+	byCohort?: boolean;
+	/**
+	 * Only flows whose first credential (A) was started in these cohorts (inclusive; cohort names
+	 * like 2013B/2014J sort in time order). Unlike `filters.cohort`, which keeps only enrolments of
+	 * that cohort on both ends, the next step may be in any later cohort.
+	 */
+	startCohorts?: { from?: string; to?: string };
+	/** One kind of flow only (default both): the dashboard draws one kind at a time. */
+	kind?: FlowRow['kind'];
+	source?: 'rollups' | 'base';
+};
+
+/** Every flow, the largest first and the withheld after them (see flowOrder). */
+export async function getFlows(db: Db, question: FlowQuestion): Promise<FlowRow[]> {
+	return (await getFlowsPage(db, question)).rows;
+}
+
+/**
+ * Some of the flows, in getFlows' order, and how many there are in all: a national system has
+ * hundreds of thousands by start cohort, more than one answer should carry.
+ */
+export async function getFlowsPage(
 	db: Db,
 	{
 		dimension,
@@ -48,46 +82,60 @@ export async function getFlows(
 		startCohorts,
 		kind,
 		source = 'rollups',
+		page,
 		...context
-	}: QueryContext & {
-		dimension?: GroupDimension;
-		/** Only the flows of this group of `dimension` (the learners in it). */
-		group?: string;
-		statuses?: EnrolmentStatus[];
-		suppression: Suppression;
-		byCohort?: boolean;
-		/**
-		 * Only flows whose first credential (A) was started in these cohorts (inclusive; cohort names
-		 * like 2013B/2014J sort in time order). Unlike `filters.cohort`, which keeps only enrolments of
-		 * that cohort on both ends, the next step may be in any later cohort.
-		 */
-		startCohorts?: { from?: string; to?: string };
-		/** One kind of flow only (default both): the dashboard draws one kind at a time. */
-		kind?: FlowRow['kind'];
-		source?: 'rollups' | 'base';
-	}
-): Promise<FlowRow[]> {
+	}: FlowQuestion & { page?: FlowPage }
+): Promise<{ rows: FlowRow[]; total: number }> {
 	const { from, to } = startCohorts ?? {};
 	// One start cohort is a cohort of the sums; a range is not their sum (a learner counts once).
 	const startCohort = from && from === to ? from : undefined;
 	const limited = Boolean(statuses?.length || ((from || to) && startCohort === undefined));
-	const rows =
+	const withheldBelow = suppression === false ? 0 : suppression.threshold;
+	const counts = async (page: FlowPage | undefined) =>
 		(source === 'rollups'
-			? await flowCountsFromRollup(db, { ...context, dimension, group, kind, byCohort, startCohort, limited })
+			? await flowCountsFromRollup(db, {
+					...context,
+					dimension,
+					group,
+					kind,
+					byCohort,
+					startCohort,
+					limited,
+					withheldBelow,
+					page
+				})
 			: null) ??
-		(await flowCountsFromBase(db, { ...context, dimension, group, statuses, byCohort, startCohorts, kind }));
-	return rows.map((r) => {
-		const withheld = suppression !== false && Number(r.n) < suppression.threshold;
-		return {
-			kind: r.kind,
-			from: r.from,
-			to: r.to,
-			cohort: r.cohort,
-			group: r.grp,
-			count: withheld ? null : Number(r.n),
-			suppressed: withheld ? fewerThan((suppression as { threshold: number }).threshold) : null
-		};
-	});
+		(await flowCountsFromBase(db, {
+			...context,
+			dimension,
+			group,
+			statuses,
+			byCohort,
+			startCohorts,
+			kind,
+			withheldBelow,
+			page
+		}));
+	const rows = await counts(page);
+	// Each row of a page carries the whole answer's size; a page past the end asks for it alone.
+	const total = !page
+		? rows.length
+		: (rows[0]?.total ?? (page.offset > 0 ? ((await counts({ limit: 1, offset: 0 }))[0]?.total ?? 0) : 0));
+	return {
+		total,
+		rows: rows.map((r) => {
+			const withheld = Number(r.n) < withheldBelow;
+			return {
+				kind: r.kind,
+				from: r.from,
+				to: r.to,
+				cohort: r.cohort,
+				group: r.grp,
+				count: withheld ? null : Number(r.n),
+				suppressed: withheld ? fewerThan(withheldBelow) : null
+			};
+		})
+	};
 }
 
 /**
@@ -117,6 +165,8 @@ async function flowCountsFromBase(
 		byCohort,
 		startCohorts,
 		kind,
+		withheldBelow,
+		page,
 		...context
 	}: QueryContext & {
 		dimension?: GroupDimension;
@@ -125,6 +175,8 @@ async function flowCountsFromBase(
 		byCohort: boolean;
 		startCohorts?: { from?: string; to?: string };
 		kind?: FlowRow['kind'];
+		withheldBelow: number;
+		page?: FlowPage;
 	}
 ): Promise<FlowCount[]> {
 	const group: SQL = dimension ? breakdownColumn(dimension) : sql`null::text`;
@@ -156,6 +208,7 @@ async function flowCountsFromBase(
 		group by a.credential_id, a.target, a.cohort, a.grp`;
 
 	const parts = [...(kind !== 'toward' ? [nextFlows] : []), ...(kind !== 'next' ? [towardFlows] : [])];
+	const paging = flowPaging(page);
 	return db.query<FlowCount>(sql`
 		with starts as (
 			select e.learner_id, e.credential_id, e.status, e.started_on, e.id, e.cohort as start_cohort, ${cohort} as cohort, ${group} as grp
@@ -198,8 +251,9 @@ async function flowCountsFromBase(
 				${context.asOf ? sql`and x.ended_on <= ${context.asOf}::date` : sql``}
 			) done group by learner_id, credential_id
 		)
-		${sql.join(parts, sql` union all `)}
-		order by 6 desc, 1, 2, 3, 4, 5`);
+		select * ${paging.total} from (${sql.join(parts, sql` union all `)}) flows
+		order by ${flowOrder(sql`n`, [sql`kind`, sql`"from"`, sql`"to"`, sql`cohort`, sql`grp`], withheldBelow)}
+		${paging.limit}`);
 }
 
 /**

@@ -85,7 +85,31 @@ export type FlowCount = {
 	cohort: string | null;
 	grp: string | null;
 	n: number;
+	/** With a page asked for: how many rows the whole answer has. */
+	total?: number;
 };
+
+/** Some of the rows, in their order: `limit` (null: the rest) from `offset` on. */
+export type FlowPage = { limit: number | null; offset: number };
+
+/**
+ * The order both sources give flows in, which pages follow: the largest first, then those to be
+ * withheld (fewer than `withheldBelow` learners) by their names only, so the order of the rows
+ * says nothing about the sizes the page withholds. `n` is the count's expression, `names` those
+ * of kind, from, to, cohort and group; names compare byte by byte (collation "C"), the same on
+ * every database and cheaper than a language's rules (167,557 rows at 10M enrolments).
+ */
+export const flowOrder = (n: SQL, names: SQL[], withheldBelow: number): SQL =>
+	sql`case when ${n} >= ${withheldBelow} then ${n} else 0 end desc, ${sql.join(
+		names.map((name) => sql`${name} collate "C"`),
+		sql`, `
+	)}`;
+
+/** The page's part of a flows query: the whole answer's size, and its limit and offset. */
+export const flowPaging = (page: FlowPage | undefined) =>
+	page
+		? { total: sql`, count(*) over ()::int as total`, limit: sql`limit ${page.limit} offset ${page.offset}` }
+		: { total: sql``, limit: sql`` };
 
 export async function flowCountsFromRollup(
 	db: Db,
@@ -96,6 +120,8 @@ export async function flowCountsFromRollup(
 		byCohort,
 		startCohort,
 		limited,
+		withheldBelow = 0,
+		page,
 		...context
 	}: QueryContext & {
 		dimension?: GroupDimension;
@@ -107,6 +133,9 @@ export async function flowCountsFromRollup(
 		startCohort?: string;
 		/** Statuses or a range of start cohorts asked for: only the base tables know them. */
 		limited: boolean;
+		/** Flows of fewer learners are to be withheld: they come last, in order of their names. */
+		withheldBelow?: number;
+		page?: FlowPage;
 	}
 ): Promise<FlowCount[] | null> {
 	if (limited) return null;
@@ -115,14 +144,17 @@ export async function flowCountsFromRollup(
 	// By group or per cohort for the whole system only, and not both.
 	if (provider === null || ((dimension || perCohort) && provider !== '') || (dimension && perCohort))
 		return null;
+	const paging = flowPaging(page);
+	const cohort = byCohort ? sql`nullif(value, ${NO_COHORT})` : sql`null::text`;
+	const grp = dimension ? sql`value` : sql`null::text`;
 	return db.query<FlowCount>(sql`
-		select k1 as kind, k2 as "from", k3 as "to",
-			${byCohort ? sql`nullif(value, ${NO_COHORT})` : sql`null::text`} as cohort,
-			${dimension ? sql`value` : sql`null::text`} as grp, sum(n0)::int as n
+		select k1 as kind, k2 as "from", k3 as "to", ${cohort} as cohort, ${grp} as grp,
+			sum(n0)::int as n ${paging.total}
 		from ${panelRows('flows', provider, perCohort ? COHORT_DIMENSION : (dimension ?? 'all'), context.data)}
 			${kind ? sql`and k1 = ${kind}` : sql``}
 			${dimension && group !== undefined ? sql`and value = ${group}` : sql``}
 			${startCohort !== undefined ? sql`and value = ${startCohort}` : sql``}
 		group by k1, k2, k3, value
-		order by 6 desc, 1, 2, 3, 4, 5`);
+		order by ${flowOrder(sql`sum(n0)`, [sql`k1`, sql`k2`, sql`k3`, cohort, grp], withheldBelow)}
+		${paging.limit}`);
 }

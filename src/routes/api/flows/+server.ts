@@ -3,9 +3,16 @@ import { error } from '@sveltejs/kit';
 import { z } from 'zod';
 import { accessFor } from '$lib/server/auth/access.ts';
 import { getDb } from '$lib/server/db/index.ts';
-import { filtersOf, metricParams, optionalText, parseQuery } from '$lib/server/http/params.ts';
+import {
+	filtersOf,
+	metricParams,
+	optionalText,
+	pageHeaders,
+	pageParams,
+	parseQuery
+} from '$lib/server/http/params.ts';
 import { tabularResponse } from '$lib/server/http/tabular.ts';
-import { getFlows, type FlowRow } from '$lib/server/queries/flows.ts';
+import { getFlowsPage, type FlowRow } from '$lib/server/queries/flows.ts';
 import { isDimension } from '$lib/server/queries/scope.ts';
 import type { GroupDimension } from '$lib/domain/types.ts';
 
@@ -13,8 +20,9 @@ import type { GroupDimension } from '$lib/domain/types.ts';
 // flows withheld: the data of the Sankey, by start cohort; `kind` asks for one kind only.
 // `from`–`to` keep the flows from those start cohorts (inclusive); `cohorts=combined` counts them
 // together, each learner once — the rows of /flows for the same filters; `group` keeps one group
-// of `by`.
-const flowParams = metricParams.extend({
+// of `by`. `limit` and `offset` ask for a page of them, in the same order (largest first, the
+// withheld after them by name): a national system has hundreds of thousands by start cohort.
+const flowParams = metricParams.merge(pageParams).extend({
 	kind: z.enum(['next', 'toward']).optional(),
 	cohorts: z.enum(['each', 'combined']).default('each'),
 	from: optionalText,
@@ -27,7 +35,8 @@ export const GET: RequestHandler = async ({ url, locals }) => {
 	if (p.by.length > 1 || !p.by.every(isDimension)) error(400, 'by: one learner group dimension at most');
 	if (p.group && p.by.length === 0) error(400, 'group: needs by (the dimension the group is of)');
 
-	const rows = await getFlows(await getDb(), {
+	const paged = p.limit !== undefined || p.offset > 0;
+	const { rows, total } = await getFlowsPage(await getDb(), {
 		...accessFor(locals),
 		asOf: p.asOf,
 		data: p.data,
@@ -36,12 +45,14 @@ export const GET: RequestHandler = async ({ url, locals }) => {
 		group: p.group,
 		kind: p.kind,
 		byCohort: p.cohorts === 'each',
-		startCohorts: { from: p.from, to: p.to }
+		startCohorts: { from: p.from, to: p.to },
+		page: paged ? { limit: p.limit ?? null, offset: p.offset } : undefined
 	});
 	return tabularResponse<FlowRow>({
 		format: p.format,
 		rows,
 		name: 'flows',
+		headers: pageHeaders(url, { offset: p.offset, count: rows.length, total }),
 		columns: [
 			{ key: 'kind', type: 'text', value: (r) => r.kind },
 			{ key: 'from', type: 'text', value: (r) => r.from },
