@@ -91,31 +91,13 @@ export async function getFlowsPage(
 	const startCohort = from && from === to ? from : undefined;
 	const limited = Boolean(statuses?.length || ((from || to) && startCohort === undefined));
 	const withheldBelow = suppression === false ? 0 : suppression.threshold;
-	const counts = async (page: FlowPage | undefined) =>
-		(source === 'rollups'
-			? await flowCountsFromRollup(db, {
-					...context,
-					dimension,
-					group,
-					kind,
-					byCohort,
-					startCohort,
-					limited,
-					withheldBelow,
-					page
-				})
-			: null) ??
-		(await flowCountsFromBase(db, {
-			...context,
-			dimension,
-			group,
-			statuses,
-			byCohort,
-			startCohorts,
-			kind,
-			withheldBelow,
-			page
-		}));
+	const counts = async (page: FlowPage | undefined) => {
+		const asked = { ...context, dimension, group, kind, byCohort, withheldBelow, page };
+		return (
+			(source === 'rollups' ? await flowCountsFromRollup(db, { ...asked, startCohort, limited }) : null) ??
+			(await flowCountsFromBase(db, { ...asked, statuses, startCohorts }))
+		);
+	};
 	const rows = await counts(page);
 	// Each row of a page carries the whole answer's size; a page past the end asks for it alone.
 	const total = !page
