@@ -170,7 +170,8 @@ async function expectPanelsMatchBase(db: Db) {
 				!(scoped !== undefined && filtered !== undefined && scoped !== filtered) &&
 				(provider === '' ? !(question.dimension && perCohort) : !question.dimension && !perCohort);
 			expect(
-				(await flowCountsFromRollup(db, { ...question, startCohort, limited: false })) !== null,
+				(await flowCountsFromRollup(db, { ...question, startCohort, limited: false, withheldBelow: 0 })) !==
+					null,
 				label(asked)
 			).toBe(held);
 			if (held) seen.flows += fromRollups.length;
@@ -242,7 +243,7 @@ describe.each(engines)('rollups on $name', (engine) => {
 	});
 
 	it('gives flows in one order from both sources, the withheld last by name, and a page at a time', async () => {
-		// By names, field by field, code point by code point, a missing one last (as PostgreSQL's "C").
+		// By names, field by field, a missing one last: PostgreSQL's "C" for these (ASCII) names.
 		const byNames = (a: FlowRow, b: FlowRow) => {
 			for (const field of ['kind', 'from', 'to', 'cohort', 'group'] as const) {
 				const [x, y] = [a[field], b[field]];
@@ -280,7 +281,7 @@ describe.each(engines)('rollups on $name', (engine) => {
 	});
 
 	it('leaves questions it does not hold to the base tables', async () => {
-		const flows = { scope: SYSTEM, byCohort: false, limited: false } as const;
+		const flows = { scope: SYSTEM, byCohort: false, limited: false, withheldBelow: 0 } as const;
 		const provider = { kind: 'provider', providerId: 'open-university' } as const;
 		expect(
 			await flowCountsFromRollup(db, { ...flows, scope: provider, kind: 'next', dimension: 'gender' })

@@ -142,6 +142,9 @@ test('the policymaker reads, filters, shares and downloads the flow Sankey', asy
 	expect(first.headers()['x-total-count']).toBe(String(api.length));
 	expect(first.headers()['link']).toBe('</api/flows?limit=5&offset=5>; rel="next"');
 	expect(await (await page.request.get('/api/flows?limit=5&offset=5')).json()).toEqual(api.slice(5, 10));
+	expect((await page.request.get('/api/flows?kind=next&limit=5')).headers()['link']).toBe(
+		'</api/flows?kind=next&limit=5&offset=5>; rel="next"'
+	);
 	const last = await page.request.get(`/api/flows?offset=${api.length - 2}&format=csv`);
 	expect((await last.text()).trim().split('\n')).toHaveLength(1 + 2);
 	expect(last.headers()['link']).toBeUndefined();

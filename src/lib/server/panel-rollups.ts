@@ -78,8 +78,8 @@ export class LearnerChanges {
 		await this.flush(0);
 		const keys = sql.raw(KEY_COLUMNS.join(', '));
 		// In the order of the primary key, so its index is written page after page rather than all
-		// over: at 10M enrolments (millions of cells, an index far larger than shared buffers) the
-		// insert in hash order took 654 s.
+		// over: at 10M enrolments (1.9M cells, an index far larger than shared buffers) writing the
+		// cells took 49 s against 61 s in the hash's order.
 		await this.tx.execute(sql`insert into panel_rollup (${keys}, ${sql.raw(COUNT_COLUMNS.join(', '))})
 			select ${keys}, ${sql.raw(COUNT_COLUMNS.map((c) => `sum(${c})::int`).join(', '))}
 			from panel_delta group by ${PRIMARY_KEY} order by ${PRIMARY_KEY}

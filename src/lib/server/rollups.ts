@@ -106,8 +106,10 @@ export async function refreshRollups(tx: Orm, touched: Touched): Promise<void> {
 	// in memory rather than in sorted runs on disk (for this transaction only). A count of
 	// everything gets more: it sums millions of cells (the panel sums' 1.9M at 10M enrolments,
 	// from tens of millions of flushed rows: 654 s in sorted runs with 128 MB), and refreshes run
-	// one at a time (the lock above), so one process holds it.
+	// one at a time (the lock above), so one process holds it. 1 GB for a hash too (the
+	// multiplier would double it), so no step of the count asks for more.
 	await tx.execute(sql.raw(`set local work_mem = '${touched === 'all' ? '1GB' : '128MB'}'`));
+	if (touched === 'all') await tx.execute(sql`set local hash_mem_multiplier = 1`);
 	const learners = touched === 'all' ? new LearnerChanges(tx) : touched.learners;
 	if (touched === 'all') learners.everything();
 	await learners.after();

@@ -99,7 +99,8 @@ export async function getFlowsPage(
 		);
 	};
 	const rows = await counts(page);
-	// Each row of a page carries the whole answer's size; a page past the end asks for it alone.
+	// Each row of a page carries the whole answer's size; a page past the end asks for it alone
+	// (counting every flow again: a client that follows the Link header never asks for one).
 	const total = !page
 		? rows.length
 		: (rows[0]?.total ?? (page.offset > 0 ? ((await counts({ limit: 1, offset: 0 }))[0]?.total ?? 0) : 0));

@@ -120,7 +120,7 @@ export async function flowCountsFromRollup(
 		byCohort,
 		startCohort,
 		limited,
-		withheldBelow = 0,
+		withheldBelow,
 		page,
 		...context
 	}: QueryContext & {
@@ -134,7 +134,7 @@ export async function flowCountsFromRollup(
 		/** Statuses or a range of start cohorts asked for: only the base tables know them. */
 		limited: boolean;
 		/** Flows of fewer learners are to be withheld: they come last, in order of their names. */
-		withheldBelow?: number;
+		withheldBelow: number;
 		page?: FlowPage;
 	}
 ): Promise<FlowCount[] | null> {

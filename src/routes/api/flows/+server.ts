@@ -22,7 +22,8 @@ import type { GroupDimension } from '$lib/domain/types.ts';
 // together, each learner once — the rows of /flows for the same filters; `group` keeps one group
 // of `by`. `limit` and `offset` ask for a page of them, in the same order (largest first, the
 // withheld after them by name): a national system has hundreds of thousands by start cohort.
-const flowParams = metricParams.merge(pageParams).extend({
+const flowParams = metricParams.extend({
+	...pageParams.shape,
 	kind: z.enum(['next', 'toward']).optional(),
 	cohorts: z.enum(['each', 'combined']).default('each'),
 	from: optionalText,
