@@ -101,9 +101,9 @@ export async function getFlowsPage(
 	const rows = await counts(page);
 	// Each row of a page carries the whole answer's size; a page past the end asks for it alone
 	// (counting every flow again: a client that follows the Link header never asks for one).
-	const total = !page
-		? rows.length
-		: (rows[0]?.total ?? (page.offset > 0 ? ((await counts({ limit: 1, offset: 0 }))[0]?.total ?? 0) : 0));
+	let total = rows[0]?.total ?? rows.length;
+	if (page && rows.length === 0 && page.offset > 0)
+		total = (await counts({ limit: 1, offset: 0 }))[0]?.total ?? 0;
 	return {
 		total,
 		rows: rows.map((r) => {
