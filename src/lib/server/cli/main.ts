@@ -12,6 +12,7 @@ import { generateCommand } from './generate.ts';
 import { catalogueCommand, pathwayCommand } from './catalogue.ts';
 import { learnerCommand, retentionCommand } from './privacy.ts';
 import { recommendCommand } from './recommend.ts';
+import { verifyCommand } from './verify.ts';
 
 export type CommandContext = {
 	/** Opens the database from the environment; closed by main when the command ends. */
@@ -25,6 +26,9 @@ const USAGE = `Usage: stackwise <command> [options]
 Commands:
   import <paths…> [--format auto|oulad|csv|arrow] [--map column=field…] [--json]
       Import files or folders (formats detected by content). All-or-nothing per import.
+  verify <files…> [--json]
+      Each credential or presentation (JSON-LD, VC-JWT, enveloped, baked) against the W3C VC 2.0
+      data model, with its proof and each credential it encloses. Exit status 1 when any does not conform.
   export [--format arrow|csv] [--out DIR] [--table T…] [--json]
       Write every table (or those named) as Arrow IPC files or CSV templates.
   metrics completion [--credential ID] [--by DIM[,DIM2]] [--reference GROUP] [--as-of YYYY-MM-DD] [--json]
@@ -90,6 +94,8 @@ export async function main(argv: string[], io: Partial<CommandContext> = {}): Pr
 				return await importCommand(rest, context);
 			case 'export':
 				return await exportCommand(rest, context);
+			case 'verify':
+				return await verifyCommand(rest, context);
 			case 'metrics':
 				return await metricsCommand(rest, context);
 			case 'catalogue':

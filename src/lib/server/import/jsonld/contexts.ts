@@ -4,6 +4,7 @@
 // fetched during an import: a missing context makes the proof `unverified`, never a request.
 import credentialsV1 from '../../../../../data/contexts/credentials-v1.json' with { type: 'json' };
 import credentialsV2 from '../../../../../data/contexts/credentials-v2.json' with { type: 'json' };
+import credentialsExamplesV2 from '../../../../../data/contexts/credentials-examples-v2.json' with { type: 'json' };
 import dataIntegrityV1 from '../../../../../data/contexts/data-integrity-v1.json' with { type: 'json' };
 import dataIntegrityV2 from '../../../../../data/contexts/data-integrity-v2.json' with { type: 'json' };
 import multikeyV1 from '../../../../../data/contexts/multikey-v1.json' with { type: 'json' };
@@ -21,6 +22,7 @@ import clrV2p0Context from '../../../../../data/contexts/clr-v2p0-context.json' 
 export const BUNDLED_CONTEXTS: Readonly<Record<string, unknown>> = {
 	'https://www.w3.org/2018/credentials/v1': credentialsV1,
 	'https://www.w3.org/ns/credentials/v2': credentialsV2,
+	'https://www.w3.org/ns/credentials/examples/v2': credentialsExamplesV2,
 	'https://w3id.org/security/data-integrity/v1': dataIntegrityV1,
 	'https://w3id.org/security/data-integrity/v2': dataIntegrityV2,
 	'https://w3id.org/security/multikey/v1': multikeyV1,

@@ -1,5 +1,5 @@
-// Minimal typings for the Digital Bazaar libraries used to check Data Integrity proofs; they ship
-// JavaScript only. Only what the verifier calls is declared.
+// Minimal typings for the Digital Bazaar libraries used to check Data Integrity proofs and for
+// jsonld.js; they ship JavaScript only. Only what Stackwise calls is declared.
 declare module 'jsonld-signatures' {
 	const jsigs: {
 		verify(
@@ -8,6 +8,12 @@ declare module 'jsonld-signatures' {
 		): Promise<{ verified: boolean; error?: unknown; results?: { verified: boolean; error?: unknown }[] }>;
 		purposes: {
 			AssertionProofPurpose: new (options?: { controller?: object; date?: Date | string }) => unknown;
+			AuthenticationProofPurpose: new (options: {
+				controller?: object;
+				challenge: string;
+				domain?: string;
+			}) => unknown;
+			ControllerProofPurpose: new (options: { term: string; controller?: object }) => unknown;
 		};
 	};
 	export default jsigs;
@@ -34,4 +40,8 @@ declare module '@digitalbazaar/ed25519-signature-2020' {
 declare module 'base58-universal' {
 	export function decode(input: string): Uint8Array | undefined;
 	export function encode(input: Uint8Array): string;
+}
+declare module 'jsonld' {
+	const jsonld: { expand(document: unknown, options?: object): Promise<unknown[]> };
+	export default jsonld;
 }

@@ -3,7 +3,12 @@
 import type { Verification } from '../../../domain/types.ts';
 
 /** What a signature check found. `unverified`: it could not be checked offline (reason says why). */
-export type ProofCheck = { state: 'verified' | 'failed' | 'unverified' | 'unsigned'; reason: string };
+export type ProofCheck = {
+	state: 'verified' | 'failed' | 'unverified' | 'unsigned';
+	reason: string;
+	/** Who the key belongs to (its controller or DID), when the proof verified. */
+	signer?: string;
+};
 
 /** What a status (revocation) check found. */
 export type StatusCheck =

@@ -75,22 +75,27 @@ const describe = (proof: JsonObject) =>
 	[str(proof.type) ?? 'untyped proof', str(proof.cryptosuite)].filter(Boolean).join('/');
 
 /**
- * Checks the embedded proof of a JSON-LD credential. Of several proofs, the first one of a
- * supported suite with purpose assertionMethod is checked (as 1EdTech's validator does); proofs of
- * unknown suites are ignored. `issuerId` is the credential's issuer, to bind fragment keys to it.
+ * Checks the embedded proof of a JSON-LD credential (purpose assertionMethod) or presentation
+ * (purpose authentication). Of several proofs, the first one of a supported suite with that
+ * purpose is checked (as 1EdTech's validator does); proofs of unknown suites are ignored.
+ * `issuerId` is the credential's issuer (a presentation's holder), to bind fragment keys to it.
+ * A presentation's challenge is checked against the one its proof states: an import has no
+ * request of its own to compare it with.
  */
 export async function verifyEmbeddedProof({
 	document,
-	issuerId
+	issuerId,
+	purpose = 'assertionMethod'
 }: {
 	document: JsonObject;
 	issuerId?: string;
+	purpose?: 'assertionMethod' | 'authentication';
 }): Promise<ProofCheck> {
 	const proofs = asArray(document.proof).filter(
 		(p): p is JsonObject => isObject(p) && Object.keys(p).length > 0
 	);
 	if (proofs.length === 0) return { state: 'unsigned', reason: 'no proof' };
-	const candidates = proofs.filter((p) => (str(p.proofPurpose) ?? 'assertionMethod') === 'assertionMethod');
+	const candidates = proofs.filter((p) => (str(p.proofPurpose) ?? purpose) === purpose);
 	const proof = candidates.find((p) => suiteFor(p) !== null);
 	if (!proof)
 		return {
@@ -108,8 +113,15 @@ export async function verifyEmbeddedProof({
 	const controller = {
 		'@context': 'https://w3id.org/security/v2',
 		id: key.controller,
-		assertionMethod: [key.id]
+		[purpose]: [key.id]
 	};
+	const challenge = str(proof.challenge);
+	const proofPurpose =
+		purpose === 'assertionMethod'
+			? new jsigs.purposes.AssertionProofPurpose({ controller })
+			: challenge
+				? new jsigs.purposes.AuthenticationProofPurpose({ controller, challenge, domain: str(proof.domain) })
+				: new jsigs.purposes.ControllerProofPurpose({ term: 'authentication', controller });
 	const documentLoader = offlineDocumentLoader(new Map([[key.id, keyDocument]]));
 	// Only the chosen proof is handed over: a proof of an unknown suite must not fail the check.
 	const { proof: _all, ...rest } = document;
@@ -120,10 +132,15 @@ export async function verifyEmbeddedProof({
 		const legacyContext = asArray(document['@context']).includes(DATA_INTEGRITY_V1);
 		const result = await jsigs.verify(single, {
 			suite: suite.make({ legacyContext }),
-			purpose: new jsigs.purposes.AssertionProofPurpose({ controller }),
+			purpose: proofPurpose,
 			documentLoader
 		});
-		if (result.verified) return { state: 'verified', reason: `${suite.label} proof valid; ${key.source}` };
+		if (result.verified)
+			return {
+				state: 'verified',
+				reason: `${suite.label} proof valid; ${key.source}`,
+				signer: key.controller
+			};
 		return classify(suite.label, result.error ?? result.results?.find((r) => !r.verified)?.error);
 	} catch (error) {
 		return classify(suite.label, error);

@@ -110,7 +110,12 @@ export async function verifyCompactJws({
 	}
 	try {
 		await compactVerify(token, key, { algorithms: [alg] });
-		return { state: 'verified', reason: `JWS ${alg} signature valid; ${source}` };
+		const kid = typeof header.kid === 'string' ? header.kid.split('#')[0] : undefined;
+		return {
+			state: 'verified',
+			reason: `JWS ${alg} signature valid; ${source}`,
+			...(kid?.startsWith('did:') ? { signer: kid } : {})
+		};
 	} catch (error) {
 		const code = (error as { code?: string }).code;
 		return {

@@ -1,0 +1,133 @@
+// `stackwise verify`: every credential and presentation in a file judged against the VC 2.0
+// data model, with its proof, and the same for each credential it encloses (a presentation's
+// credentials, a CLR's nested ones). Reads what the importers read: JSON-LD, VC-JWT, enveloped
+// documents, badges baked into PNG/SVG, ELM's JAdES and upload wrapper.
+import { isJwsJson, jwsJsonPayload, verifyJades } from '../elm/jades.ts';
+import { readEnvelopes } from '../openbadges/envelope.ts';
+import { asArray, isObject, typesOf } from '../json/values.ts';
+import { ImportRefusal } from '../records.ts';
+import type { ProofCheck } from '../verify/check.ts';
+import {
+	checkOf,
+	conformance,
+	enclosedItems,
+	examineCredential,
+	holderClaimProblems,
+	holderOf,
+	openItem,
+	presentationProof,
+	type DocumentCheck,
+	type Opened
+} from './examine.ts';
+import { ruleName } from './rules.ts';
+
+/** A credential without a proof of its own inside a signed CLR is covered by the CLR's proof. */
+export function coveredBy(own: ProofCheck, enclosing: ProofCheck | undefined, what: string): ProofCheck {
+	if (!enclosing) return own;
+	if (enclosing.state === 'failed')
+		return { state: 'failed', reason: `the enclosing ${what}'s proof fails (${enclosing.reason})` };
+	if (own.state === 'unsigned')
+		return {
+			state: enclosing.state,
+			reason: `covered by the enclosing ${what}'s proof: ${enclosing.reason}`
+		};
+	return own;
+}
+
+const unreadable = (path: string, message: string): DocumentCheck => ({
+	path,
+	kind: 'credential',
+	conforms: false,
+	problems: [{ rule: ruleName('json-ld'), path, message }],
+	warnings: [],
+	proof: 'unverified',
+	proofReason: 'not read',
+	credentials: []
+});
+
+async function examineOpened(opened: Opened, enclosing?: ProofCheck, what = 'CLR'): Promise<DocumentCheck> {
+	if (opened.kind === 'presentation') {
+		const found = await conformance(opened.doc, 'presentation', opened.path);
+		found.problems.unshift(...opened.problems);
+		const proof = await presentationProof(opened);
+		const items = enclosedItems(opened);
+		const readable = items.filter((i): i is Opened => 'kind' in i);
+		found.problems.push(...holderClaimProblems(opened, readable, proof));
+		const credentials: DocumentCheck[] = [];
+		for (const item of items) {
+			if (!('kind' in item)) credentials.push({ ...unreadable(item.path, ''), problems: item.problems });
+			else {
+				// A self-asserted credential (issued by the holder, no proof of its own) is secured by
+				// the presentation's proof.
+				const selfAsserted = holderOf(opened.doc) !== null && item.doc.issuer === holderOf(opened.doc);
+				credentials.push(await examineOpened(item, selfAsserted ? proof : undefined, 'presentation'));
+			}
+		}
+		return {
+			...checkOf(opened.path, 'presentation', found, proof, credentials),
+			holder: holderOf(opened.doc)
+		};
+	}
+	const own = await examineCredential(opened);
+	const proof = coveredBy({ state: own.proof, reason: own.proofReason }, enclosing, what);
+	const check = { ...own, proof: proof.state, proofReason: proof.reason };
+	if (!typesOf(opened.doc).includes('ClrCredential')) return check;
+	const subject = opened.doc.credentialSubject;
+	const nested = isObject(subject) ? subject.verifiableCredential : undefined;
+	const credentials: DocumentCheck[] = [];
+	for (const [i, item] of asArray(nested).entries()) {
+		const path = `${opened.path}.credentialSubject.verifiableCredential[${i}]`;
+		const inner = openItem(item, path);
+		credentials.push(
+			'kind' in inner
+				? await examineOpened(inner, proof)
+				: { ...unreadable(path, ''), problems: inner.problems }
+		);
+	}
+	return checkOf(check.path, 'credential', check, proof, credentials);
+}
+
+/** Every top-level credential or presentation of a file, checked. */
+export async function verifyFile(bytes: Uint8Array, file: string): Promise<DocumentCheck[]> {
+	let envelopes;
+	try {
+		envelopes = readEnvelopes(bytes, file);
+	} catch (error) {
+		const message =
+			error instanceof ImportRefusal ? error.issues.map((i) => i.message).join('; ') : String(error);
+		return [unreadable(file, `not a credential or presentation this verifier reads: ${message}`)];
+	}
+	const checks: DocumentCheck[] = [];
+	for (const envelope of envelopes) {
+		const path = envelopes.length > 1 ? `${file} ${envelope.path}` : file;
+		if (envelope.kind === 'url') {
+			checks.push(unreadable(path, `holds only the URL ${envelope.url}; nothing is fetched`));
+			continue;
+		}
+		let item: unknown = envelope.kind === 'jws' ? envelope.token : envelope.doc;
+		let jades: ProofCheck | undefined;
+		if (isJwsJson(item)) {
+			jades = await verifyJades(item);
+			try {
+				item = JSON.parse(jwsJsonPayload(item));
+			} catch {
+				checks.push(unreadable(path, 'the JAdES payload is not JSON'));
+				continue;
+			}
+		}
+		// The European Digital Credential "uploadable" wrapper: {"credential": …}.
+		if (isObject(item) && isObject(item.credential) && !item.type && !item['@context'])
+			item = item.credential;
+		const opened = openItem(item, '$');
+		if (!('kind' in opened)) {
+			checks.push({ ...unreadable(path, ''), problems: opened.problems });
+			continue;
+		}
+		const check =
+			jades && opened.kind === 'credential'
+				? await examineCredential(opened, jades)
+				: await examineOpened(opened);
+		checks.push({ ...check, path });
+	}
+	return checks;
+}
