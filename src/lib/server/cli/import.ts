@@ -51,7 +51,8 @@ export async function importCommand(
 			rejected: 0,
 			errors: [{ file: f.path, message: 'not a format Stackwise recognises' }],
 			warnings: [],
-			verification: { verified: 0, failed: 0, unsigned: 0, unverified: 0 }
+			verification: { verified: 0, failed: 0, unsigned: 0, unverified: 0 },
+			documents: []
 		}))
 	];
 	if (values.json) {
@@ -75,6 +76,10 @@ function printReport(report: ImportReport, out: NodeJS.WriteStream) {
 		for (const issue of f.errors.slice(0, 10)) out.write(`    ${formatIssue(issue)}\n`);
 		if (f.errors.length > 10)
 			out.write(`    … and ${f.errors.length - 10} more (see the import's history)\n`);
+		for (const d of f.documents)
+			out.write(
+				`    ${d.path}: ${d.kind}, proof ${d.proof}${d.holder !== undefined ? `, holder ${d.holder ?? 'not named'}` : ''}; ${d.conforms ? 'meets VC 2.0' : `does not meet VC 2.0: ${d.problems.map((p) => `${p.rule} at ${p.path}`).join('; ') || 'see its credentials'}`}\n`
+			);
 	}
 	const changed = Object.entries(report.changed).filter(([, c]) => c && c.inserted + c.updated > 0);
 	if (report.status === 'succeeded')

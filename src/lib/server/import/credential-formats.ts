@@ -6,6 +6,7 @@ import { detectFormat, DETECT_HEAD_BYTES, type CredentialFormat } from './detect
 import { parseOpenBadges } from './openbadges/parse.ts';
 import { parseElm } from './elm/parse.ts';
 import { parseCtdl } from './ctdl/parse.ts';
+import { parsePresentation } from './presentation/parse.ts';
 
 export { detectFormat, DETECT_HEAD_BYTES, type CredentialFormat };
 export { fileResolver, documentResolver } from './openbadges/resolver.ts';
@@ -16,7 +17,7 @@ export type CredentialFileInput = {
 	bytes: Uint8Array;
 	/** The instant expiry is judged against (default: now). */
 	now?: Date;
-	/** Related documents supplied with the import (Open Badges only); nothing is fetched. */
+	/** Related documents supplied with the import (Open Badges, presentations); nothing is fetched. */
 	resolve?: (id: string) => unknown;
 	limits?: JsonLimits;
 };
@@ -31,5 +32,7 @@ export function parseCredentialFile(input: CredentialFileInput): AsyncGenerator<
 			return parseElm(input);
 		case 'ctdl':
 			return parseCtdl(input);
+		case 'vp':
+			return parsePresentation(input);
 	}
 }

@@ -1,8 +1,8 @@
-// Which credential format a file holds, from its content (the name only breaks ties): Open
-// Badges 2.0 (`ob2`), Open Badges 3.0 (`ob3`), CLR 2.0 (`clr`), European Learning Model (`elm`)
-// or CTDL (`ctdl`); null when none. It reads only the first bytes it is given, so it works on a
+// Which credential format a file holds, from its content (the name only breaks ties): a
+// Verifiable Presentation (`vp`, whatever it encloses), Open Badges 2.0 (`ob2`), Open Badges 3.0
+// (`ob3`), CLR 2.0 (`clr`), European Learning Model (`elm`) or CTDL (`ctdl`); null when none. It reads only the first bytes it is given, so it works on a
 // file's head; baked PNG/SVG badges and compact JWS payloads are looked inside.
-export type CredentialFormat = 'ob2' | 'ob3' | 'clr' | 'elm' | 'ctdl';
+export type CredentialFormat = 'vp' | 'ob2' | 'ob3' | 'clr' | 'elm' | 'ctdl';
 
 /**
  * How many bytes of a file the detector wants. Baked PNGs usually carry their badge chunk after
@@ -14,6 +14,7 @@ const PNG = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
 /** Markers in document text, most specific first. */
 const MARKERS: [CredentialFormat, RegExp][] = [
+	['vp', /"(VerifiablePresentation|EnvelopedVerifiablePresentation)"|^\s*\{\s*"vp"\s*:/],
 	['elm', /EuropeanDigitalCredential|data\.europa\.eu\/snb\/model|europass|"credentialProfiles"/i],
 	['clr', /ClrCredential|\/spec\/clr\/v2p0|\/draft\/clr\//],
 	[

@@ -17,7 +17,7 @@ import { stackingCycleIssues } from './stacking-check.ts';
 import { tgaUnits } from './tga/index.ts';
 
 /** The CLI's --format names of the document formats. */
-export const DOCUMENT_FORMATS = ['tga', 'ob', 'clr', 'elm', 'ctdl'] as const;
+export const DOCUMENT_FORMATS = ['tga', 'ob', 'clr', 'elm', 'ctdl', 'vp'] as const;
 export type DocumentFormat = (typeof DOCUMENT_FORMATS)[number];
 
 type DetectedFormat = CredentialFormat | 'tga';
@@ -26,7 +26,7 @@ const cliName = (format: DetectedFormat): DocumentFormat =>
 	format === 'ob2' || format === 'ob3' ? 'ob' : format;
 
 /** Catalogues first, so awards that name their credentials find them. */
-const ORDER: DocumentFormat[] = ['tga', 'ctdl', 'elm', 'clr', 'ob'];
+const ORDER: DocumentFormat[] = ['tga', 'ctdl', 'elm', 'clr', 'ob', 'vp'];
 /** Formats whose documents carry stacking rules, checked for cycles before they commit. */
 const CATALOGUES = new Set<DocumentFormat>(['tga', 'ctdl', 'elm', 'clr']);
 
@@ -84,7 +84,7 @@ export async function planDocuments(files: SourceFile[], forced?: DocumentFormat
 					format,
 					file: file.path,
 					bytes,
-					resolve: format === 'ob2' || format === 'ob3' || format === 'clr' ? await resolve() : undefined
+					resolve: ['ob2', 'ob3', 'clr', 'vp'].includes(format) ? await resolve() : undefined
 				});
 			}
 		}))

@@ -12,7 +12,7 @@ import type { ImportTable } from './records.ts';
 import { fileSource, type SourceFile } from './source.ts';
 import { DOCUMENT_FORMATS, planDocuments, type DocumentFormat } from './documents.ts';
 
-export const FORMAT_IDS = ['auto', 'oulad', 'csv', 'ob', 'clr', 'elm', 'ctdl', 'tga', 'arrow'] as const;
+export const FORMAT_IDS = ['auto', 'oulad', 'csv', 'ob', 'clr', 'elm', 'ctdl', 'tga', 'vp', 'arrow'] as const;
 export type FormatId = (typeof FORMAT_IDS)[number];
 
 /** Files under the given paths (folders recursively, hidden entries skipped), sorted by path. */

@@ -33,6 +33,7 @@ import { describeRef, existingKeys, providedKey, referencesOf, type RefTable } f
 import { OneAtATime } from './one-at-a-time.ts';
 import { sha256Of, type SourceFile } from './source.ts';
 import { validateRow } from './validate.ts';
+import type { DocumentCheck } from './vc2/examine.ts';
 import { rowKey, upsertRows, writeGroupMembers, type WriteCount } from './write.ts';
 
 /** How many units are checked and written together. */
@@ -50,6 +51,8 @@ export type FileReport = {
 	/** Problems that did not stop a unit (a dangling reference a rule can do without). */
 	warnings: ImportIssue[];
 	verification: Record<Verification, number>;
+	/** Each verifiable credential or presentation read: its VC 2.0 verdict and proof (the first 100). */
+	documents: DocumentCheck[];
 };
 
 export type ImportReport = {
@@ -268,7 +271,8 @@ function newFileReport(path: string, format: string): FileReport {
 		rejected: 0,
 		errors: [],
 		warnings: [],
-		verification: emptyVerification()
+		verification: emptyVerification(),
+		documents: []
 	};
 }
 
@@ -324,7 +328,10 @@ class ChunkWriter {
 	/** Counts a unit as read when it arrives, so a failure later in the file still reconciles. */
 
 	count(unit: ParsedUnit) {
-		this.fileOf(unit.at.file).read++;
+		const file = this.fileOf(unit.at.file);
+		file.read++;
+		for (const document of unit.documents ?? [])
+			if (file.documents.length < MAX_ERRORS) file.documents.push(document);
 	}
 
 	private reject(path: string, issues: ImportIssue[]) {

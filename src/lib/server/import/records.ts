@@ -14,6 +14,7 @@ import type {
 	Recognition,
 	RequirementGroup
 } from '../../domain/types.ts';
+import type { DocumentCheck } from './vc2/examine.ts';
 
 /** Where a unit or a problem is: a line of a text file or a JSON path inside a document. */
 export type SourceLocation = { file: string; line?: number; path?: string };
@@ -59,11 +60,13 @@ export const TABLE_ORDER: readonly ImportTable[] = [
 /**
  * What a parser yields per unit read. `warnings` are problems that did not stop the unit from
  * loading (a dangling reference a rule could do without, an association that is not a stacking
- * rule); the loader may report them next to the errors.
+ * rule); the loader may report them next to the errors. `documents`: the VC 2.0 verdict and proof
+ * of the verifiable credentials (and presentation) the unit was read from, reported beside it.
  */
-export type ParsedUnit =
+export type ParsedUnit = (
 	| { kind: 'rows'; at: SourceLocation; rows: ImportRow[]; warnings?: ImportIssue[] }
-	| { kind: 'rejected'; at: SourceLocation; issues: ImportIssue[] };
+	| { kind: 'rejected'; at: SourceLocation; issues: ImportIssue[] }
+) & { documents?: DocumentCheck[] };
 
 /** A whole-file failure (unreadable, wrong format, missing column, truncated): nothing is loaded. */
 export class ImportRefusal extends Error {

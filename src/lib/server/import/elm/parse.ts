@@ -6,14 +6,14 @@ import { DEFAULT_JSON_LIMITS, parseJsonLimited, type JsonLimits } from '../json/
 import { decodeText } from '../json/text.ts';
 import { asArray, isObject, type JsonObject } from '../json/values.ts';
 import { decide, type ProofCheck } from '../verify/check.ts';
-import { verifyEmbeddedProof } from '../verify/data-integrity.ts';
 import { validityProblem } from '../verify/validity.ts';
+import { coveredBy, examineCredential, type DocumentCheck } from '../vc2/examine.ts';
 import { isJwsJson, jwsJsonPayload, verifyJades } from './jades.ts';
 import { mapElmCredential } from './map.ts';
 
 export type ElmInput = { file: string; bytes: Uint8Array; now?: Date; limits?: JsonLimits };
 
-function isElmCredential(doc: JsonObject): boolean {
+export function isElmCredential(doc: JsonObject): boolean {
 	const types = asArray(doc.type);
 	return (
 		types.includes('EuropeanDigitalCredential') ||
@@ -54,28 +54,63 @@ export async function* parseElm(input: ElmInput): AsyncGenerator<ParsedUnit> {
 				message: 'not a European Digital Credential (type EuropeanDigitalCredential or the ELM context)'
 			}
 		]);
-	const credential = doc;
-	if (!proof) proof = await verifyEmbeddedProof({ document: credential });
+	yield* readElmCredential({
+		credential: doc,
+		proof,
+		source: isJwsJson(source) ? source : doc,
+		file,
+		path: '$',
+		now
+	});
+}
 
+/**
+ * One European Digital Credential: its VC 2.0 verdict and proof (`proof` when its JAdES
+ * signature was checked already), its validity, and its rows.
+ */
+export async function* readElmCredential({
+	credential,
+	proof,
+	source,
+	file,
+	path,
+	now,
+	enclosing
+}: {
+	credential: JsonObject;
+	proof?: ProofCheck;
+	source: unknown;
+	file: string;
+	path: string;
+	now: Date;
+	/** The proof of the presentation it came in, when it is the holder's own claim. */
+	enclosing?: ProofCheck;
+}): AsyncGenerator<ParsedUnit> {
+	const examined = await examineCredential(
+		{ path, kind: 'credential', doc: credential, problems: [] },
+		proof
+	);
+	const checked = coveredBy(
+		{ state: examined.proof, reason: examined.proofReason },
+		enclosing,
+		'presentation'
+	);
+	const document: DocumentCheck = { ...examined, proof: checked.state, proofReason: checked.reason };
 	const validity = validityProblem({
 		validFrom: credential.validFrom ?? credential.issuanceDate,
 		validUntil: credential.validUntil ?? credential.expirationDate,
 		now
 	});
-	const outcome = decide({ proof, validity });
-	const mapped = mapElmCredential({
-		credential,
-		outcome,
-		source: isJwsJson(source) ? source : credential,
-		file,
-		path: '$'
-	});
-	if ('issues' in mapped) yield { kind: 'rejected', at: { file, path: '$' }, issues: mapped.issues };
+	const outcome = decide({ proof: checked, validity });
+	const mapped = mapElmCredential({ credential, outcome, source, file, path });
+	if ('issues' in mapped)
+		yield { kind: 'rejected', at: { file, path }, issues: mapped.issues, documents: [document] };
 	else
 		yield {
 			kind: 'rows',
-			at: { file, path: '$' },
+			at: { file, path },
 			rows: mapped.rows,
-			...(mapped.warnings.length ? { warnings: mapped.warnings } : {})
+			...(mapped.warnings.length ? { warnings: mapped.warnings } : {}),
+			documents: [document]
 		};
 }

@@ -2,6 +2,10 @@
 // jsonld.js; they ship JavaScript only. Only what Stackwise calls is declared.
 declare module 'jsonld-signatures' {
 	const jsigs: {
+		sign(
+			document: object,
+			options: { suite: unknown; purpose: unknown; documentLoader: (url: string) => Promise<unknown> }
+		): Promise<object>;
 		verify(
 			document: object,
 			options: { suite: unknown; purpose: unknown; documentLoader: (url: string) => Promise<unknown> }
@@ -20,7 +24,7 @@ declare module 'jsonld-signatures' {
 }
 declare module '@digitalbazaar/data-integrity' {
 	export class DataIntegrityProof {
-		constructor(options: { cryptosuite: unknown; legacyContext?: boolean });
+		constructor(options: { cryptosuite: unknown; legacyContext?: boolean; signer?: unknown });
 	}
 }
 declare module '@digitalbazaar/eddsa-rdfc-2022-cryptosuite' {
@@ -44,4 +48,12 @@ declare module 'base58-universal' {
 declare module 'jsonld' {
 	const jsonld: { expand(document: unknown, options?: object): Promise<unknown[]> };
 	export default jsonld;
+}
+declare module '@digitalbazaar/ed25519-multikey' {
+	export function generate(options?: { id?: string; controller?: string }): Promise<{
+		id?: string;
+		controller?: string;
+		publicKeyMultibase: string;
+		signer(): unknown;
+	}>;
 }

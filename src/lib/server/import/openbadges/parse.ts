@@ -5,14 +5,14 @@ import { ImportRefusal, type ImportIssue, type ParsedUnit, type SourceLocation }
 import { DEFAULT_JSON_LIMITS, parseJsonLimited, type JsonLimits } from '../json/limits.ts';
 import { asArray, isObject, str, type JsonObject } from '../json/values.ts';
 import { decide, type ProofCheck, type VerificationOutcome } from '../verify/check.ts';
-import { verifyEmbeddedProof } from '../verify/data-integrity.ts';
-import { decodeCompactJws, verifyCompactJws } from '../verify/jws.ts';
+import { decodeCompactJws } from '../verify/jws.ts';
 import { checkStatus } from '../verify/status.ts';
+import { coveredBy, examineCredential, isOpened, openJws, type DocumentCheck } from '../vc2/examine.ts';
 import { validityProblem } from '../verify/validity.ts';
 import { readEnvelopes, type Envelope } from './envelope.ts';
 import { mapClrCatalogue } from './clr.ts';
 import { isOb2Document, mapOb2Document } from './ob2.ts';
-import { issuerId, mapAchievementCredential, mapEndorsement, type Mapped } from './ob3.ts';
+import { mapAchievementCredential, mapEndorsement, type Mapped } from './ob3.ts';
 import { checkStructure, vcKind } from './structure.ts';
 
 export type OpenBadgesInput = {
@@ -29,7 +29,7 @@ export type OpenBadgesInput = {
 	limits?: JsonLimits;
 };
 
-type Context = { file: string; now: Date; resolve?: (id: string) => unknown; limits: JsonLimits };
+export type Context = { file: string; now: Date; resolve?: (id: string) => unknown; limits: JsonLimits };
 
 export async function* parseOpenBadges(input: OpenBadgesInput): AsyncGenerator<ParsedUnit> {
 	const ctx: Context = {
@@ -44,23 +44,44 @@ export async function* parseOpenBadges(input: OpenBadgesInput): AsyncGenerator<P
 
 const at = (ctx: Context, path: string): SourceLocation => ({ file: ctx.file, path });
 
-function rejected(ctx: Context, path: string, issues: ImportIssue[] | string): ParsedUnit {
+function rejected(
+	ctx: Context,
+	path: string,
+	issues: ImportIssue[] | string,
+	documents?: DocumentCheck[]
+): ParsedUnit {
 	return {
 		kind: 'rejected',
 		at: at(ctx, path),
-		issues: typeof issues === 'string' ? [{ file: ctx.file, path, message: issues }] : issues
+		issues: typeof issues === 'string' ? [{ file: ctx.file, path, message: issues }] : issues,
+		...(documents ? { documents } : {})
 	};
 }
 
-function unitOf(ctx: Context, path: string, mapped: Mapped, warnings?: ImportIssue[]): ParsedUnit {
-	if (mapped.issues) return rejected(ctx, path, mapped.issues);
-	return { kind: 'rows', at: at(ctx, path), rows: mapped.rows, ...(warnings?.length ? { warnings } : {}) };
+function unitOf(
+	ctx: Context,
+	path: string,
+	mapped: Mapped,
+	documents?: DocumentCheck[],
+	warnings?: ImportIssue[]
+): ParsedUnit {
+	if (mapped.issues) return rejected(ctx, path, mapped.issues, documents);
+	return {
+		kind: 'rows',
+		at: at(ctx, path),
+		rows: mapped.rows,
+		...(warnings?.length ? { warnings } : {}),
+		...(documents ? { documents } : {})
+	};
 }
 
-async function* readEnvelope(
+/** What a credential inherits from the document around it (a CLR's or a presentation's proof). */
+export type Enclosing = { proof: ProofCheck; what: 'CLR' | 'presentation' };
+
+export async function* readEnvelope(
 	envelope: Envelope,
 	ctx: Context,
-	inherited?: ProofCheck
+	inherited?: Enclosing
 ): AsyncGenerator<ParsedUnit> {
 	const { path } = envelope;
 	if (envelope.kind === 'url') {
@@ -148,21 +169,6 @@ async function* readEnvelope(
 	yield* readCredential({ credential: doc, source: doc, path, ctx, inherited });
 }
 
-function jwtClaimProblems(credential: JsonObject, claims: JsonObject): string[] {
-	const problems: string[] = [];
-	const iss = str(claims.iss);
-	const jti = str(claims.jti);
-	const sub = str(claims.sub);
-	const subject = isObject(credential.credentialSubject) ? credential.credentialSubject : {};
-	if (iss && issuerId(credential) && iss !== issuerId(credential))
-		problems.push(`JWT iss ${iss} is not the issuer ${issuerId(credential)}`);
-	if (jti && str(credential.id) && jti !== str(credential.id))
-		problems.push(`JWT jti ${jti} is not the credential id ${str(credential.id)}`);
-	if (sub && str(subject.id) && sub !== str(subject.id))
-		problems.push(`JWT sub ${sub} is not the subject id ${str(subject.id)}`);
-	return problems;
-}
-
 const unixToIso = (s: unknown) =>
 	typeof s === 'number' && Number.isFinite(s) ? new Date(s * 1000).toISOString() : undefined;
 
@@ -181,8 +187,22 @@ async function* readCredential({
 	source: unknown;
 	path: string;
 	ctx: Context;
-	inherited?: ProofCheck;
+	inherited?: Enclosing;
 }): AsyncGenerator<ParsedUnit> {
+	// The VC 2.0 verdict and the proof, as `stackwise verify` gives them; reported beside the record.
+	const opened = jws ? openJws(jws, path) : undefined;
+	const examined = await examineCredential(
+		opened && isOpened(opened)
+			? opened
+			: { path, kind: 'credential', doc: credential, jws, claims, problems: [] }
+	);
+	const proof = coveredBy(
+		{ state: examined.proof, reason: examined.proofReason },
+		inherited?.proof,
+		inherited?.what ?? 'CLR'
+	);
+	const document: DocumentCheck = { ...examined, proof: proof.state, proofReason: proof.reason };
+
 	const kind = vcKind(credential);
 	const problems = checkStructure(credential, { viaJwt: jws !== undefined });
 	if (problems.length > 0 || !kind) {
@@ -193,26 +213,12 @@ async function* readCredential({
 				file: ctx.file,
 				path: path === '$' ? p.path : path + p.path.slice(1),
 				message: p.message
-			}))
+			})),
+			[document]
 		);
 		return;
 	}
 
-	let proof: ProofCheck;
-	if (jws) {
-		proof = await verifyCompactJws({ token: jws });
-		const claimProblems = claims ? jwtClaimProblems(credential, claims) : [];
-		if (proof.state !== 'failed' && claimProblems.length > 0)
-			proof = { state: 'failed', reason: claimProblems.join('; ') };
-	} else {
-		proof = await verifyEmbeddedProof({ document: credential, issuerId: issuerId(credential) });
-	}
-	if (inherited) {
-		if (inherited.state === 'failed')
-			proof = { state: 'failed', reason: `the enclosing CLR's proof fails (${inherited.reason})` };
-		else if (proof.state === 'unsigned')
-			proof = { state: inherited.state, reason: `covered by the enclosing CLR's proof: ${inherited.reason}` };
-	}
 	const validity = validityProblem({
 		validFrom: credential.validFrom ?? credential.issuanceDate ?? unixToIso(claims?.nbf),
 		validUntil: credential.validUntil ?? credential.expirationDate ?? unixToIso(claims?.exp),
@@ -225,14 +231,15 @@ async function* readCredential({
 	if (kind === 'endorsement') {
 		// An endorsement records no award; one whose proof or dates fail is not taken as evidence of anything.
 		if (outcome.verification === 'failed')
-			return yield rejected(ctx, path, `endorsement not accepted: ${outcome.verificationReason}`);
-		return yield unitOf(ctx, path, mapEndorsement(credential));
+			return yield rejected(ctx, path, `endorsement not accepted: ${outcome.verificationReason}`, [document]);
+		return yield unitOf(ctx, path, mapEndorsement(credential), [document]);
 	}
 	if (kind === 'ob3')
 		return yield unitOf(
 			ctx,
 			path,
-			mapAchievementCredential({ credential, outcome, source, jwtClaims: claims, ctx: mapCtx })
+			mapAchievementCredential({ credential, outcome, source, jwtClaims: claims, ctx: mapCtx }),
+			[document]
 		);
 
 	// CLR: the nested credentials first (each its own unit), then the CLR's catalogue, whose
@@ -254,13 +261,14 @@ async function* readCredential({
 			const id = str(nested.credentialSubject.achievement.id);
 			if (id) knownIds.add(id);
 		}
-		yield* readEnvelope(envelope, ctx, clrProof);
+		yield* readEnvelope(envelope, ctx, { proof: clrProof, what: 'CLR' });
 	}
 	const catalogue = mapClrCatalogue({ clr: credential, ctx: mapCtx, knownIds });
 	yield {
 		kind: 'rows',
 		at: at(ctx, path),
 		rows: catalogue.rows,
-		...(catalogue.warnings.length ? { warnings: catalogue.warnings } : {})
+		...(catalogue.warnings.length ? { warnings: catalogue.warnings } : {}),
+		documents: [document]
 	};
 }

@@ -57,6 +57,11 @@ export type Opened = {
 	problems: Vc2Problem[];
 };
 
+/** An item that could not be opened: only the problems that stopped it. */
+export type Unopened = { path: string; problems: Vc2Problem[] };
+
+export const isOpened = (item: Opened | Unopened): item is Opened => 'kind' in item;
+
 export const kindOf = (doc: JsonObject): DocumentKind => {
 	const types = typesOf(doc);
 	if (types.includes('VerifiablePresentation') || types.includes('EnvelopedVerifiablePresentation'))
@@ -91,11 +96,7 @@ function problem(id: keyof typeof VC2_RULES, path: string, message: string): Vc2
 }
 
 /** Reads a compact JWS as a credential or presentation. */
-export function openJws(
-	token: string,
-	path: string,
-	envelope?: JsonObject
-): Opened | { path: string; problems: Vc2Problem[] } {
+export function openJws(token: string, path: string, envelope?: JsonObject): Opened | Unopened {
 	const decoded = decodeCompactJws(token);
 	let payload: unknown;
 	try {
@@ -125,7 +126,7 @@ export function openJws(
 }
 
 /** Opens an item as found in a file or a presentation: a document, an enveloped one, or a JWS. */
-export function openItem(item: unknown, path: string): Opened | { path: string; problems: Vc2Problem[] } {
+export function openItem(item: unknown, path: string): Opened | Unopened {
 	if (typeof item === 'string') {
 		const token = item.trim();
 		if (isCompactJws(token)) return openJws(token, path);
@@ -241,6 +242,19 @@ export async function examineCredential(opened: Opened, proof?: ProofCheck): Pro
 	return checkOf(opened.path, 'credential', found, checked);
 }
 
+/** A credential without a proof of its own inside a signed CLR (or a holder's own claim in a signed presentation) is covered by its proof. */
+export function coveredBy(own: ProofCheck, enclosing: ProofCheck | undefined, what: string): ProofCheck {
+	if (!enclosing) return own;
+	if (enclosing.state === 'failed')
+		return { state: 'failed', reason: `the enclosing ${what}'s proof fails (${enclosing.reason})` };
+	if (own.state === 'unsigned')
+		return {
+			state: enclosing.state,
+			reason: `covered by the enclosing ${what}'s proof: ${enclosing.reason}`
+		};
+	return own;
+}
+
 /** Whether an enclosed credential is secured by anything of its own. */
 export const securedOnItsOwn = (opened: Opened) =>
 	opened.jws !== undefined || asArray(opened.doc.proof).some((p) => isObject(p) && Object.keys(p).length > 0);
@@ -269,34 +283,36 @@ export async function presentationProof(opened: Opened): Promise<ProofCheck> {
 }
 
 /**
- * §4.13.4: a credential secured only by the presentation's own proof is a claim of the holder's,
- * so the presentation must name a holder and that credential's issuer must be it.
+ * §4.13.4: a credential the presentation's signer issued and secured by nothing of its own is a
+ * self-asserted claim, secured only by the presentation; the presentation must then name a holder,
+ * identical to that credential's issuer. Without a verified signature there is no telling whose
+ * claim it is, and the rule is not judged (an unsecured credential is `unsigned`, not malformed).
  */
 export function holderClaimProblems(
 	presentation: Opened,
 	enclosed: Opened[],
 	vpProof: ProofCheck
 ): Vc2Problem[] {
-	if (vpProof.state === 'unsigned') return [];
+	const signer = vpProof.state === 'verified' ? (vpProof.signer ?? str(presentation.claims?.iss)) : undefined;
+	if (!signer) return [];
 	const holder = holderOf(presentation.doc);
 	const problems: Vc2Problem[] = [];
 	for (const credential of enclosed) {
-		if (securedOnItsOwn(credential)) continue;
-		const issuer = idOf(credential.doc.issuer);
+		if (securedOnItsOwn(credential) || idOf(credential.doc.issuer) !== signer) continue;
 		if (!holder)
 			problems.push(
 				problem(
 					'holder-claims',
 					presentation.path,
-					`${credential.path} is secured only by the presentation, which names no holder.`
+					`${credential.path} is the signer's own claim, secured only by the presentation, which names no holder.`
 				)
 			);
-		else if (issuer !== holder)
+		else if (holder !== signer)
 			problems.push(
 				problem(
 					'holder-claims',
 					`${credential.path}.issuer`,
-					`${credential.path} is secured only by the presentation, but its issuer ${issuer ?? '(none)'} is not the holder ${holder}.`
+					`${credential.path} is secured only by the presentation, but its issuer ${signer} is not the holder ${holder}.`
 				)
 			);
 	}
@@ -311,7 +327,7 @@ export function enclosedItems(presentation: Opened) {
 			? `${presentation.path}.verifiableCredential[${i}]`
 			: `${presentation.path}.verifiableCredential`;
 		const opened = openItem(item, path);
-		if ('kind' in opened && typeof item === 'string')
+		if (isOpened(opened) && typeof item === 'string')
 			// A JWS given as a bare string still says what it holds, but the form is not allowed.
 			opened.problems.unshift(
 				problem(

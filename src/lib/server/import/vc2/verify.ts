@@ -10,29 +10,18 @@ import type { ProofCheck } from '../verify/check.ts';
 import {
 	checkOf,
 	conformance,
+	coveredBy,
 	enclosedItems,
 	examineCredential,
 	holderClaimProblems,
 	holderOf,
+	isOpened,
 	openItem,
 	presentationProof,
 	type DocumentCheck,
 	type Opened
 } from './examine.ts';
 import { ruleName } from './rules.ts';
-
-/** A credential without a proof of its own inside a signed CLR is covered by the CLR's proof. */
-export function coveredBy(own: ProofCheck, enclosing: ProofCheck | undefined, what: string): ProofCheck {
-	if (!enclosing) return own;
-	if (enclosing.state === 'failed')
-		return { state: 'failed', reason: `the enclosing ${what}'s proof fails (${enclosing.reason})` };
-	if (own.state === 'unsigned')
-		return {
-			state: enclosing.state,
-			reason: `covered by the enclosing ${what}'s proof: ${enclosing.reason}`
-		};
-	return own;
-}
 
 const unreadable = (path: string, message: string): DocumentCheck => ({
 	path,
@@ -51,11 +40,11 @@ async function examineOpened(opened: Opened, enclosing?: ProofCheck, what = 'CLR
 		found.problems.unshift(...opened.problems);
 		const proof = await presentationProof(opened);
 		const items = enclosedItems(opened);
-		const readable = items.filter((i): i is Opened => 'kind' in i);
+		const readable = items.filter(isOpened);
 		found.problems.push(...holderClaimProblems(opened, readable, proof));
 		const credentials: DocumentCheck[] = [];
 		for (const item of items) {
-			if (!('kind' in item)) credentials.push({ ...unreadable(item.path, ''), problems: item.problems });
+			if (!isOpened(item)) credentials.push({ ...unreadable(item.path, ''), problems: item.problems });
 			else {
 				// A self-asserted credential (issued by the holder, no proof of its own) is secured by
 				// the presentation's proof.
@@ -79,7 +68,7 @@ async function examineOpened(opened: Opened, enclosing?: ProofCheck, what = 'CLR
 		const path = `${opened.path}.credentialSubject.verifiableCredential[${i}]`;
 		const inner = openItem(item, path);
 		credentials.push(
-			'kind' in inner
+			isOpened(inner)
 				? await examineOpened(inner, proof)
 				: { ...unreadable(path, ''), problems: inner.problems }
 		);
@@ -119,7 +108,7 @@ export async function verifyFile(bytes: Uint8Array, file: string): Promise<Docum
 		if (isObject(item) && isObject(item.credential) && !item.type && !item['@context'])
 			item = item.credential;
 		const opened = openItem(item, '$');
-		if (!('kind' in opened)) {
+		if (!isOpened(opened)) {
 			checks.push({ ...unreadable(path, ''), problems: opened.problems });
 			continue;
 		}

@@ -1,0 +1,162 @@
+// Verifiable Presentations: what a learner's wallet hands over. The presentation itself is not a
+// record: its VC 2.0 verdict, holder and proof are checked and reported beside the first of its
+// credentials. Each credential it encloses (JSON-LD, VC-JWT, enveloped) goes through the importer
+// of its own format — Open Badges 3.0 / CLR 2.0 or ELM — with its own verification: a holder's
+// signature on the presentation says nothing about an issuer's claims. The one exception is a
+// credential the holder issued and did not sign on its own (a self-asserted claim, §4.13.4),
+// which the presentation's proof covers.
+import { readEnvelopes } from '../openbadges/envelope.ts';
+import { readEnvelope, type Context } from '../openbadges/parse.ts';
+import { vcKind } from '../openbadges/structure.ts';
+import { isElmCredential, readElmCredential } from '../elm/parse.ts';
+import { DEFAULT_JSON_LIMITS, type JsonLimits } from '../json/limits.ts';
+import { idOf } from '../json/values.ts';
+import { ImportRefusal, type ImportIssue, type ParsedUnit } from '../records.ts';
+import {
+	checkOf,
+	conformance,
+	enclosedItems,
+	examineCredential,
+	holderClaimProblems,
+	holderOf,
+	isOpened,
+	openItem,
+	presentationProof,
+	securedOnItsOwn,
+	type DocumentCheck,
+	type Opened
+} from '../vc2/examine.ts';
+import type { Vc2Problem } from '../vc2/rules.ts';
+
+export type PresentationInput = {
+	file: string;
+	bytes: Uint8Array;
+	now?: Date;
+	resolve?: (id: string) => unknown;
+	limits?: JsonLimits;
+};
+
+const issuesOf = (file: string, problems: Vc2Problem[]): ImportIssue[] =>
+	problems.map((p) => ({ file, path: p.path, message: `${p.rule}: ${p.message}` }));
+
+/** Adds what was found about a credential's envelope (an enveloped object's rules) to its verdict. */
+function withEnvelope(unit: ParsedUnit, item: Opened): ParsedUnit {
+	if (item.problems.length === 0 || !unit.documents) return unit;
+	return {
+		...unit,
+		documents: unit.documents.map((d) =>
+			d.path === item.path ? { ...d, conforms: false, problems: [...item.problems, ...d.problems] } : d
+		)
+	};
+}
+
+async function* enclosedUnits(
+	presentation: Opened,
+	vpProof: DocumentCheck,
+	ctx: Context
+): AsyncGenerator<ParsedUnit> {
+	const holder = holderOf(presentation.doc);
+	const proof = { state: vpProof.proof, reason: vpProof.proofReason };
+	for (const item of enclosedItems(presentation)) {
+		if (!isOpened(item)) {
+			yield {
+				kind: 'rejected',
+				at: { file: ctx.file, path: item.path },
+				issues: issuesOf(ctx.file, item.problems)
+			};
+			continue;
+		}
+		const selfAsserted = holder !== null && idOf(item.doc.issuer) === holder && !securedOnItsOwn(item);
+		if (item.kind === 'presentation') {
+			yield {
+				kind: 'rejected',
+				at: { file: ctx.file, path: item.path },
+				issues: [
+					{ file: ctx.file, path: item.path, message: 'a presentation inside a presentation is not read' }
+				]
+			};
+		} else if (vcKind(item.doc)) {
+			const envelope = item.jws
+				? { kind: 'jws' as const, path: item.path, token: item.jws }
+				: { kind: 'json' as const, path: item.path, doc: item.doc };
+			for await (const unit of readEnvelope(
+				envelope,
+				ctx,
+				selfAsserted ? { proof, what: 'presentation' } : undefined
+			))
+				yield withEnvelope(unit, item);
+		} else if (isElmCredential(item.doc)) {
+			for await (const unit of readElmCredential({
+				credential: item.doc,
+				source: item.jws ? { jwt: item.jws } : item.doc,
+				file: ctx.file,
+				path: item.path,
+				now: ctx.now,
+				enclosing: selfAsserted ? proof : undefined
+			}))
+				yield withEnvelope(unit, item);
+		} else {
+			const check = await examineCredential(item);
+			yield {
+				kind: 'rejected',
+				at: { file: ctx.file, path: item.path },
+				issues: [
+					{
+						file: ctx.file,
+						path: `${item.path}.type`,
+						message: `a verifiable credential of type ${JSON.stringify(item.doc.type ?? null)}: Stackwise records Open Badges 3.0, CLR 2.0 and European Learning Model credentials`
+					}
+				],
+				documents: [check]
+			};
+		}
+	}
+}
+
+export async function* parsePresentation(input: PresentationInput): AsyncGenerator<ParsedUnit> {
+	const ctx: Context = {
+		file: input.file,
+		now: input.now ?? new Date(),
+		resolve: input.resolve,
+		limits: input.limits ?? DEFAULT_JSON_LIMITS
+	};
+	for (const envelope of readEnvelopes(input.bytes, input.file, ctx.limits)) {
+		const opened = openItem(
+			envelope.kind === 'jws' ? envelope.token : envelope.kind === 'json' ? envelope.doc : envelope.url,
+			envelope.path
+		);
+		if (!isOpened(opened) || opened.kind !== 'presentation')
+			throw new ImportRefusal([
+				{ file: input.file, path: envelope.path, message: 'not a verifiable presentation' },
+				...(isOpened(opened) ? [] : issuesOf(input.file, opened.problems))
+			]);
+		const found = await conformance(opened.doc, 'presentation', opened.path);
+		found.problems.unshift(...opened.problems);
+		const proof = await presentationProof(opened);
+		const readable = enclosedItems(opened).filter(isOpened);
+		found.problems.push(...holderClaimProblems(opened, readable, proof));
+		const check: DocumentCheck = {
+			...checkOf(opened.path, 'presentation', found, proof),
+			holder: holderOf(opened.doc)
+		};
+		let first = true;
+		for await (const unit of enclosedUnits(opened, check, ctx)) {
+			if (!first) {
+				yield unit;
+				continue;
+			}
+			first = false;
+			// The presentation's own verdict travels with its first credential.
+			yield { ...unit, documents: [check, ...(unit.documents ?? [])] };
+		}
+		if (first)
+			throw new ImportRefusal([
+				{
+					file: input.file,
+					path: opened.path,
+					message: `the presentation holds no credentials, so there is nothing to import (holder ${check.holder ?? 'not named'}, proof ${check.proof})`
+				},
+				...issuesOf(input.file, check.problems)
+			]);
+	}
+}
