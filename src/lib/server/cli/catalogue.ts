@@ -5,6 +5,11 @@ import { getLearnerHoldings, getPlan, getProgress } from '../queries/pathway.ts'
 import { UsageError } from './args.ts';
 import type { CommandContext } from './main.ts';
 import type { Objective } from '../../domain/stacking/index.ts';
+import {
+	requirementTree,
+	ruleSentence,
+	type RequirementNode
+} from '../../domain/stacking/requirement-tree.ts';
 
 export async function catalogueCommand(argv: string[], { openDb, stdout }: CommandContext): Promise<number> {
 	const [action, ...rest] = argv;
@@ -46,10 +51,15 @@ export async function catalogueCommand(argv: string[], { openDb, stdout }: Comma
 	stdout.write(
 		`${detail.id}: ${detail.title} (${detail.kind}${detail.level ? `, ${detail.levelFramework ?? ''} ${detail.level}` : ''})\n`
 	);
-	for (const g of detail.requirements)
-		stdout.write(
-			`  ${g.parent ? '  ' : ''}${g.label ?? g.id}: ${g.rule === 'all' ? 'all of' : g.rule === 'n_of' ? `${g.n} of` : `${g.minCredits} credits from`} ${g.members.length} (${g.members.slice(0, 8).join(', ')}${g.members.length > 8 ? ', …' : ''})\n`
-		);
+	const titles = new Map(detail.requirements.flatMap((g) => g.members.map((m, i) => [m, g.memberTitles[i]])));
+	const print = (node: RequirementNode, indent: string) => {
+		stdout.write(`${indent}${node.label ?? 'Requirement'}: ${ruleSentence(node)}\n`);
+		for (const m of node.members.slice(0, 40)) stdout.write(`${indent}  - ${titles.get(m) ?? m}\n`);
+		if (node.members.length > 40)
+			stdout.write(`${indent}  - … and ${node.members.length - 40} more (--json lists all)\n`);
+		for (const child of node.children) print(child, indent + '  ');
+	};
+	for (const node of requirementTree(detail.requirements)) print(node, '  ');
 	if (detail.prerequisites.length) stdout.write(`  requires first: ${detail.prerequisites.join(', ')}\n`);
 	for (const u of detail.unparsed) stdout.write(`  not parsed: ${u}\n`);
 	return 0;

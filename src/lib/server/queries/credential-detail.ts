@@ -24,6 +24,8 @@ export type CredentialDetail = {
 		minCredits: number | null;
 		label: string | null;
 		members: string[];
+		/** The members' titles, in the same order (the id when the catalogue has no title). */
+		memberTitles: string[];
 	}[];
 	prerequisites: string[];
 	/** Credentials this one is recognised as (credit transfer). */
@@ -73,7 +75,8 @@ export async function getCredentialDetail(db: Db, id: string): Promise<Credentia
 			n: g.n,
 			minCredits: g.minCredits,
 			label: g.label,
-			members: [...g.members]
+			members: [...g.members],
+			memberTitles: g.members.map((m) => index.credentials.get(m)?.title ?? m)
 		})),
 		prerequisites: [...(index.requires.get(id) ?? [])],
 		recognisedAs: [...(index.recognisedAs.get(id) ?? [])],

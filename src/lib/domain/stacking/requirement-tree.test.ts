@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { flattenTree, requirementTree, ruleText, type RequirementInput } from './requirement-tree.ts';
+import {
+	flattenTree,
+	requirementTree,
+	ruleSentence,
+	ruleText,
+	type RequirementInput
+} from './requirement-tree.ts';
 
 const group = (g: Partial<RequirementInput> & { id: string }): RequirementInput => ({
 	parent: null,
@@ -16,6 +22,30 @@ describe('ruleText', () => {
 		expect(ruleText('all', null, null, 27)).toBe('all 27');
 		expect(ruleText('n_of', 4, null, 37)).toBe('4 of 37');
 		expect(ruleText('min_credits', null, 20, 12)).toBe('at least 20 credits from 12');
+	});
+});
+
+describe('ruleSentence', () => {
+	it('reads a nested listing: members counted, groups named as groups', () => {
+		const [pathway] = requirementTree([
+			group({ id: 'skill', rule: 'n_of', n: 3 }),
+			group({ id: 'skill/a', parent: 'skill', rule: 'n_of', n: 2, members: ['b1', 'b2', 'b3', 'b4'] }),
+			group({ id: 'skill/b', parent: 'skill', members: ['b5', 'b6'] }),
+			group({ id: 'skill/c', parent: 'skill', rule: 'min_credits', minCredits: 6, members: ['c1', 'c2'] }),
+			group({ id: 'skill/d', parent: 'skill', rule: 'n_of', n: 1, members: ['d1'] })
+		]);
+		expect(ruleSentence(pathway)).toBe('3 of these groups');
+		expect(pathway.children.map(ruleSentence)).toEqual([
+			'2 of these 4',
+			'all of these 2',
+			'at least 6 credits from these 2',
+			'1 of these 1'
+		]);
+		const [mixed] = requirementTree([
+			group({ id: 'q', members: ['u1'] }),
+			group({ id: 'q/g', parent: 'q', members: ['u2'] })
+		]);
+		expect(ruleSentence(mixed)).toBe('all of these 2');
 	});
 });
 
