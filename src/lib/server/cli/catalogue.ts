@@ -69,9 +69,10 @@ async function holdingsOf(
 	values: { learner?: string; holding?: string; 'as-of'?: string },
 	openDb: CommandContext['openDb']
 ) {
-	if (Boolean(values.learner) === Boolean(values.holding))
+	// `--holding ""` is a learner who holds nothing yet (a plan from the start).
+	if (Boolean(values.learner) === (values.holding !== undefined))
 		throw new UsageError('give exactly one of --learner ID, --holding ID,ID…');
-	if (values.holding)
+	if (values.holding !== undefined)
 		return values.holding
 			.split(',')
 			.map((s) => s.trim())

@@ -1,4 +1,5 @@
-// Credential documents (Open Badges 2.0/3.0, CLR 2.0, ELM, CTDL, training.gov.au releases): each file is its own
+// Credential documents (Open Badges 2.0/3.0, CLR 2.0, ELM, CTDL, Verifiable Presentations,
+// training.gov.au releases, Badgr pathway exports, Credential Engine pathway CSVs): each file is its own
 // all-or-nothing import, because each is a document its issuer made on its own — one unreadable
 // badge must not hold back the other forty-nine in a folder. Files that other documents point to
 // (an Open Badges 2.0 BadgeClass or issuer profile) are read through a resolver over the whole
@@ -15,24 +16,32 @@ import type { ImportJob } from './loader.ts';
 import { readAllBytes, type SourceFile } from './source.ts';
 import { stackingCycleIssues } from './stacking-check.ts';
 import { tgaUnits } from './tga/index.ts';
+import { looksLikeBadgrPathway, parseBadgrPathway } from './pathways/badgr.ts';
+import { looksLikePathwayCsv, parsePathwayCsv } from './pathways/ce-csv.ts';
 
 /** The CLI's --format names of the document formats. */
-export const DOCUMENT_FORMATS = ['tga', 'ob', 'clr', 'elm', 'ctdl', 'vp'] as const;
+export const DOCUMENT_FORMATS = ['tga', 'ob', 'clr', 'elm', 'ctdl', 'vp', 'badgr', 'pathway-csv'] as const;
 export type DocumentFormat = (typeof DOCUMENT_FORMATS)[number];
 
-type DetectedFormat = CredentialFormat | 'tga';
+type DetectedFormat = CredentialFormat | 'tga' | 'badgr' | 'pathway-csv';
 
 const cliName = (format: DetectedFormat): DocumentFormat =>
 	format === 'ob2' || format === 'ob3' ? 'ob' : format;
 
 /** Catalogues first, so awards that name their credentials find them. */
-const ORDER: DocumentFormat[] = ['tga', 'ctdl', 'elm', 'clr', 'ob', 'vp'];
+const ORDER: DocumentFormat[] = ['tga', 'ctdl', 'badgr', 'pathway-csv', 'elm', 'clr', 'ob', 'vp'];
 /** Formats whose documents carry stacking rules, checked for cycles before they commit. */
-const CATALOGUES = new Set<DocumentFormat>(['tga', 'ctdl', 'elm', 'clr']);
+const CATALOGUES = new Set<DocumentFormat>(['tga', 'ctdl', 'badgr', 'pathway-csv', 'elm', 'clr']);
 
-/** training.gov.au release documents are AuthorIT XML. */
-const isTgaRelease = (head: Uint8Array) =>
-	/<AuthorIT[\s>]/.test(new TextDecoder().decode(head.subarray(0, 4096)));
+/** Formats recognised by their head before the credential formats: catalogues in their own shapes. */
+function catalogueFormat(head: Uint8Array): DetectedFormat | null {
+	const text = new TextDecoder().decode(head.subarray(0, 65536));
+	// training.gov.au release documents are AuthorIT XML.
+	if (/<AuthorIT[\s>]/.test(text.slice(0, 4096))) return 'tga';
+	if (looksLikePathwayCsv(text)) return 'pathway-csv';
+	if (looksLikeBadgrPathway(text)) return 'badgr';
+	return null;
+}
 
 async function headOf(file: SourceFile): Promise<Uint8Array> {
 	const bytes = await readAllBytes(file, DOCUMENT_LIMIT_BYTES).catch(() => new Uint8Array());
@@ -46,9 +55,8 @@ export async function planDocuments(files: SourceFile[], forced?: DocumentFormat
 	const found: { file: SourceFile; format: DetectedFormat }[] = [];
 	for (const file of files) {
 		const head = await headOf(file);
-		const detected: DetectedFormat | null = isTgaRelease(head)
-			? 'tga'
-			: detectFormat({ fileName: file.name, head });
+		const detected: DetectedFormat | null =
+			catalogueFormat(head) ?? detectFormat({ fileName: file.name, head });
 		if (forced && (!detected || cliName(detected) !== forced)) {
 			// --format given: read it as that format and let the parser say what is wrong.
 			found.push({ file, format: forced === 'ob' ? 'ob3' : forced });
@@ -80,6 +88,8 @@ export async function planDocuments(files: SourceFile[], forced?: DocumentFormat
 					yield* tgaUnits({ xml: new TextDecoder().decode(bytes), file: file.path });
 					return;
 				}
+				if (format === 'badgr') return yield* parseBadgrPathway({ file: file.path, bytes });
+				if (format === 'pathway-csv') return yield* parsePathwayCsv({ file: file.path, bytes });
 				yield* parseCredentialFile({
 					format,
 					file: file.path,

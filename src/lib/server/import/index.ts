@@ -12,7 +12,20 @@ import type { ImportTable } from './records.ts';
 import { fileSource, type SourceFile } from './source.ts';
 import { DOCUMENT_FORMATS, planDocuments, type DocumentFormat } from './documents.ts';
 
-export const FORMAT_IDS = ['auto', 'oulad', 'csv', 'ob', 'clr', 'elm', 'ctdl', 'tga', 'vp', 'arrow'] as const;
+export const FORMAT_IDS = [
+	'auto',
+	'oulad',
+	'csv',
+	'ob',
+	'clr',
+	'elm',
+	'ctdl',
+	'tga',
+	'vp',
+	'badgr',
+	'pathway-csv',
+	'arrow'
+] as const;
 export type FormatId = (typeof FORMAT_IDS)[number];
 
 /** Files under the given paths (folders recursively, hidden entries skipped), sorted by path. */
@@ -81,8 +94,9 @@ export async function planImport(
 	if (format === 'auto' || (DOCUMENT_FORMATS as readonly string[]).includes(format)) {
 		const documents = await planDocuments(rest, format === 'auto' ? undefined : (format as DocumentFormat));
 		// Catalogue documents first: the datasets above may refer to them, and badges may.
-		jobs.unshift(...documents.jobs.filter((j) => j.format === 'tga' || j.format === 'ctdl'));
-		jobs.push(...documents.jobs.filter((j) => j.format !== 'tga' && j.format !== 'ctdl'));
+		const catalogue = (j: ImportJob) => ['tga', 'ctdl', 'badgr', 'pathway-csv'].includes(j.format);
+		jobs.unshift(...documents.jobs.filter(catalogue));
+		jobs.push(...documents.jobs.filter((j) => !catalogue(j)));
 		take(documents.claimed);
 	}
 	return { jobs, unrecognised: rest };

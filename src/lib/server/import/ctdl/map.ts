@@ -90,12 +90,15 @@ const ORGANISATIONS = new Set([
 	'Organisation'
 ]);
 
-export function kindOf(node: CtdlNode): CredentialKind | null {
-	for (const t of node.types) if (MACRO.has(t)) return 'macro';
-	for (const t of node.types) if (MICRO.has(t)) return 'micro';
-	for (const t of node.types) if (UNIT.has(t)) return 'unit';
+/** The kind of credential a CTDL class names (BachelorDegree → macro, DigitalBadge → micro …). */
+export function kindOfClasses(types: readonly string[]): CredentialKind | null {
+	for (const t of types) if (MACRO.has(t)) return 'macro';
+	for (const t of types) if (MICRO.has(t)) return 'micro';
+	for (const t of types) if (UNIT.has(t)) return 'unit';
 	return null;
 }
+
+export const kindOf = (node: CtdlNode): CredentialKind | null => kindOfClasses(node.types);
 
 const isProxyComponent = (n: CtdlNode) => n.types.some((t) => PROXY_COMPONENTS.has(t));
 const isStructural = (n: CtdlNode) => n.types.some((t) => STRUCTURAL_COMPONENTS.has(t));
