@@ -1,12 +1,26 @@
 // `npm run test:conformance`: every file of the shared real data (../shared/data, or the folder
 // given) through the real importer into a fresh database — PGlite, and PostgreSQL too when
 // DATABASE_URL is set — with a per-format summary. Refusing a broken file is correct behaviour;
-// the run fails only when a file crashes the importer (an import that ends 'failed').
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+// the run fails when a file crashes the importer (an import that ends 'failed'), and when a
+// check against the data's own statement fails:
+//   - `stackwise verify` gives every W3C VC 2.0 test-suite input (w3c-vc2/input) the verdict its
+//     name states (-ok conforms, -fail does not);
+//   - the University of North Texas pathway (ctdl/badgr) gives the same requirement tree from the
+//     Badgr export and from the bulk-upload CSV, and the same plan from nothing for every target.
+// Those files may not be committed (ctdl has no licence), so these checks live here, not in npm test.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import postgres from 'postgres';
 import { createDb, type Db } from '../src/lib/server/db/client.ts';
 import { collectFiles, importFiles } from '../src/lib/server/import/index.ts';
+import { parseBadgrPathway } from '../src/lib/server/import/pathways/badgr.ts';
+import { parsePathwayCsv } from '../src/lib/server/import/pathways/ce-csv.ts';
+import { comparableTrees } from '../src/lib/server/import/pathways/tree.ts';
+import type { ParsedUnit } from '../src/lib/server/import/records.ts';
+import { verifyFile } from '../src/lib/server/import/vc2/verify.ts';
+import { getPlan } from '../src/lib/server/queries/pathway.ts';
+import type { RequirementGroup } from '../src/lib/domain/types.ts';
 
 const root = resolve(process.argv[2] ?? '../shared/data');
 if (!existsSync(root)) {
@@ -143,5 +157,77 @@ for (const [engine, open] of engines) {
 		await db.close();
 	}
 }
-console.log(`\nimporter crashes: ${crashed}`);
-process.exitCode = crashed > 0 ? 1 : 0;
+let wrong = 0;
+
+// Every W3C VC 2.0 test-suite input against the verdict its name states.
+const vcInputs = join(root, 'w3c-vc2/input');
+if (existsSync(vcInputs)) {
+	const tally = { agreed: 0, disagreed: 0, unstated: 0 };
+	for (const name of readdirSync(vcInputs)
+		.filter((n) => n.endsWith('.json'))
+		.sort()) {
+		const [check] = await verifyFile(new Uint8Array(readFileSync(join(vcInputs, name))), name);
+		const stated = /-ok\.json$/.test(name) ? true : /-fail(-or-inject)?\.json$/.test(name) ? false : null;
+		if (stated === null) {
+			tally.unstated++;
+			console.log(
+				`  ${name}: no verdict in its name; verify says ${check.conforms ? 'conforms' : 'does not conform'}`
+			);
+		} else if (check.conforms === stated) tally.agreed++;
+		else {
+			tally.disagreed++;
+			wrong++;
+			console.error(
+				`WRONG VERDICT ${name}: verify says ${check.conforms ? 'conforms' : `does not conform (${check.problems.map((p) => p.rule).join(', ')})`}`
+			);
+		}
+	}
+	console.log(
+		`\nVC 2.0 test-suite inputs: ${tally.agreed} agree with their names, ${tally.disagreed} disagree, ${tally.unstated} state no verdict`
+	);
+}
+
+// The UNT pathway from its Badgr export and from its bulk-upload CSV.
+const badgrDir = join(root, 'ctdl/badgr');
+const badgrFile = existsSync(badgrDir) ? readdirSync(badgrDir).find((n) => n.endsWith('.json')) : undefined;
+const csvFile = existsSync(badgrDir) ? readdirSync(badgrDir).find((n) => n.endsWith('.csv')) : undefined;
+if (badgrFile && csvFile) {
+	const groupsOf = async (units: AsyncIterable<ParsedUnit>) => {
+		const groups: RequirementGroup[] = [];
+		for await (const unit of units) {
+			if (unit.kind === 'rejected') throw new Error(`rejected: ${JSON.stringify(unit.issues)}`);
+			for (const r of unit.rows) if (r.table === 'requirement_groups') groups.push(r.row);
+		}
+		return comparableTrees(groups);
+	};
+	const bytes = (name: string) => new Uint8Array(readFileSync(join(badgrDir, name)));
+	const fromBadgr = await groupsOf(parseBadgrPathway({ file: badgrFile, bytes: bytes(badgrFile) }));
+	const fromCsv = await groupsOf(parsePathwayCsv({ file: csvFile, bytes: bytes(csvFile) }));
+	const sameTree = isDeepStrictEqual(fromBadgr, fromCsv);
+	if (!sameTree) wrong++;
+	const plansOf = async (file: string) => {
+		const db = await createDb();
+		try {
+			await importFiles(db, collectFiles([join(badgrDir, file)]));
+			const out: Record<string, number | string> = {};
+			for (const target of Object.keys(fromBadgr)) {
+				const plan = await getPlan(db, { held: [], target, objective: 'count' });
+				out[target] = plan.ok ? plan.plan.total.count : plan.error;
+			}
+			return out;
+		} finally {
+			await db.close();
+		}
+	};
+	const [plansBadgr, plansCsv] = [await plansOf(badgrFile), await plansOf(csvFile)];
+	const samePlans = isDeepStrictEqual(plansBadgr, plansCsv);
+	if (!samePlans) wrong++;
+	console.log(
+		`\nUNT pathway: ${Object.keys(fromBadgr).length} targets, requirement trees from Badgr and CSV ${sameTree ? 'identical' : 'DIFFER'}; plans from nothing ${samePlans ? 'identical' : 'DIFFER'}`
+	);
+	for (const [target, count] of Object.entries(plansBadgr))
+		console.log(`  ${target}: ${count} (Badgr) / ${plansCsv[target]} (CSV)`);
+}
+
+console.log(`\nimporter crashes: ${crashed}; checks that disagree with the data's own statement: ${wrong}`);
+process.exitCode = crashed + wrong > 0 ? 1 : 0;

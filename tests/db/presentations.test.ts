@@ -123,6 +123,42 @@ describe.each(engines)('presentations on $name', (engine) => {
 		expect(check.proof).toBe('failed');
 	});
 
+	it("covers a holder's own unsigned claim by the presentation's proof, and requires a holder for it", async () => {
+		const claim = {
+			...unsignedBadge,
+			id: 'urn:uuid:4a6f0c1e-0000-4000-8000-00000000c1a1',
+			issuer: alice.did
+		};
+		const [covered] = await verifyFile(
+			new TextEncoder().encode(JSON.stringify(await alice.sign(presentation(alice.did, [claim])))),
+			'own.json'
+		);
+		expect(covered.credentials[0]).toMatchObject({ proof: 'verified' });
+		expect(covered.credentials[0].proofReason).toContain("covered by the enclosing presentation's proof");
+		const { holder: _holder, ...nameless } = presentation(alice.did, [claim]);
+		const [unnamed] = await verifyFile(
+			new TextEncoder().encode(JSON.stringify(await alice.sign(nameless))),
+			'nameless.json'
+		);
+		expect(unnamed.problems.map((p) => p.rule)).toEqual(['§4.13.4 holder-claims']);
+		expect(unnamed.conforms).toBe(false);
+	});
+
+	it('imports a European Digital Credential from a presentation through the ELM importer', async () => {
+		const elm = JSON.parse(
+			readFileSync(join(import.meta.dirname, '../fixtures/elm/Sample-MC-Annex1-unsigned.jsonld'), 'utf8')
+		);
+		const { reports } = await importFiles(db, [file('elm-wallet.json', presentation(alice.did, [elm]))]);
+		const [f] = reports[0].files;
+		expect(reports[0].status).toBe('succeeded');
+		expect(f).toMatchObject({ read: 1, stored: 1, rejected: 0 });
+		expect(f.verification.unsigned).toBe(1);
+		expect(f.documents.map((d) => [d.kind, d.proof])).toEqual([
+			['presentation', 'unsigned'],
+			['credential', 'unsigned']
+		]);
+	});
+
 	it('refuses a presentation that holds no credentials, saying so', async () => {
 		const { reports } = await importFiles(db, [file('empty.json', presentation(alice.did, []))]);
 		expect(reports[0].status).toBe('refused');

@@ -4,8 +4,10 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { parseElm } from '../../../src/lib/server/import/elm/parse.ts';
+import { parseOpenBadges } from '../../../src/lib/server/import/openbadges/parse.ts';
 import { verifyFile } from '../../../src/lib/server/import/vc2/verify.ts';
-import { fixture, fixtureFiles } from './helpers.ts';
+import { collect, fixture, fixtureFiles, NOW } from './helpers.ts';
 
 const run = promisify(execFile);
 const encode = (doc: unknown) => new TextEncoder().encode(JSON.stringify(doc));
@@ -166,5 +168,52 @@ describe('stackwise verify', () => {
 			path: '$.issuer',
 			message: expect.stringContaining('MUST be either a URL')
 		});
+	});
+});
+
+describe('the importers report the same verdict beside each record', () => {
+	it('Open Badges 3.0: the credential unit carries its VC 2.0 verdict and proof', async () => {
+		const { units } = await collect(
+			parseOpenBadges({
+				file: 'b.json',
+				bytes: fixture('open-badges/ob30/simple-did-key-method.json'),
+				now: NOW
+			})
+		);
+		const [doc] = units[0].documents ?? [];
+		expect(doc).toMatchObject({ path: '$', kind: 'credential', proof: 'verified' });
+		expect(doc.conforms).toBe(doc.problems.length === 0);
+		// The same file through `verify` says the same.
+		const [verified] = await verifyFile(fixture('open-badges/ob30/simple-did-key-method.json'), 'b.json');
+		expect({ ...doc, path: 'b.json' }).toEqual({ ...verified, credentials: [] });
+	});
+
+	it('a VC 1.1 badge is imported, its VC 2.0 problems reported beside it', async () => {
+		const { units } = await collect(
+			parseOpenBadges({ file: 'v1.json', bytes: fixture('open-badges/ob30/simple_v1.json'), now: NOW })
+		);
+		expect(units[0].kind).toBe('rows');
+		expect(units[0].documents?.[0].problems.map((p) => p.rule)).toContain('§4.3 context-first');
+	});
+
+	it('CLR 2.0: each nested credential and the CLR itself', async () => {
+		const { units } = await collect(
+			parseOpenBadges({ file: 'clr.json', bytes: fixture('open-badges/clr20/simple.json'), now: NOW })
+		);
+		expect(units.flatMap((u) => u.documents ?? []).map((d) => d.path)).toEqual([
+			'$.credentialSubject.verifiableCredential[0]',
+			'$'
+		]);
+	});
+
+	it('ELM: the European Digital Credential', async () => {
+		const { units } = await collect(
+			parseElm({ file: 'elm.json', bytes: fixture('elm/Sample-MC-Annex1-unsigned.jsonld'), now: NOW })
+		);
+		const [doc] = units[0].documents ?? [];
+		expect(doc).toMatchObject({ kind: 'credential', proof: 'unsigned', conforms: false });
+		// ELM v3 sits on the VC 1.1 context; its own context is not bundled, so its terms go unjudged.
+		expect(doc.problems.map((p) => p.rule)).toContain('§4.3 context-first');
+		expect(doc.warnings.map((w) => w.rule)).toContain('§4.3 context-items');
 	});
 });
