@@ -47,10 +47,16 @@ describe('detectFormat', () => {
 		expect(detect('open-badges/ob30/simple.1ob', 'badge.png')).toBe('ob3');
 		expect(detect('elm/credential-sample.jsonld', 'x.jwt')).toBe('elm');
 	});
+	it('recognises presentations, and other verifiable credentials as such', () => {
+		expect(detect('w3c-vc2/input/presentation-enveloped-vc-ok.json')).toBe('vp');
+		expect(detect('w3c-vc2/input/presentation-vc-ok.json')).toBe('vp');
+		expect(detect('w3c-vc2/input/credential-ok.json')).toBe('vc');
+		// A status list is a credential too, though no record: read, and rejected with its type named.
+		expect(detect('open-badges/ob30/bit-string-list/testlist')).toBe('vc');
+	});
 	it('says null for anything else', () => {
 		for (const f of [
 			'open-badges/ob20/assets/robotics-badge.png',
-			'open-badges/ob30/bit-string-list/testlist',
 			'open-badges/SOURCE.md',
 			'open-badges/ob20/assets/openbadges_context.json'
 		])

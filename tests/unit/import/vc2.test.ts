@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { parseElm } from '../../../src/lib/server/import/elm/parse.ts';
 import { parseOpenBadges } from '../../../src/lib/server/import/openbadges/parse.ts';
+import { parsePresentation } from '../../../src/lib/server/import/presentation/parse.ts';
 import { verifyFile } from '../../../src/lib/server/import/vc2/verify.ts';
 import { collect, fixture, fixtureFiles, NOW } from './helpers.ts';
 
@@ -204,6 +205,17 @@ describe('the importers report the same verdict beside each record', () => {
 			'$.credentialSubject.verifiableCredential[0]',
 			'$'
 		]);
+	});
+
+	it('another kind of verifiable credential is named, not skipped as unknown', async () => {
+		const { units } = await collect(
+			parsePresentation({ file: 'ok.json', bytes: fixture('w3c-vc2/input/credential-ok.json'), now: NOW })
+		);
+		expect(units).toHaveLength(1);
+		expect(units[0].kind === 'rejected' && units[0].issues[0].message).toContain(
+			'a verifiable credential of type ["VerifiableCredential"]'
+		);
+		expect(units[0].documents?.[0]).toMatchObject({ conforms: true, proof: 'unsigned' });
 	});
 
 	it('ELM: the European Digital Credential', async () => {

@@ -33,6 +33,7 @@ export function parseCredentialFile(input: CredentialFileInput): AsyncGenerator<
 		case 'ctdl':
 			return parseCtdl(input);
 		case 'vp':
+		case 'vc':
 			return parsePresentation(input);
 	}
 }

@@ -1,8 +1,9 @@
 // Which credential format a file holds, from its content (the name only breaks ties): a
 // Verifiable Presentation (`vp`, whatever it encloses), Open Badges 2.0 (`ob2`), Open Badges 3.0
-// (`ob3`), CLR 2.0 (`clr`), European Learning Model (`elm`) or CTDL (`ctdl`); null when none. It reads only the first bytes it is given, so it works on a
+// (`ob3`), CLR 2.0 (`clr`), European Learning Model (`elm`), CTDL (`ctdl`), or another W3C
+// verifiable credential (`vc`); null when none. It reads only the first bytes it is given, so it works on a
 // file's head; baked PNG/SVG badges and compact JWS payloads are looked inside.
-export type CredentialFormat = 'vp' | 'ob2' | 'ob3' | 'clr' | 'elm' | 'ctdl';
+export type CredentialFormat = 'vp' | 'ob2' | 'ob3' | 'clr' | 'elm' | 'ctdl' | 'vc';
 
 /**
  * How many bytes of a file the detector wants. Baked PNGs usually carry their badge chunk after
@@ -28,7 +29,8 @@ const MARKERS: [CredentialFormat, RegExp][] = [
 	[
 		'ctdl',
 		/purl\.org\/ctdl(asn)?\/terms|credreg\.net\/ctdl|"ceterms:|credentialengineregistry\.org|"(@type|type)"\s*:\s*"(ceterms:)?(Pathway|PathwaySet|ComponentCondition|LearningProgram)"/
-	]
+	],
+	['vc', /"VerifiableCredential"|www\.w3\.org\/ns\/credentials\/v2|www\.w3\.org\/2018\/credentials\/v1/]
 ];
 
 function classifyText(text: string): CredentialFormat | null {

@@ -20,7 +20,17 @@ import { looksLikeBadgrPathway, parseBadgrPathway } from './pathways/badgr.ts';
 import { looksLikePathwayCsv, parsePathwayCsv } from './pathways/ce-csv.ts';
 
 /** The CLI's --format names of the document formats. */
-export const DOCUMENT_FORMATS = ['tga', 'ob', 'clr', 'elm', 'ctdl', 'vp', 'badgr', 'pathway-csv'] as const;
+export const DOCUMENT_FORMATS = [
+	'tga',
+	'ob',
+	'clr',
+	'elm',
+	'ctdl',
+	'vp',
+	'vc',
+	'badgr',
+	'pathway-csv'
+] as const;
 export type DocumentFormat = (typeof DOCUMENT_FORMATS)[number];
 
 type DetectedFormat = CredentialFormat | 'tga' | 'badgr' | 'pathway-csv';
@@ -29,7 +39,7 @@ const cliName = (format: DetectedFormat): DocumentFormat =>
 	format === 'ob2' || format === 'ob3' ? 'ob' : format;
 
 /** Catalogues first, so awards that name their credentials find them. */
-const ORDER: DocumentFormat[] = ['tga', 'ctdl', 'badgr', 'pathway-csv', 'elm', 'clr', 'ob', 'vp'];
+const ORDER: DocumentFormat[] = ['tga', 'ctdl', 'badgr', 'pathway-csv', 'elm', 'clr', 'ob', 'vp', 'vc'];
 /** Formats whose documents carry stacking rules, checked for cycles before they commit. */
 const CATALOGUES = new Set<DocumentFormat>(['tga', 'ctdl', 'badgr', 'pathway-csv', 'elm', 'clr']);
 
@@ -94,7 +104,7 @@ export async function planDocuments(files: SourceFile[], forced?: DocumentFormat
 					format,
 					file: file.path,
 					bytes,
-					resolve: ['ob2', 'ob3', 'clr', 'vp'].includes(format) ? await resolve() : undefined
+					resolve: ['ob2', 'ob3', 'clr', 'vp', 'vc'].includes(format) ? await resolve() : undefined
 				});
 			}
 		}))

@@ -22,6 +22,7 @@ export const FORMAT_IDS = [
 	'ctdl',
 	'tga',
 	'vp',
+	'vc',
 	'badgr',
 	'pathway-csv',
 	'arrow'

@@ -44,6 +44,31 @@ export type ImportRow = (
 
 export type ImportTable = ImportRow['table'];
 
+/** A credential row with only what a source says filled in; everything it does not say unknown. */
+export function credentialRow(
+	known: Pick<Credential, 'id' | 'title' | 'kind'> & Partial<Credential>
+): Credential {
+	return {
+		providerId: null,
+		levelFramework: null,
+		level: null,
+		workloadHours: null,
+		credits: null,
+		creditSystem: null,
+		assessed: null,
+		assessmentType: null,
+		participationMode: null,
+		qualityAssured: null,
+		description: null,
+		learningOutcomes: null,
+		validFrom: null,
+		validTo: null,
+		unparsed: null,
+		origin: 'real',
+		...known
+	};
+}
+
 /** Tables in the order their rows must be written so foreign keys hold. */
 export const TABLE_ORDER: readonly ImportTable[] = [
 	'providers',

@@ -13,7 +13,7 @@
 import type { Award, Credential, CredentialSkill, Provider } from '../../../domain/types.ts';
 import { calendarDate } from '../dates.ts';
 import { asArray, isObject, str, text, typesOf, type JsonObject } from '../json/values.ts';
-import type { ImportIssue, ImportRow } from '../records.ts';
+import { credentialRow, type ImportIssue, type ImportRow } from '../records.ts';
 import { decide, type ProofCheck, type StatusCheck } from '../verify/check.ts';
 import { verifyCompactJws } from '../verify/jws.ts';
 import { validityProblem } from '../verify/validity.ts';
@@ -74,27 +74,14 @@ export function ob2Credential(
 	if (provider) rows.push({ table: 'providers', row: provider });
 	else if (str(badge.issuer))
 		unparsed.push(`issuer ${str(badge.issuer)} was not supplied with the import (nothing is fetched)`);
-	const credential: Credential = {
+	const credential = credentialRow({
 		id,
 		providerId: provider?.id ?? null,
 		title: text(badge.name) ?? id,
 		kind: 'micro',
-		levelFramework: null,
-		level: null,
-		workloadHours: null,
-		credits: null,
-		creditSystem: null,
-		assessed: null,
-		assessmentType: null,
-		participationMode: null,
-		qualityAssured: null,
 		description: text(badge.description) ?? null,
-		learningOutcomes: null,
-		validFrom: null,
-		validTo: null,
-		unparsed: unparsed.length ? unparsed : null,
-		origin: 'real'
-	};
+		unparsed: unparsed.length ? unparsed : null
+	});
 	rows.push({ table: 'credentials', row: credential });
 	const seen = new Set<string>();
 	for (const a of asArray(badge.alignment)) {

@@ -31,13 +31,16 @@ export type OpenBadgesInput = {
 
 export type Context = { file: string; now: Date; resolve?: (id: string) => unknown; limits: JsonLimits };
 
+/** What reading one file needs, with the defaults filled in (Open Badges and presentations). */
+export const contextOf = (input: OpenBadgesInput): Context => ({
+	file: input.file,
+	now: input.now ?? new Date(),
+	resolve: input.resolve,
+	limits: input.limits ?? DEFAULT_JSON_LIMITS
+});
+
 export async function* parseOpenBadges(input: OpenBadgesInput): AsyncGenerator<ParsedUnit> {
-	const ctx: Context = {
-		file: input.file,
-		now: input.now ?? new Date(),
-		resolve: input.resolve,
-		limits: input.limits ?? DEFAULT_JSON_LIMITS
-	};
+	const ctx = contextOf(input);
 	const envelopes = readEnvelopes(input.bytes, input.file, ctx.limits);
 	for (const envelope of envelopes) yield* readEnvelope(envelope, ctx);
 }

@@ -11,9 +11,9 @@
 // Group ids depend on the target and the names of the nested groups only, not on the form they
 // came in, so the same pathway from Badgr and from the CSV gives the same rows, and importing the
 // other form changes nothing.
-import type { Credential, CredentialKind, RequirementGroup } from '../../../domain/types.ts';
+import type { CredentialKind, RequirementGroup } from '../../../domain/types.ts';
 import { requirementTree, type RequirementNode } from '../../../domain/stacking/requirement-tree.ts';
-import type { ImportIssue, ImportRow } from '../records.ts';
+import { credentialRow, type ImportIssue, type ImportRow } from '../records.ts';
 
 export type PathwayCredential = {
 	id: string;
@@ -120,27 +120,12 @@ export function pathwayRows(pathway: Pathway, at: { file: string; path?: string;
 	visit(pathway.qualification);
 
 	const credentialRows: ImportRow[] = [...credentials.values()].map((c) => {
-		const row: Credential = {
+		const row = credentialRow({
 			id: c.id,
-			providerId: null,
 			title: c.title ?? c.id,
 			kind: c.kind,
-			levelFramework: null,
-			level: null,
-			workloadHours: null,
-			credits: null,
-			creditSystem: null,
-			assessed: null,
-			assessmentType: null,
-			participationMode: null,
-			qualityAssured: null,
-			description: c.description ?? null,
-			learningOutcomes: null,
-			validFrom: null,
-			validTo: null,
-			unparsed: null,
-			origin: 'real'
-		};
+			description: c.description ?? null
+		});
 		// A badge known only by its URL is stored when missing, never over a name another source gave.
 		return c.title ? { table: 'credentials', row } : { table: 'credentials', row, mentioned: true };
 	});

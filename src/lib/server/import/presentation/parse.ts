@@ -1,4 +1,5 @@
-// Verifiable Presentations: what a learner's wallet hands over. The presentation itself is not a
+// Verifiable Presentations: what a learner's wallet hands over (and other W3C verifiable
+// credentials, which are read to be named rather than skipped as unknown). The presentation itself is not a
 // record: its VC 2.0 verdict, holder and proof are checked and reported beside the first of its
 // credentials. Each credential it encloses (JSON-LD, VC-JWT, enveloped) goes through the importer
 // of its own format — Open Badges 3.0 / CLR 2.0 or ELM — with its own verification: a holder's
@@ -6,10 +7,9 @@
 // credential the holder issued and did not sign on its own (a self-asserted claim, §4.13.4),
 // which the presentation's proof covers.
 import { readEnvelopes } from '../openbadges/envelope.ts';
-import { readEnvelope, type Context } from '../openbadges/parse.ts';
+import { contextOf, readEnvelope, type Context, type OpenBadgesInput } from '../openbadges/parse.ts';
 import { vcKind } from '../openbadges/structure.ts';
 import { isElmCredential, readElmCredential } from '../elm/parse.ts';
-import { DEFAULT_JSON_LIMITS, type JsonLimits } from '../json/limits.ts';
 import { idOf } from '../json/values.ts';
 import { ImportRefusal, type ImportIssue, type ParsedUnit } from '../records.ts';
 import {
@@ -27,14 +27,7 @@ import {
 	type Opened
 } from '../vc2/examine.ts';
 import type { Vc2Problem } from '../vc2/rules.ts';
-
-export type PresentationInput = {
-	file: string;
-	bytes: Uint8Array;
-	now?: Date;
-	resolve?: (id: string) => unknown;
-	limits?: JsonLimits;
-};
+import type { ProofCheck } from '../verify/check.ts';
 
 const issuesOf = (file: string, problems: Vc2Problem[]): ImportIssue[] =>
 	problems.map((p) => ({ file, path: p.path, message: `${p.rule}: ${p.message}` }));
@@ -67,7 +60,7 @@ async function* enclosedUnits(
 			continue;
 		}
 		const selfAsserted = holder !== null && idOf(item.doc.issuer) === holder && !securedOnItsOwn(item);
-		if (item.kind === 'presentation') {
+		if (item.kind === 'presentation')
 			yield {
 				kind: 'rejected',
 				at: { file: ctx.file, path: item.path },
@@ -75,61 +68,77 @@ async function* enclosedUnits(
 					{ file: ctx.file, path: item.path, message: 'a presentation inside a presentation is not read' }
 				]
 			};
-		} else if (vcKind(item.doc)) {
-			const envelope = item.jws
-				? { kind: 'jws' as const, path: item.path, token: item.jws }
-				: { kind: 'json' as const, path: item.path, doc: item.doc };
-			for await (const unit of readEnvelope(
-				envelope,
-				ctx,
-				selfAsserted ? { proof, what: 'presentation' } : undefined
-			))
-				yield withEnvelope(unit, item);
-		} else if (isElmCredential(item.doc)) {
-			for await (const unit of readElmCredential({
-				credential: item.doc,
-				source: item.jws ? { jwt: item.jws } : item.doc,
-				file: ctx.file,
-				path: item.path,
-				now: ctx.now,
-				enclosing: selfAsserted ? proof : undefined
-			}))
-				yield withEnvelope(unit, item);
-		} else {
-			const check = await examineCredential(item);
-			yield {
-				kind: 'rejected',
-				at: { file: ctx.file, path: item.path },
-				issues: [
-					{
-						file: ctx.file,
-						path: `${item.path}.type`,
-						message: `a verifiable credential of type ${JSON.stringify(item.doc.type ?? null)}: Stackwise records Open Badges 3.0, CLR 2.0 and European Learning Model credentials`
-					}
-				],
-				documents: [check]
-			};
-		}
+		else yield* credentialUnits(item, ctx, selfAsserted ? proof : undefined);
 	}
 }
 
-export async function* parsePresentation(input: PresentationInput): AsyncGenerator<ParsedUnit> {
-	const ctx: Context = {
-		file: input.file,
-		now: input.now ?? new Date(),
-		resolve: input.resolve,
-		limits: input.limits ?? DEFAULT_JSON_LIMITS
-	};
+/**
+ * One verifiable credential, through the importer of its format (Open Badges 3.0 / CLR 2.0, or
+ * ELM); any other kind of credential is rejected with its type named, its VC 2.0 verdict beside it.
+ * `enclosing`: the proof of the presentation it is the holder's own claim in.
+ */
+async function* credentialUnits(
+	item: Opened,
+	ctx: Context,
+	enclosing?: ProofCheck
+): AsyncGenerator<ParsedUnit> {
+	if (vcKind(item.doc)) {
+		const envelope = item.jws
+			? { kind: 'jws' as const, path: item.path, token: item.jws }
+			: { kind: 'json' as const, path: item.path, doc: item.doc };
+		for await (const unit of readEnvelope(
+			envelope,
+			ctx,
+			enclosing ? { proof: enclosing, what: 'presentation' } : undefined
+		))
+			yield withEnvelope(unit, item);
+	} else if (isElmCredential(item.doc)) {
+		for await (const unit of readElmCredential({
+			credential: item.doc,
+			source: item.jws ? { jwt: item.jws } : item.doc,
+			file: ctx.file,
+			path: item.path,
+			now: ctx.now,
+			enclosing
+		}))
+			yield withEnvelope(unit, item);
+	} else {
+		const check = await examineCredential(item);
+		yield {
+			kind: 'rejected',
+			at: { file: ctx.file, path: item.path },
+			issues: [
+				{
+					file: ctx.file,
+					path: `${item.path}.type`,
+					message: `a verifiable credential of type ${JSON.stringify(item.doc.type ?? null)}: Stackwise records Open Badges 3.0, CLR 2.0 and European Learning Model credentials (\`stackwise verify\` judges any)`
+				}
+			],
+			documents: [check]
+		};
+	}
+}
+
+/**
+ * A file of verifiable presentations, or of credentials that are no Open Badges / ELM record
+ * (read so they are named, not skipped as unknown).
+ */
+export async function* parsePresentation(input: OpenBadgesInput): AsyncGenerator<ParsedUnit> {
+	const ctx = contextOf(input);
 	for (const envelope of readEnvelopes(input.bytes, input.file, ctx.limits)) {
 		const opened = openItem(
 			envelope.kind === 'jws' ? envelope.token : envelope.kind === 'json' ? envelope.doc : envelope.url,
 			envelope.path
 		);
-		if (!isOpened(opened) || opened.kind !== 'presentation')
+		if (!isOpened(opened))
 			throw new ImportRefusal([
-				{ file: input.file, path: envelope.path, message: 'not a verifiable presentation' },
-				...(isOpened(opened) ? [] : issuesOf(input.file, opened.problems))
+				{ file: input.file, path: envelope.path, message: 'not a verifiable credential or presentation' },
+				...issuesOf(input.file, opened.problems)
 			]);
+		if (opened.kind === 'credential') {
+			yield* credentialUnits(opened, ctx);
+			continue;
+		}
 		const found = await conformance(opened.doc, 'presentation', opened.path);
 		found.problems.unshift(...opened.problems);
 		const proof = await presentationProof(opened);
