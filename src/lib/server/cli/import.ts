@@ -76,7 +76,9 @@ function printReport(report: ImportReport, out: NodeJS.WriteStream) {
 		for (const issue of f.errors.slice(0, 10)) out.write(`    ${formatIssue(issue)}\n`);
 		if (f.errors.length > 10)
 			out.write(`    … and ${f.errors.length - 10} more (see the import's history)\n`);
-		for (const d of f.documents)
+		// Presentations (their holder and proof) and documents that break a VC 2.0 rule; the rest
+		// are in --json and the import's history.
+		for (const d of f.documents.filter((d) => d.kind === 'presentation' || !d.conforms))
 			out.write(
 				`    ${d.path}: ${d.kind}, proof ${d.proof}${d.holder !== undefined ? `, holder ${d.holder ?? 'not named'}` : ''}; ${d.conforms ? 'meets VC 2.0' : `does not meet VC 2.0: ${d.problems.map((p) => `${p.rule} at ${p.path}`).join('; ') || 'see its credentials'}`}\n`
 			);
