@@ -3,7 +3,7 @@
 // Exit status 1 when any file does not conform.
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { collectFiles } from '../import/index.ts';
+import { collectFiles, isDocumentation } from '../import/index.ts';
 import { DOCUMENT_LIMIT_BYTES } from '../import/limits.ts';
 import { readAllBytes } from '../import/source.ts';
 import type { DocumentCheck } from '../import/vc2/examine.ts';
@@ -46,7 +46,9 @@ export async function verifyCommand(argv: string[], { stdout }: CommandContext):
 	for (const path of positionals)
 		if (!existsSync(path)) throw new UsageError(`no such file or folder: ${path}`);
 	const files: DocumentCheck[] = [];
-	for (const file of collectFiles(positionals)) {
+	// Folders: their documentation (README, LICENSE …) is not a credential; files named are read.
+	const named = new Set(positionals);
+	for (const file of collectFiles(positionals).filter((f) => named.has(f.path) || !isDocumentation(f))) {
 		const bytes = await readAllBytes(file, DOCUMENT_LIMIT_BYTES);
 		files.push(...(await verifyFile(bytes, file.path)));
 	}

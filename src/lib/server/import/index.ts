@@ -43,7 +43,7 @@ export function collectFiles(paths: string[]): SourceFile[] {
 }
 
 /** Documentation that travels with datasets; never data. */
-const isDocumentation = (file: SourceFile) =>
+export const isDocumentation = (file: SourceFile) =>
 	/\.(md|txt)$/i.test(file.name) || /^(license|licence|notice)/i.test(file.name);
 
 export type ImportPlan = { jobs: ImportJob[]; unrecognised: SourceFile[] };
