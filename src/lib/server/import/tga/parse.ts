@@ -3,7 +3,7 @@
 // Pure: takes the XML text and a file name for messages, touches no file system.
 // How packaging rules become groups: see compile.ts.
 import type { Credential, Prerequisite, RequirementGroup } from '../../../domain/types.ts';
-import { ImportRefusal, type ImportRow, type ParsedUnit } from '../records.ts';
+import { credentialRow, ImportRefusal, type ImportRow, type ParsedUnit } from '../records.ts';
 import { compileRules, type Compiled } from './compile.ts';
 import { readListing } from './listing.ts';
 import { readRules, sentencesOf } from './rules.ts';
@@ -51,27 +51,9 @@ export function aqfLevel({ code, title }: { code: string; title: string }): stri
 }
 
 function credential(c: Pick<Credential, 'id' | 'title' | 'kind'> & Partial<Credential>): Credential {
-	return {
-		providerId: null,
-		levelFramework: null,
-		level: null,
-		workloadHours: null,
-		credits: null,
-		creditSystem: null,
-		// Nationally recognised training: every unit of competency is assessed, and delivery is
-		// regulated (ASQA / state regulators).
-		assessed: true,
-		assessmentType: 'competency-based',
-		participationMode: null,
-		qualityAssured: true,
-		description: null,
-		learningOutcomes: null,
-		validFrom: null,
-		validTo: null,
-		unparsed: null,
-		origin: 'real',
-		...c
-	};
+	// Nationally recognised training: every unit of competency is assessed, and delivery is
+	// regulated (ASQA / state regulators).
+	return credentialRow({ assessed: true, assessmentType: 'competency-based', qualityAssured: true, ...c });
 }
 
 /** Parses one release document. Throws ImportRefusal when the file is not a readable release. */
