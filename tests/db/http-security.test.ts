@@ -192,7 +192,18 @@ describe('sessions over HTTP', () => {
 
 	it('sends nobody elsewhere after signing in (no open redirect)', async () => {
 		const { policymaker } = server.fixture.accounts;
-		for (const next of ['//evil.example/', 'https://evil.example/', '/\\evil.example/', '/admin/audit']) {
+		// "/\t/evil.example/phish" is the adversarial run's (issue 33): Chromium drops the tab and
+		// goes to evil.example; a CR or LF in `next` gave a 500 after signing in.
+		for (const next of [
+			'//evil.example/',
+			'https://evil.example/',
+			'/\\evil.example/',
+			'/\t/evil.example/phish',
+			'/.//evil.example/',
+			'/system\r\nSet-Cookie: planted=1',
+			'/system\n',
+			'/admin/audit'
+		]) {
 			const response = await server.request('/login', {
 				method: 'POST',
 				headers: { origin: server.origin, accept: 'text/html', 'content-type': FORM, [ADDRESS]: '10.0.5.2' },
@@ -201,6 +212,10 @@ describe('sessions over HTTP', () => {
 			expect(response.status, next).toBe(303);
 			expect(response.headers.get('location'), next).toBe(next === '/admin/audit' ? next : '/system');
 		}
+		// The link as the attacker sends it: the login page does not carry the `next` into its form.
+		const page = await server.request('/login?next=/%09/evil.example/phish');
+		expect(page.status).toBe(200);
+		expect(await page.text()).not.toContain('evil.example');
 	});
 
 	it('disabling an account ends its sessions at once', async () => {

@@ -96,7 +96,28 @@ export function homeOf(user: SessionUser, pseudonym: string | null): string {
 	}
 }
 
-/** Only same-site paths, so a crafted link cannot send someone elsewhere after signing in. */
+/** The longest `next` kept: a link into the app is short; anything longer is not ours. */
+const NEXT_MAX = 2000;
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+const BASE = 'http://stackwise.invalid';
+
+/**
+ * Only same-site paths, so a crafted link cannot send someone elsewhere after signing in
+ * (ASVS 5.1.5). `next` is parsed as a URL the way the browser will read the Location header, and
+ * kept only when it stays on this origin; control characters are refused outright, since browsers
+ * drop a tab or newline inside a URL ("/\t/evil.example" is "//evil.example") and a CR or LF
+ * cannot go into a header at all.
+ */
 export function safeNext(next: string | null): string | null {
-	return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : null;
+	if (!next || next.length > NEXT_MAX || !next.startsWith('/') || CONTROL.test(next)) return null;
+	let url: URL;
+	try {
+		url = new URL(next, BASE);
+	} catch {
+		return null;
+	}
+	if (url.origin !== BASE) return null;
+	const path = url.pathname + url.search + url.hash;
+	// The serialised path must read back as itself (no "//host" the parser made from "/\\host").
+	return path.startsWith('//') ? null : path;
 }
