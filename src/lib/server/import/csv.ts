@@ -1,7 +1,9 @@
 // A streaming CSV reader (RFC 4180 plus what real files do): quoted fields with doubled quotes and
 // embedded newlines, CRLF or LF, a byte-order mark, `,` or `;` as separator (detected from the
 // header line), blank lines skipped. Every record carries the line it starts on, so errors can
-// name it. A file that ends inside a quoted field is truncated and refused as a whole.
+// name it. A file that ends inside a quoted field is truncated and refused as a whole. A cell our
+// own CSV writer neutralised (a leading ' before a would-be formula) reads back as it was.
+import { restoreCsvText } from '../../csv.ts';
 import { ImportRefusal, type ImportIssue } from './records.ts';
 import { textChunks, type SourceFile } from './source.ts';
 
@@ -66,13 +68,13 @@ export async function* parseCsv(
 				state = 'quoted';
 				recordStarted = true;
 			} else if (c === sep) {
-				fields.push(field);
+				fields.push(cellText(field));
 				field = '';
 				recordStarted = true;
 			} else if (c === '\n' || c === '\r') {
 				afterCR = c === '\r';
 				if (recordStarted || field !== '') {
-					fields.push(field);
+					fields.push(cellText(field));
 					yield { line: recordLine, fields };
 				}
 				fields = [];
@@ -88,10 +90,12 @@ export async function* parseCsv(
 	}
 	if (state === 'quoted') throw new TruncatedCsv(file, recordLine, fields.length);
 	if (recordStarted || field !== '') {
-		fields.push(field);
+		fields.push(cellText(field));
 		yield { line: recordLine, fields };
 	}
 }
+
+const cellText = (field: string) => (field.charCodeAt(0) === 39 /* ' */ ? restoreCsvText(field) : field);
 
 function detectSeparator(text: string): string {
 	const firstLine = text.split(/\r?\n/, 1)[0];
