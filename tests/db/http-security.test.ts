@@ -326,6 +326,35 @@ describe('security headers', () => {
 	});
 });
 
+describe('bad parameters answer 400, never 500 (issue 33)', () => {
+	it('refuses a NUL byte in every filter and an unknown reference group, naming the parameter', async () => {
+		const cookie = await server.signIn('policymaker', { [ADDRESS]: '10.0.9.1' });
+		const filters = ['credential', 'cohort', 'provider', 'level', 'mode', 'qaApproach', 'reference'];
+		const asked: [string, number, string][] = [];
+		for (const path of ['/api/metrics/completion', '/api/metrics/stacking', '/system'])
+			for (const name of filters) {
+				const response = await server.request(`${path}?${name}=a%00b`, { cookie });
+				asked.push([`${path} ${name}`, response.status, await response.text()]);
+			}
+		for (const name of ['from', 'to'])
+			for (const path of ['/api/flows', '/flows']) {
+				const response = await server.request(`${path}?${name}=a%00b`, { cookie });
+				asked.push([`${path} ${name}`, response.status, await response.text()]);
+			}
+		for (const path of [
+			'/api/metrics/completion?by=gender&reference=no-such-group',
+			'/system?by=gender&reference=no-such-group'
+		]) {
+			const response = await server.request(path, { cookie });
+			asked.push([path, response.status, await response.text()]);
+		}
+		for (const [what, status, text] of asked) {
+			expect([what, status]).toEqual([what, 400]);
+			expect(text, what).toMatch(/(credential|cohort|provider|level|mode|qaApproach|reference|from|to): /);
+		}
+	});
+});
+
 describe('upload size limit', () => {
 	/** Declares a body larger than the server takes and sends the first bytes; returns the status. */
 	const oversizedPost = (path: string, cookie: string, declaredBytes: number) =>
@@ -377,6 +406,33 @@ describe('audit log', () => {
 		expect(mine).toContainEqual(['sign-in-failed', '10.0.8.1']);
 		expect(mine).toContainEqual(['sign-in', '10.0.8.1']);
 		expect(mine).toContainEqual(['sign-out', undefined]);
+	});
+
+	it('records a web upload with the admin who made it (issue 33: the user was null)', async () => {
+		const admin = await server.signIn('admin', { [ADDRESS]: '10.0.8.5' });
+		const form = new FormData();
+		form.set('format', 'auto');
+		form.append(
+			'files',
+			new Blob(['id,name\naudited-upload,Audited Upload TAFE\n'], { type: 'text/csv' }),
+			'providers.csv'
+		);
+		const upload = await server.request('/imports?/upload', {
+			cookie: admin,
+			method: 'POST',
+			headers: { origin: server.origin, accept: 'text/html' },
+			body: form
+		});
+		expect(upload.status).toBe(303);
+		let entry: (AuditRow & { email?: string }) | undefined;
+		for (let i = 0; i < 100 && !entry; i++) {
+			entry = (await auditLog('10.0.8.6')).find(
+				(e) => e.action === 'import' && String(e.detail?.source).includes('providers.csv')
+			);
+			if (!entry) await new Promise((r) => setTimeout(r, 200));
+		}
+		expect(entry).toBeDefined();
+		expect(entry!.email).toBe(server.fixture.accounts.admin.email);
 	});
 
 	it('records an export (a CSV download) with who took which data', async () => {

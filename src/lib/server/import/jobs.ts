@@ -63,3 +63,4 @@ export function startImport(
 export function getImportJob(key: string): ImportJobState | undefined {
 	return jobs.get(key);
 }
+

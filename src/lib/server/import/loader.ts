@@ -31,6 +31,7 @@ import {
 } from './records.ts';
 import { describeRef, existingKeys, providedKey, referencesOf, type RefTable } from './references.ts';
 import { OneAtATime } from './one-at-a-time.ts';
+import { holdImportRunning } from './running.ts';
 import { sha256Of, type SourceFile } from './source.ts';
 import { validateRow } from './validate.ts';
 import type { DocumentCheck } from './vc2/examine.ts';
@@ -132,6 +133,8 @@ export async function runImportJob(db: Db, job: ImportJob, options: LoadOptions 
 	let recorded = false;
 	try {
 		await db.orm.transaction(async (tx) => {
+			// Held until the transaction ends, so a later start can tell this import from a dead one.
+			await holdImportRunning(tx, importId);
 			const state = new ChunkWriter(tx, importId, files, job.format, report);
 			// One chunk is written while the next is read and checked: the database works on one core
 			// while parsing works on the other. Writes stay one at a time and in order (the next
