@@ -143,7 +143,7 @@ describe('login rate limits', () => {
 				expect(attempt.result.status, `attempt ${i + 1}`).toBe(400);
 			}
 		}
-		// The right password, from a fresh address, is refused too while the account is locked.
+		// The right password, from a fresh address, waits the account's delay too.
 		const locked = await postLogin(providerY.email, providerY.password, { address: '10.0.3.200' });
 		const lockedGhost = await postLogin(ghost, 'anything at all', { address: '10.0.3.201' });
 		expect(locked.result.status).toBe(429);
@@ -153,6 +153,34 @@ describe('login rate limits', () => {
 		expect(locked.result.data!.replace(providerY.email, '…')).toBe(
 			lockedGhost.result.data!.replace(ghost, '…')
 		);
+	});
+
+	it('checks only ten of 150 parallel guesses, and lets the owner in from a known address meanwhile (issue 33)', async () => {
+		const admin = await server.signIn('admin', { [ADDRESS]: '10.0.10.9' });
+		const account = { email: 'race@test.stackwise', password: 'race-test-password-1' };
+		const created = await server.request('/admin/users?/create', {
+			cookie: admin,
+			method: 'POST',
+			headers: { origin: server.origin, accept: 'application/json', 'content-type': FORM },
+			body: new URLSearchParams({ ...account, role: 'policymaker' })
+		});
+		expect((await created.json()).type).toBe('success');
+		expect((await postLogin(account.email, account.password, { address: '10.0.10.1' })).cookie).not.toBeNull();
+
+		// Each from its own address, so only the account's count can stop them.
+		const guesses = await Promise.all(
+			Array.from({ length: 150 }, (_, i) =>
+				postLogin(account.email, `guess ${i}`, { address: `10.0.${11 + Math.floor(i / 250)}.${i % 250}` })
+			)
+		);
+		const checked = guesses.filter((g) => g.result.status === 400);
+		expect(checked).toHaveLength(10);
+		expect(guesses.filter((g) => g.result.status === 429)).toHaveLength(140);
+		// Not a lock: a stranger waits, the owner's known address signs in.
+		expect((await postLogin(account.email, account.password, { address: '10.0.12.1' })).result.status).toBe(429);
+		const owner = await postLogin(account.email, account.password, { address: '10.0.10.1' });
+		expect(owner.result.type).toBe('redirect');
+		expect(owner.cookie).not.toBeNull();
 	});
 
 	it('limits one address after thirty failures, whichever accounts it tries', async () => {

@@ -285,6 +285,33 @@ export const auditLog = pgTable('audit_log', {
 	detail: jsonb('detail')
 });
 
+/**
+ * Sign-in attempts per account ("account:email") and per address ("address:ip"), shared by every
+ * app process: an attempt is admitted by one atomic update of its row, so parallel guesses cannot
+ * get past the limit (auth/sign-in-limits.ts).
+ */
+export const signInLimits = pgTable('sign_in_limits', {
+	key: text('key').primaryKey(),
+	/** Attempts admitted since the row was last quiet for a window. */
+	attempts: integer('attempts').notNull(),
+	/** No attempt is admitted before this (the delay once the free attempts are used). */
+	nextAt: timestamp('next_at', { withTimezone: true }).notNull(),
+	updatedAt: timestamp('updated_at', { withTimezone: true }).notNull()
+});
+
+/** Addresses an account has signed in from: the account's delay does not hold them back. */
+export const knownSignInAddresses = pgTable(
+	'known_sign_in_addresses',
+	{
+		userId: integer('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		address: text('address').notNull(),
+		lastAt: timestamp('last_at', { withTimezone: true }).notNull()
+	},
+	(t) => [primaryKey({ columns: [t.userId, t.address] })]
+);
+
 /** Small installation-wide settings, e.g. the secret that makes pseudonymous learner ids. */
 export const appSettings = pgTable('app_settings', {
 	key: text('key').primaryKey(),
