@@ -299,6 +299,28 @@ export const signInLimits = pgTable('sign_in_limits', {
 	updatedAt: timestamp('updated_at', { withTimezone: true }).notNull()
 });
 
+/**
+ * Versions of an award that lost to the one stored by the same-id rule (import/conflicts.ts): a
+ * verified award is never replaced by an unverified one, which is kept here, flagged, instead.
+ */
+export const awardConflicts = pgTable(
+	'award_conflicts',
+	{
+		learnerId: text('learner_id')
+			.notNull()
+			.references(() => learners.id, { onDelete: 'cascade' }),
+		awardId: text('award_id').notNull(),
+		/** sha256 of `version`: the same version imported again is the same conflict. */
+		digest: text('digest').notNull(),
+		/** The award as the conflicting source gave it (the fields of tables.ts). */
+		version: jsonb('version').notNull(),
+		importId: integer('import_id').references(() => imports.id, { onDelete: 'set null' }),
+		source: text('source').notNull(),
+		at: timestamp('at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [primaryKey({ columns: [t.learnerId, t.awardId, t.digest] })]
+);
+
 /** Addresses an account has signed in from: the account's delay does not hold them back. */
 export const knownSignInAddresses = pgTable(
 	'known_sign_in_addresses',
