@@ -19,7 +19,8 @@ export const init: ServerInit = async () => {
 	const settings = readSettings();
 	const db = await getDb();
 	const dead = await failDeadImports(db);
-	if (dead.length > 0) console.log(`Stackwise: import(s) ${dead.join(', ')} had stopped unfinished; marked failed`);
+	if (dead.length > 0)
+		console.log(`Stackwise: import(s) ${dead.join(', ')} had stopped unfinished; marked failed`);
 	await seedIfEmpty(db, { seed: settings.seed });
 	if (settings.demo) await ensureDemoAccounts(db);
 	else await removeDemoAccounts(db);

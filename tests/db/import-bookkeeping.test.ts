@@ -17,9 +17,11 @@ const runningRow = async (db: Db) =>
 	)[0].id;
 
 const statusOf = async (db: Db, id: number) =>
-	(await db.query<{ status: string; finished_at: Date | null; errors: { message: string }[] }>(
-		sql`select status, finished_at, errors from imports where id = ${id}`
-	))[0];
+	(
+		await db.query<{ status: string; finished_at: Date | null; errors: { message: string }[] }>(
+			sql`select status, finished_at, errors from imports where id = ${id}`
+		)
+	)[0];
 
 describe.each(engines)('import bookkeeping on $name', (engine) => {
 	let db: Db;

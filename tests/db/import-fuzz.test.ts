@@ -104,7 +104,9 @@ describe.each(engines)('fuzzed tabular imports on $name', (engine) => {
 			fc.asyncProperty(
 				fc.array(row, { minLength: 1, maxLength: 30 }),
 				// A giant field at some row, of up to 60 MB, or none.
-				fc.option(fc.record({ at: fc.nat(), chars: fc.integer({ min: FIELD_LIMIT_CHARS + 1, max: 60 * MB }) })),
+				fc.option(
+					fc.record({ at: fc.nat(), chars: fc.integer({ min: FIELD_LIMIT_CHARS + 1, max: 60 * MB }) })
+				),
 				// Where the file is cut off (a fraction of its text), or not.
 				fc.option(fc.double({ min: 0.05, max: 0.999, noNaN: true })),
 				async (rows, giant, cut) => {
@@ -115,7 +117,12 @@ describe.each(engines)('fuzzed tabular imports on $name', (engine) => {
 					const parts: Part[] = [text];
 					if (giant) {
 						const at = giant.at % rows.length;
-						const head = 'id,name,kind,country\n' + lines.slice(0, at).map((l) => l + '\n').join('');
+						const head =
+							'id,name,kind,country\n' +
+							lines
+								.slice(0, at)
+								.map((l) => l + '\n')
+								.join('');
 						parts.splice(0, 1, head + `fuzz-giant-${at},`, { fill: 'x', chars: giant.chars }, ',vet,AU\n');
 					}
 					const { report, growth } = await importMeasured(db, 'providers.csv', parts);

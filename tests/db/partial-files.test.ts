@@ -103,7 +103,14 @@ describe('the CLI on a refused document', () => {
 		const result = await promisify(execFile)(
 			process.execPath,
 			['scripts/stackwise.js', 'import', join(dir, 'CPC-XXE_R1.xml'), '--json'],
-			{ env: { ...process.env, STACKWISE_DATA_DIR: join(dir, 'data'), DATABASE_URL: '', STACKWISE_SEED: 'none' } }
+			{
+				env: {
+					...process.env,
+					STACKWISE_DATA_DIR: join(dir, 'data'),
+					DATABASE_URL: '',
+					STACKWISE_SEED: 'none'
+				}
+			}
 		).then(
 			() => ({ code: 0 }),
 			(e: { code: number }) => ({ code: e.code })

@@ -12,7 +12,9 @@ describe.each(engines)("a provider's view of a learner on $name", (engine) => {
 	let db: Db;
 	beforeAll(async () => {
 		db = await engine.open();
-		await db.query(sql`insert into providers (id, name) values ('own-u', 'Own University'), ('other-u', 'Other University')`);
+		await db.query(
+			sql`insert into providers (id, name) values ('own-u', 'Own University'), ('other-u', 'Other University')`
+		);
 		await db.query(sql`insert into credentials (id, provider_id, title, kind) values
 			('OWN-1', 'own-u', 'Own one', 'micro'), ('OWN-2', 'own-u', 'Own two', 'micro'),
 			('OWN-3', 'own-u', 'Own three', 'micro'),
@@ -40,7 +42,7 @@ describe.each(engines)("a provider's view of a learner on $name", (engine) => {
 			recordsOf: provider
 		});
 
-	it("shows the provider its own awards only, and how many records other providers hold", async () => {
+	it('shows the provider its own awards only, and how many records other providers hold', async () => {
 		const own = (await page('own-u'))!;
 		expect(own.awarded).toEqual(['OWN-1']);
 		expect(own.holdings.map((h) => h.id)).toEqual(['OWN-1']);
@@ -63,6 +65,8 @@ describe.each(engines)("a provider's view of a learner on $name", (engine) => {
 		expect(afterOf(all.recommendations)).toEqual({ 'OWN-3': 'OTHER-1' });
 		// The provider's rests on its own, and the other provider's credential is no signal anywhere.
 		expect(afterOf(own.recommendations)['OWN-3']).toBe('OWN-1');
-		expect(JSON.stringify(own.recommendations.map((r) => [r.reasons, r.signals]))).not.toMatch(/OTHER-1|Other one/);
+		expect(JSON.stringify(own.recommendations.map((r) => [r.reasons, r.signals]))).not.toMatch(
+			/OTHER-1|Other one/
+		);
 	});
 });

@@ -38,7 +38,13 @@ describe.each(engines)('same-id conflicts on $name', (engine) => {
 	});
 
 	const awards = () =>
-		db.query<{ id: string; verification: string; issued_on: string; title: string; description: string | null }>(
+		db.query<{
+			id: string;
+			verification: string;
+			issued_on: string;
+			title: string;
+			description: string | null;
+		}>(
 			sql`select a.id, a.verification, a.issued_on::text as issued_on, c.title, c.description
 				from awards a join credentials c on c.id = a.credential_id order by a.id`
 		);
@@ -59,7 +65,11 @@ describe.each(engines)('same-id conflicts on $name', (engine) => {
 			sql`select award_id, version->>'verification' as verification, import_id from award_conflicts`
 		);
 		expect(conflicts).toEqual([
-			{ award_id: before[0].id, verification: expect.not.stringMatching(/^verified$/), import_id: report.importId }
+			{
+				award_id: before[0].id,
+				verification: expect.not.stringMatching(/^verified$/),
+				import_id: report.importId
+			}
 		]);
 		// Reported in the import's history, which /imports shows.
 		const [history] = await db.query<{ errors: { message: string }[] }>(
@@ -74,10 +84,7 @@ describe.each(engines)('same-id conflicts on $name', (engine) => {
 
 	it('rejects a row whose id is already on an earlier line of the same file, naming both lines', async () => {
 		const { reports } = await importFiles(db, [
-			bufferSource(
-				'providers.csv',
-				Buffer.from('id,name\ndup-a,First\ndup-b,Other\ndup-a,Second\n')
-			)
+			bufferSource('providers.csv', Buffer.from('id,name\ndup-a,First\ndup-b,Other\ndup-a,Second\n'))
 		]);
 		const [file] = reports[0].files;
 		expect(file).toMatchObject({ read: 3, stored: 2, rejected: 1 });

@@ -43,7 +43,8 @@ describe.each(engines)('sign-in limits on $name', (engine) => {
 
 	it('grows the delay with each attempt admitted after the free ones, and forgets on success', async () => {
 		const key = 'account:slow@test';
-		for (let i = 0; i < ACCOUNT_FREE_ATTEMPTS; i++) expect(await admitAttempt(db, key, ACCOUNT_FREE_ATTEMPTS)).toBe(0);
+		for (let i = 0; i < ACCOUNT_FREE_ATTEMPTS; i++)
+			expect(await admitAttempt(db, key, ACCOUNT_FREE_ATTEMPTS)).toBe(0);
 		// As if the first delay had passed: the next is admitted, and the one after waits twice as long.
 		await db.query(sql`update sign_in_limits set next_at = now() where key = ${key}`);
 		expect(await admitAttempt(db, key, ACCOUNT_FREE_ATTEMPTS)).toBe(0);

@@ -32,7 +32,10 @@ export const actions: Actions = {
 		const sources = await Promise.all(
 			files.map(async (f) => bufferSource(f.name, new Uint8Array(await f.arrayBuffer())))
 		);
-		const job = startImport(await getDb(), sources, { format: format as FormatId, userId: locals.user?.id ?? null });
+		const job = startImport(await getDb(), sources, {
+			format: format as FormatId,
+			userId: locals.user?.id ?? null
+		});
 		redirect(303, `/imports/jobs/${job.key}`);
 	}
 };

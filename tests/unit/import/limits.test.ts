@@ -73,7 +73,10 @@ describe('CSV size limits', () => {
 
 	it('refuses a field past the limit while it streams, naming the line', async () => {
 		const huge = 'x'.repeat(64 * 1024);
-		const parts = ['id,name\nok,fine\nbig,', ...Array(Math.ceil(FIELD_LIMIT_CHARS / huge.length) + 1).fill(huge)];
+		const parts = [
+			'id,name\nok,fine\nbig,',
+			...Array(Math.ceil(FIELD_LIMIT_CHARS / huge.length) + 1).fill(huge)
+		];
 		const issue = await refusal(parts);
 		expect(issue).toMatchObject({ file: 'big.csv', line: 3 });
 		expect(issue.message).toMatch(/field 2 is longer than the limit of 1,048,576 characters/);
@@ -101,7 +104,11 @@ describe('CSV size limits', () => {
 			}
 			expect.unreachable('the file was taken');
 		} catch (e) {
-			expect((e as ImportRefusal).issues[0]).toMatchObject({ file: 'learners.csv', line: 2, field: 'region' });
+			expect((e as ImportRefusal).issues[0]).toMatchObject({
+				file: 'learners.csv',
+				line: 2,
+				field: 'region'
+			});
 		}
 	});
 });

@@ -6,7 +6,9 @@ import { safeNext } from './sign-in.ts';
 describe('safeNext', () => {
 	it('keeps a path on this site, with its query and fragment', () => {
 		expect(safeNext('/admin/audit')).toBe('/admin/audit');
-		expect(safeNext('/system?by=gender&asOf=2014-12-31#equity')).toBe('/system?by=gender&asOf=2014-12-31#equity');
+		expect(safeNext('/system?by=gender&asOf=2014-12-31#equity')).toBe(
+			'/system?by=gender&asOf=2014-12-31#equity'
+		);
 		expect(safeNext('/learners/p%2F1')).toBe('/learners/p%2F1');
 	});
 

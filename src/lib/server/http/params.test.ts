@@ -21,7 +21,10 @@ describe('parseQuery', () => {
 			for (const value of ['a\u0000b', '\u0000', 'x\u001by'])
 				for (const schema of [metricParams, dashboardParams]) {
 					const url = new URL(`http://x/api?${name}=${encodeURIComponent(value)}`);
-					expect(statusOf(() => parseQuery(url, schema)), `${name}=${JSON.stringify(value)}`).toEqual({
+					expect(
+						statusOf(() => parseQuery(url, schema)),
+						`${name}=${JSON.stringify(value)}`
+					).toEqual({
 						status: 400,
 						message: `${name}: must not hold control characters`
 					});
@@ -30,7 +33,10 @@ describe('parseQuery', () => {
 
 	it('keeps ordinary text, accents and spaces too', () => {
 		const url = new URL('http://x/api?cohort=2014J&provider=Université%20Côte%20d%E2%80%99Azur');
-		expect(parseQuery(url, metricParams)).toMatchObject({ cohort: '2014J', provider: 'Université Côte d’Azur' });
+		expect(parseQuery(url, metricParams)).toMatchObject({
+			cohort: '2014J',
+			provider: 'Université Côte d’Azur'
+		});
 	});
 });
 

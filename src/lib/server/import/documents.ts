@@ -131,6 +131,10 @@ async function* refusedWhole(file: string, units: AsyncIterable<ParsedUnit>): As
 	// The rejected units are counted and named above; this says what became of the document.
 	if (rejected && !read)
 		throw new ImportRefusal([
-			{ file, message: 'nothing in this document could be read, so it is refused as a whole' }
+			{
+				file,
+				message:
+					'nothing in this document could be imported (the reasons are listed with it), so it is refused as a whole'
+			}
 		]);
 }

@@ -63,4 +63,3 @@ export function startImport(
 export function getImportJob(key: string): ImportJobState | undefined {
 	return jobs.get(key);
 }
-

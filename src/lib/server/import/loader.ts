@@ -426,7 +426,10 @@ class ChunkWriter {
 		}
 
 		// The same-id rule: a verified award is not replaced by an unverified version (conflicts.ts).
-		const ruled = await keepVerifiedAwards(this.tx, accepted, { importId: this.importId, source: this.source });
+		const ruled = await keepVerifiedAwards(this.tx, accepted, {
+			importId: this.importId,
+			source: this.source
+		});
 		accepted = ruled.units;
 		for (const issue of ruled.conflicts) {
 			const file = this.fileOf(issue.file);

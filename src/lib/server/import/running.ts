@@ -15,7 +15,9 @@ export async function holdImportRunning(tx: Orm, importId: number) {
 
 /** Marks every import left running by a process that died failed; returns their ids. */
 export async function failDeadImports(db: Db): Promise<number[]> {
-	const running = await db.query<{ id: number }>(sql`select id from imports where status = 'running' order by id`);
+	const running = await db.query<{ id: number }>(
+		sql`select id from imports where status = 'running' order by id`
+	);
 	const failed: number[] = [];
 	for (const { id } of running) {
 		const message =
