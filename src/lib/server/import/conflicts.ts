@@ -13,6 +13,9 @@ import { rowKey } from './write.ts';
 type RowsUnit = Extract<ParsedUnit, { kind: 'rows' }>;
 type AwardRow = Extract<ImportRow, { table: 'awards' }>;
 
+/** An award kept as a conflict: why, and how its own proof was judged (the file still counts it). */
+export type Conflict = { issue: ImportIssue; verification: AwardRow['row']['verification'] };
+
 const awardKey = (row: { learnerId: string; id: string }) => `${row.learnerId}\u0001${row.id}`;
 
 const losingAwards = (unit: RowsUnit, verified: Set<string>) =>
@@ -33,7 +36,7 @@ export async function keepVerifiedAwards(
 	tx: Orm,
 	units: RowsUnit[],
 	{ importId, source }: { importId: number; source: string }
-): Promise<{ units: RowsUnit[]; conflicts: ImportIssue[] }> {
+): Promise<{ units: RowsUnit[]; conflicts: Conflict[] }> {
 	const candidates = units.flatMap((u) =>
 		u.rows.filter(
 			(item): item is AwardRow =>
@@ -50,7 +53,7 @@ export async function keepVerifiedAwards(
 	);
 	if (found.length === 0) return { units, conflicts: [] };
 	const verified = new Set(found.map((r) => awardKey({ learnerId: r.learner_id, id: r.id })));
-	const conflicts: ImportIssue[] = [];
+	const conflicts: Conflict[] = [];
 	const kept: RowsUnit[] = [];
 	for (const unit of units) {
 		const losing = losingAwards(unit, verified);
@@ -65,9 +68,12 @@ export async function keepVerifiedAwards(
 					${version}::jsonb, ${importId}, ${source})
 				on conflict do nothing`);
 			conflicts.push({
-				...unit.at,
-				field: 'id',
-				message: `award "${row.id}" conflicts with the verified award already stored under that id: the verified one is kept, and this ${row.verification} version is kept beside it as a conflict (award_conflicts)`
+				verification: row.verification,
+				issue: {
+					...unit.at,
+					field: 'id',
+					message: `award "${row.id}" conflicts with the verified award already stored under that id: the verified one is kept, and this ${row.verification} version is kept beside it as a conflict (award_conflicts)`
+				}
 			});
 		}
 		kept.push({

@@ -431,8 +431,9 @@ class ChunkWriter {
 			source: this.source
 		});
 		accepted = ruled.units;
-		for (const issue of ruled.conflicts) {
+		for (const { issue, verification } of ruled.conflicts) {
 			const file = this.fileOf(issue.file);
+			file.verification[verification]++;
 			if (file.warnings.length < MAX_ERRORS) file.warnings.push(issue);
 			if (this.report.conflicts.length < MAX_ERRORS) this.report.conflicts.push(issue);
 		}
