@@ -25,20 +25,26 @@ describe.each(engines)('sign-in limits on $name', (engine) => {
 	afterAll(async () => {
 		await db?.close();
 	});
+	/** The attempts a key has had admitted, and the delay its last admission set. */
+	const delayOf = async (key: string) =>
+		(
+			await db.query<{ attempts: number; delay_ms: number }>(
+				sql`select attempts, (extract(epoch from (next_at - updated_at)) * 1000)::int as delay_ms
+					from sign_in_limits where key = ${key}`
+			)
+		).map((r) => ({ attempts: Number(r.attempts), delay_ms: Number(r.delay_ms) }))[0];
 
 	it('admits exactly the free attempts of 150 at once, then asks the next to wait the first delay', async () => {
 		const waits = await Promise.all(
 			Array.from({ length: 150 }, () => admitAttempt(db, 'account:race@test', ACCOUNT_FREE_ATTEMPTS))
 		);
 		expect(waits.filter((w) => w === 0)).toHaveLength(ACCOUNT_FREE_ATTEMPTS);
-		for (const wait of waits.filter((w) => w > 0)) {
-			expect(wait).toBeGreaterThan(FIRST_DELAY_MS - 5_000);
-			expect(wait).toBeLessThanOrEqual(FIRST_DELAY_MS);
-		}
-		const [row] = await db.query<{ attempts: number }>(
-			sql`select attempts from sign_in_limits where key = 'account:race@test'`
-		);
-		expect(row.attempts).toBe(ACCOUNT_FREE_ATTEMPTS);
+		for (const wait of waits.filter((w) => w > 0)) expect(wait).toBeLessThanOrEqual(FIRST_DELAY_MS);
+		// The tenth admission set the first delay (measured in the row, not by the clock of a busy test).
+		expect(await delayOf('account:race@test')).toEqual({
+			attempts: ACCOUNT_FREE_ATTEMPTS,
+			delay_ms: FIRST_DELAY_MS
+		});
 	});
 
 	it('grows the delay with each attempt admitted after the free ones, and forgets on success', async () => {
@@ -48,8 +54,9 @@ describe.each(engines)('sign-in limits on $name', (engine) => {
 		// As if the first delay had passed: the next is admitted, and the one after waits twice as long.
 		await db.query(sql`update sign_in_limits set next_at = now() where key = ${key}`);
 		expect(await admitAttempt(db, key, ACCOUNT_FREE_ATTEMPTS)).toBe(0);
+		expect(await delayOf(key)).toEqual({ attempts: ACCOUNT_FREE_ATTEMPTS + 1, delay_ms: 2 * FIRST_DELAY_MS });
 		const wait = await admitAttempt(db, key, ACCOUNT_FREE_ATTEMPTS);
-		expect(wait).toBeGreaterThan(2 * FIRST_DELAY_MS - 5_000);
+		expect(wait).toBeGreaterThan(0);
 		expect(wait).toBeLessThanOrEqual(2 * FIRST_DELAY_MS);
 		await clearAttempts(db, key);
 		expect(await admitAttempt(db, key, ACCOUNT_FREE_ATTEMPTS)).toBe(0);
