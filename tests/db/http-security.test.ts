@@ -143,7 +143,7 @@ describe('login rate limits', () => {
 				expect(attempt.result.status, `attempt ${i + 1}`).toBe(400);
 			}
 		}
-		// The right password, from a fresh address, is refused too while the account is locked.
+		// The right password, from a fresh address, waits the account's delay too.
 		const locked = await postLogin(providerY.email, providerY.password, { address: '10.0.3.200' });
 		const lockedGhost = await postLogin(ghost, 'anything at all', { address: '10.0.3.201' });
 		expect(locked.result.status).toBe(429);
@@ -153,6 +153,38 @@ describe('login rate limits', () => {
 		expect(locked.result.data!.replace(providerY.email, '…')).toBe(
 			lockedGhost.result.data!.replace(ghost, '…')
 		);
+	});
+
+	it('checks only ten of 150 parallel guesses, and lets the owner in from a known address meanwhile (issue 33)', async () => {
+		const admin = await server.signIn('admin', { [ADDRESS]: '10.0.10.9' });
+		const account = { email: 'race@test.stackwise', password: 'race-test-password-1' };
+		const created = await server.request('/admin/users?/create', {
+			cookie: admin,
+			method: 'POST',
+			headers: { origin: server.origin, accept: 'application/json', 'content-type': FORM },
+			body: new URLSearchParams({ ...account, role: 'policymaker' })
+		});
+		expect((await created.json()).type).toBe('success');
+		expect(
+			(await postLogin(account.email, account.password, { address: '10.0.10.1' })).cookie
+		).not.toBeNull();
+
+		// Each from its own address, so only the account's count can stop them.
+		const guesses = await Promise.all(
+			Array.from({ length: 150 }, (_, i) =>
+				postLogin(account.email, `guess ${i}`, { address: `10.0.${11 + Math.floor(i / 250)}.${i % 250}` })
+			)
+		);
+		const checked = guesses.filter((g) => g.result.status === 400);
+		expect(checked).toHaveLength(10);
+		expect(guesses.filter((g) => g.result.status === 429)).toHaveLength(140);
+		// Not a lock: a stranger waits, the owner's known address signs in.
+		expect((await postLogin(account.email, account.password, { address: '10.0.12.1' })).result.status).toBe(
+			429
+		);
+		const owner = await postLogin(account.email, account.password, { address: '10.0.10.1' });
+		expect(owner.result.type).toBe('redirect');
+		expect(owner.cookie).not.toBeNull();
 	});
 
 	it('limits one address after thirty failures, whichever accounts it tries', async () => {
@@ -192,7 +224,18 @@ describe('sessions over HTTP', () => {
 
 	it('sends nobody elsewhere after signing in (no open redirect)', async () => {
 		const { policymaker } = server.fixture.accounts;
-		for (const next of ['//evil.example/', 'https://evil.example/', '/\\evil.example/', '/admin/audit']) {
+		// "/\t/evil.example/phish" is the adversarial run's (issue 33): Chromium drops the tab and
+		// goes to evil.example; a CR or LF in `next` gave a 500 after signing in.
+		for (const next of [
+			'//evil.example/',
+			'https://evil.example/',
+			'/\\evil.example/',
+			'/\t/evil.example/phish',
+			'/.//evil.example/',
+			'/system\r\nSet-Cookie: planted=1',
+			'/system\n',
+			'/admin/audit'
+		]) {
 			const response = await server.request('/login', {
 				method: 'POST',
 				headers: { origin: server.origin, accept: 'text/html', 'content-type': FORM, [ADDRESS]: '10.0.5.2' },
@@ -201,6 +244,10 @@ describe('sessions over HTTP', () => {
 			expect(response.status, next).toBe(303);
 			expect(response.headers.get('location'), next).toBe(next === '/admin/audit' ? next : '/system');
 		}
+		// The link as the attacker sends it: the login page does not carry the `next` into its form.
+		const page = await server.request('/login?next=/%09/evil.example/phish');
+		expect(page.status).toBe(200);
+		expect(await page.text()).not.toContain('evil.example');
 	});
 
 	it('disabling an account ends its sessions at once', async () => {
@@ -311,6 +358,35 @@ describe('security headers', () => {
 	});
 });
 
+describe('bad parameters answer 400, never 500 (issue 33)', () => {
+	it('refuses a NUL byte in every filter and an unknown reference group, naming the parameter', async () => {
+		const cookie = await server.signIn('policymaker', { [ADDRESS]: '10.0.9.1' });
+		const filters = ['credential', 'cohort', 'provider', 'level', 'mode', 'qaApproach', 'reference'];
+		const asked: [string, number, string][] = [];
+		for (const path of ['/api/metrics/completion', '/api/metrics/stacking', '/system'])
+			for (const name of filters) {
+				const response = await server.request(`${path}?${name}=a%00b`, { cookie });
+				asked.push([`${path} ${name}`, response.status, await response.text()]);
+			}
+		for (const name of ['from', 'to'])
+			for (const path of ['/api/flows', '/flows']) {
+				const response = await server.request(`${path}?${name}=a%00b`, { cookie });
+				asked.push([`${path} ${name}`, response.status, await response.text()]);
+			}
+		for (const path of [
+			'/api/metrics/completion?by=gender&reference=no-such-group',
+			'/system?by=gender&reference=no-such-group'
+		]) {
+			const response = await server.request(path, { cookie });
+			asked.push([path, response.status, await response.text()]);
+		}
+		for (const [what, status, text] of asked) {
+			expect([what, status]).toEqual([what, 400]);
+			expect(text, what).toMatch(/(credential|cohort|provider|level|mode|qaApproach|reference|from|to): /);
+		}
+	});
+});
+
 describe('upload size limit', () => {
 	/** Declares a body larger than the server takes and sends the first bytes; returns the status. */
 	const oversizedPost = (path: string, cookie: string, declaredBytes: number) =>
@@ -362,6 +438,33 @@ describe('audit log', () => {
 		expect(mine).toContainEqual(['sign-in-failed', '10.0.8.1']);
 		expect(mine).toContainEqual(['sign-in', '10.0.8.1']);
 		expect(mine).toContainEqual(['sign-out', undefined]);
+	});
+
+	it('records a web upload with the admin who made it (issue 33: the user was null)', async () => {
+		const admin = await server.signIn('admin', { [ADDRESS]: '10.0.8.5' });
+		const form = new FormData();
+		form.set('format', 'auto');
+		form.append(
+			'files',
+			new Blob(['id,name\naudited-upload,Audited Upload TAFE\n'], { type: 'text/csv' }),
+			'providers.csv'
+		);
+		const upload = await server.request('/imports?/upload', {
+			cookie: admin,
+			method: 'POST',
+			headers: { origin: server.origin, accept: 'text/html' },
+			body: form
+		});
+		expect(upload.status).toBe(303);
+		let entry: (AuditRow & { email?: string }) | undefined;
+		for (let i = 0; i < 100 && !entry; i++) {
+			entry = (await auditLog('10.0.8.6')).find(
+				(e) => e.action === 'import' && String(e.detail?.source).includes('providers.csv')
+			);
+			if (!entry) await new Promise((r) => setTimeout(r, 200));
+		}
+		expect(entry).toBeDefined();
+		expect(entry!.email).toBe(server.fixture.accounts.admin.email);
 	});
 
 	it('records an export (a CSV download) with who took which data', async () => {

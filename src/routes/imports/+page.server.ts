@@ -17,7 +17,7 @@ export const load: PageServerLoad = async () => {
 
 export const actions: Actions = {
 	// Starts the import in the background and sends the admin to its live progress page.
-	upload: async ({ request }) => {
+	upload: async ({ request, locals }) => {
 		const form = await request.formData();
 		const files = form.getAll('files').filter((f): f is File => f instanceof File && f.size > 0);
 		const format = String(form.get('format') ?? 'auto');
@@ -32,7 +32,10 @@ export const actions: Actions = {
 		const sources = await Promise.all(
 			files.map(async (f) => bufferSource(f.name, new Uint8Array(await f.arrayBuffer())))
 		);
-		const job = startImport(await getDb(), sources, { format: format as FormatId });
+		const job = startImport(await getDb(), sources, {
+			format: format as FormatId,
+			userId: locals.user?.id ?? null
+		});
 		redirect(303, `/imports/jobs/${job.key}`);
 	}
 };

@@ -26,7 +26,7 @@ const form = z.object({
 });
 
 export const actions: Actions = {
-	default: async ({ request, cookies, getClientAddress, url }) => {
+	default: async ({ request, cookies, getClientAddress, url, locals }) => {
 		const parsed = form.safeParse(Object.fromEntries(await request.formData()));
 		if (!parsed.success) return fail(400, { message: 'Enter your email and password.', email: '' });
 		const db = await getDb();
@@ -34,7 +34,8 @@ export const actions: Actions = {
 			...parsed.data,
 			address: getClientAddress(),
 			cookies,
-			secure: url.protocol === 'https:'
+			secure: url.protocol === 'https:',
+			signedInAs: locals.user?.id ?? null
 		});
 		if (!result.ok)
 			return fail(result.retryAfterSeconds ? 429 : 400, {

@@ -1,7 +1,12 @@
 import type { PageServerLoad } from './$types';
 import { accessFor } from '$lib/server/auth/access.ts';
 import { getDb } from '$lib/server/db/index.ts';
-import { dashboardOptionsOf, dashboardParams, parseQuery } from '$lib/server/http/params.ts';
+import {
+	dashboardOptionsOf,
+	dashboardParams,
+	parseQuery,
+	refusingUnknownReference
+} from '$lib/server/http/params.ts';
 import { getProviders } from '$lib/server/queries/catalogue.ts';
 import { cachedForDataVersion } from '$lib/server/queries/versioned-cache.ts';
 import { getFlows, pageFlows } from '$lib/server/queries/flows.ts';
@@ -16,7 +21,9 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 	const { scope, suppression } = accessFor(locals);
 	const options = { scope, suppression, ...dashboardOptionsOf(params) };
 	const [dashboard, providers] = await Promise.all([
-		cachedForDataVersion(db, JSON.stringify(['system', options]), () => getSystemDashboard(db, options)),
+		refusingUnknownReference(
+			cachedForDataVersion(db, JSON.stringify(['system', options]), () => getSystemDashboard(db, options))
+		),
 		getProviders(db)
 	]);
 	// The flow Sankey streams in after the page (its query is the slowest): one origin per figure,

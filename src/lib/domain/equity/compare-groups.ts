@@ -20,6 +20,16 @@ import { DEFAULT_SUPPRESSION_THRESHOLD, suppressCells, tableSets } from '../supp
 import { groupName, PAIR_SEPARATOR, type GroupInput, type GroupName } from './group-key.ts';
 
 export type Suppression = { threshold: number } | false;
+
+/** A named reference group the data does not have: the caller's mistake (a 400), not a fault. */
+export class UnknownReferenceGroup extends Error {
+	constructor(
+		module: string,
+		readonly reference: string
+	) {
+		super(`${module}: reference group ${reference} is not among the groups`);
+	}
+}
 export const DEFAULT_SUPPRESSION: Suppression = { threshold: DEFAULT_SUPPRESSION_THRESHOLD };
 
 export type GroupComparison = GroupName & {
@@ -93,7 +103,7 @@ export function compareGroups<T extends { group: GroupInput }>({
 	let ref = -1;
 	if (reference !== undefined) {
 		ref = names.findIndex((n) => n.group === reference);
-		if (ref < 0) throw new Error(`${module}: reference group ${reference} is not among the groups`);
+		if (ref < 0) throw new UnknownReferenceGroup(module, reference);
 	} else {
 		// Highest published value; ties to the group with more learners, then the earlier row.
 		rows.forEach((r, i) => {

@@ -3,7 +3,15 @@ import type { Cookies } from '@sveltejs/kit';
 import type { Db } from '../db/client.ts';
 import { audit } from './audit.ts';
 import { verifyPassword } from './passwords.ts';
-import { loginLimits } from './rate-limit.ts';
+import {
+	ACCOUNT_FREE_ATTEMPTS,
+	ADDRESS_FREE_ATTEMPTS,
+	admitAttempt,
+	clearAttempts,
+	forgiveAttempt,
+	isKnownAddress,
+	rememberAddress
+} from './sign-in-limits.ts';
 import type { SessionUser } from './roles.ts';
 import {
 	SESSION_COOKIE,
@@ -27,26 +35,44 @@ export async function signIn(
 		password,
 		address,
 		cookies,
-		secure
-	}: { email: string; password: string; address: string; cookies: Cookies; secure: boolean }
+		secure,
+		signedInAs = null
+	}: {
+		email: string;
+		password: string;
+		address: string;
+		cookies: Cookies;
+		secure: boolean;
+		/** The user whose session the request already carries, if any (a known-good session). */
+		signedInAs?: number | null;
+	}
 ): Promise<SignInResult> {
 	const accountKey = email.trim().toLowerCase();
-	const wait = Math.max(loginLimits.account.retryAfter(accountKey), loginLimits.address.retryAfter(address));
-	if (wait > 0)
-		return {
-			ok: false,
-			message: `Too many attempts. Try again in ${Math.ceil(wait / 60_000)} minute(s).`,
-			retryAfterSeconds: Math.ceil(wait / 1000)
-		};
+	const tooMany = (wait: number): SignInResult => ({
+		ok: false,
+		message: `Too many attempts. Try again in ${Math.ceil(wait / 60_000)} minute(s).`,
+		retryAfterSeconds: Math.ceil(wait / 1000)
+	});
+	// Each attempt is admitted in the database before any password is checked: first the address's
+	// count, then the account's, unless the account knows this session or address (its delay is
+	// for strangers; their guesses must not keep the owner out).
+	const addressWait = await admitAttempt(db, `address:${address}`, ADDRESS_FREE_ATTEMPTS);
+	if (addressWait > 0) return tooMany(addressWait);
 	const user = await findUserByEmail(db, accountKey);
+	const knownGood =
+		user !== undefined && (signedInAs === user.id || (await isKnownAddress(db, user.id, address)));
+	if (!knownGood) {
+		const accountWait = await admitAttempt(db, `account:${accountKey}`, ACCOUNT_FREE_ATTEMPTS);
+		if (accountWait > 0) return tooMany(accountWait);
+	}
 	const valid = await verifyPassword(user && !user.disabled ? user.passwordHash : null, password);
 	if (!user || !valid || user.disabled) {
-		loginLimits.account.hit(accountKey);
-		loginLimits.address.hit(address);
 		await audit(db, { userId: user?.id ?? null, action: 'sign-in-failed', detail: { address } });
 		return { ok: false, message: SIGN_IN_FAILED };
 	}
-	loginLimits.account.reset(accountKey);
+	await clearAttempts(db, `account:${accountKey}`);
+	await forgiveAttempt(db, `address:${address}`, ADDRESS_FREE_ATTEMPTS);
+	await rememberAddress(db, user.id, address);
 	await startSession(db, user.id, cookies, secure);
 	await audit(db, { userId: user.id, action: 'sign-in', detail: { address } });
 	return {
@@ -96,7 +122,28 @@ export function homeOf(user: SessionUser, pseudonym: string | null): string {
 	}
 }
 
-/** Only same-site paths, so a crafted link cannot send someone elsewhere after signing in. */
+/** The longest `next` kept: a link into the app is short; anything longer is not ours. */
+const NEXT_MAX = 2000;
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+const BASE = 'http://stackwise.invalid';
+
+/**
+ * Only same-site paths, so a crafted link cannot send someone elsewhere after signing in
+ * (ASVS 5.1.5). `next` is parsed as a URL the way the browser will read the Location header, and
+ * kept only when it stays on this origin; control characters are refused outright, since browsers
+ * drop a tab or newline inside a URL ("/\t/evil.example" is "//evil.example") and a CR or LF
+ * cannot go into a header at all.
+ */
 export function safeNext(next: string | null): string | null {
-	return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : null;
+	if (!next || next.length > NEXT_MAX || !next.startsWith('/') || CONTROL.test(next)) return null;
+	let url: URL;
+	try {
+		url = new URL(next, BASE);
+	} catch {
+		return null;
+	}
+	if (url.origin !== BASE) return null;
+	const path = url.pathname + url.search + url.hash;
+	// The serialised path must read back as itself (no "//host" the parser made from "/\\host").
+	return path.startsWith('//') ? null : path;
 }

@@ -6,6 +6,7 @@ import type { ImportReport } from '../import/loader.ts';
 import { UsageError } from './args.ts';
 import type { CommandContext } from './main.ts';
 import { progressReporter } from './progress.ts';
+import { failDeadImports } from '../import/running.ts';
 
 export async function importCommand(
 	argv: string[],
@@ -33,6 +34,8 @@ export async function importCommand(
 		map[column.trim()] = field.trim();
 	}
 	const db = await openDb();
+	for (const id of await failDeadImports(db))
+		stderr.write(`import ${id} had stopped unfinished (its process died); marked failed\n`);
 	const progress = progressReporter(stderr);
 	const { reports, unrecognised } = await importFiles(db, collectFiles(positionals), {
 		format: values.format as FormatId,

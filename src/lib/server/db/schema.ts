@@ -285,6 +285,55 @@ export const auditLog = pgTable('audit_log', {
 	detail: jsonb('detail')
 });
 
+/**
+ * Sign-in attempts per account ("account:email") and per address ("address:ip"), shared by every
+ * app process: an attempt is admitted by one atomic update of its row, so parallel guesses cannot
+ * get past the limit (auth/sign-in-limits.ts).
+ */
+export const signInLimits = pgTable('sign_in_limits', {
+	key: text('key').primaryKey(),
+	/** Attempts admitted since the row was last quiet for a window. */
+	attempts: integer('attempts').notNull(),
+	/** No attempt is admitted before this (the delay once the free attempts are used). */
+	nextAt: timestamp('next_at', { withTimezone: true }).notNull(),
+	updatedAt: timestamp('updated_at', { withTimezone: true }).notNull()
+});
+
+/**
+ * Versions of an award that lost to the one stored by the same-id rule (import/conflicts.ts): a
+ * verified award is never replaced by an unverified one, which is kept here, flagged, instead.
+ */
+export const awardConflicts = pgTable(
+	'award_conflicts',
+	{
+		learnerId: text('learner_id')
+			.notNull()
+			.references(() => learners.id, { onDelete: 'cascade' }),
+		awardId: text('award_id').notNull(),
+		/** sha256 of `version`: the same version imported again is the same conflict. */
+		digest: text('digest').notNull(),
+		/** The award as the conflicting source gave it (the fields of tables.ts). */
+		version: jsonb('version').notNull(),
+		importId: integer('import_id').references(() => imports.id, { onDelete: 'set null' }),
+		source: text('source').notNull(),
+		at: timestamp('at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [primaryKey({ columns: [t.learnerId, t.awardId, t.digest] })]
+);
+
+/** Addresses an account has signed in from: the account's delay does not hold them back. */
+export const knownSignInAddresses = pgTable(
+	'known_sign_in_addresses',
+	{
+		userId: integer('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		address: text('address').notNull(),
+		lastAt: timestamp('last_at', { withTimezone: true }).notNull()
+	},
+	(t) => [primaryKey({ columns: [t.userId, t.address] })]
+);
+
 /** Small installation-wide settings, e.g. the secret that makes pseudonymous learner ids. */
 export const appSettings = pgTable('app_settings', {
 	key: text('key').primaryKey(),

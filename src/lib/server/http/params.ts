@@ -2,12 +2,23 @@
 // library (zod). Names follow the CLI's flags: ?credential=FFF&by=gender,disability&asOf=2014-12-31.
 import { error } from '@sveltejs/kit';
 import { z } from 'zod';
+import { UnknownReferenceGroup } from '../../domain/equity/compare-groups.ts';
 import { isIsoDate } from '../import/validate.ts';
 import { BREAKDOWNS, DATA_ORIGINS, type Breakdown } from '../queries/scope.ts';
 import { ISSUANCE_BREAKDOWNS } from '../queries/issuance.ts';
 
 const isoDate = z.string().refine(isIsoDate, 'must be a date like 2014-12-31');
-export const optionalText = z.string().trim().min(1).max(200).optional();
+/**
+ * A free-text filter. Control characters are refused: no id or group name holds one, and a NUL
+ * cannot even reach PostgreSQL (it answered 500).
+ */
+export const optionalText = z
+	.string()
+	.trim()
+	.min(1)
+	.max(200)
+	.refine((s) => !/[\u0000-\u001f\u007f]/.test(s), 'must not hold control characters')
+	.optional();
 
 export const metricParams = z.object({
 	format: z.enum(['json', 'csv', 'arrow']).default('json'),
@@ -89,6 +100,19 @@ export function parseQuery<T extends z.ZodTypeAny>(url: URL, schema: T): z.infer
 		error(400, `${issue.path.join('.') || 'query'}: ${issue.message}`);
 	}
 	return result.data;
+}
+
+/**
+ * The answer of a query given a `reference` group, or 400 when the data has no such group:
+ * whether it exists is known only once the groups are counted.
+ */
+export async function refusingUnknownReference<T>(answer: Promise<T>): Promise<T> {
+	try {
+		return await answer;
+	} catch (e) {
+		if (e instanceof UnknownReferenceGroup) error(400, `reference: ${e.message}`);
+		throw e;
+	}
 }
 
 export const filtersOf = (p: MetricParams) => ({

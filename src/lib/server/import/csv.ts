@@ -1,23 +1,41 @@
 // A streaming CSV reader (RFC 4180 plus what real files do): quoted fields with doubled quotes and
 // embedded newlines, CRLF or LF, a byte-order mark, `,` or `;` as separator (detected from the
 // header line), blank lines skipped. Every record carries the line it starts on, so errors can
-// name it. A file that ends inside a quoted field is truncated and refused as a whole.
+// name it. A file that ends inside a quoted field is truncated and refused as a whole. A cell our
+// own CSV writer neutralised (a leading ' before a would-be formula) reads back as it was.
+import { restoreCsvText } from '../../csv.ts';
+import { FIELD_LIMIT_CHARS, ROW_LIMIT_CHARS, tooLong } from './limits.ts';
 import { ImportRefusal, type ImportIssue } from './records.ts';
+import { unknownColumnIssues } from './tables.ts';
 import { textChunks, type SourceFile } from './source.ts';
 
-export type CsvRecord = { line: number; fields: string[] };
+/** `unterminated`: the file's last record, which no line end closes (perhaps cut off). */
+export type CsvRecord = { line: number; fields: string[]; unterminated?: true };
 
-/** The file ends inside a quoted field: cut off mid-record. */
-export class TruncatedCsv extends ImportRefusal {
+/** A refusal about one field of a record, named by position until the header names it. */
+export class CsvFieldRefusal extends ImportRefusal {
 	constructor(
-		file: string,
-		line: number,
+		readonly file: string,
+		readonly line: number,
 		readonly fieldIndex: number,
+		/** The message, given the field as `field 2` or `column "region"`. */
+		readonly describe: (field: string) => string,
 		field?: string
 	) {
-		super([
-			{ file, line, ...(field ? { field } : {}), message: 'the file ends inside a quoted field (truncated?)' }
-		]);
+		const label = field ? `column "${field}"` : `field ${fieldIndex + 1}`;
+		super([{ file, line, ...(field ? { field } : {}), message: describe(label) }]);
+	}
+
+	/** The same refusal naming the column. */
+	named(field: string): CsvFieldRefusal {
+		return new CsvFieldRefusal(this.file, this.line, this.fieldIndex, this.describe, field);
+	}
+}
+
+/** The file ends inside a quoted field: cut off mid-record. */
+export class TruncatedCsv extends CsvFieldRefusal {
+	constructor(file: string, line: number, fieldIndex: number) {
+		super(file, line, fieldIndex, () => 'the file ends inside a quoted field (truncated?)');
 	}
 }
 
@@ -36,6 +54,18 @@ export async function* parseCsv(
 	let recordLine = 1;
 	let afterCR = false;
 	let recordStarted = false;
+	// Characters of the record's fields before the current one: the row limit.
+	let rowChars = 0;
+	const fieldTooLong = () => {
+		throw new CsvFieldRefusal(file, recordLine, fields.length, (f) => tooLong(f, FIELD_LIMIT_CHARS));
+	};
+	const endField = () => {
+		rowChars += field.length;
+		if (rowChars > ROW_LIMIT_CHARS)
+			throw new CsvFieldRefusal(file, recordLine, fields.length, () => tooLong('the row', ROW_LIMIT_CHARS));
+		fields.push(cellText(field));
+		field = '';
+	};
 
 	for await (const chunk of chunks) {
 		if (sep === undefined) sep = detectSeparator(chunk);
@@ -51,6 +81,7 @@ export async function* parseCsv(
 				else {
 					if (c === '\n') line++;
 					field += c;
+					if (field.length > FIELD_LIMIT_CHARS) fieldTooLong();
 				}
 				continue;
 			}
@@ -66,32 +97,35 @@ export async function* parseCsv(
 				state = 'quoted';
 				recordStarted = true;
 			} else if (c === sep) {
-				fields.push(field);
-				field = '';
+				endField();
 				recordStarted = true;
 			} else if (c === '\n' || c === '\r') {
 				afterCR = c === '\r';
 				if (recordStarted || field !== '') {
-					fields.push(field);
+					endField();
 					yield { line: recordLine, fields };
 				}
 				fields = [];
 				field = '';
+				rowChars = 0;
 				recordStarted = false;
 				line++;
 				recordLine = line;
 			} else {
 				field += c;
+				if (field.length > FIELD_LIMIT_CHARS) fieldTooLong();
 				recordStarted = true;
 			}
 		}
 	}
 	if (state === 'quoted') throw new TruncatedCsv(file, recordLine, fields.length);
 	if (recordStarted || field !== '') {
-		fields.push(field);
-		yield { line: recordLine, fields };
+		endField();
+		yield { line: recordLine, fields, unterminated: true };
 	}
 }
+
+const cellText = (field: string) => (field.charCodeAt(0) === 39 /* ' */ ? restoreCsvText(field) : field);
 
 function detectSeparator(text: string): string {
 	const firstLine = text.split(/\r?\n/, 1)[0];
@@ -117,11 +151,14 @@ export async function* readCsvFile(
 	file: SourceFile,
 	{
 		required = [],
+		known,
 		separator,
 		onBytes,
 		rename
 	}: {
 		required?: readonly string[];
+		/** The table the file is read into: a column that is none of its fields refuses the file. */
+		known?: { table: string; columns: readonly string[] };
 		separator?: string;
 		onBytes?: (bytes: number) => void;
 		/** `--map column=field`: source column name → field name. */
@@ -136,6 +173,10 @@ export async function* readCsvFile(
 				const trimmed = name.trim();
 				return rename?.[trimmed] ?? trimmed;
 			});
+			if (known) {
+				const issues = unknownColumnIssues(known, header, { file: file.path, line: record.line });
+				if (issues.length > 0) throw new ImportRefusal(issues);
+			}
 			const missing = required.filter((name) => !header!.includes(name));
 			if (missing.length > 0) {
 				throw new ImportRefusal(
@@ -149,6 +190,16 @@ export async function* readCsvFile(
 			}
 			continue;
 		}
+		// The file stops before its last row does: cut off in transfer, so none of it is taken.
+		if (record.unterminated && record.fields.length < header.length)
+			throw new ImportRefusal([
+				{
+					file: file.path,
+					line: record.line,
+					field: header[Math.min(record.fields.length, header.length - 1)],
+					message: `the file ends in the middle of a row (expected ${header.length} fields, found ${record.fields.length}, and no line end): cut off? Nothing from it was stored`
+				}
+			]);
 		if (record.fields.length !== header.length) {
 			yield {
 				line: record.line,
@@ -174,15 +225,8 @@ async function* withFieldNames(records: AsyncGenerator<CsvRecord>, header: () =>
 		yield* records;
 	} catch (error) {
 		const columns = header();
-		if (error instanceof TruncatedCsv && columns) {
-			const issue = error.issues[0];
-			throw new TruncatedCsv(
-				issue.file,
-				issue.line!,
-				error.fieldIndex,
-				columns[Math.min(error.fieldIndex, columns.length - 1)]
-			);
-		}
+		if (error instanceof CsvFieldRefusal && columns)
+			throw error.named(columns[Math.min(error.fieldIndex, columns.length - 1)]);
 		throw error;
 	}
 }

@@ -12,6 +12,7 @@ import {
 	type CredentialFormat
 } from './credential-formats.ts';
 import { DOCUMENT_LIMIT_BYTES } from './limits.ts';
+import { ImportRefusal, type ParsedUnit } from './records.ts';
 import type { ImportJob } from './loader.ts';
 import { readAllBytes, type SourceFile } from './source.ts';
 import { stackingCycleIssues } from './stacking-check.ts';
@@ -84,29 +85,56 @@ export async function planDocuments(files: SourceFile[], forced?: DocumentFormat
 			)
 		));
 	found.sort((a, b) => ORDER.indexOf(cliName(a.format)) - ORDER.indexOf(cliName(b.format)));
+	async function* readDocument(
+		{ file, format }: { file: SourceFile; format: DetectedFormat },
+		onBytes: (bytes: number) => void
+	): AsyncGenerator<ParsedUnit> {
+		const bytes = await readAllBytes(file, DOCUMENT_LIMIT_BYTES);
+		onBytes(file.size);
+		if (format === 'tga') return yield* tgaUnits({ xml: new TextDecoder().decode(bytes), file: file.path });
+		if (format === 'badgr') return yield* parseBadgrPathway({ file: file.path, bytes });
+		if (format === 'pathway-csv') return yield* parsePathwayCsv({ file: file.path, bytes });
+		yield* parseCredentialFile({
+			format,
+			file: file.path,
+			bytes,
+			resolve: ['ob2', 'ob3', 'clr', 'vp', 'vc'].includes(format) ? await resolve() : undefined
+		});
+	}
 	return {
 		claimed: found.map((f) => f.file),
-		jobs: found.map(({ file, format }) => ({
-			format: cliName(format),
-			files: [file],
+		jobs: found.map((document) => ({
+			format: cliName(document.format),
+			files: [document.file],
 			strict: false,
-			afterLoad: CATALOGUES.has(cliName(format)) ? (tx) => stackingCycleIssues(tx, file.path) : undefined,
-			async *parse(onBytes) {
-				const bytes = await readAllBytes(file, DOCUMENT_LIMIT_BYTES);
-				onBytes(file.size);
-				if (format === 'tga') {
-					yield* tgaUnits({ xml: new TextDecoder().decode(bytes), file: file.path });
-					return;
-				}
-				if (format === 'badgr') return yield* parseBadgrPathway({ file: file.path, bytes });
-				if (format === 'pathway-csv') return yield* parsePathwayCsv({ file: file.path, bytes });
-				yield* parseCredentialFile({
-					format,
-					file: file.path,
-					bytes,
-					resolve: ['ob2', 'ob3', 'clr', 'vp', 'vc'].includes(format) ? await resolve() : undefined
-				});
-			}
+			afterLoad: CATALOGUES.has(cliName(document.format))
+				? (tx) => stackingCycleIssues(tx, document.file.path)
+				: undefined,
+			parse: (onBytes) => refusedWhole(document.file.path, readDocument(document, onBytes))
 		}))
 	};
+}
+
+/**
+ * A document none of whose units could be read (not XML, an entity declaration, cut off…) is
+ * refused as a whole: the import is "refused" and the CLI exits 1, instead of "succeeded" with
+ * nothing stored. A document some of whose units were read keeps its rejected ones as rejected rows.
+ */
+async function* refusedWhole(file: string, units: AsyncIterable<ParsedUnit>): AsyncGenerator<ParsedUnit> {
+	let read = false;
+	let rejected = false;
+	for await (const unit of units) {
+		if (unit.kind === 'rows') read = true;
+		else rejected = true;
+		yield unit;
+	}
+	// The rejected units are counted and named above; this says what became of the document.
+	if (rejected && !read)
+		throw new ImportRefusal([
+			{
+				file,
+				message:
+					'nothing in this document could be imported (the reasons are listed with it), so it is refused as a whole'
+			}
+		]);
 }

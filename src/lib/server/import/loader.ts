@@ -31,6 +31,8 @@ import {
 } from './records.ts';
 import { describeRef, existingKeys, providedKey, referencesOf, type RefTable } from './references.ts';
 import { OneAtATime } from './one-at-a-time.ts';
+import { holdImportRunning } from './running.ts';
+import { duplicateIds, keepVerifiedAwards } from './conflicts.ts';
 import { sha256Of, type SourceFile } from './source.ts';
 import { validateRow } from './validate.ts';
 import type { DocumentCheck } from './vc2/examine.ts';
@@ -68,6 +70,8 @@ export type ImportReport = {
 	 */
 	rollups: 'current' | 'pending';
 	rollupsIssue?: ImportIssue;
+	/** Same-id conflicts the rule decided (conflicts.ts): recorded in the history with the errors. */
+	conflicts: ImportIssue[];
 	/** Why the whole import was refused, when it was. */
 	refusal: ImportIssue[];
 };
@@ -98,6 +102,9 @@ const emptyVerification = (): Record<Verification, number> => ({
 
 class Aborted extends Error {}
 
+/** Formats of one row per unit (Stackwise's templates), where an id given twice is an error. */
+const TABULAR_FORMATS = new Set(['csv', 'arrow']);
+
 export async function runImportJob(db: Db, job: ImportJob, options: LoadOptions = {}): Promise<ImportReport> {
 	const sha256 = await sha256Of(job.files);
 	const source = options.source ?? job.files.map((f) => f.path).join(', ');
@@ -115,6 +122,7 @@ export async function runImportJob(db: Db, job: ImportJob, options: LoadOptions 
 		files: [],
 		changed: {},
 		refusal: [],
+		conflicts: [],
 		rollups: 'current'
 	};
 	const totalBytes = job.files.reduce((sum, f) => sum + f.size, 0);
@@ -132,7 +140,9 @@ export async function runImportJob(db: Db, job: ImportJob, options: LoadOptions 
 	let recorded = false;
 	try {
 		await db.orm.transaction(async (tx) => {
-			const state = new ChunkWriter(tx, importId, files, job.format, report);
+			// Held until the transaction ends, so a later start can tell this import from a dead one.
+			await holdImportRunning(tx, importId);
+			const state = new ChunkWriter(tx, importId, files, job.format, report, source);
 			// One chunk is written while the next is read and checked: the database works on one core
 			// while parsing works on the other. Writes stay one at a time and in order (the next
 			// chunk's references are looked up in what the previous one wrote).
@@ -221,6 +231,7 @@ export async function runImportJob(db: Db, job: ImportJob, options: LoadOptions 
 						}
 					];
 		report.changed = {};
+		report.conflicts = [];
 		// Nothing was stored: every unit read counts as rejected, so read = stored + rejected still holds.
 		for (const file of files.values()) {
 			file.rejected = file.read;
@@ -251,6 +262,7 @@ async function recordReport(db: Db, report: ImportReport, source: string): Promi
 	const errors = [
 		...report.refusal,
 		...(report.rollupsIssue ? [report.rollupsIssue] : []),
+		...report.conflicts,
 		...report.files.flatMap((f) => f.errors)
 	].slice(0, MAX_ERRORS);
 	await db.query(
@@ -302,7 +314,8 @@ class ChunkWriter {
 		private importId: number,
 		private files: Map<string, FileReport>,
 		private format: string,
-		private report: ImportReport
+		private report: ImportReport,
+		private source: string
 	) {
 		this.learnerChanges = new LearnerChanges(tx);
 	}
@@ -365,6 +378,12 @@ class ChunkWriter {
 		for (const { file, issues } of checked.rejected) this.reject(file, issues);
 		let accepted = checked.accepted;
 		if (accepted.length === 0) return;
+		// In a tabular file an id names one record: a later line with an id already given is an error.
+		if (TABULAR_FORMATS.has(this.format)) {
+			const duplicates = duplicateIds(accepted);
+			for (const { unit, issue } of duplicates) this.reject(unit.at.file, [issue]);
+			if (duplicates.length > 0) accepted = accepted.filter((u) => !duplicates.some((d) => d.unit === u));
+		}
 
 		// 2. References, against the accepted units of this chunk and the database. Rejecting a unit
 		// can strand another that relied on it, so repeat until nothing changes.
@@ -404,6 +423,19 @@ class ChunkWriter {
 			}
 			if (still.length === accepted.length) break;
 			accepted = still;
+		}
+
+		// The same-id rule: a verified award is not replaced by an unverified version (conflicts.ts).
+		const ruled = await keepVerifiedAwards(this.tx, accepted, {
+			importId: this.importId,
+			source: this.source
+		});
+		accepted = ruled.units;
+		for (const { issue, verification } of ruled.conflicts) {
+			const file = this.fileOf(issue.file);
+			file.verification[verification]++;
+			if (file.warnings.length < MAX_ERRORS) file.warnings.push(issue);
+			if (this.report.conflicts.length < MAX_ERRORS) this.report.conflicts.push(issue);
 		}
 
 		// 3. Write, parents first, the last row of a key winning within the chunk (a row's own

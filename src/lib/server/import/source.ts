@@ -53,7 +53,9 @@ async function* counted(
 
 export function bufferSource(name: string, data: Uint8Array): SourceFile {
 	const gz = isGzip(name);
-	const raw = () => Readable.from([Buffer.from(data)]);
+	// In slices, without copying: an upload is read as a disk file is, a chunk at a time, so a
+	// reader's memory follows what it keeps, not the upload's size.
+	const raw = () => Readable.from(slices(data));
 	return {
 		path: name,
 		name: gz ? name.slice(0, -3) : name,
@@ -64,6 +66,13 @@ export function bufferSource(name: string, data: Uint8Array): SourceFile {
 			return gz ? raw().pipe(createGunzip()) : raw();
 		}
 	};
+}
+
+const SLICE_BYTES = 64 * 1024;
+
+function* slices(data: Uint8Array): Generator<Buffer> {
+	for (let at = 0; at < data.byteLength; at += SLICE_BYTES)
+		yield Buffer.from(data.buffer, data.byteOffset + at, Math.min(SLICE_BYTES, data.byteLength - at));
 }
 
 /** sha256 over the files' stored bytes, in the order given. */

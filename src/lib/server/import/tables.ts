@@ -1,6 +1,6 @@
 // Each table's columns once: their SQL name, type and domain field. The loader writes with it, the
 // CSV and Arrow formats read and write with it, so one list says what a table holds.
-import type { ImportRow, ImportTable } from './records.ts';
+import type { ImportIssue, ImportRow, ImportTable } from './records.ts';
 import { isIsoDate } from './validate.ts';
 
 /** list: string[] (jsonb in the database, `|`-separated in CSV); json: any JSON value. */
@@ -262,6 +262,25 @@ export function rowToFlat(
 }
 
 /** Which table a header describes: the one whose required columns are all present, most columns matched. */
+/**
+ * One issue per column that is not a field of `table` (after any renaming): such a file is refused
+ * whole, as PostgreSQL's COPY refuses a column its table does not have, rather than stored with
+ * the field the column meant left empty.
+ */
+export function unknownColumnIssues(
+	{ table, columns }: { table: string; columns: readonly string[] },
+	names: readonly string[],
+	at: { file: string; line?: number }
+): ImportIssue[] {
+	return names
+		.filter((name) => !columns.includes(name))
+		.map((name) => ({
+			...at,
+			field: name,
+			message: `column "${name}" is not a field of ${table} (its fields: ${columns.join(', ')}); rename it with --map column=field or leave it out`
+		}));
+}
+
 export function tableForColumns(columns: string[]): ImportTable | undefined {
 	const present = new Set(columns);
 	let best: { table: ImportTable; score: number } | undefined;

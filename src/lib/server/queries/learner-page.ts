@@ -1,7 +1,8 @@
 // Everything the learner page (/learners/[id]) shows, in one call: holdings, progress toward every
 // reachable qualification, the shortest way to finish each, and next-step suggestions. The route
 // policy has already decided the caller may see this learner; this module decides what of the
-// learner they see — the raw id only for admins, the pseudonym for everyone else.
+// learner they see — the raw id only for admins, the pseudonym for everyone else, and for a
+// provider only its own records (its awards and enrolments), with a count of the others'.
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import type { Objective, Progress } from '../../domain/stacking/index.ts';
@@ -56,6 +57,8 @@ export type LearnerPage = {
 	/** Titles of the credentials the plans name. */
 	titles: Record<string, string>;
 	suggestions: Suggestions;
+	/** In a provider's view: how many records of other providers the page leaves out; else null. */
+	otherRecords: { awards: number; enrolments: number } | null;
 };
 
 /** Reads `?objective=` (count by default); an error message for anything else. */
@@ -74,13 +77,16 @@ export async function getLearnerPage(
 		seesLearnerIds,
 		ownPage,
 		objective = 'count',
-		goal = null
+		goal = null,
+		recordsOf = null
 	}: {
 		learnerId: string;
 		seesLearnerIds: boolean;
 		ownPage: boolean;
 		objective?: Objective;
 		goal?: string | null;
+		/** A provider's view: only this provider's records (null: all of them). */
+		recordsOf?: string | null;
 	}
 ): Promise<LearnerPage | null> {
 	const [learner] = await db.query<{ id: string; pseudonym: string | null; origin: string }>(
@@ -88,11 +94,12 @@ export async function getLearnerPage(
 	);
 	if (!learner) return null;
 	// The same holdings and progress as `stackwise pathway progress --learner ID` (no as-of date).
-	const awarded = await getLearnerHoldings(db, learnerId);
-	const [progress, index, suggestions] = await Promise.all([
+	const awarded = await getLearnerHoldings(db, learnerId, undefined, recordsOf);
+	const [progress, index, suggestions, otherRecords] = await Promise.all([
 		getProgress(db, { held: awarded, onlyReachable: true }),
 		getCatalogueIndex(db),
-		getSuggestions(db, learnerId, { goal })
+		getSuggestions(db, learnerId, { goal, recordsOf }),
+		recordsOf === null ? null : countOtherRecords(db, learnerId, recordsOf)
 	]);
 	if (!suggestions) return null;
 	const unfinished = progress.qualifications.filter((q) => !q.achieved && q.stillNeeded !== null);
@@ -131,6 +138,18 @@ export async function getLearnerPage(
 		plans,
 		plansOmitted: Math.max(0, unfinished.length - MAX_PLANS),
 		titles,
-		suggestions
+		suggestions,
+		otherRecords
 	};
+}
+
+/** How many of a learner's awards and enrolments are not `providerId`'s. */
+async function countOtherRecords(db: Db, learnerId: string, providerId: string) {
+	const [row] = await db.query<{ awards: number; enrolments: number }>(sql`
+		select
+			(select count(*)::int from awards a join credentials c on c.id = a.credential_id
+				where a.learner_id = ${learnerId} and coalesce(a.provider_id, c.provider_id) is distinct from ${providerId}) as awards,
+			(select count(*)::int from enrolments e join credentials c on c.id = e.credential_id
+				where e.learner_id = ${learnerId} and coalesce(e.provider_id, c.provider_id) is distinct from ${providerId}) as enrolments`);
+	return { awards: Number(row.awards), enrolments: Number(row.enrolments) };
 }

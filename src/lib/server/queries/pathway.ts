@@ -14,11 +14,20 @@ import { getCatalogueIndex } from './catalogue-cache.ts';
 import { getTimeToCredential } from './time-to-credential.ts';
 
 /** Credentials a learner has been awarded (as of a date), oldest first. */
-export async function getLearnerHoldings(db: Db, learnerId: string, asOf?: string): Promise<string[]> {
+export async function getLearnerHoldings(
+	db: Db,
+	learnerId: string,
+	asOf?: string,
+	/** Only the awards this provider made (a provider's view of the learner); null: all. */
+	recordsOf: string | null = null
+): Promise<string[]> {
 	const rows = await db.query<{ credential_id: string }>(sql`
-		select credential_id from awards where learner_id = ${learnerId}
-		${asOf ? sql`and issued_on <= ${asOf}::date` : sql``}
-		group by credential_id order by min(issued_on), credential_id`);
+		select a.credential_id from awards a
+		${recordsOf === null ? sql`` : sql`join credentials c on c.id = a.credential_id`}
+		where a.learner_id = ${learnerId}
+		${asOf ? sql`and a.issued_on <= ${asOf}::date` : sql``}
+		${recordsOf === null ? sql`` : sql`and coalesce(a.provider_id, c.provider_id) = ${recordsOf}`}
+		group by a.credential_id order by min(a.issued_on), a.credential_id`);
 	return rows.map((r) => r.credential_id);
 }
 

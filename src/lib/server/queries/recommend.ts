@@ -136,6 +136,8 @@ export type RecommendOptions = {
 	/** 'YYYY-MM-DD' (default today). */
 	asOf?: string;
 	weights?: Partial<Weights>;
+	/** Only this provider's enrolments and awards are the learner's history (a provider's view). */
+	recordsOf?: string | null;
 };
 
 export type LearnerRecommendations = {
@@ -145,15 +147,17 @@ export type LearnerRecommendations = {
 };
 
 /** A learner's ordered enrolments started by asOf, and their origin; null when there is no such learner. */
-async function getLearnerHistory(db: Db, learnerId: string, asOf: string) {
+async function getLearnerHistory(db: Db, learnerId: string, asOf: string, recordsOf: string | null) {
 	const [learner] = await db.query<{ origin: string }>(
 		sql`select origin from learners where id = ${learnerId}`
 	);
 	if (!learner) return null;
 	const rows = await db.query<SequenceRow>(sql`
-		select learner_id, credential_id, status, started_on::text as started_on, ended_on::text as ended_on
-		from enrolments where learner_id = ${learnerId} and started_on <= ${asOf}::date
-		order by started_on, id`);
+		select e.learner_id, e.credential_id, e.status, e.started_on::text as started_on, e.ended_on::text as ended_on
+		from enrolments e ${recordsOf === null ? sql`` : sql`join credentials c on c.id = e.credential_id`}
+		where e.learner_id = ${learnerId} and e.started_on <= ${asOf}::date
+		${recordsOf === null ? sql`` : sql`and coalesce(e.provider_id, c.provider_id) = ${recordsOf}`}
+		order by e.started_on, e.id`);
 	const history: Step[] = rows.map((r) => ({
 		credential: r.credential_id,
 		status: r.status,
@@ -169,14 +173,14 @@ const today = () => new Date().toISOString().slice(0, 10);
 export async function getRecommendations(
 	db: Db,
 	learnerId: string,
-	{ goal = null, k = 5, asOf = today(), weights }: RecommendOptions = {}
+	{ goal = null, k = 5, asOf = today(), weights, recordsOf = null }: RecommendOptions = {}
 ): Promise<LearnerRecommendations | null> {
-	const found = await getLearnerHistory(db, learnerId, asOf);
+	const found = await getLearnerHistory(db, learnerId, asOf, recordsOf);
 	if (!found) return null;
 	const [index, data, awarded] = await Promise.all([
 		getCatalogueIndex(db),
 		getRecommenderData(db, found.origin),
-		getLearnerHoldings(db, learnerId, asOf)
+		getLearnerHoldings(db, learnerId, asOf, recordsOf)
 	]);
 	const recommendations = recommend({
 		index,
@@ -218,10 +222,14 @@ export type Suggestions = {
 export async function getSuggestions(
 	db: Db,
 	learnerId: string,
-	{ goal = null, k = 5 }: { goal?: string | null; k?: number } = {}
+	{
+		goal = null,
+		k = 5,
+		recordsOf = null
+	}: { goal?: string | null; k?: number; recordsOf?: string | null } = {}
 ): Promise<Suggestions | null> {
 	const [result, goals] = await Promise.all([
-		getRecommendations(db, learnerId, { goal, k }),
+		getRecommendations(db, learnerId, { goal, k, recordsOf }),
 		getGoalOptions(db)
 	]);
 	if (!result) return null;

@@ -17,9 +17,12 @@ export const load: PageServerLoad = async ({ params, url, locals }) => {
 	const db = await getDb();
 	const learnerId = await learnerLookup(db).learnerIdOf(params.id);
 	if (!learnerId) error(404, 'Not found');
+	const access = accessFor(locals);
 	const page = await getLearnerPage(db, {
 		learnerId,
-		seesLearnerIds: accessFor(locals).seesLearnerIds,
+		seesLearnerIds: access.seesLearnerIds,
+		// A provider sees its own records of the learner, not other providers'.
+		recordsOf: access.scope.kind === 'provider' ? access.scope.providerId : null,
 		ownPage: locals.user?.role === 'learner' && locals.user.learnerId === learnerId,
 		objective,
 		goal: suggestions.goal

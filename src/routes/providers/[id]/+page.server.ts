@@ -2,7 +2,12 @@ import { error } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
 import { accessFor } from '$lib/server/auth/access.ts';
 import { getDb } from '$lib/server/db/index.ts';
-import { dashboardOptionsOf, dashboardParams, parseQuery } from '$lib/server/http/params.ts';
+import {
+	dashboardOptionsOf,
+	dashboardParams,
+	parseQuery,
+	refusingUnknownReference
+} from '$lib/server/http/params.ts';
 import { cachedForDataVersion } from '$lib/server/queries/versioned-cache.ts';
 import { getProviderDashboard } from '$lib/server/queries/providers.ts';
 
@@ -17,8 +22,10 @@ export const load: PageServerLoad = async ({ url, params: route, locals }) => {
 		suppression,
 		...dashboardOptionsOf(params)
 	};
-	const dashboard = await cachedForDataVersion(db, JSON.stringify(['provider', route.id, options]), () =>
-		getProviderDashboard(db, route.id, options)
+	const dashboard = await refusingUnknownReference(
+		cachedForDataVersion(db, JSON.stringify(['provider', route.id, options]), () =>
+			getProviderDashboard(db, route.id, options)
+		)
 	);
 	if (!dashboard) error(404, 'No such provider');
 	return { params, dashboard };

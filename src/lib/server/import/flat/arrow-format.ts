@@ -7,8 +7,9 @@ import type { ImportJob } from '../loader.ts';
 import { stackingCycleIssues } from '../stacking-check.ts';
 import { ImportRefusal, TABLE_ORDER, type ImportTable, type ParsedUnit } from '../records.ts';
 import type { SourceFile } from '../source.ts';
-import { rowFromFlat, tableForColumns } from '../tables.ts';
+import { rowFromFlat, tableForColumns, TABLES, unknownColumnIssues } from '../tables.ts';
 import { TABLE_METADATA_KEY } from './arrow-types.ts';
+import { FIELD_LIMIT_CHARS, tooLong } from '../limits.ts';
 
 const FILE_MAGIC = 'ARROW1';
 
@@ -91,6 +92,12 @@ async function* parseArrow(file: SourceFile, onBytes: (bytes: number) => void): 
 	}
 	const fields = reader.schema.fields;
 	const table = tableOf(file, fields, reader.schema.metadata);
+	const mismatch = unknownColumnIssues(
+		{ table, columns: TABLES[table].columns.map((c) => c.name) },
+		fields.map((f) => f.name),
+		{ file: file.path }
+	);
+	if (mismatch.length > 0) throw new ImportRefusal(mismatch);
 	const convert = converters(fields);
 	let row = 0;
 	try {
@@ -99,8 +106,19 @@ async function* parseArrow(file: SourceFile, onBytes: (bytes: number) => void): 
 			for (let r = 0; r < batch.numRows; r++) {
 				row++;
 				const values: Record<string, unknown> = {};
-				for (let c = 0; c < fields.length; c++) values[fields[c].name] = convert[c](columns[c].get(r));
 				const at = { file: file.path, line: row };
+				for (let c = 0; c < fields.length; c++) {
+					const value = convert[c](columns[c].get(r));
+					if (typeof value === 'string' && value.length > FIELD_LIMIT_CHARS)
+						throw new ImportRefusal([
+							{
+								...at,
+								field: fields[c].name,
+								message: tooLong(`column "${fields[c].name}"`, FIELD_LIMIT_CHARS)
+							}
+						]);
+					values[fields[c].name] = value;
+				}
 				const result = rowFromFlat(table, values);
 				if ('problems' in result)
 					yield { kind: 'rejected', at, issues: result.problems.map((p) => ({ ...at, ...p })) };

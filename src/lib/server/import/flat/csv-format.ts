@@ -60,7 +60,8 @@ async function* parseTableCsv(
 	onBytes: (bytes: number) => void
 ): AsyncGenerator<ParsedUnit> {
 	const required = TABLES[table].columns.filter((c) => c.required).map((c) => c.name);
-	for await (const row of readCsvFile(file, { required, rename, onBytes })) {
+	const known = { table, columns: TABLES[table].columns.map((c) => c.name) };
+	for await (const row of readCsvFile(file, { required, known, rename, onBytes })) {
 		const at = { file: file.path, line: row.line };
 		if ('issue' in row) {
 			yield { kind: 'rejected', at, issues: [row.issue] };

@@ -1,7 +1,7 @@
 import type { RequestHandler } from './$types';
 import { accessFor } from '$lib/server/auth/access.ts';
 import { getDb } from '$lib/server/db/index.ts';
-import { filtersOf, metricParams, parseQuery } from '$lib/server/http/params.ts';
+import { filtersOf, metricParams, parseQuery, refusingUnknownReference } from '$lib/server/http/params.ts';
 import { tabularResponse } from '$lib/server/http/tabular.ts';
 import { getCompletion } from '$lib/server/queries/completion.ts';
 import type { CompletionEquityRow } from '$lib/domain/equity/completion-equity.ts';
@@ -10,14 +10,16 @@ import type { CompletionEquityRow } from '$lib/domain/equity/completion-equity.t
 export const GET: RequestHandler = async ({ url, locals }) => {
 	const p = parseQuery(url, metricParams);
 	const access = accessFor(locals);
-	const result = await getCompletion(await getDb(), {
-		...access,
-		asOf: p.asOf,
-		data: p.data,
-		by: p.by,
-		reference: p.reference,
-		filters: filtersOf(p)
-	});
+	const result = await refusingUnknownReference(
+		getCompletion(await getDb(), {
+			...access,
+			asOf: p.asOf,
+			data: p.data,
+			by: p.by,
+			reference: p.reference,
+			filters: filtersOf(p)
+		})
+	);
 	return tabularResponse<CompletionEquityRow>({
 		format: p.format,
 		rows: result.rows,

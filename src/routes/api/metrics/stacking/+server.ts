@@ -2,7 +2,7 @@ import type { RequestHandler } from './$types';
 import { error } from '@sveltejs/kit';
 import { accessFor } from '$lib/server/auth/access.ts';
 import { getDb } from '$lib/server/db/index.ts';
-import { metricParams, parseQuery } from '$lib/server/http/params.ts';
+import { metricParams, parseQuery, refusingUnknownReference } from '$lib/server/http/params.ts';
 import { tabularResponse } from '$lib/server/http/tabular.ts';
 import { getStacking, type StackingRow } from '$lib/server/queries/stacking.ts';
 import { isDimension } from '$lib/server/queries/scope.ts';
@@ -12,14 +12,16 @@ import type { GroupDimension } from '$lib/domain/types.ts';
 export const GET: RequestHandler = async ({ url, locals }) => {
 	const p = parseQuery(url, metricParams);
 	if (!p.by.every(isDimension)) error(400, 'by: stacking is broken down by learner groups only');
-	const rows = await getStacking(await getDb(), {
-		...accessFor(locals),
-		asOf: p.asOf,
-		data: p.data,
-		qualification: p.credential,
-		by: p.by as GroupDimension[],
-		reference: p.reference
-	});
+	const rows = await refusingUnknownReference(
+		getStacking(await getDb(), {
+			...accessFor(locals),
+			asOf: p.asOf,
+			data: p.data,
+			qualification: p.credential,
+			by: p.by as GroupDimension[],
+			reference: p.reference
+		})
+	);
 	return tabularResponse<StackingRow>({
 		format: p.format,
 		rows,

@@ -15,9 +15,12 @@ export const GET: RequestHandler = async ({ params, url, locals }) => {
 	const db = await getDb();
 	const learnerId = await learnerLookup(db).learnerIdOf(params.id);
 	if (!learnerId) error(404, 'Not found');
-	const result = await getSuggestions(db, learnerId, query);
+	const access = accessFor(locals);
+	// A provider's suggestions rest on its own records of the learner, not other providers'.
+	const recordsOf = access.scope.kind === 'provider' ? access.scope.providerId : null;
+	const result = await getSuggestions(db, learnerId, { ...query, recordsOf });
 	if (!result) error(404, 'Not found');
-	const learner = accessFor(locals).seesLearnerIds ? learnerId : await pseudonymOf(db, learnerId);
+	const learner = access.seesLearnerIds ? learnerId : await pseudonymOf(db, learnerId);
 	return json({
 		learner,
 		data: result.origin,
