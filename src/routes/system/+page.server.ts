@@ -4,7 +4,7 @@ import { getDb } from '$lib/server/db/index.ts';
 import { dashboardOptionsOf, dashboardParams, parseQuery } from '$lib/server/http/params.ts';
 import { getProviders } from '$lib/server/queries/catalogue.ts';
 import { cachedForDataVersion } from '$lib/server/queries/versioned-cache.ts';
-import { getFlows, pageFlows } from '$lib/server/queries/flows.ts';
+import { getFlowOptions, getFlows, pageFlows } from '$lib/server/queries/flows.ts';
 import { getSystemDashboard } from '$lib/server/queries/system.ts';
 import { pageRows } from '$lib/components/charts/dashboard-series.ts';
 
@@ -15,9 +15,11 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 	const db = await getDb();
 	const { scope, suppression } = accessFor(locals);
 	const options = { scope, suppression, ...dashboardOptionsOf(params) };
-	const [dashboard, providers] = await Promise.all([
+	const [dashboard, providers, { cohorts }] = await Promise.all([
 		cachedForDataVersion(db, JSON.stringify(['system', options]), () => getSystemDashboard(db, options)),
-		getProviders(db)
+		getProviders(db),
+		// Every cohort of the data, whichever one the filter holds, so another can be chosen.
+		getFlowOptions(db, { scope, data: params.data })
 	]);
 	// The flow Sankey streams in after the page (its query is the slowest): one origin per figure,
 	// credential → next credential for the real modules, → qualification for the generated catalogue.
@@ -43,6 +45,7 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 		credentialCount: dashboard.completionByCredential.length,
 		flows,
 		flowKind,
+		cohorts,
 		providers: providers.map((p) => ({ id: p.id, name: p.name }))
 	};
 };

@@ -41,6 +41,7 @@ export async function getConformance(
 		scope,
 		asOf,
 		data,
+		filters,
 		verifiedOnly = false,
 		suppression,
 		source
@@ -52,6 +53,7 @@ export async function getConformance(
 		getAwardCounts(db, {
 			asOf,
 			data,
+			filters,
 			verifiedOnly,
 			source,
 			providerId: scope.kind === 'provider' ? scope.providerId : undefined,
