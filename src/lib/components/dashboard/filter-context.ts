@@ -116,3 +116,28 @@ export function queryOfForm(fields: Iterable<[string, FormDataEntryValue]>): str
 	const query = params.toString();
 	return query ? `?${query}` : '';
 }
+
+const FORMAT_NAMES: Record<string, string> = {
+	oulad: 'OULAD (Open University Learning Analytics Dataset)',
+	tga: 'training.gov.au',
+	generated: 'generated demo learners',
+	csv: 'CSV imports',
+	arrow: 'Arrow imports'
+};
+
+/** The loaded sources in words, largest first: "OULAD (…), training.gov.au, 2 CSV imports". */
+export function sourceWords(sources: { format: string; imports: number }[]): string {
+	if (sources.length === 0) return 'no data loaded';
+	return sources
+		.map((s) => FORMAT_NAMES[s.format] ?? `${s.format} (${s.imports} import${s.imports === 1 ? '' : 's'})`)
+		.join(', ');
+}
+
+/** The line under every exported chart. */
+export function sourceLine(
+	sources: { format: string; imports: number }[],
+	asOf: string | undefined,
+	today: string
+): string {
+	return `Source: Stackwise, ${sourceWords(sources)}, as of ${asOf ?? today}.`;
+}

@@ -80,7 +80,9 @@ export async function getConformance(
 				threshold: suppression.threshold
 			}).reasons
 		: items.map(() => null);
-	const missing = missingElements(items);
+	// What awarded credentials miss: a catalogue entry no one was awarded (in this selection) is
+	// not counted beside the outcome figures.
+	const missing = missingElements(items.filter((item) => item.awards > 0));
 	return {
 		shares: conformanceShares(items) ?? null,
 		missing: suppression

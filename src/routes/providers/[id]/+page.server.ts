@@ -3,6 +3,7 @@ import type { PageServerLoad } from './$types';
 import { accessFor } from '$lib/server/auth/access.ts';
 import { getDb } from '$lib/server/db/index.ts';
 import { dashboardOptionsOf, dashboardParams, parseQuery } from '$lib/server/http/params.ts';
+import { getDataSources } from '$lib/server/queries/data-sources.ts';
 import { cachedForDataVersion } from '$lib/server/queries/versioned-cache.ts';
 import { getProviderDashboard } from '$lib/server/queries/providers.ts';
 import { getFlowOptions } from '$lib/server/queries/flows.ts';
@@ -18,13 +19,20 @@ export const load: PageServerLoad = async ({ url, params: route, locals }) => {
 		suppression,
 		...dashboardOptionsOf(params)
 	};
-	const [dashboard, { cohorts }] = await Promise.all([
+	const [dashboard, { cohorts }, sources] = await Promise.all([
 		cachedForDataVersion(db, JSON.stringify(['provider', route.id, options]), () =>
 			getProviderDashboard(db, route.id, options)
 		),
 		// Every cohort of the provider's data, whichever one the filter holds.
-		getFlowOptions(db, { scope: options.scope, data: params.data })
+		getFlowOptions(db, { scope: options.scope, data: params.data }),
+		getDataSources(db)
 	]);
 	if (!dashboard) error(404, 'No such provider');
-	return { params, dashboard, cohorts };
+	return {
+		params,
+		dashboard,
+		cohorts,
+		sources,
+		threshold: suppression === false ? null : suppression.threshold
+	};
 };
