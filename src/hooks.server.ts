@@ -10,18 +10,48 @@ import { decide } from '$lib/server/auth/policy.ts';
 import { SESSION_COOKIE, deleteExpiredSessions, validateSession } from '$lib/server/auth/sessions.ts';
 import { applyRetention } from '$lib/server/privacy.ts';
 import { RequestGate } from '$lib/server/http/request-gate.ts';
+import { notReadyResponse, startup } from '$lib/server/startup.ts';
 
 const DAY_MS = 24 * 60 * 60_000;
 
-// Runs once before the first request: migrate, load the bundled data into an empty database,
-// create demo accounts in demo mode, and keep retention and expired sessions in check daily.
+// Runs once before the server listens: everything slow (migrate, load the bundled data into an
+// empty database, demo accounts) goes on in the background, so the server answers at once with a
+// loading page (startup.ts) until it is ready; then retention and expired sessions are kept in
+// check daily.
 export const init: ServerInit = async () => {
+	void prepare().then(
+		() => (startup.state = { phase: 'ready' }),
+		(e: unknown) => {
+			console.error('Stackwise: could not start:', e);
+			startup.state = { phase: 'failed', message: e instanceof Error ? e.message : String(e) };
+		}
+	);
+	// adapter-node waits for open handles; close the database so the server stops on SIGTERM.
+	process.once('sveltekit:shutdown', () => {
+		void closeDb();
+		// Says what still holds a server that does not stop (its own timer does not hold it).
+		setTimeout(
+			() =>
+				console.error(
+					`Stackwise: still running 10 s after shutdown, held by ${process.getActiveResourcesInfo().join(', ')}`
+				),
+			10_000
+		).unref();
+	});
+};
+
+async function prepare() {
 	const settings = readSettings();
 	const db = await getDb();
 	const dead = await failDeadImports(db);
 	if (dead.length > 0)
 		console.log(`Stackwise: import(s) ${dead.join(', ')} had stopped unfinished; marked failed`);
-	await seedIfEmpty(db, { seed: settings.seed });
+	await seedIfEmpty(db, {
+		seed: settings.seed,
+		onProgress: (progress) => {
+			if (startup.state.phase === 'preparing') startup.state = { ...startup.state, progress };
+		}
+	});
 	if (settings.demo) await ensureDemoAccounts(db);
 	else await removeDemoAccounts(db);
 	const housekeeping = async () => {
@@ -37,19 +67,7 @@ export const init: ServerInit = async () => {
 		() => void housekeeping().catch((e) => console.error('Stackwise housekeeping failed:', e)),
 		DAY_MS
 	).unref();
-	// adapter-node waits for open handles; close the database so the server stops on SIGTERM.
-	process.once('sveltekit:shutdown', () => {
-		void closeDb();
-		// Says what still holds a server that does not stop (its own timer does not hold it).
-		setTimeout(
-			() =>
-				console.error(
-					`Stackwise: still running 10 s after shutdown, held by ${process.getActiveResourcesInfo().join(', ')}`
-				),
-			10_000
-		).unref();
-	});
-};
+}
 
 const SECURITY_HEADERS: Record<string, string> = {
 	'x-content-type-options': 'nosniff',
@@ -63,6 +81,8 @@ const SECURITY_HEADERS: Record<string, string> = {
 const embeddedGate = new RequestGate(4);
 
 export const handle: Handle = async ({ event, resolve }) => {
+	const state = startup.state;
+	if (state.phase !== 'ready') return notReadyResponse(state, event.url.pathname.startsWith('/api/'));
 	const db = await getDb();
 	// A request made by another one's load already holds a turn.
 	const gated = db.engine === 'pglite' && !event.isSubRequest;

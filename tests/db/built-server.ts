@@ -160,7 +160,7 @@ export async function freePort(): Promise<number> {
 
 type Process = { child: ChildProcess; log: () => string; exited: Promise<number | null> };
 
-function startServe(port: number, dataDir: string, env: Record<string, string>): Process {
+export function startServe(port: number, dataDir: string, env: Record<string, string>): Process {
 	const child = spawn(
 		process.execPath,
 		[join(root, 'scripts', 'stackwise.js'), 'serve', '--port', String(port), '--host', '127.0.0.1'],
@@ -203,7 +203,7 @@ async function waitUntilUp(base: string, process_: Process, timeoutMs: number) {
 	throw new Error(`built-server: no answer from ${base} after ${timeoutMs} ms:\n${process_.log()}`);
 }
 
-async function stopProcess(process_: Process) {
+export async function stopProcess(process_: Process) {
 	const pid = process_.child.pid;
 	if (!pid || process_.child.exitCode !== null) return;
 	const signalGroup = (signal: NodeJS.Signals) => {

@@ -31,7 +31,7 @@ test('the policymaker’s /system: figures match the API, filters live in the UR
 	await expect(page.locator('[data-tile="completion"] dd').first()).toHaveText(pct(all.rate));
 	const ttc = await (await page.request.get('/api/metrics/time-to-credential')).json();
 	await expect(page.locator('[data-tile="median-time"] dd').first()).toHaveText(
-		ttc.median ? `${Math.round(ttc.median.days)} days` : '—'
+		ttc.median ? `${Math.round(ttc.median.days)} days` : 'Not reached'
 	);
 	// Every credential's dot names the API's rate.
 	const chart = page.locator('[data-panel="completion-by-credential"] svg');

@@ -1,4 +1,7 @@
 import { expect, test } from '@playwright/test';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { XMLValidator } from 'fast-xml-parser';
+import { PNG } from 'pngjs';
 import { signIn } from './auth.ts';
 
 test('the system dashboard shows the bundled OULAD figures and a chart with its table', async ({ page }) => {
@@ -59,4 +62,48 @@ test('a national catalogue: the chart draws the largest credentials, tables thei
 	expect(rows).toBeGreaterThan(50);
 	await ttc.getByRole('button', { name: `Show all ${rows.toLocaleString('en')}` }).click();
 	await expect(days.locator('tbody tr')).toHaveCount(rows);
+});
+
+test('chart downloads: PNG in the page’s colours, SVG standalone with title, filters, legend, source and suppression note', async ({
+	page
+}) => {
+	await signIn(page, 'policymaker');
+	await page.goto('/system?cohort=2013J&issuance=level');
+	const panel = page.locator('[data-panel="issuance"]');
+	await expect(panel.locator('svg[data-chart="lines"]')).toBeVisible();
+
+	const download = async (name: 'SVG' | 'PNG') => {
+		const [file] = await Promise.all([
+			page.waitForEvent('download'),
+			panel.getByRole('button', { name, exact: true }).click()
+		]);
+		return readFileSync((await file.path())!);
+	};
+	const svg = (await download('SVG')).toString('utf8');
+	expect(XMLValidator.validate(svg)).toBe(true);
+	// Standalone: no stylesheet, no class for one to match, nothing fetched from elsewhere.
+	expect(svg).not.toMatch(/<style|stylesheet|<link|@import|class="|href="http/);
+	expect(svg).toContain('>Awards issued per quarter by level</text>');
+	expect(svg).toContain('Filters: Cohort 2013J · real learners (OULAD)');
+	expect(svg).toMatch(
+		/Source: Stackwise, OULAD \(Open University Learning Analytics Dataset\)[^<]*, as of \d{4}-\d{2}-\d{2}\./
+	);
+	expect(svg).toContain('Cells describing fewer than 10 learners are withheld');
+	// The legend: one entry per series the page draws, with its colour.
+	const series = await panel.locator('.legend li').allTextContents();
+	expect(series.length).toBeGreaterThan(0);
+	for (const label of series) expect(svg).toContain(`>${label.trim()}</text>`);
+	// Every filled shape carries its computed colour: none left to default to black.
+	expect(svg).not.toMatch(/fill:\s*rgb\(0, 0, 0\)[^"]*"[^>]*>\s*<\/path>/);
+
+	const png = PNG.sync.read(await download('PNG'));
+	expect(png.width).toBeGreaterThan(400);
+	let dark = 0;
+	for (let i = 0; i < png.data.length; i += 4) {
+		const [r, g, b, a] = png.data.subarray(i, i + 4);
+		if (a > 0 && r < 40 && g < 40 && b < 40) dark++;
+	}
+	expect(dark / (png.width * png.height)).toBeLessThan(0.1);
+	mkdirSync('test-results/screenshots', { recursive: true });
+	writeFileSync('test-results/screenshots/issuance-export.png', PNG.sync.write(png));
 });

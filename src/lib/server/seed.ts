@@ -18,19 +18,51 @@ export function seedParts(seed: string): string[] {
 	return seed.split(',').map((s) => s.trim());
 }
 
+/** Where the first start's seeding is: the loading page shows it, the log prints it. */
+export type SeedProgress = { step: string; percent: number | null; elapsedMs: number };
+
 export async function seedIfEmpty(
 	db: Db,
-	{ seed, log = console.log }: { seed: string; log?: (line: string) => void }
+	{
+		seed,
+		log = console.log,
+		onProgress = () => {},
+		heartbeatMs = 5_000
+	}: {
+		seed: string;
+		log?: (line: string) => void;
+		onProgress?: (progress: SeedProgress) => void;
+		/** How often the log says what is being loaded while a step is silent. */
+		heartbeatMs?: number;
+	}
 ) {
 	const parts = seedParts(seed);
 	if (parts.length === 0 || !(await isEmpty(db))) return;
 	log(
 		`Stackwise: empty database — loading the bundled data (${parts.join(', ')}); STACKWISE_SEED=none skips this`
 	);
+	const started = Date.now();
+	const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+	let current: SeedProgress = { step: 'starting', percent: null, elapsedMs: 0 };
+	const report = (step: string, percent: number | null) => {
+		current = { step, percent, elapsedMs: Date.now() - started };
+		onProgress(current);
+	};
+	// A step may say nothing for minutes (a large catalogue file): the log says what is going on
+	// at least every few seconds, so a slow start is never mistaken for a hung one.
+	const heartbeat = setInterval(() => {
+		const percent = current.percent === null ? '' : ` ${current.percent}%`;
+		log(`Stackwise: loading ${current.step}${percent} (${seconds(Date.now() - started)} so far)`);
+		report(current.step, current.percent);
+	}, heartbeatMs);
+	heartbeat.unref();
 	const progress = (name: string): LoadOptions['onProgress'] => {
 		let lastStep = -1;
+		report(name, 0);
 		return (p) => {
-			const step = Math.floor((p.total ? p.done / p.total : 0) * 10);
+			const fraction = p.total ? p.done / p.total : 0;
+			report(name, Math.floor(fraction * 100));
+			const step = Math.floor(fraction * 10);
 			if (step > lastStep) {
 				lastStep = step;
 				log(`Stackwise: loading ${name} ${step * 10}%`);
@@ -43,25 +75,32 @@ export async function seedIfEmpty(
 				throw new Error(`the bundled ${name} data could not be loaded: ${JSON.stringify(report.refusal)}`);
 		}
 		const stored = reports.reduce((n, r) => n + r.files.reduce((m, f) => m + f.stored, 0), 0);
-		log(`Stackwise: ${name} loaded (${stored} records in ${reports.length} import(s))`);
+		log(
+			`Stackwise: ${name} loaded (${stored} records in ${reports.length} import(s), ${seconds(Date.now() - started)} since the start)`
+		);
 	};
-	if (parts.includes('oulad')) {
-		const { reports } = await importFiles(db, collectFiles([bundledDataPath('oulad')]), {
-			source: 'bundled OULAD (data/oulad)',
-			onProgress: progress('OULAD')
-		});
-		check('OULAD', reports);
+	try {
+		if (parts.includes('oulad')) {
+			const { reports } = await importFiles(db, collectFiles([bundledDataPath('oulad')]), {
+				source: 'bundled OULAD (data/oulad)',
+				onProgress: progress('OULAD')
+			});
+			check('OULAD', reports);
+		}
+		if (parts.includes('tga')) {
+			const { reports } = await importFiles(db, collectFiles([bundledDataPath('tga')]), {
+				onProgress: progress('training.gov.au qualifications')
+			});
+			check('training.gov.au', reports);
+		}
+		if (parts.includes('demo')) {
+			const report = await runImportJob(db, demoLearnersJob(await getCatalogue(db)), {
+				onProgress: progress('generated demo learners')
+			});
+			check('generated demo learners', [report]);
+		}
+	} finally {
+		clearInterval(heartbeat);
 	}
-	if (parts.includes('tga')) {
-		const { reports } = await importFiles(db, collectFiles([bundledDataPath('tga')]), {
-			onProgress: progress('training.gov.au qualifications')
-		});
-		check('training.gov.au', reports);
-	}
-	if (parts.includes('demo')) {
-		const report = await runImportJob(db, demoLearnersJob(await getCatalogue(db)), {
-			onProgress: progress('generated demo learners')
-		});
-		check('generated demo learners', [report]);
-	}
+	log(`Stackwise: the bundled data loaded in ${seconds(Date.now() - started)}`);
 }

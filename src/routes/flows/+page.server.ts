@@ -6,6 +6,7 @@ import { getDb } from '$lib/server/db/index.ts';
 import { getProviders } from '$lib/server/queries/catalogue.ts';
 import { getFlowOptions, getFlows, pageFlows } from '$lib/server/queries/flows.ts';
 import { optionalText } from '$lib/server/http/params.ts';
+import { getDataSources } from '$lib/server/queries/data-sources.ts';
 import { cachedForDataVersion } from '$lib/server/queries/versioned-cache.ts';
 import { GROUP_DIMENSIONS } from '$lib/domain/types.ts';
 
@@ -51,9 +52,10 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 	// The options, and the flows but from a range of start cohorts, a provider's from one, or a group
 	// from one, are read from the rollups; the rest is counted from the base tables, so the result
 	// is kept until the data changes (as on /system).
-	const [options, providers] = await Promise.all([
+	const [options, providers, sources] = await Promise.all([
 		getFlowOptions(db, { ...context, dimension: filters.by }),
-		ownProvider ? getProviders(db).then((all) => all.filter((p) => p.id === ownProvider)) : getProviders(db)
+		ownProvider ? getProviders(db).then((all) => all.filter((p) => p.id === ownProvider)) : getProviders(db),
+		getDataSources(db)
 	]);
 	// A group value left over from another dimension is dropped rather than matching nothing.
 	const group =
@@ -78,6 +80,7 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 			? (providers.find((p) => p.id === ownProvider) ?? { id: ownProvider, name: ownProvider })
 			: null,
 		threshold,
+		sources,
 		flows
 	};
 };

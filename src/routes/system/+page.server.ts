@@ -8,8 +8,9 @@ import {
 	refusingUnknownReference
 } from '$lib/server/http/params.ts';
 import { getProviders } from '$lib/server/queries/catalogue.ts';
+import { getDataSources } from '$lib/server/queries/data-sources.ts';
 import { cachedForDataVersion } from '$lib/server/queries/versioned-cache.ts';
-import { getFlows, pageFlows } from '$lib/server/queries/flows.ts';
+import { getFlowOptions, getFlows, pageFlows } from '$lib/server/queries/flows.ts';
 import { getSystemDashboard } from '$lib/server/queries/system.ts';
 import { pageRows } from '$lib/components/charts/dashboard-series.ts';
 
@@ -20,11 +21,14 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 	const db = await getDb();
 	const { scope, suppression } = accessFor(locals);
 	const options = { scope, suppression, ...dashboardOptionsOf(params) };
-	const [dashboard, providers] = await Promise.all([
+	const [dashboard, providers, { cohorts }, sources] = await Promise.all([
 		refusingUnknownReference(
 			cachedForDataVersion(db, JSON.stringify(['system', options]), () => getSystemDashboard(db, options))
 		),
-		getProviders(db)
+		getProviders(db),
+		// Every cohort of the data, whichever one the filter holds, so another can be chosen.
+		getFlowOptions(db, { scope, data: params.data }),
+		getDataSources(db)
 	]);
 	// The flow Sankey streams in after the page (its query is the slowest): one origin per figure,
 	// credential → next credential for the real modules, → qualification for the generated catalogue.
@@ -50,6 +54,9 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 		credentialCount: dashboard.completionByCredential.length,
 		flows,
 		flowKind,
+		cohorts,
+		sources,
+		threshold: suppression === false ? null : suppression.threshold,
 		providers: providers.map((p) => ({ id: p.id, name: p.name }))
 	};
 };

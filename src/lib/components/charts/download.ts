@@ -1,4 +1,9 @@
 // Saving what a panel shows: its table as CSV, its chart as SVG or PNG. Browser-only helpers.
+//
+// A chart on the page takes its colours from the page's stylesheet (classes, CSS variables); a
+// file carries none of that, so every drawn element gets its computed style inlined, and the chart
+// is framed as a figure one can paste into a report: title, the filters in words, the legend,
+// the source line and the suppression note, all inside one SVG with no external reference.
 
 export function saveBlob(blob: Blob, fileName: string) {
 	const url = URL.createObjectURL(blob);
@@ -11,29 +16,181 @@ export function saveBlob(blob: Blob, fileName: string) {
 	setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-/** The SVG as a standalone document, with the page's resolved colours inlined. */
-export function svgText(svg: SVGSVGElement): string {
+/** What frames an exported chart (the same words the page shows beside it). */
+export type ExportFrame = {
+	title: string;
+	subtitle?: string;
+	/** The active filters in words (filterWords). */
+	filters?: string;
+	/** "Source: Stackwise, <data sources>, as of <date>". */
+	source?: string;
+	/** The suppression note, when cells are withheld. */
+	note?: string;
+};
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+const INLINED = [
+	'fill',
+	'fill-opacity',
+	'stroke',
+	'stroke-width',
+	'stroke-opacity',
+	'stroke-dasharray',
+	'stroke-linecap',
+	'stroke-linejoin',
+	'opacity',
+	'font-family',
+	'font-size',
+	'font-weight',
+	'text-anchor',
+	'dominant-baseline',
+	'visibility'
+];
+const PAD = 16;
+const LINE = 18;
+
+/** The chart with every element's computed style written on it, and nothing interactive. */
+function inlinedChart(svg: SVGSVGElement): SVGSVGElement {
 	const clone = svg.cloneNode(true) as SVGSVGElement;
-	clone.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
-	const style = getComputedStyle(svg);
-	const vars = ['--ink', '--muted', '--rule', '--accent', '--accent-2', '--warn', '--surface']
-		.map((v) => `${v}: ${style.getPropertyValue(v)};`)
-		.join(' ');
-	clone.setAttribute(
-		'style',
-		`${vars} font-family: system-ui, sans-serif; background: ${style.getPropertyValue('--surface')}`
-	);
-	return new XMLSerializer().serializeToString(clone);
+	const originals = [svg, ...svg.querySelectorAll('*')];
+	const copies = [clone, ...clone.querySelectorAll('*')];
+	originals.forEach((original, i) => {
+		const copy = copies[i] as SVGElement;
+		const style = getComputedStyle(original);
+		copy.setAttribute('style', INLINED.map((p) => `${p}:${style.getPropertyValue(p)}`).join(';'));
+		copy.removeAttribute('class');
+		copy.removeAttribute('tabindex');
+		if (style.display === 'none') copy.remove();
+	});
+	// Tooltips belong to the page's pointer and keyboard, not to a figure.
+	for (const tip of clone.querySelectorAll('.tooltip, [data-tooltip]')) tip.remove();
+	for (const tip of [...copies].filter((c) => (c as Element).getAttribute?.('role') === 'tooltip'))
+		tip.remove();
+	return clone;
 }
 
-export function saveSvg(svg: SVGSVGElement, fileName: string) {
-	saveBlob(new Blob([svgText(svg)], { type: 'image/svg+xml' }), fileName);
+/** The legend drawn beside the chart on the page (HTML), as label and colour. */
+function legendOf(svg: SVGSVGElement): { label: string; color: string }[] {
+	const container = svg.closest('[data-panel]') ?? svg.parentElement;
+	return [...(container?.querySelectorAll('.legend li') ?? [])].map((item) => {
+		const swatch = item.querySelector('.swatch');
+		const color = swatch ? getComputedStyle(swatch).backgroundColor : getComputedStyle(item).color;
+		return { label: item.textContent?.trim() ?? '', color };
+	});
 }
 
-export async function savePng(svg: SVGSVGElement, fileName: string, scale = 2) {
-	const { width, height } = svg.viewBox.baseVal;
+/** Lines of at most `width` px (roughly: 0.55 em per character). */
+function wrap(text: string, width: number, fontSize: number): string[] {
+	const perLine = Math.max(20, Math.floor(width / (fontSize * 0.55)));
+	const lines: string[] = [];
+	let line = '';
+	for (const word of text.split(/\s+/)) {
+		if (line && (line + ' ' + word).length > perLine) {
+			lines.push(line);
+			line = word;
+		} else line = line ? `${line} ${word}` : word;
+	}
+	if (line) lines.push(line);
+	return lines;
+}
+
+/** The chart as a standalone SVG document, framed with its title, filters, legend and source. */
+export function svgText(svg: SVGSVGElement, frame: ExportFrame): string {
+	const page = getComputedStyle(svg);
+	const color = (name: string, fallback: string) => page.getPropertyValue(name).trim() || fallback;
+	const ink = color('--ink', '#1a1a1a');
+	const muted = color('--muted', '#555');
+	const surface = color('--surface', '#ffffff');
+	const view = svg.viewBox.baseVal;
+	const chartWidth = view && view.width ? view.width : svg.clientWidth || 640;
+	const chartHeight = view && view.height ? view.height : svg.clientHeight || 360;
+	const width = Math.max(chartWidth, 480) + 2 * PAD;
+
+	const root = document.createElementNS(SVG_NS, 'svg');
+	root.setAttribute('xmlns', SVG_NS);
+	root.setAttribute('font-family', 'system-ui, -apple-system, "Segoe UI", sans-serif');
+	const background = document.createElementNS(SVG_NS, 'rect');
+	root.append(background);
+	let y = PAD;
+	const text = (content: string, size: number, fill: string, weight = '400') => {
+		for (const line of wrap(content, width - 2 * PAD, size)) {
+			y += size + 4;
+			const node = document.createElementNS(SVG_NS, 'text');
+			node.setAttribute('x', String(PAD));
+			node.setAttribute('y', String(y));
+			node.setAttribute('font-size', String(size));
+			node.setAttribute('font-weight', weight);
+			node.setAttribute('fill', fill);
+			node.textContent = line;
+			root.append(node);
+		}
+	};
+	const title = document.createElementNS(SVG_NS, 'title');
+	title.textContent = frame.title;
+	root.append(title);
+	text(frame.title, 16, ink, '650');
+	if (frame.subtitle) text(frame.subtitle, 12, muted);
+	if (frame.filters) text(`Filters: ${frame.filters}`, 12, muted);
+	y += 8;
+
+	const chart = inlinedChart(svg);
+	chart.setAttribute('x', String(PAD));
+	chart.setAttribute('y', String(y));
+	chart.setAttribute('width', String(chartWidth));
+	chart.setAttribute('height', String(chartHeight));
+	chart.removeAttribute('style');
+	root.append(chart);
+	y += chartHeight + 8;
+
+	const legend = legendOf(svg);
+	if (legend.length > 0) {
+		let x = PAD;
+		y += LINE;
+		for (const item of legend) {
+			const itemWidth = 24 + item.label.length * 7;
+			if (x + itemWidth > width - PAD && x > PAD) {
+				x = PAD;
+				y += LINE;
+			}
+			const swatch = document.createElementNS(SVG_NS, 'rect');
+			swatch.setAttribute('x', String(x));
+			swatch.setAttribute('y', String(y - 10));
+			swatch.setAttribute('width', '12');
+			swatch.setAttribute('height', '12');
+			swatch.setAttribute('fill', item.color);
+			const label = document.createElementNS(SVG_NS, 'text');
+			label.setAttribute('x', String(x + 16));
+			label.setAttribute('y', String(y));
+			label.setAttribute('font-size', '12');
+			label.setAttribute('fill', ink);
+			label.textContent = item.label;
+			root.append(swatch, label);
+			x += itemWidth + 12;
+		}
+	}
+	if (frame.note) text(frame.note, 11, muted);
+	if (frame.source) text(frame.source, 11, muted);
+	y += PAD;
+
+	root.setAttribute('width', String(width));
+	root.setAttribute('height', String(Math.ceil(y)));
+	root.setAttribute('viewBox', `0 0 ${width} ${Math.ceil(y)}`);
+	background.setAttribute('width', '100%');
+	background.setAttribute('height', '100%');
+	background.setAttribute('fill', surface);
+	return new XMLSerializer().serializeToString(root);
+}
+
+export function saveSvg(svg: SVGSVGElement, fileName: string, frame: ExportFrame) {
+	saveBlob(new Blob([svgText(svg, frame)], { type: 'image/svg+xml' }), fileName);
+}
+
+export async function savePng(svg: SVGSVGElement, fileName: string, frame: ExportFrame, scale = 2) {
+	const text = svgText(svg, frame);
+	const size = /viewBox="0 0 ([\d.]+) ([\d.]+)"/.exec(text)!;
+	const [width, height] = [Number(size[1]), Number(size[2])];
 	const image = new Image();
-	image.src = 'data:image/svg+xml;charset=utf-8,' + encodeURIComponent(svgText(svg));
+	image.src = 'data:image/svg+xml;charset=utf-8,' + encodeURIComponent(text);
 	await image.decode();
 	const canvas = document.createElement('canvas');
 	canvas.width = width * scale;

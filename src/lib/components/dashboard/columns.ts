@@ -56,3 +56,7 @@ export const curveColumns: Column<TimeToCredentialPoint>[] = [
 	{ key: 'withdrawn', label: 'Withdrew', value: (r) => pct(r.withdrawn) },
 	{ key: 'failed', label: 'Failed', value: (r) => pct(r.failed) }
 ];
+
+/** Beside every completion rate: the enrolments it leaves out because their outcome is not known yet. */
+export const inProgressNote = (inProgress: number | null | undefined, asOf: string | undefined) =>
+	`${count(inProgress)} still in progress ${asOf ? `as of ${asOf}` : 'today'} (not in the rate)`;

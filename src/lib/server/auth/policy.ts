@@ -32,6 +32,7 @@ export const ROUTE_POLICY: Record<string, RouteRule> = {
 	'/imports/jobs/[key]': { roles: ['admin'] },
 	'/admin/users': { roles: ['admin'] },
 	'/admin/audit': { roles: ['admin'] },
+	'/api/metrics/overview': { roles: AGGREGATES },
 	'/api/metrics/completion': { roles: AGGREGATES },
 	'/api/metrics/time-to-credential': { roles: AGGREGATES },
 	'/api/metrics/conformance': { roles: AGGREGATES },

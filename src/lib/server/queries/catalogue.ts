@@ -3,7 +3,14 @@
 import { asc, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import * as t from '../db/schema.ts';
-import { originCondition, type DataOrigin } from './scope.ts';
+import {
+	AWARD_JOINS,
+	awardConditions,
+	originCondition,
+	type DataOrigin,
+	type EnrolmentFilters,
+	type Scope
+} from './scope.ts';
 import type {
 	Credential,
 	Prerequisite,
@@ -79,6 +86,7 @@ export async function getAwardCounts(
 		asOf,
 		providerId,
 		learnerId,
+		filters = {},
 		verifiedOnly = false,
 		data = 'real',
 		source = 'rollups'
@@ -86,28 +94,37 @@ export async function getAwardCounts(
 		asOf?: string;
 		providerId?: string;
 		learnerId?: string;
+		/** The dashboard's filters, as for its other figures (awardConditions). */
+		filters?: EnrolmentFilters;
 		verifiedOnly?: boolean;
 		data?: DataOrigin;
 		source?: 'rollups' | 'base';
 	}
 ): Promise<Map<string, number>> {
 	// award_rollup holds today's counts per origin, provider (the award's, else the credential's),
-	// credential and verification, consent applied: all but a cut-off date or one learner.
-	const fromRollup = source === 'rollups' && !asOf && !learnerId;
+	// credential and verification, consent applied: all but a cut-off date, one learner, or a
+	// filter beyond the provider and credential.
+	const { credentialId, providerId: filterProvider, ...others } = filters;
+	const fromRollup =
+		source === 'rollups' && !asOf && !learnerId && !Object.values(others).some((v) => v !== undefined);
+	const scope: Scope = learnerId
+		? { kind: 'learner', learnerId }
+		: providerId
+			? { kind: 'provider', providerId }
+			: { kind: 'system' };
 	const rows = fromRollup
 		? await db.query<{ credential_id: string; n: number }>(sql`
 			select credential_id, sum(awards)::int as n from award_rollup
 			where ${originCondition(data, sql`origin`)}
 				${providerId ? sql`and provider_id = ${providerId}` : sql``}
+				${filterProvider ? sql`and provider_id = ${filterProvider}` : sql``}
+				${credentialId ? sql`and credential_id = ${credentialId}` : sql``}
 				${verifiedOnly ? sql`and verification = 'verified'` : sql``}
 			group by credential_id`)
 		: await db.query<{ credential_id: string; n: number }>(sql`
 			select a.credential_id, count(*)::int as n
-			from awards a join learners l on l.id = a.learner_id join credentials c on c.id = a.credential_id
-			where l.analytics_consent and ${originCondition(data)}
-				${asOf ? sql`and a.issued_on <= ${asOf}::date` : sql``}
-				${providerId ? sql`and coalesce(a.provider_id, c.provider_id) = ${providerId}` : sql``}
-				${learnerId ? sql`and a.learner_id = ${learnerId}` : sql``}
+			from ${AWARD_JOINS}
+			where ${awardConditions({ scope, asOf, data, filters })}
 				${verifiedOnly ? sql`and a.verification = 'verified'` : sql``}
 			group by a.credential_id`);
 	return new Map(rows.map((r) => [r.credential_id, Number(r.n)]));

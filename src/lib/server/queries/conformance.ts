@@ -41,6 +41,7 @@ export async function getConformance(
 		scope,
 		asOf,
 		data,
+		filters,
 		verifiedOnly = false,
 		suppression,
 		source
@@ -52,6 +53,7 @@ export async function getConformance(
 		getAwardCounts(db, {
 			asOf,
 			data,
+			filters,
 			verifiedOnly,
 			source,
 			providerId: scope.kind === 'provider' ? scope.providerId : undefined,
@@ -78,7 +80,9 @@ export async function getConformance(
 				threshold: suppression.threshold
 			}).reasons
 		: items.map(() => null);
-	const missing = missingElements(items);
+	// What awarded credentials miss: a catalogue entry no one was awarded (in this selection) is
+	// not counted beside the outcome figures.
+	const missing = missingElements(items.filter((item) => item.awards > 0));
 	return {
 		shares: conformanceShares(items) ?? null,
 		missing: suppression

@@ -19,7 +19,7 @@ import {
 	flowCountsFromRollup,
 	flowOrder,
 	flowPaging,
-	flowsProvider,
+	filteredPanelProvider,
 	type FlowCount,
 	type FlowPage
 } from './panel-read.ts';
@@ -281,7 +281,7 @@ async function flowOptionsFromRollup(
 	db: Db,
 	{ dimension, ...context }: QueryContext & { dimension?: GroupDimension }
 ): Promise<{ cohorts: string[]; groups: string[] } | null> {
-	const provider = flowsProvider(context);
+	const provider = filteredPanelProvider(context);
 	if (provider === null) return null;
 	const origin = originCondition(context.data, sql`origin`);
 	const cohorts = await db.query<{ cohort: string }>(

@@ -9,7 +9,7 @@ import type { Db } from '../db/client.ts';
 import type { Suppression } from '../../domain/equity/compare-groups.ts';
 import { suppressCells } from '../../domain/suppression/suppress-cells.ts';
 import { issuanceCellsFromRollup, type IssuanceCell } from './panel-read.ts';
-import { originCondition, type QueryContext } from './scope.ts';
+import { AWARD_JOINS, awardConditions, type QueryContext } from './scope.ts';
 
 export const ISSUANCE_BREAKDOWNS = ['none', 'level', 'provider_kind', 'mode', 'qa_approach'] as const;
 export type IssuanceBreakdown = (typeof ISSUANCE_BREAKDOWNS)[number];
@@ -37,10 +37,8 @@ export async function getIssuance(
 		by = 'none',
 		verifiedOnly = false,
 		suppression,
-		scope,
-		asOf,
-		data,
-		source = 'rollups'
+		source = 'rollups',
+		...context
 	}: QueryContext & {
 		by?: IssuanceBreakdown;
 		verifiedOnly?: boolean;
@@ -48,7 +46,7 @@ export async function getIssuance(
 		source?: 'rollups' | 'base';
 	}
 ): Promise<IssuanceRow[]> {
-	const question = { by, verifiedOnly, scope, asOf, data };
+	const question = { by, verifiedOnly, ...context };
 	const cells =
 		(source === 'rollups' ? await issuanceCellsFromRollup(db, question) : null) ??
 		(await issuanceCellsFromBase(db, question));
@@ -72,22 +70,15 @@ export async function getIssuance(
 
 async function issuanceCellsFromBase(
 	db: Db,
-	{ by, verifiedOnly, scope, asOf, data }: QueryContext & { by: IssuanceBreakdown; verifiedOnly: boolean }
+	{ by, verifiedOnly, ...context }: QueryContext & { by: IssuanceBreakdown; verifiedOnly: boolean }
 ): Promise<IssuanceCell[]> {
-	const provider = sql`coalesce(a.provider_id, c.provider_id)`;
 	const rows = await db.query<{ period: string; grp: string; awards: number; learners: number }>(sql`
 		select to_char(a.issued_on, 'YYYY') || '-Q' || to_char(a.issued_on, 'Q') as period,
 			${sql.raw(COLUMNS[by])} as grp,
 			count(*)::int as awards, count(distinct a.learner_id)::int as learners
-		from awards a
-			join learners l on l.id = a.learner_id
-			join credentials c on c.id = a.credential_id
-			left join providers p on p.id = ${provider}
-		where l.analytics_consent and ${originCondition(data)}
-			${asOf ? sql`and a.issued_on <= ${asOf}::date` : sql``}
+		from ${AWARD_JOINS}
+		where ${awardConditions(context)}
 			${verifiedOnly ? sql`and a.verification = 'verified'` : sql``}
-			${scope.kind === 'provider' ? sql`and ${provider} = ${scope.providerId}` : sql``}
-			${scope.kind === 'learner' ? sql`and a.learner_id = ${scope.learnerId}` : sql``}
 		group by 1, 2 order by 1, 2`);
 	return rows.map((r) => ({
 		period: r.period,

@@ -10,7 +10,7 @@ import type { Db } from '../db/client.ts';
 import { PROGRESS_BINS, sortStackingCells, type StackingCell } from '../../domain/stacking/stacking-rate.ts';
 import type { GroupDimension } from '../../domain/types.ts';
 import { COHORT_DIMENSION, NO_COHORT } from '../../domain/rollups/learner-panels.ts';
-import { originCondition, type EnrolmentFilters, type QueryContext } from './scope.ts';
+import { filtersBeyondProvider, originCondition, type QueryContext } from './scope.ts';
 
 /** The provider of a question ('' for the whole system), or null when the sums do not hold it. */
 function panelProvider({ scope, asOf }: QueryContext, filterProvider?: string): string | null {
@@ -20,11 +20,10 @@ function panelProvider({ scope, asOf }: QueryContext, filterProvider?: string): 
 	return filterProvider ?? scoped ?? '';
 }
 
-/** A flows question's provider ('' for the system); null when it has filters other than the provider. */
-export function flowsProvider(context: QueryContext): string | null {
-	const { providerId, ...others } = context.filters ?? ({} as EnrolmentFilters);
-	if (Object.values(others).some((v) => v !== undefined)) return null;
-	return panelProvider(context, providerId);
+/** A question's provider ('' for the system); null when it has filters other than the provider. */
+export function filteredPanelProvider(context: QueryContext): string | null {
+	if (filtersBeyondProvider(context.filters)) return null;
+	return panelProvider(context, context.filters?.providerId);
 }
 
 const panelRows = (panel: string, provider: string, dimension: string, data: QueryContext['data']): SQL =>
@@ -64,7 +63,7 @@ export async function issuanceCellsFromRollup(
 	db: Db,
 	{ by, verifiedOnly, ...context }: QueryContext & { by: string; verifiedOnly: boolean }
 ): Promise<IssuanceCell[] | null> {
-	const provider = panelProvider(context);
+	const provider = filteredPanelProvider(context);
 	if (provider === null) return null;
 	const rows = await db.query<{ period: string; grp: string; awards: number; learners: number }>(sql`
 		select k1 as period, value as grp, sum(n0)::int as awards, sum(n1)::int as learners
@@ -139,7 +138,7 @@ export async function flowCountsFromRollup(
 	}
 ): Promise<FlowCount[] | null> {
 	if (limited) return null;
-	const provider = flowsProvider(context);
+	const provider = filteredPanelProvider(context);
 	const perCohort = byCohort || startCohort !== undefined;
 	// By group or per cohort for the whole system only, and not both.
 	if (provider === null || ((dimension || perCohort) && provider !== '') || (dimension && perCohort))

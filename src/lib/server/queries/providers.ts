@@ -9,7 +9,7 @@ import type { Provider } from '../../domain/types.ts';
 import { getProviders } from './catalogue.ts';
 import { getCompletion } from './completion.ts';
 import { getOverview } from './overview.ts';
-import { originCondition, type QueryContext } from './scope.ts';
+import { AWARD_JOINS, awardConditions, type QueryContext } from './scope.ts';
 import { getTimeToCredential } from './time-to-credential.ts';
 
 import type { DashboardOptions, SystemDashboard } from './system.ts';
@@ -26,7 +26,7 @@ export type VerificationShare = {
 /** Each provider's awards and how many of them were verified (signatures or proofs checked). */
 export async function getVerificationShares(
 	db: Db,
-	{ scope, asOf, data, suppression }: QueryContext & { suppression: Suppression }
+	{ suppression, ...context }: QueryContext & { suppression: Suppression }
 ): Promise<VerificationShare[]> {
 	const provider = sql`coalesce(a.provider_id, c.provider_id)`;
 	const rows = await db.query<{
@@ -38,11 +38,8 @@ export async function getVerificationShares(
 		select ${provider} as provider_id, count(*)::int as awards,
 			count(*) filter (where a.verification = 'verified')::int as verified,
 			count(distinct a.learner_id)::int as learners
-		from awards a join learners l on l.id = a.learner_id join credentials c on c.id = a.credential_id
-		where l.analytics_consent and ${originCondition(data)} and ${provider} is not null
-			${asOf ? sql`and a.issued_on <= ${asOf}::date` : sql``}
-			${scope.kind === 'provider' ? sql`and ${provider} = ${scope.providerId}` : sql``}
-			${scope.kind === 'learner' ? sql`and a.learner_id = ${scope.learnerId}` : sql``}
+		from ${AWARD_JOINS}
+		where ${awardConditions(context)} and ${provider} is not null
 		group by 1 order by 1`);
 	// A provider's award count describes its learners: fewer than the threshold is withheld. The
 	// providers' counts add up to no published total, so nothing needs withholding beside it.
@@ -120,7 +117,7 @@ export async function getProviderDashboard(
 	if (!provider) return undefined;
 	// The provider's figures, and the benchmark: the whole system under the same filters (and the
 	// caller's suppression).
-	const { by, reference, issuanceBy: _i, verifiedOnly: _v, ...context } = options;
+	const { by, reference, issuanceBy: _i, verifiedOnly, ...context } = options;
 	const scoped = { ...context, scope: { kind: 'provider', providerId } as const };
 	const system = { ...context, scope: { kind: 'system' } as const };
 	const [
@@ -136,13 +133,13 @@ export async function getProviderDashboard(
 		ttc,
 		verification
 	] = await Promise.all([
-		getOverview(db, scoped),
+		getOverview(db, { ...scoped, verifiedOnly }),
 		getCompletion(db, scoped),
 		getCompletion(db, { ...scoped, by: ['credential'] }),
 		getCompletion(db, { ...scoped, by: ['cohort'] }),
 		getTimeToCredential(db, scoped),
 		getCompletion(db, { ...scoped, by, reference }),
-		getOverview(db, system),
+		getOverview(db, { ...system, verifiedOnly }),
 		getCompletion(db, system),
 		getCompletion(db, { ...system, by: ['credential'] }),
 		getTimeToCredential(db, system),

@@ -192,17 +192,21 @@ export type RollupOverview = {
 export async function overviewFromRollup(
 	db: Db,
 	q: RollupQuestion,
-	context: QueryContext
+	context: QueryContext & { verifiedOnly: boolean }
 ): Promise<RollupOverview | null> {
 	// Distinct providers and credentials: the learner rollup's rows per provider / per credential.
 	const keysetWith = (key: string) =>
 		['provider', 'credential', 'cohort'].filter((k) => k === key || q.keys.has(k)).join(',');
 	const [byProvider, byCredential] = [keysetWith('provider'), keysetWith('credential')];
 	if (!ROLLUP_KEYSETS.includes(byProvider) || !ROLLUP_KEYSETS.includes(byCredential)) return null;
+	// The award sums know no cohort: a cohort's awards are counted from the base tables.
+	if (context.filters?.cohort !== undefined) return null;
 	const awardConditions: SQL[] = [origin(context.data ?? 'real')];
 	if (context.scope.kind === 'provider') awardConditions.push(sql`provider_id = ${context.scope.providerId}`);
+	if (context.filters?.providerId) awardConditions.push(sql`provider_id = ${context.filters.providerId}`);
 	if (context.filters?.credentialId)
 		awardConditions.push(sql`credential_id = ${context.filters.credentialId}`);
+	if (context.verifiedOnly) awardConditions.push(sql`verification = 'verified'`);
 	const [[enrolments], learners, [awards]] = await Promise.all([
 		db.query<Record<string, number | boolean>>(sql`
 			select coalesce(sum(enrolments), 0)::int as enrolments,

@@ -61,6 +61,40 @@ export function enrolmentConditions({ scope, asOf, filters = {}, data = 'real' }
 	return sql.join(conditions, sql` and `);
 }
 
+/**
+ * WHERE conditions for awards joined as `a` with learners `l`, credentials `c`, providers `p` (on
+ * the award's provider, else the credential's): the same question as enrolmentConditions asks of
+ * enrolments. An award is as of the cut-off when issued on or before it, and belongs to the cohort
+ * of the enrolment it was earned in — an award linked to no enrolment is in no cohort, so a cohort
+ * filter leaves it out (reading taken: a cohort's awards are the awards its enrolments earned).
+ */
+export function awardConditions({ scope, asOf, filters = {}, data = 'real' }: QueryContext): SQL {
+	const provider = sql`coalesce(a.provider_id, c.provider_id)`;
+	const conditions: SQL[] = [sql`l.analytics_consent`, originCondition(data)];
+	if (scope.kind === 'provider') conditions.push(sql`${provider} = ${scope.providerId}`);
+	if (scope.kind === 'learner') conditions.push(sql`a.learner_id = ${scope.learnerId}`);
+	if (asOf) conditions.push(sql`a.issued_on <= ${asOf}::date`);
+	if (filters.credentialId) conditions.push(sql`a.credential_id = ${filters.credentialId}`);
+	if (filters.cohort)
+		conditions.push(
+			sql`exists (select 1 from enrolments ae where ae.learner_id = a.learner_id and ae.id = a.enrolment_id and ae.cohort = ${filters.cohort})`
+		);
+	if (filters.providerId) conditions.push(sql`${provider} = ${filters.providerId}`);
+	if (filters.level) conditions.push(sql`c.level = ${filters.level}`);
+	if (filters.mode) conditions.push(sql`c.participation_mode = ${filters.mode}`);
+	if (filters.qaApproach) conditions.push(sql`p.qa_approach = ${filters.qaApproach}`);
+	return sql.join(conditions, sql` and `);
+}
+
+export const AWARD_JOINS = sql`awards a
+	join learners l on l.id = a.learner_id
+	join credentials c on c.id = a.credential_id
+	left join providers p on p.id = coalesce(a.provider_id, c.provider_id)`;
+
+/** Whether a question narrows by more than the provider (the panel and award sums hold only that). */
+export const filtersBeyondProvider = (filters: EnrolmentFilters = {}): boolean =>
+	Object.entries(filters).some(([key, value]) => key !== 'providerId' && value !== undefined);
+
 /** The learners (aliased l; or rows of a rollup, by their `origin`) a data selection covers. */
 export function originCondition(data: DataOrigin = 'real', column: SQL = sql`l.origin`): SQL {
 	if (data === 'real') return sql`${column} = 'real'`;

@@ -48,7 +48,7 @@ export async function getSystemDashboard(db: Db, options: DashboardOptions): Pro
 	const { by, reference, issuanceBy, verifiedOnly, ...context } = options;
 	const [overview, all, byCredential, byCohort, ttc, ttcByCohort, stacking, equity, issuance, conformance] =
 		await Promise.all([
-			getOverview(db, context),
+			getOverview(db, { ...context, verifiedOnly }),
 			getCompletion(db, context),
 			getCompletion(db, { ...context, by: ['credential'] }),
 			getCompletion(db, { ...context, by: ['cohort'] }),

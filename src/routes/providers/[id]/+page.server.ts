@@ -8,8 +8,10 @@ import {
 	parseQuery,
 	refusingUnknownReference
 } from '$lib/server/http/params.ts';
+import { getDataSources } from '$lib/server/queries/data-sources.ts';
 import { cachedForDataVersion } from '$lib/server/queries/versioned-cache.ts';
 import { getProviderDashboard } from '$lib/server/queries/providers.ts';
+import { getFlowOptions } from '$lib/server/queries/flows.ts';
 
 // One provider's cohorts against the system benchmark. The route policy already keeps a provider
 // to its own id; the scope here is that provider whoever asks.
@@ -22,11 +24,22 @@ export const load: PageServerLoad = async ({ url, params: route, locals }) => {
 		suppression,
 		...dashboardOptionsOf(params)
 	};
-	const dashboard = await refusingUnknownReference(
-		cachedForDataVersion(db, JSON.stringify(['provider', route.id, options]), () =>
-			getProviderDashboard(db, route.id, options)
-		)
-	);
+	const [dashboard, { cohorts }, sources] = await Promise.all([
+		refusingUnknownReference(
+			cachedForDataVersion(db, JSON.stringify(['provider', route.id, options]), () =>
+				getProviderDashboard(db, route.id, options)
+			)
+		),
+		// Every cohort of the provider's data, whichever one the filter holds.
+		getFlowOptions(db, { scope: options.scope, data: params.data }),
+		getDataSources(db)
+	]);
 	if (!dashboard) error(404, 'No such provider');
-	return { params, dashboard };
+	return {
+		params,
+		dashboard,
+		cohorts,
+		sources,
+		threshold: suppression === false ? null : suppression.threshold
+	};
 };

@@ -1,7 +1,7 @@
 import type { RequestHandler } from './$types';
 import { accessFor } from '$lib/server/auth/access.ts';
 import { getDb } from '$lib/server/db/index.ts';
-import { metricParams, parseQuery } from '$lib/server/http/params.ts';
+import { filtersOf, metricParams, parseQuery } from '$lib/server/http/params.ts';
 import { tabularResponse } from '$lib/server/http/tabular.ts';
 import { getConformance, type CredentialConformance } from '$lib/server/queries/conformance.ts';
 
@@ -12,6 +12,7 @@ export const GET: RequestHandler = async ({ url, locals }) => {
 		...accessFor(locals),
 		asOf: p.asOf,
 		data: p.data,
+		filters: filtersOf(p),
 		verifiedOnly: p.verifiedOnly
 	});
 	const definitions = ['eu', 'australia', 'unesco'] as const;

@@ -1,7 +1,7 @@
 import type { RequestHandler } from './$types';
 import { accessFor } from '$lib/server/auth/access.ts';
 import { getDb } from '$lib/server/db/index.ts';
-import { dashboardParams, parseQuery } from '$lib/server/http/params.ts';
+import { dashboardParams, filtersOf, parseQuery } from '$lib/server/http/params.ts';
 import { tabularResponse } from '$lib/server/http/tabular.ts';
 import { getIssuance, type IssuanceRow } from '$lib/server/queries/issuance.ts';
 
@@ -15,6 +15,7 @@ export const GET: RequestHandler = async ({ url, locals }) => {
 		suppression,
 		asOf: p.asOf,
 		data: p.data,
+		filters: filtersOf(p),
 		by: p.issuance,
 		verifiedOnly: p.verifiedOnly
 	});
