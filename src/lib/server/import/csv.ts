@@ -1,9 +1,10 @@
 // A streaming CSV reader (RFC 4180 plus what real files do): quoted fields with doubled quotes and
-// embedded newlines, CRLF or LF, a byte-order mark, `,` or `;` as separator (detected from the
-// header line), blank lines skipped. Every record carries the line it starts on, so errors can
+// embedded newlines, CRLF, LF or CR, a byte-order mark, `,` `;` tab or `|` as separator (detected
+// from the header line: text-layout.ts), blank lines skipped. Every record carries the line it starts on, so errors can
 // name it. A file that ends inside a quoted field is truncated and refused as a whole.
 import { ImportRefusal, type ImportIssue } from './records.ts';
 import { textChunks, type SourceFile } from './source.ts';
+import { detectDelimiter } from './text-layout.ts';
 
 export type CsvRecord = { line: number; fields: string[] };
 
@@ -38,7 +39,7 @@ export async function* parseCsv(
 	let recordStarted = false;
 
 	for await (const chunk of chunks) {
-		if (sep === undefined) sep = detectSeparator(chunk);
+		if (sep === undefined) sep = detectDelimiter(chunk);
 		for (let i = 0; i < chunk.length; i++) {
 			const c = chunk[i];
 			// The LF of a CRLF pair ends nothing new.
@@ -91,19 +92,6 @@ export async function* parseCsv(
 		fields.push(field);
 		yield { line: recordLine, fields };
 	}
-}
-
-function detectSeparator(text: string): string {
-	const firstLine = text.split(/\r?\n/, 1)[0];
-	let commas = 0;
-	let semicolons = 0;
-	let quoted = false;
-	for (const c of firstLine) {
-		if (c === '"') quoted = !quoted;
-		else if (!quoted && c === ',') commas++;
-		else if (!quoted && c === ';') semicolons++;
-	}
-	return semicolons > commas ? ';' : ',';
 }
 
 export type CsvRow = { line: number; values: Record<string, string> };
