@@ -40,7 +40,8 @@ describe.each(engines)('a wide extract through a mapping profile on $name', (eng
 				file: extract,
 				line: 14,
 				field: 'status',
-				message: '"Transfer" (column "Target") is not in the profile\'s map ("Graduate", "Dropout", "Enrolled")'
+				message:
+					'"Transfer" (column "Target") is not in the profile\'s map ("Graduate", "Dropout", "Enrolled")'
 			}
 		]);
 		expect(file.text).toEqual({ encoding: 'UTF-8 with BOM', delimiter: ';', lineEnding: 'CRLF' });
@@ -76,7 +77,8 @@ describe.each(engines)('a wide extract through a mapping profile on $name', (eng
 	it('changes nothing when the same extract is imported again', async () => {
 		const { reports } = await importFiles(db, collectFiles([extract]), { profile });
 		expect(reports[0].files[0]).toMatchObject({ read: 25, stored: 24, rejected: 1 });
-		for (const change of Object.values(reports[0].changed)) expect(change).toEqual({ inserted: 0, updated: 0 });
+		for (const change of Object.values(reports[0].changed))
+			expect(change).toEqual({ inserted: 0, updated: 0 });
 	});
 
 	it('refuses the whole file when a profile names a column the header lacks, listing the header', async () => {

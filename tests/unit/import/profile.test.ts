@@ -3,7 +3,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { bindProfile, mapWideRow, type BoundProfile } from '../../../src/lib/server/import/profile/map-row.ts';
+import {
+	bindProfile,
+	mapWideRow,
+	type BoundProfile
+} from '../../../src/lib/server/import/profile/map-row.ts';
 import { parseProfile, type Profile } from '../../../src/lib/server/import/profile/profile.ts';
 
 const fixtures = join(import.meta.dirname, '../../fixtures/profile');
@@ -52,8 +56,14 @@ describe('mapping profiles', () => {
 
 	it('finds columns after trimming whitespace, tabs and a BOM; a missing one is named with the header', () => {
 		const profile = fixtureProfile();
-		expect(bound(profile).read.find((r) => r.field === 'gender')).toMatchObject({ index: 3, column: 'Gender' });
-		const wrong = bindProfile({ ...profile, fields: { ...profile.fields, gender: { column: 'Sex' } } }, header);
+		expect(bound(profile).read.find((r) => r.field === 'gender')).toMatchObject({
+			index: 3,
+			column: 'Gender'
+		});
+		const wrong = bindProfile(
+			{ ...profile, fields: { ...profile.fields, gender: { column: 'Sex' } } },
+			header
+		);
 		expect(wrong).toEqual({
 			problems: [
 				'fields.gender: no column "Sex" in the header',
@@ -90,7 +100,11 @@ describe('mapping profiles', () => {
 			endedOn: '2022-07-31',
 			status: 'completed'
 		});
-		expect(rows.awards).toMatchObject({ id: 'harbour-171/2019', issuedOn: '2022-07-31', enrolmentId: 'harbour-171/2019' });
+		expect(rows.awards).toMatchObject({
+			id: 'harbour-171/2019',
+			issuedOn: '2022-07-31',
+			enrolmentId: 'harbour-171/2019'
+		});
 
 		const enrolled = mapWideRow(b, ['1', '9500', '1', '1', 'Enrolled'], 8);
 		const enrolment = 'rows' in enrolled ? enrolled.rows.find((r) => r.table === 'enrolments')!.row : null;
@@ -105,7 +119,8 @@ describe('mapping profiles', () => {
 			problems: [
 				{
 					field: 'status',
-					message: '"Transfer" (column "Target") is not in the profile\'s map ("Graduate", "Dropout", "Enrolled")'
+					message:
+						'"Transfer" (column "Target") is not in the profile\'s map ("Graduate", "Dropout", "Enrolled")'
 				}
 			]
 		});
@@ -121,7 +136,10 @@ describe('mapping profiles', () => {
 			gender: 'not stated'
 		});
 		// A constant that is not a date is named by its field.
-		const badDate = bound({ ...fixtureProfile(), fields: { ...fixtureProfile().fields, started_on: { value: 'YYYY-MM-DD' } } });
+		const badDate = bound({
+			...fixtureProfile(),
+			fields: { ...fixtureProfile().fields, started_on: { value: 'YYYY-MM-DD' } }
+		});
 		expect(mapWideRow(badDate, ['1', '171', '1', '0', 'Dropout'], 3)).toEqual({
 			problems: [{ field: 'started_on', message: '"YYYY-MM-DD" is not a date (YYYY-MM-DD)' }]
 		});

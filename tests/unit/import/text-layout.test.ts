@@ -48,7 +48,9 @@ describe('text layout', () => {
 
 	it('refuses UTF-32 and binary files, naming what they are', async () => {
 		const utf32 = Buffer.from([0xff, 0xfe, 0, 0, 0x61, 0, 0, 0]);
-		await expect(read('wide.csv', utf32)).rejects.toThrow(/wide\.csv: is UTF-32LE text .*UTF-8, UTF-16 or Latin-1/);
+		await expect(read('wide.csv', utf32)).rejects.toThrow(
+			/wide\.csv: is UTF-32LE text .*UTF-8, UTF-16 or Latin-1/
+		);
 		const binary = Buffer.from([0x50, 0x4b, 3, 4, 0, 0, 7, 0, 0, 0, 9, 9, 9]);
 		await expect(read('book.csv', binary)).rejects.toBeInstanceOf(ImportRefusal);
 		expect(() => sniffEncoding(binary, 'book.csv')).toThrow('holds zero bytes: it is binary, not text');

@@ -7,7 +7,7 @@ import { basename } from 'node:path';
 import { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { ImportRefusal } from './records.ts';
-import { LAYOUT_HEAD_BYTES, layoutOf, textDecoderFor, type TextLayout } from './text-layout.ts';
+import { LAYOUT_HEAD_BYTES, layoutOf, textDecoderFor, type TextEncoding, type TextLayout } from './text-layout.ts';
 
 export type SourceFile = {
 	/** As the user gave it; named in every message. */
@@ -107,13 +107,14 @@ export async function readAllBytes(file: SourceFile, maxBytes: number): Promise<
  */
 export async function* textChunks(
 	file: SourceFile,
-	onBytes?: (bytes: number) => void
+	onBytes?: (bytes: number) => void,
+	given?: TextEncoding
 ): AsyncGenerator<string> {
 	let decoder: TextDecoder | undefined;
 	let pending: Uint8Array = new Uint8Array(0);
 	let encoding = '';
 	const start = () => {
-		const found = textDecoderFor(pending, file.path);
+		const found = textDecoderFor(pending, file.path, given);
 		decoder = found.decoder;
 		encoding = found.encoding;
 		const text = decoder.decode(pending.subarray(found.bom), { stream: true });
@@ -156,13 +157,16 @@ function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
 }
 
 /** A text file's encoding, delimiter (for delimited files) and line endings, from its head. */
-export async function textLayout(file: SourceFile, { delimited = true } = {}): Promise<TextLayout> {
+export async function textLayout(
+	file: SourceFile,
+	{ delimited = true, encoding }: { delimited?: boolean; encoding?: TextEncoding } = {}
+): Promise<TextLayout> {
 	let head: Uint8Array = new Uint8Array(0);
 	for await (const chunk of file.bytes()) {
 		head = concat(head, chunk);
 		if (head.length >= LAYOUT_HEAD_BYTES) break;
 	}
-	const found = textDecoderFor(head, file.path);
+	const found = textDecoderFor(head, file.path, encoding);
 	let text: string;
 	try {
 		text = found.decoder.decode(head.subarray(found.bom, LAYOUT_HEAD_BYTES), { stream: true });

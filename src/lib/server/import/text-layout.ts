@@ -6,7 +6,15 @@
 // Every import report states what was found, so a wrong guess is visible.
 import { ImportRefusal } from './records.ts';
 
-export type TextEncoding = 'UTF-8' | 'UTF-8 with BOM' | 'UTF-16LE' | 'UTF-16BE' | 'Latin-1';
+export const TEXT_ENCODINGS = ['UTF-8', 'UTF-8 with BOM', 'UTF-16LE', 'UTF-16BE', 'Latin-1'] as const;
+export type TextEncoding = (typeof TEXT_ENCODINGS)[number];
+const LABELS: Record<TextEncoding, string> = {
+	'UTF-8': 'utf-8',
+	'UTF-8 with BOM': 'utf-8',
+	'UTF-16LE': 'utf-16le',
+	'UTF-16BE': 'utf-16be',
+	'Latin-1': 'windows-1252'
+};
 export const DELIMITERS = [',', ';', '\t', '|'] as const;
 export type Delimiter = (typeof DELIMITERS)[number];
 export type LineEnding = 'CRLF' | 'LF' | 'CR' | 'mixed' | 'none';
@@ -30,9 +38,12 @@ export function sniffEncoding(head: Uint8Array, file: string): Sniffed {
 			}
 		]);
 	};
-	if (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) return { encoding: 'UTF-8 with BOM', bom: 3, label: 'utf-8' };
-	if (b[0] === 0xff && b[1] === 0xfe && b[2] === 0 && b[3] === 0) refuse('is UTF-32LE text (its byte-order mark)');
-	if (b[0] === 0 && b[1] === 0 && b[2] === 0xfe && b[3] === 0xff) refuse('is UTF-32BE text (its byte-order mark)');
+	if (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf)
+		return { encoding: 'UTF-8 with BOM', bom: 3, label: 'utf-8' };
+	if (b[0] === 0xff && b[1] === 0xfe && b[2] === 0 && b[3] === 0)
+		refuse('is UTF-32LE text (its byte-order mark)');
+	if (b[0] === 0 && b[1] === 0 && b[2] === 0xfe && b[3] === 0xff)
+		refuse('is UTF-32BE text (its byte-order mark)');
 	if (b[0] === 0xff && b[1] === 0xfe) return { encoding: 'UTF-16LE', bom: 2, label: 'utf-16le' };
 	if (b[0] === 0xfe && b[1] === 0xff) return { encoding: 'UTF-16BE', bom: 2, label: 'utf-16be' };
 	const sample = b.subarray(0, Math.min(b.length, 4096));
@@ -47,7 +58,8 @@ export function sniffEncoding(head: Uint8Array, file: string): Sniffed {
 		// UTF-16 without a BOM: ASCII text puts a zero in every other byte (the high byte).
 		const pairs = Math.floor(sample.length / 2);
 		if (zeros >= pairs * 0.3 && evenZeros === 0) return { encoding: 'UTF-16LE', bom: 0, label: 'utf-16le' };
-		if (zeros >= pairs * 0.3 && evenZeros === zeros) return { encoding: 'UTF-16BE', bom: 0, label: 'utf-16be' };
+		if (zeros >= pairs * 0.3 && evenZeros === zeros)
+			return { encoding: 'UTF-16BE', bom: 0, label: 'utf-16be' };
 		refuse('holds zero bytes: it is binary, not text');
 	}
 	try {
@@ -59,9 +71,14 @@ export function sniffEncoding(head: Uint8Array, file: string): Sniffed {
 	}
 }
 
-/** A streaming decoder for a file's bytes, in the encoding its head shows; drops the BOM. */
-export function textDecoderFor(head: Uint8Array, file: string) {
-	const sniffed = sniffEncoding(head, file);
+/**
+ * A streaming decoder for a file's bytes, in the encoding its head shows (or the one given, when a
+ * mapping profile says so); drops the BOM.
+ */
+export function textDecoderFor(head: Uint8Array, file: string, given?: TextEncoding) {
+	const found = sniffEncoding(head, file);
+	const sniffed =
+		given && LABELS[given] !== found.label ? { encoding: given, bom: 0, label: LABELS[given] } : found;
 	const decoder = new TextDecoder(sniffed.label, { fatal: sniffed.label === 'utf-8', ignoreBOM: false });
 	return { ...sniffed, decoder };
 }
@@ -105,7 +122,12 @@ export function layoutOf(encoding: TextEncoding, text: string, delimited: boolea
 	};
 }
 
-const DELIMITER_NAMES: Record<Delimiter, string> = { ',': 'comma', ';': 'semicolon', '\t': 'tab', '|': 'pipe' };
+const DELIMITER_NAMES: Record<Delimiter, string> = {
+	',': 'comma',
+	';': 'semicolon',
+	'\t': 'tab',
+	'|': 'pipe'
+};
 
 /** "UTF-8 with BOM, semicolon-separated, CRLF line endings", for reports and pages. */
 export function describeLayout(layout: TextLayout): string {

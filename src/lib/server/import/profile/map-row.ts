@@ -24,7 +24,10 @@ export type BoundProfile = {
  * Resolves the profile's columns against a header (after trimming whitespace, tabs and a BOM; a
  * column differing only in case matches too). Missing columns are named with what the header has.
  */
-export function bindProfile(profile: Profile, header: string[]): { bound: BoundProfile } | { problems: string[] } {
+export function bindProfile(
+	profile: Profile,
+	header: string[]
+): { bound: BoundProfile } | { problems: string[] } {
 	const names = header.map(headerName);
 	const problems: string[] = [];
 	const read: BoundProfile['read'] = [];
@@ -67,7 +70,9 @@ export function mapWideRow(bound: BoundProfile, cells: string[], rowNumber: numb
 			else if (cell !== '')
 				problems.push({
 					field,
-					message: `"${cell}" (column "${column ?? source.column}") is not in the profile's map (${Object.keys(source.map)
+					message: `"${cell}" (column "${column ?? source.column}") is not in the profile's map (${Object.keys(
+						source.map
+					)
 						.map((k) => `"${k}"`)
 						.join(', ')})`
 				});
@@ -117,7 +122,9 @@ export function mapWideRow(bound: BoundProfile, cells: string[], rowNumber: numb
 /** The profile field that fills a template column (for messages), else the column itself. */
 function fieldOf(table: ImportTable, column: string): string {
 	for (const field of PROFILE_FIELD_NAMES)
-		if ((PROFILE_FIELDS[field].targets as [ImportTable, string][]).some(([t, c]) => t === table && c === column))
+		if (
+			(PROFILE_FIELDS[field].targets as [ImportTable, string][]).some(([t, c]) => t === table && c === column)
+		)
 			return field;
 	return `${table}.${column}`;
 }

@@ -7,13 +7,14 @@ import { ImportRefusal, type ParsedUnit } from '../records.ts';
 import { textChunks, textLayout, type SourceFile } from '../source.ts';
 import { bindProfile, mapWideRow, type BoundProfile } from './map-row.ts';
 import type { Profile } from './profile.ts';
+import type { TextLayout } from '../text-layout.ts';
 
 export function profileJob(files: SourceFile[], profile: Profile): ImportJob {
 	return {
 		format: 'profile',
 		files,
 		strict: false,
-		layout: (file) => textLayout(file),
+		layout: (file) => textLayout(file, { encoding: profile.encoding }),
 		async *parse(onBytes) {
 			for (const file of files) yield* parseWideFile(file, profile, onBytes);
 		}
@@ -23,12 +24,12 @@ export function profileJob(files: SourceFile[], profile: Profile): ImportJob {
 /** A wide file's header and data records (the header's line refusing the file when unusable). */
 export async function* wideRecords(
 	file: SourceFile,
-	profile: Pick<Profile, 'delimiter'>,
+	profile: Pick<Profile, 'delimiter' | 'encoding'>,
 	onBytes?: (bytes: number) => void
 ): AsyncGenerator<{ header: string[]; record: CsvRecord; rowNumber: number }> {
 	let header: string[] | undefined;
 	let rowNumber = 0;
-	for await (const record of parseCsv(textChunks(file, onBytes), {
+	for await (const record of parseCsv(textChunks(file, onBytes, profile.encoding), {
 		file: file.path,
 		separator: profile.delimiter
 	})) {
@@ -70,4 +71,34 @@ function bindOrRefuse(profile: Profile, header: string[], file: string): BoundPr
 	if ('problems' in result)
 		throw new ImportRefusal(result.problems.map((message) => ({ file, line: 1, message })));
 	return result.bound;
+}
+
+/** What a person maps from: a wide file's layout, header and first rows (the CLI's draft, the web preview). */
+export type WideSample = { layout: TextLayout; header: string[]; rows: { line: number; fields: string[] }[] };
+
+export async function readWideSample(
+	file: SourceFile,
+	{ rows = 20, delimiter, encoding }: { rows?: number } & Pick<Profile, 'delimiter' | 'encoding'> = {}
+): Promise<WideSample> {
+	const layout = await textLayout(file, { encoding });
+	const sample: WideSample = { layout, header: [], rows: [] };
+	for await (const { header, record } of wideRecords(file, {
+		delimiter: delimiter ?? layout.delimiter,
+		encoding
+	})) {
+		sample.header = header;
+		if (sample.rows.length >= rows) break;
+		sample.rows.push(record);
+	}
+	if (sample.header.length === 0) {
+		// A header and no rows: wideRecords yields nothing, so read the header line alone.
+		for await (const record of parseCsv(textChunks(file, undefined, encoding), {
+			file: file.path,
+			separator: delimiter ?? layout.delimiter
+		})) {
+			sample.header = record.fields;
+			break;
+		}
+	}
+	return sample;
 }

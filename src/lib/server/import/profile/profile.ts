@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { ENROLMENT_STATUSES } from '../../../domain/types.ts';
 import type { ImportTable } from '../records.ts';
-import { DELIMITERS } from '../text-layout.ts';
+import { DELIMITERS, TEXT_ENCODINGS } from '../text-layout.ts';
 
 /** The pseudo-column that stands for a data row's number (1 = the first row after the header). */
 export const ROW_NUMBER = '#row';
@@ -19,7 +19,10 @@ type FieldSpec = {
 };
 
 const learner = (column: string, label: string): FieldSpec => ({ targets: [['learners', column]], label });
-const credential = (column: string, label: string): FieldSpec => ({ targets: [['credentials', column]], label });
+const credential = (column: string, label: string): FieldSpec => ({
+	targets: [['credentials', column]],
+	label
+});
 
 /**
  * The template fields a profile may fill, by the name a profile uses. Names are the templates'
@@ -118,6 +121,8 @@ export const profileSchema = z
 		row: z.enum(['enrolment', 'learner']).default('enrolment'),
 		/** Detected from the header when left out. */
 		delimiter: z.enum(DELIMITERS).optional(),
+		/** Detected from the first bytes when left out; given, it overrides what was detected. */
+		encoding: z.enum(TEXT_ENCODINGS).optional(),
 		fields: z.partialRecord(z.enum(PROFILE_FIELD_NAMES as [ProfileField, ...ProfileField[]]), fieldSource)
 	})
 	.strict()
@@ -164,4 +169,5 @@ export function parseProfile(json: unknown): { profile: Profile } | { problems: 
 }
 
 /** A header cell as profiles name it: without surrounding whitespace, tabs or a BOM. */
-export const headerName = (cell: string) => cell.replace(/^[\s\uFEFF]+|[\s\uFEFF]+$/g, '').replace(/\s+/g, ' ');
+export const headerName = (cell: string) =>
+	cell.replace(/^[\s\uFEFF]+|[\s\uFEFF]+$/g, '').replace(/\s+/g, ' ');
