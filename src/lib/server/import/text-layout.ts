@@ -5,9 +5,17 @@
 // Windows-1252, its superset); UTF-32 and binary files are refused with what they look like.
 // Every import report states what was found, so a wrong guess is visible.
 import { ImportRefusal } from './records.ts';
+import {
+	DELIMITERS,
+	type Delimiter,
+	type LineEnding,
+	type TextEncoding,
+	type TextLayout
+} from '../../domain/text-layout.ts';
 
-export const TEXT_ENCODINGS = ['UTF-8', 'UTF-8 with BOM', 'UTF-16LE', 'UTF-16BE', 'Latin-1'] as const;
-export type TextEncoding = (typeof TEXT_ENCODINGS)[number];
+export { DELIMITERS, TEXT_ENCODINGS, describeLayout } from '../../domain/text-layout.ts';
+export type { Delimiter, LineEnding, TextEncoding, TextLayout } from '../../domain/text-layout.ts';
+
 const LABELS: Record<TextEncoding, string> = {
 	'UTF-8': 'utf-8',
 	'UTF-8 with BOM': 'utf-8',
@@ -15,12 +23,6 @@ const LABELS: Record<TextEncoding, string> = {
 	'UTF-16BE': 'utf-16be',
 	'Latin-1': 'windows-1252'
 };
-export const DELIMITERS = [',', ';', '\t', '|'] as const;
-export type Delimiter = (typeof DELIMITERS)[number];
-export type LineEnding = 'CRLF' | 'LF' | 'CR' | 'mixed' | 'none';
-
-/** What an import report says about a text file. */
-export type TextLayout = { encoding: TextEncoding; delimiter?: Delimiter; lineEnding: LineEnding };
 
 /** How many bytes of a file the layout is judged from. */
 export const LAYOUT_HEAD_BYTES = 64 * 1024;
@@ -120,29 +122,4 @@ export function layoutOf(encoding: TextEncoding, text: string, delimited: boolea
 		...(delimited ? { delimiter: detectDelimiter(text) } : {}),
 		lineEnding: detectLineEnding(text)
 	};
-}
-
-const DELIMITER_NAMES: Record<Delimiter, string> = {
-	',': 'comma',
-	';': 'semicolon',
-	'\t': 'tab',
-	'|': 'pipe'
-};
-
-/** "UTF-8 with BOM, semicolon-separated, CRLF line endings", for reports and pages. */
-export function describeLayout(layout: TextLayout): string {
-	const endings = {
-		CRLF: 'CRLF line endings',
-		LF: 'LF line endings',
-		CR: 'CR line endings',
-		mixed: 'mixed line endings',
-		none: 'a single line'
-	}[layout.lineEnding];
-	return [
-		layout.encoding,
-		layout.delimiter ? `${DELIMITER_NAMES[layout.delimiter]}-separated` : undefined,
-		endings
-	]
-		.filter(Boolean)
-		.join(', ');
 }
