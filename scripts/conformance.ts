@@ -7,6 +7,11 @@
 //     name states (-ok conforms, -fail does not);
 //   - the University of North Texas pathway (ctdl/badgr) gives the same requirement tree from the
 //     Badgr export and from the bulk-upload CSV, and the same plan from nothing for every target.
+//   - a wide student-record extract (one row per student, a `Target` outcome column: the public
+//     dropout/academic-success extract of issue 35, when the shared data has it) imports through
+//     the draft `--suggest-profile` makes, completed with what its documentation says (Gender
+//     1 = male, 0 = female; constant dates), and its completion overall and by gender equals the
+//     Target column counted straight from the file.
 // Those files may not be committed (ctdl has no licence), so these checks live here, not in npm test.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -20,6 +25,12 @@ import { comparableTrees } from '../src/lib/server/import/pathways/tree.ts';
 import type { ParsedUnit } from '../src/lib/server/import/records.ts';
 import { verifyFile } from '../src/lib/server/import/vc2/verify.ts';
 import { getPlan } from '../src/lib/server/queries/pathway.ts';
+import { readWideSample, wideRecords } from '../src/lib/server/import/profile/profile-format.ts';
+import { headerName, parseProfile } from '../src/lib/server/import/profile/profile.ts';
+import { suggestProfile } from '../src/lib/server/import/profile/suggest.ts';
+import { describeLayout } from '../src/lib/server/import/text-layout.ts';
+import { getCompletionCounts } from '../src/lib/server/queries/completion.ts';
+import { SYSTEM } from '../src/lib/server/queries/scope.ts';
 import type { RequirementGroup } from '../src/lib/domain/types.ts';
 
 const root = resolve(process.argv[2] ?? '../shared/data');
@@ -227,6 +238,73 @@ if (badgrFile && csvFile) {
 	);
 	for (const [target, count] of Object.entries(plansBadgr))
 		console.log(`  ${target}: ${count} (Badgr) / ${plansCsv[target]} (CSV)`);
+}
+
+// Wide student-record extracts (issue 35): any delimited file whose header has a Target column.
+for (const file of collectFiles([root]).filter((f) => /\.(csv|tsv|txt)$/i.test(f.name))) {
+	const sample = await readWideSample(file, { rows: 500 }).catch(() => null);
+	const names = sample?.header.map(headerName) ?? [];
+	const target = names.indexOf('Target');
+	const gender = names.indexOf('Gender');
+	if (!sample || target < 0 || gender < 0) continue;
+	const draft = suggestProfile(
+		sample.header,
+		sample.rows.map((r) => r.fields),
+		sample.layout,
+		'extract'
+	);
+	const fields = {
+		...draft.profile.fields,
+		gender: { column: 'Gender', map: { '1': 'M', '0': 'F' } },
+		started_on: { value: '2008-09-01' },
+		ended_on: { value: '2019-07-31' }
+	};
+	const parsed = parseProfile({ ...draft.profile, fields });
+	if ('problems' in parsed) {
+		wrong++;
+		console.log(`\n${file.path}: the completed draft profile is not usable: ${parsed.problems.join('; ')}`);
+		continue;
+	}
+	// The figures straight from the file: Graduate ÷ (Graduate + Dropout), Enrolled apart, per gender.
+	const expected = new Map<string, { completed: number; known: number; inProgress: number }>();
+	let rows = 0;
+	for await (const { record } of wideRecords(file, parsed.profile)) {
+		rows++;
+		const outcome = record.fields[target].trim();
+		for (const key of ['all', record.fields[gender].trim() === '1' ? 'M' : 'F']) {
+			const e = expected.get(key) ?? expected.set(key, { completed: 0, known: 0, inProgress: 0 }).get(key)!;
+			if (outcome === 'Graduate') e.completed++;
+			if (outcome === 'Graduate' || outcome === 'Dropout') e.known++;
+			if (outcome === 'Enrolled') e.inProgress++;
+		}
+	}
+	const db = await createDb();
+	try {
+		const { reports } = await importFiles(db, [file], { profile: parsed.profile });
+		const [f] = reports[0].files;
+		const context = { scope: SYSTEM, filters: { providerId: 'extract' }, source: 'base' as const };
+		const overall = (await getCompletionCounts(db, context))[0];
+		const byGender = await getCompletionCounts(db, { ...context, by: ['gender'] });
+		const got = new Map([['all', overall], ...byGender.map((c) => [c.groups[0], c] as const)]);
+		const agrees = [...expected].every(([key, e]) => {
+			const g = got.get(key);
+			return g && g.completed === e.completed && g.known === e.known && g.inProgress === e.inProgress;
+		});
+		if (!agrees || f.read !== rows || f.rejected !== 0) wrong++;
+		console.log(
+			`\nWide extract ${file.path} (${f.text ? describeLayout(f.text) : 'layout unknown'}, ${names.length} columns): read ${f.read}, stored ${f.stored}, rejected ${f.rejected}; ` +
+				`draft profile: status from "${(draft.profile.fields.status as { column: string }).column}", gender ${JSON.stringify(draft.profile.fields.gender)}`
+		);
+		for (const [key, e] of expected)
+			console.log(
+				`  ${key}: file ${e.completed} of ${e.known} (${e.inProgress} enrolled); Stackwise ${got.get(key)?.completed} of ${got.get(key)?.known} (${got.get(key)?.inProgress} in progress)`
+			);
+		console.log(
+			`  completion by gender ${agrees ? 'agrees' : 'DISAGREES'} with the file's own Target column`
+		);
+	} finally {
+		await db.close();
+	}
 }
 
 console.log(`\nimporter crashes: ${crashed}; checks that disagree with the data's own statement: ${wrong}`);

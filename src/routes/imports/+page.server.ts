@@ -4,12 +4,17 @@ import { getDb } from '$lib/server/db/index.ts';
 import { getImportHistory } from '$lib/server/import/history.ts';
 import { startImport } from '$lib/server/import/jobs.ts';
 import { bufferSource } from '$lib/server/import/source.ts';
-import { FORMAT_IDS, type FormatId } from '$lib/server/import/index.ts';
+import { FORMAT_IDS, planImport, type FormatId } from '$lib/server/import/index.ts';
+import { holdUpload } from '$lib/server/import/profile/pending.ts';
+import { getProfile, listProfiles } from '$lib/server/import/profile/saved.ts';
+import { looksDelimited } from '$lib/server/import/unrecognised.ts';
 import { UPLOAD_LIMIT_BYTES } from '$lib/server/import/limits.ts';
 
 export const load: PageServerLoad = async () => {
+	const db = await getDb();
 	return {
-		history: await getImportHistory(await getDb()),
+		history: await getImportHistory(db),
+		profiles: (await listProfiles(db)).map((p) => p.name),
 		formats: FORMAT_IDS,
 		limitBytes: UPLOAD_LIMIT_BYTES
 	};
@@ -32,10 +37,23 @@ export const actions: Actions = {
 		const sources = await Promise.all(
 			files.map(async (f) => bufferSource(f.name, new Uint8Array(await f.arrayBuffer())))
 		);
-		const job = startImport(await getDb(), sources, {
-			format: format as FormatId,
-			userId: locals.user?.id ?? null
-		});
+		const db = await getDb();
+		const userId = locals.user?.id ?? null;
+		// A saved mapping profile reads every file as a wide extract.
+		const profileName = String(form.get('profile') ?? '');
+		if (profileName) {
+			const saved = await getProfile(db, profileName);
+			if (!saved) return fail(400, { message: `No saved mapping profile "${profileName}".` });
+			const job = startImport(db, sources, { profile: saved.profile, userId });
+			redirect(303, `/imports/jobs/${job.key}`);
+		}
+		// One CSV that is no template and no known format: map its columns first.
+		if (sources.length === 1 && format === 'auto') {
+			const plan = await planImport(sources);
+			if (plan.jobs.length === 0 && (await looksDelimited(sources[0])))
+				redirect(303, `/imports/map/${holdUpload(sources[0], userId).key}`);
+		}
+		const job = startImport(db, sources, { format: format as FormatId, userId });
 		redirect(303, `/imports/jobs/${job.key}`);
 	}
 };

@@ -30,6 +30,7 @@ export const ROUTE_POLICY: Record<string, RouteRule> = {
 	'/imports': { roles: ['admin'] },
 	'/imports/[id]': { roles: ['admin'] },
 	'/imports/jobs/[key]': { roles: ['admin'] },
+	'/imports/map/[key]': { roles: ['admin'] },
 	'/admin/users': { roles: ['admin'] },
 	'/admin/audit': { roles: ['admin'] },
 	'/api/metrics/overview': { roles: AGGREGATES },

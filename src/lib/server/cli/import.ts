@@ -1,7 +1,12 @@
 import { parseArgs } from 'node:util';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { FORMAT_IDS, collectFiles, importFiles, type FormatId } from '../import/index.ts';
 import { formatIssue } from '../import/records.ts';
+import { readWideSample } from '../import/profile/profile-format.ts';
+import { parseProfile, type Profile } from '../import/profile/profile.ts';
+import { suggestProfile } from '../import/profile/suggest.ts';
+import { describeLayout } from '../import/text-layout.ts';
+import { unrecognisedMessage } from '../import/unrecognised.ts';
 import type { ImportReport } from '../import/loader.ts';
 import { UsageError } from './args.ts';
 import type { CommandContext } from './main.ts';
@@ -18,10 +23,14 @@ export async function importCommand(
 		options: {
 			format: { type: 'string', default: 'auto' },
 			map: { type: 'string', multiple: true },
+			profile: { type: 'string' },
+			'suggest-profile': { type: 'boolean', default: false },
 			json: { type: 'boolean', default: false }
 		}
 	});
 	if (positionals.length === 0) throw new UsageError('import needs at least one file or folder');
+	if (values['suggest-profile']) return suggestCommand(positionals, stdout, stderr);
+	const profile = values.profile ? readProfile(values.profile) : undefined;
 	if (!(FORMAT_IDS as readonly string[]).includes(values.format!))
 		throw new UsageError(`--format must be one of ${FORMAT_IDS.join(', ')}`);
 	for (const path of positionals)
@@ -40,19 +49,21 @@ export async function importCommand(
 	const { reports, unrecognised } = await importFiles(db, collectFiles(positionals), {
 		format: values.format as FormatId,
 		map,
+		profile,
 		onProgress: progress.update
 	});
 	progress.end();
 
+	const unrecognisedMessages = await Promise.all(unrecognised.map((f) => unrecognisedMessage(f)));
 	const files = [
 		...reports.flatMap((r) => r.files),
-		...unrecognised.map((f) => ({
+		...unrecognised.map((f, i) => ({
 			path: f.path,
 			format: 'unknown',
 			read: 0,
 			stored: 0,
 			rejected: 0,
-			errors: [{ file: f.path, message: 'not a format Stackwise recognises' }],
+			errors: [{ file: f.path, message: unrecognisedMessages[i] }],
 			warnings: [],
 			verification: { verified: 0, failed: 0, unsigned: 0, unverified: 0 },
 			documents: []
@@ -65,17 +76,59 @@ export async function importCommand(
 		);
 	} else {
 		for (const report of reports) printReport(report, stdout);
-		for (const f of unrecognised) stdout.write(`${f.path}: skipped, not a format Stackwise recognises\n`);
+		unrecognised.forEach((f, i) => stdout.write(`${f.path}: skipped, ${unrecognisedMessages[i]}\n`));
 	}
 	const wholeRejected = reports.some((r) => r.status !== 'succeeded') || unrecognised.length > 0;
 	return wholeRejected ? 1 : 0;
 }
 
+/** `--profile FILE`: the mapping profile, or a usage error naming each problem by its JSON path. */
+function readProfile(path: string): Profile {
+	let json: unknown;
+	try {
+		json = JSON.parse(readFileSync(path, 'utf8'));
+	} catch (error) {
+		throw new UsageError(`--profile ${path}: ${(error as Error).message}`);
+	}
+	const parsed = parseProfile(json);
+	if ('problems' in parsed)
+		throw new UsageError(
+			`--profile ${path} is not a usable mapping profile:\n  ${parsed.problems.join('\n  ')}`
+		);
+	return parsed.profile;
+}
+
+/** `--suggest-profile`: a draft profile on stdout (JSON, to save and edit), what was guessed on stderr. */
+async function suggestCommand(paths: string[], stdout: NodeJS.WriteStream, stderr: NodeJS.WriteStream) {
+	if (paths.length !== 1 || !statSync(paths[0]).isFile())
+		throw new UsageError('--suggest-profile takes one file (the extract to map)');
+	const [file] = collectFiles(paths);
+	const sample = await readWideSample(file, { rows: SUGGEST_SAMPLE_ROWS });
+	const { profile, notes } = suggestProfile(
+		sample.header,
+		sample.rows.map((r) => r.fields),
+		sample.layout,
+		file.name.replace(/\.[^.]*$/, '')
+	);
+	stdout.write(JSON.stringify(profile, null, '\t') + '\n');
+	stderr.write(
+		`A draft from the header and the first ${sample.rows.length} rows of ${file.path}; check it, edit it, then\n` +
+			`  stackwise import ${file.path} --profile PROFILE.json\n` +
+			notes.map((n) => `  - ${n}\n`).join('')
+	);
+	return 0;
+}
+
+/** How many rows a draft profile's guesses look at. */
+const SUGGEST_SAMPLE_ROWS = 500;
+
 function printReport(report: ImportReport, out: NodeJS.WriteStream) {
 	out.write(`import #${report.importId} (${report.format}): ${report.status}\n`);
 	for (const issue of report.refusal) out.write(`  refused: ${formatIssue(issue)}\n`);
 	for (const f of report.files) {
-		out.write(`  ${f.path}: read ${f.read}, stored ${f.stored}, rejected ${f.rejected}\n`);
+		out.write(
+			`  ${f.path}: read ${f.read}, stored ${f.stored}, rejected ${f.rejected}${f.text ? ` (${describeLayout(f.text)})` : ''}\n`
+		);
 		for (const issue of f.errors.slice(0, 10)) out.write(`    ${formatIssue(issue)}\n`);
 		if (f.errors.length > 10)
 			out.write(`    … and ${f.errors.length - 10} more (see the import's history)\n`);

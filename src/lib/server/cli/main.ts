@@ -26,6 +26,10 @@ const USAGE = `Usage: stackwise <command> [options]
 Commands:
   import <paths…> [--format auto|oulad|csv|arrow] [--map column=field…] [--json]
       Import files or folders (formats detected by content). All-or-nothing per import.
+  import FILE --profile PROFILE.json [--json]
+      Import a wide extract (a row per student or enrolment) through a mapping profile.
+  import FILE --suggest-profile
+      Print a draft mapping profile guessed from the file's header and first rows, to edit.
   verify <files…> [--json]
       Each credential or presentation (JSON-LD, VC-JWT, enveloped, baked) against the W3C VC 2.0
       data model, with its proof and each credential it encloses. Exit status 1 when any does not conform.

@@ -166,6 +166,17 @@ export const imports = pgTable('imports', {
 	userId: integer('user_id')
 });
 
+/** Mapping profiles saved by name on /imports, reused for the next extract of the same shape. */
+export const importProfiles = pgTable('import_profiles', {
+	name: text('name').primaryKey(),
+	/** The profile JSON (import/profile/profile.ts), as `--profile` reads it. */
+	profile: jsonb('profile').notNull(),
+	/** The header it was made for, so the next file with these columns is offered it first. */
+	columns: jsonb('columns').$type<string[]>().notNull(),
+	savedAt: timestamp('saved_at', { withTimezone: true }).notNull().defaultNow(),
+	userId: integer('user_id')
+});
+
 export const learners = pgTable(
 	'learners',
 	{

@@ -1,13 +1,15 @@
 // A streaming CSV reader (RFC 4180 plus what real files do): quoted fields with doubled quotes and
-// embedded newlines, CRLF or LF, a byte-order mark, `,` or `;` as separator (detected from the
-// header line), blank lines skipped. Every record carries the line it starts on, so errors can
-// name it. A file that ends inside a quoted field is truncated and refused as a whole. A cell our
-// own CSV writer neutralised (a leading ' before a would-be formula) reads back as it was.
+// embedded newlines, CRLF, LF or CR, a byte-order mark, `,` `;` tab or `|` as separator (detected
+// from the header line: text-layout.ts), blank lines skipped. Every record carries the line it
+// starts on, so errors can name it. A file that ends inside a quoted field is truncated and refused
+// as a whole. A cell our own CSV writer neutralised (a leading ' before a would-be formula) reads
+// back as it was.
 import { restoreCsvText } from '../../csv.ts';
 import { FIELD_LIMIT_CHARS, ROW_LIMIT_CHARS, tooLong } from './limits.ts';
 import { ImportRefusal, type ImportIssue } from './records.ts';
 import { unknownColumnIssues } from './tables.ts';
 import { textChunks, type SourceFile } from './source.ts';
+import { detectDelimiter } from './text-layout.ts';
 
 /** `unterminated`: the file's last record, which no line end closes (perhaps cut off). */
 export type CsvRecord = { line: number; fields: string[]; unterminated?: true };
@@ -68,7 +70,7 @@ export async function* parseCsv(
 	};
 
 	for await (const chunk of chunks) {
-		if (sep === undefined) sep = detectSeparator(chunk);
+		if (sep === undefined) sep = detectDelimiter(chunk);
 		for (let i = 0; i < chunk.length; i++) {
 			const c = chunk[i];
 			// The LF of a CRLF pair ends nothing new.
@@ -126,19 +128,6 @@ export async function* parseCsv(
 }
 
 const cellText = (field: string) => (field.charCodeAt(0) === 39 /* ' */ ? restoreCsvText(field) : field);
-
-function detectSeparator(text: string): string {
-	const firstLine = text.split(/\r?\n/, 1)[0];
-	let commas = 0;
-	let semicolons = 0;
-	let quoted = false;
-	for (const c of firstLine) {
-		if (c === '"') quoted = !quoted;
-		else if (!quoted && c === ',') commas++;
-		else if (!quoted && c === ';') semicolons++;
-	}
-	return semicolons > commas ? ';' : ',';
-}
 
 export type CsvRow = { line: number; values: Record<string, string> };
 

@@ -10,6 +10,8 @@ import { arrowJob, arrowTable, isArrow } from './flat/arrow-format.ts';
 import { csvJob, csvTable, type ColumnMap } from './flat/csv-format.ts';
 import type { ImportTable } from './records.ts';
 import { fileSource, type SourceFile } from './source.ts';
+import { profileJob } from './profile/profile-format.ts';
+import type { Profile } from './profile/profile.ts';
 import { DOCUMENT_FORMATS, planDocuments, type DocumentFormat } from './documents.ts';
 
 export const FORMAT_IDS = [
@@ -48,7 +50,12 @@ export const isDocumentation = (file: SourceFile) =>
 
 export type ImportPlan = { jobs: ImportJob[]; unrecognised: SourceFile[] };
 
-export type PlanOptions = { format?: FormatId; map?: ColumnMap };
+export type PlanOptions = {
+	format?: FormatId;
+	map?: ColumnMap;
+	/** A mapping profile: every file is a wide extract read through it (profile/profile.ts). */
+	profile?: Profile;
+};
 
 /**
  * Which format reads which files. Recognition is by content (CSV headers, Arrow magic bytes) or,
@@ -56,10 +63,11 @@ export type PlanOptions = { format?: FormatId; map?: ColumnMap };
  */
 export async function planImport(
 	files: SourceFile[],
-	{ format = 'auto', map = {} }: PlanOptions = {}
+	{ format = 'auto', map = {}, profile }: PlanOptions = {}
 ): Promise<ImportPlan> {
 	const jobs: ImportJob[] = [];
 	let rest = files.filter((f) => !isDocumentation(f));
+	if (profile) return { jobs: rest.length > 0 ? [profileJob(rest, profile)] : [], unrecognised: [] };
 	const take = (taken: SourceFile[]) => (rest = rest.filter((f) => !taken.includes(f)));
 
 	if (format === 'auto' || format === 'oulad') {
@@ -106,9 +114,9 @@ export async function planImport(
 export async function importFiles(
 	db: Db,
 	files: SourceFile[],
-	{ format = 'auto', map, ...options }: LoadOptions & PlanOptions = {}
+	{ format = 'auto', map, profile, ...options }: LoadOptions & PlanOptions = {}
 ): Promise<{ reports: ImportReport[]; unrecognised: SourceFile[] }> {
-	const plan = await planImport(files, { format, map });
+	const plan = await planImport(files, { format, map, profile });
 	const reports: ImportReport[] = [];
 	for (const job of plan.jobs) reports.push(await runImportJob(db, job, options));
 	// Who imported what, and how it ended: the audit log's import entry (web upload, CLI, seeding).

@@ -34,6 +34,7 @@ import { OneAtATime } from './one-at-a-time.ts';
 import { holdImportRunning } from './running.ts';
 import { duplicateIds, keepVerifiedAwards } from './conflicts.ts';
 import { sha256Of, type SourceFile } from './source.ts';
+import type { TextLayout } from './text-layout.ts';
 import { validateRow } from './validate.ts';
 import type { DocumentCheck } from './vc2/examine.ts';
 import { rowKey, upsertRows, writeGroupMembers, type WriteCount } from './write.ts';
@@ -55,6 +56,8 @@ export type FileReport = {
 	verification: Record<Verification, number>;
 	/** Each verifiable credential or presentation read: its VC 2.0 verdict and proof (the first 100). */
 	documents: DocumentCheck[];
+	/** A text file's encoding, delimiter and line endings as detected (delimited formats). */
+	text?: TextLayout;
 };
 
 export type ImportReport = {
@@ -82,6 +85,8 @@ export type ImportJob = {
 	/** Any rejected unit refuses the whole import (datasets whose figures must reconcile exactly). */
 	strict: boolean;
 	parse(onBytes: (bytes: number) => void): AsyncIterable<ParsedUnit>;
+	/** How a delimited text file is written, stated in its report (text-layout.ts). */
+	layout?(file: SourceFile): Promise<TextLayout>;
 	/** Checks on the loaded whole, inside the transaction (e.g. stacking cycles); issues refuse it. */
 	afterLoad?(tx: Orm): Promise<ImportIssue[]>;
 };
@@ -115,6 +120,10 @@ export async function runImportJob(db: Db, job: ImportJob, options: LoadOptions 
 
 	const files = new Map<string, FileReport>();
 	for (const file of job.files) files.set(file.path, newFileReport(file.path, job.format));
+	if (job.layout)
+		for (const file of job.files)
+			// A file whose layout cannot be told is refused by its parse, with the reason.
+			files.get(file.path)!.text = await job.layout(file).catch(() => undefined);
 	const report: ImportReport = {
 		importId,
 		format: job.format,

@@ -7,6 +7,7 @@ import { basename } from 'node:path';
 import { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { ImportRefusal } from './records.ts';
+import { LAYOUT_HEAD_BYTES, layoutOf, textDecoderFor, type TextEncoding, type TextLayout } from './text-layout.ts';
 
 export type SourceFile = {
 	/** As the user gave it; named in every message. */
@@ -109,31 +110,77 @@ export async function readAllBytes(file: SourceFile, maxBytes: number): Promise<
 }
 
 /**
- * Decodes UTF-8 text as it streams, dropping a byte-order mark; `onBytes` hears the stored bytes
- * consumed so callers can report progress against `size`.
+ * Decodes a text file as it streams, in the encoding its first bytes show (text-layout.ts: UTF-8
+ * with or without a BOM, UTF-16, Latin-1), dropping a byte-order mark; `onBytes` hears the stored
+ * bytes consumed so callers can report progress against `size`.
  */
 export async function* textChunks(
 	file: SourceFile,
-	onBytes?: (bytes: number) => void
+	onBytes?: (bytes: number) => void,
+	given?: TextEncoding
 ): AsyncGenerator<string> {
-	const decoder = new TextDecoder('utf-8', { fatal: true });
-	let first = true;
+	let decoder: TextDecoder | undefined;
+	let pending: Uint8Array = new Uint8Array(0);
+	let encoding = '';
+	const start = () => {
+		const found = textDecoderFor(pending, file.path, given);
+		decoder = found.decoder;
+		encoding = found.encoding;
+		const text = decoder.decode(pending.subarray(found.bom), { stream: true });
+		pending = new Uint8Array(0);
+		return text;
+	};
 	try {
 		for await (const chunk of file.bytes(onBytes)) {
-			let text = decoder.decode(chunk, { stream: true });
-			if (first && text.length > 0) {
-				if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-				first = false;
+			if (!decoder) {
+				pending = concat(pending, chunk);
+				// Enough to tell the encoding by (a short first chunk of a gzip stream waits for more).
+				if (pending.length < 4096) continue;
+				const text = start();
+				if (text) yield text;
+				continue;
 			}
+			const text = decoder.decode(chunk, { stream: true });
 			if (text) yield text;
 		}
-		const rest = decoder.decode();
+		const text = decoder ? '' : start();
+		if (text) yield text;
+		const rest = decoder!.decode();
 		if (rest) yield rest;
 	} catch (error) {
+		if (error instanceof ImportRefusal) throw error;
 		const message =
 			error instanceof TypeError && /encoded data was not valid/i.test(error.message)
-				? 'is not valid UTF-8 text'
+				? `is not valid ${encoding || 'UTF-8'} text past its first bytes (mixed encodings?); save it as UTF-8`
 				: `cannot be read: ${(error as Error).message}`;
 		throw new ImportRefusal([{ file: file.path, message }]);
 	}
+}
+
+function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
+	if (a.length === 0) return b;
+	const out = new Uint8Array(a.length + b.length);
+	out.set(a);
+	out.set(b, a.length);
+	return out;
+}
+
+/** A text file's encoding, delimiter (for delimited files) and line endings, from its head. */
+export async function textLayout(
+	file: SourceFile,
+	{ delimited = true, encoding }: { delimited?: boolean; encoding?: TextEncoding } = {}
+): Promise<TextLayout> {
+	let head: Uint8Array = new Uint8Array(0);
+	for await (const chunk of file.bytes()) {
+		head = concat(head, chunk);
+		if (head.length >= LAYOUT_HEAD_BYTES) break;
+	}
+	const found = textDecoderFor(head, file.path, encoding);
+	let text: string;
+	try {
+		text = found.decoder.decode(head.subarray(found.bom, LAYOUT_HEAD_BYTES), { stream: true });
+	} catch {
+		throw new ImportRefusal([{ file: file.path, message: 'is not valid UTF-8 text' }]);
+	}
+	return layoutOf(found.encoding, text, delimited);
 }

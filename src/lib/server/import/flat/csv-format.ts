@@ -5,7 +5,7 @@ import { parseCsv, readCsvFile } from '../csv.ts';
 import type { ImportJob } from '../loader.ts';
 import { stackingCycleIssues } from '../stacking-check.ts';
 import { TABLE_ORDER, type ImportTable, type ParsedUnit } from '../records.ts';
-import { textChunks, type SourceFile } from '../source.ts';
+import { textChunks, textLayout, type SourceFile } from '../source.ts';
 import { rowFromFlat, tableForColumns, TABLES } from '../tables.ts';
 
 export type ColumnMap = Record<string, string>;
@@ -45,6 +45,7 @@ export function csvJob(files: { file: SourceFile; table: ImportTable }[], rename
 		format: 'csv',
 		files: ordered.map((f) => f.file),
 		strict: false,
+		layout: (file) => textLayout(file),
 		// Stacking rules (groups, prerequisites) may arrive here too: no cycles.
 		afterLoad: (tx) => stackingCycleIssues(tx, ordered[0]?.file.path ?? 'csv'),
 		async *parse(onBytes) {

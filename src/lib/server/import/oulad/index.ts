@@ -3,7 +3,7 @@
 // policymakers and checked against references, so it is strict: one bad row refuses the import.
 import { readCsvFile } from '../csv.ts';
 import { ImportRefusal, type ImportIssue, type ImportRow, type ParsedUnit } from '../records.ts';
-import type { SourceFile } from '../source.ts';
+import { textLayout, type SourceFile } from '../source.ts';
 import type { ImportJob } from '../loader.ts';
 import {
 	OULAD_PROVIDER,
@@ -70,6 +70,7 @@ export function ouladJob(files: SourceFile[]): ImportJob {
 		format: 'oulad',
 		files,
 		strict: true,
+		layout: (file) => textLayout(file),
 		async *parse(onBytes) {
 			if (missing.length > 0 || !info || !registration || !courses)
 				throw new ImportRefusal([

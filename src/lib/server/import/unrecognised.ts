@@ -1,0 +1,49 @@
+// What to tell someone whose file no format took: for delimited text, which template headers were
+// expected and how to map a wide extract with a profile instead; for anything else, the formats read.
+import { headerName } from './profile/profile.ts';
+import { readWideSample } from './profile/profile-format.ts';
+import type { SourceFile } from './source.ts';
+import { TABLES } from './tables.ts';
+import { describeLayout } from './text-layout.ts';
+
+const PEOPLE_TABLES = ['providers', 'credentials', 'learners', 'enrolments', 'awards'] as const;
+
+/** The required columns of each template people fill by hand: "enrolments.csv (learner_id, id, …)". */
+export const templateHeaders = () =>
+	PEOPLE_TABLES.map(
+		(t) =>
+			`${t}.csv (${TABLES[t].columns
+				.filter((c) => c.required)
+				.map((c) => c.name)
+				.join(', ')})`
+	).join('; ');
+
+/** Delimited text that is no template: the file a mapping profile is for. */
+export async function looksDelimited(file: SourceFile): Promise<boolean> {
+	if (!/\.(csv|tsv|txt|tab|psv)$/i.test(file.name)) return false;
+	try {
+		const sample = await readWideSample(file, { rows: 1 });
+		return sample.header.length > 1;
+	} catch {
+		return false;
+	}
+}
+
+export async function unrecognisedMessage(file: SourceFile, { cli = true } = {}): Promise<string> {
+	if (await looksDelimited(file)) {
+		const { header, layout } = await readWideSample(file, { rows: 0 });
+		const shown = header.slice(0, 6).map(headerName).join(', ') + (header.length > 6 ? ', …' : '');
+		const how = cli
+			? `stackwise import ${file.path} --suggest-profile > profile.json, edit it, then stackwise import ${file.path} --profile profile.json`
+			: 'map its columns in the next step';
+		return (
+			`not a Stackwise CSV template: its header (${header.length} columns: ${shown}; ${describeLayout(layout)}) ` +
+			`matches none of the templates, which need ${templateHeaders()} (see data/templates/). ` +
+			`For an extract with one row per student or enrolment, map its columns with a profile: ${how}`
+		);
+	}
+	return (
+		'not a format Stackwise recognises (CSV templates, OULAD, Arrow IPC, Open Badges 2.0/3.0, CLR 2.0, ' +
+		'ELM, CTDL, training.gov.au XML, Badgr pathways, W3C verifiable credentials and presentations)'
+	);
+}
