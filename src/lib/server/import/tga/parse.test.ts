@@ -451,6 +451,25 @@ function expectUnparsed(r: TgaRelease, want: Array<[string, RegExp]>) {
 }
 
 describe('parseTgaRelease details', () => {
+	it('refuses a document whose closing tag does not match its opening one, naming the line (issue 33)', () => {
+		const xml = readFileSync(`${dir}/AUR31220_XML.xml`, 'utf8');
+		// A real release with one paragraph closed by the wrong tag: the parser alone accepted it.
+		const at = xml.indexOf('</p>');
+		const broken = `${xml.slice(0, at)}</td>${xml.slice(at + 4)}`;
+		const line = xml.slice(0, at).split('\n').length;
+		expect(() => parseTgaRelease(broken, 'AUR31220.xml')).toThrow(ImportRefusal);
+		try {
+			parseTgaRelease(broken, 'AUR31220.xml');
+		} catch (e) {
+			expect((e as ImportRefusal).issues).toEqual([
+				{
+					file: 'AUR31220.xml',
+					message: expect.stringMatching(new RegExp(`^tga: not well-formed XML \\(line ${line}: .*'p'`))
+				}
+			]);
+		}
+	});
+
 	it('names prerequisites from tables, footnotes and ∟ marks, and adds units listed only as prerequisites', () => {
 		const aur = read('AUR31220');
 		expect(aur.prerequisites).toEqual([{ credentialId: 'AURETH002', requiredId: 'AURETH001' }]);

@@ -3,7 +3,7 @@
 // list of lines. AuthorIT keeps prose and unit tables as XHTML-like markup (<p>, <table>, <cs> for
 // inline styling), sometimes the whole rule text inside one table cell, so both shapes are
 // flattened to the same lines: one per paragraph, or one per table row with its cells.
-import { XMLParser } from 'fast-xml-parser';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
 
 /** A paragraph (`cells` absent) or a table row with two or more non-empty cells. */
 export type Line = { text: string; cells?: string[] };
@@ -85,6 +85,10 @@ const TITLE = /^([A-Z]{3}\d{5})\s+(.+?)(?:\s*\(Release\s+([\w.]+)\))?$/;
 
 /** Parses the document; throws `tga:`-prefixed errors the caller turns into an ImportRefusal. */
 export function readReleaseDocument(xml: string): ReleaseDocument {
+	// The parser repairs what it can (a mismatched closing tag passes); the validator does not.
+	const wellFormed = XMLValidator.validate(xml);
+	if (wellFormed !== true)
+		throw new Error(`tga: not well-formed XML (line ${wellFormed.err.line}: ${wellFormed.err.msg})`);
 	let doc: Node[];
 	try {
 		doc = parser.parse(xml) as Node[];
