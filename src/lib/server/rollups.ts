@@ -163,13 +163,23 @@ export async function refreshRollups(tx: Orm, touched: Touched): Promise<void> {
 			[sql`e.learner_id`, ...keys.map((k, i) => sql`${k} as ${sql.raw(`k${i}`)}`)],
 			sql`, `
 		);
-		const keyColumns = sql.raw(['l.origin', ...keys.map((_, i) => `p.k${i}`)].join(', '));
+		const keyColumns = sql.raw(['origin', ...keys.map((_, i) => `k${i}`)].join(', '));
+		// Learners per key and whole profile (the six groups) first: a learner has one profile, so
+		// these add up to the per-group counts. On Citus this part runs on the workers, shard by
+		// shard (the distinct pairs contain learner_id, and learners join co-located); the grouping
+		// sets then sum the few counted rows where they are (Citus runs no GROUPING SETS over a
+		// distributed table). Materialized, so PostgreSQL does not fold the two steps back into one.
 		await tx.execute(sql`insert into learner_rollup
 			(origin, keyset, provider_id, credential_id, cohort, dimension, value, learners)
-			select l.origin, ${keyset}, ${column('provider')}, ${column('credential')}, ${column('cohort')},
-				${GROUPING_DIMENSION}, ${GROUPING_VALUE}, count(*)::int
-			from (select distinct ${pairs} from ${BASE} where l.analytics_consent and ${scoped}) p
-			join learners l on l.id = p.learner_id
+			with counted as materialized (
+				select l.origin, ${sql.raw(keys.map((_, i) => `p.k${i}, `).join(''))}${GROUPS}, count(*)::int as learners
+				from (select distinct ${pairs} from ${BASE} where l.analytics_consent and ${scoped}) p
+				join learners l on l.id = p.learner_id
+				group by l.origin, ${sql.raw(keys.map((_, i) => `p.k${i}, `).join(''))}${GROUPS}
+			)
+			select origin, ${keyset}, ${column('provider')}, ${column('credential')}, ${column('cohort')},
+				${GROUPING_DIMENSION}, ${GROUPING_VALUE}, sum(learners)::int
+			from counted p
 			group by ${byDimension(keyColumns)}`);
 	}
 }
@@ -247,14 +257,18 @@ export async function countPendingRollups(orm: Orm): Promise<void> {
 	await orm.transaction(async (tx) => {
 		await tx.execute(sql.raw(`select pg_advisory_xact_lock(${COUNTING_LOCK})`));
 		await refreshRollups(tx, 'all');
+		await tx.execute(sql`insert into app_settings (key, value) values (${STATE_KEY}, ${STATE_VERSION})
+			on conflict (key) do update set value = excluded.value`);
 		await tx.execute(sql`delete from app_settings where key = ${PENDING_KEY}`);
 	});
 }
 
-/** Whether the rollups are behind the rows (an import's recount is running or was interrupted). */
+/**
+ * Whether the rollups are behind the rows: an import's recount is running or did not finish, or
+ * the count of a new meaning failed on start.
+ */
 export async function rollupsPending(orm: Orm): Promise<boolean> {
-	const rows = await rowsOf(orm, sql`select 1 from app_settings where key = ${PENDING_KEY}`);
-	return rows.length > 0;
+	return (await rollupsNeed(orm)) !== 'nothing';
 }
 
 /**

@@ -22,7 +22,6 @@ import {
 	index,
 	serial,
 	check,
-	uniqueIndex,
 	unique
 } from 'drizzle-orm/pg-core';
 
@@ -182,12 +181,22 @@ export const learners = pgTable(
 		origin: text('origin').notNull().default('real'),
 		/**
 		 * What every view but the admin's shows instead of the id: a keyed hash of it (the key is this
-		 * installation's secret in app_settings), set by the database on insert.
+		 * installation's secret in app_settings), computed by the app as it writes the learner
+		 * (pseudonyms.ts). Unique through learner_pseudonyms, not here: on Citus a unique index must
+		 * contain the distribution column (id).
 		 */
 		pseudonym: text('pseudonym')
-	},
-	(t) => [uniqueIndex('learners_pseudonym_idx').on(t.pseudonym)]
+	}
 );
+
+/**
+ * Pseudonym → learner, for pages and APIs addressed by pseudonym: one index probe, and on Citus
+ * one shard (distributed on the pseudonym), where a lookup in learners would ask every shard.
+ */
+export const learnerPseudonyms = pgTable('learner_pseudonyms', {
+	pseudonym: text('pseudonym').primaryKey(),
+	learnerId: text('learner_id').notNull()
+});
 
 export const enrolments = pgTable(
 	'enrolments',
@@ -258,7 +267,8 @@ export const users = pgTable('users', {
 	/** admin | policymaker | provider | learner */
 	role: text('role').notNull(),
 	providerId: text('provider_id').references(() => providers.id),
-	learnerId: text('learner_id').references(() => learners.id),
+	/** No foreign key: on Citus learners is distributed and users is not (the app checks it). */
+	learnerId: text('learner_id'),
 	createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 	disabled: boolean('disabled').notNull().default(false)
 });
