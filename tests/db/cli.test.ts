@@ -137,7 +137,9 @@ describe('stackwise CLI', () => {
 			expect((await stackwise('db', 'status')).stdout).toMatch(/^rollups: pending/m);
 			// The sums are those from before: the completion by disability is still the issue's.
 			const { stdout } = await stackwise('metrics', 'completion', '--by', 'disability', '--json');
-			expect(JSON.parse(stdout).find((r: { group: string }) => r.group === 'Y')).toMatchObject({ completed: 1207 });
+			expect(JSON.parse(stdout).find((r: { group: string }) => r.group === 'Y')).toMatchObject({
+				completed: 1207
+			});
 			// `rollups refresh` fails while the count is broken, and says why.
 			await expect(stackwise('rollups', 'refresh')).rejects.toMatchObject({
 				code: 1,

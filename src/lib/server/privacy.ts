@@ -79,7 +79,10 @@ export async function applyRetention(
 			and not exists (select 1 from awards a where a.learner_id = l.id)
 			and not (l.id = any(${sql.param(withAccount)}::text[]))
 			returning id, pseudonym`);
-		await forgetPseudonyms(tx, learners.map((l) => l.pseudonym));
+		await forgetPseudonyms(
+			tx,
+			learners.map((l) => l.pseudonym)
+		);
 		// The imports that brought the deleted records, once none of their records remain.
 		const brought = [
 			...new Set([...awards, ...enrolments].map((r) => r.import_id).filter((id): id is number => id !== null))
@@ -88,7 +91,9 @@ export async function applyRetention(
 		// Those still cited by a record are kept (found first: see users above).
 		const cited = brought.length
 			? (
-					await rows<{ import_id: number }>(sql`select import_id from enrolments where import_id = any(${sql.param(brought)}::int[])
+					await rows<{
+						import_id: number;
+					}>(sql`select import_id from enrolments where import_id = any(${sql.param(brought)}::int[])
 						union select import_id from awards where import_id = any(${sql.param(brought)}::int[])`)
 				).map((r) => r.import_id)
 			: [];

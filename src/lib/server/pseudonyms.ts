@@ -23,7 +23,10 @@ export async function pseudonymSecret(tx: Orm): Promise<string> {
 }
 
 /** Records learners' pseudonyms in the lookup (learners.pseudonym is written with the row). */
-export async function recordPseudonyms(tx: Orm, learners: { id: string; pseudonym: string }[]): Promise<void> {
+export async function recordPseudonyms(
+	tx: Orm,
+	learners: { id: string; pseudonym: string }[]
+): Promise<void> {
 	for (let at = 0; at < learners.length; at += 10_000) {
 		const part = learners.slice(at, at + 10_000);
 		await tx.execute(sql`insert into learner_pseudonyms (pseudonym, learner_id)
@@ -46,9 +49,7 @@ export async function assignPseudonyms(tx: Orm, learnerIds: string[]): Promise<v
 export async function forgetPseudonyms(tx: Orm, pseudonyms: (string | null)[]): Promise<void> {
 	const known = pseudonyms.filter((p): p is string => p !== null);
 	if (known.length === 0) return;
-	await tx.execute(
-		sql`delete from learner_pseudonyms where pseudonym = any(${sql.param(known)}::text[])`
-	);
+	await tx.execute(sql`delete from learner_pseudonyms where pseudonym = any(${sql.param(known)}::text[])`);
 }
 
 /** The two lookups of a URL's key: as a learner's id, and as a pseudonym (each one shard on Citus). */

@@ -17,9 +17,10 @@ export async function dbCommand(argv: string[], { openDb, stdout }: CommandConte
 			return 1;
 		}
 		// Opening the database already distributes what is not (client.ts): say what that did too.
-		for (const line of db.distributed) stdout.write(line + '\n');
+		const onOpening = db.distributed.splice(0);
+		for (const line of onOpening) stdout.write(line + '\n');
 		const more = await distribute(db.orm, (line) => stdout.write(line + '\n'));
-		if (db.distributed.length + more.length === 0)
+		if (onOpening.length + more.length === 0)
 			stdout.write('nothing to do: every table is already where it belongs\n');
 		return 0;
 	}
@@ -46,8 +47,13 @@ export async function dbCommand(argv: string[], { openDb, stdout }: CommandConte
 		const pending = await rollupsPending(db.orm);
 		if (values.json) {
 			stdout.write(
-				JSON.stringify({ engine: citus ? 'citus' : db.engine, workers, description: engine, rollupsPending: pending, tables }) +
-					'\n'
+				JSON.stringify({
+					engine: citus ? 'citus' : db.engine,
+					workers,
+					description: engine,
+					rollupsPending: pending,
+					tables
+				}) + '\n'
 			);
 			return 0;
 		}

@@ -30,7 +30,12 @@ export const PSEUDONYM_TABLE = { table: 'learner_pseudonyms', column: 'pseudonym
 
 export type TableKind = 'distributed' | 'reference' | 'citus local' | 'local';
 
-export type TableStatus = { table: string; kind: TableKind; column: string | null; colocation: number | null };
+export type TableStatus = {
+	table: string;
+	kind: TableKind;
+	column: string | null;
+	colocation: number | null;
+};
 
 /** Whether the database is a Citus coordinator (the extension is installed in it). */
 export async function hasCitus(orm: Orm): Promise<boolean> {
@@ -44,7 +49,12 @@ export async function hasCitus(orm: Orm): Promise<boolean> {
 /** Every table of the schema (public), with what Citus made of it. */
 export async function tableKinds(orm: Orm): Promise<TableStatus[]> {
 	const citus = await hasCitus(orm);
-	const rows = await rowsOf<{ table: string; kind: string | null; column: string | null; colocation: number | null }>(
+	const rows = await rowsOf<{
+		table: string;
+		kind: string | null;
+		column: string | null;
+		colocation: number | null;
+	}>(
 		orm,
 		citus
 			? sql`select c.relname as table, t.citus_table_type as kind, t.distribution_column as column,
@@ -58,7 +68,12 @@ export async function tableKinds(orm: Orm): Promise<TableStatus[]> {
 	);
 	return rows.map((r) => ({
 		table: r.table,
-		kind: r.kind === 'distributed' || r.kind === 'reference' ? r.kind : r.kind === 'local' ? 'citus local' : 'local',
+		kind:
+			r.kind === 'distributed' || r.kind === 'reference'
+				? r.kind
+				: r.kind === 'local'
+					? 'citus local'
+					: 'local',
 		column: r.kind === 'distributed' && r.column !== '<none>' ? r.column : null,
 		colocation: r.kind === 'distributed' ? Number(r.colocation) : null
 	}));
@@ -130,7 +145,9 @@ export async function distribute(orm: Orm, log: (line: string) => void = () => {
 		}
 		if (sharding)
 			for (const key of keys)
-				await tx.execute(sql.raw(`alter table "${key.table}" add constraint "${key.name}" ${key.definition}`));
+				await tx.execute(
+					sql.raw(`alter table "${key.table}" add constraint "${key.name}" ${key.definition}`)
+				);
 	});
 	// Rows a table held before are copied to its shards, and stay in the coordinator's table too.
 	for (const table of copied)

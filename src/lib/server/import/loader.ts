@@ -266,7 +266,9 @@ async function recordReport(db: Db, report: ImportReport, source: string): Promi
 	const errors = [
 		...report.refusal,
 		...(report.rollupsIssue ? [report.rollupsIssue] : []),
-		...report.files.flatMap((f) => f.errors.filter((issue) => !(refusals.has(issue.message) && report.status === 'failed')))
+		...report.files.flatMap((f) =>
+			f.errors.filter((issue) => !(refusals.has(issue.message) && report.status === 'failed'))
+		)
 	].slice(0, MAX_ERRORS);
 	await db.query(
 		sql`update imports set finished_at = now(), status = ${report.status},
