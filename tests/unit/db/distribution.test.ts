@@ -9,7 +9,6 @@ const tables = (Object.values(schema) as unknown[])
 	.filter((value): value is PgTable => value instanceof PgTable)
 	.map((table) => getTableConfig(table));
 
-
 // Accounts link to a learner but are not the learner's records; they stay on the coordinator.
 // The pseudonym lookup is distributed by the pseudonym it is looked up by (db/citus.ts).
 const NOT_LEARNER_SCOPED = new Set(['users', 'learner_pseudonyms']);

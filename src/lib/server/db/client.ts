@@ -51,7 +51,16 @@ export async function createDb(options: CreateDbOptions = {}): Promise<Db> {
 		const { migrate } = await import('drizzle-orm/postgres-js/migrator');
 		// No JIT: compiling a dashboard query's plan (0.5–1.5 s measured) costs more than it saves
 		// on queries that read rollups or a few learners, and the base-table scans gained less.
-		const client = postgres(options.url, { max: 10, onnotice: () => {}, connection: { jit: 'off' } });
+		// On Citus, multi-shard writes one connection per worker: an import writes the catalogue
+		// (reference tables the learner tables' keys point at) and learner rows in one transaction,
+		// which Citus refuses after parallel work ("there was a parallel operation"), and a later
+		// read in the transaction may not see placements written over several connections. On
+		// PostgreSQL the setting is an unused placeholder.
+		const client = postgres(options.url, {
+			max: 10,
+			onnotice: () => {},
+			connection: { jit: 'off', 'citus.multi_shard_modify_mode': 'sequential' }
+		});
 
 		const orm = drizzle(client, { schema });
 		let rollupsIssue: string | null = null;

@@ -284,9 +284,13 @@ async function recordReport(db: Db, report: ImportReport, source: string): Promi
  * (postgres.js and PGlite errors both carry the SQLSTATE `code` and `severity`).
  */
 function failureMessage(error: unknown): string {
-	const e = error as { message?: string; detail?: string; severity?: string; code?: string };
-	const message = String(e?.message ?? error).replace(/\s+/g, ' ');
-	if (!e?.severity || !/^[0-9A-Z]{5}$/.test(e.code ?? '')) return message;
+	type Failure = { message?: string; detail?: string; severity?: string; code?: string; cause?: unknown };
+	// drizzle wraps the database's error in one that quotes the whole query: the cause says why.
+	let e = error as Failure;
+	while (e && !e.severity && e.cause) e = e.cause as Failure;
+	if (!e?.severity || !/^[0-9A-Z]{5}$/.test(e.code ?? ''))
+		return String((error as Failure)?.message ?? error).replace(/\s+/g, ' ');
+	const message = String(e.message).replace(/\s+/g, ' ');
 	const detail = e.detail ? ` (${e.detail.replace(/\s+/g, ' ')})` : '';
 	return `the database refused the import, so nothing was stored: ${message}${detail}`;
 }
