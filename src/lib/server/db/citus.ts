@@ -118,7 +118,7 @@ export async function distribute(orm: Orm, log: (line: string) => void = () => {
 		const sharded = [...LEARNER_TABLES, PSEUDONYM_TABLE].filter(({ table }) => !made.has(table));
 		if (references.length + sharded.length === 0) return;
 		await tx.execute(sql`set local citus.multi_shard_modify_mode to 'sequential'`);
-		const learnerTables = LEARNER_TABLES.map(({ table }) => table);
+		const learnerTables: string[] = LEARNER_TABLES.map(({ table }) => table);
 		const keys = await rowsOf<{ table: string; name: string; definition: string }>(
 			tx,
 			sql`select conrelid::regclass::text as table, conname as name, pg_get_constraintdef(oid) as definition
