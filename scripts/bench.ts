@@ -1,5 +1,5 @@
 // The national-scale benchmark (issue 9). Prints tables; asserts nothing.
-//   npm run bench -- [--sizes 100k,1m,10m] [--engines postgres,pglite] [--runs 20] [--http-seconds 30]
+//   npm run bench -- [--sizes 100k,1m,10m] [--engines postgres,pglite,citus] [--runs 20] [--http-seconds 30]
 //                    [--skip-http] [--work DIR] [--parts import,queries,plans,http] [--formats csv,arrow]
 //                    [--keep] [--reuse]
 // `npm run bench:import` is the import part alone, for CSV and Arrow files.
@@ -10,6 +10,9 @@
 //   queries — each dashboard question from the rollups and as the naive GROUP BY over the base tables;
 //   plans   — a learner's holdings, progress and shortest plan to their nearest qualification;
 //   HTTP    — /system and a metrics endpoint under 50 concurrent clients (loopback).
+// Citus (--engines citus) is the cluster scripts/citus-cluster.sh starts, its coordinator at
+// CITUS_URL (default postgres://postgres@127.0.0.1:9700/postgres): each database is made on every
+// node, and opening it distributes the tables (db/citus.ts).
 // PostgreSQL comes from DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test); each
 // size gets fresh databases, dropped afterwards — unless --keep, which leaves the imported one
 // (stackwise_bench_<size>) for a later --reuse: the parts after the import then run on it without
@@ -74,6 +77,8 @@ for (const f of FORMATS)
 	if (f !== 'csv' && f !== 'arrow') throw new Error(`--formats: "${f}" is not csv or arrow`);
 const HTTP_SECONDS = Number(values['http-seconds']);
 const PG_URL = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
+const CITUS_URL = process.env.CITUS_URL || 'postgres://postgres@127.0.0.1:9700/postgres';
+type Engine = 'postgres' | 'pglite' | 'citus';
 // Measured on the generator: 13.55 enrolments per learner (20,000 learners → 271,000 enrolments).
 const ENROLMENTS_PER_LEARNER = 13.55;
 const LEARNER_TABLES = ['learners', 'enrolments', 'awards'];
@@ -86,7 +91,7 @@ const parseSize = (s: string) => {
 };
 
 type Target = {
-	engine: 'postgres' | 'pglite';
+	engine: Engine;
 	env: NodeJS.ProcessEnv;
 	open(): Promise<Db>;
 	drop(): Promise<void>;
@@ -116,10 +121,27 @@ async function importedDatabase(name: string): Promise<boolean> {
 
 /** A database for one size and engine: fresh, or with `reuse` the one a --keep run left. */
 async function benchTarget(
-	engine: 'postgres' | 'pglite',
+	engine: Engine,
 	name: string,
 	{ keep = false, reuse = false } = {}
 ): Promise<Target> {
+	if (engine === 'citus') {
+		const cluster = (action: 'createdb' | 'dropdb') =>
+			execFileSync('bash', ['scripts/citus-cluster.sh', action, name], {
+				env: { ...process.env, CITUS_PORT: new URL(CITUS_URL).port },
+				stdio: ['ignore', 'ignore', 'inherit']
+			});
+		cluster('dropdb');
+		cluster('createdb');
+		const url = new URL(CITUS_URL);
+		url.pathname = `/${name}`;
+		return {
+			engine,
+			env: { DATABASE_URL: url.toString(), STACKWISE_DATA_DIR: '' },
+			open: () => createDb({ url: url.toString() }),
+			drop: async () => void cluster('dropdb')
+		};
+	}
 	if (engine === 'postgres') {
 		const admin = postgres(PG_URL, { max: 1, onnotice: () => {} });
 		if (!reuse) {
@@ -197,7 +219,7 @@ async function rawCopy(target: Target, dir: string): Promise<{ seconds: number; 
 	const copySql = (t: string) => `copy ${t} (${header(t)}) from stdin with (format csv, header true)`;
 	let rows = 0;
 	const started = performance.now();
-	if (target.engine === 'postgres') {
+	if (target.engine !== 'pglite') {
 		const client = postgres(target.env.DATABASE_URL!, { max: 1, onnotice: () => {} });
 		await client.begin(async (tx) => {
 			for (const t of LEARNER_TABLES) {
@@ -457,7 +479,7 @@ async function benchSize(size: number) {
 			`${count('credentials').toLocaleString('en')} credentials (generated in ${fmt(generated.seconds)} s)`
 	);
 
-	for (const engine of values.engines!.split(',') as ('postgres' | 'pglite')[]) {
+	for (const engine of values.engines!.split(',') as Engine[]) {
 		if (engine === 'pglite' && size > 2_000_000) {
 			console.log(`\n### pglite: skipped at this size (embedded, single process: see docs/performance.md)`);
 			continue;
@@ -542,7 +564,7 @@ async function benchSize(size: number) {
 			if (!PARTS.has('queries') && !PARTS.has('plans') && !PARTS.has('http')) continue;
 
 			const db = await target.open();
-			if (engine === 'postgres') await db.query(sql`analyze`);
+			if (engine !== 'pglite') await db.query(sql`analyze`);
 			if (PARTS.has('queries')) {
 				const [{ provider }] = await db.query<{ provider: string }>(
 					sql`select provider_id as provider from enrolment_rollup where provider_id is not null group by 1 order by sum(enrolments) desc limit 1`

@@ -4,7 +4,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
+import { createDb } from '../../src/lib/server/db/client.ts';
 
 const run = promisify(execFile);
 const dataDir = mkdtempSync(join(tmpdir(), 'stackwise-cli-'));
@@ -95,5 +97,62 @@ describe('stackwise CLI', () => {
 		await expect(stackwise('metrics', 'completion', '--as-of', '31/12/2014')).rejects.toMatchObject({
 			code: 2
 		});
+	});
+
+	it('starts every read command while the rollups cannot be counted, says so, and counts them once they can', async () => {
+		// The count breaks (as GROUPING SETS did on Citus): a trigger refuses the fine rows, and an
+		// import's count is left pending, as one that failed after its commit leaves it.
+		const breakCount = async (broken: boolean) => {
+			const db = await createDb({ dataDir, migrate: false });
+			try {
+				if (broken) {
+					await db.query(sql`create function refuse_count() returns trigger language plpgsql as
+						$$ begin raise exception 'the count is broken (test)'; end $$`);
+					await db.query(sql`create trigger refuse_count before insert on enrolment_rollup_fine
+						for each statement execute function refuse_count()`);
+					await db.query(sql`insert into app_settings (key, value) values ('rollups_pending', 'import')`);
+				} else {
+					await db.query(sql`drop trigger refuse_count on enrolment_rollup_fine`);
+					await db.query(sql`drop function refuse_count()`);
+				}
+			} finally {
+				await db.close();
+			}
+		};
+		await breakCount(true);
+		try {
+			for (const command of [
+				['catalogue', 'list', '--json'],
+				['metrics', 'completion', '--by', 'disability', '--json'],
+				['metrics', 'time-to-credential', '--json'],
+				['metrics', 'stacking', '--json'],
+				['db', 'status']
+			]) {
+				const { stdout, stderr } = await stackwise(...command);
+				expect(stderr, command.join(' ')).toMatch(
+					/warning: the dashboards' sums could not be counted \(.*the count is broken \(test\).*\).*stackwise rollups refresh/
+				);
+				expect(stdout.length, command.join(' ')).toBeGreaterThan(0);
+			}
+			expect((await stackwise('db', 'status')).stdout).toMatch(/^rollups: pending/m);
+			// The sums are those from before: the completion by disability is still the issue's.
+			const { stdout } = await stackwise('metrics', 'completion', '--by', 'disability', '--json');
+			expect(JSON.parse(stdout).find((r: { group: string }) => r.group === 'Y')).toMatchObject({
+				completed: 1207
+			});
+			// `rollups refresh` fails while the count is broken, and says why.
+			await expect(stackwise('rollups', 'refresh')).rejects.toMatchObject({
+				code: 1,
+				stderr: expect.stringMatching(/the count is broken \(test\)/)
+			});
+		} finally {
+			await breakCount(false);
+		}
+		// Mended: the next start counts (retrying the pending count), and the warning is gone.
+		const after = await stackwise('db', 'status');
+		expect(after.stderr).toBe('');
+		expect(after.stdout).toMatch(/^rollups: current/m);
+		const refreshed = await stackwise('rollups', 'refresh');
+		expect(refreshed.stdout).toMatch(/^rollups: counted every learner again in [\d.]+ s\n$/);
 	});
 });

@@ -1,6 +1,7 @@
 // The learner page's data on the bundled training.gov.au catalogue, on both engines: its progress is
 // exactly `stackwise pathway progress --learner ID --json` (here the CLI and the page share one
 // database, which the e2e server's locked PGlite folder does not allow), and only admins get the id.
+import { assignPseudonyms } from '../../src/lib/server/pseudonyms.ts';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/lib/server/db/client.ts';
@@ -35,6 +36,8 @@ describe.each(engines)('learner page data on $name', (engine) => {
 		await db.query(
 			sql`insert into learners (id, origin) values ('gen-1', 'generated'), ('gen-empty', 'generated')`
 		);
+		// Written by hand, not by an import: their pseudonyms as the importer would give them.
+		await assignPseudonyms(db.orm, ['gen-1', 'gen-empty']);
 		for (const [i, credential] of HELD.entries()) {
 			await db.query(sql`insert into enrolments (learner_id, id, credential_id, started_on, ended_on, status)
 				values ('gen-1', ${`e${i}`}, ${credential}, ${`2024-0${i + 1}-01`}, ${`2024-0${i + 1}-20`}, 'completed')`);

@@ -88,10 +88,14 @@ describe.each(engines)('stacking catalogue on $name', (engine) => {
 		const catalogue = await getCatalogue(db);
 		const report = await runImportJob(db, demoLearnersJob(catalogue, { seed: 7, count: 200 }));
 		expect(report.status).toBe('succeeded');
-		const [counts] = await db.query<{ learners: number; real: number; enrolments: number }>(
-			sql`select count(*)::int as learners, count(*) filter (where origin = 'real')::int as real,
-				(select count(*)::int from enrolments e join learners l on l.id = e.learner_id where l.analytics_consent) as enrolments from learners`
+		// Two queries: Citus pushes no subquery in the select list of an aggregate down.
+		const [learnerCounts] = await db.query<{ learners: number; real: number }>(
+			sql`select count(*)::int as learners, count(*) filter (where origin = 'real')::int as real from learners`
 		);
+		const [{ enrolments }] = await db.query<{ enrolments: number }>(
+			sql`select count(*)::int as enrolments from enrolments e join learners l on l.id = e.learner_id where l.analytics_consent`
+		);
+		const counts = { ...learnerCounts, enrolments };
 		expect(counts).toMatchObject({ learners: 200, real: 0 });
 		const providers = await db.query<{ origin: string }>(
 			sql`select distinct origin from providers where id like 'demo-%'`

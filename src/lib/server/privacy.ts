@@ -5,6 +5,7 @@ import { sql } from 'drizzle-orm';
 import { rowsOf, type Db } from './db/client.ts';
 import { credentialsOfLearners, refreshRollups } from './rollups.ts';
 import { LearnerChanges } from './panel-rollups.ts';
+import { forgetPseudonyms } from './pseudonyms.ts';
 
 import { audit } from './auth/audit.ts';
 
@@ -68,20 +69,37 @@ export async function applyRetention(
 		const enrolments = await rows<{ import_id: number | null }>(
 			sql`delete from enrolments where started_on < ${cutoff}::date returning import_id`
 		);
-		const learners = await rows(sql`delete from learners l
+		// Learners with an account stay. (Read first, and passed as a list: on Citus a statement on
+		// the distributed learners cannot read the coordinator's users table in a subquery.)
+		const withAccount = (
+			await rows<{ learner_id: string }>(sql`select learner_id from users where learner_id is not null`)
+		).map((r) => r.learner_id);
+		const learners = await rows<{ id: string; pseudonym: string | null }>(sql`delete from learners l
 			where not exists (select 1 from enrolments e where e.learner_id = l.id)
 			and not exists (select 1 from awards a where a.learner_id = l.id)
-			and not exists (select 1 from users u where u.learner_id = l.id)
-			returning id`);
+			and not (l.id = any(${sql.param(withAccount)}::text[]))
+			returning id, pseudonym`);
+		await forgetPseudonyms(
+			tx,
+			learners.map((l) => l.pseudonym)
+		);
 		// The imports that brought the deleted records, once none of their records remain.
 		const brought = [
 			...new Set([...awards, ...enrolments].map((r) => r.import_id).filter((id): id is number => id !== null))
 		];
 		await refreshRollups(tx, 'all');
+		// Those still cited by a record are kept (found first: see users above).
+		const cited = brought.length
+			? (
+					await rows<{
+						import_id: number;
+					}>(sql`select import_id from enrolments where import_id = any(${sql.param(brought)}::int[])
+						union select import_id from awards where import_id = any(${sql.param(brought)}::int[])`)
+				).map((r) => r.import_id)
+			: [];
 		const imports = brought.length
 			? await rows(sql`delete from imports i where i.id = any(${sql.param(brought)}::int[])
-				and not exists (select 1 from enrolments e where e.import_id = i.id)
-				and not exists (select 1 from awards a where a.import_id = i.id)
+				and not (i.id = any(${sql.param(cited)}::int[]))
 				returning id`)
 			: [];
 		return {

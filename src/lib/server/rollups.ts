@@ -10,6 +10,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { rowsOf, type Orm } from './db/client.ts';
 import { GROUP_DIMENSIONS } from '../domain/types.ts';
 import { LearnerChanges } from './panel-rollups.ts';
+import { hasCitus } from './db/citus.ts';
 
 /**
  * What changed: some credentials' enrolments and awards and some learners (whose counts the
@@ -146,6 +147,7 @@ export async function refreshRollups(tx: Orm, touched: Touched): Promise<void> {
 		where l.analytics_consent and ${credentials ? sql`a.credential_id = any(${sql.param(credentials)}::text[])` : sql`true`}
 		group by 1, 2, 3, 4`);
 
+	const citus = await hasCitus(tx);
 	const credentialKeysets = sql.param(CREDENTIAL_KEYSETS.map((k) => k.keyset));
 	await tx.execute(
 		sql`delete from learner_rollup where keyset = any(${credentialKeysets}::text[]) and ${onlyRollup}`
@@ -163,14 +165,32 @@ export async function refreshRollups(tx: Orm, touched: Touched): Promise<void> {
 			[sql`e.learner_id`, ...keys.map((k, i) => sql`${k} as ${sql.raw(`k${i}`)}`)],
 			sql`, `
 		);
-		const keyColumns = sql.raw(['l.origin', ...keys.map((_, i) => `p.k${i}`)].join(', '));
-		await tx.execute(sql`insert into learner_rollup
-			(origin, keyset, provider_id, credential_id, cohort, dimension, value, learners)
-			select l.origin, ${keyset}, ${column('provider')}, ${column('credential')}, ${column('cohort')},
-				${GROUPING_DIMENSION}, ${GROUPING_VALUE}, count(*)::int
-			from (select distinct ${pairs} from ${BASE} where l.analytics_consent and ${scoped}) p
-			join learners l on l.id = p.learner_id
-			group by ${byDimension(keyColumns)}`);
+		const keyNames = keys.map((_, i) => `k${i}`);
+		const keyColumns = sql.raw(['origin', ...keyNames].join(', '));
+		const pairsOf = sql`(select distinct ${pairs} from ${BASE} where l.analytics_consent and ${scoped}) p
+			join learners l on l.id = p.learner_id`;
+		const target = sql`insert into learner_rollup
+			(origin, keyset, provider_id, credential_id, cohort, dimension, value, learners)`;
+		const keysOut = sql`${keyset}, ${column('provider')}, ${column('credential')}, ${column('cohort')}`;
+		if (citus)
+			// Citus runs no GROUPING SETS over a distributed table: learners per key and whole profile
+			// (the six groups) first, on the workers shard by shard (the distinct pairs contain
+			// learner_id, and learners join co-located) — a learner has one profile, so these add up
+			// to the per-group counts — and the grouping sets over the counted rows where they land.
+			// (On PostgreSQL the extra step cost 72 s against 58 s at 1M enrolments, so it is Citus'.)
+			await tx.execute(sql`${target}
+				with counted as materialized (
+					select l.origin, ${sql.raw(keyNames.map((k) => `p.${k}, `).join(''))}${GROUPS}, count(*)::int as learners
+					from ${pairsOf}
+					group by l.origin, ${sql.raw(keyNames.map((k) => `p.${k}, `).join(''))}${GROUPS}
+				)
+				select origin, ${keysOut}, ${GROUPING_DIMENSION}, ${GROUPING_VALUE}, sum(learners)::int
+				from counted p group by ${byDimension(keyColumns)}`);
+		else
+			await tx.execute(sql`${target}
+				select origin, ${keysOut}, ${GROUPING_DIMENSION}, ${GROUPING_VALUE}, count(*)::int
+				from (select l.origin, ${sql.raw(keyNames.map((k) => `p.${k}, `).join(''))}${GROUPS} from ${pairsOf}) p
+				group by ${byDimension(keyColumns)}`);
 	}
 }
 
@@ -247,14 +267,18 @@ export async function countPendingRollups(orm: Orm): Promise<void> {
 	await orm.transaction(async (tx) => {
 		await tx.execute(sql.raw(`select pg_advisory_xact_lock(${COUNTING_LOCK})`));
 		await refreshRollups(tx, 'all');
+		await tx.execute(sql`insert into app_settings (key, value) values (${STATE_KEY}, ${STATE_VERSION})
+			on conflict (key) do update set value = excluded.value`);
 		await tx.execute(sql`delete from app_settings where key = ${PENDING_KEY}`);
 	});
 }
 
-/** Whether the rollups are behind the rows (an import's recount is running or was interrupted). */
+/**
+ * Whether the rollups are behind the rows: an import's recount is running or did not finish, or
+ * the count of a new meaning failed on start.
+ */
 export async function rollupsPending(orm: Orm): Promise<boolean> {
-	const rows = await rowsOf(orm, sql`select 1 from app_settings where key = ${PENDING_KEY}`);
-	return rows.length > 0;
+	return (await rollupsNeed(orm)) !== 'nothing';
 }
 
 /**

@@ -9,9 +9,9 @@ const tables = (Object.values(schema) as unknown[])
 	.filter((value): value is PgTable => value instanceof PgTable)
 	.map((table) => getTableConfig(table));
 
-
 // Accounts link to a learner but are not the learner's records; they stay on the coordinator.
-const NOT_LEARNER_SCOPED = new Set(['users']);
+// The pseudonym lookup is distributed by the pseudonym it is looked up by (db/citus.ts).
+const NOT_LEARNER_SCOPED = new Set(['users', 'learner_pseudonyms']);
 
 const learnerScoped = tables.filter(
 	(t) => !NOT_LEARNER_SCOPED.has(t.name) && t.columns.some((c) => c.name === 'learner_id')
@@ -19,7 +19,7 @@ const learnerScoped = tables.filter(
 
 describe('learner-scoped tables distribute on learner_id', () => {
 	it('finds the learner-scoped tables', () => {
-		expect(learnerScoped.map((t) => t.name).sort()).toEqual(['awards', 'enrolments']);
+		expect(learnerScoped.map((t) => t.name).sort()).toEqual(['award_conflicts', 'awards', 'enrolments']);
 	});
 
 	it.each(learnerScoped.map((t) => [t.name, t] as const))('%s: primary key contains learner_id', (_, t) => {
@@ -42,8 +42,17 @@ describe('learner-scoped tables distribute on learner_id', () => {
 		}
 	);
 
-	it('learners itself is keyed by its id, the distribution column', () => {
+	it('learners itself is keyed by its id, the distribution column, and has no other unique key', () => {
 		const learners = tables.find((t) => t.name === 'learners')!;
 		expect(learners.columns.filter((c) => c.primary).map((c) => c.name)).toEqual(['id']);
+		expect(learners.indexes.filter((i) => i.config.unique)).toEqual([]);
+		expect(learners.columns.filter((c) => c.isUnique)).toEqual([]);
+	});
+
+	it('no table outside the learner tables refers to one of them (Citus allows no such key)', () => {
+		const distributed = new Set(['learners', ...learnerScoped.map((t) => t.name)]);
+		for (const t of tables.filter((t) => !distributed.has(t.name)))
+			for (const fk of t.foreignKeys)
+				expect(distributed.has(getTableConfig(fk.reference().foreignTable).name), t.name).toBe(false);
 	});
 });

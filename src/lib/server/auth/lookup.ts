@@ -2,15 +2,12 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import type { LearnerLookup } from './policy.ts';
+import { learnerIdOf } from '../pseudonyms.ts';
 
 export function learnerLookup(db: Db): LearnerLookup {
 	return {
-		async learnerIdOf(key) {
-			const [row] = await db.query<{ id: string }>(
-				sql`select id from learners where id = ${key} or pseudonym = ${key} limit 1`
-			);
-			return row?.id ?? null;
-		},
+		// By id, then through the pseudonym lookup: each one index probe (one shard on Citus).
+		learnerIdOf: (key) => learnerIdOf(db.orm, key),
 		async providerHasLearner(providerId, learnerId) {
 			const [row] = await db.query<{ yes: boolean }>(sql`select exists (
 				select 1 from enrolments e join credentials c on c.id = e.credential_id where e.learner_id = ${learnerId} and coalesce(e.provider_id, c.provider_id) = ${providerId}

@@ -13,6 +13,7 @@ import { catalogueCommand, pathwayCommand } from './catalogue.ts';
 import { learnerCommand, retentionCommand } from './privacy.ts';
 import { recommendCommand } from './recommend.ts';
 import { verifyCommand } from './verify.ts';
+import { dbCommand, rollupsCommand } from './db.ts';
 
 export type CommandContext = {
 	/** Opens the database from the environment; closed by main when the command ends. */
@@ -67,6 +68,13 @@ Commands:
       Delete enrolments older than N years (STACKWISE_RETENTION_YEARS) with their awards and imports.
   serve [--port N]
       Run the built app (builds it first when the sources are newer).
+  db status [--json]
+      The engine (PGlite, PostgreSQL, or Citus with its workers) and what each table is on it.
+  db distribute
+      On a Citus coordinator: make the reference and distributed tables (docs/scaling.md). Idempotent;
+      opening the database does it too. Prints what it did.
+  rollups refresh
+      Count the dashboards' sums again from every row (what a failed or pending count left).
 
 DIM: gender, age_band, disability, deprivation_band, region, prior_education.
 Metrics count real data; --data generated|all includes generated (demo, synthetic) learners.
@@ -87,6 +95,7 @@ export async function main(argv: string[], io: Partial<CommandContext> = {}): Pr
 				if (!db) {
 					const settings = readSettings();
 					db = await createDb({ url: settings.databaseUrl, dataDir: settings.dataDir });
+					if (db.rollupsIssue) stderr.write(`stackwise: warning: ${db.rollupsIssue}\n`);
 				}
 				return db;
 			})
@@ -118,6 +127,10 @@ export async function main(argv: string[], io: Partial<CommandContext> = {}): Pr
 				return await retentionCommand(rest, context);
 			case 'serve':
 				return await serveCommand(rest, context);
+			case 'db':
+				return await dbCommand(rest, context);
+			case 'rollups':
+				return await rollupsCommand(rest, context);
 			case undefined:
 			case 'help':
 			case '--help':

@@ -7,6 +7,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { projectRoot } from '../config.ts';
 import { lockDataDir } from './lock.ts';
 import { ensureRollups } from '../rollups.ts';
+import { distribute, hasCitus } from './citus.ts';
 import * as schema from './schema.ts';
 
 export type Orm = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -17,6 +18,13 @@ export type Db = {
 	/** Runs raw SQL and returns its rows, whatever the engine. */
 	query<T = Record<string, unknown>>(query: SQL): Promise<T[]>;
 	close(): Promise<void>;
+	/**
+	 * Why the rollups could not be counted on opening (null when they could): the database opens
+	 * anyway, and the count is retried by the next import or `stackwise rollups refresh`.
+	 */
+	rollupsIssue: string | null;
+	/** On a Citus coordinator, what opening it distributed (db/citus.ts), one line per table. */
+	distributed: string[];
 };
 
 export type CreateDbOptions = {
@@ -43,13 +51,26 @@ export async function createDb(options: CreateDbOptions = {}): Promise<Db> {
 		const { migrate } = await import('drizzle-orm/postgres-js/migrator');
 		// No JIT: compiling a dashboard query's plan (0.5–1.5 s measured) costs more than it saves
 		// on queries that read rollups or a few learners, and the base-table scans gained less.
-		const client = postgres(options.url, { max: 10, onnotice: () => {}, connection: { jit: 'off' } });
+		// On Citus, multi-shard writes one connection per worker: an import writes the catalogue
+		// (reference tables the learner tables' keys point at) and learner rows in one transaction,
+		// which Citus refuses after parallel work ("there was a parallel operation"), and a later
+		// read in the transaction may not see placements written over several connections. On
+		// PostgreSQL the setting is an unused placeholder.
+		const client = postgres(options.url, {
+			max: 10,
+			onnotice: () => {},
+			connection: { jit: 'off', 'citus.multi_shard_modify_mode': 'sequential' }
+		});
 
 		const orm = drizzle(client, { schema });
+		let rollupsIssue: string | null = null;
+		let distributed: string[] = [];
 		try {
 			if (shouldMigrate) {
 				await migrate(orm, { migrationsFolder });
-				await ensureRollups(orm as unknown as Orm);
+				// On a Citus coordinator, the tables the migrations made become distributed (once).
+				if (await hasCitus(orm as unknown as Orm)) distributed = await distribute(orm as unknown as Orm);
+				rollupsIssue = await countOnOpening(orm as unknown as Orm);
 			}
 		} catch (error) {
 			await client.end({ timeout: 1 });
@@ -57,6 +78,8 @@ export async function createDb(options: CreateDbOptions = {}): Promise<Db> {
 		}
 		return {
 			engine: 'postgres',
+			rollupsIssue,
+			distributed,
 			orm: orm as unknown as Orm,
 			query: (q) => rowsOf(orm as unknown as Orm, q),
 			// At once: queries still waiting for a connection would otherwise reopen the connections
@@ -78,22 +101,38 @@ export async function createDb(options: CreateDbOptions = {}): Promise<Db> {
 		await client.close();
 		release();
 	};
+	let rollupsIssue: string | null = null;
 	try {
 		if (shouldMigrate) {
 			await migrate(orm, { migrationsFolder });
-			await ensureRollups(orm as unknown as Orm);
+			rollupsIssue = await countOnOpening(orm as unknown as Orm);
 		}
 	} catch (error) {
 		await close();
-
 		throw error;
 	}
 	return {
 		engine: 'pglite',
+		rollupsIssue,
+		distributed: [],
 		orm: orm as unknown as Orm,
 		query: (q) => rowsOf(orm as unknown as Orm, q),
 		close
 	};
+}
+
+/**
+ * The rollups' count on opening (ensureRollups). Its failure does not stop the database from
+ * opening — every command that reads would fail with it otherwise — but is said: the sums stay as
+ * they were, marked pending, until the next import or `stackwise rollups refresh` counts them.
+ */
+async function countOnOpening(orm: Orm): Promise<string | null> {
+	try {
+		await ensureRollups(orm);
+		return null;
+	} catch (error) {
+		return `the dashboards' sums could not be counted (${String((error as Error)?.message ?? error).replace(/\s+/g, ' ')}); they stay as they were until the next import or \`stackwise rollups refresh\``;
+	}
 }
 
 /** True when the database holds no enrolments and no catalogue (a fresh install). */

@@ -11,7 +11,10 @@ export function getDb(): Promise<Db> {
 	if (closed) return Promise.reject(new Error('the database is closed: the server is stopping'));
 	if (!opening) {
 		const settings = readSettings();
-		opening = createDb({ url: settings.databaseUrl, dataDir: settings.dataDir });
+		opening = createDb({ url: settings.databaseUrl, dataDir: settings.dataDir }).then((db) => {
+			if (db.rollupsIssue) console.warn(`stackwise: ${db.rollupsIssue}`);
+			return db;
+		});
 		// A failed connection must not be cached: the next request tries again.
 		opening.catch(() => {
 			opening = undefined;

@@ -22,7 +22,6 @@ import {
 	index,
 	serial,
 	check,
-	uniqueIndex,
 	unique
 } from 'drizzle-orm/pg-core';
 
@@ -177,28 +176,35 @@ export const importProfiles = pgTable('import_profiles', {
 	userId: integer('user_id')
 });
 
-export const learners = pgTable(
-	'learners',
-	{
-		id: text('id').primaryKey(),
-		gender: text('gender').notNull().default('not stated'),
-		ageBand: text('age_band').notNull().default('not stated'),
-		disability: text('disability').notNull().default('not stated'),
-		deprivationBand: text('deprivation_band').notNull().default('not stated'),
-		region: text('region').notNull().default('not stated'),
-		priorEducation: text('prior_education').notNull().default('not stated'),
-		analyticsConsent: boolean('analytics_consent').notNull().default(true),
-		/** A hashed identity from a credential (Open Badges `identity`), kept hashed. */
-		identityHash: text('identity_hash'),
-		origin: text('origin').notNull().default('real'),
-		/**
-		 * What every view but the admin's shows instead of the id: a keyed hash of it (the key is this
-		 * installation's secret in app_settings), set by the database on insert.
-		 */
-		pseudonym: text('pseudonym')
-	},
-	(t) => [uniqueIndex('learners_pseudonym_idx').on(t.pseudonym)]
-);
+export const learners = pgTable('learners', {
+	id: text('id').primaryKey(),
+	gender: text('gender').notNull().default('not stated'),
+	ageBand: text('age_band').notNull().default('not stated'),
+	disability: text('disability').notNull().default('not stated'),
+	deprivationBand: text('deprivation_band').notNull().default('not stated'),
+	region: text('region').notNull().default('not stated'),
+	priorEducation: text('prior_education').notNull().default('not stated'),
+	analyticsConsent: boolean('analytics_consent').notNull().default(true),
+	/** A hashed identity from a credential (Open Badges `identity`), kept hashed. */
+	identityHash: text('identity_hash'),
+	origin: text('origin').notNull().default('real'),
+	/**
+	 * What every view but the admin's shows instead of the id: a keyed hash of it (the key is this
+	 * installation's secret in app_settings), computed by the app as it writes the learner
+	 * (pseudonyms.ts). Unique through learner_pseudonyms, not here: on Citus a unique index must
+	 * contain the distribution column (id).
+	 */
+	pseudonym: text('pseudonym')
+});
+
+/**
+ * Pseudonym → learner, for pages and APIs addressed by pseudonym: one index probe, and on Citus
+ * one shard (distributed on the pseudonym), where a lookup in learners would ask every shard.
+ */
+export const learnerPseudonyms = pgTable('learner_pseudonyms', {
+	pseudonym: text('pseudonym').primaryKey(),
+	learnerId: text('learner_id').notNull()
+});
 
 export const enrolments = pgTable(
 	'enrolments',
@@ -269,7 +275,8 @@ export const users = pgTable('users', {
 	/** admin | policymaker | provider | learner */
 	role: text('role').notNull(),
 	providerId: text('provider_id').references(() => providers.id),
-	learnerId: text('learner_id').references(() => learners.id),
+	/** No foreign key: on Citus learners is distributed and users is not (the app checks it). */
+	learnerId: text('learner_id'),
 	createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 	disabled: boolean('disabled').notNull().default(false)
 });
@@ -325,7 +332,8 @@ export const awardConflicts = pgTable(
 		digest: text('digest').notNull(),
 		/** The award as the conflicting source gave it (the fields of tables.ts). */
 		version: jsonb('version').notNull(),
-		importId: integer('import_id').references(() => imports.id, { onDelete: 'set null' }),
+		/** The import that met it; no foreign key, as Citus allows none from a sharded table to imports. */
+		importId: integer('import_id'),
 		source: text('source').notNull(),
 		at: timestamp('at', { withTimezone: true }).notNull().defaultNow()
 	},

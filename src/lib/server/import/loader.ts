@@ -12,11 +12,13 @@ import {
 	countPendingRollups,
 	credentialsOfLearners,
 	markRollupsPending,
+	rollupsPending,
 	refreshRollups,
 	type Touched
 } from '../rollups.ts';
 import { LearnerChanges, TOUCHED_LEARNERS_LIMIT } from '../panel-rollups.ts';
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
+import { hasCitus } from '../db/citus.ts';
 import type { Db, Orm } from '../db/client.ts';
 import { rowsOf } from '../db/client.ts';
 import type { Verification } from '../../domain/types.ts';
@@ -37,6 +39,7 @@ import { sha256Of, type SourceFile } from './source.ts';
 import type { TextLayout } from './text-layout.ts';
 import { validateRow } from './validate.ts';
 import type { DocumentCheck } from './vc2/examine.ts';
+import { pseudonymFor, pseudonymSecret, recordPseudonyms } from '../pseudonyms.ts';
 import { rowKey, upsertRows, writeGroupMembers, type WriteCount } from './write.ts';
 
 /** How many units are checked and written together. */
@@ -146,6 +149,7 @@ export async function runImportJob(db: Db, job: ImportJob, options: LoadOptions 
 
 	// An import that counts every learner again counts after its rows commit (markRollupsPending).
 	let countAfterCommit = false;
+	let analyzeAfterCommit: SQL | null = null;
 	let recorded = false;
 	try {
 		await db.orm.transaction(async (tx) => {
@@ -201,14 +205,21 @@ export async function runImportJob(db: Db, job: ImportJob, options: LoadOptions 
 			const grown = Object.keys(report.changed).filter(
 				(t) => (report.changed[t as ImportTable]?.inserted ?? 0) > 0
 			);
-			if (grown.length > 0) await tx.execute(sql.raw(`analyze ${grown.map((t) => `"${t}"`).join(', ')}`));
+			// On Citus, ANALYZE of a distributed table cannot follow the multi-shard writes in one
+			// transaction: it runs after the commit (below), and the count runs on the workers' own
+			// statistics meanwhile.
+			const analyze = grown.length > 0 ? sql.raw(`analyze ${grown.map((t) => `"${t}"`).join(', ')}`) : null;
+			if (analyze && (await hasCitus(tx))) analyzeAfterCommit = analyze;
+			else if (analyze) await tx.execute(analyze);
 			const touched = await state.touched();
 			if (options.signal?.aborted) throw new Aborted('aborted');
-			countAfterCommit = touched === 'all' || touched.learners.countsEveryone;
+			// A count an earlier import or start left pending (failed, or stopped) is retried here.
+			countAfterCommit = touched === 'all' || touched.learners.countsEveryone || (await rollupsPending(tx));
 			if (countAfterCommit) await markRollupsPending(tx);
 			else await refreshRollups(tx, touched);
 			if (options.signal?.aborted) throw new Aborted('aborted');
 		});
+		if (analyzeAfterCommit) await db.orm.execute(analyzeAfterCommit);
 		if (countAfterCommit) {
 			// The rows are stored: say so in the history before the count, which may take minutes
 			// (and may not finish if the server stops).
@@ -220,7 +231,7 @@ export async function runImportJob(db: Db, job: ImportJob, options: LoadOptions 
 				report.rollups = 'pending';
 				report.rollupsIssue = {
 					file: source,
-					message: `the rows are stored, but the dashboards' sums could not be counted after them (${String(error?.message ?? error).replace(/\s+/g, ' ')}); they are counted again when the app next starts`
+					message: `the rows are stored, but the dashboards' sums could not be counted after them (${String(error?.message ?? error).replace(/\s+/g, ' ')}); they are counted again by the next import, by \`stackwise rollups refresh\` or when the app next starts`
 				};
 			});
 		}
@@ -236,7 +247,7 @@ export async function runImportJob(db: Db, job: ImportJob, options: LoadOptions 
 							message:
 								error instanceof Aborted
 									? 'the import was stopped; nothing was stored'
-									: String((error as Error).message ?? error)
+									: failureMessage(error)
 						}
 					];
 		report.changed = {};
@@ -249,7 +260,9 @@ export async function runImportJob(db: Db, job: ImportJob, options: LoadOptions 
 			if (error instanceof ImportRefusal) {
 				for (const issue of error.issues)
 					if (issue.file === file.path && file.errors.length < MAX_ERRORS) file.errors.unshift(issue);
-			}
+			} else if (!(error instanceof Aborted))
+				// Why every row of the file was rejected, with the file (--json lists errors by file).
+				file.errors.unshift({ ...report.refusal[0], file: file.path });
 		}
 	}
 	report.files = [...files.values()];
@@ -268,11 +281,15 @@ async function recordReport(db: Db, report: ImportReport, source: string): Promi
 		(t, f) => ({ read: t.read + f.read, stored: t.stored + f.stored, rejected: t.rejected + f.rejected }),
 		{ read: 0, stored: 0, rejected: 0 }
 	);
+	// A database's refusal is in the import's refusal and in each of its files': said once here.
+	const refusals = new Set(report.refusal.map((issue) => issue.message));
 	const errors = [
 		...report.refusal,
 		...(report.rollupsIssue ? [report.rollupsIssue] : []),
 		...report.conflicts,
-		...report.files.flatMap((f) => f.errors)
+		...report.files.flatMap((f) =>
+			f.errors.filter((issue) => !(refusals.has(issue.message) && report.status === 'failed'))
+		)
 	].slice(0, MAX_ERRORS);
 	await db.query(
 		sql`update imports set finished_at = now(), status = ${report.status},
@@ -281,6 +298,22 @@ async function recordReport(db: Db, report: ImportReport, source: string): Promi
 			errors = ${JSON.stringify(errors)}::jsonb
 			where id = ${report.importId}`
 	);
+}
+
+/**
+ * Why an import failed: a database error says it was the database, with its message and detail
+ * (postgres.js and PGlite errors both carry the SQLSTATE `code` and `severity`).
+ */
+function failureMessage(error: unknown): string {
+	type Failure = { message?: string; detail?: string; severity?: string; code?: string; cause?: unknown };
+	// drizzle wraps the database's error in one that quotes the whole query: the cause says why.
+	let e = error as Failure;
+	while (e && !e.severity && e.cause) e = e.cause as Failure;
+	if (!e?.severity || !/^[0-9A-Z]{5}$/.test(e.code ?? ''))
+		return String((error as Failure)?.message ?? error).replace(/\s+/g, ' ');
+	const message = String(e.message).replace(/\s+/g, ' ');
+	const detail = e.detail ? ` (${e.detail.replace(/\s+/g, ' ')})` : '';
+	return `the database refused the import, so nothing was stored: ${message}${detail}`;
 }
 
 function newFileReport(path: string, format: string): FileReport {
@@ -337,6 +370,14 @@ class ChunkWriter {
 			this.files.set(path, file);
 		}
 		return file;
+	}
+
+	private secret: Promise<string> | undefined;
+
+	/** Learner rows with the pseudonym every view but the admin's shows. */
+	private async withPseudonyms(rows: { id: string }[]) {
+		const secret = await (this.secret ??= pseudonymSecret(this.tx));
+		return rows.map((row) => ({ ...row, pseudonym: pseudonymFor(secret, row.id) }));
 	}
 
 	/** The credentials whose aggregates this import may have changed. */
@@ -485,12 +526,15 @@ class ChunkWriter {
 			const list = [...rows.values()].map((item) => item.row);
 			const total = (this.report.changed[table] ??= { inserted: 0, updated: 0 });
 			for (const mentioned of [false, true]) {
-				const part = [...rows.values()]
+				let part: object[] = [...rows.values()]
 					.filter((item) => Boolean(item.mentioned) === mentioned)
 					.map((item) => item.row);
+				if (table === 'learners') part = await this.withPseudonyms(part as { id: string }[]);
 				const count = await upsertRows(this.tx, table, part as never[], this.importId, {
 					insertOnly: mentioned
 				});
+				if (table === 'learners')
+					await recordPseudonyms(this.tx, part as { id: string; pseudonym: string }[]);
 				total.inserted += count.inserted;
 				total.updated += count.updated;
 				if (PANEL_CATALOGUE.has(table) && count.inserted + count.updated > 0)

@@ -39,6 +39,9 @@ const WRITE_SPECS = Object.fromEntries(
 			}));
 		if (WITH_IMPORT_ID.has(spec.table))
 			columns.push({ name: 'import_id', type: 'integer', value: () => null });
+		// Not a column of any source: the loader computes it (pseudonyms.ts).
+		if (spec.table === 'learners')
+			columns.push({ name: 'pseudonym', type: 'text', value: (row) => row.pseudonym });
 		return [spec.table, { name: spec.table, key: spec.key, columns }];
 	})
 ) as Record<ImportTable, WriteSpec>;
@@ -47,7 +50,7 @@ const WRITE_SPECS = Object.fromEntries(
  * Columns an update leaves alone: which import first brought a row is history, not content; and a
  * learner's analytics consent is their choice, made in Stackwise, which a data feed must not undo.
  */
-const KEEP_ON_UPDATE = new Set(['import_id', 'analytics_consent']);
+const KEEP_ON_UPDATE = new Set(['import_id', 'analytics_consent', 'pseudonym']);
 
 export function rowKey(item: ImportRow): string {
 	const spec = WRITE_SPECS[item.table];
@@ -163,19 +166,19 @@ async function anyKeyExists(tx: Orm, spec: WriteSpec, arrays: (string | null)[][
 		return { name, type: spec.columns[at].type, values: arrays[at] };
 	});
 	// One index probe per key (a nested loop over the unnested keys), never a scan of the table.
-	const [row] = await rowsOf<{ found: boolean }>(
+	// A join, not a correlated subquery: Citus runs none over a set-returning function.
+	const found = await rowsOf(
 		tx,
-		sql`select exists (
-			select 1 from unnest(${sql.join(
-				keys.map((k) => sql`${sql.param(k.values)}::text[]`),
-				sql`, `
-			)}) as k(${sql.raw(keys.map((_, i) => `k${i}`).join(', '))})
-			where exists (select 1 from ${sql.raw(`"${spec.name}"`)} t where ${sql.raw(
+		sql`select 1 from unnest(${sql.join(
+			keys.map((k) => sql`${sql.param(k.values)}::text[]`),
+			sql`, `
+		)}) as k(${sql.raw(keys.map((_, i) => `k${i}`).join(', '))})
+			join ${sql.raw(`"${spec.name}"`)} t on ${sql.raw(
 				keys.map((k, i) => `t."${k.name}" = k.k${i}::${k.type}`).join(' and ')
-			)})
-		) as found`
+			)}
+			limit 1`
 	);
-	return Boolean(row.found);
+	return found.length > 0;
 }
 
 type CopyValue = string | number | null;
