@@ -129,7 +129,11 @@ describe.each(engines)('fuzzed tabular imports on $name', (engine) => {
 					expect(growth).toBeLessThan(MEMORY_BOUND_BYTES);
 					// A zero byte makes the file binary, not text (text-layout.ts, as git decides): it is
 					// not read as a CSV at all, and nothing is stored.
-					if (Buffer.from(parts[0] as string).subarray(0, 4096).includes(0)) {
+					if (
+						Buffer.from(parts[0] as string)
+							.subarray(0, 4096)
+							.includes(0)
+					) {
 						expect(report).toBeUndefined();
 						expect(unrecognised.map((f) => f.name)).toEqual(['providers.csv']);
 						expect(await countRows(db)).toEqual(before);

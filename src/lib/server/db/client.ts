@@ -131,8 +131,29 @@ async function countOnOpening(orm: Orm): Promise<string | null> {
 		await ensureRollups(orm);
 		return null;
 	} catch (error) {
-		return `the dashboards' sums could not be counted (${String((error as Error)?.message ?? error).replace(/\s+/g, ' ')}); they stay as they were until the next import or \`stackwise rollups refresh\``;
+		return `the dashboards' sums could not be counted (${databaseMessage(error)}); they stay as they were until the next import or \`stackwise rollups refresh\``;
 	}
+}
+
+type Failure = { message?: string; detail?: string; severity?: string; code?: string; cause?: unknown };
+
+/** The database's own error under drizzle's wrapper (postgres.js and PGlite errors carry a SQLSTATE). */
+export function databaseError(error: unknown): { message: string; detail?: string } | null {
+	// drizzle wraps the database's error in one that quotes the whole query: the cause says why.
+	let e = error as Failure;
+	while (e && !e.severity && e.cause) e = e.cause as Failure;
+	if (!e?.severity || !/^[0-9A-Z]{5}$/.test(e.code ?? '')) return null;
+	return {
+		message: String(e.message).replace(/\s+/g, ' '),
+		...(e.detail ? { detail: e.detail.replace(/\s+/g, ' ') } : {})
+	};
+}
+
+/** Why a database call failed, in one line: the database's message when it gave one. */
+export function databaseMessage(error: unknown): string {
+	const found = databaseError(error);
+	if (!found) return String((error as Failure)?.message ?? error).replace(/\s+/g, ' ');
+	return found.detail ? `${found.message} (${found.detail})` : found.message;
 }
 
 /** True when the database holds no enrolments and no catalogue (a fresh install). */

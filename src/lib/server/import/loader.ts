@@ -20,7 +20,7 @@ import { LearnerChanges, TOUCHED_LEARNERS_LIMIT } from '../panel-rollups.ts';
 import { sql, type SQL } from 'drizzle-orm';
 import { hasCitus } from '../db/citus.ts';
 import type { Db, Orm } from '../db/client.ts';
-import { rowsOf } from '../db/client.ts';
+import { databaseError, databaseMessage, rowsOf } from '../db/client.ts';
 import type { Verification } from '../../domain/types.ts';
 import {
 	ImportRefusal,
@@ -231,7 +231,7 @@ export async function runImportJob(db: Db, job: ImportJob, options: LoadOptions 
 				report.rollups = 'pending';
 				report.rollupsIssue = {
 					file: source,
-					message: `the rows are stored, but the dashboards' sums could not be counted after them (${String(error?.message ?? error).replace(/\s+/g, ' ')}); they are counted again by the next import, by \`stackwise rollups refresh\` or when the app next starts`
+					message: `the rows are stored, but the dashboards' sums could not be counted after them (${databaseMessage(error)}); they are counted again by the next import, by \`stackwise rollups refresh\` or when the app next starts`
 				};
 			});
 		}
@@ -305,15 +305,9 @@ async function recordReport(db: Db, report: ImportReport, source: string): Promi
  * (postgres.js and PGlite errors both carry the SQLSTATE `code` and `severity`).
  */
 function failureMessage(error: unknown): string {
-	type Failure = { message?: string; detail?: string; severity?: string; code?: string; cause?: unknown };
-	// drizzle wraps the database's error in one that quotes the whole query: the cause says why.
-	let e = error as Failure;
-	while (e && !e.severity && e.cause) e = e.cause as Failure;
-	if (!e?.severity || !/^[0-9A-Z]{5}$/.test(e.code ?? ''))
-		return String((error as Failure)?.message ?? error).replace(/\s+/g, ' ');
-	const message = String(e.message).replace(/\s+/g, ' ');
-	const detail = e.detail ? ` (${e.detail.replace(/\s+/g, ' ')})` : '';
-	return `the database refused the import, so nothing was stored: ${message}${detail}`;
+	return databaseError(error)
+		? `the database refused the import, so nothing was stored: ${databaseMessage(error)}`
+		: databaseMessage(error);
 }
 
 function newFileReport(path: string, format: string): FileReport {
