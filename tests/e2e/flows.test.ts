@@ -56,7 +56,8 @@ test('the policymaker reads, filters, shares and downloads the flow Sankey', asy
 	expect(lines[1]).toBe('CCC,EEE,next,606,');
 	await page.getByRole('button', { name: 'Show chart' }).click();
 
-	// The drawing itself, as SVG: one band per drawn flow.
+	// The drawing itself, as SVG: one band per drawn flow (styles inlined, classes dropped: each
+	// band keeps its label).
 	const [svgDownload] = await Promise.all([
 		page.waitForEvent('download'),
 		page.getByRole('button', { name: 'SVG', exact: true }).click()
@@ -64,7 +65,7 @@ test('the policymaker reads, filters, shares and downloads the flow Sankey', asy
 	expect(svgDownload.suggestedFilename()).toBe('flows.svg');
 	const svgText = await readFile((await svgDownload.path())!, 'utf8');
 	expect(svgText).toMatch(/^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
-	expect(svgText.match(/<path [^>]*class="link/g)).toHaveLength(drawn);
+	expect(svgText.match(/<path [^>]*aria-label="[^"]* → [^"]*: [^"]*learners"/g)).toHaveLength(drawn);
 
 	// Keyboard: tab from the filters onto the first band and read its tooltip.
 	await page.getByRole('button', { name: 'Apply' }).focus();

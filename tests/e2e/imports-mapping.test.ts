@@ -70,7 +70,8 @@ test('an admin maps a wide extract on /imports, imports it, and /system shows it
 		page.getByRole('button', { name: 'Import with this mapping' }).click()
 	]);
 	const report = page.locator('section.report');
-	await expect(report.locator('h2')).toContainText('(profile): succeeded');
+	// One row of 25 is rejected (its outcome is not in the map): the import says so, not "succeeded".
+	await expect(report.locator('h2')).toContainText('(profile): partly stored: 24 of 25 rows');
 	const row = report.locator('tbody tr').first();
 	await expect(row).toContainText('UTF-8 with BOM, semicolon-separated, CRLF line endings');
 	await expect(row.locator('td.num')).toHaveText(['25', '24', '1']);
