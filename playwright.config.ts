@@ -16,6 +16,12 @@ export default defineConfig({
 	fullyParallel: false,
 	workers: 1,
 	reporter: [['list']],
+	// The imports specs add data to the one shared server; the dashboards' specs read the bundled
+	// figures exactly, so they run first.
+	projects: [
+		{ name: 'bundled data', testIgnore: /imports.*\.test\.ts$/ },
+		{ name: 'imports', testMatch: /imports.*\.test\.ts$/, dependencies: ['bundled data'] }
+	],
 	use: {
 		baseURL: `http://localhost:${port}`,
 		browserName: 'chromium',
