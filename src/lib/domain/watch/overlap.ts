@@ -17,7 +17,7 @@ export type OverlapItem = {
 export type OverlapBasis = 'skills' | 'units' | 'title';
 
 /** Jaccard at or above which two credentials overlap; title: pg_trgm similarity. */
-export const OVERLAP_THRESHOLDS: Record<OverlapBasis, number> = { skills: 0.8, units: 0.8, title: 0.8 };
+export const OVERLAP_THRESHOLDS: Record<OverlapBasis, number> = { skills: 0.8, units: 0.8, title: 0.9 };
 
 export type OverlapPair = {
 	a: string;
@@ -49,32 +49,14 @@ export function overlapPairs(
 			units: new Set(item.units),
 			grams: trigrams(item.title)
 		}));
-	// Candidates: pairs sharing a skill or a unit, or whose trigram counts allow the title threshold
-	// (|A ∩ B| / |A ∪ B| ≥ t needs min(|A|, |B|) ≥ t · max(|A|, |B|)).
-	const candidates = new Set<string>();
-	const sharing = (of: (p: (typeof prepared)[number]) => Set<string>) => {
-		const index = new Map<string, number[]>();
-		prepared.forEach((p, i) => {
-			for (const x of of(p)) index.set(x, [...(index.get(x) ?? []), i]);
-		});
-		for (const list of index.values())
-			for (let i = 0; i < list.length; i += 1)
-				for (let j = i + 1; j < list.length; j += 1) candidates.add(`${list[i]},${list[j]}`);
-	};
-	sharing((p) => p.skills);
-	sharing((p) => p.units);
-	const bySize = prepared.map((p, i) => ({ i, n: p.grams.size })).sort((x, y) => x.n - y.n);
-	for (let s = 0; s < bySize.length; s += 1)
-		for (let t = s + 1; t < bySize.length && bySize[s].n >= thresholds.title * bySize[t].n; t += 1) {
-			const [i, j] = [bySize[s].i, bySize[t].i].sort((x, y) => x - y);
-			candidates.add(`${i},${j}`);
-		}
-
 	const pairs: OverlapPair[] = [];
-	for (const key of candidates) {
-		const [i, j] = key.split(',').map(Number);
-		const [x, y] = [prepared[i], prepared[j]];
-		if (x.item.providerId !== null && x.item.providerId === y.item.providerId) continue;
+	const seen = new Set<string>();
+	const consider = (i: number, j: number) => {
+		const key = i < j ? `${i},${j}` : `${j},${i}`;
+		if (seen.has(key)) return;
+		seen.add(key);
+		const [x, y] = i < j ? [prepared[i], prepared[j]] : [prepared[j], prepared[i]];
+		if (x.item.providerId !== null && x.item.providerId === y.item.providerId) return;
 		const skills = x.skills.size && y.skills.size ? jaccard(x.skills, y.skills) : null;
 		const units = x.units.size && y.units.size ? jaccard(x.units, y.units) : null;
 		const title = jaccard(x.grams, y.grams);
@@ -83,7 +65,22 @@ export function overlapPairs(
 		if (units !== null && units >= thresholds.units) basis.push('units');
 		if (title >= thresholds.title) basis.push('title');
 		if (basis.length > 0) pairs.push({ a: x.item.id, b: y.item.id, skills, units, title, basis });
+	};
+	// Candidates: pairs sharing a skill or a unit, and pairs whose trigram counts allow the title
+	// threshold (|A ∩ B| / |A ∪ B| ≥ t needs min(|A|, |B|) ≥ t · max(|A|, |B|)).
+	for (const of of [(p: (typeof prepared)[number]) => p.skills, (p: (typeof prepared)[number]) => p.units]) {
+		const index = new Map<string, number[]>();
+		prepared.forEach((p, i) => {
+			for (const x of of(p)) index.set(x, [...(index.get(x) ?? []), i]);
+		});
+		for (const list of index.values())
+			for (let i = 0; i < list.length; i += 1)
+				for (let j = i + 1; j < list.length; j += 1) consider(list[i], list[j]);
 	}
+	const bySize = prepared.map((p, i) => ({ i, n: p.grams.size })).sort((x, y) => x.n - y.n);
+	for (let s = 0; s < bySize.length; s += 1)
+		for (let t = s + 1; t < bySize.length && bySize[s].n >= thresholds.title * bySize[t].n; t += 1)
+			consider(bySize[s].i, bySize[t].i);
 	return pairs.sort((p, q) => p.a.localeCompare(q.a) || p.b.localeCompare(q.b));
 }
 

@@ -15,13 +15,13 @@ describe('participation vs assessment', () => {
 
 	it('weights by awards, per period and group', () => {
 		const rows = participationShares([
-			{ period: '2014-Q1', group: 'vet', credential: silent, awards: 30, learners: 30 },
-			{ period: '2014-Q1', group: 'vet', credential: assessed, awards: 90, learners: 80 },
-			{ period: '2014-Q2', group: 'vet', credential: assessed, awards: 5, learners: 5 }
+			{ period: '2014-Q1', group: 'vet', credential: silent, awards: 30 },
+			{ period: '2014-Q1', group: 'vet', credential: assessed, awards: 90 },
+			{ period: '2014-Q2', group: 'vet', credential: assessed, awards: 5 }
 		]);
 		expect(rows).toEqual([
-			{ period: '2014-Q1', group: 'vet', awards: 120, unassessed: 30, share: 0.25, learners: 110 },
-			{ period: '2014-Q2', group: 'vet', awards: 5, unassessed: 0, share: 0, learners: 5 }
+			{ period: '2014-Q1', group: 'vet', awards: 120, unassessed: 30, share: 0.25 },
+			{ period: '2014-Q2', group: 'vet', awards: 5, unassessed: 0, share: 0 }
 		]);
 	});
 });

@@ -15,7 +15,6 @@ export type ParticipationCell = {
 	group: string;
 	credential: Pick<Credential, 'kind' | 'assessed' | 'assessmentType'>;
 	awards: number;
-	learners: number;
 };
 
 export type ParticipationRow = {
@@ -25,8 +24,6 @@ export type ParticipationRow = {
 	/** Awards for credentials stating no assessment. */
 	unassessed: number;
 	share: number;
-	/** Distinct learners behind the row (the sum over credentials: an upper bound), for suppression. */
-	learners: number;
 };
 
 /** The participation share per period and group, by period then group. */
@@ -39,11 +36,9 @@ export function participationShares(cells: readonly ParticipationCell[]): Partic
 			group: c.group,
 			awards: 0,
 			unassessed: 0,
-			share: 0,
-			learners: 0
+			share: 0
 		};
 		row.awards += c.awards;
-		row.learners += c.learners;
 		if (statesNoAssessment(c.credential)) row.unassessed += c.awards;
 		rows.set(key, row);
 	}
