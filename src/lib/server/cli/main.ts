@@ -14,6 +14,7 @@ import { learnerCommand, retentionCommand } from './privacy.ts';
 import { recommendCommand } from './recommend.ts';
 import { verifyCommand } from './verify.ts';
 import { dbCommand, rollupsCommand } from './db.ts';
+import { qualityCommand, watchCommand } from './watch.ts';
 
 export type CommandContext = {
 	/** Opens the database from the environment; closed by main when the command ends. */
@@ -48,6 +49,12 @@ Commands:
   metrics conformance [--as-of DATE] [--verified-only] [--json]
       Each credential against the EU, Australian and UNESCO definitions; share of awards meeting each.
       Cells describing fewer than 10 learners are withheld (--no-suppression: admin view).
+  watch [--as-of DATE] [--data real|generated|all] [--json]
+      The credentialism watch: credentials first offered and awarded per quarter, awards per credential,
+      overlap clusters (skills, units, near-duplicate titles), dead ends, the participation share.
+  quality [--provider ID] [--json]
+      Providers' data-quality cards: share of records carrying each required element, stubs, stacking
+      rules parsed or not, awards verified, last import; with --provider, each record to fix.
   catalogue list [--qualifications] [--search TEXT] [--json]
   catalogue show <credential-id> [--json]
       A credential and the stacking rules it plans with (requirement groups, prerequisites, unparsed text).
@@ -113,6 +120,10 @@ export async function main(argv: string[], io: Partial<CommandContext> = {}): Pr
 				return await metricsCommand(rest, context);
 			case 'catalogue':
 				return await catalogueCommand(rest, context);
+			case 'watch':
+				return await watchCommand(rest, context);
+			case 'quality':
+				return await qualityCommand(rest, context);
 			case 'pathway':
 				return await pathwayCommand(rest, context);
 			case 'recommend':
