@@ -5,13 +5,14 @@ import { z } from 'zod';
 import { isIsoDate } from '../import/validate.ts';
 import { DATA_ORIGINS } from '../queries/scope.ts';
 import { optionalText } from './params.ts';
+import { WATCH_TABLES } from '../../domain/watch/columns.ts';
 
 export const watchParams = z.object({
 	format: z.enum(['json', 'csv']).default('json'),
 	asOf: z.string().refine(isIsoDate, 'must be a date like 2014-12-31').optional(),
 	data: z.enum(DATA_ORIGINS).default('real'),
 	/** Which table a CSV export holds. */
-	table: z.enum(['firsts', 'bands', 'clusters', 'dead-ends', 'participation']).default('firsts')
+	table: z.enum(WATCH_TABLES).default('firsts')
 });
 export type WatchParams = z.infer<typeof watchParams>;
 

@@ -12,30 +12,14 @@ import {
 	ELEMENT_LABELS,
 	qualityCard,
 	QUALITY_ELEMENTS,
-	type QualityCard,
 	type QualityRecord
 } from '../../domain/watch/data-quality.ts';
 import { UNRESOLVED_BADGE } from '../import/openbadges/ob2.ts';
 import { getCatalogue, getProviders } from './catalogue.ts';
 import { withheld } from './watch-disclosure.ts';
+import type { ProviderQuality } from '../../domain/watch/answer.ts';
 
 export const QUALITY_DEFINITION = `Share of the provider's credential records carrying each element: ${QUALITY_ELEMENTS.map((e) => ELEMENT_LABELS[e]).join(', ')} (the EU Annex I, the Australian framework's critical information and CTDL's minimum data). A description that is blank or repeats the title does not count; Stackwise's data model keeps no language yet, so no record shows one. A stub carries nothing but (at most) its title — an Open Badges 2.0 badge whose BadgeClass was never supplied is one. Stacking rules: records with requirement groups a machine can read, and records with rule text an importer left unparsed. Verified: awards the provider issued whose signature or proof was checked and held, of all it issued (withheld when they describe fewer learners than the threshold). Last import: the latest import that brought its enrolments or awards.`;
-
-export type ProviderQuality = {
-	provider: Pick<Provider, 'id' | 'name' | 'kind' | 'origin'>;
-	card: Omit<QualityCard, 'awards' | 'verifiedShare'>;
-	/** The awards it issued and the share verified; null when withheld. */
-	awards: number | null;
-	verifiedShare: number | null;
-	suppressed: string | null;
-	/** Awards of badges whose BadgeClass was never supplied (unresolved), issued under it. */
-	unresolvedAwards: number | null;
-	lastImportAt: string | null;
-	/** Whole days from the last import to `now`. */
-	daysSinceImport: number | null;
-	/** Mean of the element shares: one number for the /providers column; null without credentials. */
-	completeness: number | null;
-};
 
 export async function getQuality(
 	db: Db,

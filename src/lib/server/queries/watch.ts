@@ -34,6 +34,13 @@ import {
 	type DataOrigin
 } from './scope.ts';
 import { withheld } from './watch-disclosure.ts';
+import type {
+	WatchAnswer,
+	WatchCluster,
+	WatchDeadEnd,
+	WatchMember,
+	WatchParticipationRow
+} from '../../domain/watch/answer.ts';
 
 export const WATCH_DEFINITIONS = {
 	proliferation:
@@ -43,65 +50,6 @@ export const WATCH_DEFINITIONS = {
 	participation:
 		'Share of awards made for credentials whose records state no assessment (a participation credential, assessed = no, or assessment unknown with no type of assessment). The EU definition requires assessment. Per quarter of issue and kind of the issuing provider.'
 } as const;
-
-export type WatchMember = {
-	id: string;
-	title: string;
-	providerId: string | null;
-	provider: string | null;
-	/** Null when withheld. */
-	awards: number | null;
-	suppressed: string | null;
-	stacks: boolean;
-};
-export type WatchCluster = {
-	members: WatchMember[];
-	providers: string[];
-	basis: OverlapBasis[];
-	stacks: boolean;
-};
-
-export type WatchDeadEnd = {
-	id: string;
-	title: string;
-	/** Learners who went on to another credential; null when withheld (fewer than the threshold). */
-	onward: number | null;
-	suppressed: string | null;
-	orphan: boolean;
-};
-
-export type WatchParticipationRow = {
-	period: string;
-	group: string;
-	awards: number | null;
-	unassessed: number | null;
-	share: number | null;
-	suppressed: string | null;
-};
-
-export type WatchAnswer = {
-	asOf: string | null;
-	data: DataOrigin;
-	definitions: typeof WATCH_DEFINITIONS;
-	proliferation: {
-		credentials: number;
-		firsts: Record<ProliferationBreakdown, FirstsRow[]>;
-		awardBands: AwardBandRow[];
-	};
-	overlap: {
-		pairs: number;
-		clusters: WatchCluster[];
-		/** Credentials named by the requirement groups of two or more targets, and of at least one. */
-		sharedUnits: number;
-		unitsInTargets: number;
-	};
-	deadEnds: {
-		deadEnds: WatchDeadEnd[];
-		orphans: number;
-		uncompletedQualifications: { id: string; title: string }[];
-	};
-	participation: WatchParticipationRow[];
-};
 
 const levelOf = (c: Credential) =>
 	c.levelFramework && c.level ? `${c.levelFramework} ${c.level}` : (c.level ?? 'not stated');
