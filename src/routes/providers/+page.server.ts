@@ -18,8 +18,6 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 	return {
 		params,
 		summaries,
-		completeness: Object.fromEntries(
-			quality.map((q) => [q.provider.id, q.card.credentials ? q.completeness : null])
-		)
+		completeness: Object.fromEntries(quality.map((q) => [q.provider.id, q.completeness]))
 	};
 };

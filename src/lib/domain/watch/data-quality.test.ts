@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bare, full } from '../../../../tests/fixtures/credentials.ts';
-import { descriptionRepeatsTitle, elementsOf, isStub, qualityCard } from './data-quality.ts';
+import { descriptionRepeatsTitle, elementsOf, isStub, issuerByOrigin, qualityCard } from './data-quality.ts';
 
 describe('provider data quality', () => {
 	it('flags a description equal to the title (case, spacing and punctuation aside), or blank', () => {
@@ -55,5 +55,17 @@ describe('provider data quality', () => {
 	it('has no verified share without awards', () => {
 		expect(qualityCard([]).verifiedShare).toBeNull();
 		expect(qualityCard([]).shares.title).toBe(0);
+	});
+});
+
+describe('issuerByOrigin', () => {
+	it('names the one provider hosted on the badge URL origin', () => {
+		const ids = ['https://example.org/organization.json', 'https://other.org/issuer', 'open-university'];
+		expect(issuerByOrigin('https://example.org/robotics-badge.json', ids)).toBe(
+			'https://example.org/organization.json'
+		);
+		expect(issuerByOrigin('https://nowhere.org/b.json', ids)).toBeNull();
+		expect(issuerByOrigin('urn:uuid:1', ids)).toBeNull();
+		expect(issuerByOrigin('https://example.org/b', [...ids, 'https://example.org/two'])).toBeNull();
 	});
 });

@@ -130,3 +130,24 @@ export function qualityCard(records: readonly QualityRecord[]): QualityCard {
 		)
 	};
 }
+
+const originOf = (url: string) => {
+	try {
+		const u = new URL(url);
+		return /^https?:$/.test(u.protocol) ? u.origin : null;
+	} catch {
+		return null;
+	}
+};
+
+/**
+ * The issuer an unresolved badge most likely belongs to: the one provider whose id is a URL on
+ * the same origin as the badge's (OB 2.0 hosts a BadgeClass beside its Issuer); null when none or
+ * several are.
+ */
+export function issuerByOrigin(badgeId: string, providerIds: readonly string[]): string | null {
+	const origin = originOf(badgeId);
+	if (!origin) return null;
+	const matches = providerIds.filter((id) => originOf(id) === origin);
+	return matches.length === 1 ? matches[0] : null;
+}

@@ -12,6 +12,7 @@ import {
 	ELEMENT_LABELS,
 	qualityCard,
 	QUALITY_ELEMENTS,
+	issuerByOrigin,
 	type QualityRecord
 } from '../../domain/watch/data-quality.ts';
 import { UNRESOLVED_BADGE } from '../import/openbadges/ob2.ts';
@@ -25,25 +26,9 @@ export async function getQuality(
 	db: Db,
 	{ providerId, suppression, now = new Date() }: { providerId?: string; suppression: Suppression; now?: Date }
 ): Promise<ProviderQuality[]> {
-	const issuer = sql`coalesce(a.provider_id, c.provider_id)`;
-	const [catalogue, providers, awarded, imported] = await Promise.all([
+	const [catalogue, providers, imported] = await Promise.all([
 		getCatalogue(db),
 		getProviders(db),
-		db.query<{
-			provider_id: string;
-			awards: number;
-			verified: number;
-			unresolved: number;
-			learners: number;
-		}>(sql`
-			select ${issuer} as provider_id, count(*)::int as awards,
-				count(*) filter (where a.verification = 'verified')::int as verified,
-				count(*) filter (where a.verification_reason like ${UNRESOLVED_BADGE + '%'})::int as unresolved,
-				count(distinct a.learner_id)::int as learners
-			from awards a join learners l on l.id = a.learner_id join credentials c on c.id = a.credential_id
-			where l.analytics_consent and ${issuer} is not null
-				${providerId ? sql`and ${issuer} = ${providerId}` : sql``}
-			group by 1`),
 		db.query<{ provider_id: string; last: string }>(sql`
 			select x.provider_id, max(i.finished_at) as last from (
 				select distinct coalesce(a.provider_id, c.provider_id) as provider_id, a.import_id
@@ -58,12 +43,19 @@ export async function getQuality(
 	const rules = new Map<string, number>();
 	for (const g of catalogue.groups)
 		rules.set(g.targetCredentialId, (rules.get(g.targetCredentialId) ?? 0) + 1);
+	// A stub for a badge whose BadgeClass never came counts against the issuer it is hosted beside.
+	const providerIds = providers.map((p) => p.id);
+	const stubOwner = new Map<string, string>();
+	for (const c of catalogue.credentials)
+		if (!c.providerId && (c.unparsed ?? []).some((u) => u.startsWith(UNRESOLVED_BADGE))) {
+			const owner = issuerByOrigin(c.id, providerIds);
+			if (owner) stubOwner.set(c.id, owner);
+		}
 	const byProvider = new Map<string, QualityRecord[]>();
 	for (const credential of catalogue.credentials) {
-		if (!credential.providerId) continue;
-		const list =
-			byProvider.get(credential.providerId) ??
-			byProvider.set(credential.providerId, []).get(credential.providerId)!;
+		const owner = credential.providerId ?? stubOwner.get(credential.id);
+		if (!owner) continue;
+		const list = byProvider.get(owner) ?? byProvider.set(owner, []).get(owner)!;
 		list.push({
 			credential,
 			rules: rules.get(credential.id) ?? 0,
@@ -72,6 +64,24 @@ export async function getQuality(
 			verified: 0
 		});
 	}
+	const issuer = sql`coalesce(a.provider_id, c.provider_id, o.owner)`;
+	const awarded = await db.query<{
+		provider_id: string;
+		awards: number;
+		verified: number;
+		unresolved: number;
+		learners: number;
+	}>(sql`
+		select ${issuer} as provider_id, count(*)::int as awards,
+			count(*) filter (where a.verification = 'verified')::int as verified,
+			count(*) filter (where a.verification_reason like ${UNRESOLVED_BADGE + '%'})::int as unresolved,
+			count(distinct a.learner_id)::int as learners
+		from awards a join learners l on l.id = a.learner_id join credentials c on c.id = a.credential_id
+			left join (select unnest(${sql.param([...stubOwner.keys()])}::text[]) as credential_id,
+				unnest(${sql.param([...stubOwner.values()])}::text[]) as owner) o on o.credential_id = a.credential_id
+		where l.analytics_consent and ${issuer} is not null
+			${providerId ? sql`and ${issuer} = ${providerId}` : sql``}
+		group by 1`);
 	const awards = new Map(awarded.map((r) => [r.provider_id, r]));
 	const lastImport = new Map(imported.map((r) => [r.provider_id, r.last]));
 	const shown = providers.filter(
