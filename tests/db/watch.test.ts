@@ -146,7 +146,7 @@ describe.each(engines)('an OB 2.0 assertion of an unresolved badge on $name', (e
 	it('is stored unverified, kept out of verified-only figures, counted against its issuer, and resolved later', async () => {
 		// The assertion and its issuer, without the BadgeClass.
 		const first = await importFiles(db, [ob20('basic-assertion.json'), ob20('assets/organization.json')]);
-		expect(first.reports.map((r) => r.status)).toEqual(['succeeded']);
+		expect(first.reports.every((r) => r.status === 'succeeded')).toBe(true);
 		const [stub] = await db.query<{ title: string; unparsed: string[] }>(
 			sql`select title, unparsed from credentials where id = 'https://example.org/robotics-badge.json'`
 		);
@@ -179,7 +179,7 @@ describe.each(engines)('an OB 2.0 assertion of an unresolved badge on $name', (e
 			ob20('assets/robotics-badge.json'),
 			ob20('assets/organization.json')
 		]);
-		expect(second.reports.map((r) => r.status)).toEqual(['succeeded']);
+		expect(second.reports.every((r) => r.status === 'succeeded')).toBe(true);
 		const [resolved] = await db.query<{ title: string; unparsed: string[] | null }>(
 			sql`select title, unparsed from credentials where id = 'https://example.org/robotics-badge.json'`
 		);

@@ -3,7 +3,7 @@
 // must never come out verified.
 import { describe, expect, it } from 'vitest';
 import { parseOpenBadges } from '../../../src/lib/server/import/openbadges/parse.ts';
-import { UNRESOLVED_BADGE } from '../../../src/lib/server/import/openbadges/ob2.ts';
+import { UNRESOLVED_BADGE } from '../../../src/lib/server/import/records.ts';
 import {
 	collect,
 	fixture,

@@ -15,7 +15,7 @@ import {
 	issuerByOrigin,
 	type QualityRecord
 } from '../../domain/watch/data-quality.ts';
-import { UNRESOLVED_BADGE } from '../import/openbadges/ob2.ts';
+import { UNRESOLVED_BADGE } from '../import/records.ts';
 import { getCatalogue, getProviders } from './catalogue.ts';
 import { withheld } from './watch-disclosure.ts';
 import type { ProviderQuality } from '../../domain/watch/answer.ts';

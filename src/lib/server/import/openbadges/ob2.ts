@@ -16,7 +16,7 @@
 import type { Award, Credential, CredentialSkill, Provider } from '../../../domain/types.ts';
 import { calendarDate } from '../dates.ts';
 import { asArray, isObject, str, text, typesOf, type JsonObject } from '../json/values.ts';
-import { credentialRow, type ImportIssue, type ImportRow } from '../records.ts';
+import { credentialRow, UNRESOLVED_BADGE, type ImportIssue, type ImportRow } from '../records.ts';
 import { decide, type ProofCheck, type StatusCheck } from '../verify/check.ts';
 import { verifyCompactJws } from '../verify/jws.ts';
 import { validityProblem } from '../verify/validity.ts';
@@ -62,9 +62,6 @@ export function ob2Provider(issuer: JsonObject): Provider | null {
 		origin: 'real'
 	};
 }
-
-/** The `unparsed` note that marks a credential stub made for an unresolved OB 2.0 badge. */
-export const UNRESOLVED_BADGE = 'unresolved badge:';
 
 function unresolvedBadge(badgeId: string): ImportRow {
 	return {
