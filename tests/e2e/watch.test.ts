@@ -40,8 +40,8 @@ test('a policymaker opens the credentialism watch', async ({ page }) => {
 	const participation = page.locator('[data-panel="participation"]');
 	await participation.getByRole('button', { name: 'Show table' }).click();
 	await expect(participation.getByRole('table')).toBeVisible();
-	await participation.getByText('Definition').click();
-	await expect(participation.getByText(/state no assessment/)).toBeVisible();
+	await participation.getByText('Definition', { exact: true }).click();
+	await expect(participation.locator('details p')).toContainText('The EU definition requires assessment');
 	await expect(participation.getByRole('link', { name: 'Download CSV' })).toHaveAttribute(
 		'href',
 		/\/api\/watch\?format=csv&table=participation/
