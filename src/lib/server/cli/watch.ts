@@ -81,7 +81,7 @@ export async function qualityCommand(argv: string[], { openDb, stdout }: Command
 		suppression: suppressionOf(values['no-suppression'])
 	});
 	if (params.provider && cards.length === 0)
-		throw new UsageError(`--provider: no provider "${params.provider}" with credentials or awards`);
+		throw new UsageError(`--provider: no provider "${params.provider}"`);
 	if (values.json) {
 		stdout.write(JSON.stringify(cards) + '\n');
 		return 0;

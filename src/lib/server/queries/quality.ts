@@ -84,8 +84,10 @@ export async function getQuality(
 		group by 1`);
 	const awards = new Map(awarded.map((r) => [r.provider_id, r]));
 	const lastImport = new Map(imported.map((r) => [r.provider_id, r.last]));
-	const shown = providers.filter(
-		(p) => (providerId === undefined || p.id === providerId) && (byProvider.has(p.id) || awards.has(p.id))
+	// One provider asked for by id has its card whatever it holds; the list shows those with
+	// credential records or awards.
+	const shown = providers.filter((p) =>
+		providerId === undefined ? byProvider.has(p.id) || awards.has(p.id) : p.id === providerId
 	);
 	const reasons = withheld(shown, (p) => Number(awards.get(p.id)?.learners ?? 0), suppression);
 	return shown.map((p, i) => {
