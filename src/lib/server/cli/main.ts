@@ -36,6 +36,12 @@ Commands:
   metrics conformance [--as-of DATE] [--verified-only] [--json]
       Each credential against the EU, Australian and UNESCO definitions; share of awards meeting each.
       Cells describing fewer than 10 learners are withheld (--no-suppression: admin view).
+  watch [--as-of DATE] [--data real|generated|all] [--json]
+      The credentialism watch: credentials first offered and awarded per quarter, awards per credential,
+      overlap clusters (skills, units, near-duplicate titles), dead ends, the participation share.
+  quality [--provider ID] [--json]
+      Providers' data-quality cards: share of records carrying each required element, stubs, stacking
+      rules parsed or not, awards verified, last import; with --provider, each record to fix.
   catalogue list [--qualifications] [--search TEXT] [--json]
   catalogue show <credential-id> [--json]
       A credential and the stacking rules it plans with (requirement groups, prerequisites, unparsed text).
@@ -80,6 +86,8 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
 	verify: async () => (await import('./verify.ts')).verifyCommand,
 	metrics: async () => (await import('./metrics.ts')).metricsCommand,
 	catalogue: async () => (await import('./catalogue.ts')).catalogueCommand,
+	watch: async () => (await import('./watch.ts')).watchCommand,
+	quality: async () => (await import('./watch.ts')).qualityCommand,
 	pathway: async () => (await import('./catalogue.ts')).pathwayCommand,
 	recommend: async () => (await import('./recommend.ts')).recommendCommand,
 	generate: async () => (await import('./generate.ts')).generateCommand,
