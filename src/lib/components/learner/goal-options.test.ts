@@ -19,7 +19,10 @@ describe('goalChoices', () => {
 	});
 
 	it('marks the completed qualification and says how far the others are', () => {
-		expect(choices.find((c) => c.id === 'A')).toMatchObject({ completed: true, label: 'Automotive (A) — completed' });
+		expect(choices.find((c) => c.id === 'A')).toMatchObject({
+			completed: true,
+			label: 'Automotive (A) — completed'
+		});
 		expect(choices[0].label).toBe('Carpentry (C) — 3 more credentials needed');
 		expect(choices.find((c) => c.id === 'B')!.label).toBe('Bricklaying (B)');
 	});

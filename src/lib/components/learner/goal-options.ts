@@ -2,7 +2,13 @@
 // credentials still needed), then the rest by title, and the completed ones last, marked as done.
 import type { QualificationProgress } from '$lib/domain/stacking/index.ts';
 
-export type GoalChoice = { id: string; title: string; completed: boolean; stillNeeded: number | null; label: string };
+export type GoalChoice = {
+	id: string;
+	title: string;
+	completed: boolean;
+	stillNeeded: number | null;
+	label: string;
+};
 
 const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
 

@@ -8,6 +8,7 @@ import { addSequence, buildModel, emptyModel, sequenceOf, type Step } from './mo
 import { recommend, type Recommendation } from './recommend.ts';
 import { outlookText } from './explain.ts';
 import { learnerProgress } from '../stacking/progress.ts';
+import { membersOf } from '../stacking/requirements.ts';
 
 // A generated catalogue with real stacking shapes (cores, elective pools, nested options,
 // prerequisites, recognitions) and generated learners taking it, as the demo data does.
@@ -66,22 +67,27 @@ describe('recommend on generated learners', () => {
 		let toward = 0;
 		let whyNot = 0;
 		for (const { awarded, list } of lists) {
-			const nearest = learnerProgress({ catalogue: index, held: awarded, onlyReachable: true }).qualifications.find(
-				(q) => !q.achieved && q.stillNeeded !== null
-			);
+			const nearest = learnerProgress({
+				catalogue: index,
+				held: awarded,
+				onlyReachable: true
+			}).qualifications.find((q) => !q.achieved && q.stillNeeded !== null);
 			for (const r of list) {
 				checkReasons(r);
 				if (!nearest) continue;
 				expect(r.signals.goal.nearest?.target).toBe(nearest.target);
 				if (r.reasons[0].startsWith(`Not toward ${nearest.title}:`)) whyNot++;
 				else {
-					expect(r.reasons[0]).toMatch(new RegExp(`^(Counts toward|Completes|A prerequisite of what) ${escape(nearest.title)}`));
+					expect(r.reasons[0]).toMatch(
+						new RegExp(`^(Counts toward|Completes|A prerequisite of what) ${escape(nearest.title)}`)
+					);
 					toward++;
 				}
 			}
 			// Those toward the nearest come first.
 			const first = list.findIndex((r) => r.reasons[0].startsWith('Not toward'));
-			if (first >= 0) expect(list.slice(first).every((r) => r.reasons[0].startsWith('Not toward'))).toBe(true);
+			if (first >= 0)
+				expect(list.slice(first).every((r) => r.reasons[0].startsWith('Not toward'))).toBe(true);
 		}
 		expect(toward).toBeGreaterThan(100);
 		expect(whyNot).toBeGreaterThan(0);
@@ -95,9 +101,10 @@ describe('recommend on generated learners', () => {
 			if (done.length) completedSome++;
 			const unfinished = new Set(qualifications.filter((q) => !q.achieved).map((q) => q.target));
 			for (const r of list) {
-				const inDone = done.filter((t) => membersOfTarget(t).has(r.credential));
+				const inDone = done.filter((t) => membersOf({ index, target: t }).has(r.credential));
 				if (inDone.length) expect(r.signals.progress.toward.some((c) => unfinished.has(c.target))).toBe(true);
-				for (const t of done) expect(r.reasons.join(' ')).not.toContain(index.credentials.get(t)!.title + ' (');
+				for (const t of done)
+					expect(r.reasons.join(' ')).not.toContain(index.credentials.get(t)!.title + ' (');
 			}
 		}
 		expect(completedSome).toBeGreaterThan(5);
@@ -111,16 +118,6 @@ describe('recommend on generated learners', () => {
 });
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-function membersOfTarget(target: string): Set<string> {
-	const out = new Set<string>();
-	const visit = (g: { id: string; members: string[] }) => {
-		g.members.forEach((m) => out.add(m));
-		(index.children.get(g.id) ?? []).forEach(visit);
-	};
-	(index.topGroups.get(target) ?? []).forEach(visit);
-	return out;
-}
 
 // Two qualifications: Q1 (core A, B; one elective of E1/E2) and Q2 (core C, D). P requires A.
 const small = (): Catalogue => ({
@@ -220,7 +217,9 @@ describe('recommend on a small catalogue', () => {
 		const z = list.find((r) => r.credential === 'Z')!;
 		// With no goal, what counts toward the nearest qualification (Q1) comes first, then Z.
 		expect(list.map((r) => r.credential).slice(0, 4)).toEqual(['B', 'E1', 'E2', 'Z']);
-		expect(z.reasons[0]).toBe('Not toward Certificate in One: only 3 of what it still needs are open to you now, listed above');
+		expect(z.reasons[0]).toBe(
+			'Not toward Certificate in One: only 3 of what it still needs are open to you now, listed above'
+		);
 		expect(z.signals.next.after).toMatchObject({
 			credential: 'A',
 			status: 'completed',

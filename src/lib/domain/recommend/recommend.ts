@@ -21,7 +21,7 @@ import { candidateCredentials } from './candidates.ts';
 import { nextContext, statusAt, type NextEvidence, type SequenceModel, type Step } from './model.ts';
 import { progressContributions, type Contribution } from './progress-signal.ts';
 import { explain } from './explain.ts';
-import type { RequirementGroup } from '../types.ts';
+import { membersOf } from '../stacking/requirements.ts';
 
 export type Weights = { next: number; progress: number; goal: number; skills: number };
 export const DEFAULT_WEIGHTS: Weights = { next: 1, progress: 0.6, goal: 1.5, skills: 0.2 };
@@ -129,7 +129,8 @@ export function recommend(input: RecommendInput): Recommendation[] {
 	const allCandidates = candidateCredentials({ index, held, inProgress, asOf });
 
 	const { qualifications } = learnerProgress({ catalogue: index, held: awarded, onlyReachable: true });
-	const nearestQ = goal === null ? qualifications.find((q) => !q.achieved && q.stillNeeded !== null) : undefined;
+	const nearestQ =
+		goal === null ? qualifications.find((q) => !q.achieved && q.stillNeeded !== null) : undefined;
 	const nearest: Nearest | null = nearestQ
 		? {
 				target: nearestQ.target,
@@ -144,7 +145,9 @@ export function recommend(input: RecommendInput): Recommendation[] {
 	const goalIsCredential = aim !== null && index.credentials.has(aim);
 	const goalIsTarget = goalIsCredential && index.topGroups.has(aim!);
 	if (goalIsTarget && !qualifications.some((q) => q.target === aim))
-		qualifications.push(...learnerProgress({ catalogue: index, held: awarded, targets: [aim!] }).qualifications);
+		qualifications.push(
+			...learnerProgress({ catalogue: index, held: awarded, targets: [aim!] }).qualifications
+		);
 	const contributions = progressContributions({ index, qualifications, held });
 
 	// What the goal asks for that is not startable yet: its prerequisites lead toward the goal too.
@@ -156,9 +159,8 @@ export function recommend(input: RecommendInput): Recommendation[] {
 	for (const need of goalNeeds) for (const r of index.requires.get(need) ?? []) leadsToGoal.add(r);
 
 	// Members of completed qualifications: suggested only when they count toward an unfinished one.
-	const completedOnly = membersOf(
-		index,
-		qualifications.filter((q) => q.achieved).map((q) => q.target)
+	const completedOnly = new Set(
+		qualifications.filter((q) => q.achieved).flatMap((q) => [...membersOf({ index, target: q.target })])
 	);
 	const candidates = allCandidates.filter(
 		(c) => !completedOnly.has(c) || (contributions.get(c) ?? []).length > 0 || c === goal
@@ -243,17 +245,6 @@ export function recommend(input: RecommendInput): Recommendation[] {
 			signals
 		};
 	});
-}
-
-/** Every credential in the requirement groups (nested) of these targets. */
-function membersOf(index: CatalogueIndex, targets: string[]): Set<string> {
-	const out = new Set<string>();
-	const visit = (g: RequirementGroup) => {
-		g.members.forEach((m) => out.add(m));
-		(index.children.get(g.id) ?? []).forEach(visit);
-	};
-	for (const t of targets) (index.topGroups.get(t) ?? []).forEach(visit);
-	return out;
 }
 
 /**

@@ -5,7 +5,7 @@
 // provider only its own records (its awards and enrolments), with a count of the others'.
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
-import type { Objective, Progress } from '../../domain/stacking/index.ts';
+import type { GroupState, Objective, Progress } from '../../domain/stacking/index.ts';
 import { getCatalogueIndex } from './catalogue-cache.ts';
 import { shownLearnerId } from './learner-ids.ts';
 import {
@@ -54,8 +54,10 @@ export type LearnerPage = {
 	plans: PlanResult[];
 	/** Reachable, unfinished qualifications left without a plan by MAX_PLANS. */
 	plansOmitted: number;
-	/** Titles of the credentials the plans name. */
+	/** Titles of the credentials the plans and the reachable qualifications' groups name. */
 	titles: Record<string, string>;
+	/** Members of each requirement group of the reachable qualifications, by group id. */
+	groupMembers: Record<string, string[]>;
 	suggestions: Suggestions;
 	/** In a provider's view: how many records of other providers the page leaves out; else null. */
 	otherRecords: { awards: number; enrolments: number } | null;
@@ -124,6 +126,14 @@ export async function getLearnerPage(
 		};
 	});
 	const titles: Record<string, string> = {};
+	const groupMembers: Record<string, string[]> = {};
+	const visit = (g: GroupState) => {
+		groupMembers[g.id] = [...(groupById.get(g.id)?.members ?? [])];
+		for (const m of groupMembers[g.id]) titles[m] = index.credentials.get(m)?.title ?? m;
+		g.children.forEach(visit);
+	};
+	const groupById = new Map(index.catalogue.groups.map((g) => [g.id, g]));
+	for (const q of progress.qualifications) q.groups.forEach(visit);
 	for (const p of plans)
 		if (p.ok) for (const id of p.plan.credentials) titles[id] = index.credentials.get(id)?.title ?? id;
 	return {
@@ -138,6 +148,7 @@ export async function getLearnerPage(
 		plans,
 		plansOmitted: Math.max(0, unfinished.length - MAX_PLANS),
 		titles,
+		groupMembers,
 		suggestions,
 		otherRecords
 	};
