@@ -14,6 +14,7 @@ import { learnerCommand, retentionCommand } from './privacy.ts';
 import { recommendCommand } from './recommend.ts';
 import { verifyCommand } from './verify.ts';
 import { dbCommand, rollupsCommand } from './db.ts';
+import { keysCommand, recordCommand } from './record.ts';
 
 export type CommandContext = {
 	/** Opens the database from the environment; closed by main when the command ends. */
@@ -57,6 +58,12 @@ Commands:
       The exact cheapest set of credentials that completes the target, honouring prerequisites.
   recommend (--learner ID | --learners-file PATH) [--goal ID] [--k 5] [--as-of DATE] [--json]
       Next steps with their reasons; a file (one id a line) gives one JSON line per learner.
+  keys create
+      Make the deployment's issuer key (Ed25519, did:key) in the file STACKWISE_ISSUER_KEY_FILE
+      names (outside the repository); prints the did and where it is kept.
+  record --learner ID [--qualification Q] --out FILE
+      The learner's record as a signed CLR 2.0 / Open Badges 3.0 credential (eddsa-rdfc-2022): their
+      awards with each one's verification, progress toward Q (default: the nearest) and the plan.
   generate --learners N [--seed S] [--out DIR] [--format arrow|csv] [--credentials N]
       Synthetic providers, catalogue, learners and enrolments (OULAD-calibrated), streamed to files.
   user add --email E --role admin|policymaker|provider|learner [--provider ID] [--learner ID]
@@ -119,6 +126,10 @@ export async function main(argv: string[], io: Partial<CommandContext> = {}): Pr
 				return await recommendCommand(rest, context);
 			case 'generate':
 				return await generateCommand(rest, context);
+			case 'keys':
+				return await keysCommand(rest, context);
+			case 'record':
+				return await recordCommand(rest, context);
 			case 'user':
 				return await userCommand(rest, context);
 			case 'learner':
