@@ -77,3 +77,12 @@ export async function loadIssuerKey(path: string): Promise<IssuerKey> {
 	const pair = await Ed25519Multikey.from(file);
 	return { did: file.controller, verificationMethod: file.id, signer: () => pair.signer() };
 }
+
+/** Whether records can be signed here: the key file is named and exists. */
+export function issuerKeyConfigured(env: NodeJS.ProcessEnv = process.env): boolean {
+	try {
+		return existsSync(issuerKeyPath(env));
+	} catch {
+		return false;
+	}
+}
