@@ -54,7 +54,8 @@ export type RecordProgress = {
 };
 
 export type RecordFacts = {
-	learnerId: string;
+	/** How the record names the learner (the pseudonym the pages show). */
+	learnerKey: string;
 	issuer: { did: string; name: string };
 	/** ISO instant of issue. */
 	issuedAt: string;
@@ -92,7 +93,7 @@ const list = (cs: RecordCredential[]) => cs.map((c, i) => `${i + 1}. ${c.title} 
 
 export function recordDocument(facts: RecordFacts): Record<string, unknown> {
 	const issuer = { id: facts.issuer.did, type: ['Profile'], name: facts.issuer.name };
-	const subjectId = `urn:stackwise:learner:${encodeURIComponent(facts.learnerId)}`;
+	const subjectId = `urn:stackwise:learner:${encodeURIComponent(facts.learnerKey)}`;
 	const base = (id: string, name: string, validFrom: string) => ({
 		'@context': [CONTEXTS.vc, CONTEXTS.ob],
 		id,

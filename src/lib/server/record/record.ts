@@ -50,7 +50,9 @@ export async function getLearnerRecordFacts(
 		now = new Date()
 	}: { learnerId: string; qualification?: string | null; issuer: { did: string; name: string }; now?: Date }
 ): Promise<RecordFacts> {
-	const [learner] = await db.query<{ id: string }>(sql`select id from learners where id = ${learnerId}`);
+	const [learner] = await db.query<{ id: string; pseudonym: string | null }>(
+		sql`select id, pseudonym from learners where id = ${learnerId}`
+	);
 	if (!learner) throw new RecordError(`no learner "${learnerId}"`);
 	const index = await getCatalogueIndex(db);
 	const credential = (id: string): RecordCredential => {
@@ -96,7 +98,8 @@ export async function getLearnerRecordFacts(
 		};
 	}
 	return {
-		learnerId,
+		// The pseudonym the pages show, as they do: the raw id stays in the database.
+		learnerKey: learner.pseudonym ?? learnerId,
 		issuer,
 		issuedAt: now.toISOString().replace(/\.\d{3}Z$/, 'Z'),
 		recordId: `urn:uuid:${randomUUID()}`,
