@@ -30,3 +30,16 @@ export function flowsCsvHref(question: {
 		if (value) params.set(key, value);
 	return `/api/flows?${params}`;
 }
+
+/**
+ * Drill-through: the same dashboard, with the same filters, narrowed to one credential (its own
+ * completion, time to credential, equity and flows). Empty parameters are dropped, as the filter
+ * form drops them.
+ */
+export function drillHref(pageSearch: URLSearchParams, credential: string | null): string | null {
+	if (!credential) return null;
+	const params = new URLSearchParams();
+	for (const [key, value] of pageSearch) if (value !== '') params.set(key, value);
+	params.set('credential', credential);
+	return `?${params}`;
+}
