@@ -66,18 +66,18 @@ describe.each(engines)('catalogue pages on $name', (engine) => {
 		const quals = await searchCatalogue(db, { q: 'crane', kind: 'qualification' });
 		expect(quals.results.map((r) => r.id)).toContain('CPC32920');
 		expect(quals.results.every((r) => r.stackable)).toBe(true);
-		expect(quals.facets.kind.find((k) => k.value === 'qualification')!.count).toBe(quals.total);
-		expect(quals.facets.kind.find((k) => k.value === 'unit')!.count).toBeGreaterThan(5);
+		expect(quals.facets.kind.find((k) => k.value === 'qualification')!.credentials).toBe(quals.total);
+		expect(quals.facets.kind.find((k) => k.value === 'unit')!.credentials).toBeGreaterThan(5);
 		// Level and provider facets narrow to exactly what they count.
 		const all = await searchCatalogue(db, { kind: 'qualification' });
 		const level3 = all.facets.level.find((l) => l.value === '3')!;
 		const atLevel3 = await searchCatalogue(db, { kind: 'qualification', level: '3' });
-		expect(atLevel3.total).toBe(level3.count);
+		expect(atLevel3.total).toBe(level3.credentials);
 		expect(atLevel3.results.every((r) => r.level === '3')).toBe(true);
 		const provider = all.facets.provider.find((p) => p.value !== 'none')!;
 		expect(all.providerNames[provider.value]).toBeTruthy();
 		expect((await searchCatalogue(db, { kind: 'qualification', provider: provider.value })).total).toBe(
-			provider.count
+			provider.credentials
 		);
 	});
 

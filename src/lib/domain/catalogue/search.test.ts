@@ -32,21 +32,21 @@ describe('catalogue search facets', () => {
 		expect(r.results).toEqual(['Q1']);
 		// Kinds among P2's matches (Q1, U2); providers among the qualifications (Q1, Q2).
 		expect(r.facets.kind).toEqual([
-			{ value: 'macro', count: 1 },
-			{ value: 'qualification', count: 1 },
-			{ value: 'unit', count: 1 }
+			{ value: 'macro', credentials: 1 },
+			{ value: 'qualification', credentials: 1 },
+			{ value: 'unit', credentials: 1 }
 		]);
 		expect(r.facets.provider).toEqual([
-			{ value: 'P1', count: 1 },
-			{ value: 'P2', count: 1 }
+			{ value: 'P1', credentials: 1 },
+			{ value: 'P2', credentials: 1 }
 		]);
-		expect(r.facets.level).toEqual([{ value: '3', count: 1 }]);
+		expect(r.facets.level).toEqual([{ value: '3', credentials: 1 }]);
 	});
 
 	it('keeps a chosen value listed when nothing matches it', () => {
 		const r = facetHits(hits, { level: '9' }, { page: 1, pageSize: 10 });
 		expect(r.total).toBe(0);
-		expect(r.facets.level).toContainEqual({ value: '9', count: 0 });
+		expect(r.facets.level).toContainEqual({ value: '9', credentials: 0 });
 	});
 
 	it('reads the words of a query, whatever the punctuation', () => {

@@ -9,7 +9,8 @@ export type Facet = (typeof FACETS)[number];
 /** A matching credential with its score and each facet's values (a credential may have several). */
 export type FacetedHit<T> = { item: T; score: number; tiebreak: string; values: Record<Facet, string[]> };
 
-export type FacetCount = { value: string; count: number };
+/** How many catalogue credentials (not learners) a facet value leaves. */
+export type FacetCount = { value: string; credentials: number };
 
 /** The query's words: letters and digits, lower-cased, at most 12 of them, each at most 60 long. */
 export function searchWords(q: string | undefined): string[] {
@@ -33,8 +34,8 @@ export function facetHits<T>(
 		// A chosen value stays listed even when nothing else leaves it any match.
 		if (filters[f] && !counts.has(filters[f]!)) counts.set(filters[f]!, 0);
 		facets[f] = [...counts]
-			.map(([value, count]) => ({ value, count }))
-			.sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+			.map(([value, credentials]) => ({ value, credentials }))
+			.sort((a, b) => b.credentials - a.credentials || a.value.localeCompare(b.value));
 	}
 	const matching = hits
 		.filter((h) => passes(h, null))
