@@ -15,6 +15,11 @@ describe('drillHref', () => {
 		const search = new URLSearchParams('cohort=2013J&asOf=&credential=AAA&by=gender');
 		expect(drillHref(search, 'FFF')).toBe('?cohort=2013J&credential=FFF&by=gender');
 	});
+	it('narrows to a cohort the same way', () => {
+		expect(drillHref(new URLSearchParams('data=real&cohort='), '2014B', 'cohort')).toBe(
+			'?data=real&cohort=2014B'
+		);
+	});
 	it('gives no link for a row that is no credential (the total)', () => {
 		expect(drillHref(new URLSearchParams(), null)).toBeNull();
 	});

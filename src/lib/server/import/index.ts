@@ -4,7 +4,14 @@ import { audit } from '../auth/audit.ts';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Db } from '../db/client.ts';
-import { runImportJob, type ImportJob, type ImportReport, type LoadOptions } from './loader.ts';
+import {
+	countRollupsAfter,
+	recordReport,
+	runImportJob,
+	type ImportJob,
+	type ImportReport,
+	type LoadOptions
+} from './loader.ts';
 import { claimOulad, ouladJob } from './oulad/index.ts';
 import { arrowJob, arrowTable, isArrow } from './flat/arrow-format.ts';
 import { csvJob, csvTable, type ColumnMap } from './flat/csv-format.ts';
@@ -118,7 +125,20 @@ export async function importFiles(
 ): Promise<{ reports: ImportReport[]; unrecognised: SourceFile[] }> {
 	const plan = await planImport(files, { format, map, profile });
 	const reports: ImportReport[] = [];
-	for (const job of plan.jobs) reports.push(await runImportJob(db, job, options));
+	// Several imports in one call (a folder of 25 training.gov.au documents, say) count the
+	// dashboards' sums once at the end rather than once each, unless the caller counts itself.
+	const countAtEnd = plan.jobs.length > 1 && !options.deferRollupCount;
+	for (const job of plan.jobs)
+		reports.push(
+			await runImportJob(db, job, { ...options, deferRollupCount: options.deferRollupCount || countAtEnd })
+		);
+	const pending = reports.filter((r) => r.rollups === 'pending');
+	if (countAtEnd && pending.length > 0) {
+		const source = options.source ?? files.map((f) => f.path).join(', ');
+		await countRollupsAfter(db, pending, source);
+		const last = pending[pending.length - 1];
+		if (last.rollupsIssue) await recordReport(db, last, source);
+	}
 	// Who imported what, and how it ended: the audit log's import entry (web upload, CLI, seeding).
 	if (reports.length > 0)
 		await audit(db, {
