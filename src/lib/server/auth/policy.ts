@@ -26,6 +26,8 @@ export const ROUTE_POLICY: Record<string, RouteRule> = {
 	'/providers/[id]/quality': { roles: AGGREGATES, own: 'provider' },
 	'/watch': { roles: ['admin', 'policymaker'] },
 	'/learners/[id]': { roles: ['admin', 'provider', 'learner'], own: 'learner' },
+	// The signed record holds every award of the learner: the learner's own, or an admin's download.
+	'/learners/[id]/record': { roles: ['admin', 'learner'], own: 'learner' },
 	'/flows': { roles: AGGREGATES },
 	'/catalogue': { roles: ALL },
 	'/catalogue/[id]': { roles: ALL },

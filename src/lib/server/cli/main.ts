@@ -51,6 +51,12 @@ Commands:
       The exact cheapest set of credentials that completes the target, honouring prerequisites.
   recommend (--learner ID | --learners-file PATH) [--goal ID] [--k 5] [--as-of DATE] [--json]
       Next steps with their reasons; a file (one id a line) gives one JSON line per learner.
+  keys create
+      Make the deployment's issuer key (Ed25519, did:key) in the file STACKWISE_ISSUER_KEY_FILE
+      names (outside the repository); prints the did and where it is kept.
+  record --learner ID [--qualification Q] --out FILE
+      The learner's record as a signed CLR 2.0 / Open Badges 3.0 credential (eddsa-rdfc-2022): their
+      awards with each one's verification, progress toward Q (default: the nearest) and the plan.
   generate --learners N [--seed S] [--out DIR] [--format arrow|csv] [--credentials N]
       Synthetic providers, catalogue, learners and enrolments (OULAD-calibrated), streamed to files.
   user add --email E --role admin|policymaker|provider|learner [--provider ID] [--learner ID]
@@ -91,6 +97,8 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
 	pathway: async () => (await import('./catalogue.ts')).pathwayCommand,
 	recommend: async () => (await import('./recommend.ts')).recommendCommand,
 	generate: async () => (await import('./generate.ts')).generateCommand,
+	keys: async () => (await import('./record.ts')).keysCommand,
+	record: async () => (await import('./record.ts')).recordCommand,
 	user: async () => (await import('./user.ts')).userCommand,
 	learner: async () => (await import('./privacy.ts')).learnerCommand,
 	retention: async () => (await import('./privacy.ts')).retentionCommand,
