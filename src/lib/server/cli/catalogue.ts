@@ -1,6 +1,7 @@
 // `stackwise catalogue …` and `stackwise pathway …`: the stacking rules and a learner's way through them.
 import { parseArgs } from 'node:util';
 import { getCredentialDetail, listCredentials } from '../queries/credential-detail.ts';
+import { searchCatalogue } from '../queries/catalogue-page.ts';
 import { getLearnerHoldings, getPlan, getProgress } from '../queries/pathway.ts';
 import { UsageError } from './args.ts';
 import type { CommandContext } from './main.ts';
@@ -22,10 +23,17 @@ export async function catalogueCommand(argv: string[], { openDb, stdout }: Comma
 				qualifications: { type: 'boolean', default: false }
 			}
 		});
-		const list = await listCredentials(await openDb(), {
-			search: values.search,
-			stackableOnly: values.qualifications
-		});
+		const db = await openDb();
+		// A search is the catalogue page's (full text, typos, ranked best first); without one, the list.
+		const list = values.search?.trim()
+			? (
+					await searchCatalogue(db, {
+						q: values.search,
+						kind: values.qualifications ? 'qualification' : undefined,
+						pageSize: Number.MAX_SAFE_INTEGER
+					})
+				).results
+			: await listCredentials(db, { stackableOnly: values.qualifications });
 		if (values.json) stdout.write(JSON.stringify(list) + '\n');
 		else
 			for (const c of list)

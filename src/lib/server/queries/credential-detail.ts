@@ -88,17 +88,12 @@ export async function getCredentialDetail(db: Db, id: string): Promise<Credentia
 
 export async function listCredentials(
 	db: Db,
-	{ search, stackableOnly = false }: { search?: string; stackableOnly?: boolean } = {}
+	{ stackableOnly = false }: { stackableOnly?: boolean } = {}
 ): Promise<CredentialSummary[]> {
 	const index = await getCatalogueIndex(db);
 	const targets = new Set(index.targets);
-	const q = search?.trim().toLowerCase();
 	return [...index.credentials.values()]
-		.filter(
-			(c) =>
-				(!stackableOnly || targets.has(c.id)) &&
-				(!q || c.id.toLowerCase().includes(q) || c.title.toLowerCase().includes(q))
-		)
+		.filter((c) => !stackableOnly || targets.has(c.id))
 		.map((c) => summaryOf(c, targets));
 }
 
