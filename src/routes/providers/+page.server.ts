@@ -1,4 +1,5 @@
 import type { PageServerLoad } from './$types';
+import { policyStatement } from '$lib/domain/suppression/policy.ts';
 import { accessFor } from '$lib/server/auth/access.ts';
 import { getDb } from '$lib/server/db/index.ts';
 import { metricParams, parseQuery } from '$lib/server/http/params.ts';
@@ -10,6 +11,7 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 	const { scope, suppression } = accessFor(locals);
 	return {
 		params,
+		disclosure: policyStatement(suppression),
 		summaries: await getProviderSummaries(await getDb(), {
 			scope,
 			suppression,

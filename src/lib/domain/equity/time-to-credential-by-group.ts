@@ -5,7 +5,8 @@
 
 import type { DayCounts } from '../survival/day-counts.ts';
 import { timeToCredential, type TimeToCredential } from '../survival/time-to-credential.ts';
-import { compareGroups, DEFAULT_SUPPRESSION, type Suppression } from './compare-groups.ts';
+import { publishedCount, publishesRate, rounds, type Suppression } from '../suppression/policy.ts';
+import { compareGroups, DEFAULT_SUPPRESSION, type Margins } from './compare-groups.ts';
 import type { GroupInput } from './group-key.ts';
 
 export type GroupDayCounts = {
@@ -28,11 +29,14 @@ export type GroupTimeToCredential = {
 export function timeToCredentialByGroup({
 	groups,
 	at,
-	suppression = DEFAULT_SUPPRESSION
+	suppression = DEFAULT_SUPPRESSION,
+	margins
 }: {
 	groups: readonly GroupDayCounts[];
 	at?: readonly number[];
 	suppression?: Suppression;
+	/** For pairs: how the one-dimension views publish the margins (compare-groups.ts). */
+	margins?: Margins;
 }): { groups: GroupTimeToCredential[]; exposedTotals: string[] } {
 	const results = groups.map((g) => timeToCredential({ rows: g.rows, at }));
 	const index = new Map(groups.map((g, i) => [g, i]));
@@ -41,6 +45,7 @@ export function timeToCredentialByGroup({
 		value: () => undefined, // no ratios between curves: only naming and suppression
 		learners: (g) => g.learners ?? results[index.get(g)!]?.n ?? 0,
 		suppression,
+		margins,
 		module: 'timeToCredentialByGroup'
 	});
 	return {
@@ -51,7 +56,37 @@ export function timeToCredentialByGroup({
 				return { ...name, suppressed: c.suppressed, n: null, inProgress: null, points: [], median: null };
 			}
 			const result = results[i] ?? { n: 0, inProgress: 0, points: [], median: null };
-			return { ...name, suppressed: null, ...result };
+			return { ...name, suppressed: null, ...publishedCurve(result, suppression) };
 		})
 	};
+}
+
+const PERCENT = (v: number) => Math.round(v * 100) / 100;
+const percentOrNull = (v: number | null) => (v === null ? null : PERCENT(v));
+
+/**
+ * A curve as a rounding policy publishes it: n and in-progress rounded, the curve in whole
+ * percentage points (a step of one learner in n is not told apart from its neighbours for n
+ * above ~50), and no curve at all over fewer than 22.5 learners, as for rates (policy.ts).
+ */
+function publishedCurve(result: TimeToCredential, suppression: Suppression): TimeToCredential {
+	if (!rounds(suppression)) return result;
+	const counts = { n: publishedCount(suppression, result.n), inProgress: publishedCount(suppression, result.inProgress) };
+	if (!publishesRate(suppression, result.n)) return { ...counts, points: [], median: null };
+	const points: TimeToCredential['points'] = [];
+	for (const p of result.points) {
+		const q = {
+			day: p.day,
+			completed: PERCENT(p.completed),
+			withdrawn: PERCENT(p.withdrawn),
+			failed: PERCENT(p.failed),
+			completedLow: percentOrNull(p.completedLow),
+			completedHigh: percentOrNull(p.completedHigh)
+		};
+		// A step that rounds away is not listed: its day alone would tell that someone ended then.
+		const last = points.at(-1);
+		if (last && last.completed === q.completed && last.withdrawn === q.withdrawn && last.failed === q.failed) continue;
+		points.push(q);
+	}
+	return { ...counts, points, median: result.median };
 }

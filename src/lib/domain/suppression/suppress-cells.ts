@@ -18,10 +18,9 @@
 // inside the table: its total must be withheld instead. Those sets are returned as
 // `exposedSets`.
 
-export const DEFAULT_SUPPRESSION_THRESHOLD = 10;
+import { COMPLEMENTARY, DEFAULT_SUPPRESSION_THRESHOLD, fewerThan } from './policy.ts';
 
-export const fewerThan = (threshold: number) => `fewer than ${threshold} learners`;
-export const COMPLEMENTARY = 'withheld so that another withheld cell cannot be worked out from the total';
+export { COMPLEMENTARY, DEFAULT_SUPPRESSION_THRESHOLD, fewerThan };
 
 export type SuppressionResult = {
 	/** Per cell, in input order: why it is withheld, or null when it is published. */
@@ -34,7 +33,8 @@ export function suppressCells<T>({
 	cells,
 	count,
 	threshold = DEFAULT_SUPPRESSION_THRESHOLD,
-	sets
+	sets,
+	given
 }: {
 	cells: readonly T[];
 	/** Learners the cell describes. */
@@ -42,6 +42,12 @@ export function suppressCells<T>({
 	threshold?: number;
 	/** Sets of cell indices adding up to a published total; default: all cells, one total. */
 	sets?: ReadonlyArray<readonly number[]>;
+	/**
+	 * Cells another view already decided (a margin that the one-dimension view publishes or
+	 * withholds): a string keeps the cell withheld, null keeps it published; undefined (or no
+	 * entry) leaves the cell to this table. Decided cells are never chosen as complements.
+	 */
+	given?: ReadonlyArray<string | null | undefined>;
 }): SuppressionResult {
 	if (!(Number.isFinite(threshold) && threshold >= 0)) {
 		throw new Error(`suppressCells: threshold ${threshold} is not a number ≥ 0`);
@@ -60,7 +66,10 @@ export function suppressCells<T>({
 		}
 	}
 
-	const reasons: Array<string | null> = counts.map((c) => (c < threshold ? fewerThan(threshold) : null));
+	const decided = (i: number) => given?.[i] !== undefined;
+	const reasons: Array<string | null> = counts.map((c, i) =>
+		decided(i) ? given![i]! : c < threshold ? fewerThan(threshold) : null
+	);
 	for (let changed = true; changed;) {
 		changed = false;
 		for (const set of groups) {
@@ -68,7 +77,7 @@ export function suppressCells<T>({
 			let smallest = -1;
 			for (const i of set) {
 				// Ties go to the earlier cell, so the result does not depend on the sort.
-				if (reasons[i] === null && (smallest < 0 || counts[i] < counts[smallest])) smallest = i;
+				if (reasons[i] === null && !decided(i) && (smallest < 0 || counts[i] < counts[smallest])) smallest = i;
 			}
 			if (smallest >= 0) {
 				reasons[smallest] = COMPLEMENTARY;

@@ -47,7 +47,9 @@ Commands:
       and their progress (share of requirement groups satisfied).
   metrics conformance [--as-of DATE] [--verified-only] [--json]
       Each credential against the EU, Australian and UNESCO definitions; share of awards meeting each.
-      Cells describing fewer than 10 learners are withheld (--no-suppression: admin view).
+      Every figure follows the disclosure policy (STACKWISE_SUPPRESSION_THRESHOLD, default 10;
+      STACKWISE_DISCLOSURE=suppress|round5|both, default both; docs/disclosure.md).
+      --no-suppression: the admin view.
   catalogue list [--qualifications] [--search TEXT] [--json]
   catalogue show <credential-id> [--json]
       A credential and the stacking rules it plans with (requirement groups, prerequisites, unparsed text).

@@ -1,4 +1,5 @@
 import { error } from '@sveltejs/kit';
+import { policyStatement } from '$lib/domain/suppression/policy.ts';
 import type { PageServerLoad } from './$types';
 import { accessFor } from '$lib/server/auth/access.ts';
 import { getDb } from '$lib/server/db/index.ts';
@@ -40,6 +41,7 @@ export const load: PageServerLoad = async ({ url, params: route, locals }) => {
 		dashboard,
 		cohorts,
 		sources,
-		threshold: suppression === false ? null : suppression.threshold
+		threshold: suppression === false ? null : suppression.threshold,
+		disclosure: policyStatement(suppression)
 	};
 };
