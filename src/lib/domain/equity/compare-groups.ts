@@ -110,7 +110,8 @@ export function compareGroups<T extends { group: GroupInput }>({
 			});
 			const given = [...rows.map(() => undefined), ...extraGiven];
 			const cells = [...rows.map((r) => learners(r)), ...extraGiven.map(() => 0)];
-			const result = suppressCells({ cells, count: (c) => c, threshold, sets: withMargins, given });
+			const negated = new Set(extraGiven.map((_, k) => rows.length + k));
+			const result = suppressCells({ cells, count: (c) => c, threshold, sets: withMargins, given, negated });
 			reasons = result.reasons.slice(0, rows.length);
 			exposedTotals = result.exposedSets.map((s) => {
 				const { dimension, group } = totals[s];
