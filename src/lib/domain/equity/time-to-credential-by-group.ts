@@ -71,7 +71,10 @@ const percentOrNull = (v: number | null) => (v === null ? null : PERCENT(v));
  */
 function publishedCurve(result: TimeToCredential, suppression: Suppression): TimeToCredential {
 	if (!rounds(suppression)) return result;
-	const counts = { n: publishedCount(suppression, result.n), inProgress: publishedCount(suppression, result.inProgress) };
+	const counts = {
+		n: publishedCount(suppression, result.n),
+		inProgress: publishedCount(suppression, result.inProgress)
+	};
 	if (!publishesRate(suppression, result.n)) return { ...counts, points: [], median: null };
 	const points: TimeToCredential['points'] = [];
 	for (const p of result.points) {
@@ -85,7 +88,8 @@ function publishedCurve(result: TimeToCredential, suppression: Suppression): Tim
 		};
 		// A step that rounds away is not listed: its day alone would tell that someone ended then.
 		const last = points.at(-1);
-		if (last && last.completed === q.completed && last.withdrawn === q.withdrawn && last.failed === q.failed) continue;
+		if (last && last.completed === q.completed && last.withdrawn === q.withdrawn && last.failed === q.failed)
+			continue;
 		points.push(q);
 	}
 	return { ...counts, points, median: result.median };

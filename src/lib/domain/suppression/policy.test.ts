@@ -17,11 +17,17 @@ describe('disclosurePolicy', () => {
 	});
 	it('refuses a bad threshold or mode, naming the setting', () => {
 		expect(() => disclosurePolicy({ threshold: -1 })).toThrow(/STACKWISE_SUPPRESSION_THRESHOLD -1/);
-		expect(() => disclosurePolicy({ threshold: Number('ten') })).toThrow(/STACKWISE_SUPPRESSION_THRESHOLD NaN/);
-		expect(() => disclosurePolicy({ mode: 'round10' })).toThrow(/STACKWISE_DISCLOSURE round10 is not one of suppress, round5, both/);
+		expect(() => disclosurePolicy({ threshold: Number('ten') })).toThrow(
+			/STACKWISE_SUPPRESSION_THRESHOLD NaN/
+		);
+		expect(() => disclosurePolicy({ mode: 'round10' })).toThrow(
+			/STACKWISE_DISCLOSURE round10 is not one of suppress, round5, both/
+		);
 	});
 	it('withholds below the threshold unless it only rounds; rounds unless it only suppresses', () => {
-		const [s, r, b] = (['suppress', 'round5', 'both'] as const).map((mode) => disclosurePolicy({ threshold: 7, mode }));
+		const [s, r, b] = (['suppress', 'round5', 'both'] as const).map((mode) =>
+			disclosurePolicy({ threshold: 7, mode })
+		);
 		expect([s, r, b, false as const].map(withheldBelow)).toEqual([7, 0, 7, 0]);
 		expect([s, r, b, false as const].map(rounds)).toEqual([false, true, true, false]);
 		expect(withheldBelow({ threshold: 10 })).toBe(10); // no mode: suppression alone
@@ -55,9 +61,13 @@ describe('roundToFive (HESA)', () => {
 
 describe('policyStatement', () => {
 	it('states the threshold in force and the rounding, in words', () => {
-		expect(policyStatement(disclosurePolicy({ threshold: 25, mode: 'suppress' }))).toMatch(/^Cells describing fewer than 25 learners are withheld/);
+		expect(policyStatement(disclosurePolicy({ threshold: 25, mode: 'suppress' }))).toMatch(
+			/^Cells describing fewer than 25 learners are withheld/
+		);
 		expect(policyStatement(disclosurePolicy({ threshold: 25, mode: 'suppress' }))).not.toMatch(/rounded/);
-		expect(policyStatement(disclosurePolicy({ threshold: 25, mode: 'both' }))).toMatch(/fewer than 25 .*rounded to the nearest 5/);
+		expect(policyStatement(disclosurePolicy({ threshold: 25, mode: 'both' }))).toMatch(
+			/fewer than 25 .*rounded to the nearest 5/
+		);
 		expect(policyStatement(disclosurePolicy({ mode: 'round5' }))).not.toMatch(/withheld/);
 		expect(policyStatement(false)).toMatch(/administrator/);
 	});
@@ -103,7 +113,9 @@ function recoverable(table: number[][], threshold: number, marginsKnown = true):
 		}).rows.map((r) => r.suppressed);
 	const rowReasons = oneDim(rowSums, 'r');
 	const colReasons = oneDim(colSums, 'c');
-	const cells = table.flatMap((row, r) => row.map((n, c) => ({ group: [`r${r}`, `c${c}`] as const, n, r, c })));
+	const cells = table.flatMap((row, r) =>
+		row.map((n, c) => ({ group: [`r${r}`, `c${c}`] as const, n, r, c }))
+	);
 	const pair = compareGroups({
 		rows: cells,
 		value: () => undefined,
@@ -143,7 +155,10 @@ function recoverable(table: number[][], threshold: number, marginsKnown = true):
 		put(e, `c${c}`, -1);
 		equations.push(e);
 	}
-	for (const [prefix, n] of [['r', R], ['c', C]] as const) {
+	for (const [prefix, n] of [
+		['r', R],
+		['c', C]
+	] as const) {
 		const e = eq();
 		for (let i = 0; i < n; i++) put(e, `${prefix}${i}`, 1);
 		equations.push(e);
@@ -158,13 +173,19 @@ describe('the policy on a random table with its margins', () => {
 	const cell = fc.oneof(fc.integer({ min: 0, max: 12 }), fc.integer({ min: 10, max: 400 }));
 	const table = fc
 		.tuple(fc.integer({ min: 2, max: 5 }), fc.integer({ min: 2, max: 5 }))
-		.chain(([r, c]) => fc.array(fc.array(cell, { minLength: c, maxLength: c }), { minLength: r, maxLength: r }));
+		.chain(([r, c]) =>
+			fc.array(fc.array(cell, { minLength: c, maxLength: c }), { minLength: r, maxLength: r })
+		);
 
 	it('leaves no withheld cell determined by the published ones', () => {
-		fc.assert(fc.property(table, (t) => recoverable(t, 10).length === 0), { numRuns: 300, seed: 25 });
+		fc.assert(
+			fc.property(table, (t) => recoverable(t, 10).length === 0),
+			{ numRuns: 300, seed: 25 }
+		);
 		// …where a table suppressed blind to its margins does give some away.
-		const blind = fc.sample(table, { numRuns: 300, seed: 25 }).filter((t) => recoverable(t, 10, false).length > 0);
+		const blind = fc
+			.sample(table, { numRuns: 300, seed: 25 })
+			.filter((t) => recoverable(t, 10, false).length > 0);
 		expect(blind.length).toBeGreaterThan(0);
 	});
-
 });

@@ -41,10 +41,14 @@ export function disclosurePolicy({
 	mode?: string;
 }): DisclosurePolicy {
 	if (!(Number.isInteger(threshold) && threshold >= 0)) {
-		throw new Error(`disclosurePolicy: STACKWISE_SUPPRESSION_THRESHOLD ${threshold} is not a whole number ≥ 0`);
+		throw new Error(
+			`disclosurePolicy: STACKWISE_SUPPRESSION_THRESHOLD ${threshold} is not a whole number ≥ 0`
+		);
 	}
 	if (!(DISCLOSURE_MODES as readonly string[]).includes(mode)) {
-		throw new Error(`disclosurePolicy: STACKWISE_DISCLOSURE ${mode} is not one of ${DISCLOSURE_MODES.join(', ')}`);
+		throw new Error(
+			`disclosurePolicy: STACKWISE_DISCLOSURE ${mode} is not one of ${DISCLOSURE_MODES.join(', ')}`
+		);
 	}
 	return { threshold, mode: mode as DisclosureMode };
 }

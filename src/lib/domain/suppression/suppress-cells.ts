@@ -88,7 +88,7 @@ export function suppressCells<T>({
 		return smallest;
 	};
 	const peel = () => {
-		for (let changed = true; changed; ) {
+		for (let changed = true; changed;) {
 			changed = false;
 			for (const set of groups) {
 				if (set.filter((i) => reasons[i] !== null).length !== 1) continue;
@@ -107,10 +107,15 @@ export function suppressCells<T>({
 	for (let round = 0; round < cells.length && threshold > 0; round++) {
 		const withheld = reasons.map((r) => r !== null);
 		if (withheld.filter(Boolean).length > MAX_AUDITED) break;
-		const determined = determinedCells({ sets: groups, withheld, negated }).filter((i) => counts[i] > 0 || decided(i));
+		const determined = determinedCells({ sets: groups, withheld, negated }).filter(
+			(i) => counts[i] > 0 || decided(i)
+		);
 		let added = false;
 		for (const d of determined) {
-			const candidates = groups.filter((set) => set.includes(d)).map(smallestIn).filter((i) => i >= 0);
+			const candidates = groups
+				.filter((set) => set.includes(d))
+				.map(smallestIn)
+				.filter((i) => i >= 0);
 			if (candidates.length === 0) continue;
 			const pick = candidates.reduce((a, b) => (counts[b] < counts[a] ? b : a));
 			reasons[pick] = COMPLEMENTARY;

@@ -80,8 +80,10 @@ export async function getCompletion(
 	{ reference, suppression, ...context }: CompletionOptions
 ): Promise<CompletionEquity> {
 	const cells = await getCompletionCounts(db, context);
-	const margins = await marginsOf(context.by, suppression, async (by) =>
-		(await getCompletion(db, { ...context, by, suppression })).rows
+	const margins = await marginsOf(
+		context.by,
+		suppression,
+		async (by) => (await getCompletion(db, { ...context, by, suppression })).rows
 	);
 	return completionEquity({
 		rows: cells.map((c) => ({ ...c, group: groupInput(c.groups) })),

@@ -29,7 +29,10 @@ export type CredentialConformance = {
 } & Record<Definition, Conformance>;
 
 /** A missing element as published: its award count withheld (null) when it describes too few. */
-export type WithheldMissingElement = Omit<MissingElement, 'awards'> & { awards: number | null; suppressed: string | null };
+export type WithheldMissingElement = Omit<MissingElement, 'awards'> & {
+	awards: number | null;
+	suppressed: string | null;
+};
 
 export type ConformanceReport = {
 	/** Shares of issued awards meeting each definition; null when no award was issued. */
@@ -103,7 +106,11 @@ export async function getConformance(
 		shares: shares && shares.awards > 0 ? shares : null,
 		missing: missing.map((m) => {
 			const withheld = m.awards > 0 && m.awards < below;
-			return { ...m, awards: withheld ? null : count(m.awards), suppressed: withheld ? fewerThan(below) : null };
+			return {
+				...m,
+				awards: withheld ? null : count(m.awards),
+				suppressed: withheld ? fewerThan(below) : null
+			};
 		}),
 		credentials: items.map(({ credential, awards }, i) => ({
 			id: credential.id,

@@ -50,7 +50,10 @@ export async function getVerificationShares(
 		threshold: withheldBelow(suppression)
 	}).reasons;
 	return rows.map((r, i) => {
-		const [awards, verified] = [publishedCount(suppression, Number(r.awards)), publishedCount(suppression, Number(r.verified))];
+		const [awards, verified] = [
+			publishedCount(suppression, Number(r.awards)),
+			publishedCount(suppression, Number(r.verified))
+		];
 		const rated = !reasons[i] && awards > 0 && publishesRate(suppression, Number(r.awards));
 		return {
 			providerId: r.provider_id,

@@ -57,7 +57,9 @@ export async function getStacking(
 	const oneDimension =
 		by.length === 2 && withheldBelow(suppression) > 0
 			? await Promise.all(
-					by.map((d) => getStacking(db, { qualification, by: [d], reference, suppression, scope, asOf, data, source }))
+					by.map((d) =>
+						getStacking(db, { qualification, by: [d], reference, suppression, scope, asOf, data, source })
+					)
 				)
 			: undefined;
 	const out: StackingRow[] = [];

@@ -101,8 +101,10 @@ export async function getTimeToCredential(
 	// With no breakdown and no enrolment, still answer one (empty) population.
 	const groups =
 		cells.length > 0 || (context.by ?? []).length > 0 ? cells : [{ groups: [], rows: [], learners: 0 }];
-	const margins = await marginsOf(context.by, suppression, async (by) =>
-		(await getTimeToCredential(db, { ...context, by, at, suppression })).groups
+	const margins = await marginsOf(
+		context.by,
+		suppression,
+		async (by) => (await getTimeToCredential(db, { ...context, by, at, suppression })).groups
 	);
 	const result = timeToCredentialByGroup({
 		groups: groups.map((g) => ({ group: groupInput(g.groups), rows: g.rows, learners: g.learners })),
@@ -115,7 +117,9 @@ export async function getTimeToCredential(
 		groups: result.groups.map((g, i) => ({
 			...g,
 			meanDaysAmongCompleters:
-				g.suppressed === null && !rounds(suppression) ? (meanDaysAmongCompleters(groups[i].rows) ?? null) : null
+				g.suppressed === null && !rounds(suppression)
+					? (meanDaysAmongCompleters(groups[i].rows) ?? null)
+					: null
 		}))
 	};
 }
