@@ -57,11 +57,11 @@ const BLOCKS: Block[] = [
 	{ n: 100, gender: NOT_STATED, disability: 'N', region: 'North', cohort: '2023A', credential: 'CA' },
 	// A region in two cohorts, 11 and 8 (the cohort filter attack).
 	{ n: 11, gender: 'F', disability: 'N', region: 'East', cohort: '2023A', credential: 'CA' },
-	{ n: 8, gender: 'M', disability: 'N', region: 'East', cohort: '2023B', credential: 'CA', next: 7 },
+	{ n: 8, gender: 'F', disability: 'N', region: 'East', cohort: '2023B', credential: 'CA', next: 7 },
 	// A region at two providers, 20 and 6 (the provider attack).
 	{ n: 20, gender: 'F', disability: 'N', region: 'South', cohort: '2023A', credential: 'CA' },
 	{ n: 6, gender: 'F', disability: 'N', region: 'South', cohort: '2023A', credential: 'CB' },
-	{ n: 60, gender: 'M', disability: 'N', region: 'South', cohort: '2023B', credential: 'CB' },
+	{ n: 60, gender: NOT_STATED, disability: 'N', region: 'South', cohort: '2023B', credential: 'CB' },
 	{ n: 40, gender: 'F', disability: 'Y', region: 'North', cohort: '2023B', credential: 'CA', next: 12 }
 ];
 const STATUSES = ['completed', 'completed', 'withdrawn', 'failed', 'completed'] as const;
@@ -108,33 +108,37 @@ function writeData(dir: string) {
 // -----------------------------------------------------------------------------------------------
 // Cells as variables, and the interval solver.
 
-type Var = { lo: number; hi: number; truth: number; withheld: boolean; published: boolean };
+type Var = { lo: number; hi: number; truth: number; withheld: boolean; published: boolean; values: number[] };
 type Relation = { parent: string; children: string[] };
 
 class Attack {
 	vars = new Map<string, Var>();
 	relations: Relation[] = [];
 	private answers = new Map<string, string[]>(); // truth signature → cell keys of each answer
+	private exact = true;
 
 	constructor(readonly policy: Suppression) {}
 
 	/** A cell as a caller received it: value null when withheld. */
 	see(key: string, value: number | null, truth: number) {
-		const v = this.vars.get(key) ?? { lo: 0, hi: Infinity, truth, withheld: false, published: false };
+		const v = this.vars.get(key) ?? {
+			lo: 0,
+			hi: Infinity,
+			truth,
+			withheld: false,
+			published: false,
+			values: []
+		};
 		if (v.truth !== truth) throw new Error(`attack: cell ${key} has two true values ${v.truth}, ${truth}`);
 		if (value === null) v.withheld = true;
-		else {
-			v.published = true;
-			const slack = rounds(this.policy) ? 2 : 0;
-			v.lo = Math.max(v.lo, value - slack, 0);
-			v.hi = Math.min(v.hi, value + slack);
-		}
+		else ((v.published = true), v.values.push(value));
 		this.vars.set(key, v);
 	}
 
 	/** A cell no answer lists although the answer lists its siblings: 0. */
 	zero(key: string) {
-		if (!this.vars.has(key)) this.vars.set(key, { lo: 0, hi: 0, truth: 0, withheld: false, published: true });
+		if (!this.vars.has(key))
+			this.vars.set(key, { lo: 0, hi: 0, truth: 0, withheld: false, published: true, values: [] });
 	}
 
 	/** Remember an answer's cells under its true figures; identical answers are the same cells. */
@@ -152,6 +156,13 @@ class Attack {
 
 	/** Withheld cells whose value the published ones fix, with how. */
 	solve(): string[] {
+		// Published figures are exact unless the server rounds: the policy says it does, and every
+		// figure it published is a multiple of 5 (a server that does not round gives itself away).
+		const all = [...this.vars.values()];
+		const slack = rounds(this.policy) && all.every((v) => v.values.every((x) => x % 5 === 0)) ? 2 : 0;
+		for (const v of all)
+			for (const x of v.values) ((v.lo = Math.max(v.lo, x - slack, 0)), (v.hi = Math.min(v.hi, x + slack)));
+		this.exact = slack === 0;
 		const unknown = (k: string) =>
 			this.vars.get(k) ?? { lo: 0, hi: Infinity, truth: NaN, withheld: false, published: false };
 		// Keep only the relations that hold on the true counts (and name known cells).
@@ -171,16 +182,17 @@ class Attack {
 			for (const r of holds) {
 				const kids = r.children.map((c) => this.vars.get(c)!);
 				const p = this.vars.get(r.parent)!;
-				const sumLo = kids.reduce((s, v) => s + v.lo, 0);
-				const sumHi = kids.reduce((s, v) => s + v.hi, 0);
-				tighten(r.parent, sumLo, sumHi);
-				r.children.forEach((c, i) => tighten(c, p.lo - (sumHi - kids[i].hi), p.hi - (sumLo - kids[i].lo)));
+				const sum = (end: 'lo' | 'hi', skip = -1) =>
+					kids.reduce((s, v, i) => (i === skip ? s : s + v[end]), 0);
+				tighten(r.parent, sum('lo'), sum('hi'));
+				r.children.forEach((c, i) => tighten(c, p.lo - sum('hi', i), p.hi - sum('lo', i)));
 			}
 		}
 		const out: string[] = [];
 		for (const [k, v] of this.vars) {
-			if (v.lo > v.truth || v.hi < v.truth) throw new Error(`attack: solver excluded the truth of ${k}`);
-			if (v.withheld && (v.published && !rounds(this.policy) ? true : v.lo === v.hi))
+			if (!(v.lo <= v.truth && v.truth <= v.hi)) throw new Error(`attack: solver excluded the truth of ${k}`);
+			// A cell worked out as 0 tells of no one (a published total of 0 makes every part 0).
+			if (v.withheld && v.truth > 0 && ((v.published && this.exact) || v.lo === v.hi))
 				out.push(`${k} = ${v.truth}`);
 		}
 		return out.sort();

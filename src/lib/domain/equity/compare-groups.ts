@@ -67,6 +67,7 @@ export function compareGroups<T extends { group: GroupInput }>({
 	reference,
 	suppression = DEFAULT_SUPPRESSION,
 	margins,
+	withheld,
 	module = 'compareGroups'
 }: {
 	rows: readonly T[];
@@ -81,6 +82,8 @@ export function compareGroups<T extends { group: GroupInput }>({
 	suppression?: Suppression;
 	/** For pairs: the one-dimension views' decisions on the margins. */
 	margins?: Margins;
+	/** Per row: a reason it is withheld whatever its count (a difference with another view is small), or null. */
+	withheld?: ReadonlyArray<string | null>;
 	/** Prefix of error messages. */
 	module?: string;
 }): Comparison {
@@ -108,7 +111,7 @@ export function compareGroups<T extends { group: GroupInput }>({
 				extraGiven.push(margin);
 				return [...set, rows.length + extraGiven.length - 1];
 			});
-			const given = [...rows.map(() => undefined), ...extraGiven];
+			const given = [...rows.map((_, i) => withheld?.[i] ?? undefined), ...extraGiven];
 			const cells = [...rows.map((r) => learners(r)), ...extraGiven.map(() => 0)];
 			const negated = new Set(extraGiven.map((_, k) => rows.length + k));
 			const result = suppressCells({ cells, count: (c) => c, threshold, sets: withMargins, given, negated });
@@ -118,7 +121,8 @@ export function compareGroups<T extends { group: GroupInput }>({
 				return dimension === 0 ? `${group}${PAIR_SEPARATOR}*` : `*${PAIR_SEPARATOR}${group}`;
 			});
 		} else {
-			const result = suppressCells({ cells: rows, count: learners, threshold });
+			const given = rows.map((_, i) => withheld?.[i] ?? undefined);
+			const result = suppressCells({ cells: rows, count: learners, threshold, given });
 			reasons = result.reasons;
 			exposedTotals = result.exposedSets.length > 0 ? ['all'] : [];
 		}

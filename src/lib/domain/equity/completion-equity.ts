@@ -60,11 +60,14 @@ export function completionEquity({
 	rows,
 	reference,
 	suppression = DEFAULT_SUPPRESSION,
-	margins
+	margins,
+	withheld
 }: {
 	rows: readonly GroupCompletionCounts[];
 	/** For pairs: how the one-dimension views publish the margins (compare-groups.ts). */
 	margins?: Margins;
+	/** Per row: withheld whatever its count (compare-groups.ts). */
+	withheld?: ReadonlyArray<string | null>;
 	/** The reference group's name ("F", "F × Y"); default: the highest published rate. */
 	reference?: string;
 	/** false only for the admin view. */
@@ -104,6 +107,7 @@ export function completionEquity({
 		reference,
 		suppression,
 		margins,
+		withheld,
 		module: MODULE
 	});
 	return {

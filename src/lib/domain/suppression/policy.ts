@@ -81,6 +81,10 @@ export const fewerThan = (threshold: number) => `fewer than ${threshold} learner
 /** Why a complementary cell is withheld, in words. */
 export const COMPLEMENTARY = 'withheld so that another withheld cell cannot be worked out from the total';
 
+/** Why a cell is withheld whose difference with a wider view describes too few learners. */
+export const smallDifference = (threshold: number, wider: string) =>
+	`withheld so that the ${wider} (fewer than ${threshold} learners) cannot be worked out by subtraction`;
+
 /** The policy in force, in one sentence for the page and for every download. */
 export function policyStatement(policy: Suppression): string {
 	if (policy === false) return 'Unsuppressed figures (administrator view): do not publish.';

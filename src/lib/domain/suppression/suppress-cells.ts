@@ -78,12 +78,21 @@ export function suppressCells<T>({
 	const reasons: Array<string | null> = counts.map((c, i) =>
 		decided(i) ? (given![i] as string | null) : c < threshold ? fewerThan(threshold) : null
 	);
+	// A cell alone in a set equals a published total: withholding it as a complement would
+	// protect nothing, so it is never chosen as one.
+	const pinned = new Set(groups.filter((set) => set.length === 1).map((set) => set[0]));
 	// The smallest published cell of a set that this table may still withhold (-1: none).
 	const smallestIn = (set: readonly number[]) => {
 		let smallest = -1;
 		for (const i of set) {
 			// Ties go to the earlier cell, so the result does not depend on the sort.
-			if (reasons[i] === null && !decided(i) && (smallest < 0 || counts[i] < counts[smallest])) smallest = i;
+			if (
+				reasons[i] === null &&
+				!decided(i) &&
+				!pinned.has(i) &&
+				(smallest < 0 || counts[i] < counts[smallest])
+			)
+				smallest = i;
 		}
 		return smallest;
 	};

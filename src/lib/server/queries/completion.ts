@@ -4,7 +4,7 @@
 import { completionFromRollup, rollupQuestion } from './rollup-read.ts';
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
-import { marginsOf } from './disclosure.ts';
+import { marginsOf, smallDifferences, widenings } from './disclosure.ts';
 import { completionEquity, type CompletionEquity } from '../../domain/equity/completion-equity.ts';
 import type { Suppression } from '../../domain/equity/compare-groups.ts';
 import type { GroupInput } from '../../domain/equity/group-key.ts';
@@ -85,10 +85,18 @@ export async function getCompletion(
 		suppression,
 		async (by) => (await getCompletion(db, { ...context, by, suppression })).rows
 	);
+	// Rule (c): a cell whose difference with the question without one of its filters is small.
+	const withheld = await smallDifferences({
+		cells,
+		suppression,
+		widenings: widenings(context),
+		wider: (c) => getCompletionCounts(db, c)
+	});
 	return completionEquity({
 		rows: cells.map((c) => ({ ...c, group: groupInput(c.groups) })),
 		reference,
 		suppression,
-		margins
+		margins,
+		withheld
 	});
 }

@@ -119,7 +119,7 @@ export async function getFlowsPage(
 		cells: rows,
 		count: (r) => Number(r.n),
 		threshold: withheldBelow,
-		sets: [...sets.values()].filter((set) => set.length > 1)
+		sets: [...sets.values()]
 	}).reasons;
 	return {
 		total,
