@@ -30,13 +30,16 @@ export function timeToCredentialByGroup({
 	groups,
 	at,
 	suppression = DEFAULT_SUPPRESSION,
-	margins
+	margins,
+	withheld
 }: {
 	groups: readonly GroupDayCounts[];
 	at?: readonly number[];
 	suppression?: Suppression;
 	/** For pairs: how the one-dimension views publish the margins (compare-groups.ts). */
 	margins?: Margins;
+	/** Per group: withheld whatever its count (compare-groups.ts). */
+	withheld?: ReadonlyArray<string | null>;
 }): { groups: GroupTimeToCredential[]; exposedTotals: string[] } {
 	const results = groups.map((g) => timeToCredential({ rows: g.rows, at }));
 	const index = new Map(groups.map((g, i) => [g, i]));
@@ -46,6 +49,7 @@ export function timeToCredentialByGroup({
 		learners: (g) => g.learners ?? results[index.get(g)!]?.n ?? 0,
 		suppression,
 		margins,
+		withheld,
 		module: 'timeToCredentialByGroup'
 	});
 	return {

@@ -16,7 +16,7 @@ import {
 import type { DayCounts } from '../../domain/survival/day-counts.ts';
 import { meanDaysAmongCompleters } from '../../domain/survival/mean-among-completers.ts';
 import { groupInput, type BreakdownContext } from './completion.ts';
-import { marginsOf } from './disclosure.ts';
+import { marginsOf, smallDifferences, widenings } from './disclosure.ts';
 import { ENROLMENT_JOINS, breakdownColumn, enrolmentConditions, statusAsOf } from './scope.ts';
 
 export type GroupDayCounts = { groups: string[]; rows: DayCounts[]; learners: number };
@@ -106,11 +106,18 @@ export async function getTimeToCredential(
 		suppression,
 		async (by) => (await getTimeToCredential(db, { ...context, by, at, suppression })).groups
 	);
+	const withheld = await smallDifferences({
+		cells: groups,
+		suppression,
+		widenings: widenings(context),
+		wider: (c) => getDayCounts(db, c)
+	});
 	const result = timeToCredentialByGroup({
 		groups: groups.map((g) => ({ group: groupInput(g.groups), rows: g.rows, learners: g.learners })),
 		at,
 		suppression,
-		margins
+		margins,
+		withheld
 	});
 	return {
 		exposedTotals: result.exposedTotals,
