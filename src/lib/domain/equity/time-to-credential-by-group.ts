@@ -5,7 +5,13 @@
 
 import type { DayCounts } from '../survival/day-counts.ts';
 import { timeToCredential, type TimeToCredential } from '../survival/time-to-credential.ts';
-import { publishedCount, publishesRate, rounds, type Suppression } from '../suppression/policy.ts';
+import {
+	publishedCount,
+	publishesRate,
+	rounds,
+	withheldBelow,
+	type Suppression
+} from '../suppression/policy.ts';
 import { compareGroups, DEFAULT_SUPPRESSION, type Margins } from './compare-groups.ts';
 import type { GroupInput } from './group-key.ts';
 
@@ -60,7 +66,7 @@ export function timeToCredentialByGroup({
 				return { ...name, suppressed: c.suppressed, n: null, inProgress: null, points: [], median: null };
 			}
 			const result = results[i] ?? { n: 0, inProgress: 0, points: [], median: null };
-			return { ...name, suppressed: null, ...publishedCurve(result, suppression) };
+			return { ...name, suppressed: null, ...publishedCurve(result, groups[i].rows, suppression) };
 		})
 	};
 }
@@ -69,28 +75,45 @@ const PERCENT = (v: number) => Math.round(v * 100) / 100;
 const percentOrNull = (v: number | null) => (v === null ? null : PERCENT(v));
 
 /**
- * A curve as a rounding policy publishes it: n and in-progress rounded, the curve in whole
- * percentage points (a step of one learner in n is not told apart from its neighbours for n
- * above ~50), and no curve at all over fewer than 22.5 learners, as for rates (policy.ts).
+ * A curve as the policy publishes it. Each published step covers at least `threshold` learners'
+ * completions, withdrawals and failures (under round5 alone, 5): a step of one learner tells
+ * that learner's day. Under rounding, n and in-progress are rounded, the curve is in whole
+ * percentage points (steps that round away are dropped), and no curve is shown over fewer than
+ * 22.5 learners, as for rates (policy.ts).
  */
-function publishedCurve(result: TimeToCredential, suppression: Suppression): TimeToCredential {
-	if (!rounds(suppression)) return result;
+function publishedCurve(
+	result: TimeToCredential,
+	rows: readonly DayCounts[],
+	suppression: Suppression
+): TimeToCredential {
+	if (suppression === false) return result;
+	const rounding = rounds(suppression);
 	const counts = {
 		n: publishedCount(suppression, result.n),
 		inProgress: publishedCount(suppression, result.inProgress)
 	};
-	if (!publishesRate(suppression, result.n)) return { ...counts, points: [], median: null };
+	if (rounding && !publishesRate(suppression, result.n)) return { ...counts, points: [], median: null };
+	const minEvents = withheldBelow(suppression) || (rounding ? 5 : 0);
+	const byDay = [...rows].sort((a, b) => a.day - b.day);
+	let at = 0;
+	let events = 0;
+	let published = 0;
 	const points: TimeToCredential['points'] = [];
 	for (const p of result.points) {
-		const q = {
-			day: p.day,
-			completed: PERCENT(p.completed),
-			withdrawn: PERCENT(p.withdrawn),
-			failed: PERCENT(p.failed),
-			completedLow: percentOrNull(p.completedLow),
-			completedHigh: percentOrNull(p.completedHigh)
-		};
-		// A step that rounds away is not listed: its day alone would tell that someone ended then.
+		for (; at < byDay.length && byDay[at].day <= p.day; at++)
+			events += byDay[at].completed + byDay[at].withdrawn + byDay[at].failed;
+		if (events - published < minEvents) continue;
+		published = events;
+		const q = rounding
+			? {
+					day: p.day,
+					completed: PERCENT(p.completed),
+					withdrawn: PERCENT(p.withdrawn),
+					failed: PERCENT(p.failed),
+					completedLow: percentOrNull(p.completedLow),
+					completedHigh: percentOrNull(p.completedHigh)
+				}
+			: p;
 		const last = points.at(-1);
 		if (last && last.completed === q.completed && last.withdrawn === q.withdrawn && last.failed === q.failed)
 			continue;
