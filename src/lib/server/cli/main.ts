@@ -25,8 +25,9 @@ export type CommandContext = {
 const USAGE = `Usage: stackwise <command> [options]
 
 Commands:
-  import <paths…> [--format auto|oulad|csv|arrow] [--map column=field…] [--json]
+  import <paths…> [--format auto|oulad|csv|arrow] [--map column=field…] [--origin real|sample|test] [--json]
       Import files or folders (formats detected by content). All-or-nothing per import.
+      --origin sample|test labels the rows so they stay out of every figure of real data.
   import FILE --profile PROFILE.json [--json]
       Import a wide extract (a row per student or enrolment) through a mapping profile.
   import FILE --suggest-profile
