@@ -92,6 +92,23 @@ export async function getFlowsPage(
 	const startCohort = from && from === to ? from : undefined;
 	const limited = Boolean(statuses?.length || ((from || to) && startCohort === undefined));
 	const withheldBelow = threshold(suppression);
+	// Complementary suppression needs every flow of a set: a page of a suppressed answer is cut
+	// from the whole answer (which costs a national system the whole count per page).
+	if (page && withheldBelow > 0) {
+		const whole = await getFlowsPage(db, {
+			dimension,
+			group,
+			statuses,
+			suppression,
+			byCohort,
+			startCohorts,
+			kind,
+			source,
+			...context
+		});
+		const end = page.limit === null ? undefined : page.offset + page.limit;
+		return { total: whole.total, rows: whole.rows.slice(page.offset, end) };
+	}
 	const counts = async (page: FlowPage | undefined) => {
 		const asked = { ...context, dimension, group, kind, byCohort, withheldBelow, page };
 		return (
@@ -121,18 +138,29 @@ export async function getFlowsPage(
 		threshold: withheldBelow,
 		sets: [...sets.values()]
 	}).reasons;
-	return {
-		total,
-		rows: rows.map((r, i) => ({
-			kind: r.kind,
-			from: r.from,
-			to: r.to,
-			cohort: r.cohort,
-			group: r.grp,
-			count: reasons[i] ? null : publishedCount(suppression, Number(r.n)),
-			suppressed: reasons[i]
-		}))
-	};
+	const shown = rows.map((r, i): FlowRow => ({
+		kind: r.kind,
+		from: r.from,
+		to: r.to,
+		cohort: r.cohort,
+		group: r.grp,
+		count: reasons[i] ? null : publishedCount(suppression, Number(r.n)),
+		suppressed: reasons[i]
+	}));
+	// Withheld flows go after the published ones in the order of their names, as the query orders
+	// those under the threshold: a complement left among the published would tell its size.
+	const published = shown.filter((r) => r.suppressed === null);
+	const withheld = shown.filter((r) => r.suppressed !== null).sort(byNames);
+	return { total, rows: [...published, ...withheld] };
+}
+
+/** Flows by kind, from, to, cohort and group; a missing name last (collation "C", as the query). */
+function byNames(a: FlowRow, b: FlowRow): number {
+	for (const field of ['kind', 'from', 'to', 'cohort', 'group'] as const) {
+		const [x, y] = [a[field], b[field]];
+		if (x !== y) return x === null ? 1 : y === null ? -1 : x < y ? -1 : 1;
+	}
+	return 0;
 }
 
 /**
