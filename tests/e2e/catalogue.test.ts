@@ -168,3 +168,54 @@ test('unknown credentials are 404 on the page and the API', async ({ page }) => 
 	const apiResponse = await page.request.get('/api/catalogue/NO-SUCH-ID');
 	expect(apiResponse.status()).toBe(404);
 });
+
+test('a credential people took shows its outcomes: the figures of its dashboard and the API', async ({
+	page
+}) => {
+	const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
+	await signIn(page, 'policymaker');
+	// FFF: an OULAD module (real learners, every cohort).
+	await page.goto('/catalogue/FFF');
+	const outcomes = page.locator('[data-section="outcomes"]');
+	await expect(outcomes).toContainText('real learners (OULAD)');
+	const overview = await (await page.request.get('/api/metrics/overview?credential=FFF')).json();
+	expect(overview.enrolments).toBeGreaterThan(0);
+	for (const key of ['learners', 'enrolments', 'awards'] as const)
+		await expect(outcomes.locator(`[data-tile="${key}"] dd`).first()).toHaveText(
+			overview[key].toLocaleString('en-GB')
+		);
+	const rows = await (await page.request.get('/api/metrics/completion?credential=FFF')).json();
+	const completion = Array.isArray(rows) ? rows[0] : rows;
+	const rate = pct(completion.rate);
+	await expect(outcomes.locator('[data-tile="completion"] dd').first()).toHaveText(rate);
+	await outcomes.screenshot({ path: 'test-results/screenshots/catalogue-outcomes.png' });
+
+	// Its link opens the dashboard narrowed to it, which says the same.
+	await outcomes.locator('[data-outcomes-link]').click();
+	await expect(page).toHaveURL(/\/system\?credential=FFF$/);
+	await expect(page.locator('[data-tile="completion"] dd').first()).toHaveText(rate);
+	await expect(page.locator('[data-tile="enrolments"] dd').first()).toHaveText(
+		overview.enrolments.toLocaleString('en-GB')
+	);
+
+	// A training.gov.au unit (AHCSAW201) is taken only by generated learners: its outcomes say so,
+	// give the generated data's figures, and link to that dashboard.
+	await page.goto('/catalogue/AHCSAW201');
+	const tga = page.locator('[data-section="outcomes"]');
+	await expect(tga).toContainText('generated demo learners');
+	await expect(tga.locator('[data-outcomes-link]')).toHaveAttribute('href', /data=generated/);
+	const generated = await (
+		await page.request.get('/api/metrics/completion?credential=AHCSAW201&data=generated')
+	).json();
+	await expect(tga.locator('[data-tile="completion"] dd').first()).toHaveText(
+		pct((Array.isArray(generated) ? generated[0] : generated).rate)
+	);
+	await expectNoAxeViolations(page);
+});
+
+test('a learner sees no aggregate outcomes on a catalogue page', async ({ page }) => {
+	await signIn(page, 'learner');
+	await page.goto('/catalogue/FFF');
+	await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+	await expect(page.locator('[data-section="outcomes"]')).toHaveCount(0);
+});

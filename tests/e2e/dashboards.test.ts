@@ -146,3 +146,59 @@ test('providers: the list for a policymaker, and a provider’s own page against
 	const other = await page.request.get('/providers/no-such-provider');
 	expect(other.status()).toBe(404);
 });
+
+test('a provider that is the whole system says so, and lists its learners by pseudonym, sorted and paged', async ({
+	page
+}) => {
+	await signIn(page, 'provider');
+	await page.getByRole('link', { name: 'My provider' }).click();
+	await expect(page).toHaveURL(/\/providers\/[^/]+$/);
+	const own = decodeURIComponent(new URL(page.url()).pathname.split('/').pop()!);
+	// The Open University is every provider of the real data: the page explains the one line.
+	const system = await (await page.request.get('/api/metrics/overview')).json();
+	const mine = await (
+		await page.request.get(`/api/metrics/overview?provider=${encodeURIComponent(own)}`)
+	).json();
+	expect(mine.enrolments).toBe(system.enrolments);
+	await expect(page.locator('[data-whole-system]')).toContainText('every provider in this selection');
+
+	// The list's total is the Learners tile (the same conditions), under a filter too.
+	const list = page.locator('[data-section="learners"]');
+	await expect(list.locator('[data-learner-total]')).toHaveAttribute(
+		'data-learner-total',
+		String(mine.learners)
+	);
+	await page.goto(`${page.url()}?cohort=2013J`);
+	const cohort = await (
+		await page.request.get(`/api/metrics/overview?provider=${encodeURIComponent(own)}&cohort=2013J`)
+	).json();
+	await expect(list.locator('[data-learner-total]')).toHaveAttribute(
+		'data-learner-total',
+		String(cohort.learners)
+	);
+	await expect(page.locator('[data-tile="learners"] dd').first()).toHaveText(
+		cohort.learners.toLocaleString('en-GB')
+	);
+
+	// Ordered by completed enrolments: the first row has the most; the next page keeps the order and filter.
+	await list.getByRole('link', { name: 'completed', exact: true }).click();
+	await expect(page).toHaveURL(/learners=completed/);
+	await expect(page).toHaveURL(/cohort=2013J/);
+	const completed = await list.locator('tbody tr td:nth-child(3)').allTextContents();
+	const numbers = completed.map((t) => Number(t.replace(/,/g, '')));
+	expect(numbers).toEqual([...numbers].sort((a, b) => b - a));
+	await list.getByRole('link', { name: 'Next' }).click();
+	await expect(page).toHaveURL(/learnersPage=2/);
+	await expect(list.locator('table caption')).toContainText('page 2 of');
+	const second = (await list.locator('tbody tr td:nth-child(3)').allTextContents()).map((t) => Number(t));
+	expect(Math.max(...second)).toBeLessThanOrEqual(Math.min(...numbers));
+
+	// A row opens that learner's record, as this provider sees it (by pseudonym).
+	const first = list.locator('tbody tr').first().getByRole('link');
+	const pseudonym = (await first.textContent())!.trim();
+	await first.click();
+	await expect(page).toHaveURL(new RegExp(`/learners/${pseudonym}$`));
+	expect((await page.goto(page.url()))!.status()).toBe(200);
+	await page.goBack();
+	await expectNoAxeViolations(page);
+});

@@ -3,6 +3,7 @@ import type { CompletionEquityRow } from '../../domain/equity/completion-equity.
 import {
 	issuanceSeries,
 	largestRows,
+	quarterRange,
 	pageRows,
 	CHART_ROWS,
 	TABLE_ROWS,
@@ -44,6 +45,23 @@ const WITHHELD = {
 };
 
 describe('issuanceSeries', () => {
+	it('spaces quarters as time does: a quarter with no award is a 0 between its neighbours', () => {
+		const { periods, series } = issuanceSeries([
+			{ period: '2013-Q3', group: 'all', awards: 40 },
+			{ period: '2014-Q2', group: 'all', awards: 25 },
+			{ period: '2015-Q1', group: 'all', awards: null }
+		]);
+		expect(periods).toEqual([
+			'2013-Q3',
+			'2013-Q4',
+			'2014-Q1',
+			'2014-Q2',
+			'2014-Q3',
+			'2014-Q4',
+			'2015-Q1'
+		]);
+		expect(series[0].points.map((p) => p.y)).toEqual([40, 0, 0, 25, 0, 0, null]);
+	});
 	it('is empty for no rows', () => {
 		expect(issuanceSeries([])).toEqual({ periods: [], series: [] });
 	});
@@ -151,5 +169,13 @@ describe('pageRows', () => {
 		expect(kept.slice(TABLE_ROWS)).toEqual(many.slice(200 - CHART_ROWS));
 		expect(largestRows(kept, CHART_ROWS)).toEqual(largestRows(many, CHART_ROWS));
 		expect(pageRows(many.slice(0, 40))).toEqual(many.slice(0, 40));
+	});
+});
+
+describe('quarterRange', () => {
+	it('runs across a year end and keeps a single quarter', () => {
+		expect(quarterRange(['2013-Q4', '2014-Q2'])).toEqual(['2013-Q4', '2014-Q1', '2014-Q2']);
+		expect(quarterRange(['2014-Q2'])).toEqual(['2014-Q2']);
+		expect(quarterRange([])).toEqual([]);
 	});
 });

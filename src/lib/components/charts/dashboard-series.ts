@@ -9,11 +9,30 @@ import type { LineSeries } from './lines.ts';
 const count = (n: number) => n.toLocaleString('en-GB');
 
 /** Awards per period and group → one line per group over the periods (withheld cells are gaps). */
+/** "2013-Q3" … "2014-Q2": every quarter from the first of `sorted` to its last. */
+export function quarterRange(sorted: string[]): string[] {
+	const parse = (period: string) => {
+		const match = /^(\d{4})-Q([1-4])$/.exec(period);
+		return match ? Number(match[1]) * 4 + Number(match[2]) - 1 : null;
+	};
+	const first = parse(sorted[0] ?? '');
+	const last = parse(sorted[sorted.length - 1] ?? '');
+	// Anything but quarters (none yet) is kept as it came.
+	if (first === null || last === null || sorted.some((p) => parse(p) === null)) return sorted;
+	return Array.from({ length: last - first + 1 }, (_, i) => {
+		const q = first + i;
+		return `${Math.floor(q / 4)}-Q${(q % 4) + 1}`;
+	});
+}
+
 export function issuanceSeries(rows: { period: string; group: string; awards: number | null }[]): {
 	periods: string[];
 	series: LineSeries[];
 } {
-	const periods = [...new Set(rows.map((r) => r.period))].sort();
+	// Every quarter from the first to the last, evenly spaced because they are: a quarter with no
+	// award at all has no row, and drawn without it the line would join 2013-Q3 to 2014-Q2 as if
+	// they were neighbours.
+	const periods = quarterRange([...new Set(rows.map((r) => r.period))].sort());
 	const groups = [...new Set(rows.map((r) => r.group))].sort();
 	const at = new Map(rows.map((r) => [`${r.period}\u0000${r.group}`, r.awards]));
 	return {

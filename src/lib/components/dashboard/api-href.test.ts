@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { apiHref } from './api-href.ts';
+import { apiHref, drillHref } from './api-href.ts';
 
 describe('apiHref', () => {
 	it('keeps the page filters, drops empty fields, and lets the panel set its own', () => {
@@ -7,5 +7,20 @@ describe('apiHref', () => {
 		expect(apiHref('/api/metrics/completion', search, { by: 'credential', format: 'arrow' })).toBe(
 			'/api/metrics/completion?asOf=2014-06-30&by=credential&data=real&format=arrow'
 		);
+	});
+});
+
+describe('drillHref', () => {
+	it('narrows the same view to one credential, keeping its filters and dropping empty ones', () => {
+		const search = new URLSearchParams('cohort=2013J&asOf=&credential=AAA&by=gender');
+		expect(drillHref(search, 'FFF')).toBe('?cohort=2013J&credential=FFF&by=gender');
+	});
+	it('narrows to a cohort the same way', () => {
+		expect(drillHref(new URLSearchParams('data=real&cohort='), '2014B', 'cohort')).toBe(
+			'?data=real&cohort=2014B'
+		);
+	});
+	it('gives no link for a row that is no credential (the total)', () => {
+		expect(drillHref(new URLSearchParams(), null)).toBeNull();
 	});
 });

@@ -30,3 +30,20 @@ export function flowsCsvHref(question: {
 		if (value) params.set(key, value);
 	return `/api/flows?${params}`;
 }
+
+/**
+ * Drill-through: the same dashboard, with the same filters, narrowed to one credential or cohort
+ * (its own completion, time to credential, equity and flows). Empty parameters are dropped, as the
+ * filter form drops them.
+ */
+export function drillHref(
+	pageSearch: URLSearchParams,
+	value: string | null,
+	filter: 'credential' | 'cohort' = 'credential'
+): string | null {
+	if (!value) return null;
+	const params = new URLSearchParams();
+	for (const [key, current] of pageSearch) if (current !== '') params.set(key, current);
+	params.set(filter, value);
+	return `?${params}`;
+}

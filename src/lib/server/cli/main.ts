@@ -1,19 +1,7 @@
 // `stackwise <command>`: the command-line face of the same code the app runs.
 import { parseArgs } from 'node:util';
-import { readSettings } from '../config.ts';
-import { createDb, type Db } from '../db/client.ts';
+import type { Db } from '../db/client.ts';
 import { UsageError } from './args.ts';
-import { exportCommand } from './export.ts';
-import { importCommand } from './import.ts';
-import { metricsCommand } from './metrics.ts';
-import { serveCommand } from './serve.ts';
-import { userCommand } from './user.ts';
-import { generateCommand } from './generate.ts';
-import { catalogueCommand, pathwayCommand } from './catalogue.ts';
-import { learnerCommand, retentionCommand } from './privacy.ts';
-import { recommendCommand } from './recommend.ts';
-import { verifyCommand } from './verify.ts';
-import { dbCommand, rollupsCommand } from './db.ts';
 
 export type CommandContext = {
 	/** Opens the database from the environment; closed by main when the command ends. */
@@ -85,6 +73,27 @@ Metrics count real data; --data generated|all includes generated (demo, syntheti
 The database is PostgreSQL when DATABASE_URL is set, otherwise the embedded one in
 STACKWISE_DATA_DIR (default .data/).`;
 
+type Command = (argv: string[], context: CommandContext) => Promise<number>;
+
+// Each command's modules load when it runs: `serve` (what `npm start` runs) need not load every
+// importer and query first, so the first start answers sooner.
+const COMMANDS: Record<string, () => Promise<Command>> = {
+	import: async () => (await import('./import.ts')).importCommand,
+	export: async () => (await import('./export.ts')).exportCommand,
+	verify: async () => (await import('./verify.ts')).verifyCommand,
+	metrics: async () => (await import('./metrics.ts')).metricsCommand,
+	catalogue: async () => (await import('./catalogue.ts')).catalogueCommand,
+	pathway: async () => (await import('./catalogue.ts')).pathwayCommand,
+	recommend: async () => (await import('./recommend.ts')).recommendCommand,
+	generate: async () => (await import('./generate.ts')).generateCommand,
+	user: async () => (await import('./user.ts')).userCommand,
+	learner: async () => (await import('./privacy.ts')).learnerCommand,
+	retention: async () => (await import('./privacy.ts')).retentionCommand,
+	serve: async () => (await import('./serve.ts')).serveCommand,
+	db: async () => (await import('./db.ts')).dbCommand,
+	rollups: async () => (await import('./db.ts')).rollupsCommand
+};
+
 export async function main(argv: string[], io: Partial<CommandContext> = {}): Promise<number> {
 	const stdout = io.stdout ?? process.stdout;
 	const stderr = io.stderr ?? process.stderr;
@@ -96,6 +105,10 @@ export async function main(argv: string[], io: Partial<CommandContext> = {}): Pr
 			io.openDb ??
 			(async () => {
 				if (!db) {
+					const [{ readSettings }, { createDb }] = await Promise.all([
+						import('../config.ts'),
+						import('../db/client.ts')
+					]);
 					const settings = readSettings();
 					db = await createDb({ url: settings.databaseUrl, dataDir: settings.dataDir });
 					if (db.rollupsIssue) stderr.write(`stackwise: warning: ${db.rollupsIssue}\n`);
@@ -105,35 +118,9 @@ export async function main(argv: string[], io: Partial<CommandContext> = {}): Pr
 	};
 	const [command, ...rest] = argv;
 	try {
+		const load = command !== undefined && Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
+		if (load) return await (await load())(rest, context);
 		switch (command) {
-			case 'import':
-				return await importCommand(rest, context);
-			case 'export':
-				return await exportCommand(rest, context);
-			case 'verify':
-				return await verifyCommand(rest, context);
-			case 'metrics':
-				return await metricsCommand(rest, context);
-			case 'catalogue':
-				return await catalogueCommand(rest, context);
-			case 'pathway':
-				return await pathwayCommand(rest, context);
-			case 'recommend':
-				return await recommendCommand(rest, context);
-			case 'generate':
-				return await generateCommand(rest, context);
-			case 'user':
-				return await userCommand(rest, context);
-			case 'learner':
-				return await learnerCommand(rest, context);
-			case 'retention':
-				return await retentionCommand(rest, context);
-			case 'serve':
-				return await serveCommand(rest, context);
-			case 'db':
-				return await dbCommand(rest, context);
-			case 'rollups':
-				return await rollupsCommand(rest, context);
 			case undefined:
 			case 'help':
 			case '--help':

@@ -6,6 +6,7 @@ import { UnknownReferenceGroup } from '../../domain/equity/compare-groups.ts';
 import { isIsoDate } from '../import/validate.ts';
 import { BREAKDOWNS, DATA_ORIGINS, type Breakdown } from '../queries/scope.ts';
 import { ISSUANCE_BREAKDOWNS } from '../queries/issuance.ts';
+import { PROVIDER_LEARNER_SORTS } from '../queries/provider-learners.ts';
 
 const isoDate = z.string().refine(isIsoDate, 'must be a date like 2014-12-31');
 /**
@@ -131,6 +132,12 @@ export const dashboardParams = metricParams.extend({
 	by2: z.union([z.enum(BREAKDOWNS), z.literal('')]).optional()
 });
 export type DashboardParams = z.infer<typeof dashboardParams>;
+
+/** A provider's page: the dashboard's filters, and its list of learners' order and page. */
+export const providerPageParams = dashboardParams.extend({
+	learners: z.enum(PROVIDER_LEARNER_SORTS).default('latest'),
+	learnersPage: z.coerce.number().int().min(1).max(1_000_000).default(1)
+});
 
 /** The dashboard options a page's URL asks for; the equity panel defaults to gender. */
 export const dashboardOptionsOf = (p: DashboardParams) => ({

@@ -101,6 +101,13 @@ export type LoadOptions = {
 	onProgress?: (progress: ImportProgress) => void;
 	signal?: AbortSignal;
 	userId?: number | null;
+	/**
+	 * Leave the dashboards' sums pending instead of counting them after this import: the caller
+	 * imports several in a row and counts once at the end (countPendingRollups). Seeding does: each
+	 * of the 25 training.gov.au documents changes the catalogue, so each would count every learner
+	 * again (25 counts, minutes on a small machine, for one at the end).
+	 */
+	deferRollupCount?: boolean;
 };
 
 const emptyVerification = (): Record<Verification, number> => ({
@@ -231,7 +238,11 @@ export async function runImportJob(db: Db, job: ImportJob, options: LoadOptions 
 			const touched = await state.touched();
 			if (options.signal?.aborted) throw new Aborted('aborted');
 			// A count an earlier import or start left pending (failed, or stopped) is retried here.
-			countAfterCommit = touched === 'all' || touched.learners.countsEveryone || (await rollupsPending(tx));
+			countAfterCommit =
+				options.deferRollupCount === true ||
+				touched === 'all' ||
+				touched.learners.countsEveryone ||
+				(await rollupsPending(tx));
 			if (countAfterCommit) await markRollupsPending(tx);
 			else await refreshRollups(tx, touched);
 			if (options.signal?.aborted) throw new Aborted('aborted');
@@ -244,13 +255,15 @@ export async function runImportJob(db: Db, job: ImportJob, options: LoadOptions 
 			await recordReport(db, report, source);
 			recorded = true;
 			progress('stored', true);
-			await countPendingRollups(db.orm).catch((error: Error) => {
-				report.rollups = 'pending';
-				report.rollupsIssue = {
-					file: source,
-					message: `the rows are stored, but the dashboards' sums could not be counted after them (${databaseMessage(error)}); they are counted again by the next import, by \`stackwise rollups refresh\` or when the app next starts`
-				};
-			});
+			if (options.deferRollupCount) report.rollups = 'pending';
+			else
+				await countPendingRollups(db.orm).catch((error: Error) => {
+					report.rollups = 'pending';
+					report.rollupsIssue = {
+						file: source,
+						message: `the rows are stored, but the dashboards' sums could not be counted after them (${databaseMessage(error)}); they are counted again by the next import, by \`stackwise rollups refresh\` or when the app next starts`
+					};
+				});
 		}
 	} catch (error) {
 		report.status =

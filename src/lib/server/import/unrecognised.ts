@@ -2,6 +2,7 @@
 // expected and how to map a wide extract with a profile instead; for anything else, the formats read.
 import { headerName } from './profile/profile.ts';
 import { readWideSample } from './profile/profile-format.ts';
+import { ImportRefusal } from './records.ts';
 import type { SourceFile } from './source.ts';
 import { TABLES } from './tables.ts';
 import { describeLayout } from './text-layout.ts';
@@ -18,19 +19,34 @@ export const templateHeaders = () =>
 				.join(', ')})`
 	).join('; ');
 
-/** Delimited text that is no template: the file a mapping profile is for. */
-export async function looksDelimited(file: SourceFile): Promise<boolean> {
-	if (!/\.(csv|tsv|txt|tab|psv)$/i.test(file.name)) return false;
+const DELIMITED_NAME = /\.(csv|tsv|txt|tab|psv)$/i;
+
+/**
+ * Whether a file named as delimited text reads as such: 'delimited' (a header of several columns),
+ * 'other', or why its bytes cannot be read as text at all (a zero byte, UTF-32) — what its author
+ * needs to hear instead of "not a format Stackwise recognises".
+ */
+async function delimitedReading(file: SourceFile): Promise<'delimited' | 'other' | { refused: string }> {
+	if (!DELIMITED_NAME.test(file.name)) return 'other';
 	try {
 		const sample = await readWideSample(file, { rows: 1 });
-		return sample.header.length > 1;
-	} catch {
-		return false;
+		return sample.header.length > 1 ? 'delimited' : 'other';
+	} catch (error) {
+		if (error instanceof ImportRefusal && error.issues[0]) return { refused: error.issues[0].message };
+		return 'other';
 	}
 }
 
+/** Delimited text that is no template: the file a mapping profile is for. */
+export async function looksDelimited(file: SourceFile): Promise<boolean> {
+	return (await delimitedReading(file)) === 'delimited';
+}
+
 export async function unrecognisedMessage(file: SourceFile, { cli = true } = {}): Promise<string> {
-	if (await looksDelimited(file)) {
+	const reading = await delimitedReading(file);
+	if (typeof reading === 'object')
+		return `its bytes are not text Stackwise can read: the file ${reading.refused}`;
+	if (reading === 'delimited') {
 		const { header, layout } = await readWideSample(file, { rows: 0 });
 		const shown = header.slice(0, 6).map(headerName).join(', ') + (header.length > 6 ? ', …' : '');
 		const how = cli

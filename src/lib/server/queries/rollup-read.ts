@@ -186,8 +186,9 @@ export type RollupOverview = {
 };
 
 /**
- * The headline counts. Awards follow the base query's reading: the scope's provider and the
- * credential filter narrow them, the cohort and provider filters (enrolment facets) do not.
+ * The headline counts. Awards follow the base query's reading (awardConditions): the scope's
+ * provider, the provider filter and the credential filter narrow them here; a cohort's awards
+ * (those its enrolments earned) are counted from the base tables.
  */
 export async function overviewFromRollup(
 	db: Db,

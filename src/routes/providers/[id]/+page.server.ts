@@ -5,19 +5,20 @@ import { accessFor } from '$lib/server/auth/access.ts';
 import { getDb } from '$lib/server/db/index.ts';
 import {
 	dashboardOptionsOf,
-	dashboardParams,
 	parseQuery,
+	providerPageParams,
 	refusingUnknownReference
 } from '$lib/server/http/params.ts';
 import { getDataSources } from '$lib/server/queries/data-sources.ts';
 import { cachedForDataVersion } from '$lib/server/queries/versioned-cache.ts';
 import { getProviderDashboard } from '$lib/server/queries/providers.ts';
 import { getFlowOptions } from '$lib/server/queries/flows.ts';
+import { getProviderLearners } from '$lib/server/queries/provider-learners.ts';
 
 // One provider's cohorts against the system benchmark. The route policy already keeps a provider
 // to its own id; the scope here is that provider whoever asks.
 export const load: PageServerLoad = async ({ url, params: route, locals }) => {
-	const params = parseQuery(url, dashboardParams);
+	const params = parseQuery(url, providerPageParams);
 	const { suppression } = accessFor(locals);
 	const db = await getDb();
 	const options = {
@@ -25,7 +26,7 @@ export const load: PageServerLoad = async ({ url, params: route, locals }) => {
 		suppression,
 		...dashboardOptionsOf(params)
 	};
-	const [dashboard, { cohorts }, sources] = await Promise.all([
+	const [dashboard, { cohorts }, sources, learners] = await Promise.all([
 		refusingUnknownReference(
 			cachedForDataVersion(db, JSON.stringify(['provider', route.id, options]), () =>
 				getProviderDashboard(db, route.id, options)
@@ -33,7 +34,16 @@ export const load: PageServerLoad = async ({ url, params: route, locals }) => {
 		),
 		// Every cohort of the provider's data, whichever one the filter holds.
 		getFlowOptions(db, { scope: options.scope, data: params.data }),
-		getDataSources(db)
+		getDataSources(db),
+		// Its learners under the same filters (the list's total is the Learners tile).
+		getProviderLearners(db, {
+			scope: options.scope,
+			asOf: options.asOf,
+			data: options.data,
+			filters: options.filters,
+			sort: params.learners,
+			page: params.learnersPage
+		})
 	]);
 	if (!dashboard) error(404, 'No such provider');
 	return {
@@ -41,6 +51,7 @@ export const load: PageServerLoad = async ({ url, params: route, locals }) => {
 		dashboard,
 		cohorts,
 		sources,
+		learners,
 		threshold: suppression === false ? null : suppression.threshold,
 		disclosure: policyStatement(suppression)
 	};
