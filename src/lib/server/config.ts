@@ -39,7 +39,9 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
 		dataDir: resolve(root, env.STACKWISE_DATA_DIR || '.data'),
 		seed: env.STACKWISE_SEED ?? 'default',
 		disclosure: disclosurePolicy({
-			threshold: env.STACKWISE_SUPPRESSION_THRESHOLD ? Number(env.STACKWISE_SUPPRESSION_THRESHOLD) : undefined,
+			threshold: env.STACKWISE_SUPPRESSION_THRESHOLD
+				? Number(env.STACKWISE_SUPPRESSION_THRESHOLD)
+				: undefined,
 			mode: env.STACKWISE_DISCLOSURE || undefined
 		}),
 		retentionYears: env.STACKWISE_RETENTION_YEARS ? Number(env.STACKWISE_RETENTION_YEARS) : undefined,
