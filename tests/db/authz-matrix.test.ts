@@ -169,6 +169,10 @@ export function smallCells(value: unknown, threshold = 10, path = '$', inSuppres
 		return value.flatMap((v, i) => smallCells(v, threshold, `${path}[${i}]`, inSuppressed));
 	if (!value || typeof value !== 'object') return [];
 	const record = value as Record<string, unknown>;
+	// One learner's row (a provider's list of its own learners, by pseudonym) holds that learner's
+	// own counts, which are no cell: as on the learner's own page.
+	if (typeof record.learner === 'string' && new RegExp(`^${PSEUDONYM.source}$`).test(record.learner))
+		return [];
 	const suppressed = inSuppressed || Boolean(record.suppressed);
 	const found: string[] = [];
 	if (!suppressed) found.push(...smallSteps(record, threshold, path));
@@ -318,9 +322,11 @@ describe('smallCells', () => {
 				{ group: 'd', suppressed: 'small', points: [{ completed: 2 }] },
 				{ nested: { awards: 0, known: 9.5, holders: 9 } },
 				{ kind: 'min', n: 3, sentence: 'three electives' },
-				{ n: 4, points: [] }
+				{ n: 4, points: [] },
+				{ learner: 'L0123456789abcdef', enrolments: 2, completed: 1 },
+				{ learner: 'F', enrolments: 2 }
 			])
-		).toEqual(['$[0].count = 3', '$[4].nested.holders = 9', '$[6].n = 4']);
+		).toEqual(['$[0].count = 3', '$[4].nested.holders = 9', '$[6].n = 4', '$[8].enrolments = 2']);
 	});
 
 	it('reads CSV the same way', () => {

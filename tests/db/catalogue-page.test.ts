@@ -47,6 +47,40 @@ describe.each(engines)('catalogue pages on $name', (engine) => {
 		});
 	});
 
+	it('finds by stem and by close spelling on both engines, ranks, and narrows by facet', async () => {
+		// "carpenter" is not a stem of "Carpentry": trigram similarity finds it, the qualification first.
+		const carpenter = await searchCatalogue(db, { q: 'carpenter' });
+		expect(carpenter.results[0]).toMatchObject({ id: 'CPC30220', title: 'Certificate III in Carpentry' });
+		expect(carpenter.results.every((r) => /carpentry/i.test(r.title))).toBe(true);
+		// Both words found (stemmed: "licence" ~ "Licence"), the units that have both first; the crane
+		// qualification is among the results.
+		const crane = await searchCatalogue(db, { q: 'licence crane' });
+		expect(crane.results.slice(0, 5).every((r) => /^Licence to operate .*crane/i.test(r.title))).toBe(true);
+		expect(crane.results.map((r) => r.id)).toContain('CPC32920');
+		// A misspelt word still finds them.
+		const typo = await searchCatalogue(db, { q: 'licnce crane' });
+		expect(typo.results.slice(0, 3).map((r) => r.id)).toEqual(
+			expect.arrayContaining(['CPCCLTC4001', 'CPC32920'])
+		);
+		// The kind facet counts the kinds among the matches whatever kind is chosen.
+		const quals = await searchCatalogue(db, { q: 'crane', kind: 'qualification' });
+		expect(quals.results.map((r) => r.id)).toContain('CPC32920');
+		expect(quals.results.every((r) => r.stackable)).toBe(true);
+		expect(quals.facets.kind.find((k) => k.value === 'qualification')!.credentials).toBe(quals.total);
+		expect(quals.facets.kind.find((k) => k.value === 'unit')!.credentials).toBeGreaterThan(5);
+		// Level and provider facets narrow to exactly what they count.
+		const all = await searchCatalogue(db, { kind: 'qualification' });
+		const level3 = all.facets.level.find((l) => l.value === '3')!;
+		const atLevel3 = await searchCatalogue(db, { kind: 'qualification', level: '3' });
+		expect(atLevel3.total).toBe(level3.credentials);
+		expect(atLevel3.results.every((r) => r.level === '3')).toBe(true);
+		const provider = all.facets.provider.find((p) => p.value !== 'none')!;
+		expect(all.providerNames[provider.value]).toBeTruthy();
+		expect((await searchCatalogue(db, { kind: 'qualification', provider: provider.value })).total).toBe(
+			provider.credentials
+		);
+	});
+
 	it('gives a qualification page the CLI rules, facts for every part and who delivers them', async () => {
 		const page = (await getCataloguePage(db, 'AUR31220'))!;
 		expect(page.detail).toEqual(await getCredentialDetail(db, 'AUR31220'));

@@ -35,6 +35,38 @@ async function expectNoHorizontalOverflow(page: Page) {
 	expect(overflow).toBeLessThanOrEqual(0);
 }
 
+test('a learner finds the obvious qualifications by a near word or two words, and narrows by facet', async ({
+	page
+}) => {
+	await signIn(page, 'learner');
+	await page.goto('/catalogue');
+	await page.getByRole('searchbox', { name: 'Search' }).fill('carpenter');
+	await page.getByRole('button', { name: 'Search' }).click();
+	await expect(page).toHaveURL(/\?q=carpenter/);
+	await expect(page.locator('[data-result]').first()).toHaveAttribute('data-result', 'CPC30220');
+	await expect(page.locator('[data-result="CPC30220"]')).toContainText('Certificate III in Carpentry');
+
+	await page.goto('/catalogue?q=licence+crane');
+	await expect(page.locator('[data-result="CPC32920"]')).toContainText(
+		'Certificate III in Construction Crane Operations'
+	);
+	await expect(page.locator('[data-result]').first()).toContainText(/Licence to operate .*crane/i);
+	// The kind facet: a link that keeps the query, and counts what it leaves.
+	const facet = page.locator('[data-facet="kind"]');
+	const link = facet.getByRole('link', { name: 'Qualifications (with requirements)' });
+	const count = Number(
+		(await link.locator('xpath=following-sibling::span').textContent())!.replace(/\D/g, '')
+	);
+	await link.click();
+	await expect(page).toHaveURL(/q=licence\+crane.*kind=qualification|kind=qualification.*q=licence\+crane/);
+	await expect(page.locator('[data-result]')).toHaveCount(count);
+	await expect(page.locator('[data-result="CPC32920"]')).toBeVisible();
+	for (const width of [1440, 390]) {
+		await page.setViewportSize({ width, height: 900 });
+		await expectNoAxeViolations(page);
+	}
+});
+
 test('a policymaker searches the catalogue; the search lives in the URL', async ({ page }) => {
 	await signIn(page, 'policymaker');
 	await page.goto('/catalogue');

@@ -137,18 +137,86 @@ test("the learner's page: summary, bars equal to the CLI, plans, suggestions and
 		expect(await item.locator('.reasons li').count()).toBeGreaterThan(0);
 	const before = await suggested(page);
 
-	await new AxeBuilder({ page }).analyze().then((r) => expect(r.violations).toEqual([]));
+	// With no goal, every suggestion leads with the qualification the summary names, or says why not.
+	const nearestTitle = (await page.locator('#graph-title').textContent())!
+		.replace(/^Your pathway to /, '')
+		.trim();
+	await expect(page.locator('[data-summary]')).toContainText(`of the way to ${nearestTitle}`);
+	for (const item of await suggestions.locator(':scope > ol > li').all()) {
+		const reason = (await item.locator('.reasons li').first().textContent())!;
+		expect(
+			reason.startsWith(`Counts toward ${nearestTitle} (`) ||
+				reason.startsWith(`Completes ${nearestTitle} (`) ||
+				reason.startsWith(`A prerequisite of what ${nearestTitle}`) ||
+				reason.startsWith(`Not toward ${nearestTitle}:`),
+			reason
+		).toBe(true);
+		await expect(item.locator('[data-outlook]')).toHaveCount(1);
+	}
+	// The goal picker: nearest first, completed qualifications marked.
+	const options = await page.locator('#suggestions-goal option').allTextContents();
+	const distances = options
+		.map((o) => /— (\d+) more credentials? needed$/.exec(o)?.[1])
+		.filter(Boolean)
+		.map(Number);
+	expect(distances.length).toBeGreaterThan(0);
+	expect(options[1]).toMatch(/— \d+ more credentials? needed$/);
+	expect(distances).toEqual([...distances].sort((a, b) => a - b));
+	for (const done of expected.filter((q) => q.achieved))
+		expect(options.find((o) => o.includes(`(${done.target})`))).toMatch(/— completed$/);
+
+	// The card pathway is the default view: held → next → the qualification.
+	const cards = page.locator('[data-pathway-cards] [data-card]');
+	expect(await cards.count()).toBeGreaterThan(1);
+	const statuses = await cards.evaluateAll((els) => els.map((e) => e.getAttribute('data-status')));
+	expect(statuses.at(-1)).toBe('qualification');
+	expect(statuses.join(' ')).toMatch(/^(held )*(next )*qualification$/);
+	await expect(cards.last()).toHaveAttribute('data-card', firstOpen.target);
+
+	for (const width of [1440, 390]) {
+		await page.setViewportSize({ width, height: 900 });
+		await new AxeBuilder({ page }).analyze().then((r) => expect(r.violations).toEqual([]));
+	}
+	await page.setViewportSize({ width: 1440, height: 900 });
 	await page.screenshot({ path: 'test-results/screenshots/learner.png', fullPage: true });
 
-	// Setting a goal: the URL carries it (a plain GET form) and the list follows it.
-	await page.getByLabel('Your goal').selectOption(firstOpen.target);
+	// The graph, second view: at its default fit no label is under 12 px (measured on screen), and
+	// held / next / qualification differ by shape as well as colour.
+	await page.getByRole('button', { name: 'Graph' }).click();
+	await expect(page.getByRole('button', { name: 'Graph' })).toHaveAttribute('aria-pressed', 'true');
+	for (const width of [1440, 390]) {
+		await page.setViewportSize({ width, height: 900 });
+		// Each label's on-screen font size: its CSS size times the drawing's scale.
+		const sizes = () =>
+			page
+				.locator('[data-graph-svg] .nodes text')
+				.evaluateAll((els) =>
+					els.map(
+						(e) => (e as SVGGraphicsElement).getScreenCTM()!.a * parseFloat(getComputedStyle(e).fontSize)
+					)
+				);
+		// The first view is set once the frame knows its width.
+		await expect.poll(async () => (await sizes()).length).toBeGreaterThan(1);
+		await expect.poll(async () => Math.min(...(await sizes()))).toBeGreaterThanOrEqual(12);
+		await new AxeBuilder({ page }).analyze().then((r) => expect(r.violations).toEqual([]));
+	}
+	const legend = page.getByRole('list', { name: 'Legend' });
+	await expect(legend.locator('svg.held circle.shape')).toHaveCount(1);
+	await expect(legend.locator('svg.next.step path.shape')).toHaveCount(1);
+	await expect(legend.locator('svg.qualification rect.shape')).toHaveCount(1);
+	await page.setViewportSize({ width: 1280, height: 900 });
+
+	// Setting a goal: the URL carries it (a plain GET form) and the list follows it. The default
+	// list is already ranked toward the nearest qualification, so the goal is the next one.
+	const goal = expected.filter((q) => !q.achieved && q.stillNeeded !== null)[1] ?? firstOpen;
+	await page.getByLabel('Your goal').selectOption(goal.target);
 	await Promise.all([
-		page.waitForURL((url) => url.searchParams.get('goal') === firstOpen.target),
+		page.waitForURL((url) => url.searchParams.get('goal') === goal.target),
 		page.getByRole('button', { name: 'Show suggestions' }).click()
 	]);
 	await expect(suggestions.getByText(/^Ranked with your goal/)).toBeVisible();
 	await expect(suggestions.locator('.reasons li').first()).toContainText('Counts toward your goal');
-	expect(await suggested(page)).not.toEqual(before);
+	if (goal !== firstOpen) expect(await suggested(page)).not.toEqual(before);
 
 	// The objective keeps the goal, and the plans say which objective they minimise.
 	await page.getByLabel('Shortest by').selectOption('hours');
@@ -156,7 +224,7 @@ test("the learner's page: summary, bars equal to the CLI, plans, suggestions and
 		page.waitForURL((url) => url.searchParams.get('objective') === 'hours'),
 		page.getByRole('button', { name: 'Show plans' }).click()
 	]);
-	expect(new URL(page.url()).searchParams.get('goal')).toBe(firstOpen.target);
+	expect(new URL(page.url()).searchParams.get('goal')).toBe(goal.target);
 	// The bundled training.gov.au units state no workload hours, so the page may say why there is no plan.
 	await expect(plan).toContainText(
 		/Least workload hours:|No plan by least workload hours: \d+ of the credentials/
@@ -165,7 +233,8 @@ test("the learner's page: summary, bars equal to the CLI, plans, suggestions and
 
 	// Works at 360 px without sideways scrolling.
 	await page.setViewportSize({ width: 360, height: 800 });
-	expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+	// Once the graph frame has followed the new width (a resize observer).
+	await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 	demoLearnerId = pseudonym;
 });
 

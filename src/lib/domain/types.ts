@@ -134,3 +134,12 @@ export type Award = {
 	verification: Verification;
 	verificationReason: string | null;
 };
+
+/** What the learner's pathway card says of one credential (the learner page's data, drawn as cards). */
+export type CardFacts = {
+	title: string;
+	workloadHours: number | null;
+	providerName: string | null;
+	/** Reachable qualifications whose rules name it. */
+	countsToward: string[];
+};

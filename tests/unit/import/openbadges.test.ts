@@ -3,6 +3,7 @@
 // must never come out verified.
 import { describe, expect, it } from 'vitest';
 import { parseOpenBadges } from '../../../src/lib/server/import/openbadges/parse.ts';
+import { UNRESOLVED_BADGE } from '../../../src/lib/server/import/records.ts';
 import {
 	collect,
 	fixture,
@@ -68,8 +69,9 @@ const EXPECTED: Record<string, Expect | Expect[]> = {
 	'ob20/basic-assertion-with-language.json': 'unverified',
 	'ob20/basic-assertion-no-public-key.json': 'unverified',
 	'ob20/basic-assertion-with-allowed-origins-valid-starts-with.json': 'unverified',
-	// Its BadgeClass is not among the validator's assets: rejected, naming it (nothing is fetched).
-	'ob20/basic-assertion-with-allowed-origins-invalid-starts-with.json': 'rejected',
+	// Its BadgeClass is not among the validator's assets: stored as an award of an unresolved badge
+	// (nothing is fetched), never verified.
+	'ob20/basic-assertion-with-allowed-origins-invalid-starts-with.json': 'unverified',
 	'ob20/warning-with-redirection.json': 'unverified',
 	'ob20/warning-issuer-non-http.json': 'unverified',
 	'ob20/simple-badge.png': 'unverified',
@@ -330,15 +332,46 @@ describe('Open Badges 2.0 mapping', () => {
 		});
 	});
 
-	it('rejects an assertion whose BadgeClass was not supplied, naming it', async () => {
+	it('stores a hosted assertion whose BadgeClass was not supplied as an award of an unresolved badge', async () => {
 		const file = 'ob20/basic-assertion.json';
 		const { units } = await collect(
 			parseOpenBadges({ file, bytes: fixture(`open-badges/${file}`), now: NOW })
 		);
-		expect(units[0].kind).toBe('rejected');
+		expect(units[0].kind).toBe('rows');
+		const stub = units[0].kind === 'rows' && units[0].rows.find((r) => r.table === 'credentials');
+		// A stub, written only where no record of that badge exists, flagged as unresolved.
+		expect(stub).toMatchObject({ mentioned: true, row: { id: 'https://example.org/robotics-badge.json' } });
+		expect(stub && stub.table === 'credentials' && stub.row.unparsed?.[0]).toMatch(
+			new RegExp(`^${UNRESOLVED_BADGE} BadgeClass https://example\\.org/robotics-badge\\.json`)
+		);
+		const [award] = rowsOf(units, 'awards');
+		expect(award).toMatchObject({
+			credentialId: 'https://example.org/robotics-badge.json',
+			verification: 'unverified',
+			verificationReason: expect.stringMatching(/^unresolved badge:/)
+		});
+	});
+
+	it('still rejects a signed assertion whose BadgeClass was not supplied, naming it', async () => {
+		const assertion = {
+			'@context': 'https://w3id.org/openbadges/v2',
+			type: 'Assertion',
+			id: 'urn:uuid:signed-without-badge',
+			recipient: { type: 'email', hashed: false, identity: 'beth@example.org' },
+			issuedOn: '2016-12-31T23:59:59Z',
+			badge: 'https://example.org/not-supplied.json',
+			verification: { type: 'signed', creator: 'https://example.org/key.json' }
+		};
+		const { units } = await collect(
+			parseOpenBadges({
+				file: 'a.json',
+				bytes: new TextEncoder().encode(JSON.stringify(assertion)),
+				now: NOW
+			})
+		);
 		expect(units[0].kind === 'rejected' && units[0].issues[0]).toMatchObject({
 			path: '$.badge',
-			message: expect.stringMatching(/robotics-badge\.json/)
+			message: expect.stringMatching(/not-supplied\.json/)
 		});
 	});
 

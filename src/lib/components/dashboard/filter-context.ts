@@ -74,7 +74,8 @@ export const FIGURE_FILTERS = {
 	issuance: FILTER_KEYS,
 	conformance: FILTER_KEYS,
 	stacking: ['asOf'],
-	flows: ['provider']
+	flows: ['provider'],
+	learners: []
 } as const satisfies Record<string, readonly FilterKey[]>;
 export type Figure = keyof typeof FIGURE_FILTERS;
 
@@ -99,7 +100,9 @@ const REASONS: Record<Figure, string> = {
 	issuance: '',
 	conformance: '',
 	stacking: "a learner's credentials stack across cohorts, providers, levels and modes.",
-	flows: 'the flows are counted over all time; filter them on the Flows page.'
+	flows: 'the flows are counted over all time; filter them on the Flows page.',
+	learners:
+		'the list is every learner of this provider, each as their record shows them: narrowed by the filters it would count, learner by learner, cells the figures above withhold.'
 };
 
 /**

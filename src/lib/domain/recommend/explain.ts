@@ -1,5 +1,7 @@
 // The 1–3 plain-words facts behind a suggestion, each read off its signals (never composed apart
-// from them): the signals that added most to the score first, then the outlook as information.
+// from them): the signals that added most to the score first. With no goal set, the first says how
+// it counts toward the nearest qualification, or why it does not. The outlook (completion rate,
+// median time) is information, not a reason: `outlookText` words it for its own line.
 import type { CatalogueIndex } from '../stacking/catalogue.ts';
 import type { EnrolmentStatus } from '../types.ts';
 import type { Signals, Weights } from './recommend.ts';
@@ -43,8 +45,17 @@ export function progressReason(signals: Signals): string | null {
 }
 
 export function goalReason(signals: Signals, titleOf: (id: string) => string): string | null {
-	const { via, goal } = signals.goal;
+	const { via, goal, nearest } = signals.goal;
 	if (!via || goal === null) return null;
+	if (nearest) {
+		const held = `${nearest.inHand} of ${nearest.ofTotal} held`;
+		if (via === 'counts')
+			return nearest.stillNeeded === 1 &&
+				signals.progress.toward.some((c) => c.target === nearest.target && c.completesTarget)
+				? `Completes ${nearest.title} (${held}; this is the last)`
+				: `Counts toward ${nearest.title} (${held}, ${nearest.stillNeeded} to go)`;
+		if (via === 'prerequisite') return `A prerequisite of what ${nearest.title} still needs`;
+	}
 	if (via === 'counts') return `Counts toward your goal, ${titleOf(goal)}`;
 	if (via === 'is') return `It is your goal`;
 	if (via === 'skill') {
@@ -64,7 +75,19 @@ export function skillsReason(signals: Signals): string | null {
 	return `Adds ${added.length} new skill${added.length === 1 ? '' : 's'}${named.length ? `: ${named.join(', ')}` : ''}`;
 }
 
-export function outlookReason(signals: Signals): string | null {
+/** With no goal set, why a suggestion that does not count toward the nearest qualification is listed. */
+export function notNearestReason(signals: Signals): string | null {
+	const { nearest, via } = signals.goal;
+	if (!nearest || via === 'counts' || via === 'prerequisite') return null;
+	const why =
+		nearest.listed === 0
+			? `nothing it still needs is open to you now (under way, or waiting on a prerequisite)`
+			: `only ${nearest.listed} of what it still needs ${nearest.listed === 1 ? 'is' : 'are'} open to you now, listed above`;
+	return `Not toward ${nearest.title}: ${why}`;
+}
+
+/** The outlook in words ("Median 6 weeks, 72% complete"), for a line of its own; null when withheld. */
+export function outlookText(signals: Signals): string | null {
 	const o = signals.outlook;
 	if (!o) return null;
 	const parts: string[] = [];
@@ -87,9 +110,16 @@ export function explain({
 	credential: string;
 }): string[] {
 	const titleOf = (id: string) => index.credentials.get(id)?.title ?? id;
+	// The nearest qualification's reason already says what the progress reason would about it.
+	const nearest = signals.goal.nearest;
+	const sayProgress = !(
+		nearest &&
+		signals.goal.via === 'counts' &&
+		signals.progress.toward[0]?.target === nearest.target
+	);
 	const ranked = [
 		{ weight: weights.goal * signals.goal.value, text: goalReason(signals, titleOf) },
-		{ weight: weights.progress * signals.progress.value, text: progressReason(signals) },
+		{ weight: weights.progress * signals.progress.value, text: sayProgress ? progressReason(signals) : null },
 		{
 			weight: weights.next * signals.next.value,
 			text: nextReason(signals, credential, titleOf)
@@ -98,9 +128,8 @@ export function explain({
 	]
 		.filter((r): r is { weight: number; text: string } => r.weight > 0 && r.text !== null)
 		.sort((a, b) => b.weight - a.weight);
-	const outlook = outlookReason(signals);
-	const reasons = ranked.slice(0, outlook ? 2 : 3).map((r) => r.text);
-	if (outlook) reasons.push(outlook);
+	const whyNot = notNearestReason(signals);
+	const reasons = [...(whyNot ? [whyNot] : []), ...ranked.map((r) => r.text)].slice(0, 3);
 	if (reasons.length === 0) reasons.push('Open to you: every prerequisite is held');
 	return reasons;
 }

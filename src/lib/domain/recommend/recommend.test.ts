@@ -6,6 +6,9 @@ import { expandHoldings } from '../stacking/holdings.ts';
 import { makeCredential as cred, makeGroup as group } from '../stacking/fixtures.ts';
 import { addSequence, buildModel, emptyModel, sequenceOf, type Step } from './model.ts';
 import { recommend, type Recommendation } from './recommend.ts';
+import { outlookText } from './explain.ts';
+import { learnerProgress } from '../stacking/progress.ts';
+import { membersOf } from '../stacking/requirements.ts';
 
 // A generated catalogue with real stacking shapes (cores, elective pools, nested options,
 // prerequisites, recognitions) and generated learners taking it, as the demo data does.
@@ -60,12 +63,61 @@ describe('recommend on generated learners', () => {
 		expect(progressing / partWay.length).toBeGreaterThan(0.8);
 	});
 
+	it('with no goal, leads every suggestion with the nearest qualification, or says why not', () => {
+		let toward = 0;
+		let whyNot = 0;
+		for (const { awarded, list } of lists) {
+			const nearest = learnerProgress({
+				catalogue: index,
+				held: awarded,
+				onlyReachable: true
+			}).qualifications.find((q) => !q.achieved && q.stillNeeded !== null);
+			for (const r of list) {
+				checkReasons(r);
+				if (!nearest) continue;
+				expect(r.signals.goal.nearest?.target).toBe(nearest.target);
+				if (r.reasons[0].startsWith(`Not toward ${nearest.title}:`)) whyNot++;
+				else {
+					expect(r.reasons[0]).toMatch(
+						new RegExp(`^(Counts toward|Completes|A prerequisite of what) ${escape(nearest.title)}`)
+					);
+					toward++;
+				}
+			}
+			// Those toward the nearest come first.
+			const first = list.findIndex((r) => r.reasons[0].startsWith('Not toward'));
+			if (first >= 0)
+				expect(list.slice(first).every((r) => r.reasons[0].startsWith('Not toward'))).toBe(true);
+		}
+		expect(toward).toBeGreaterThan(100);
+		expect(whyNot).toBeGreaterThan(0);
+	});
+
+	it('never suggests what only counts toward a qualification the learner has completed', () => {
+		let completedSome = 0;
+		for (const { awarded, list } of lists) {
+			const { qualifications } = learnerProgress({ catalogue: index, held: awarded, onlyReachable: true });
+			const done = qualifications.filter((q) => q.achieved).map((q) => q.target);
+			if (done.length) completedSome++;
+			const unfinished = new Set(qualifications.filter((q) => !q.achieved).map((q) => q.target));
+			for (const r of list) {
+				const inDone = done.filter((t) => membersOf({ index, target: t }).has(r.credential));
+				if (inDone.length) expect(r.signals.progress.toward.some((c) => unfinished.has(c.target))).toBe(true);
+				for (const t of done)
+					expect(r.reasons.join(' ')).not.toContain(index.credentials.get(t)!.title + ' (');
+			}
+		}
+		expect(completedSome).toBeGreaterThan(5);
+	});
+
 	it('is the same list for the same input', () => {
 		const { awarded, history } = lists[3];
 		const again = recommend({ index, model, history, awarded, asOf, k: 5 });
 		expect(again).toEqual(lists[3].list);
 	});
 });
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 // Two qualifications: Q1 (core A, B; one elective of E1/E2) and Q2 (core C, D). P requires A.
 const small = (): Catalogue => ({
@@ -107,7 +159,7 @@ describe('recommend on a small catalogue', () => {
 		const list = recommend({ index, model: emptyModel(), history, awarded: ['A', 'E1'], asOf, k: 3 });
 		expect(list[0].credential).toBe('B');
 		expect(list[0].signals.progress.toward[0]).toMatchObject({ target: 'Q1', completesTarget: true });
-		expect(list[0].reasons[0]).toBe('Completes Certificate in One');
+		expect(list[0].reasons[0]).toBe('Completes Certificate in One (2 of 3 held; this is the last)');
 	});
 
 	it('changes the ranking when the learner states a goal', () => {
@@ -159,11 +211,15 @@ describe('recommend on a small catalogue', () => {
 			history,
 			awarded: ['A'],
 			asOf,
-			k: 5,
+			k: 7,
 			weights: { progress: 0 }
 		});
 		const z = list.find((r) => r.credential === 'Z')!;
-		expect(list[0].credential).toBe('Z');
+		// With no goal, what counts toward the nearest qualification (Q1) comes first, then Z.
+		expect(list.map((r) => r.credential).slice(0, 4)).toEqual(['B', 'E1', 'E2', 'Z']);
+		expect(z.reasons[0]).toBe(
+			'Not toward Certificate in One: only 3 of what it still needs are open to you now, listed above'
+		);
 		expect(z.signals.next.after).toMatchObject({
 			credential: 'A',
 			status: 'completed',
@@ -184,12 +240,35 @@ describe('recommend on a small catalogue', () => {
 			history,
 			awarded: ['A'],
 			asOf,
-			k: 5,
+			k: 7,
 			weights: { progress: 0 },
 			outlook
 		});
 		expect(withOutlook.map((r) => [r.credential, r.score])).toEqual(list.map((r) => [r.credential, r.score]));
-		expect(withOutlook[0].reasons.at(-1)).toBe('Median 6 weeks, 20% complete');
+		// …and it is not a reason: it has its own line.
+		const zOutlook = withOutlook.find((r) => r.credential === 'Z')!;
+		expect(zOutlook.reasons).toEqual(z.reasons);
+		expect(outlookText(zOutlook.signals)).toBe('Median 6 weeks, 20% complete');
+	});
+
+	it('does not suggest the unused elective of a completed qualification, however often it follows', () => {
+		const c = small();
+		c.credentials.push(cred({ id: 'G1', title: 'Unit G1' }), cred({ id: 'G2', title: 'Unit G2' }));
+		c.credentials.push(cred({ id: 'Q3', kind: 'macro', title: 'Certificate in Three' }));
+		c.groups.push(
+			group({ id: 'Q3/core', targetCredentialId: 'Q3', rule: 'all', members: ['C'], label: 'core' }),
+			group({ id: 'Q3/el', targetCredentialId: 'Q3', rule: 'n_of', n: 1, members: ['G1', 'G2'], position: 1 })
+		);
+		const idx = indexCatalogue(c);
+		const m = emptyModel();
+		for (let i = 0; i < 40; i++)
+			addSequence(m, [step('G1', '2023-01-01', '2023-03-01'), step('G2', '2023-04-01', '2023-06-01')]);
+		const held = [step('C', '2024-01-01', '2024-02-01'), step('G1', '2024-02-01', '2024-03-01')];
+		const list = recommend({ index: idx, model: m, history: held, awarded: ['C', 'G1'], asOf, k: 8 });
+		expect(list.map((r) => r.credential)).not.toContain('G2');
+		// The nearest unfinished qualification is Q2 (C of C, D held): D leads, and says so.
+		expect(list[0].credential).toBe('D');
+		expect(list[0].reasons[0]).toBe('Completes Certificate in Two (1 of 2 held; this is the last)');
 	});
 
 	it('offers P once its prerequisite A is held, not before', () => {
@@ -223,12 +302,14 @@ function checkReasons(r: Recommendation) {
 	expect(r.reasons.length).toBeGreaterThanOrEqual(1);
 	expect(r.reasons.length).toBeLessThanOrEqual(3);
 	for (const reason of r.reasons) {
-		if (/learners who|Taken by/.test(reason)) expect(r.signals.next.value).toBeGreaterThan(0);
+		if (/^Not toward /.test(reason)) expect(r.signals.goal.nearest).toBeDefined();
+		else if (r.signals.goal.nearest && reason.includes(`${r.signals.goal.nearest.title} (`))
+			expect(r.signals.goal).toMatchObject({ value: 1, via: 'counts' });
+		else if (/learners who|Taken by/.test(reason)) expect(r.signals.next.value).toBeGreaterThan(0);
 		else if (/^(Completes|Counts toward the|Counts toward [^y])/.test(reason))
 			expect(r.signals.progress.value).toBeGreaterThan(0);
 		else if (/your goal/.test(reason)) expect(r.signals.goal.value).toBeGreaterThan(0);
 		else if (/new skill/.test(reason)) expect(r.signals.skills.value).toBeGreaterThan(0);
-		else if (/^Median|complete$/.test(reason)) expect(r.signals.outlook).not.toBeNull();
 		else expect(reason).toBe('Open to you: every prerequisite is held');
 	}
 	const share = r.reasons.map((s) => /^(\d+)% of the (\d+) learners/.exec(s)).find(Boolean);

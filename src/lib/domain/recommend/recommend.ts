@@ -5,11 +5,14 @@
 // - next: the sequence model's probability (model.ts) relative to the best candidate's;
 // - progress: the best 1 / stillNeeded over the qualifications the candidate helps (progress-signal.ts);
 // - goal: 1 when it counts toward (or is, or teaches) the learner's stated goal, ½ when it is a
-//   prerequisite of something that does;
+//   prerequisite of something that does. With no goal set, the nearest unfinished qualification (the
+//   one the page's summary names: progress order, first not achieved and completable) stands in for
+//   it, and what counts toward it is ranked first;
 // - skills: n / (n + 2) for n skills it adds beyond those the learner holds.
 // Outlook (completion rate, median time to credential) is shown beside them as information and is
 // never in the score: a group's lower historical completion must not steer its members away from
 // ambitious options.
+// A credential that only counts toward qualifications the learner has completed is never suggested.
 // Ties (equal rounded scores) go to the credential id, so the same input gives the same list.
 import { expandHoldings } from '../stacking/holdings.ts';
 import type { CatalogueIndex } from '../stacking/catalogue.ts';
@@ -18,6 +21,7 @@ import { candidateCredentials } from './candidates.ts';
 import { nextContext, statusAt, type NextEvidence, type SequenceModel, type Step } from './model.ts';
 import { progressContributions, type Contribution } from './progress-signal.ts';
 import { explain } from './explain.ts';
+import { membersOf } from '../stacking/requirements.ts';
 
 export type Weights = { next: number; progress: number; goal: number; skills: number };
 export const DEFAULT_WEIGHTS: Weights = { next: 1, progress: 0.6, goal: 1.5, skills: 0.2 };
@@ -46,10 +50,28 @@ export type Signals = {
 		} | null;
 	};
 	progress: { value: number; toward: Contribution[] };
-	goal: { value: number; goal: string | null; via: 'counts' | 'prerequisite' | 'skill' | 'is' | null };
+	goal: {
+		value: number;
+		goal: string | null;
+		via: 'counts' | 'prerequisite' | 'skill' | 'is' | null;
+		/** The goal is not the learner's: no goal was set and this is the nearest unfinished qualification. */
+		nearest?: Nearest;
+	};
 	skills: { value: number; new: Skill[] };
 	/** Information only: not in the score. */
 	outlook: Outlook | null;
+};
+
+/** The nearest unfinished qualification, as the summary names it. */
+export type Nearest = {
+	target: string;
+	title: string;
+	/** Of its smallest complete set, how many the learner holds, and how many that set has. */
+	inHand: number;
+	ofTotal: number;
+	stillNeeded: number;
+	/** How many suggestions in the list count toward it (set on each of the list). */
+	listed?: number;
 };
 
 export type Recommendation = {
@@ -104,25 +126,46 @@ export function recommend(input: RecommendInput): Recommendation[] {
 	const awarded = new Set(input.awarded);
 	const held = expandHoldings({ index, held: awarded }).held;
 	const inProgress = history.filter((s) => statusAt(s, asOf) === 'in_progress').map((s) => s.credential);
-	const candidates = candidateCredentials({ index, held, inProgress, asOf });
-	if (candidates.length === 0) return [];
+	const allCandidates = candidateCredentials({ index, held, inProgress, asOf });
 
-	const goalIsCredential = goal !== null && index.credentials.has(goal);
-	const goalIsTarget = goalIsCredential && index.topGroups.has(goal!);
 	const { qualifications } = learnerProgress({ catalogue: index, held: awarded, onlyReachable: true });
-	if (goalIsTarget && !qualifications.some((q) => q.target === goal))
+	const nearestQ =
+		goal === null ? qualifications.find((q) => !q.achieved && q.stillNeeded !== null) : undefined;
+	const nearest: Nearest | null = nearestQ
+		? {
+				target: nearestQ.target,
+				title: nearestQ.title,
+				inHand: Math.max(0, (nearestQ.neededFromScratch ?? 0) - nearestQ.stillNeeded!),
+				ofTotal: nearestQ.neededFromScratch ?? 0,
+				stillNeeded: nearestQ.stillNeeded!
+			}
+		: null;
+	// The goal the list is ranked toward: the learner's, else the nearest qualification.
+	const aim = goal ?? nearest?.target ?? null;
+	const goalIsCredential = aim !== null && index.credentials.has(aim);
+	const goalIsTarget = goalIsCredential && index.topGroups.has(aim!);
+	if (goalIsTarget && !qualifications.some((q) => q.target === aim))
 		qualifications.push(
-			...learnerProgress({ catalogue: index, held: awarded, targets: [goal!] }).qualifications
+			...learnerProgress({ catalogue: index, held: awarded, targets: [aim!] }).qualifications
 		);
 	const contributions = progressContributions({ index, qualifications, held });
 
 	// What the goal asks for that is not startable yet: its prerequisites lead toward the goal too.
 	const goalNeeds = new Set<string>();
 	if (goalIsTarget)
-		for (const [c, list] of contributions) if (list.some((x) => x.target === goal)) goalNeeds.add(c);
-	if (goalIsCredential && !goalIsTarget) goalNeeds.add(goal!);
+		for (const [c, list] of contributions) if (list.some((x) => x.target === aim)) goalNeeds.add(c);
+	if (goalIsCredential && !goalIsTarget) goalNeeds.add(aim!);
 	const leadsToGoal = new Set<string>();
 	for (const need of goalNeeds) for (const r of index.requires.get(need) ?? []) leadsToGoal.add(r);
+
+	// Members of completed qualifications: suggested only when they count toward an unfinished one.
+	const completedOnly = new Set(
+		qualifications.filter((q) => q.achieved).flatMap((q) => [...membersOf({ index, target: q.target })])
+	);
+	const candidates = allCandidates.filter(
+		(c) => !completedOnly.has(c) || (contributions.get(c) ?? []).length > 0 || c === goal
+	);
+	if (candidates.length === 0) return [];
 
 	const heldSkills = new Set<string>();
 	for (const h of held) for (const s of skills?.get(h) ?? []) heldSkills.add(s.uri);
@@ -132,13 +175,15 @@ export function recommend(input: RecommendInput): Recommendation[] {
 	const best = Math.max(...probability.values());
 
 	const goalSignalOf = (credential: string, toward: Contribution[]): Signals['goal'] => {
-		if (goal === null) return { value: 0, goal, via: null };
-		if (goalIsTarget && toward.some((x) => x.target === goal)) return { value: 1, goal, via: 'counts' };
-		if (goalIsCredential && !goalIsTarget && credential === goal) return { value: 1, goal, via: 'is' };
-		if (!goalIsCredential && (skills?.get(credential) ?? []).some((s) => s.uri === goal))
-			return { value: 1, goal, via: 'skill' };
-		if (leadsToGoal.has(credential)) return { value: 0.5, goal, via: 'prerequisite' };
-		return { value: 0, goal, via: null };
+		const of = (value: number, via: Signals['goal']['via']): Signals['goal'] =>
+			nearest ? { value, goal: aim, via, nearest } : { value, goal: aim, via };
+		if (aim === null) return of(0, null);
+		if (goalIsTarget && toward.some((x) => x.target === aim)) return of(1, 'counts');
+		if (goalIsCredential && !goalIsTarget && credential === aim) return of(1, 'is');
+		if (!goalIsCredential && (skills?.get(credential) ?? []).some((s) => s.uri === aim))
+			return of(1, 'skill');
+		if (leadsToGoal.has(credential)) return of(0.5, 'prerequisite');
+		return of(0, null);
 	};
 	const signalsOf = (credential: string): Signals => {
 		const e = next.evidence(credential);
@@ -168,14 +213,28 @@ export function recommend(input: RecommendInput): Recommendation[] {
 		const score = round(
 			weights.next * (best > 0 ? probability.get(credential)! / best : 0) +
 				weights.progress * progress +
-				weights.goal * (goal === null ? 0 : goalSignalOf(credential, toward).value) +
+				weights.goal * (aim === null ? 0 : goalSignalOf(credential, toward).value) +
 				weights.skills * (added / (added + 2))
 		);
 		return { credential, score, signals: { progress: { value: progress, toward } } };
 	});
 	scored.sort((a, b) => b.score - a.score || (a.credential < b.credential ? -1 : 1));
 
-	const picked = diversify(scored, k, input.maxPerGroup ?? 2);
+	const maxPerGroup = input.maxPerGroup ?? 2;
+	// With no goal, what counts toward the nearest qualification comes first (diverse among
+	// itself), then the rest.
+	const towardNearest = (s: (typeof scored)[number]) =>
+		nearest !== null && s.signals.progress.toward.some((x) => x.target === nearest.target);
+	const first = nearest ? diversify(scored.filter(towardNearest), k, maxPerGroup) : [];
+	const picked = [
+		...first,
+		...diversify(
+			scored.filter((s) => !first.includes(s) && !towardNearest(s)),
+			k - first.length,
+			maxPerGroup
+		)
+	];
+	if (nearest) nearest.listed = first.length;
 	return picked.map((s) => {
 		const signals = signalsOf(s.credential);
 		return {

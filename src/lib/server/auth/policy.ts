@@ -23,7 +23,11 @@ export const ROUTE_POLICY: Record<string, RouteRule> = {
 	'/system': { roles: AGGREGATES },
 	'/providers': { roles: ['admin', 'policymaker'] },
 	'/providers/[id]': { roles: AGGREGATES, own: 'provider' },
+	'/providers/[id]/quality': { roles: AGGREGATES, own: 'provider' },
+	'/watch': { roles: ['admin', 'policymaker'] },
 	'/learners/[id]': { roles: ['admin', 'provider', 'learner'], own: 'learner' },
+	// The signed record holds every award of the learner: the learner's own, or an admin's download.
+	'/learners/[id]/record': { roles: ['admin', 'learner'], own: 'learner' },
 	'/flows': { roles: AGGREGATES },
 	'/catalogue': { roles: ALL },
 	'/catalogue/[id]': { roles: ALL },
@@ -42,7 +46,8 @@ export const ROUTE_POLICY: Record<string, RouteRule> = {
 	'/api/imports/jobs/[key]/events': { roles: ['admin'] },
 	'/api/learners/[id]/recommendations': { roles: ['admin', 'provider', 'learner'], own: 'learner' },
 	'/api/catalogue/[id]': { roles: ALL },
-	'/api/flows': { roles: AGGREGATES }
+	'/api/flows': { roles: AGGREGATES },
+	'/api/watch': { roles: ['admin', 'policymaker'] }
 };
 
 export type Decision =

@@ -50,7 +50,7 @@ export async function importCommand(
 	for (const id of await failDeadImports(db))
 		stderr.write(`import ${id} had stopped unfinished (its process died); marked failed\n`);
 	const progress = progressReporter(stderr);
-	const { reports, unrecognised } = await importFiles(db, collectFiles(positionals), {
+	const { reports, unrecognised, skipped } = await importFiles(db, collectFiles(positionals), {
 		format: values.format as FormatId,
 		map,
 		profile,
@@ -72,6 +72,18 @@ export async function importCommand(
 			warnings: [],
 			verification: { verified: 0, failed: 0, unsigned: 0, unverified: 0 },
 			documents: []
+		})),
+		...skipped.map((s) => ({
+			path: s.file.path,
+			format: s.format,
+			skipped: s.reason,
+			read: 0,
+			stored: 0,
+			rejected: 0,
+			errors: [],
+			warnings: [],
+			verification: { verified: 0, failed: 0, unsigned: 0, unverified: 0 },
+			documents: []
 		}))
 	];
 	if (values.json) {
@@ -82,6 +94,7 @@ export async function importCommand(
 	} else {
 		for (const report of reports) printReport(report, stdout);
 		unrecognised.forEach((f, i) => stdout.write(`${f.path}: skipped, ${unrecognisedMessages[i]}\n`));
+		for (const s of skipped) stdout.write(`${s.file.path}: known and skipped, ${s.reason}\n`);
 	}
 	const wholeRejected = reports.some((r) => r.status !== 'succeeded') || unrecognised.length > 0;
 	return wholeRejected ? 1 : 0;

@@ -39,6 +39,12 @@ Commands:
       Every figure follows the disclosure policy (STACKWISE_SUPPRESSION_THRESHOLD, default 10;
       STACKWISE_DISCLOSURE=suppress|round5|both, default both; docs/disclosure.md).
       --no-suppression: the admin view.
+  watch [--as-of DATE] [--data real|generated|all] [--json]
+      The credentialism watch: credentials first offered and awarded per quarter, awards per credential,
+      overlap clusters (skills, units, near-duplicate titles), dead ends, the participation share.
+  quality [--provider ID] [--json]
+      Providers' data-quality cards: share of records carrying each required element, stubs, stacking
+      rules parsed or not, awards verified, last import; with --provider, each record to fix.
   catalogue list [--qualifications] [--search TEXT] [--json]
   catalogue show <credential-id> [--json]
       A credential and the stacking rules it plans with (requirement groups, prerequisites, unparsed text).
@@ -48,6 +54,12 @@ Commands:
       The exact cheapest set of credentials that completes the target, honouring prerequisites.
   recommend (--learner ID | --learners-file PATH) [--goal ID] [--k 5] [--as-of DATE] [--json]
       Next steps with their reasons; a file (one id a line) gives one JSON line per learner.
+  keys create
+      Make the deployment's issuer key (Ed25519, did:key) in the file STACKWISE_ISSUER_KEY_FILE
+      names (outside the repository); prints the did and where it is kept.
+  record --learner ID [--qualification Q] --out FILE
+      The learner's record as a signed CLR 2.0 / Open Badges 3.0 credential (eddsa-rdfc-2022): their
+      awards with each one's verification, progress toward Q (default: the nearest) and the plan.
   generate --learners N [--seed S] [--out DIR] [--format arrow|csv] [--credentials N]
       Synthetic providers, catalogue, learners and enrolments (OULAD-calibrated), streamed to files.
   user add --email E --role admin|policymaker|provider|learner [--provider ID] [--learner ID]
@@ -83,9 +95,13 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
 	verify: async () => (await import('./verify.ts')).verifyCommand,
 	metrics: async () => (await import('./metrics.ts')).metricsCommand,
 	catalogue: async () => (await import('./catalogue.ts')).catalogueCommand,
+	watch: async () => (await import('./watch.ts')).watchCommand,
+	quality: async () => (await import('./watch.ts')).qualityCommand,
 	pathway: async () => (await import('./catalogue.ts')).pathwayCommand,
 	recommend: async () => (await import('./recommend.ts')).recommendCommand,
 	generate: async () => (await import('./generate.ts')).generateCommand,
+	keys: async () => (await import('./record.ts')).keysCommand,
+	record: async () => (await import('./record.ts')).recordCommand,
 	user: async () => (await import('./user.ts')).userCommand,
 	learner: async () => (await import('./privacy.ts')).learnerCommand,
 	retention: async () => (await import('./privacy.ts')).retentionCommand,

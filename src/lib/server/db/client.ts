@@ -89,12 +89,15 @@ export async function createDb(options: CreateDbOptions = {}): Promise<Db> {
 		};
 	}
 	const { PGlite } = await import('@electric-sql/pglite');
+	// Trigram similarity for the catalogue search (migration 0011 creates the extension).
+	const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
 	const { drizzle } = await import('drizzle-orm/pglite');
 	const { migrate } = await import('drizzle-orm/pglite/migrator');
 	// PGlite does not create missing parent folders.
 	if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
 	const release = options.dataDir ? lockDataDir(options.dataDir) : () => {};
-	const client = options.dataDir ? new PGlite(options.dataDir) : new PGlite();
+	const extensions = { pg_trgm };
+	const client = options.dataDir ? new PGlite(options.dataDir, { extensions }) : new PGlite({ extensions });
 	yieldBeforeEachQuery(client);
 	const orm = drizzle(client, { schema });
 	const close = async () => {

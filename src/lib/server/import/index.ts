@@ -4,8 +4,15 @@ import { audit } from '../auth/audit.ts';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Db } from '../db/client.ts';
-import { runImportJob, type ImportJob, type ImportReport, type LoadOptions } from './loader.ts';
-import { claimOulad, ouladJob } from './oulad/index.ts';
+import {
+	countRollupsAfter,
+	recordReport,
+	runImportJob,
+	type ImportJob,
+	type ImportReport,
+	type LoadOptions
+} from './loader.ts';
+import { claimOulad, ouladJob, ouladUnused } from './oulad/index.ts';
 import { arrowJob, arrowTable, isArrow } from './flat/arrow-format.ts';
 import { csvJob, csvTable, type ColumnMap } from './flat/csv-format.ts';
 import type { ImportTable } from './records.ts';
@@ -48,7 +55,10 @@ export function collectFiles(paths: string[]): SourceFile[] {
 export const isDocumentation = (file: SourceFile) =>
 	/\.(md|txt)$/i.test(file.name) || /^(license|licence|notice)/i.test(file.name);
 
-export type ImportPlan = { jobs: ImportJob[]; unrecognised: SourceFile[] };
+/** A file recognised as part of a dataset and left out on purpose, with why. */
+export type SkippedFile = { file: SourceFile; format: FormatId; reason: string };
+
+export type ImportPlan = { jobs: ImportJob[]; unrecognised: SourceFile[]; skipped: SkippedFile[] };
 
 export type PlanOptions = {
 	format?: FormatId;
@@ -67,11 +77,16 @@ export async function planImport(
 ): Promise<ImportPlan> {
 	const jobs: ImportJob[] = [];
 	let rest = files.filter((f) => !isDocumentation(f));
-	if (profile) return { jobs: rest.length > 0 ? [profileJob(rest, profile)] : [], unrecognised: [] };
+	if (profile)
+		return { jobs: rest.length > 0 ? [profileJob(rest, profile)] : [], unrecognised: [], skipped: [] };
+	const skipped: SkippedFile[] = [];
 	const take = (taken: SourceFile[]) => (rest = rest.filter((f) => !taken.includes(f)));
 
 	if (format === 'auto' || format === 'oulad') {
 		const oulad = claimOulad(rest);
+		const unused = ouladUnused(rest);
+		skipped.push(...unused.map((u) => ({ ...u, format: 'oulad' as const })));
+		take(unused.map((u) => u.file));
 		if (oulad) {
 			jobs.push(ouladJob(oulad));
 			take(oulad);
@@ -108,17 +123,30 @@ export async function planImport(
 		jobs.push(...documents.jobs.filter((j) => !catalogue(j)));
 		take(documents.claimed);
 	}
-	return { jobs, unrecognised: rest };
+	return { jobs, unrecognised: rest, skipped };
 }
 
 export async function importFiles(
 	db: Db,
 	files: SourceFile[],
 	{ format = 'auto', map, profile, ...options }: LoadOptions & PlanOptions = {}
-): Promise<{ reports: ImportReport[]; unrecognised: SourceFile[] }> {
+): Promise<{ reports: ImportReport[]; unrecognised: SourceFile[]; skipped: SkippedFile[] }> {
 	const plan = await planImport(files, { format, map, profile });
 	const reports: ImportReport[] = [];
-	for (const job of plan.jobs) reports.push(await runImportJob(db, job, options));
+	// Several imports in one call (a folder of 25 training.gov.au documents, say) count the
+	// dashboards' sums once at the end rather than once each, unless the caller counts itself.
+	const countAtEnd = plan.jobs.length > 1 && !options.deferRollupCount;
+	for (const job of plan.jobs)
+		reports.push(
+			await runImportJob(db, job, { ...options, deferRollupCount: options.deferRollupCount || countAtEnd })
+		);
+	const pending = reports.filter((r) => r.rollups === 'pending');
+	if (countAtEnd && pending.length > 0) {
+		const source = options.source ?? files.map((f) => f.path).join(', ');
+		await countRollupsAfter(db, pending, source);
+		const last = pending[pending.length - 1];
+		if (last.rollupsIssue) await recordReport(db, last, source);
+	}
 	// Who imported what, and how it ended: the audit log's import entry (web upload, CLI, seeding).
 	if (reports.length > 0)
 		await audit(db, {
@@ -129,7 +157,7 @@ export async function importFiles(
 				imports: reports.map((r) => ({ id: r.importId, format: r.format, status: r.status }))
 			}
 		});
-	return { reports, unrecognised: plan.unrecognised };
+	return { reports, unrecognised: plan.unrecognised, skipped: plan.skipped };
 }
 
 export { bundledDataPath } from './bundled.ts';

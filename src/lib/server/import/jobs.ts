@@ -12,7 +12,12 @@ import type { SourceFile } from './source.ts';
 
 export type JobEvent =
 	| { type: 'progress'; progress: ImportProgress }
-	| { type: 'done'; reports: ImportReport[]; unrecognised: string[] }
+	| {
+			type: 'done';
+			reports: ImportReport[];
+			unrecognised: string[];
+			skipped: { path: string; reason: string }[];
+	  }
 	| { type: 'error'; message: string };
 
 export type ImportJobState = {
@@ -53,8 +58,13 @@ export function startImport(
 		signal: job.controller.signal,
 		onProgress: (progress) => emit({ type: 'progress', progress })
 	})
-		.then(({ reports, unrecognised }) =>
-			emit({ type: 'done', reports, unrecognised: unrecognised.map((f) => f.path) })
+		.then(({ reports, unrecognised, skipped }) =>
+			emit({
+				type: 'done',
+				reports,
+				unrecognised: unrecognised.map((f) => f.path),
+				skipped: skipped.map((s) => ({ path: s.file.path, reason: s.reason }))
+			})
 		)
 		.catch((error: Error) => emit({ type: 'error', message: error.message }))
 		.finally(() => setTimeout(() => jobs.delete(job.key), KEEP_MS).unref());

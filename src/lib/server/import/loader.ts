@@ -102,10 +102,10 @@ export type LoadOptions = {
 	signal?: AbortSignal;
 	userId?: number | null;
 	/**
-	 * Leave the dashboards' sums pending instead of counting them after this import: the caller
-	 * imports several in a row and counts once at the end (countPendingRollups). Seeding does: each
-	 * of the 25 training.gov.au documents changes the catalogue, so each would count every learner
-	 * again (25 counts, minutes on a small machine, for one at the end).
+	 * When this import would count every learner's sums again after its commit, leave them pending
+	 * instead: the caller imports several in a row and counts once at the end (countDeferredRollups).
+	 * Each of the 25 training.gov.au documents changes the catalogue, so each would otherwise count
+	 * every learner again: 25 counts, minutes on a small machine, where one does.
 	 */
 	deferRollupCount?: boolean;
 };
@@ -238,11 +238,7 @@ export async function runImportJob(db: Db, job: ImportJob, options: LoadOptions 
 			const touched = await state.touched();
 			if (options.signal?.aborted) throw new Aborted('aborted');
 			// A count an earlier import or start left pending (failed, or stopped) is retried here.
-			countAfterCommit =
-				options.deferRollupCount === true ||
-				touched === 'all' ||
-				touched.learners.countsEveryone ||
-				(await rollupsPending(tx));
+			countAfterCommit = touched === 'all' || touched.learners.countsEveryone || (await rollupsPending(tx));
 			if (countAfterCommit) await markRollupsPending(tx);
 			else await refreshRollups(tx, touched);
 			if (options.signal?.aborted) throw new Aborted('aborted');
@@ -256,14 +252,7 @@ export async function runImportJob(db: Db, job: ImportJob, options: LoadOptions 
 			recorded = true;
 			progress('stored', true);
 			if (options.deferRollupCount) report.rollups = 'pending';
-			else
-				await countPendingRollups(db.orm).catch((error: Error) => {
-					report.rollups = 'pending';
-					report.rollupsIssue = {
-						file: source,
-						message: `the rows are stored, but the dashboards' sums could not be counted after them (${databaseMessage(error)}); they are counted again by the next import, by \`stackwise rollups refresh\` or when the app next starts`
-					};
-				});
+			else await countRollupsAfter(db, [report], source);
 		}
 	} catch (error) {
 		report.status =
@@ -305,8 +294,28 @@ export async function runImportJob(db: Db, job: ImportJob, options: LoadOptions 
 	return report;
 }
 
+/**
+ * Counts the dashboards' sums that the imports of `reports` left pending after their commits, and
+ * says in the reports whether that worked. A failure leaves the rows stored, the count to a later
+ * import, `stackwise rollups refresh` or the next start, and the reason on the last report (whose
+ * history row the caller then writes again: recordReport).
+ */
+export async function countRollupsAfter(db: Db, reports: ImportReport[], source: string): Promise<void> {
+	try {
+		await countPendingRollups(db.orm);
+		for (const report of reports) report.rollups = 'current';
+	} catch (error) {
+		const last = reports[reports.length - 1];
+		last.rollups = 'pending';
+		last.rollupsIssue = {
+			file: source,
+			message: `the rows are stored, but the dashboards' sums could not be counted after them (${databaseMessage(error as Error)}); they are counted again by the next import, by \`stackwise rollups refresh\` or when the app next starts`
+		};
+	}
+}
+
 /** Writes the import's outcome, counts and first errors to its row of the history. */
-async function recordReport(db: Db, report: ImportReport, source: string): Promise<void> {
+export async function recordReport(db: Db, report: ImportReport, source: string): Promise<void> {
 	const totals = report.files.reduce(
 		(t, f) => ({ read: t.read + f.read, stored: t.stored + f.stored, rejected: t.rejected + f.rejected }),
 		{ read: 0, stored: 0, rejected: 0 }

@@ -44,6 +44,12 @@ export type ImportRow = (
 
 export type ImportTable = ImportRow['table'];
 
+/**
+ * The `unparsed` note that marks a credential stub made for a badge whose own record was not
+ * supplied (an Open Badges 2.0 BadgeClass): the record's own source, arriving later, replaces it.
+ */
+export const UNRESOLVED_BADGE = 'unresolved badge:';
+
 /** A credential row with only what a source says filled in; everything it does not say unknown. */
 export function credentialRow(
 	known: Pick<Credential, 'id' | 'title' | 'kind'> & Partial<Credential>

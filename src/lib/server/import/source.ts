@@ -7,7 +7,13 @@ import { basename } from 'node:path';
 import { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { ImportRefusal } from './records.ts';
-import { LAYOUT_HEAD_BYTES, layoutOf, textDecoderFor, type TextEncoding, type TextLayout } from './text-layout.ts';
+import {
+	LAYOUT_HEAD_BYTES,
+	layoutOf,
+	textDecoderFor,
+	type TextEncoding,
+	type TextLayout
+} from './text-layout.ts';
 
 export type SourceFile = {
 	/** As the user gave it; named in every message. */

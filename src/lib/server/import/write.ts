@@ -6,7 +6,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { sql, type SQL } from 'drizzle-orm';
 import { rowsOf, type Orm } from '../db/client.ts';
-import type { ImportRow, ImportTable } from './records.ts';
+import { UNRESOLVED_BADGE, type ImportRow, type ImportTable } from './records.ts';
 import { TABLES } from './tables.ts';
 
 type RowOf<T extends ImportTable> = Extract<ImportRow, { table: T }>['row'];
@@ -77,6 +77,10 @@ function mergedValue(table: ImportTable, column: string, incoming: string, curre
 	if (!MERGED_TABLES.has(table)) return incoming;
 	if (table === 'learners' && column !== 'origin' && column !== 'identity_hash')
 		return `(case when ${incoming} = 'not stated' then ${current} else ${incoming} end)`;
+	// A stub's "unresolved badge" note goes once the badge's own record (insert-only stubs never
+	// update) arrives, even when that record has no unparsed text of its own.
+	if (table === 'credentials' && column === 'unparsed')
+		return `coalesce(${incoming}, case when ${current}::text like '%${UNRESOLVED_BADGE}%' then null else ${current} end)`;
 	return `coalesce(${incoming}, ${current})`;
 }
 

@@ -1,15 +1,22 @@
-// What the catalogue pages show beyond `stackwise catalogue show`: a search over the catalogue
-// with provider names, and for one credential the facts of everything its rules name, the
+// What the catalogue pages show beyond `stackwise catalogue show`: a ranked search over the
+// catalogue with facets (kind, level, provider, mode) and provider names, and for one credential the facts of everything its rules name, the
 // prerequisites among them and which providers deliver its parts. The rules themselves come from
 // getCredentialDetail unchanged, so the page and the CLI cannot disagree.
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
-import type { CredentialKind, Origin, Prerequisite } from '../../domain/types.ts';
+import type { Origin, Prerequisite } from '../../domain/types.ts';
 import { getCatalogueIndex } from './catalogue-cache.ts';
 import { getProviders } from './catalogue.ts';
+import { cachedForDataVersion } from './versioned-cache.ts';
+import {
+	facetHits,
+	searchWords,
+	type Facet,
+	type FacetCount,
+	type FacetedHit
+} from '../../domain/catalogue/search.ts';
 import {
 	getCredentialDetail,
-	listCredentials,
 	summaryOf,
 	type CredentialDetail,
 	type CredentialSummary
@@ -24,35 +31,116 @@ export type CatalogueHit = CredentialSummary & {
 	providerOrigin: Origin | null;
 };
 
+export type CatalogueFilters = { kind?: CatalogueKind; level?: string; provider?: string; mode?: string };
+
 export type CatalogueSearch = {
 	total: number;
 	page: number;
 	pageSize: number;
 	results: CatalogueHit[];
+	/** Each facet's values among the matches the other facets leave, most first. */
+	facets: Record<Facet, FacetCount[]>;
+	/** Names of the providers the provider facet lists. */
+	providerNames: Record<string, string>;
 };
+
+/** Facet values for a credential without a level, a provider or a stated mode. */
+export const NO_VALUE = 'none';
+
+/** Owners and deliverers (enrolments) of each credential, kept until the data changes. */
+function getProvidersByCredential(db: Db): Promise<Map<string, string[]>> {
+	return cachedForDataVersion(db, 'catalogue:providers', async () => {
+		const rows = await db.query<{ credential_id: string; provider_id: string }>(sql`
+			select id as credential_id, provider_id from credentials where provider_id is not null
+			union
+			select distinct credential_id, provider_id from enrolments where provider_id is not null`);
+		const out = new Map<string, string[]>();
+		for (const r of rows) out.set(r.credential_id, [...(out.get(r.credential_id) ?? []), r.provider_id]);
+		return out;
+	});
+}
+
+/**
+ * Scores for the credentials matching the words: English full-text search (stemmed) on the title,
+ * the code and the skills' labels, plus trigram similarity of each word to the title, so that a
+ * misspelt or differently-ended word ("carpenter" for "Carpentry") still finds it. Any word may
+ * match; the more (and the better) the words match, the higher the score. An exact code ranks first.
+ */
+async function matchScores(db: Db, words: string[]): Promise<Map<string, number>> {
+	const raw = words.join(' ');
+	const rows = await db.query<{ id: string; score: number }>(sql`
+		with p as (
+			select websearch_to_tsquery('english', ${words.join(' or ')}) as ts,
+				${sql.param(words)}::text[] as words
+		),
+		d as (
+			select c.id, c.title,
+				setweight(to_tsvector('english', c.title), 'A') || setweight(to_tsvector('simple', c.id), 'A')
+					|| setweight(to_tsvector('english', coalesce(s.labels, '')), 'B') as doc
+			from credentials c
+			left join (select credential_id, string_agg(label, ' ') as labels from credential_skills
+				where label is not null group by credential_id) s on s.credential_id = c.id
+		),
+		scored as (
+			select d.id, d.doc @@ p.ts as hit, ts_rank_cd(d.doc, p.ts, 1) as fts,
+				(select avg(word_similarity(w, d.title)) from unnest(p.words) w) as trigram,
+				case when lower(d.id) = ${raw} then 10 when lower(d.id) like ${raw.replace(/[%_\\]/g, '') + '%'} then 5 else 0 end as code
+			from d, p
+		)
+		select id, (fts + trigram + code)::float8 as score from scored
+		where hit or trigram > 0.5 or code > 0`);
+	return new Map(rows.map((r) => [r.id, Number(r.score)]));
+}
 
 export async function searchCatalogue(
 	db: Db,
-	{ q, kind, page = 1, pageSize = 50 }: { q?: string; kind?: CatalogueKind; page?: number; pageSize?: number }
+	{
+		q,
+		page = 1,
+		pageSize = 50,
+		...filters
+	}: CatalogueFilters & { q?: string; page?: number; pageSize?: number }
 ): Promise<CatalogueSearch> {
-	const [all, providers] = await Promise.all([
-		listCredentials(db, { search: q, stackableOnly: kind === 'qualification' }),
-		getProviders(db)
+	const words = searchWords(q);
+	const [index, providers, byCredential, scores] = await Promise.all([
+		getCatalogueIndex(db),
+		getProviders(db),
+		getProvidersByCredential(db),
+		words.length ? matchScores(db, words) : null
 	]);
+	const targets = new Set(index.targets);
 	const byId = new Map(providers.map((p) => [p.id, p]));
-	const needle = q?.trim().toLowerCase() ?? '';
-	const matching = all.filter(
-		(c) => !kind || kind === 'qualification' || c.kind === (kind as CredentialKind)
-	);
-	// Exact code first, then what can be completed by stacking, then by code.
-	const rank = (c: CredentialSummary) => (needle && c.id.toLowerCase() === needle ? 0 : c.stackable ? 1 : 2);
-	matching.sort((a, b) => rank(a) - rank(b) || a.id.localeCompare(b.id));
-	const start = (page - 1) * pageSize;
+	const hits: FacetedHit<CredentialSummary>[] = [];
+	for (const c of index.credentials.values()) {
+		const score = scores ? scores.get(c.id) : 0;
+		if (score === undefined) continue;
+		const summary = summaryOf(c, targets);
+		hits.push({
+			item: summary,
+			// What can be completed by stacking a little ahead of a unit that matches as well.
+			score: score + (summary.stackable ? 0.3 : 0),
+			tiebreak: c.id,
+			values: {
+				kind: summary.stackable ? [c.kind, 'qualification'] : [c.kind],
+				level: [c.level ?? NO_VALUE],
+				provider: byCredential.get(c.id) ?? [NO_VALUE],
+				mode: [c.participationMode ?? NO_VALUE]
+			}
+		});
+	}
+	const found = facetHits(hits, filters, { page, pageSize });
+	const providerNames: Record<string, string> = {};
+	for (const f of found.facets.provider) {
+		const p = byId.get(f.value);
+		if (p) providerNames[p.id] = p.name;
+	}
 	return {
-		total: matching.length,
+		total: found.total,
 		page,
 		pageSize,
-		results: matching.slice(start, start + pageSize).map((c) => {
+		facets: found.facets,
+		providerNames,
+		results: found.results.map((c) => {
 			const p = c.provider ? byId.get(c.provider) : undefined;
 			return { ...c, providerName: p?.name ?? null, providerOrigin: p?.origin ?? null };
 		})

@@ -5,7 +5,9 @@
 // provider only its own records (its awards and enrolments), with a count of the others'.
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
-import type { Objective, Progress } from '../../domain/stacking/index.ts';
+import { membersOf, type GroupState, type Objective, type Progress } from '../../domain/stacking/index.ts';
+import type { CardFacts } from '../../domain/types.ts';
+import { getProviders } from './catalogue.ts';
 import { getCatalogueIndex } from './catalogue-cache.ts';
 import { shownLearnerId } from './learner-ids.ts';
 import {
@@ -54,8 +56,12 @@ export type LearnerPage = {
 	plans: PlanResult[];
 	/** Reachable, unfinished qualifications left without a plan by MAX_PLANS. */
 	plansOmitted: number;
-	/** Titles of the credentials the plans name. */
+	/** Titles of the credentials the plans and the reachable qualifications' groups name. */
 	titles: Record<string, string>;
+	/** Members of each requirement group of the reachable qualifications, by group id. */
+	groupMembers: Record<string, string[]>;
+	/** Facts for the pathway cards: every credential held or planned, and the qualifications. */
+	cards: Record<string, CardFacts>;
 	suggestions: Suggestions;
 	/** In a provider's view: how many records of other providers the page leaves out; else null. */
 	otherRecords: { awards: number; enrolments: number } | null;
@@ -95,11 +101,12 @@ export async function getLearnerPage(
 	if (!learner) return null;
 	// The same holdings and progress as `stackwise pathway progress --learner ID` (no as-of date).
 	const awarded = await getLearnerHoldings(db, learnerId, undefined, recordsOf);
-	const [progress, index, suggestions, otherRecords] = await Promise.all([
+	const [progress, index, suggestions, otherRecords, providers] = await Promise.all([
 		getProgress(db, { held: awarded, onlyReachable: true }),
 		getCatalogueIndex(db),
 		getSuggestions(db, learnerId, { goal, recordsOf }),
-		recordsOf === null ? null : countOtherRecords(db, learnerId, recordsOf)
+		recordsOf === null ? null : countOtherRecords(db, learnerId, recordsOf),
+		getProviders(db)
 	]);
 	if (!suggestions) return null;
 	const unfinished = progress.qualifications.filter((q) => !q.achieved && q.stillNeeded !== null);
@@ -124,8 +131,34 @@ export async function getLearnerPage(
 		};
 	});
 	const titles: Record<string, string> = {};
+	const groupMembers: Record<string, string[]> = {};
+	const visit = (g: GroupState) => {
+		groupMembers[g.id] = [...(groupById.get(g.id)?.members ?? [])];
+		for (const m of groupMembers[g.id]) titles[m] = index.credentials.get(m)?.title ?? m;
+		g.children.forEach(visit);
+	};
+	const groupById = new Map(index.catalogue.groups.map((g) => [g.id, g]));
+	for (const q of progress.qualifications) q.groups.forEach(visit);
 	for (const p of plans)
 		if (p.ok) for (const id of p.plan.credentials) titles[id] = index.credentials.get(id)?.title ?? id;
+	const providerName = new Map(providers.map((p) => [p.id, p.name]));
+	const cards: Record<string, CardFacts> = {};
+	const card = (id: string, countsToward: string[]) => {
+		const c = index.credentials.get(id);
+		cards[id] = {
+			title: c?.title ?? id,
+			workloadHours: c?.workloadHours ?? null,
+			providerName: c?.providerId ? (providerName.get(c.providerId) ?? c.providerId) : null,
+			countsToward
+		};
+	};
+	const towardOf = new Map<string, string[]>();
+	for (const q of progress.qualifications)
+		for (const m of membersOf({ index, target: q.target }))
+			towardOf.set(m, [...(towardOf.get(m) ?? []), q.target]);
+	for (const h of holdings) card(h.id, h.countsToward);
+	for (const p of plans) if (p.ok) for (const id of p.plan.credentials) card(id, towardOf.get(id) ?? []);
+	for (const q of progress.qualifications) card(q.target, []);
 	return {
 		shownId: shownLearnerId(learner, seesLearnerIds),
 		pseudonym: seesLearnerIds ? learner.pseudonym : null,
@@ -138,6 +171,8 @@ export async function getLearnerPage(
 		plans,
 		plansOmitted: Math.max(0, unfinished.length - MAX_PLANS),
 		titles,
+		groupMembers,
+		cards,
 		suggestions,
 		otherRecords
 	};

@@ -5,6 +5,7 @@ import { learnerLookup } from '$lib/server/auth/lookup.ts';
 import { getDb } from '$lib/server/db/index.ts';
 import { getLearnerPage, parseObjective } from '$lib/server/queries/learner-page.ts';
 import { parseSuggestionParams } from '$lib/server/queries/recommend.ts';
+import { issuerKeyConfigured } from '$lib/server/record/keys.ts';
 
 // Server-side: the page arrives with its numbers, and the learner's raw id never reaches a
 // non-admin's browser (the query returns the pseudonym for them). The route policy has already
@@ -28,5 +29,7 @@ export const load: PageServerLoad = async ({ params, url, locals }) => {
 		goal: suggestions.goal
 	});
 	if (!page) error(404, 'Not found');
-	return { learner: page };
+	// The signed record: the learner's own download (or an admin's), when the deployment has a key.
+	const record = page.ownPage || access.seesLearnerIds ? { signing: issuerKeyConfigured() } : null;
+	return { learner: page, record };
 };

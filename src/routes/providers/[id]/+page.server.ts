@@ -35,12 +35,11 @@ export const load: PageServerLoad = async ({ url, params: route, locals }) => {
 		// Every cohort of the provider's data, whichever one the filter holds.
 		getFlowOptions(db, { scope: options.scope, data: params.data }),
 		getDataSources(db),
-		// Its learners under the same filters (the list's total is the Learners tile).
+		// Its learners, of the data origin asked for but under no other filter: a list narrowed by
+		// cohort, credential or date would count, learner by learner, what the figures withhold.
 		getProviderLearners(db, {
 			scope: options.scope,
-			asOf: options.asOf,
 			data: options.data,
-			filters: options.filters,
 			sort: params.learners,
 			page: params.learnersPage
 		})

@@ -54,6 +54,8 @@ declare module '@digitalbazaar/ed25519-multikey' {
 		id?: string;
 		controller?: string;
 		publicKeyMultibase: string;
+		secretKeyMultibase?: string;
 		signer(): unknown;
 	}>;
+	export function from(key: object): Promise<{ signer(): unknown }>;
 }

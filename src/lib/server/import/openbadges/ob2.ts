@@ -4,8 +4,11 @@
 //   BadgeClass alone → credential; Issuer/Profile alone → provider; CryptographicKey,
 //   RevocationList, Endorsement → read, nothing to store.
 // An assertion names its BadgeClass, and a BadgeClass its Issuer, usually by URL. Nothing is
-// fetched: they are looked up with `resolve` (documents supplied with the import), and an
-// assertion whose BadgeClass is not at hand is rejected rather than loaded with a made-up title.
+// fetched: they are looked up with `resolve` (documents supplied with the import). A hosted
+// assertion whose BadgeClass is not at hand is stored as an award of an unresolved badge: a stub
+// credential (its id as title, flagged by UNRESOLVED_BADGE, written only when no record of that id
+// exists) and an unverified award, so it counts against the issuer's data quality and never in a
+// verified-only figure. A signed assertion whose BadgeClass is missing is still rejected.
 //
 // Verification: a hosted assertion is verified by fetching its own URL — impossible offline, so
 // `unverified`. A signed assertion (JWS) is checked with the issuer's CryptographicKey when it is
@@ -13,7 +16,7 @@
 import type { Award, Credential, CredentialSkill, Provider } from '../../../domain/types.ts';
 import { calendarDate } from '../dates.ts';
 import { asArray, isObject, str, text, typesOf, type JsonObject } from '../json/values.ts';
-import { credentialRow, type ImportIssue, type ImportRow } from '../records.ts';
+import { credentialRow, UNRESOLVED_BADGE, type ImportIssue, type ImportRow } from '../records.ts';
 import { decide, type ProofCheck, type StatusCheck } from '../verify/check.ts';
 import { verifyCompactJws } from '../verify/jws.ts';
 import { validityProblem } from '../verify/validity.ts';
@@ -57,6 +60,21 @@ export function ob2Provider(issuer: JsonObject): Provider | null {
 		qaApproach: null,
 		accredited: null,
 		origin: 'real'
+	};
+}
+
+function unresolvedBadge(badgeId: string): ImportRow {
+	return {
+		table: 'credentials',
+		row: credentialRow({
+			id: badgeId,
+			title: badgeId,
+			kind: 'micro',
+			unparsed: [
+				`${UNRESOLVED_BADGE} BadgeClass ${badgeId} was not supplied with the import (nothing is fetched)`
+			]
+		}),
+		mentioned: true
 	};
 }
 
@@ -210,6 +228,26 @@ export async function mapOb2Document({
 	const issuedOn = calendarDate(doc.issuedOn);
 	if (!issuedOn) return issue('$.issuedOn', `"${String(doc.issuedOn ?? '')}" is not a date`, 'issuedOn');
 	const badge = lookup(doc.badge, resolve);
+	const badgeId = str(doc.badge);
+	const hosted =
+		!jws && /hosted/i.test(str(isObject(doc.verification) ? doc.verification.type : undefined) ?? 'hosted');
+	if (!badge && badgeId && hosted) {
+		const learner = learnerRow(recipient);
+		const award: Award & { source?: unknown } = {
+			id: `ob2:${str(doc.id) ?? str(doc.uid) ?? badgeId + '#' + recipient.key}`,
+			learnerId: learner.id,
+			credentialId: badgeId,
+			enrolmentId: null,
+			issuedOn,
+			expiresOn: calendarDate(doc.expires) ?? null,
+			verification: 'unverified',
+			verificationReason: `${UNRESOLVED_BADGE} BadgeClass ${badgeId} was not supplied with the import (nothing is fetched); the hosted assertion is not checked`,
+			source
+		};
+		return {
+			rows: [unresolvedBadge(badgeId), { table: 'learners', row: learner }, { table: 'awards', row: award }]
+		};
+	}
 	if (!badge)
 		return issue(
 			'$.badge',

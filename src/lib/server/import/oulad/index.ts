@@ -21,6 +21,12 @@ const FILES = {
 	courses: 'courses.csv'
 } as const;
 
+/**
+ * The OULAD tables Stackwise does not use (assessment results and the virtual learning
+ * environment's clicks): known by name, listed as skipped, never refused.
+ */
+const UNUSED = ['assessments.csv', 'studentAssessment.csv', 'vle.csv', 'studentVle.csv'] as const;
+
 const COLUMNS = {
 	courses: ['code_module', 'code_presentation', 'module_presentation_length'],
 	registration: [
@@ -46,6 +52,17 @@ const COLUMNS = {
 
 const byName = (files: SourceFile[], name: string) =>
 	files.find((f) => f.name.toLowerCase() === name.toLowerCase());
+
+/** Why a known OULAD table among `files` is skipped, for each one there (only beside studentInfo.csv). */
+export function ouladUnused(files: SourceFile[]): { file: SourceFile; reason: string }[] {
+	if (!byName(files, FILES.info)) return [];
+	return UNUSED.map((name) => byName(files, name))
+		.filter((f): f is SourceFile => f !== undefined)
+		.map((file) => ({
+			file,
+			reason: 'a known OULAD table Stackwise does not use (assessment results and VLE activity are not read)'
+		}));
+}
 
 /** The OULAD files among `files`, or undefined when studentInfo.csv is not one of them. */
 export function claimOulad(files: SourceFile[]): SourceFile[] | undefined {

@@ -21,7 +21,8 @@ export async function previewMapping(file: SourceFile, profile: Profile): Promis
 	const reasons = new Map<string, RejectionReason>();
 	const reject = (line: number, field: string | null, message: string) => {
 		const key = `${field}\n${message}`;
-		const reason = reasons.get(key) ?? reasons.set(key, { field, message, rows: 0, firstLine: line }).get(key)!;
+		const reason =
+			reasons.get(key) ?? reasons.set(key, { field, message, rows: 0, firstLine: line }).get(key)!;
 		reason.rows++;
 	};
 	let bound: BoundProfile | undefined;
@@ -43,7 +44,9 @@ export async function previewMapping(file: SourceFile, profile: Profile): Promis
 			for (const p of mapped.problems) reject(record.line, p.field, p.message);
 		}
 	}
-	preview.reasons = [...reasons.values()].sort((a, b) => b.rows - a.rows || a.firstLine - b.firstLine).slice(0, 10);
+	preview.reasons = [...reasons.values()]
+		.sort((a, b) => b.rows - a.rows || a.firstLine - b.firstLine)
+		.slice(0, 10);
 	return preview;
 }
 

@@ -8,9 +8,20 @@ export type SavedProfile = { name: string; profile: Profile; columns: string[]; 
 
 export async function saveProfile(
 	db: Db,
-	{ name, profile, columns, userId }: { name: string; profile: Profile; columns: string[]; userId?: number | null }
+	{
+		name,
+		profile,
+		columns,
+		userId
+	}: { name: string; profile: Profile; columns: string[]; userId?: number | null }
 ): Promise<void> {
-	const row = { name, profile, columns: columns.map(headerName), savedAt: new Date(), userId: userId ?? null };
+	const row = {
+		name,
+		profile,
+		columns: columns.map(headerName),
+		savedAt: new Date(),
+		userId: userId ?? null
+	};
 	await db.orm
 		.insert(importProfiles)
 		.values(row)
@@ -23,7 +34,14 @@ export async function listProfiles(db: Db): Promise<SavedProfile[]> {
 	return rows.flatMap((row) => {
 		const parsed = parseProfile(row.profile);
 		return 'profile' in parsed
-			? [{ name: row.name, profile: parsed.profile, columns: row.columns, savedAt: row.savedAt.toISOString() }]
+			? [
+					{
+						name: row.name,
+						profile: parsed.profile,
+						columns: row.columns,
+						savedAt: row.savedAt.toISOString()
+					}
+				]
 			: [];
 	});
 }

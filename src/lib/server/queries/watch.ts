@@ -1,0 +1,226 @@
+// The credentialism watch (/watch, `stackwise watch`): is the system growing useful credentials
+// or just more of them? Proliferation, overlap, dead ends and the participation share, from the
+// catalogue, the stacking rules, enrolments and awards. The indices are pure domain code
+// (domain/watch); this module counts what they need and withholds what describes too few learners.
+import { sql } from 'drizzle-orm';
+import type { Db } from '../db/client.ts';
+import type { Suppression } from '../../domain/equity/compare-groups.ts';
+import { tableSets } from '../../domain/suppression/suppress-cells.ts';
+import type { Credential, Provider } from '../../domain/types.ts';
+import { deadEnds, FEW_ONWARD } from '../../domain/watch/dead-ends.ts';
+import {
+	overlapClusters,
+	overlapPairs,
+	OVERLAP_THRESHOLDS,
+	type OverlapBasis
+} from '../../domain/watch/overlap.ts';
+import { participationShares } from '../../domain/watch/participation.ts';
+import {
+	awardsPerCredential,
+	firstsPerQuarter,
+	PROLIFERATION_BREAKDOWNS,
+	type AwardBandRow,
+	type CredentialFacts,
+	type FirstsRow,
+	type ProliferationBreakdown
+} from '../../domain/watch/proliferation.ts';
+import { getCatalogue, getProviders } from './catalogue.ts';
+import {
+	AWARD_JOINS,
+	ENROLMENT_JOINS,
+	SYSTEM,
+	awardConditions,
+	enrolmentConditions,
+	type DataOrigin
+} from './scope.ts';
+import { withheld } from './watch-disclosure.ts';
+import type {
+	WatchAnswer,
+	WatchCluster,
+	WatchDeadEnd,
+	WatchMember,
+	WatchParticipationRow
+} from '../../domain/watch/answer.ts';
+
+export const WATCH_DEFINITIONS = {
+	proliferation:
+		'Credentials first offered (their stated start of validity, else their first enrolment) and first awarded, per quarter; the catalogue itself is not versioned, so a cut-off only drops later dates. Awards per credential: how many credentials fall in each band of awards, “almost never” being fewer than ten. Counts of credentials, not of learners.',
+	overlap: `Pairs of credentials from different providers (a credential with no stated provider is compared with every other) whose skills (Jaccard on credential_skills ≥ ${OVERLAP_THRESHOLDS.skills}) or units (Jaccard on the credentials their requirement groups name ≥ ${OVERLAP_THRESHOLDS.units}) overlap, or whose titles are near duplicates (trigram similarity as pg_trgm ≥ ${OVERLAP_THRESHOLDS.title}); clusters are the groups those pairs join. A member “stacks” when it counts toward another credential or has requirements of its own. Shared units: credentials named by the requirement groups of two or more targets.`,
+	deadEnds: `Dead ends: credentials that count toward nothing and from which fewer than ${FEW_ONWARD} learners went on to start another credential later. Orphans: dead ends that are not targets either. Qualifications nobody completes: credentials with requirement groups and no award.`,
+	participation:
+		'Share of awards made for credentials whose records state no assessment (a participation credential, assessed = no, or assessment unknown with no type of assessment). The EU definition requires assessment. Per quarter of issue and kind of the issuing provider.'
+} as const;
+
+const levelOf = (c: Credential) =>
+	c.levelFramework && c.level ? `${c.levelFramework} ${c.level}` : (c.level ?? 'not stated');
+
+export async function getWatch(
+	db: Db,
+	{ asOf, data = 'real', suppression }: { asOf?: string; data?: DataOrigin; suppression: Suppression }
+): Promise<WatchAnswer> {
+	const context = { scope: SYSTEM, asOf, data };
+	const [catalogue, providers, skills, awarded, enrolled, cells, cellLearners] = await Promise.all([
+		getCatalogue(db),
+		getProviders(db),
+		db.query<{ credential_id: string; skill_uri: string }>(
+			sql`select credential_id, skill_uri from credential_skills order by 1, 2`
+		),
+		db.query<{ credential_id: string; first: string; awards: number; learners: number }>(sql`
+			select a.credential_id, min(a.issued_on)::text as first, count(*)::int as awards,
+				count(distinct a.learner_id)::int as learners
+			from ${AWARD_JOINS} where ${awardConditions(context)} group by 1`),
+		db.query<{ credential_id: string; first: string; onward: number }>(sql`
+			select e.credential_id, min(e.started_on)::text as first,
+				count(distinct e.learner_id) filter (where exists (
+					select 1 from enrolments n where n.learner_id = e.learner_id
+						and n.credential_id <> e.credential_id and n.started_on > e.started_on
+						${asOf ? sql`and n.started_on <= ${asOf}::date` : sql``}))::int as onward
+			from ${ENROLMENT_JOINS} where ${enrolmentConditions(context)} group by 1`),
+		db.query<{ period: string; grp: string; credential_id: string; awards: number }>(sql`
+			select to_char(a.issued_on, 'YYYY') || '-Q' || to_char(a.issued_on, 'Q') as period,
+				coalesce(p.kind, 'not stated') as grp, a.credential_id, count(*)::int as awards
+			from ${AWARD_JOINS} where ${awardConditions(context)} group by 1, 2, 3`),
+		db.query<{ period: string; grp: string; learners: number }>(sql`
+			select to_char(a.issued_on, 'YYYY') || '-Q' || to_char(a.issued_on, 'Q') as period,
+				coalesce(p.kind, 'not stated') as grp, count(distinct a.learner_id)::int as learners
+			from ${AWARD_JOINS} where ${awardConditions(context)} group by 1, 2`)
+	]);
+	const providerById = new Map<string, Provider>(providers.map((p) => [p.id, p]));
+	const credentialById = new Map(catalogue.credentials.map((c) => [c.id, c]));
+	const awards = new Map(awarded.map((r) => [r.credential_id, r]));
+	const enrolments = new Map(enrolled.map((r) => [r.credential_id, r]));
+
+	// Stacking: what each credential counts toward, and the units each target names.
+	const targetOfGroup = new Map(catalogue.groups.map((g) => [g.id, g.targetCredentialId]));
+	const countsToward = new Map<string, Set<string>>();
+	const unitsOf = new Map<string, Set<string>>();
+	for (const g of catalogue.groups)
+		for (const member of g.members) {
+			const target = targetOfGroup.get(g.id)!;
+			(countsToward.get(member) ?? countsToward.set(member, new Set()).get(member)!).add(target);
+			(unitsOf.get(target) ?? unitsOf.set(target, new Set()).get(target)!).add(member);
+		}
+	const stacks = (id: string) => countsToward.has(id) || unitsOf.has(id);
+
+	// Proliferation.
+	const facts: CredentialFacts[] = catalogue.credentials.map((c) => ({
+		id: c.id,
+		providerId: c.providerId,
+		level: levelOf(c),
+		providerKind: (c.providerId && providerById.get(c.providerId)?.kind) || 'not stated',
+		mode: c.participationMode ?? 'not stated',
+		firstOffered: c.validFrom ?? enrolments.get(c.id)?.first ?? null,
+		firstAwarded: awards.get(c.id)?.first ?? null,
+		awards: Number(awards.get(c.id)?.awards ?? 0)
+	}));
+	const firsts = Object.fromEntries(
+		PROLIFERATION_BREAKDOWNS.map((by) => [by, firstsPerQuarter(facts, by, asOf)])
+	) as Record<ProliferationBreakdown, FirstsRow[]>;
+
+	// Overlap.
+	const skillsOf = new Map<string, string[]>();
+	for (const s of skills)
+		(skillsOf.get(s.credential_id) ?? skillsOf.set(s.credential_id, []).get(s.credential_id)!).push(
+			s.skill_uri
+		);
+	const items = catalogue.credentials.map((c) => ({
+		id: c.id,
+		providerId: c.providerId,
+		title: c.title,
+		skills: skillsOf.get(c.id) ?? [],
+		units: [...(unitsOf.get(c.id) ?? [])]
+	}));
+	const pairs = overlapPairs(items);
+	const clusters = overlapClusters(items, pairs);
+	const memberIds = clusters.flatMap((c) => c.members);
+	const memberReasons = withheld(memberIds, (id) => Number(awards.get(id)?.learners ?? 0), suppression);
+	const memberReason = new Map(memberIds.map((id, i) => [id, memberReasons[i]]));
+	const member = (id: string): WatchMember => {
+		const c = credentialById.get(id)!;
+		const reason = awards.has(id) ? memberReason.get(id)! : null;
+		return {
+			id,
+			title: c.title,
+			providerId: c.providerId,
+			provider: c.providerId ? (providerById.get(c.providerId)?.name ?? c.providerId) : null,
+			awards: reason ? null : Number(awards.get(id)?.awards ?? 0),
+			suppressed: reason,
+			stacks: stacks(id)
+		};
+	};
+
+	// Dead ends.
+	const ends = deadEnds(
+		catalogue.credentials.map((c) => ({
+			id: c.id,
+			countsToward: [...(countsToward.get(c.id) ?? [])],
+			hasRequirements: unitsOf.has(c.id),
+			onwardLearners: Number(enrolments.get(c.id)?.onward ?? 0),
+			completers: Number(awards.get(c.id)?.learners ?? 0)
+		}))
+	);
+	const onward = ends.deadEnds.map((id) => Number(enrolments.get(id)?.onward ?? 0));
+	// A count of onward learners under the threshold is withheld; zero describes nobody. These
+	// counts add up to no published total.
+	const someOnward = onward.flatMap((n, i) => (n > 0 ? [i] : []));
+	const someReasons = withheld(someOnward, (i) => onward[i], suppression);
+	const onwardReasons = onward.map((): string | null => null);
+	someOnward.forEach((i, k) => (onwardReasons[i] = someReasons[k]));
+	const orphans = new Set(ends.orphans);
+
+	// Participation vs assessment.
+	const shares = participationShares(
+		cells.map((c) => ({
+			period: c.period,
+			group: c.grp,
+			credential: credentialById.get(c.credential_id)!,
+			awards: Number(c.awards)
+		}))
+	);
+	const learnersOf = new Map(cellLearners.map((r) => [`${r.period}\u0001${r.grp}`, Number(r.learners)]));
+	const { sets } = tableSets(shares.map((r) => [r.period, r.group] as const));
+	const shareReasons = withheld(
+		shares,
+		(r) => learnersOf.get(`${r.period}\u0001${r.group}`) ?? 0,
+		suppression,
+		sets
+	);
+
+	return {
+		asOf: asOf ?? null,
+		data,
+		definitions: WATCH_DEFINITIONS,
+		proliferation: { credentials: facts.length, firsts, awardBands: awardsPerCredential(facts) },
+		overlap: {
+			pairs: pairs.length,
+			clusters: clusters.map((c) => {
+				const members = c.members.map(member);
+				return { members, providers: c.providers, basis: c.basis, stacks: members.some((m) => m.stacks) };
+			}),
+			sharedUnits: ends.shared.length,
+			unitsInTargets: countsToward.size
+		},
+		deadEnds: {
+			deadEnds: ends.deadEnds.map((id, i) => ({
+				id,
+				title: credentialById.get(id)!.title,
+				onward: onwardReasons[i] ? null : onward[i],
+				suppressed: onwardReasons[i],
+				orphan: orphans.has(id)
+			})),
+			orphans: orphans.size,
+			uncompletedQualifications: ends.uncompletedQualifications.map((id) => ({
+				id,
+				title: credentialById.get(id)!.title
+			}))
+		},
+		participation: shares.map((r, i) => ({
+			period: r.period,
+			group: r.group,
+			awards: shareReasons[i] ? null : r.awards,
+			unassessed: shareReasons[i] ? null : r.unassessed,
+			share: shareReasons[i] ? null : r.share,
+			suppressed: shareReasons[i]
+		}))
+	};
+}
