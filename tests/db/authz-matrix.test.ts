@@ -175,6 +175,7 @@ export function smallCells(value: unknown, threshold = 10, path = '$', inSuppres
 		return [];
 	const suppressed = inSuppressed || Boolean(record.suppressed);
 	const found: string[] = [];
+	if (!suppressed) found.push(...smallSteps(record, threshold, path));
 	for (const [key, v] of Object.entries(record)) {
 		if (
 			!suppressed &&
@@ -187,6 +188,27 @@ export function smallCells(value: unknown, threshold = 10, path = '$', inSuppres
 			found.push(`${path}.${key} = ${v}`);
 		else found.push(...smallCells(v, threshold, `${path}.${key}`, suppressed));
 	}
+	return found;
+}
+
+/**
+ * Steps of a survival curve that describe fewer than `threshold` learners' events. With n at the
+ * start, a step of the total incidence (completed + withdrawn + failed) over d events of r at risk
+ * is S·d/r ≥ d/n (the Kaplan–Meier mass left at risk is at least r/n), so a step smaller than
+ * threshold/n tells fewer than `threshold` events. Slack for a published curve rounded to whole
+ * percentage points and an n rounded to 5.
+ */
+export function smallSteps(record: Record<string, unknown>, threshold = 10, path = '$'): string[] {
+	const { n, points } = record;
+	if (typeof n !== 'number' || n <= 0 || !Array.isArray(points)) return [];
+	const found: string[] = [];
+	let before = 0;
+	points.forEach((p: Record<string, number>, i) => {
+		const total = (p.completed ?? 0) + (p.withdrawn ?? 0) + (p.failed ?? 0);
+		if ((total - before + 0.015) * (n + 2) < threshold)
+			found.push(`${path}.points[${i}] step ${(total - before).toFixed(4)} of n ${n}`);
+		before = total;
+	});
 	return found;
 }
 
@@ -276,6 +298,20 @@ function leaks(body: string, contentType: string, caller: Caller, f: Fixture, ag
 	return [...new Set(problems)];
 }
 
+describe('smallSteps', () => {
+	it('finds a curve step of fewer than the threshold of learners', () => {
+		const curve = (steps: number[]) => {
+			let t = 0;
+			return {
+				n: 100,
+				points: steps.map((s, day) => ({ day, completed: (t += s), withdrawn: 0, failed: 0 }))
+			};
+		};
+		expect(smallSteps(curve([0.2, 0.1, 0.3]))).toEqual([]);
+		expect(smallSteps(curve([0.2, 0.01, 0.3]))).toEqual(['$.points[1] step 0.0100 of n 100']);
+	});
+});
+
 describe('smallCells', () => {
 	it('finds counts of 1–9 outside suppressed rows, and ignores rates and suppressed rows', () => {
 		expect(
@@ -312,7 +348,6 @@ export function dataOutcome(httpStatus: number, text: string): { status: number;
 		// The page's answer is the first line; streamed values follow as chunks, one per line.
 		parsed = JSON.parse(text.split('\n')[0]);
 	} catch {
-
 		return { status: httpStatus >= 400 ? httpStatus : 500, location: '' };
 	}
 	if (parsed.type === 'redirect') return { status: 303, location: parsed.location ?? '' };

@@ -10,7 +10,14 @@ import { createDb } from '../../src/lib/server/db/client.ts';
 
 const run = promisify(execFile);
 const dataDir = mkdtempSync(join(tmpdir(), 'stackwise-cli-'));
-const env = { ...process.env, STACKWISE_DATA_DIR: dataDir, DATABASE_URL: '' };
+// Suppression alone: these tests compare the CLI's exact figures with R's (rounding, the default
+// policy, is tested in tests/db/disclosure-attack.test.ts and the policy's unit tests).
+const env = {
+	...process.env,
+	STACKWISE_DATA_DIR: dataDir,
+	DATABASE_URL: '',
+	STACKWISE_DISCLOSURE: 'suppress'
+};
 const stackwise = (...args: string[]) =>
 	run(process.execPath, ['scripts/stackwise.js', ...args], { env, maxBuffer: 1 << 26 });
 

@@ -10,7 +10,8 @@ export type RequirementRule = 'all' | 'n_of' | 'min_credits';
 export type EnrolmentStatus = 'in_progress' | 'completed' | 'withdrawn' | 'failed';
 export type Verification = 'verified' | 'unverified' | 'failed' | 'unsigned';
 /** 'generated' marks seeded demo or synthetic data, which every view labels as such. */
-export type Origin = 'real' | 'generated';
+/** A row's origin: real, generated (demo, synthetic) or an import the admin labelled sample or test. */
+export type Origin = 'real' | 'generated' | 'sample' | 'test';
 
 export const ENROLMENT_STATUSES: readonly EnrolmentStatus[] = [
 	'in_progress',
@@ -30,6 +31,14 @@ export const GROUP_DIMENSIONS = [
 	'prior_education'
 ] as const;
 export type GroupDimension = (typeof GROUP_DIMENSIONS)[number];
+
+/**
+ * What an import's rows are, as the admin who imports them says (default real). Sample and test
+ * rows are kept out of every figure of real data, so a sample learner does not change real figures
+ * (nor trigger suppression across them); they count among the non-real ('generated') data.
+ */
+export const IMPORT_ORIGINS = ['real', 'sample', 'test'] as const;
+export type ImportOrigin = (typeof IMPORT_ORIGINS)[number];
 
 /** Unknown is a group of its own, never dropped. */
 export const NOT_STATED = 'not stated';

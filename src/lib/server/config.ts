@@ -3,6 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { disclosurePolicy, type DisclosurePolicy } from '../domain/suppression/policy.ts';
 
 /** The folder holding Stackwise's package.json, found from this file so it works from src/ and build/. */
 export function projectRoot(): string {
@@ -23,8 +24,8 @@ export type Settings = {
 	dataDir: string;
 	/** Which bundled data an empty database gets at start-up: 'default' (oulad,tga,demo), a list, or 'none'. */
 	seed: string;
-	/** Cells describing fewer learners than this are suppressed. */
-	suppressionThreshold: number;
+	/** The disclosure policy for every non-admin (STACKWISE_SUPPRESSION_THRESHOLD, STACKWISE_DISCLOSURE). */
+	disclosure: DisclosurePolicy;
 	/** Enrolments older than this many years are deleted (unset: kept). */
 	retentionYears: number | undefined;
 	/** Demo mode: demo accounts are created at start (never in a real deployment). */
@@ -37,7 +38,12 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
 		databaseUrl: env.DATABASE_URL || undefined,
 		dataDir: resolve(root, env.STACKWISE_DATA_DIR || '.data'),
 		seed: env.STACKWISE_SEED ?? 'default',
-		suppressionThreshold: Number(env.STACKWISE_SUPPRESSION_THRESHOLD || 10),
+		disclosure: disclosurePolicy({
+			threshold: env.STACKWISE_SUPPRESSION_THRESHOLD
+				? Number(env.STACKWISE_SUPPRESSION_THRESHOLD)
+				: undefined,
+			mode: env.STACKWISE_DISCLOSURE || undefined
+		}),
 		retentionYears: env.STACKWISE_RETENTION_YEARS ? Number(env.STACKWISE_RETENTION_YEARS) : undefined,
 		demo: env.STACKWISE_DEMO === '1' || env.STACKWISE_DEMO === 'true'
 	};

@@ -1,4 +1,5 @@
 import type { PageServerLoad } from './$types';
+import { policyStatement } from '$lib/domain/suppression/policy.ts';
 import { error } from '@sveltejs/kit';
 import { z } from 'zod';
 import { accessFor } from '$lib/server/auth/access.ts';
@@ -80,6 +81,7 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 			? (providers.find((p) => p.id === ownProvider) ?? { id: ownProvider, name: ownProvider })
 			: null,
 		threshold,
+		disclosure: policyStatement(access.suppression),
 		sources,
 		flows
 	};

@@ -1,4 +1,5 @@
 import { fail, redirect } from '@sveltejs/kit';
+import { IMPORT_ORIGINS, type ImportOrigin } from '$lib/domain/types.ts';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db/index.ts';
 import { getImportHistory } from '$lib/server/import/history.ts';
@@ -16,6 +17,7 @@ export const load: PageServerLoad = async () => {
 		history: await getImportHistory(db),
 		profiles: (await listProfiles(db)).map((p) => p.name),
 		formats: FORMAT_IDS,
+		origins: IMPORT_ORIGINS,
 		limitBytes: UPLOAD_LIMIT_BYTES
 	};
 };
@@ -26,6 +28,8 @@ export const actions: Actions = {
 		const form = await request.formData();
 		const files = form.getAll('files').filter((f): f is File => f instanceof File && f.size > 0);
 		const format = String(form.get('format') ?? 'auto');
+		const origin = String(form.get('origin') || 'real') as ImportOrigin;
+		if (!IMPORT_ORIGINS.includes(origin)) return fail(400, { message: `Unknown origin "${origin}".` });
 		if (files.length === 0) return fail(400, { message: 'Choose at least one file to import.' });
 		if (!(FORMAT_IDS as readonly string[]).includes(format))
 			return fail(400, { message: `Unknown format "${format}".` });
@@ -44,7 +48,7 @@ export const actions: Actions = {
 		if (profileName) {
 			const saved = await getProfile(db, profileName);
 			if (!saved) return fail(400, { message: `No saved mapping profile "${profileName}".` });
-			const job = startImport(db, sources, { profile: saved.profile, userId });
+			const job = startImport(db, sources, { profile: saved.profile, userId, origin });
 			redirect(303, `/imports/jobs/${job.key}`);
 		}
 		// One CSV that is no template and no known format: map its columns first.
@@ -53,7 +57,7 @@ export const actions: Actions = {
 			if (plan.jobs.length === 0 && (await looksDelimited(sources[0])))
 				redirect(303, `/imports/map/${holdUpload(sources[0], userId).key}`);
 		}
-		const job = startImport(db, sources, { format: format as FormatId, userId });
+		const job = startImport(db, sources, { format: format as FormatId, userId, origin });
 		redirect(303, `/imports/jobs/${job.key}`);
 	}
 };

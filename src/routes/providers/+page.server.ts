@@ -1,4 +1,5 @@
 import type { PageServerLoad } from './$types';
+import { policyStatement } from '$lib/domain/suppression/policy.ts';
 import { accessFor } from '$lib/server/auth/access.ts';
 import { getDb } from '$lib/server/db/index.ts';
 import { metricParams, parseQuery } from '$lib/server/http/params.ts';
@@ -17,6 +18,7 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 	// The data-quality column: each provider's record completeness (mean share of elements).
 	return {
 		params,
+		disclosure: policyStatement(suppression),
 		summaries,
 		completeness: Object.fromEntries(quality.map((q) => [q.provider.id, q.completeness]))
 	};

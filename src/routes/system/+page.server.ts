@@ -1,4 +1,5 @@
 import type { PageServerLoad } from './$types';
+import { policyStatement } from '$lib/domain/suppression/policy.ts';
 import { accessFor } from '$lib/server/auth/access.ts';
 import { getDb } from '$lib/server/db/index.ts';
 import {
@@ -57,6 +58,7 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 		cohorts,
 		sources,
 		threshold: suppression === false ? null : suppression.threshold,
+		disclosure: policyStatement(suppression),
 		providers: providers.map((p) => ({ id: p.id, name: p.name }))
 	};
 };

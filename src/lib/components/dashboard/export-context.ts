@@ -9,8 +9,5 @@ const KEY = Symbol('export-frame');
 export const setExportFrame = (frame: () => PageFrame) => setContext(KEY, frame);
 export const getExportFrame = (): (() => PageFrame) | undefined => getContext(KEY);
 
-/** The suppression note for a threshold (null: an admin, who sees every cell). */
-export const suppressionNote = (threshold: number | null) =>
-	threshold === null
-		? 'Unsuppressed figures (administrator view): do not publish.'
-		: `Cells describing fewer than ${threshold} learners are withheld, and a second one wherever the first could be worked out from a total.`;
+/** The disclosure policy in force, in words, as the page's frame states it (every panel's definition ends with it). */
+export const disclosureStatement = (): string => getExportFrame()?.().note ?? '';

@@ -17,9 +17,18 @@
 
 import type { RiskRatio } from '../intervals/risk-ratio.ts';
 import { DEFAULT_SUPPRESSION_THRESHOLD, suppressCells, tableSets } from '../suppression/suppress-cells.ts';
+import { withheldBelow, type Suppression } from '../suppression/policy.ts';
 import { groupName, PAIR_SEPARATOR, type GroupInput, type GroupName } from './group-key.ts';
 
-export type Suppression = { threshold: number } | false;
+export type { Suppression };
+
+/**
+ * For a pair of dimensions: how the one-dimension views of each dimension publish their groups
+ * (group → why withheld, or null when published). A row of the two-way table adds up to its
+ * first dimension's group, a column to its second's; a margin withheld there must not be
+ * recoverable here by adding up a published row (rule (a) of docs/disclosure.md).
+ */
+export type Margins = { rows: ReadonlyMap<string, string | null>; cols: ReadonlyMap<string, string | null> };
 
 /** A named reference group the data does not have: the caller's mistake (a 400), not a fault. */
 export class UnknownReferenceGroup extends Error {
@@ -57,6 +66,8 @@ export function compareGroups<T extends { group: GroupInput }>({
 	ratioInterval,
 	reference,
 	suppression = DEFAULT_SUPPRESSION,
+	margins,
+	withheld,
 	module = 'compareGroups'
 }: {
 	rows: readonly T[];
@@ -69,6 +80,10 @@ export function compareGroups<T extends { group: GroupInput }>({
 	/** The reference group's name ("F", "F × Y"); default: the highest published value. */
 	reference?: string;
 	suppression?: Suppression;
+	/** For pairs: the one-dimension views' decisions on the margins. */
+	margins?: Margins;
+	/** Per row: a reason it is withheld whatever its count (a difference with another view is small), or null. */
+	withheld?: ReadonlyArray<string | null>;
 	/** Prefix of error messages. */
 	module?: string;
 }): Comparison {
@@ -84,16 +99,30 @@ export function compareGroups<T extends { group: GroupInput }>({
 	let reasons: Array<string | null> = rows.map(() => null);
 	let exposedTotals: string[] = [];
 	if (suppression) {
+		const threshold = withheldBelow(suppression);
 		if (pairs > 0) {
 			const { sets, totals } = tableSets(names.map((n) => n.groups!));
-			const result = suppressCells({ cells: rows, count: learners, threshold: suppression.threshold, sets });
-			reasons = result.reasons;
+			// The margins join their row's and column's sets as cells decided by the other views.
+			const extraGiven: Array<string | null> = [];
+			const withMargins = sets.map((set, s) => {
+				const { dimension, group } = totals[s];
+				const margin = (dimension === 0 ? margins?.rows : margins?.cols)?.get(group);
+				if (margin === undefined) return set;
+				extraGiven.push(margin);
+				return [...set, rows.length + extraGiven.length - 1];
+			});
+			const given = [...rows.map((_, i) => withheld?.[i] ?? undefined), ...extraGiven];
+			const cells = [...rows.map((r) => learners(r)), ...extraGiven.map(() => 0)];
+			const negated = new Set(extraGiven.map((_, k) => rows.length + k));
+			const result = suppressCells({ cells, count: (c) => c, threshold, sets: withMargins, given, negated });
+			reasons = result.reasons.slice(0, rows.length);
 			exposedTotals = result.exposedSets.map((s) => {
 				const { dimension, group } = totals[s];
 				return dimension === 0 ? `${group}${PAIR_SEPARATOR}*` : `*${PAIR_SEPARATOR}${group}`;
 			});
 		} else {
-			const result = suppressCells({ cells: rows, count: learners, threshold: suppression.threshold });
+			const given = rows.map((_, i) => withheld?.[i] ?? undefined);
+			const result = suppressCells({ cells: rows, count: learners, threshold, given });
 			reasons = result.reasons;
 			exposedTotals = result.exposedSets.length > 0 ? ['all'] : [];
 		}

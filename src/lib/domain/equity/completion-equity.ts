@@ -10,7 +10,8 @@
 
 import { riskRatio } from '../intervals/risk-ratio.ts';
 import { wilson } from '../intervals/wilson.ts';
-import { compareGroups, DEFAULT_SUPPRESSION, type Suppression } from './compare-groups.ts';
+import { publishedCount, publishesRate } from '../suppression/policy.ts';
+import { compareGroups, DEFAULT_SUPPRESSION, type Margins, type Suppression } from './compare-groups.ts';
 import type { GroupInput } from './group-key.ts';
 
 export type GroupCompletionCounts = {
@@ -58,9 +59,15 @@ const MODULE = 'completionEquity';
 export function completionEquity({
 	rows,
 	reference,
-	suppression = DEFAULT_SUPPRESSION
+	suppression = DEFAULT_SUPPRESSION,
+	margins,
+	withheld
 }: {
 	rows: readonly GroupCompletionCounts[];
+	/** For pairs: how the one-dimension views publish the margins (compare-groups.ts). */
+	margins?: Margins;
+	/** Per row: withheld whatever its count (compare-groups.ts). */
+	withheld?: ReadonlyArray<string | null>;
 	/** The reference group's name ("F", "F × Y"); default: the highest published rate. */
 	reference?: string;
 	/** false only for the admin view. */
@@ -77,15 +84,30 @@ export function completionEquity({
 			);
 		}
 	}
-	const rates = rows.map((r) => wilson(r.completed, r.known));
+	// Under a rounding policy every figure derives from the rounded counts (policy.ts), and no
+	// rate is given over too small a base.
+	const shown = rows.map((r) => ({
+		...r,
+		completed: publishedCount(suppression, r.completed),
+		known: publishedCount(suppression, r.known),
+		inProgress: publishedCount(suppression, r.inProgress)
+	}));
+	const rates = rows.map((r, i) =>
+		publishesRate(suppression, r.known) ? wilson(shown[i].completed, shown[i].known) : undefined
+	);
 	const index = new Map(rows.map((r, i) => [r, i]));
 	const comparison = compareGroups({
 		rows,
 		value: (r) => rates[index.get(r)!]?.rate,
 		learners: (r) => r.learners ?? r.known + r.inProgress,
-		ratioInterval: (r, ref) => riskRatio(r.completed, r.known, ref.completed, ref.known),
+		ratioInterval: (r, ref) => {
+			const [a, b] = [shown[index.get(r)!], shown[index.get(ref)!]];
+			return riskRatio(a.completed, a.known, b.completed, b.known);
+		},
 		reference,
 		suppression,
+		margins,
+		withheld,
 		module: MODULE
 	});
 	return {
@@ -93,7 +115,7 @@ export function completionEquity({
 		exposedTotals: comparison.exposedTotals,
 		rows: comparison.rows.map((c, i): CompletionEquityRow => {
 			const published = c.suppressed === null;
-			const r = rows[i];
+			const r = shown[i];
 			const w = published ? rates[i] : undefined;
 			return {
 				group: c.group,

@@ -33,11 +33,32 @@ describe('timeToCredentialByGroup', () => {
 			points: [],
 			median: null
 		});
+		const full = timeToCredential({ rows: groups[1].rows, at: [60, 120] })!;
+		// Day 60 follows only 5 withdrawals (fewer than 10 learners' events): that step is not shown.
 		expect(out.groups[1]).toEqual({
 			group: 'N',
 			suppressed: null,
-			...timeToCredential({ rows: groups[1].rows, at: [60, 120] })
+			...full,
+			points: full.points.filter((p) => p.day === 120)
 		});
+	});
+
+	it('under rounding, rounds n and the curve and shows no curve over fewer than 22.5 learners', () => {
+		const big = { group: 'big', rows: [day(10, 0, 12), day(50, 13, 0), day(100, 20, 0, 7)] };
+		const out = timeToCredentialByGroup({
+			groups: [big, { group: 'mid', rows: [day(30, 11, 3), day(90, 5, 0)] }],
+			suppression: { threshold: 10, mode: 'both' }
+		});
+		const full = timeToCredential({ rows: big.rows })!;
+		expect(out.groups[0]).toMatchObject({ n: 50, inProgress: 5 }); // 52 → 50, 7 → 5
+		expect(out.groups[0].points.map((p) => [p.day, p.withdrawn, p.completed])).toEqual(
+			full.points.map((p) => [
+				p.day,
+				Math.round(p.withdrawn * 100) / 100,
+				Math.round(p.completed * 100) / 100
+			])
+		);
+		expect(out.groups[1]).toMatchObject({ suppressed: null, n: 20, points: [], median: null }); // 19 learners
 	});
 
 	it('publishes everything for the admin view, an empty group included', () => {

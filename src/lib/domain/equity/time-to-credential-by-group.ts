@@ -5,7 +5,14 @@
 
 import type { DayCounts } from '../survival/day-counts.ts';
 import { timeToCredential, type TimeToCredential } from '../survival/time-to-credential.ts';
-import { compareGroups, DEFAULT_SUPPRESSION, type Suppression } from './compare-groups.ts';
+import {
+	publishedCount,
+	publishesRate,
+	rounds,
+	withheldBelow,
+	type Suppression
+} from '../suppression/policy.ts';
+import { compareGroups, DEFAULT_SUPPRESSION, type Margins } from './compare-groups.ts';
 import type { GroupInput } from './group-key.ts';
 
 export type GroupDayCounts = {
@@ -28,11 +35,17 @@ export type GroupTimeToCredential = {
 export function timeToCredentialByGroup({
 	groups,
 	at,
-	suppression = DEFAULT_SUPPRESSION
+	suppression = DEFAULT_SUPPRESSION,
+	margins,
+	withheld
 }: {
 	groups: readonly GroupDayCounts[];
 	at?: readonly number[];
 	suppression?: Suppression;
+	/** For pairs: how the one-dimension views publish the margins (compare-groups.ts). */
+	margins?: Margins;
+	/** Per group: withheld whatever its count (compare-groups.ts). */
+	withheld?: ReadonlyArray<string | null>;
 }): { groups: GroupTimeToCredential[]; exposedTotals: string[] } {
 	const results = groups.map((g) => timeToCredential({ rows: g.rows, at }));
 	const index = new Map(groups.map((g, i) => [g, i]));
@@ -41,6 +54,8 @@ export function timeToCredentialByGroup({
 		value: () => undefined, // no ratios between curves: only naming and suppression
 		learners: (g) => g.learners ?? results[index.get(g)!]?.n ?? 0,
 		suppression,
+		margins,
+		withheld,
 		module: 'timeToCredentialByGroup'
 	});
 	return {
@@ -51,7 +66,58 @@ export function timeToCredentialByGroup({
 				return { ...name, suppressed: c.suppressed, n: null, inProgress: null, points: [], median: null };
 			}
 			const result = results[i] ?? { n: 0, inProgress: 0, points: [], median: null };
-			return { ...name, suppressed: null, ...result };
+			return { ...name, suppressed: null, ...publishedCurve(result, groups[i].rows, suppression) };
 		})
 	};
+}
+
+const PERCENT = (v: number) => Math.round(v * 100) / 100;
+const percentOrNull = (v: number | null) => (v === null ? null : PERCENT(v));
+
+/**
+ * A curve as the policy publishes it. Each published step covers at least `threshold` learners'
+ * completions, withdrawals and failures (under round5 alone, 5): a step of one learner tells
+ * that learner's day. Under rounding, n and in-progress are rounded, the curve is in whole
+ * percentage points (steps that round away are dropped), and no curve is shown over fewer than
+ * 22.5 learners, as for rates (policy.ts).
+ */
+function publishedCurve(
+	result: TimeToCredential,
+	rows: readonly DayCounts[],
+	suppression: Suppression
+): TimeToCredential {
+	if (suppression === false) return result;
+	const rounding = rounds(suppression);
+	const counts = {
+		n: publishedCount(suppression, result.n),
+		inProgress: publishedCount(suppression, result.inProgress)
+	};
+	if (rounding && !publishesRate(suppression, result.n)) return { ...counts, points: [], median: null };
+	const minEvents = withheldBelow(suppression) || (rounding ? 5 : 0);
+	const byDay = [...rows].sort((a, b) => a.day - b.day);
+	let at = 0;
+	let events = 0;
+	let published = 0;
+	const points: TimeToCredential['points'] = [];
+	for (const p of result.points) {
+		for (; at < byDay.length && byDay[at].day <= p.day; at++)
+			events += byDay[at].completed + byDay[at].withdrawn + byDay[at].failed;
+		if (events - published < minEvents) continue;
+		published = events;
+		const q = rounding
+			? {
+					day: p.day,
+					completed: PERCENT(p.completed),
+					withdrawn: PERCENT(p.withdrawn),
+					failed: PERCENT(p.failed),
+					completedLow: percentOrNull(p.completedLow),
+					completedHigh: percentOrNull(p.completedHigh)
+				}
+			: p;
+		const last = points.at(-1);
+		if (last && last.completed === q.completed && last.withdrawn === q.withdrawn && last.failed === q.failed)
+			continue;
+		points.push(q);
+	}
+	return { ...counts, points, median: result.median };
 }

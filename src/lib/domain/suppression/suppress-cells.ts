@@ -18,10 +18,14 @@
 // inside the table: its total must be withheld instead. Those sets are returned as
 // `exposedSets`.
 
-export const DEFAULT_SUPPRESSION_THRESHOLD = 10;
+import { COMPLEMENTARY, DEFAULT_SUPPRESSION_THRESHOLD, fewerThan } from './policy.ts';
 
-export const fewerThan = (threshold: number) => `fewer than ${threshold} learners`;
-export const COMPLEMENTARY = 'withheld so that another withheld cell cannot be worked out from the total';
+import { determinedCells } from './determined.ts';
+
+export { COMPLEMENTARY, DEFAULT_SUPPRESSION_THRESHOLD, fewerThan };
+
+/** Patterns with more withheld cells than this are not audited (Gauss–Jordan is cubic). */
+const MAX_AUDITED = 400;
 
 export type SuppressionResult = {
 	/** Per cell, in input order: why it is withheld, or null when it is published. */
@@ -34,7 +38,9 @@ export function suppressCells<T>({
 	cells,
 	count,
 	threshold = DEFAULT_SUPPRESSION_THRESHOLD,
-	sets
+	sets,
+	given,
+	negated
 }: {
 	cells: readonly T[];
 	/** Learners the cell describes. */
@@ -42,6 +48,14 @@ export function suppressCells<T>({
 	threshold?: number;
 	/** Sets of cell indices adding up to a published total; default: all cells, one total. */
 	sets?: ReadonlyArray<readonly number[]>;
+	/**
+	 * Cells another view already decided (a margin that the one-dimension view publishes or
+	 * withholds): a string keeps the cell withheld, null keeps it published; undefined (or no
+	 * entry) leaves the cell to this table. Decided cells are never chosen as complements.
+	 */
+	given?: ReadonlyArray<string | null | undefined>;
+	/** Cells entering their sets with coefficient −1: margins equal to the sum of the set's other cells. */
+	negated?: ReadonlySet<number>;
 }): SuppressionResult {
 	if (!(Number.isFinite(threshold) && threshold >= 0)) {
 		throw new Error(`suppressCells: threshold ${threshold} is not a number ≥ 0`);
@@ -60,21 +74,65 @@ export function suppressCells<T>({
 		}
 	}
 
-	const reasons: Array<string | null> = counts.map((c) => (c < threshold ? fewerThan(threshold) : null));
-	for (let changed = true; changed;) {
-		changed = false;
-		for (const set of groups) {
-			if (set.filter((i) => reasons[i] !== null).length !== 1) continue;
-			let smallest = -1;
-			for (const i of set) {
-				// Ties go to the earlier cell, so the result does not depend on the sort.
-				if (reasons[i] === null && (smallest < 0 || counts[i] < counts[smallest])) smallest = i;
-			}
-			if (smallest >= 0) {
-				reasons[smallest] = COMPLEMENTARY;
-				changed = true;
+	const decided = (i: number) => given?.[i] !== undefined;
+	const reasons: Array<string | null> = counts.map((c, i) =>
+		decided(i) ? (given![i] as string | null) : c < threshold ? fewerThan(threshold) : null
+	);
+	// A cell alone in a set equals a published total: withholding it as a complement would
+	// protect nothing, so it is never chosen as one.
+	const pinned = new Set(groups.filter((set) => set.length === 1).map((set) => set[0]));
+	// The smallest published cell of a set that this table may still withhold (-1: none).
+	const smallestIn = (set: readonly number[]) => {
+		let smallest = -1;
+		for (const i of set) {
+			// Ties go to the earlier cell, so the result does not depend on the sort.
+			if (
+				reasons[i] === null &&
+				!decided(i) &&
+				!pinned.has(i) &&
+				(smallest < 0 || counts[i] < counts[smallest])
+			)
+				smallest = i;
+		}
+		return smallest;
+	};
+	const peel = () => {
+		for (let changed = true; changed;) {
+			changed = false;
+			for (const set of groups) {
+				if (set.filter((i) => reasons[i] !== null).length !== 1) continue;
+				const smallest = smallestIn(set);
+				if (smallest >= 0) {
+					reasons[smallest] = COMPLEMENTARY;
+					changed = true;
+				}
 			}
 		}
+	};
+	peel();
+	// Two withheld cells per set is not always enough (a cell joining two otherwise protected
+	// blocks is still determined): audit the pattern and withhold beside what is determined, until
+	// nothing is or nothing more can be withheld. Skipped for very large patterns (cost).
+	for (let round = 0; round < cells.length && threshold > 0; round++) {
+		const withheld = reasons.map((r) => r !== null);
+		if (withheld.filter(Boolean).length > MAX_AUDITED) break;
+		const determined = determinedCells({ sets: groups, withheld, negated }).filter(
+			(i) => counts[i] > 0 || decided(i)
+		);
+		let added = false;
+		for (const d of determined) {
+			const candidates = groups
+				.filter((set) => set.includes(d))
+				.map(smallestIn)
+				.filter((i) => i >= 0);
+			if (candidates.length === 0) continue;
+			const pick = candidates.reduce((a, b) => (counts[b] < counts[a] ? b : a));
+			reasons[pick] = COMPLEMENTARY;
+			added = true;
+			break;
+		}
+		if (!added) break;
+		peel();
 	}
 	const exposedSets = groups.flatMap((set, s) =>
 		set.filter((i) => reasons[i] !== null).length === 1 ? [s] : []

@@ -5,6 +5,9 @@ import { accessOf, type Access } from './roles.ts';
 
 export type { Access } from './roles.ts';
 
+// Read once, at start-up: every answer of this process follows the same policy.
+const policy = readSettings().disclosure;
+
 export function accessFor(locals: App.Locals): Access {
-	return accessOf(locals.user ?? null, readSettings().suppressionThreshold);
+	return accessOf(locals.user ?? null, policy);
 }

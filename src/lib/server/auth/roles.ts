@@ -1,6 +1,6 @@
 // Who may see what (issue 8). Roles and the scope each one's queries run in; the pure rules live
 // here so hooks, the query layer and tests share one statement of them.
-import type { Suppression } from '../../domain/equity/compare-groups.ts';
+import type { DisclosurePolicy, Suppression } from '../../domain/suppression/policy.ts';
 import type { Scope } from '../queries/scope.ts';
 
 export const ROLES = ['admin', 'policymaker', 'provider', 'learner'] as const;
@@ -17,14 +17,14 @@ export type SessionUser = {
 export type Access = {
 	/** Whose data the caller's own queries cover. */
 	scope: Scope;
-	/** Small cells withheld for everyone but an admin. */
+	/** The disclosure policy (small cells withheld, counts rounded) for everyone but an admin. */
 	suppression: Suppression;
 	/** Admins see learner ids; everyone else sees pseudonyms. */
 	seesLearnerIds: boolean;
 };
 
-export function accessOf(user: SessionUser | null, threshold: number): Access {
-	const suppressed: Suppression = { threshold };
+export function accessOf(user: SessionUser | null, policy: DisclosurePolicy): Access {
+	const suppressed: Suppression = policy;
 	if (!user) return { scope: { kind: 'system' }, suppression: suppressed, seesLearnerIds: false };
 	switch (user.role) {
 		case 'admin':

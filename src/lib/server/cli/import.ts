@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { IMPORT_ORIGINS, type ImportOrigin } from '../../domain/types.ts';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { FORMAT_IDS, collectFiles, importFiles, type FormatId } from '../import/index.ts';
 import { formatIssue } from '../import/records.ts';
@@ -24,6 +25,7 @@ export async function importCommand(
 			format: { type: 'string', default: 'auto' },
 			map: { type: 'string', multiple: true },
 			profile: { type: 'string' },
+			origin: { type: 'string', default: 'real' },
 			'suggest-profile': { type: 'boolean', default: false },
 			json: { type: 'boolean', default: false }
 		}
@@ -33,6 +35,8 @@ export async function importCommand(
 	const profile = values.profile ? readProfile(values.profile) : undefined;
 	if (!(FORMAT_IDS as readonly string[]).includes(values.format!))
 		throw new UsageError(`--format must be one of ${FORMAT_IDS.join(', ')}`);
+	if (!(IMPORT_ORIGINS as readonly string[]).includes(values.origin!))
+		throw new UsageError(`--origin must be one of ${IMPORT_ORIGINS.join(', ')}`);
 	for (const path of positionals)
 		if (!existsSync(path)) throw new UsageError(`no such file or folder: ${path}`);
 
@@ -50,6 +54,7 @@ export async function importCommand(
 		format: values.format as FormatId,
 		map,
 		profile,
+		origin: values.origin as ImportOrigin,
 		onProgress: progress.update
 	});
 	progress.end();

@@ -13,8 +13,9 @@ export type CommandContext = {
 const USAGE = `Usage: stackwise <command> [options]
 
 Commands:
-  import <paths…> [--format auto|oulad|csv|arrow] [--map column=field…] [--json]
+  import <paths…> [--format auto|oulad|csv|arrow] [--map column=field…] [--origin real|sample|test] [--json]
       Import files or folders (formats detected by content). All-or-nothing per import.
+      --origin sample|test labels the rows so they stay out of every figure of real data.
   import FILE --profile PROFILE.json [--json]
       Import a wide extract (a row per student or enrolment) through a mapping profile.
   import FILE --suggest-profile
@@ -35,7 +36,9 @@ Commands:
       and their progress (share of requirement groups satisfied).
   metrics conformance [--as-of DATE] [--verified-only] [--json]
       Each credential against the EU, Australian and UNESCO definitions; share of awards meeting each.
-      Cells describing fewer than 10 learners are withheld (--no-suppression: admin view).
+      Every figure follows the disclosure policy (STACKWISE_SUPPRESSION_THRESHOLD, default 10;
+      STACKWISE_DISCLOSURE=suppress|round5|both, default both; docs/disclosure.md).
+      --no-suppression: the admin view.
   watch [--as-of DATE] [--data real|generated|all] [--json]
       The credentialism watch: credentials first offered and awarded per quarter, awards per credential,
       overlap clusters (skills, units, near-duplicate titles), dead ends, the participation share.

@@ -32,7 +32,7 @@ function dataOption(value: string | undefined): DataOrigin {
 }
 
 function suppressionOption(off: boolean | undefined): Suppression {
-	return off ? false : { threshold: readSettings().suppressionThreshold };
+	return off ? false : readSettings().disclosure;
 }
 
 export async function metricsCommand(argv: string[], context: CommandContext): Promise<number> {

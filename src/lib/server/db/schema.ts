@@ -162,7 +162,9 @@ export const imports = pgTable('imports', {
 	files: jsonb('files').$type<unknown[]>(),
 	/** The first errors, each { file, line | path, field, message }. */
 	errors: jsonb('errors').$type<unknown[]>(),
-	userId: integer('user_id')
+	userId: integer('user_id'),
+	/** real | sample | test, as the admin labelled the import; its rows carry it as their origin. */
+	origin: text('origin').notNull().default('real')
 });
 
 /** Mapping profiles saved by name on /imports, reused for the next extract of the same shape. */

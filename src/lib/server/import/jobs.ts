@@ -1,6 +1,7 @@
 // Imports started from the web page run in the server process while the admin watches their
 // progress. This registry is the one piece of shared mutable state on the server, and only for
 // what is live: every finished import is in the `imports` table.
+import type { ImportOrigin } from '../../domain/types.ts';
 import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import type { Db } from '../db/client.ts';
@@ -35,7 +36,7 @@ const KEEP_MS = 10 * 60_000;
 export function startImport(
 	db: Db,
 	files: SourceFile[],
-	options: PlanOptions & { userId?: number | null } = {}
+	options: PlanOptions & { userId?: number | null; origin?: ImportOrigin } = {}
 ): ImportJobState {
 	const job: ImportJobState = {
 		key: randomUUID(),

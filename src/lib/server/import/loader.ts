@@ -21,7 +21,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { hasCitus } from '../db/citus.ts';
 import type { Db, Orm } from '../db/client.ts';
 import { databaseError, databaseMessage, rowsOf } from '../db/client.ts';
-import type { Verification } from '../../domain/types.ts';
+import type { ImportOrigin, Verification } from '../../domain/types.ts';
 import {
 	ImportRefusal,
 	TABLE_ORDER,
@@ -96,6 +96,8 @@ export type ImportJob = {
 
 export type LoadOptions = {
 	source?: string;
+	/** What the rows are (default real): sample and test rows stay out of real figures. */
+	origin?: ImportOrigin;
 	onProgress?: (progress: ImportProgress) => void;
 	signal?: AbortSignal;
 	userId?: number | null;
@@ -117,6 +119,21 @@ const emptyVerification = (): Record<Verification, number> => ({
 
 class Aborted extends Error {}
 
+/** Rows of an import labelled sample or test carry that origin, whatever the file says. */
+function labelOrigin(units: ParsedUnit[], origin: ImportOrigin = 'real'): ParsedUnit[] {
+	if (origin === 'real') return units;
+	return units.map((u) =>
+		u.kind === 'rows'
+			? {
+					...u,
+					rows: u.rows.map((r) =>
+						'origin' in r.row ? ({ ...r, row: { ...r.row, origin } } as ImportRow) : r
+					)
+				}
+			: u
+	);
+}
+
 /** Formats of one row per unit (Stackwise's templates), where an id given twice is an error. */
 const TABULAR_FORMATS = new Set(['csv', 'arrow']);
 
@@ -124,8 +141,8 @@ export async function runImportJob(db: Db, job: ImportJob, options: LoadOptions 
 	const sha256 = await sha256Of(job.files);
 	const source = options.source ?? job.files.map((f) => f.path).join(', ');
 	const [{ id: importId }] = await db.query<{ id: number }>(
-		sql`insert into imports (source, format, sha256, status, user_id)
-			values (${source}, ${job.format}, ${sha256}, 'running', ${options.userId ?? null}) returning id`
+		sql`insert into imports (source, format, sha256, status, user_id, origin)
+			values (${source}, ${job.format}, ${sha256}, 'running', ${options.userId ?? null}, ${options.origin ?? 'real'}) returning id`
 	);
 
 	const files = new Map<string, FileReport>();
@@ -168,7 +185,7 @@ export async function runImportJob(db: Db, job: ImportJob, options: LoadOptions 
 			// chunk's references are looked up in what the previous one wrote).
 			const writes = new OneAtATime();
 			const write = async (units: ParsedUnit[]) => {
-				const checked = state.check(units);
+				const checked = state.check(labelOrigin(units, options.origin));
 				await writes.start(() => state.write(checked));
 			};
 			try {

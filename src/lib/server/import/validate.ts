@@ -38,7 +38,7 @@ const QA = ['regulatory', 'advisory', 'organic'];
 const CREDENTIAL_KINDS = ['micro', 'macro', 'unit', 'participation'];
 const MODES = ['online', 'onsite', 'blended'];
 const RULES = ['all', 'n_of', 'min_credits'];
-const ORIGINS = ['real', 'generated'];
+const ORIGINS = ['real', 'generated', 'sample', 'test'];
 
 type Check = (problems: FieldProblem[]) => void;
 

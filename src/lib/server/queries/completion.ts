@@ -4,6 +4,7 @@
 import { completionFromRollup, rollupQuestion } from './rollup-read.ts';
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
+import { marginsOf, smallDifferences, widenings } from './disclosure.ts';
 import { completionEquity, type CompletionEquity } from '../../domain/equity/completion-equity.ts';
 import type { Suppression } from '../../domain/equity/compare-groups.ts';
 import type { GroupInput } from '../../domain/equity/group-key.ts';
@@ -69,7 +70,7 @@ export const groupInput = (groups: string[]): GroupInput =>
 export type CompletionOptions = BreakdownContext & {
 	/** The reference group ("F", "F × Y"); default: the highest published rate. */
 	reference?: string;
-	/** { threshold } for every caller but an admin view (false). */
+	/** The disclosure policy (domain/suppression/policy.ts); false only for the admin view. */
 	suppression: Suppression;
 };
 
@@ -79,9 +80,23 @@ export async function getCompletion(
 	{ reference, suppression, ...context }: CompletionOptions
 ): Promise<CompletionEquity> {
 	const cells = await getCompletionCounts(db, context);
+	const margins = await marginsOf(
+		context.by,
+		suppression,
+		async (by) => (await getCompletion(db, { ...context, by, suppression })).rows
+	);
+	// Rule (c): a cell whose difference with the question without one of its filters is small.
+	const withheld = await smallDifferences({
+		cells,
+		suppression,
+		widenings: widenings(context),
+		wider: (c) => getCompletionCounts(db, c)
+	});
 	return completionEquity({
 		rows: cells.map((c) => ({ ...c, group: groupInput(c.groups) })),
 		reference,
-		suppression
+		suppression,
+		margins,
+		withheld
 	});
 }

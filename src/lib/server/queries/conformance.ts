@@ -17,6 +17,7 @@ import { getAwardCounts, getCredentials, getProviders } from './catalogue.ts';
 import type { QueryContext } from './scope.ts';
 import type { Suppression } from '../../domain/equity/compare-groups.ts';
 import { suppressCells } from '../../domain/suppression/suppress-cells.ts';
+import { fewerThan, publishedCount, withheldBelow } from '../../domain/suppression/policy.ts';
 
 export type CredentialConformance = {
 	id: string;
@@ -27,11 +28,17 @@ export type CredentialConformance = {
 	suppressed: string | null;
 } & Record<Definition, Conformance>;
 
+/** A missing element as published: its award count withheld (null) when it describes too few. */
+export type WithheldMissingElement = Omit<MissingElement, 'awards'> & {
+	awards: number | null;
+	suppressed: string | null;
+};
+
 export type ConformanceReport = {
 	/** Shares of issued awards meeting each definition; null when no award was issued. */
 	shares: ConformanceShares | null;
-	/** Missing elements; an element affecting fewer awards than the threshold is left out. */
-	missing: MissingElement[];
+	/** Missing elements; one affecting fewer awards than the threshold is withheld (awards null). */
+	missing: WithheldMissingElement[];
 	credentials: CredentialConformance[];
 };
 
@@ -70,29 +77,46 @@ export async function getConformance(
 		awards: awards.get(credential.id) ?? 0
 	}));
 	// A credential's award count describes its holders (one award each): a count of fewer than the
-	// threshold is withheld, and a second one so the first cannot be worked out from the total. A
-	// credential never awarded tells nothing about anyone and is published as 0. A missing element
-	// counted over fewer awards than the threshold is left out of the list.
-	const reasons = suppression
-		? suppressCells({
-				cells: items,
-				count: ({ awards }) => (awards === 0 ? Number.MAX_SAFE_INTEGER : awards),
-				threshold: suppression.threshold
-			}).reasons
-		: items.map(() => null);
-	// What awarded credentials miss: a catalogue entry no one was awarded (in this selection) is
-	// not counted beside the outcome figures.
+	// threshold is withheld, and a second one so the first cannot be worked out from a published
+	// total — the total, the awards meeting and not meeting each definition, and each missing
+	// element's awards are all sums of credentials' counts. A credential never awarded tells nothing
+	// about anyone and is published as 0. Catalogue entries no one was awarded (in this selection)
+	// are not counted beside the outcome figures.
+	const classes = items.map((item) => classifyCredential(item.credential));
 	const missing = missingElements(items.filter((item) => item.awards > 0));
+	const indices = items.map((_, i) => i);
+	const sets = [
+		indices,
+		...(Object.keys(classes[0] ?? {}) as Definition[]).flatMap((d) => [
+			indices.filter((i) => classes[i][d].meets),
+			indices.filter((i) => !classes[i][d].meets)
+		]),
+		...missing.map((m) => indices.filter((i) => classes[i][m.definition].missing.includes(m.element)))
+	].filter((set) => set.length > 0);
+	const below = withheldBelow(suppression);
+	const reasons = suppressCells({
+		cells: items,
+		count: ({ awards }) => (awards === 0 ? Number.MAX_SAFE_INTEGER : awards),
+		threshold: below,
+		sets
+	}).reasons;
+	const count = (n: number) => publishedCount(suppression, n);
+	const shares = conformanceShares(items.map((item) => ({ ...item, awards: count(item.awards) })));
 	return {
-		shares: conformanceShares(items) ?? null,
-		missing: suppression
-			? missing.filter((m) => m.awards === 0 || m.awards >= suppression.threshold)
-			: missing,
+		shares: shares && shares.awards > 0 ? shares : null,
+		missing: missing.map((m) => {
+			const withheld = m.awards > 0 && m.awards < below;
+			return {
+				...m,
+				awards: withheld ? null : count(m.awards),
+				suppressed: withheld ? fewerThan(below) : null
+			};
+		}),
 		credentials: items.map(({ credential, awards }, i) => ({
 			id: credential.id,
 			title: credential.title,
 			providerId: credential.providerId,
-			awards: reasons[i] ? null : awards,
+			awards: reasons[i] ? null : count(awards),
 			suppressed: reasons[i],
 			...classifyCredential(credential)
 		}))

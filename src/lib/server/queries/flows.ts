@@ -13,7 +13,8 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import type { Suppression } from '../../domain/equity/compare-groups.ts';
-import { fewerThan } from '../../domain/suppression/suppress-cells.ts';
+import { suppressCells } from '../../domain/suppression/suppress-cells.ts';
+import { publishedCount, withheldBelow as threshold } from '../../domain/suppression/policy.ts';
 import { NOT_STATED, type EnrolmentStatus, type GroupDimension } from '../../domain/types.ts';
 import {
 	flowCountsFromRollup,
@@ -90,7 +91,24 @@ export async function getFlowsPage(
 	// One start cohort is a cohort of the sums; a range is not their sum (a learner counts once).
 	const startCohort = from && from === to ? from : undefined;
 	const limited = Boolean(statuses?.length || ((from || to) && startCohort === undefined));
-	const withheldBelow = suppression === false ? 0 : suppression.threshold;
+	const withheldBelow = threshold(suppression);
+	// Complementary suppression needs every flow of a set: a page of a suppressed answer is cut
+	// from the whole answer (which costs a national system the whole count per page).
+	if (page && withheldBelow > 0) {
+		const whole = await getFlowsPage(db, {
+			dimension,
+			group,
+			statuses,
+			suppression,
+			byCohort,
+			startCohorts,
+			kind,
+			source,
+			...context
+		});
+		const end = page.limit === null ? undefined : page.offset + page.limit;
+		return { total: whole.total, rows: whole.rows.slice(page.offset, end) };
+	}
 	const counts = async (page: FlowPage | undefined) => {
 		const asked = { ...context, dimension, group, kind, byCohort, withheldBelow, page };
 		return (
@@ -104,21 +122,45 @@ export async function getFlowsPage(
 	let total = rows[0]?.total ?? rows.length;
 	if (page && rows.length === 0 && page.offset > 0)
 		total = (await counts({ limit: 1, offset: 0 }))[0]?.total ?? 0;
-	return {
-		total,
-		rows: rows.map((r) => {
-			const withheld = Number(r.n) < withheldBelow;
-			return {
-				kind: r.kind,
-				from: r.from,
-				to: r.to,
-				cohort: r.cohort,
-				group: r.grp,
-				count: withheld ? null : Number(r.n),
-				suppressed: withheld ? fewerThan(withheldBelow) : null
-			};
-		})
-	};
+	// Complementary suppression (docs/disclosure.md rule (d)): a flow's groups add up to the flow
+	// published without a breakdown, and its start cohorts to the flow of all cohorts, so a set with
+	// one withheld cell gets a second. A page of a longer answer is suppressed as it comes (the
+	// rounding of the 'both' policy protects what the page boundary cuts).
+	const sets = new Map<string, number[]>();
+	const member = (key: string, i: number) => sets.set(key, [...(sets.get(key) ?? []), i]);
+	rows.forEach((r, i) => {
+		if (dimension) member(`g\u0001${r.kind}\u0001${r.from}\u0001${r.to}\u0001${r.cohort}`, i);
+		if (byCohort) member(`c\u0001${r.kind}\u0001${r.from}\u0001${r.to}\u0001${r.grp}`, i);
+	});
+	const reasons = suppressCells({
+		cells: rows,
+		count: (r) => Number(r.n),
+		threshold: withheldBelow,
+		sets: [...sets.values()]
+	}).reasons;
+	const shown = rows.map((r, i): FlowRow => ({
+		kind: r.kind,
+		from: r.from,
+		to: r.to,
+		cohort: r.cohort,
+		group: r.grp,
+		count: reasons[i] ? null : publishedCount(suppression, Number(r.n)),
+		suppressed: reasons[i]
+	}));
+	// Withheld flows go after the published ones in the order of their names, as the query orders
+	// those under the threshold: a complement left among the published would tell its size.
+	const published = shown.filter((r) => r.suppressed === null);
+	const withheld = shown.filter((r) => r.suppressed !== null).sort(byNames);
+	return { total, rows: [...published, ...withheld] };
+}
+
+/** Flows by kind, from, to, cohort and group; a missing name last (collation "C", as the query). */
+function byNames(a: FlowRow, b: FlowRow): number {
+	for (const field of ['kind', 'from', 'to', 'cohort', 'group'] as const) {
+		const [x, y] = [a[field], b[field]];
+		if (x !== y) return x === null ? 1 : y === null ? -1 : x < y ? -1 : 1;
+	}
+	return 0;
 }
 
 /**
@@ -126,7 +168,7 @@ export async function getFlowsPage(
  * how many there are. A national system has tens of thousands; the data endpoint has them all.
  */
 export function pageFlows(rows: FlowRow[], suppression: Suppression): FlowSample {
-	const mark = `<${suppression === false ? '' : suppression.threshold}`;
+	const mark = `<${suppression === false ? '' : threshold(suppression)}`;
 	return sampleFlows(
 		rows.map((r) => ({
 			kind: r.kind,

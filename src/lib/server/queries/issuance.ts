@@ -8,6 +8,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import type { Suppression } from '../../domain/equity/compare-groups.ts';
 import { suppressCells } from '../../domain/suppression/suppress-cells.ts';
+import { publishedCount, withheldBelow } from '../../domain/suppression/policy.ts';
 import { issuanceCellsFromRollup, type IssuanceCell } from './panel-read.ts';
 import { AWARD_JOINS, awardConditions, type QueryContext } from './scope.ts';
 
@@ -52,18 +53,16 @@ export async function getIssuance(
 		(await issuanceCellsFromBase(db, question));
 	const byPeriod = new Map<string, number[]>();
 	cells.forEach((c, i) => byPeriod.set(c.period, [...(byPeriod.get(c.period) ?? []), i]));
-	const reasons = suppression
-		? suppressCells({
-				cells,
-				count: (c) => c.learners,
-				threshold: suppression.threshold,
-				sets: [...byPeriod.values(), cells.map((_, i) => i)]
-			}).reasons
-		: cells.map(() => null);
+	const reasons = suppressCells({
+		cells,
+		count: (c) => c.learners,
+		threshold: withheldBelow(suppression),
+		sets: [...byPeriod.values(), cells.map((_, i) => i)]
+	}).reasons;
 	return cells.map((c, i) => ({
 		period: c.period,
 		group: c.group,
-		awards: reasons[i] ? null : c.awards,
+		awards: reasons[i] ? null : publishedCount(suppression, c.awards),
 		suppressed: reasons[i]
 	}));
 }

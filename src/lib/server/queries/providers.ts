@@ -5,6 +5,7 @@ import type { Db } from '../db/client.ts';
 import type { Suppression } from '../../domain/equity/compare-groups.ts';
 import type { CompletionEquityRow } from '../../domain/equity/completion-equity.ts';
 import { suppressCells } from '../../domain/suppression/suppress-cells.ts';
+import { publishedCount, publishesRate, withheldBelow } from '../../domain/suppression/policy.ts';
 import type { Provider } from '../../domain/types.ts';
 import { getProviders } from './catalogue.ts';
 import { getCompletion } from './completion.ts';
@@ -41,23 +42,27 @@ export async function getVerificationShares(
 		from ${AWARD_JOINS}
 		where ${awardConditions(context)} and ${provider} is not null
 		group by 1 order by 1`);
-	// A provider's award count describes its learners: fewer than the threshold is withheld. The
-	// providers' counts add up to no published total, so nothing needs withholding beside it.
-	const reasons = suppression
-		? suppressCells({
-				cells: rows,
-				count: (r) => Number(r.learners),
-				threshold: suppression.threshold,
-				sets: []
-			}).reasons
-		: rows.map(() => null);
-	return rows.map((r, i) => ({
-		providerId: r.provider_id,
-		awards: reasons[i] ? null : Number(r.awards),
-		verified: reasons[i] ? null : Number(r.verified),
-		share: reasons[i] || Number(r.awards) === 0 ? null : Number(r.verified) / Number(r.awards),
-		suppressed: reasons[i]
-	}));
+	// A provider's award count describes its learners: fewer than the threshold is withheld, and a
+	// second one beside it, since the providers' awards add up to the system's published total.
+	const reasons = suppressCells({
+		cells: rows,
+		count: (r) => Number(r.learners),
+		threshold: withheldBelow(suppression)
+	}).reasons;
+	return rows.map((r, i) => {
+		const [awards, verified] = [
+			publishedCount(suppression, Number(r.awards)),
+			publishedCount(suppression, Number(r.verified))
+		];
+		const rated = !reasons[i] && awards > 0 && publishesRate(suppression, Number(r.awards));
+		return {
+			providerId: r.provider_id,
+			awards: reasons[i] ? null : awards,
+			verified: reasons[i] ? null : verified,
+			share: rated ? verified / awards : null,
+			suppressed: reasons[i]
+		};
+	});
 }
 
 export type ProviderSummary = {

@@ -88,7 +88,7 @@ async function getSkills(db: Db): Promise<Map<string, Skill[]>> {
  * than the suppression threshold have a known outcome.
  */
 async function getOutlook(db: Db, origin: ModelOrigin): Promise<Map<string, Outlook>> {
-	const threshold = readSettings().suppressionThreshold;
+	const threshold = readSettings().disclosure.threshold;
 	const [counts, times] = await Promise.all([
 		getCompletionCounts(db, { scope: SYSTEM, by: ['credential'], data: origin }),
 		getTimeToCredential(db, { scope: SYSTEM, by: ['credential'], data: origin, suppression: false })
@@ -193,7 +193,7 @@ export async function getRecommendations(
 		weights,
 		skills: data.skills,
 		outlook: data.outlook,
-		minLearners: readSettings().suppressionThreshold
+		minLearners: readSettings().disclosure.threshold
 	});
 	return { learner: learnerId, origin: found.origin, recommendations };
 }

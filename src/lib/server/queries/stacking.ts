@@ -10,6 +10,8 @@ import type { Suppression } from '../../domain/equity/compare-groups.ts';
 import { completionEquity, type CompletionEquityRow } from '../../domain/equity/completion-equity.ts';
 import { PROGRESS_BINS, stackingOutcomes, type StackingCell } from '../../domain/stacking/stacking-rate.ts';
 import { suppressCells } from '../../domain/suppression/suppress-cells.ts';
+import { publishedCount, withheldBelow } from '../../domain/suppression/policy.ts';
+import { marginsOf } from './disclosure.ts';
 import type { GroupDimension } from '../../domain/types.ts';
 import { getCatalogueIndex } from './catalogue-cache.ts';
 import type { CatalogueIndex } from '../../domain/stacking/catalogue.ts';
@@ -51,6 +53,15 @@ export async function getStacking(
 	const cells =
 		(source === 'rollups' ? await stackingCellsFromRollup(db, question) : null) ??
 		(await stackingCellsFromBase(db, index, question));
+	// Pairs are suppressed knowing how each dimension alone publishes its groups (disclosure.ts).
+	const oneDimension =
+		by.length === 2 && withheldBelow(suppression) > 0
+			? await Promise.all(
+					by.map((d) =>
+						getStacking(db, { qualification, by: [d], reference, suppression, scope, asOf, data, source })
+					)
+				)
+			: undefined;
 	const out: StackingRow[] = [];
 	const targets = [...new Set(cells.map((c) => c.qualification))];
 	for (const target of targets) {
@@ -64,7 +75,10 @@ export async function getStacking(
 				learners: c.holders
 			})),
 			reference,
-			suppression
+			suppression,
+			margins: await marginsOf(by, suppression, async ([d]) =>
+				oneDimension![by.indexOf(d as GroupDimension)].filter((r) => r.qualification === target)
+			)
 		});
 		equity.rows.forEach((row, i) => {
 			const cell = mine[i];
@@ -78,18 +92,18 @@ export async function getStacking(
 					: suppressCells({
 							cells: cell.progress,
 							count: (n) => (n === 0 ? Number.MAX_SAFE_INTEGER : n),
-							threshold: suppression.threshold
+							threshold: withheldBelow(suppression)
 						}).reasons;
 			const { completed: _c, known: _k, inProgress: _i, ...rest } = row;
 			out.push({
 				...rest,
 				qualification: target,
 				title: target ? (index.credentials.get(target)?.title ?? null) : null,
-				holders: published ? cell.holders : null,
-				achieved: published ? cell.achieved : null,
+				holders: _k,
+				achieved: _c,
 				progress: PROGRESS_BINS.map((b, j) => ({
 					bin: b.label,
-					learners: published && !bins?.[j] ? cell.progress[j] : null
+					learners: published && !bins?.[j] ? publishedCount(suppression, cell.progress[j]) : null
 				}))
 			});
 		});

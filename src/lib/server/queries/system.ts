@@ -4,10 +4,9 @@
 import type { Db } from '../db/client.ts';
 import type { Suppression } from '../../domain/equity/compare-groups.ts';
 import type { CompletionEquity, CompletionEquityRow } from '../../domain/equity/completion-equity.ts';
-import type { MissingElement } from '../../domain/conformance/missing-elements.ts';
 import type { ConformanceShares } from '../../domain/conformance/conformance-shares.ts';
 import { getCompletion } from './completion.ts';
-import { getConformance } from './conformance.ts';
+import { getConformance, type WithheldMissingElement } from './conformance.ts';
 import { getIssuance, type IssuanceBreakdown, type IssuanceRow } from './issuance.ts';
 import { getOverview, type Overview } from './overview.ts';
 import type { Breakdown, QueryContext } from './scope.ts';
@@ -41,7 +40,7 @@ export type SystemDashboard = {
 	stackingByQualification: StackingRow[];
 	equity: CompletionEquity;
 	issuance: IssuanceRow[];
-	conformance: { shares: ConformanceShares | null; missing: MissingElement[] };
+	conformance: { shares: ConformanceShares | null; missing: WithheldMissingElement[] };
 };
 
 export async function getSystemDashboard(db: Db, options: DashboardOptions): Promise<SystemDashboard> {

@@ -8,6 +8,7 @@ import { dayCountsFromRollup, rollupQuestion } from './rollup-read.ts';
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import type { Suppression } from '../../domain/equity/compare-groups.ts';
+import { rounds } from '../../domain/suppression/policy.ts';
 import {
 	timeToCredentialByGroup,
 	type GroupTimeToCredential
@@ -15,6 +16,7 @@ import {
 import type { DayCounts } from '../../domain/survival/day-counts.ts';
 import { meanDaysAmongCompleters } from '../../domain/survival/mean-among-completers.ts';
 import { groupInput, type BreakdownContext } from './completion.ts';
+import { marginsOf, smallDifferences, widenings } from './disclosure.ts';
 import { ENROLMENT_JOINS, breakdownColumn, enrolmentConditions, statusAsOf } from './scope.ts';
 
 export type GroupDayCounts = { groups: string[]; rows: DayCounts[]; learners: number };
@@ -99,17 +101,32 @@ export async function getTimeToCredential(
 	// With no breakdown and no enrolment, still answer one (empty) population.
 	const groups =
 		cells.length > 0 || (context.by ?? []).length > 0 ? cells : [{ groups: [], rows: [], learners: 0 }];
+	const margins = await marginsOf(
+		context.by,
+		suppression,
+		async (by) => (await getTimeToCredential(db, { ...context, by, at, suppression })).groups
+	);
+	const withheld = await smallDifferences({
+		cells: groups,
+		suppression,
+		widenings: widenings(context),
+		wider: (c) => getDayCounts(db, c)
+	});
 	const result = timeToCredentialByGroup({
 		groups: groups.map((g) => ({ group: groupInput(g.groups), rows: g.rows, learners: g.learners })),
 		at,
-		suppression
+		suppression,
+		margins,
+		withheld
 	});
 	return {
 		exposedTotals: result.exposedTotals,
 		groups: result.groups.map((g, i) => ({
 			...g,
 			meanDaysAmongCompleters:
-				g.suppressed === null ? (meanDaysAmongCompleters(groups[i].rows) ?? null) : null
+				g.suppressed === null && !rounds(suppression)
+					? (meanDaysAmongCompleters(groups[i].rows) ?? null)
+					: null
 		}))
 	};
 }

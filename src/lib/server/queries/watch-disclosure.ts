@@ -1,7 +1,9 @@
 // The one place the credentialism watch and the data-quality cards call the disclosure policy:
-// which of their cells describe too few learners to publish. Today that is suppressCells with the
-// caller's threshold; when the single Suppression policy object lands, only this file changes.
-import type { Suppression } from '../../domain/equity/compare-groups.ts';
+// which of their cells describe too few learners to publish, under the one policy object
+// (domain/suppression/policy.ts; docs/disclosure.md). Published counts should also pass
+// publishedCount(suppression, n) so the rounding of the 'both' and 'round5' modes applies.
+import type { Suppression } from '../../domain/suppression/policy.ts';
+import { withheldBelow } from '../../domain/suppression/policy.ts';
 import { suppressCells } from '../../domain/suppression/suppress-cells.ts';
 
 /**
@@ -15,5 +17,5 @@ export function withheld<T>(
 	sets: ReadonlyArray<readonly number[]> = []
 ): Array<string | null> {
 	if (suppression === false) return cells.map(() => null);
-	return suppressCells({ cells, count: learners, threshold: suppression.threshold, sets }).reasons;
+	return suppressCells({ cells, count: learners, threshold: withheldBelow(suppression), sets }).reasons;
 }

@@ -1,4 +1,5 @@
 import { error } from '@sveltejs/kit';
+import { policyStatement } from '$lib/domain/suppression/policy.ts';
 import type { PageServerLoad } from './$types';
 import { accessFor } from '$lib/server/auth/access.ts';
 import { getDb } from '$lib/server/db/index.ts';
@@ -50,6 +51,7 @@ export const load: PageServerLoad = async ({ url, params: route, locals }) => {
 		cohorts,
 		sources,
 		learners,
-		threshold: suppression === false ? null : suppression.threshold
+		threshold: suppression === false ? null : suppression.threshold,
+		disclosure: policyStatement(suppression)
 	};
 };

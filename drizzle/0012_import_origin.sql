@@ -1,0 +1,1 @@
+ALTER TABLE "imports" ADD COLUMN "origin" text DEFAULT 'real' NOT NULL;
