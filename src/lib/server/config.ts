@@ -26,6 +26,12 @@ export type Settings = {
 	seed: string;
 	/** The disclosure policy for every non-admin (STACKWISE_SUPPRESSION_THRESHOLD, STACKWISE_DISCLOSURE). */
 	disclosure: DisclosurePolicy;
+	/**
+	 * The command line's: the same, but exact counts (mode 'suppress') unless STACKWISE_DISCLOSURE
+	 * says otherwise. Its caller holds the database (and `--no-suppression`), so rounding protects
+	 * nobody there, while the analyses it serves compare its figures with the metrics' definitions.
+	 */
+	cliDisclosure: DisclosurePolicy;
 	/** Enrolments older than this many years are deleted (unset: kept). */
 	retentionYears: number | undefined;
 	/** Demo mode: demo accounts are created at start (never in a real deployment). */
@@ -34,16 +40,15 @@ export type Settings = {
 
 export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
 	const root = projectRoot();
+	const threshold = env.STACKWISE_SUPPRESSION_THRESHOLD
+		? Number(env.STACKWISE_SUPPRESSION_THRESHOLD)
+		: undefined;
 	return {
 		databaseUrl: env.DATABASE_URL || undefined,
 		dataDir: resolve(root, env.STACKWISE_DATA_DIR || '.data'),
 		seed: env.STACKWISE_SEED ?? 'default',
-		disclosure: disclosurePolicy({
-			threshold: env.STACKWISE_SUPPRESSION_THRESHOLD
-				? Number(env.STACKWISE_SUPPRESSION_THRESHOLD)
-				: undefined,
-			mode: env.STACKWISE_DISCLOSURE || undefined
-		}),
+		disclosure: disclosurePolicy({ threshold, mode: env.STACKWISE_DISCLOSURE || undefined }),
+		cliDisclosure: disclosurePolicy({ threshold, mode: env.STACKWISE_DISCLOSURE || 'suppress' }),
 		retentionYears: env.STACKWISE_RETENTION_YEARS ? Number(env.STACKWISE_RETENTION_YEARS) : undefined,
 		demo: env.STACKWISE_DEMO === '1' || env.STACKWISE_DEMO === 'true'
 	};

@@ -37,7 +37,8 @@ Commands:
   metrics conformance [--as-of DATE] [--verified-only] [--json]
       Each credential against the EU, Australian and UNESCO definitions; share of awards meeting each.
       Every figure follows the disclosure policy (STACKWISE_SUPPRESSION_THRESHOLD, default 10;
-      STACKWISE_DISCLOSURE=suppress|round5|both, default both; docs/disclosure.md).
+      STACKWISE_DISCLOSURE=suppress|round5|both; docs/disclosure.md): exact counts with small cells
+      withheld here unless STACKWISE_DISCLOSURE is set; the app's pages and APIs default to both.
       --no-suppression: the admin view.
   watch [--as-of DATE] [--data real|generated|all] [--json]
       The credentialism watch: credentials first offered and awarded per quarter, awards per credential,

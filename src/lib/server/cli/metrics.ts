@@ -32,7 +32,7 @@ function dataOption(value: string | undefined): DataOrigin {
 }
 
 function suppressionOption(off: boolean | undefined): Suppression {
-	return off ? false : readSettings().disclosure;
+	return off ? false : readSettings().cliDisclosure;
 }
 
 export async function metricsCommand(argv: string[], context: CommandContext): Promise<number> {
