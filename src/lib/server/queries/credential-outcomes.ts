@@ -5,14 +5,14 @@ import type { Db } from '../db/client.ts';
 import type { Suppression } from '../../domain/equity/compare-groups.ts';
 import type { CompletionEquityRow } from '../../domain/equity/completion-equity.ts';
 import { getCompletion } from './completion.ts';
-import { getOverview, type Overview } from './overview.ts';
+import { getOverview, publishOverview, type PublishedOverview } from './overview.ts';
 import type { Scope } from './scope.ts';
 import { getTimeToCredential, type TimeToCredentialResult } from './time-to-credential.ts';
 
 export type CredentialOutcomes = {
 	/** Whose records these are: real learners when any took it, else the generated demo learners. */
 	data: 'real' | 'generated';
-	overview: Overview;
+	overview: PublishedOverview;
 	completion: CompletionEquityRow;
 	timeToCredential: TimeToCredentialResult;
 };
@@ -30,7 +30,12 @@ export async function getCredentialOutcomes(
 			getCompletion(db, { ...context, suppression }),
 			getTimeToCredential(db, { ...context, suppression })
 		]);
-		return { data, overview, completion: completion.rows[0], timeToCredential: timeToCredential.groups[0] };
+		return {
+			data,
+			overview: publishOverview(overview, suppression),
+			completion: completion.rows[0],
+			timeToCredential: timeToCredential.groups[0]
+		};
 	}
 	return null;
 }

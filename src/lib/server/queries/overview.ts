@@ -3,6 +3,12 @@ import { overviewFromRollup, rollupQuestion } from './rollup-read.ts';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import {
+	fewerThan,
+	publishedCount,
+	withheldBelow,
+	type Suppression
+} from '../../domain/suppression/policy.ts';
+import {
 	AWARD_JOINS,
 	ENROLMENT_JOINS,
 	awardConditions,
@@ -50,5 +56,38 @@ export async function getOverview(
 		providers: Number(row.providers),
 		credentials: Number(row.credentials),
 		includesGenerated: Boolean(row.includes_generated)
+	};
+}
+
+/**
+ * The headline counts as the disclosure policy publishes them: a count of learners, enrolments or
+ * awards describing fewer learners than the threshold is withheld (null, with the reason), the rest
+ * rounded when the policy rounds — as every other cell, so a tile cannot give away what a table
+ * withholds. The numbers of providers and credentials count no learner and are kept.
+ */
+export type PublishedOverview = Omit<Overview, 'learners' | 'enrolments' | 'awards'> & {
+	learners: number | null;
+	enrolments: number | null;
+	awards: number | null;
+	/** Why some count is withheld, or null. */
+	withheld: string | null;
+};
+
+export function publishOverview(overview: Overview, policy: Suppression): PublishedOverview {
+	const below = withheldBelow(policy);
+	let withheld: string | null = null;
+	const publish = (n: number) => {
+		if (n > 0 && n < below) {
+			withheld = fewerThan(below);
+			return null;
+		}
+		return publishedCount(policy, n);
+	};
+	return {
+		...overview,
+		learners: publish(overview.learners),
+		enrolments: publish(overview.enrolments),
+		awards: publish(overview.awards),
+		withheld
 	};
 }

@@ -9,7 +9,7 @@ import { publishedCount, publishesRate, withheldBelow } from '../../domain/suppr
 import type { Provider } from '../../domain/types.ts';
 import { getProviders } from './catalogue.ts';
 import { getCompletion } from './completion.ts';
-import { getOverview } from './overview.ts';
+import { getOverview, publishOverview } from './overview.ts';
 import { AWARD_JOINS, awardConditions, type QueryContext } from './scope.ts';
 import { getTimeToCredential } from './time-to-credential.ts';
 
@@ -153,7 +153,7 @@ export async function getProviderDashboard(
 	return {
 		provider,
 		own: {
-			overview: ownOverview,
+			overview: publishOverview(ownOverview, options.suppression),
 			completion: ownCompletion.rows[0],
 			completionByCredential: ownByCredential.rows,
 			completionByCohort: ownByCohort.rows,
@@ -161,7 +161,7 @@ export async function getProviderDashboard(
 			equity: ownEquity
 		},
 		benchmark: {
-			overview,
+			overview: publishOverview(overview, options.suppression),
 			completion: completion.rows[0],
 			completionByCredential: byCredential.rows,
 			timeToCredential: ttc.groups[0]

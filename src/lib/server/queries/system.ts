@@ -8,7 +8,7 @@ import type { ConformanceShares } from '../../domain/conformance/conformance-sha
 import { getCompletion } from './completion.ts';
 import { getConformance, type WithheldMissingElement } from './conformance.ts';
 import { getIssuance, type IssuanceBreakdown, type IssuanceRow } from './issuance.ts';
-import { getOverview, type Overview } from './overview.ts';
+import { getOverview, publishOverview, type PublishedOverview } from './overview.ts';
 import type { Breakdown, QueryContext } from './scope.ts';
 import { getStacking, type StackingRow } from './stacking.ts';
 import { getTimeToCredential, type TimeToCredentialResult } from './time-to-credential.ts';
@@ -23,7 +23,7 @@ export type DashboardOptions = QueryContext & {
 };
 
 export type SystemDashboard = {
-	overview: Overview;
+	overview: PublishedOverview;
 	completion: CompletionEquityRow;
 	completionByCredential: CompletionEquityRow[];
 	/** The completion tile's trend. */
@@ -59,7 +59,7 @@ export async function getSystemDashboard(db: Db, options: DashboardOptions): Pro
 			getConformance(db, { ...context, verifiedOnly })
 		]);
 	return {
-		overview,
+		overview: publishOverview(overview, options.suppression),
 		completion: all.rows[0],
 		completionByCredential: byCredential.rows,
 		completionByCohort: byCohort.rows,

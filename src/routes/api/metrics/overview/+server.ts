@@ -3,21 +3,22 @@ import { accessFor } from '$lib/server/auth/access.ts';
 import { getDb } from '$lib/server/db/index.ts';
 import { filtersOf, metricParams, parseQuery } from '$lib/server/http/params.ts';
 import { tabularResponse } from '$lib/server/http/tabular.ts';
-import { getOverview, type Overview } from '$lib/server/queries/overview.ts';
+import { getOverview, publishOverview, type PublishedOverview } from '$lib/server/queries/overview.ts';
 
 // The dashboards' headline counts (learners, enrolments, awards …) under the same filters as
 // every other metric: what the tiles of /system and /providers/[id] show.
 export const GET: RequestHandler = async ({ url, locals }) => {
 	const p = parseQuery(url, metricParams);
-	const { scope } = accessFor(locals);
-	const overview = await getOverview(await getDb(), {
+	const { scope, suppression } = accessFor(locals);
+	const counted = await getOverview(await getDb(), {
 		scope,
 		asOf: p.asOf,
 		data: p.data,
 		filters: filtersOf(p),
 		verifiedOnly: p.verifiedOnly
 	});
-	return tabularResponse<Overview>({
+	const overview = publishOverview(counted, suppression);
+	return tabularResponse<PublishedOverview>({
 		format: p.format,
 		body: overview,
 		rows: [overview],
@@ -28,7 +29,8 @@ export const GET: RequestHandler = async ({ url, locals }) => {
 			{ key: 'awards', type: 'integer', value: (r) => r.awards },
 			{ key: 'providers', type: 'integer', value: (r) => r.providers },
 			{ key: 'credentials', type: 'integer', value: (r) => r.credentials },
-			{ key: 'includes_generated', type: 'boolean', value: (r) => r.includesGenerated }
+			{ key: 'includes_generated', type: 'boolean', value: (r) => r.includesGenerated },
+			{ key: 'withheld', type: 'text', value: (r) => r.withheld }
 		]
 	});
 };
