@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureTemplate, startBuiltServer, type BuiltServer } from './built-server.ts';
+import { readSettings } from '../../src/lib/server/config.ts';
 
 type Row = {
 	group: string | null;
@@ -42,7 +43,13 @@ describe('the system dashboard shows what the CLI prints', () => {
 	const cli = (...args: string[]) =>
 		JSON.parse(
 			execFileSync(process.execPath, ['scripts/stackwise.js', ...args, '--json'], {
-				env: { ...process.env, STACKWISE_DATA_DIR: cliDir, DATABASE_URL: '' },
+				// Under the app's disclosure policy (the CLI's own default is exact counts: docs/disclosure.md).
+				env: {
+					...process.env,
+					STACKWISE_DATA_DIR: cliDir,
+					DATABASE_URL: '',
+					STACKWISE_DISCLOSURE: readSettings().disclosure.mode
+				},
 				encoding: 'utf8'
 			})
 		);
