@@ -261,3 +261,33 @@ test("a learner opening another learner's page gets 404, by pseudonym or id; the
 		expect(response?.status()).toBe(404);
 	}
 });
+
+test('every page a learner can open passes axe at 1440 and 390 px', async ({ page }) => {
+	// Fourteen pages, each loaded and analysed.
+	test.setTimeout(300_000);
+	await signIn(page, 'learner');
+	// Their own page is where sign-in lands; the rest are every other route the policy opens to them.
+	const own = new URL(page.url()).pathname;
+	expect(own).toMatch(/^\/learners\//);
+	const pages = [
+		own,
+		'/',
+		'/account',
+		'/catalogue',
+		'/catalogue?q=carpenter',
+		'/catalogue/AUR31220',
+		'/catalogue/FFF'
+	];
+	for (const width of [1440, 390]) {
+		await page.setViewportSize({ width, height: 900 });
+		for (const path of pages) {
+			const response = await page.goto(path);
+			expect(response?.status(), path).toBe(200);
+			await page.waitForLoadState('load');
+			const { violations } = await new AxeBuilder({ page }).analyze();
+			expect(
+				violations.map((v) => `${path} at ${width}px: ${v.id} ${v.nodes.map((n) => n.target).join(' ')}`)
+			).toEqual([]);
+		}
+	}
+});
