@@ -65,8 +65,9 @@ export async function isKnownAddress(db: Db, userId: number, address: string): P
 	return rows.length > 0;
 }
 
+// `excluded.last_at`, not a second now(): Citus takes no volatile function in DO UPDATE SET.
 export async function rememberAddress(db: Db, userId: number, address: string) {
 	await db.query(sql`insert into known_sign_in_addresses (user_id, address, last_at)
 		values (${userId}, ${address}, now())
-		on conflict (user_id, address) do update set last_at = now()`);
+		on conflict (user_id, address) do update set last_at = excluded.last_at`);
 }
