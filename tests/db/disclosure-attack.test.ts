@@ -29,7 +29,8 @@ import { ensureRollups } from '../../src/lib/server/rollups.ts';
 import { getCompletion } from '../../src/lib/server/queries/completion.ts';
 import { getFlows } from '../../src/lib/server/queries/flows.ts';
 import type { Breakdown, EnrolmentFilters, Scope } from '../../src/lib/server/queries/scope.ts';
-import { disclosurePolicy, rounds, type Suppression } from '../../src/lib/domain/suppression/policy.ts';
+import { disclosurePolicy } from '../../src/lib/domain/suppression/policy.ts';
+import { Attack, cellKey } from './attack-solver.ts';
 import { NOT_STATED } from '../../src/lib/domain/types.ts';
 import { engines } from './engines.ts';
 
@@ -106,100 +107,6 @@ function writeData(dir: string) {
 }
 
 // -----------------------------------------------------------------------------------------------
-// Cells as variables, and the interval solver.
-
-type Var = { lo: number; hi: number; truth: number; withheld: boolean; published: boolean; values: number[] };
-type Relation = { parent: string; children: string[] };
-
-class Attack {
-	vars = new Map<string, Var>();
-	relations: Relation[] = [];
-	private answers = new Map<string, string[]>(); // truth signature → cell keys of each answer
-	private exact = true;
-
-	constructor(readonly policy: Suppression) {}
-
-	/** A cell as a caller received it: value null when withheld. */
-	see(key: string, value: number | null, truth: number) {
-		const v = this.vars.get(key) ?? {
-			lo: 0,
-			hi: Infinity,
-			truth,
-			withheld: false,
-			published: false,
-			values: []
-		};
-		if (v.truth !== truth) throw new Error(`attack: cell ${key} has two true values ${v.truth}, ${truth}`);
-		if (value === null) v.withheld = true;
-		else ((v.published = true), v.values.push(value));
-		this.vars.set(key, v);
-	}
-
-	/** A cell no answer lists although the answer lists its siblings: 0. */
-	zero(key: string) {
-		if (!this.vars.has(key))
-			this.vars.set(key, { lo: 0, hi: 0, truth: 0, withheld: false, published: true, values: [] });
-	}
-
-	/** Remember an answer's cells under its true figures; identical answers are the same cells. */
-	answer(keys: string[], signature: string) {
-		const same = this.answers.get(signature);
-		if (same && same.length === keys.length)
-			same.forEach((k, i) => this.relations.push({ parent: k, children: [keys[i]] }));
-		else this.answers.set(signature, keys);
-	}
-
-	relate(parent: string, children: string[]) {
-		if (children.length === 0) return;
-		this.relations.push({ parent, children });
-	}
-
-	/** Withheld cells whose value the published ones fix, with how. */
-	solve(): string[] {
-		// Published figures are exact unless the server rounds: the policy says it does, and every
-		// figure it published is a multiple of 5 (a server that does not round gives itself away).
-		const all = [...this.vars.values()];
-		const slack = rounds(this.policy) && all.every((v) => v.values.every((x) => x % 5 === 0)) ? 2 : 0;
-		for (const v of all)
-			for (const x of v.values) ((v.lo = Math.max(v.lo, x - slack, 0)), (v.hi = Math.min(v.hi, x + slack)));
-		this.exact = slack === 0;
-		const unknown = (k: string) =>
-			this.vars.get(k) ?? { lo: 0, hi: Infinity, truth: NaN, withheld: false, published: false };
-		// Keep only the relations that hold on the true counts (and name known cells).
-		const holds = this.relations.filter(
-			(r) =>
-				this.vars.has(r.parent) &&
-				r.children.every((c) => this.vars.has(c)) &&
-				unknown(r.parent).truth === r.children.reduce((s, c) => s + unknown(c).truth, 0)
-		);
-		for (let round = 0, changed = true; changed && round < 200; round++) {
-			changed = false;
-			const tighten = (k: string, lo: number, hi: number) => {
-				const v = this.vars.get(k)!;
-				const [nlo, nhi] = [Math.max(v.lo, Math.ceil(lo)), Math.min(v.hi, Math.floor(hi))];
-				if (nlo !== v.lo || nhi !== v.hi) ((v.lo = nlo), (v.hi = nhi), (changed = true));
-			};
-			for (const r of holds) {
-				const kids = r.children.map((c) => this.vars.get(c)!);
-				const p = this.vars.get(r.parent)!;
-				const sum = (end: 'lo' | 'hi', skip = -1) =>
-					kids.reduce((s, v, i) => (i === skip ? s : s + v[end]), 0);
-				tighten(r.parent, sum('lo'), sum('hi'));
-				r.children.forEach((c, i) => tighten(c, p.lo - sum('hi', i), p.hi - sum('lo', i)));
-			}
-		}
-		const out: string[] = [];
-		for (const [k, v] of this.vars) {
-			if (!(v.lo <= v.truth && v.truth <= v.hi)) throw new Error(`attack: solver excluded the truth of ${k}`);
-			// A cell worked out as 0 tells of no one (a published total of 0 makes every part 0).
-			if (v.withheld && v.truth > 0 && ((v.published && this.exact) || v.lo === v.hi))
-				out.push(`${k} = ${v.truth}`);
-		}
-		return out.sort();
-	}
-}
-
-// -----------------------------------------------------------------------------------------------
 // The question space.
 
 const DIMENSIONS = ['gender', 'disability', 'region', 'cohort'] as const;
@@ -214,12 +121,6 @@ const AS_OF = [undefined, '2023-03-31', '2023-06-30', '2023-09-30', '2023-12-31'
 const FIELDS = ['known', 'completed', 'inProgress'] as const;
 
 type Ask = { scope: Scope; provider?: string; cohort?: string; asOf?: string; by: Breakdown[] };
-
-/** The canonical name of a cell: what it counts, however it was asked for. */
-function cellKey(constraints: Record<string, string | undefined>, field: string): string {
-	const entries = Object.entries(constraints).filter(([, v]) => v !== undefined);
-	return JSON.stringify([...entries.sort(([a], [b]) => a.localeCompare(b)), field]);
-}
 
 const constraintsOf = (a: Ask): Record<string, string | undefined> => ({
 	provider: a.scope.kind === 'provider' ? a.scope.providerId : a.provider,
