@@ -1,7 +1,7 @@
 // The attack suite, part two (docs/disclosure.md): every aggregate other than completion and flows
 // (tests/db/disclosure-attack.test.ts) that a policymaker or a provider can request — issuance by
 // each breakdown, the headline counts, conformance (per credential, shares, missing elements), the
-// providers' verified shares, time-to-credential numbers (n, in progress), stacking holders,
+// providers list (completion by provider, verified shares), time-to-credential numbers (n, in progress), stacking holders,
 // achievers and progress bins, the credentialism watch (cluster members, participation, onward
 // learners) and the catalogue's outcomes — over a crafted data set of small cells, at every cohort,
 // provider, as-of date at quarter ends and verified-only on and off. Each published or withheld
@@ -454,7 +454,8 @@ async function attackViews(db: Db, attack: Attack, scope: Scope, points = points
 		w = withheld();
 		await askVerification(db, attack, p);
 		count('verified shares', w);
-		for (const by of [[], ['credential']] as Breakdown[][]) await askCompletion(db, attack, p, by);
+		for (const by of [[], ['credential'], ['provider']] as Breakdown[][])
+			await askCompletion(db, attack, p, by);
 		w = withheld();
 		for (const by of [[], ['credential'], ...DIMENSIONS.map((d) => [d])] as Breakdown[][])
 			await askTimeToCredential(db, attack, p, by);

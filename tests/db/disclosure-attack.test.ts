@@ -6,16 +6,10 @@
 // combination: margins, pairs of dimensions, and differences across cohort, provider and as-of
 // filters. No withheld cell may come out exactly.
 //
-// The solver: every cell is a variable named by what it counts (its constraints: cohort, provider,
-// as-of, groups, field), so the same cell reached two ways (cohort=A by region, or by
-// cohort,region) is one variable. Relations are partitions (a cell = the sum of its cells by a
-// further dimension, cohort or provider), each kept only where it holds on the true counts (the
-// attacker is granted knowledge of which identities hold, e.g. that an as-of date before a
-// cohort's start equals the earlier cohort alone: whole answers with identical true figures are
-// merged). Published cells are intervals — exact, or ±2 under rounding — withheld ones [0, ∞);
-// interval propagation over the relations runs to a fixed point, and a withheld cell whose
-// interval closes to one value is recovered. This is interval constraint propagation, stronger
-// than a subtraction and weaker than the full LP audit (docs/disclosure.md says which).
+// The solver (attack-solver.ts): every cell a variable named by what it counts, partitions and
+// identities kept where they hold on the true counts, interval propagation to a fixed point. Whole
+// answers with identical true figures are merged (an as-of date before a cohort's start equals the
+// earlier cohort alone). Every other aggregate is attacked in disclosure-attack-views.test.ts.
 //
 // Sampling: the data set is small (~400 learners) so the whole space of these parameters is asked
 // (about 500 completion answers per role), rather than sampling the bundled data's much larger one.
