@@ -14,9 +14,6 @@
 // Sampling: the whole grid of the crafted data's parameters (2 providers, 2 cohorts, 5 as-of
 // dates, verified on/off) is asked; curves' step sizes are checked by the authorisation matrix
 // (smallSteps), not solved here.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/lib/server/db/client.ts';
 import { bundledDataPath, collectFiles, importFiles } from '../../src/lib/server/import/index.ts';
@@ -37,6 +34,7 @@ import { disclosurePolicy, type Suppression } from '../../src/lib/domain/suppres
 import { classifyCredential } from '../../src/lib/domain/conformance/conformance-shares.ts';
 import { getCatalogue, getCredentials } from '../../src/lib/server/queries/catalogue.ts';
 import { GROUP_DIMENSIONS, NOT_STATED, type GroupDimension } from '../../src/lib/domain/types.ts';
+import { openWithData, type Block, type CraftedData } from './attack-data.ts';
 import { Attack, cellKey } from './attack-solver.ts';
 import { engines } from './engines.ts';
 
@@ -46,15 +44,6 @@ import { engines } from './engines.ts';
 // two providers (one overlap cluster, CC small), CB stating no assessment, and a qualification Q
 // that any two of CA, CB, CC make.
 
-type Block = {
-	n: number;
-	gender: string;
-	disability: string;
-	region: string;
-	cohort: '2023A' | '2023B';
-	credential: 'CA' | 'CB' | 'CC';
-	next?: number;
-};
 const BLOCKS: Block[] = [
 	{ n: 30, gender: 'F', disability: 'Y', region: 'North', cohort: '2023A', credential: 'CA', next: 29 },
 	{ n: 15, gender: 'F', disability: 'N', region: 'North', cohort: '2023A', credential: 'CA' },
@@ -70,73 +59,35 @@ const BLOCKS: Block[] = [
 	{ n: 7, gender: 'M', disability: 'N', region: 'East', cohort: '2023A', credential: 'CC' },
 	{ n: 5, gender: 'F', disability: 'Y', region: 'South', cohort: '2023B', credential: 'CC', next: 3 }
 ];
-const STATUSES = ['completed', 'completed', 'withdrawn', 'failed', 'completed'] as const;
-const START = { '2023A': '2023-01-10', '2023B': '2023-07-10' };
-const END = { '2023A': '2023-05-20', '2023B': '2024-01-15' };
-
-function writeData(dir: string) {
-	const csv = (name: string, header: string, rows: string[]) =>
-		writeFileSync(join(dir, `${name}.csv`), [header, ...rows].join('\n') + '\n');
-	csv('providers', 'id,name,kind,country,qa_approach,accredited,origin', [
-		'av-a,Attack College A,vet,AU,regulatory,true,real',
-		'av-b,Attack College B,higher_education,GB,,false,real'
-	]);
-	csv(
-		'credentials',
-		'id,provider_id,title,kind,level_framework,level,workload_hours,credits,credit_system,assessed,assessment_type,participation_mode,quality_assured,description,learning_outcomes,valid_from,valid_to,unparsed,origin',
-		[
+const DATA: CraftedData = {
+	prefix: 'av',
+	blocks: BLOCKS,
+	awards: true,
+	files: {
+		providers: [
+			'id,name,kind,country,qa_approach,accredited,origin',
+			'av-a,Attack College A,vet,AU,regulatory,true,real',
+			'av-b,Attack College B,higher_education,GB,,false,real'
+		],
+		credentials: [
+			'id,provider_id,title,kind,level_framework,level,workload_hours,credits,credit_system,assessed,assessment_type,participation_mode,quality_assured,description,learning_outcomes,valid_from,valid_to,unparsed,origin',
 			'CA,av-a,Data analysis,micro,EQF,4,30,5,ECTS,true,exam,online,true,Reading data.,Outcome,2023-01-01,,,real',
 			'CB,av-b,Data analysis basics,micro,,5,30,5,ECTS,false,,online,,,,2023-01-01,,,real',
 			'CC,av-b,Analysing data,micro,,,,,,true,exam,blended,,,Outcome,2023-01-01,,,real',
 			'Q,av-a,Certificate in data,macro,EQF,5,,,,true,exam,online,true,A qualification.,Outcome,2023-01-01,,,real'
+		],
+		credential_skills: [
+			'credential_id,skill_uri,label',
+			...['CA', 'CB', 'CC'].flatMap((c) =>
+				['s1', 's2', 's3'].map((s) => `${c},http://example.org/skill/${s},${s}`)
+			)
+		],
+		requirement_groups: [
+			'id,target_credential_id,parent_group_id,rule,n,min_credits,label,position,members',
+			'Q#any,Q,,n_of,2,,Two of three,0,CA|CB|CC'
 		]
-	);
-	csv('credential_skills', 'credential_id,skill_uri,label', [
-		...['CA', 'CB', 'CC'].flatMap((c) =>
-			['s1', 's2', 's3'].map((s) => `${c},http://example.org/skill/${s},${s}`)
-		)
-	]);
-	csv(
-		'requirement_groups',
-		'id,target_credential_id,parent_group_id,rule,n,min_credits,label,position,members',
-		['Q#any,Q,,n_of,2,,Two of three,0,CA|CB|CC']
-	);
-	const learners: string[] = [];
-	const enrolments: string[] = [];
-	const awards: string[] = [];
-	let k = 0;
-	const enrol = (
-		id: string,
-		enrolment: string,
-		credential: string,
-		cohort: '2023A' | '2023B',
-		status: string
-	) => {
-		enrolments.push(`${id},${enrolment},${credential},${cohort},${START[cohort]},${END[cohort]},${status},`);
-		if (status === 'completed')
-			awards.push(
-				`${id},${enrolment}-aw,${credential},${enrolment},${END[cohort]},,${k % 3 === 0 ? 'verified' : 'unsigned'},,`
-			);
-	};
-	for (const b of BLOCKS)
-		for (let i = 0; i < b.n; i++, k++) {
-			const id = `av-${String(k).padStart(4, '0')}`;
-			learners.push(`${id},${b.gender},0-35,${b.disability},20-30%,${b.region},A Level,true,,real`);
-			enrol(id, `${id}-1`, b.credential, b.cohort, STATUSES[k % STATUSES.length]);
-			if (i < (b.next ?? 0)) enrol(id, `${id}-2`, b.credential === 'CB' ? 'CA' : 'CB', '2023B', 'completed');
-		}
-	csv(
-		'learners',
-		'id,gender,age_band,disability,deprivation_band,region,prior_education,analytics_consent,identity_hash,origin',
-		learners
-	);
-	csv('enrolments', 'learner_id,id,credential_id,cohort,started_on,ended_on,status,result', enrolments);
-	csv(
-		'awards',
-		'learner_id,id,credential_id,enrolment_id,issued_on,expires_on,verification,verification_reason,source',
-		awards
-	);
-}
+	}
+};
 
 // -----------------------------------------------------------------------------------------------
 // The question space and how each answer's cells are named.
@@ -486,17 +437,12 @@ async function attackViews(db: Db, attack: Attack, scope: Scope, points = points
 
 describe.each(engines)('disclosure attacks on every other view on $name', (engine) => {
 	let db: Db;
-	const dir = mkdtempSync(join(tmpdir(), 'stackwise-attack-views-'));
+	let close: () => Promise<void>;
 	beforeAll(async () => {
-		db = await engine.open();
-		writeData(dir);
-		const { reports } = await importFiles(db, collectFiles([dir]));
-		expect(reports.map((r) => r.status)).toEqual(['succeeded']);
-		await ensureRollups(db.orm);
+		({ db, close } = await openWithData(engine, DATA));
 	}, 120_000);
 	afterAll(async () => {
-		await db?.close();
-		rmSync(dir, { recursive: true, force: true });
+		await close?.();
 	});
 
 	it.each([

@@ -13,33 +13,20 @@
 //
 // Sampling: the data set is small (~400 learners) so the whole space of these parameters is asked
 // (about 500 completion answers per role), rather than sampling the bundled data's much larger one.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/lib/server/db/client.ts';
-import { collectFiles, importFiles } from '../../src/lib/server/import/index.ts';
-import { ensureRollups } from '../../src/lib/server/rollups.ts';
 import { getCompletion } from '../../src/lib/server/queries/completion.ts';
 import { getFlows } from '../../src/lib/server/queries/flows.ts';
 import type { Breakdown, EnrolmentFilters, Scope } from '../../src/lib/server/queries/scope.ts';
 import { disclosurePolicy } from '../../src/lib/domain/suppression/policy.ts';
+import { openWithData, type Block, type CraftedData } from './attack-data.ts';
 import { Attack, cellKey } from './attack-solver.ts';
 import { NOT_STATED } from '../../src/lib/domain/types.ts';
 import { engines } from './engines.ts';
 
 // -----------------------------------------------------------------------------------------------
-// The crafted data: blocks of learners, each with one enrolment (and some a next one, for flows).
+// The crafted data (attack-data.ts): blocks of learners, each with one enrolment (some a next one, for flows).
 
-type Block = {
-	n: number;
-	gender: string;
-	disability: string;
-	region: string;
-	cohort: '2023A' | '2023B';
-	credential: 'CA' | 'CB';
-	next?: number; // how many of them go on to CB in 2023B (flows)
-};
 const BLOCKS: Block[] = [
 	// gender × disability: disability Y is withheld beside "not stated" in the one-dimension view,
 	// while F×Y and M×Y are large (the issue's example).
@@ -59,46 +46,22 @@ const BLOCKS: Block[] = [
 	{ n: 60, gender: NOT_STATED, disability: 'N', region: 'South', cohort: '2023B', credential: 'CB' },
 	{ n: 40, gender: 'F', disability: 'Y', region: 'North', cohort: '2023B', credential: 'CA', next: 12 }
 ];
-const STATUSES = ['completed', 'completed', 'withdrawn', 'failed', 'completed'] as const;
-const START = { '2023A': '2023-01-10', '2023B': '2023-07-10' };
-const END = { '2023A': '2023-05-20', '2023B': '2024-01-15' };
-
-function writeData(dir: string) {
-	const csv = (name: string, header: string, rows: string[]) =>
-		writeFileSync(join(dir, `${name}.csv`), [header, ...rows].join('\n') + '\n');
-	csv('providers', 'id,name,kind,country,qa_approach,accredited,origin', [
-		'at-a,Attack College A,vet,AU,regulatory,true,real',
-		'at-b,Attack College B,higher_education,GB,,false,real'
-	]);
-	csv(
-		'credentials',
-		'id,provider_id,title,kind,level_framework,level,workload_hours,credits,credit_system,assessed,assessment_type,participation_mode,quality_assured,description,learning_outcomes,valid_from,valid_to,unparsed,origin',
-		[
+const DATA: CraftedData = {
+	prefix: 'at',
+	blocks: BLOCKS,
+	files: {
+		providers: [
+			'id,name,kind,country,qa_approach,accredited,origin',
+			'at-a,Attack College A,vet,AU,regulatory,true,real',
+			'at-b,Attack College B,higher_education,GB,,false,real'
+		],
+		credentials: [
+			'id,provider_id,title,kind,level_framework,level,workload_hours,credits,credit_system,assessed,assessment_type,participation_mode,quality_assured,description,learning_outcomes,valid_from,valid_to,unparsed,origin',
 			'CA,at-a,Credential A,micro,,4,30,5,ECTS,true,exam,online,,,Outcome,2023-01-01,,,real',
 			'CB,at-b,Credential B,micro,,5,30,5,ECTS,true,exam,online,,,Outcome,2023-01-01,,,real'
 		]
-	);
-	const learners: string[] = [];
-	const enrolments: string[] = [];
-	let k = 0;
-	for (const b of BLOCKS)
-		for (let i = 0; i < b.n; i++, k++) {
-			const id = `at-${String(k).padStart(4, '0')}`;
-			learners.push(`${id},${b.gender},0-35,${b.disability},20-30%,${b.region},A Level,true,,real`);
-			const status = STATUSES[k % STATUSES.length];
-			enrolments.push(
-				`${id},${id}-1,${b.credential},${b.cohort},${START[b.cohort]},${END[b.cohort]},${status},`
-			);
-			if (i < (b.next ?? 0))
-				enrolments.push(`${id},${id}-2,CB,2023B,${START['2023B']},${END['2023B']},completed,`);
-		}
-	csv(
-		'learners',
-		'id,gender,age_band,disability,deprivation_band,region,prior_education,analytics_consent,identity_hash,origin',
-		learners
-	);
-	csv('enrolments', 'learner_id,id,credential_id,cohort,started_on,ended_on,status,result', enrolments);
-}
+	}
+};
 
 // -----------------------------------------------------------------------------------------------
 // The question space.
@@ -254,17 +217,12 @@ function providerAsks(providerId: string): Ask[] {
 
 describe.each(engines)('disclosure attacks on $name', (engine) => {
 	let db: Db;
-	const dir = mkdtempSync(join(tmpdir(), 'stackwise-attack-'));
+	let close: () => Promise<void>;
 	beforeAll(async () => {
-		db = await engine.open();
-		writeData(dir);
-		const { reports } = await importFiles(db, collectFiles([dir]));
-		expect(reports.map((r) => r.status)).toEqual(['succeeded']);
-		await ensureRollups(db.orm);
+		({ db, close } = await openWithData(engine, DATA));
 	}, 120_000);
 	afterAll(async () => {
-		await db?.close();
-		rmSync(dir, { recursive: true, force: true });
+		await close?.();
 	});
 
 	const roles = [
