@@ -8,7 +8,7 @@
 // are partitions (a cell = the sum of its cells by a further dimension, cohort or provider), each
 // kept only where it holds on the true counts (the attacker is granted knowledge of which
 // identities hold, e.g. that an as-of date after a quarter ends leaves the quarter's awards as they
-// are). Published cells are intervals — exact, or ±2 under rounding — withheld ones [0, ∞); hidden
+// are). Published cells are intervals — exact, or ±2 when the policy rounds and the figure is a multiple of 5 — withheld ones [0, ∞); hidden
 // cells (never published, such as unverified awards) are unknowns that are not themselves cells.
 // Interval propagation over the relations runs to a fixed point, and a withheld cell whose interval
 // closes to one value is recovered. This is interval constraint propagation, stronger than a
@@ -35,7 +35,6 @@ export class Attack {
 	vars = new Map<string, Var>();
 	relations: Relation[] = [];
 	private answers = new Map<string, string[]>(); // truth signature → cell keys of each answer
-	private exact = true;
 
 	constructor(readonly policy: Suppression) {}
 
@@ -82,13 +81,15 @@ export class Attack {
 
 	/** Withheld cells whose value the published ones fix, with how. */
 	solve(): string[] {
-		// Published figures are exact unless the server rounds: the policy says it does, and every
-		// figure it published is a multiple of 5 (a server that does not round gives itself away).
-		const all = [...this.vars.values()];
-		const slack = rounds(this.policy) && all.every((v) => v.values.every((x) => x % 5 === 0)) ? 2 : 0;
-		for (const v of all)
-			for (const x of v.values) ((v.lo = Math.max(v.lo, x - slack, 0)), (v.hi = Math.min(v.hi, x + slack)));
-		this.exact = slack === 0;
+		// A published figure is exact unless the server rounds: the policy says it does, and the
+		// figure is a multiple of 5 (a figure published unrounded gives itself away as exact).
+		const rounded = (x: number) => rounds(this.policy) && x % 5 === 0;
+		const exact = (v: Var) => v.values.some((x) => !rounded(x));
+		for (const v of this.vars.values())
+			for (const x of v.values) {
+				const slack = rounded(x) ? 2 : 0;
+				((v.lo = Math.max(v.lo, x - slack, 0)), (v.hi = Math.min(v.hi, x + slack)));
+			}
 		const unknown = (k: string) =>
 			this.vars.get(k) ?? { lo: 0, hi: Infinity, truth: NaN, withheld: false, published: false };
 		// Keep only the relations that hold on the true counts (and name known cells).
@@ -118,7 +119,7 @@ export class Attack {
 		for (const [k, v] of this.vars) {
 			if (!(v.lo <= v.truth && v.truth <= v.hi)) throw new Error(`attack: solver excluded the truth of ${k}`);
 			// A cell worked out as 0 tells of no one (a published total of 0 makes every part 0).
-			if (v.withheld && v.truth > 0 && ((v.published && this.exact) || v.lo === v.hi))
+			if (v.withheld && v.truth > 0 && ((v.published && exact(v)) || v.lo === v.hi))
 				out.push(`${k} = ${v.truth}`);
 		}
 		return out.sort();
