@@ -8,8 +8,9 @@
 // are partitions (a cell = the sum of its cells by a further dimension, cohort or provider), each
 // kept only where it holds on the true counts (the attacker is granted knowledge of which
 // identities hold, e.g. that an as-of date after a quarter ends leaves the quarter's awards as they
-// are). Published cells are intervals — exact, or ±2 when the policy rounds and the figure is a multiple of 5 — withheld ones [0, ∞); hidden
-// cells (never published, such as unverified awards) are unknowns that are not themselves cells.
+// are). Published cells are intervals — exact, or ±2 when the policy rounds and the figure is a
+// multiple of 5 — withheld ones [0, ∞); hidden cells (never published, such as unverified awards)
+// are unknowns that are not themselves cells.
 // Interval propagation over the relations runs to a fixed point, and a withheld cell whose interval
 // closes to one value is recovered. This is interval constraint propagation, stronger than a
 // subtraction and weaker than the full LP audit (docs/disclosure.md says which).
