@@ -27,11 +27,13 @@ import { getCatalogueIndex } from '../src/lib/server/queries/catalogue-cache.ts'
 import { getLearnerHoldings } from '../src/lib/server/queries/pathway.ts';
 import { readSettings } from '../src/lib/server/config.ts';
 import { recommend } from '../src/lib/domain/recommend/index.ts';
+import { withheldBelow } from '../src/lib/domain/suppression/policy.ts';
 import type { EnrolmentStatus } from '../src/lib/domain/types.ts';
 import {
 	getRecommendations,
 	getRecommenderData,
 	invalidateRecommender,
+	publishOutlook,
 	type ModelOrigin
 } from '../src/lib/server/queries/recommend.ts';
 import { fmt, quantile, table } from './report.ts';
@@ -67,7 +69,7 @@ async function benchOrigin(db: Db, origin: ModelOrigin, label: string): Promise<
 	const data = await getRecommenderData(db, origin);
 	const buildSeconds = (performance.now() - buildStarted) / 1000;
 	// One warm-up call (query plans, code paths), not counted.
-	await getRecommendations(db, sample[0].id, { k: 5 });
+	await getRecommendations(db, sample[0].id, { k: 5, suppression: readSettings().disclosure });
 	const times: number[] = [];
 	const domainTimes: number[] = [];
 	let withSuggestions = 0;
@@ -75,7 +77,7 @@ async function benchOrigin(db: Db, origin: ModelOrigin, label: string): Promise<
 	const index = await getCatalogueIndex(db);
 	for (const { id } of sample) {
 		const t = performance.now();
-		const result = await getRecommendations(db, id, { k: 5, asOf });
+		const result = await getRecommendations(db, id, { k: 5, asOf, suppression: readSettings().disclosure });
 		times.push(performance.now() - t);
 		if (result?.recommendations.length) withSuggestions++;
 		// The pure ranking alone on the same inputs, to tell its time from the queries'.
@@ -104,8 +106,8 @@ async function benchOrigin(db: Db, origin: ModelOrigin, label: string): Promise<
 			asOf,
 			k: 5,
 			skills: data.skills,
-			outlook: data.outlook,
-			minLearners: readSettings().suppressionThreshold
+			outlook: publishOutlook(data.outlook, readSettings().cliDisclosure),
+			minLearners: withheldBelow(readSettings().cliDisclosure)
 		});
 		domainTimes.push(performance.now() - d);
 	}

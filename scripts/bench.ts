@@ -49,6 +49,7 @@ import { getStacking } from '../src/lib/server/queries/stacking.ts';
 import { getOverview } from '../src/lib/server/queries/overview.ts';
 import { getLearnerHoldings, getPlan, getProgress } from '../src/lib/server/queries/pathway.ts';
 import { getRecommendations, getRecommenderData } from '../src/lib/server/queries/recommend.ts';
+import { readSettings } from '../src/lib/server/config.ts';
 import type { BreakdownContext } from '../src/lib/server/queries/completion.ts';
 import { getTimeToCredential } from '../src/lib/server/queries/time-to-credential.ts';
 import { createUser } from '../src/lib/server/auth/users.ts';
@@ -623,7 +624,7 @@ async function benchSize(size: number) {
 				let suggested = 0;
 				for (const { id } of sample) {
 					const t = performance.now();
-					const result = await getRecommendations(db, id, { k: 5 });
+					const result = await getRecommendations(db, id, { k: 5, suppression: readSettings().disclosure });
 					recommendTimes.push(performance.now() - t);
 					if (result?.recommendations.length) suggested++;
 				}

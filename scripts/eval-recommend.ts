@@ -34,7 +34,8 @@ import { sql } from 'drizzle-orm';
 import { createDb, type Db } from '../src/lib/server/db/client.ts';
 import { seedIfEmpty } from '../src/lib/server/seed.ts';
 import { getCatalogueIndex } from '../src/lib/server/queries/catalogue-cache.ts';
-import { getRecommenderData, type ModelOrigin } from '../src/lib/server/queries/recommend.ts';
+import { getRecommenderData, publishOutlook, type ModelOrigin } from '../src/lib/server/queries/recommend.ts';
+import { readSettings } from '../src/lib/server/config.ts';
 import {
 	addSequence,
 	buildModel,
@@ -228,7 +229,7 @@ function ranking(
 		asOf: c.asOf,
 		k: Number.MAX_SAFE_INTEGER,
 		skills: data.skills,
-		outlook: data.outlook,
+		outlook: publishOutlook(data.outlook, readSettings().cliDisclosure),
 		maxPerGroup: MAX_PER_GROUP
 	});
 	// With k at least the number of candidates, diversify keeps them all in score order; production's
@@ -357,7 +358,7 @@ async function evaluateOrigin(
 				asOf: c.asOf,
 				k: TOP_K,
 				skills: data.skills,
-				outlook: data.outlook,
+				outlook: publishOutlook(data.outlook, readSettings().cliDisclosure),
 				maxPerGroup: MAX_PER_GROUP
 			}).map((r) => r.credential);
 			if (production.join() !== ranked.slice(0, TOP_K).join())

@@ -159,14 +159,58 @@ const PSEUDONYM = /(?<![\w-])L[0-9a-f]{16}(?![\w-])/g;
 // is suppressed"). Numerators within a published cell (completed of known, achieved of holders)
 // are parts of a rate, not cells. `n` is a head count only beside a survival curve's `points`;
 // elsewhere (a stacking rule's "n of these units") it counts units.
-const COUNT_KEYS = new Set(['count', 'known', 'holders', 'learners', 'awards', 'enrolments', 'enrolled']);
+// `onward` counts a dead end's onward learners (the watch); `takenBy`, `transitions` and `toThis`
+// are the recommender's counts of other learners, the aggregates a learner's own page carries.
+const COUNT_KEYS = new Set([
+	'count',
+	'known',
+	'holders',
+	'learners',
+	'awards',
+	'enrolments',
+	'enrolled',
+	'onward',
+	'takenBy',
+	'transitions',
+	'toThis'
+]);
+const OTHERS_ON_OWN_PAGE = new Set(['takenBy', 'transitions', 'toThis']);
 const countsLearners = (key: string, record: Record<string, unknown>) =>
 	COUNT_KEYS.has(key) || (key === 'n' && 'points' in record);
+// What a withheld cell may not carry besides its reason: a count, a rate, an interval or a curve
+// would give its size back (a Wilson interval of k of n tells n).
+const WITHHELD_KEYS = new Set([
+	...COUNT_KEYS,
+	'n',
+	'completed',
+	'inProgress',
+	'achieved',
+	'verified',
+	'unassessed',
+	'rate',
+	'low',
+	'high',
+	'share',
+	'gap',
+	'ratio',
+	'ratioLow',
+	'ratioHigh'
+]);
 
-/** Cells counting 1–9 learners that are not marked suppressed (nor inside something suppressed). */
-export function smallCells(value: unknown, threshold = 10, path = '$', inSuppressed = false): string[] {
+/**
+ * Cells counting 1–9 learners that are not marked suppressed (nor inside something suppressed), and
+ * withheld cells that still carry a figure. `only`: check these count keys alone (a learner's own
+ * page, whose other counts are the learner's own).
+ */
+export function smallCells(
+	value: unknown,
+	threshold = 10,
+	path = '$',
+	inSuppressed = false,
+	only?: ReadonlySet<string>
+): string[] {
 	if (Array.isArray(value))
-		return value.flatMap((v, i) => smallCells(v, threshold, `${path}[${i}]`, inSuppressed));
+		return value.flatMap((v, i) => smallCells(v, threshold, `${path}[${i}]`, inSuppressed, only));
 	if (!value || typeof value !== 'object') return [];
 	const record = value as Record<string, unknown>;
 	// One learner's row (a provider's list of its own learners, by pseudonym) holds that learner's
@@ -175,18 +219,25 @@ export function smallCells(value: unknown, threshold = 10, path = '$', inSuppres
 		return [];
 	const suppressed = inSuppressed || Boolean(record.suppressed);
 	const found: string[] = [];
-	if (!suppressed) found.push(...smallSteps(record, threshold, path));
+	if (!suppressed && !only) found.push(...smallSteps(record, threshold, path));
+	if (typeof record.suppressed === 'string' && record.suppressed && !only) {
+		for (const [key, v] of Object.entries(record))
+			if (WITHHELD_KEYS.has(key) && typeof v === 'number')
+				found.push(`${path}.${key} = ${v} beside a withheld cell`);
+		if (Array.isArray(record.points) && record.points.length > 0)
+			found.push(`${path}.points of a withheld cell`);
+	}
 	for (const [key, v] of Object.entries(record)) {
 		if (
 			!suppressed &&
-			countsLearners(key, record) &&
+			(only ? only.has(key) : countsLearners(key, record)) &&
 			typeof v === 'number' &&
 			Number.isInteger(v) &&
 			v >= 1 &&
 			v < threshold
 		)
 			found.push(`${path}.${key} = ${v}`);
-		else found.push(...smallCells(v, threshold, `${path}.${key}`, suppressed));
+		else found.push(...smallCells(v, threshold, `${path}.${key}`, suppressed, only));
 	}
 	return found;
 }
@@ -269,7 +320,7 @@ function leaks(body: string, contentType: string, caller: Caller, f: Fixture, ag
 	if (caller.role === 'learner')
 		for (const [match] of body.matchAll(PSEUDONYM))
 			if (match !== own?.pseudonym) problems.push(`another learner's pseudonym ${match}`);
-	if (aggregates && contentType.includes('json')) {
+	if (contentType.includes('json')) {
 		// Page data (__data.json) is devalue-flattened per node, one JSON document per line: the
 		// page's data first, then each streamed value (a promise in the first) as a chunk.
 		const documents = body.trimEnd().split('\n');
@@ -293,7 +344,10 @@ function leaks(body: string, contentType: string, caller: Caller, f: Fixture, ag
 				? [...nodes.filter((n) => n?.type === 'data').map((n) => revive(n.data)), ...chunks]
 				: [parsed];
 
-		for (const v of values) problems.push(...smallCells(v).map((c) => `small cell ${c}`));
+		// A learner's own page holds their own counts; the others' (suggestions' evidence) are cells.
+		const only = aggregates ? undefined : OTHERS_ON_OWN_PAGE;
+		for (const v of values)
+			problems.push(...smallCells(v, 10, '$', false, only).map((c) => `small cell ${c}`));
 	}
 	return [...new Set(problems)];
 }
@@ -319,7 +373,7 @@ describe('smallCells', () => {
 				{ group: 'a', count: 3, completed: 2, suppressed: null },
 				{ group: 'b', count: null, suppressed: 'fewer than 10' },
 				{ group: 'c', count: 12, rate: 1, suppressed: null },
-				{ group: 'd', suppressed: 'small', points: [{ completed: 2 }] },
+				{ group: 'd', suppressed: 'small', points: [], nested: { count: 2 } },
 				{ nested: { awards: 0, known: 9.5, holders: 9 } },
 				{ kind: 'min', n: 3, sentence: 'three electives' },
 				{ n: 4, points: [] },
@@ -327,6 +381,25 @@ describe('smallCells', () => {
 				{ learner: 'F', enrolments: 2 }
 			])
 		).toEqual(['$[0].count = 3', '$[4].nested.holders = 9', '$[6].n = 4', '$[8].enrolments = 2']);
+	});
+
+	it("finds figures left beside a withheld cell, and checks only the others' counts on a learner's page", () => {
+		expect(
+			smallCells([
+				{ group: 'a', suppressed: 'fewer than 10 learners', known: null, low: 0.1, high: 0.9 },
+				{ group: 'b', suppressed: 'fewer than 10 learners', n: null, points: [{ day: 1 }] },
+				{ group: 'c', suppressed: null, onward: 4 }
+			])
+		).toEqual([
+			'$[0].low = 0.1 beside a withheld cell',
+			'$[0].high = 0.9 beside a withheld cell',
+			'$[1].points of a withheld cell',
+			'$[2].onward = 4'
+		]);
+		const page = { enrolments: 3, recommendations: [{ signals: { next: { takenBy: 4 } } }] };
+		expect(smallCells(page, 10, '$', false, OTHERS_ON_OWN_PAGE)).toEqual([
+			'$.recommendations[0].signals.next.takenBy = 4'
+		]);
 	});
 
 	it('reads CSV the same way', () => {

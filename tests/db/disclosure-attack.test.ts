@@ -6,45 +6,27 @@
 // combination: margins, pairs of dimensions, and differences across cohort, provider and as-of
 // filters. No withheld cell may come out exactly.
 //
-// The solver: every cell is a variable named by what it counts (its constraints: cohort, provider,
-// as-of, groups, field), so the same cell reached two ways (cohort=A by region, or by
-// cohort,region) is one variable. Relations are partitions (a cell = the sum of its cells by a
-// further dimension, cohort or provider), each kept only where it holds on the true counts (the
-// attacker is granted knowledge of which identities hold, e.g. that an as-of date before a
-// cohort's start equals the earlier cohort alone: whole answers with identical true figures are
-// merged). Published cells are intervals — exact, or ±2 under rounding — withheld ones [0, ∞);
-// interval propagation over the relations runs to a fixed point, and a withheld cell whose
-// interval closes to one value is recovered. This is interval constraint propagation, stronger
-// than a subtraction and weaker than the full LP audit (docs/disclosure.md says which).
+// The solver (attack-solver.ts): every cell a variable named by what it counts, partitions and
+// identities kept where they hold on the true counts, interval propagation to a fixed point. Whole
+// answers with identical true figures are merged (an as-of date before a cohort's start equals the
+// earlier cohort alone). Every other aggregate is attacked in disclosure-attack-views.test.ts.
 //
 // Sampling: the data set is small (~400 learners) so the whole space of these parameters is asked
 // (about 500 completion answers per role), rather than sampling the bundled data's much larger one.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/lib/server/db/client.ts';
-import { collectFiles, importFiles } from '../../src/lib/server/import/index.ts';
-import { ensureRollups } from '../../src/lib/server/rollups.ts';
 import { getCompletion } from '../../src/lib/server/queries/completion.ts';
 import { getFlows } from '../../src/lib/server/queries/flows.ts';
 import type { Breakdown, EnrolmentFilters, Scope } from '../../src/lib/server/queries/scope.ts';
-import { disclosurePolicy, rounds, type Suppression } from '../../src/lib/domain/suppression/policy.ts';
+import { disclosurePolicy } from '../../src/lib/domain/suppression/policy.ts';
+import { openWithData, type Block, type CraftedData } from './attack-data.ts';
+import { Attack, cellKey } from './attack-solver.ts';
 import { NOT_STATED } from '../../src/lib/domain/types.ts';
 import { engines } from './engines.ts';
 
 // -----------------------------------------------------------------------------------------------
-// The crafted data: blocks of learners, each with one enrolment (and some a next one, for flows).
+// The crafted data (attack-data.ts): blocks of learners, each with one enrolment (some a next one, for flows).
 
-type Block = {
-	n: number;
-	gender: string;
-	disability: string;
-	region: string;
-	cohort: '2023A' | '2023B';
-	credential: 'CA' | 'CB';
-	next?: number; // how many of them go on to CB in 2023B (flows)
-};
 const BLOCKS: Block[] = [
 	// gender × disability: disability Y is withheld beside "not stated" in the one-dimension view,
 	// while F×Y and M×Y are large (the issue's example).
@@ -64,140 +46,22 @@ const BLOCKS: Block[] = [
 	{ n: 60, gender: NOT_STATED, disability: 'N', region: 'South', cohort: '2023B', credential: 'CB' },
 	{ n: 40, gender: 'F', disability: 'Y', region: 'North', cohort: '2023B', credential: 'CA', next: 12 }
 ];
-const STATUSES = ['completed', 'completed', 'withdrawn', 'failed', 'completed'] as const;
-const START = { '2023A': '2023-01-10', '2023B': '2023-07-10' };
-const END = { '2023A': '2023-05-20', '2023B': '2024-01-15' };
-
-function writeData(dir: string) {
-	const csv = (name: string, header: string, rows: string[]) =>
-		writeFileSync(join(dir, `${name}.csv`), [header, ...rows].join('\n') + '\n');
-	csv('providers', 'id,name,kind,country,qa_approach,accredited,origin', [
-		'at-a,Attack College A,vet,AU,regulatory,true,real',
-		'at-b,Attack College B,higher_education,GB,,false,real'
-	]);
-	csv(
-		'credentials',
-		'id,provider_id,title,kind,level_framework,level,workload_hours,credits,credit_system,assessed,assessment_type,participation_mode,quality_assured,description,learning_outcomes,valid_from,valid_to,unparsed,origin',
-		[
+const DATA: CraftedData = {
+	prefix: 'at',
+	blocks: BLOCKS,
+	files: {
+		providers: [
+			'id,name,kind,country,qa_approach,accredited,origin',
+			'at-a,Attack College A,vet,AU,regulatory,true,real',
+			'at-b,Attack College B,higher_education,GB,,false,real'
+		],
+		credentials: [
+			'id,provider_id,title,kind,level_framework,level,workload_hours,credits,credit_system,assessed,assessment_type,participation_mode,quality_assured,description,learning_outcomes,valid_from,valid_to,unparsed,origin',
 			'CA,at-a,Credential A,micro,,4,30,5,ECTS,true,exam,online,,,Outcome,2023-01-01,,,real',
 			'CB,at-b,Credential B,micro,,5,30,5,ECTS,true,exam,online,,,Outcome,2023-01-01,,,real'
 		]
-	);
-	const learners: string[] = [];
-	const enrolments: string[] = [];
-	let k = 0;
-	for (const b of BLOCKS)
-		for (let i = 0; i < b.n; i++, k++) {
-			const id = `at-${String(k).padStart(4, '0')}`;
-			learners.push(`${id},${b.gender},0-35,${b.disability},20-30%,${b.region},A Level,true,,real`);
-			const status = STATUSES[k % STATUSES.length];
-			enrolments.push(
-				`${id},${id}-1,${b.credential},${b.cohort},${START[b.cohort]},${END[b.cohort]},${status},`
-			);
-			if (i < (b.next ?? 0))
-				enrolments.push(`${id},${id}-2,CB,2023B,${START['2023B']},${END['2023B']},completed,`);
-		}
-	csv(
-		'learners',
-		'id,gender,age_band,disability,deprivation_band,region,prior_education,analytics_consent,identity_hash,origin',
-		learners
-	);
-	csv('enrolments', 'learner_id,id,credential_id,cohort,started_on,ended_on,status,result', enrolments);
-}
-
-// -----------------------------------------------------------------------------------------------
-// Cells as variables, and the interval solver.
-
-type Var = { lo: number; hi: number; truth: number; withheld: boolean; published: boolean; values: number[] };
-type Relation = { parent: string; children: string[] };
-
-class Attack {
-	vars = new Map<string, Var>();
-	relations: Relation[] = [];
-	private answers = new Map<string, string[]>(); // truth signature → cell keys of each answer
-	private exact = true;
-
-	constructor(readonly policy: Suppression) {}
-
-	/** A cell as a caller received it: value null when withheld. */
-	see(key: string, value: number | null, truth: number) {
-		const v = this.vars.get(key) ?? {
-			lo: 0,
-			hi: Infinity,
-			truth,
-			withheld: false,
-			published: false,
-			values: []
-		};
-		if (v.truth !== truth) throw new Error(`attack: cell ${key} has two true values ${v.truth}, ${truth}`);
-		if (value === null) v.withheld = true;
-		else ((v.published = true), v.values.push(value));
-		this.vars.set(key, v);
 	}
-
-	/** A cell no answer lists although the answer lists its siblings: 0. */
-	zero(key: string) {
-		if (!this.vars.has(key))
-			this.vars.set(key, { lo: 0, hi: 0, truth: 0, withheld: false, published: true, values: [] });
-	}
-
-	/** Remember an answer's cells under its true figures; identical answers are the same cells. */
-	answer(keys: string[], signature: string) {
-		const same = this.answers.get(signature);
-		if (same && same.length === keys.length)
-			same.forEach((k, i) => this.relations.push({ parent: k, children: [keys[i]] }));
-		else this.answers.set(signature, keys);
-	}
-
-	relate(parent: string, children: string[]) {
-		if (children.length === 0) return;
-		this.relations.push({ parent, children });
-	}
-
-	/** Withheld cells whose value the published ones fix, with how. */
-	solve(): string[] {
-		// Published figures are exact unless the server rounds: the policy says it does, and every
-		// figure it published is a multiple of 5 (a server that does not round gives itself away).
-		const all = [...this.vars.values()];
-		const slack = rounds(this.policy) && all.every((v) => v.values.every((x) => x % 5 === 0)) ? 2 : 0;
-		for (const v of all)
-			for (const x of v.values) ((v.lo = Math.max(v.lo, x - slack, 0)), (v.hi = Math.min(v.hi, x + slack)));
-		this.exact = slack === 0;
-		const unknown = (k: string) =>
-			this.vars.get(k) ?? { lo: 0, hi: Infinity, truth: NaN, withheld: false, published: false };
-		// Keep only the relations that hold on the true counts (and name known cells).
-		const holds = this.relations.filter(
-			(r) =>
-				this.vars.has(r.parent) &&
-				r.children.every((c) => this.vars.has(c)) &&
-				unknown(r.parent).truth === r.children.reduce((s, c) => s + unknown(c).truth, 0)
-		);
-		for (let round = 0, changed = true; changed && round < 200; round++) {
-			changed = false;
-			const tighten = (k: string, lo: number, hi: number) => {
-				const v = this.vars.get(k)!;
-				const [nlo, nhi] = [Math.max(v.lo, Math.ceil(lo)), Math.min(v.hi, Math.floor(hi))];
-				if (nlo !== v.lo || nhi !== v.hi) ((v.lo = nlo), (v.hi = nhi), (changed = true));
-			};
-			for (const r of holds) {
-				const kids = r.children.map((c) => this.vars.get(c)!);
-				const p = this.vars.get(r.parent)!;
-				const sum = (end: 'lo' | 'hi', skip = -1) =>
-					kids.reduce((s, v, i) => (i === skip ? s : s + v[end]), 0);
-				tighten(r.parent, sum('lo'), sum('hi'));
-				r.children.forEach((c, i) => tighten(c, p.lo - sum('hi', i), p.hi - sum('lo', i)));
-			}
-		}
-		const out: string[] = [];
-		for (const [k, v] of this.vars) {
-			if (!(v.lo <= v.truth && v.truth <= v.hi)) throw new Error(`attack: solver excluded the truth of ${k}`);
-			// A cell worked out as 0 tells of no one (a published total of 0 makes every part 0).
-			if (v.withheld && v.truth > 0 && ((v.published && this.exact) || v.lo === v.hi))
-				out.push(`${k} = ${v.truth}`);
-		}
-		return out.sort();
-	}
-}
+};
 
 // -----------------------------------------------------------------------------------------------
 // The question space.
@@ -214,12 +78,6 @@ const AS_OF = [undefined, '2023-03-31', '2023-06-30', '2023-09-30', '2023-12-31'
 const FIELDS = ['known', 'completed', 'inProgress'] as const;
 
 type Ask = { scope: Scope; provider?: string; cohort?: string; asOf?: string; by: Breakdown[] };
-
-/** The canonical name of a cell: what it counts, however it was asked for. */
-function cellKey(constraints: Record<string, string | undefined>, field: string): string {
-	const entries = Object.entries(constraints).filter(([, v]) => v !== undefined);
-	return JSON.stringify([...entries.sort(([a], [b]) => a.localeCompare(b)), field]);
-}
 
 const constraintsOf = (a: Ask): Record<string, string | undefined> => ({
 	provider: a.scope.kind === 'provider' ? a.scope.providerId : a.provider,
@@ -359,17 +217,12 @@ function providerAsks(providerId: string): Ask[] {
 
 describe.each(engines)('disclosure attacks on $name', (engine) => {
 	let db: Db;
-	const dir = mkdtempSync(join(tmpdir(), 'stackwise-attack-'));
+	let close: () => Promise<void>;
 	beforeAll(async () => {
-		db = await engine.open();
-		writeData(dir);
-		const { reports } = await importFiles(db, collectFiles([dir]));
-		expect(reports.map((r) => r.status)).toEqual(['succeeded']);
-		await ensureRollups(db.orm);
+		({ db, close } = await openWithData(engine, DATA));
 	}, 120_000);
 	afterAll(async () => {
-		await db?.close();
-		rmSync(dir, { recursive: true, force: true });
+		await close?.();
 	});
 
 	const roles = [

@@ -9,6 +9,10 @@ import { main } from '../../src/lib/server/cli/main.ts';
 import { getLearnerPage } from '../../src/lib/server/queries/learner-page.ts';
 import { seedIfEmpty } from '../../src/lib/server/seed.ts';
 import { engines } from './engines.ts';
+import { disclosurePolicy } from '../../src/lib/domain/suppression/policy.ts';
+
+// The app's default disclosure policy, as a policymaker or learner gets it.
+const POLICY = disclosurePolicy({});
 
 function capture() {
 	let text = '';
@@ -52,7 +56,12 @@ describe.each(engines)('learner page data on $name', (engine) => {
 	it('shows the same progress as the CLI, with a plan per unfinished qualification', async () => {
 		const { code, stdout } = await cli('pathway', 'progress', '--learner', 'gen-1', '--json');
 		expect(code).toBe(0);
-		const page = (await getLearnerPage(db, { learnerId: 'gen-1', seesLearnerIds: true, ownPage: false }))!;
+		const page = (await getLearnerPage(db, {
+			learnerId: 'gen-1',
+			seesLearnerIds: true,
+			ownPage: false,
+			suppression: POLICY
+		}))!;
 		expect(JSON.parse(JSON.stringify(page.progress))).toEqual(JSON.parse(stdout));
 		expect(page.progress.qualifications.length).toBeGreaterThan(1);
 		expect(page.generated).toBe(true);
@@ -83,10 +92,20 @@ describe.each(engines)('learner page data on $name', (engine) => {
 		const [{ pseudonym }] = await db.query<{ pseudonym: string }>(
 			sql`select pseudonym from learners where id = 'gen-1'`
 		);
-		const admin = (await getLearnerPage(db, { learnerId: 'gen-1', seesLearnerIds: true, ownPage: false }))!;
+		const admin = (await getLearnerPage(db, {
+			learnerId: 'gen-1',
+			seesLearnerIds: true,
+			ownPage: false,
+			suppression: POLICY
+		}))!;
 		expect(admin.shownId).toBe('gen-1');
 		expect(admin.pseudonym).toBe(pseudonym);
-		const own = (await getLearnerPage(db, { learnerId: 'gen-1', seesLearnerIds: false, ownPage: true }))!;
+		const own = (await getLearnerPage(db, {
+			learnerId: 'gen-1',
+			seesLearnerIds: false,
+			ownPage: true,
+			suppression: POLICY
+		}))!;
 		expect(own.shownId).toBe(pseudonym);
 		expect(own.pseudonym).toBeNull();
 		expect(JSON.stringify(own)).not.toContain('gen-1');
@@ -96,14 +115,20 @@ describe.each(engines)('learner page data on $name', (engine) => {
 		const empty = (await getLearnerPage(db, {
 			learnerId: 'gen-empty',
 			seesLearnerIds: false,
-			ownPage: true
+			ownPage: true,
+			suppression: POLICY
 		}))!;
 		expect(empty.awarded).toEqual([]);
 		expect(empty.holdings).toEqual([]);
 		expect(empty.progress.qualifications).toEqual([]);
 		expect(empty.plans).toEqual([]);
 		expect(
-			await getLearnerPage(db, { learnerId: 'nobody', seesLearnerIds: true, ownPage: false })
+			await getLearnerPage(db, {
+				learnerId: 'nobody',
+				seesLearnerIds: true,
+				ownPage: false,
+				suppression: POLICY
+			})
 		).toBeNull();
 	});
 });

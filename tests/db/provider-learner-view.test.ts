@@ -7,6 +7,10 @@ import type { Db } from '../../src/lib/server/db/client.ts';
 import { getLearnerPage } from '../../src/lib/server/queries/learner-page.ts';
 import { getRecommendations } from '../../src/lib/server/queries/recommend.ts';
 import { engines } from './engines.ts';
+import { disclosurePolicy } from '../../src/lib/domain/suppression/policy.ts';
+
+// The app's default disclosure policy, as a policymaker or learner gets it.
+const POLICY = disclosurePolicy({});
 
 describe.each(engines)("a provider's view of a learner on $name", (engine) => {
 	let db: Db;
@@ -39,7 +43,8 @@ describe.each(engines)("a provider's view of a learner on $name", (engine) => {
 			learnerId: 'shared-learner',
 			seesLearnerIds: false,
 			ownPage: false,
-			recordsOf: provider
+			recordsOf: provider,
+			suppression: POLICY
 		});
 
 	it('shows the provider its own awards only, and how many records other providers hold', async () => {
@@ -57,8 +62,15 @@ describe.each(engines)("a provider's view of a learner on $name", (engine) => {
 	});
 
 	it("builds the provider's suggestions from its own enrolments and awards only", async () => {
-		const own = (await getRecommendations(db, 'shared-learner', { recordsOf: 'own-u', asOf: '2025-01-01' }))!;
-		const all = (await getRecommendations(db, 'shared-learner', { asOf: '2025-01-01' }))!;
+		const own = (await getRecommendations(db, 'shared-learner', {
+			suppression: POLICY,
+			recordsOf: 'own-u',
+			asOf: '2025-01-01'
+		}))!;
+		const all = (await getRecommendations(db, 'shared-learner', {
+			suppression: POLICY,
+			asOf: '2025-01-01'
+		}))!;
 		const afterOf = (recs: typeof all.recommendations) =>
 			Object.fromEntries(recs.map((r) => [r.credential, r.signals.next.after?.credential ?? null]));
 		// Everyone else's view rests the next step on the learner's last enrolment, the other one's.

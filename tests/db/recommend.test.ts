@@ -12,6 +12,10 @@ import { getLearnerHoldings } from '../../src/lib/server/queries/pathway.ts';
 import { getRecommendations, getRecommenderData } from '../../src/lib/server/queries/recommend.ts';
 import { seedIfEmpty } from '../../src/lib/server/seed.ts';
 import { engines } from './engines.ts';
+import { disclosurePolicy } from '../../src/lib/domain/suppression/policy.ts';
+
+// The app's default disclosure policy, as a policymaker or learner gets it.
+const POLICY = disclosurePolicy({});
 
 function capture() {
 	let text = '';
@@ -70,7 +74,11 @@ describe.each(engines)('recommend on $name', (engine) => {
 	});
 
 	it('gives a generated learner units of the training.gov.au catalogue that progress their qualification', async () => {
-		const result = (await getRecommendations(db, demoLearner, { k: 5, asOf: '2025-06-30' }))!;
+		const result = (await getRecommendations(db, demoLearner, {
+			suppression: POLICY,
+			k: 5,
+			asOf: '2025-06-30'
+		}))!;
 		expect(result.origin).toBe('generated');
 		expect(result.recommendations).toHaveLength(5);
 		expect(result.recommendations.filter((r) => r.signals.progress.value > 0).length).toBeGreaterThan(0);
@@ -79,14 +87,23 @@ describe.each(engines)('recommend on $name', (engine) => {
 	});
 
 	it('lets a goal change the ranking', async () => {
-		const before = (await getRecommendations(db, demoLearner, { k: 5, asOf: '2025-06-30' }))!;
+		const before = (await getRecommendations(db, demoLearner, {
+			suppression: POLICY,
+			k: 5,
+			asOf: '2025-06-30'
+		}))!;
 		const reachable = new Set(
 			before.recommendations.flatMap((r) => r.signals.progress.toward.map((t) => t.target))
 		);
 		const [{ id: goal }] = await db.query<{ id: string }>(sql`
 			select distinct target_credential_id as id from requirement_groups
 			where target_credential_id <> all(${sql.param([...reachable])}::text[]) order by 1 limit 1`);
-		const after = (await getRecommendations(db, demoLearner, { k: 5, goal, asOf: '2025-06-30' }))!;
+		const after = (await getRecommendations(db, demoLearner, {
+			suppression: POLICY,
+			k: 5,
+			goal,
+			asOf: '2025-06-30'
+		}))!;
 		expect(after.recommendations.map((r) => r.credential)).not.toEqual(
 			before.recommendations.map((r) => r.credential)
 		);

@@ -1,5 +1,5 @@
 import type { PageServerLoad } from './$types';
-import { policyStatement } from '$lib/domain/suppression/policy.ts';
+import { policyStatement, withheldBelow } from '$lib/domain/suppression/policy.ts';
 import { error } from '@sveltejs/kit';
 import { z } from 'zod';
 import { accessFor } from '$lib/server/auth/access.ts';
@@ -63,7 +63,6 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 		filters.by && filters.group && options.groups.includes(filters.group) ? filters.group : undefined;
 	// One group's flows: the flows of the learners in it.
 	const question = group ? { ...query, dimension: filters.by, group } : query;
-	const threshold = access.suppression === false ? null : access.suppression.threshold;
 	const flows = await cachedForDataVersion(db, JSON.stringify(['flows', question]), async () =>
 		pageFlows(await getFlows(db, question), access.suppression)
 	);
@@ -80,7 +79,8 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 		ownProvider: ownProvider
 			? (providers.find((p) => p.id === ownProvider) ?? { id: ownProvider, name: ownProvider })
 			: null,
-		threshold,
+		// Whether small flows are withheld under the policy in force (round5 alone withholds none).
+		withholds: withheldBelow(access.suppression) > 0,
 		disclosure: policyStatement(access.suppression),
 		sources,
 		flows

@@ -57,7 +57,6 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 		flowKind,
 		cohorts,
 		sources,
-		threshold: suppression === false ? null : suppression.threshold,
 		disclosure: policyStatement(suppression),
 		providers: providers.map((p) => ({ id: p.id, name: p.name }))
 	};

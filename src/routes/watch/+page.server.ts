@@ -1,4 +1,5 @@
 import type { PageServerLoad } from './$types';
+import { policyStatement } from '$lib/domain/suppression/policy.ts';
 import { accessFor } from '$lib/server/auth/access.ts';
 import { getDb } from '$lib/server/db/index.ts';
 import { parseQuery } from '$lib/server/http/params.ts';
@@ -15,5 +16,6 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 	const watch = await cachedForDataVersion(db, JSON.stringify(['watch', options]), () =>
 		getWatch(db, options)
 	);
-	return { params, watch, threshold: suppression === false ? null : suppression.threshold };
+	// The policy in force, in words from settings (never a number written into the page).
+	return { params, watch, disclosure: policyStatement(suppression) };
 };

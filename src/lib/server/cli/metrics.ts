@@ -167,7 +167,7 @@ async function conformance(argv: string[], { openDb, stdout }: CommandContext): 
 		stdout.write(JSON.stringify(report) + '\n');
 		return 0;
 	}
-	if (!report.shares) stdout.write('No awards issued yet.\n');
+	if (!report.shares) stdout.write('No awards issued yet (or their total is withheld).\n');
 	else
 		for (const d of ['eu', 'australia', 'unesco'] as const)
 			stdout.write(

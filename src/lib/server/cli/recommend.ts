@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { describeDays } from '../../domain/recommend/index.ts';
 import { getRecommendations } from '../queries/recommend.ts';
+import { readSettings } from '../config.ts';
 import { UsageError, asOfOption } from './args.ts';
 import type { CommandContext } from './main.ts';
 
@@ -26,7 +27,13 @@ export async function recommendCommand(
 	if (!Number.isInteger(k) || k < 1 || k > 50) throw new UsageError('--k takes a whole number from 1 to 50');
 	if (Boolean(values.learner) === Boolean(values['learners-file']))
 		throw new UsageError('recommend: give exactly one of --learner ID, --learners-file PATH');
-	const options = { goal: values.goal ?? null, k, asOf: asOfOption(values['as-of']) };
+	// The command line's disclosure policy (config.ts): exact counts, small cells withheld.
+	const options = {
+		goal: values.goal ?? null,
+		k,
+		asOf: asOfOption(values['as-of']),
+		suppression: readSettings().cliDisclosure
+	};
 	const db = await openDb();
 
 	if (values['learners-file']) {

@@ -7,6 +7,8 @@ import type { Db } from '../db/client.ts';
 import {
 	classifyCredential,
 	conformanceShares,
+	DEFINITIONS,
+	type ConformanceShare,
 	type ConformanceShares,
 	type Definition
 } from '../../domain/conformance/conformance-shares.ts';
@@ -14,10 +16,17 @@ import type { Conformance } from '../../domain/conformance/conformance.ts';
 import { missingElements, type MissingElement } from '../../domain/conformance/missing-elements.ts';
 import type { Credential } from '../../domain/types.ts';
 import { getAwardCounts, getCredentials, getProviders } from './catalogue.ts';
+import { getVerificationShares } from './verification-shares.ts';
 import type { QueryContext } from './scope.ts';
 import type { Suppression } from '../../domain/equity/compare-groups.ts';
 import { suppressCells } from '../../domain/suppression/suppress-cells.ts';
-import { fewerThan, publishedCount, withheldBelow } from '../../domain/suppression/policy.ts';
+import {
+	fewerThan,
+	publishedCount,
+	publishesRate,
+	rounds,
+	withheldBelow
+} from '../../domain/suppression/policy.ts';
 
 export type CredentialConformance = {
 	id: string;
@@ -34,9 +43,15 @@ export type WithheldMissingElement = Omit<MissingElement, 'awards'> & {
 	suppressed: string | null;
 };
 
+/** The shares as published: a definition's awards and share are null when withheld. */
+export type PublishedShares = { awards: number } & Record<
+	Definition,
+	{ awards: number | null; share: number | null }
+>;
+
 export type ConformanceReport = {
-	/** Shares of issued awards meeting each definition; null when no award was issued. */
-	shares: ConformanceShares | null;
+	/** Shares of issued awards meeting each definition; null when no award was issued or the total is withheld. */
+	shares: PublishedShares | null;
 	/** Missing elements; one affecting fewer awards than the threshold is withheld (awards null). */
 	missing: WithheldMissingElement[];
 	credentials: CredentialConformance[];
@@ -77,40 +92,68 @@ export async function getConformance(
 		awards: awards.get(credential.id) ?? 0
 	}));
 	// A credential's award count describes its holders (one award each): a count of fewer than the
-	// threshold is withheld, and a second one so the first cannot be worked out from a published
-	// total — the total, the awards meeting and not meeting each definition, and each missing
-	// element's awards are all sums of credentials' counts. A credential never awarded tells nothing
-	// about anyone and is published as 0. Catalogue entries no one was awarded (in this selection)
-	// are not counted beside the outcome figures.
+	// threshold is withheld. The report also publishes totals that are sums of credentials' counts —
+	// all awards, the awards meeting each definition, each missing element's awards — and each
+	// provider's awards are published beside it (its verified share). Each total is a cell of the
+	// same suppression problem, entering its set with −1 (a margin: suppress-cells.ts), so the
+	// complement chosen may be a credential or a total, and the pattern is audited against every
+	// linear combination. The providers' totals are decided by their own table (given). A
+	// credential never awarded tells nothing about anyone: published as 0, the last complement.
+	// Catalogue entries no one was awarded (in this selection) are not counted beside the outcome
+	// figures.
 	const classes = items.map((item) => classifyCredential(item.credential));
 	const missing = missingElements(items.filter((item) => item.awards > 0));
-	const indices = items.map((_, i) => i);
-	const sets = [
-		indices,
-		...(Object.keys(classes[0] ?? {}) as Definition[]).flatMap((d) => [
-			indices.filter((i) => classes[i][d].meets),
-			indices.filter((i) => !classes[i][d].meets)
-		]),
-		...missing.map((m) => indices.filter((i) => classes[i][m.definition].missing.includes(m.element)))
-	].filter((set) => set.length > 0);
+	const definitions = Object.keys(DEFINITIONS) as Definition[];
 	const below = withheldBelow(suppression);
-	const reasons = suppressCells({
-		cells: items,
-		count: ({ awards }) => (awards === 0 ? Number.MAX_SAFE_INTEGER : awards),
+	const providerTotals =
+		below > 0 && scope.kind === 'system'
+			? await getVerificationShares(db, { scope, asOf, data, filters, suppression })
+			: [];
+	type Total = { members: number[]; awards: number; given?: string | null };
+	const indices = items.map((_, i) => i);
+	const meeting = (d: Definition) => indices.filter((i) => classes[i][d].meets);
+	const sum = (members: number[]) => members.reduce((s, i) => s + items[i].awards, 0);
+	const totals: Total[] = [
+		{ members: indices, awards: sum(indices) },
+		...definitions.map((d) => ({ members: meeting(d), awards: sum(meeting(d)) })),
+		...missing.map((m) => {
+			const members = indices.filter((i) => classes[i][m.definition].missing.includes(m.element));
+			return { members, awards: m.awards };
+		}),
+		...providerTotals.map((v) => {
+			const members = indices.filter((i) => items[i].credential.providerId === v.providerId);
+			return { members, awards: sum(members), given: v.suppressed };
+		})
+	];
+	const cells = [...items.map((item) => item.awards), ...totals.map((t) => t.awards)];
+	const totalCell = (t: number) => items.length + t;
+	const { reasons } = suppressCells({
+		cells,
+		count: (awards) => (awards === 0 ? Number.MAX_SAFE_INTEGER : awards),
 		threshold: below,
-		sets
-	}).reasons;
+		sets: totals.map((t, k) => [...t.members, totalCell(k)]).filter((set) => set.length > 1),
+		negated: new Set(totals.map((_, k) => totalCell(k))),
+		given: [...items.map(() => undefined), ...totals.map((t) => t.given)]
+	});
+	const totalReason = (k: number) => reasons[totalCell(k)];
 	const count = (n: number) => publishedCount(suppression, n);
-	const shares = conformanceShares(items.map((item) => ({ ...item, awards: count(item.awards) })));
+	const shares = publishedShares(conformanceShares(items), suppression);
 	return {
-		shares: shares && shares.awards > 0 ? shares : null,
-		missing: missing.map((m) => {
-			const withheld = m.awards > 0 && m.awards < below;
-			return {
-				...m,
-				awards: withheld ? null : count(m.awards),
-				suppressed: withheld ? fewerThan(below) : null
-			};
+		shares:
+			shares && totalReason(0) === null
+				? {
+						awards: shares.awards,
+						...(Object.fromEntries(
+							definitions.map((d, j) => [
+								d,
+								totalReason(1 + j) === null ? shares[d] : { awards: null, share: null }
+							])
+						) as Record<Definition, { awards: number | null; share: number | null }>)
+					}
+				: null,
+		missing: missing.map((m, j) => {
+			const withheld = totalReason(1 + definitions.length + j);
+			return { ...m, awards: withheld ? null : count(m.awards), suppressed: withheld };
 		}),
 		credentials: items.map(({ credential, awards }, i) => ({
 			id: credential.id,
@@ -120,6 +163,58 @@ export async function getConformance(
 			suppressed: reasons[i],
 			...classifyCredential(credential)
 		}))
+	};
+}
+
+/**
+ * Why a credential's award count is withheld under a question, or null: the one decision every view
+ * that publishes a credential's awards follows (the conformance table, the overview narrowed to the
+ * credential, the catalogue's outcomes, the watch's clusters), so a count withheld as a complement
+ * here is not published there (rule (a) of docs/disclosure.md). The conformance table decides it,
+ * knowing every total of awards it publishes; the question is the same without the credential filter.
+ */
+export async function credentialAwardsWithheld(
+	db: Db,
+	{ suppression, ...context }: QueryContext & { verifiedOnly?: boolean; suppression: Suppression }
+): Promise<Map<string, string | null>> {
+	if (withheldBelow(suppression) === 0) return new Map();
+	const { credentialId: _, ...filters } = context.filters ?? {};
+	const report = await getConformance(db, { ...context, filters, suppression });
+	return new Map(report.credentials.map((c) => [c.id, c.suppressed]));
+}
+
+/** The decision above for the credential a question is narrowed to (null without one). */
+export async function narrowedAwardsWithheld(
+	db: Db,
+	context: QueryContext & { verifiedOnly?: boolean; suppression: Suppression }
+): Promise<string | null> {
+	const id = context.filters?.credentialId;
+	if (!id) return null;
+	return (await credentialAwardsWithheld(db, context)).get(id) ?? null;
+}
+
+/**
+ * The shares as the policy publishes them: each total is the true total rounded (never a sum of
+ * rounded parts, which would carry the withheld credentials' rounded counts), the shares computed
+ * from the rounded totals, and none shown over too few awards (policy.ts).
+ */
+function publishedShares(
+	shares: ConformanceShares | undefined,
+	suppression: Suppression
+): ConformanceShares | null {
+	if (!shares || shares.awards === 0) return null;
+	if (!rounds(suppression)) return shares;
+	if (!publishesRate(suppression, shares.awards)) return null;
+	const total = publishedCount(suppression, shares.awards);
+	const share = ({ awards }: ConformanceShare): ConformanceShare => {
+		const meeting = publishedCount(suppression, awards);
+		return { awards: meeting, share: meeting / total };
+	};
+	return {
+		awards: total,
+		eu: share(shares.eu),
+		australia: share(shares.australia),
+		unesco: share(shares.unesco)
 	};
 }
 

@@ -5,6 +5,7 @@ import type { Db } from '../db/client.ts';
 import type { Suppression } from '../../domain/equity/compare-groups.ts';
 import type { CompletionEquityRow } from '../../domain/equity/completion-equity.ts';
 import { getCompletion } from './completion.ts';
+import { narrowedAwardsWithheld } from './conformance.ts';
 import { getOverview, publishOverview, type PublishedOverview } from './overview.ts';
 import type { Scope } from './scope.ts';
 import { getTimeToCredential, type TimeToCredentialResult } from './time-to-credential.ts';
@@ -26,13 +27,14 @@ export async function getCredentialOutcomes(
 		const context = { scope, data, filters: { credentialId } };
 		const overview = await getOverview(db, context);
 		if (overview.enrolments === 0) continue;
-		const [completion, timeToCredential] = await Promise.all([
+		const [completion, timeToCredential, awardsWithheld] = await Promise.all([
 			getCompletion(db, { ...context, suppression }),
-			getTimeToCredential(db, { ...context, suppression })
+			getTimeToCredential(db, { ...context, suppression }),
+			narrowedAwardsWithheld(db, { ...context, suppression })
 		]);
 		return {
 			data,
-			overview: publishOverview(overview, suppression),
+			overview: publishOverview(overview, suppression, awardsWithheld),
 			completion: completion.rows[0],
 			timeToCredential: timeToCredential.groups[0]
 		};

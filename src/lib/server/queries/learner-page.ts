@@ -7,6 +7,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { membersOf, type GroupState, type Objective, type Progress } from '../../domain/stacking/index.ts';
 import type { CardFacts } from '../../domain/types.ts';
+import type { Suppression } from '../../domain/suppression/policy.ts';
 import { getProviders } from './catalogue.ts';
 import { getCatalogueIndex } from './catalogue-cache.ts';
 import { shownLearnerId } from './learner-ids.ts';
@@ -84,7 +85,8 @@ export async function getLearnerPage(
 		ownPage,
 		objective = 'count',
 		goal = null,
-		recordsOf = null
+		recordsOf = null,
+		suppression
 	}: {
 		learnerId: string;
 		seesLearnerIds: boolean;
@@ -93,6 +95,8 @@ export async function getLearnerPage(
 		goal?: string | null;
 		/** A provider's view: only this provider's records (null: all of them). */
 		recordsOf?: string | null;
+		/** The caller's disclosure policy, for the suggestions' outlooks and counts. */
+		suppression: Suppression;
 	}
 ): Promise<LearnerPage | null> {
 	const [learner] = await db.query<{ id: string; pseudonym: string | null; origin: string }>(
@@ -104,7 +108,7 @@ export async function getLearnerPage(
 	const [progress, index, suggestions, otherRecords, providers] = await Promise.all([
 		getProgress(db, { held: awarded, onlyReachable: true }),
 		getCatalogueIndex(db),
-		getSuggestions(db, learnerId, { goal, recordsOf }),
+		getSuggestions(db, learnerId, { goal, recordsOf, suppression }),
 		recordsOf === null ? null : countOtherRecords(db, learnerId, recordsOf),
 		getProviders(db)
 	]);

@@ -8,6 +8,7 @@ import {
 	withheldBelow,
 	type Suppression
 } from '../../domain/suppression/policy.ts';
+import { narrowedAwardsWithheld } from './conformance.ts';
 import {
 	AWARD_JOINS,
 	ENROLMENT_JOINS,
@@ -73,9 +74,14 @@ export type PublishedOverview = Omit<Overview, 'learners' | 'enrolments' | 'awar
 	withheld: string | null;
 };
 
-export function publishOverview(overview: Overview, policy: Suppression): PublishedOverview {
+export function publishOverview(
+	overview: Overview,
+	policy: Suppression,
+	/** Why the awards are withheld whatever their count (a credential's, withheld as conformance withholds it). */
+	awardsWithheld: string | null = null
+): PublishedOverview {
 	const below = withheldBelow(policy);
-	let withheld: string | null = null;
+	let withheld: string | null = awardsWithheld;
 	const publish = (n: number) => {
 		if (n > 0 && n < below) {
 			withheld = fewerThan(below);
@@ -87,7 +93,22 @@ export function publishOverview(overview: Overview, policy: Suppression): Publis
 		...overview,
 		learners: publish(overview.learners),
 		enrolments: publish(overview.enrolments),
-		awards: publish(overview.awards),
+		awards: awardsWithheld ? null : publish(overview.awards),
 		withheld
 	};
+}
+
+/** The headline counts of a question as its caller may see them (the overview endpoint's one call). */
+export async function getPublishedOverview(
+	db: Db,
+	{
+		suppression,
+		...question
+	}: QueryContext & { verifiedOnly?: boolean; source?: 'rollups' | 'base'; suppression: Suppression }
+): Promise<PublishedOverview> {
+	const [counted, awardsWithheld] = await Promise.all([
+		getOverview(db, question),
+		narrowedAwardsWithheld(db, { ...question, suppression })
+	]);
+	return publishOverview(counted, suppression, awardsWithheld);
 }

@@ -1,69 +1,18 @@
 // The providers' view (issue 7): each provider's credentials and cohorts against the system
 // benchmark. Aggregates only; suppressed for everyone but an admin.
-import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import type { Suppression } from '../../domain/equity/compare-groups.ts';
 import type { CompletionEquityRow } from '../../domain/equity/completion-equity.ts';
-import { suppressCells } from '../../domain/suppression/suppress-cells.ts';
-import { publishedCount, publishesRate, withheldBelow } from '../../domain/suppression/policy.ts';
 import type { Provider } from '../../domain/types.ts';
 import { getProviders } from './catalogue.ts';
 import { getCompletion } from './completion.ts';
+import { narrowedAwardsWithheld } from './conformance.ts';
 import { getOverview, publishOverview } from './overview.ts';
-import { AWARD_JOINS, awardConditions, type QueryContext } from './scope.ts';
+import type { QueryContext } from './scope.ts';
 import { getTimeToCredential } from './time-to-credential.ts';
+import { getVerificationShares, type VerificationShare } from './verification-shares.ts';
 
 import type { DashboardOptions, SystemDashboard } from './system.ts';
-
-export type VerificationShare = {
-	providerId: string;
-	awards: number | null;
-	verified: number | null;
-	/** verified ÷ awards. */
-	share: number | null;
-	suppressed: string | null;
-};
-
-/** Each provider's awards and how many of them were verified (signatures or proofs checked). */
-export async function getVerificationShares(
-	db: Db,
-	{ suppression, ...context }: QueryContext & { suppression: Suppression }
-): Promise<VerificationShare[]> {
-	const provider = sql`coalesce(a.provider_id, c.provider_id)`;
-	const rows = await db.query<{
-		provider_id: string;
-		awards: number;
-		verified: number;
-		learners: number;
-	}>(sql`
-		select ${provider} as provider_id, count(*)::int as awards,
-			count(*) filter (where a.verification = 'verified')::int as verified,
-			count(distinct a.learner_id)::int as learners
-		from ${AWARD_JOINS}
-		where ${awardConditions(context)} and ${provider} is not null
-		group by 1 order by 1`);
-	// A provider's award count describes its learners: fewer than the threshold is withheld, and a
-	// second one beside it, since the providers' awards add up to the system's published total.
-	const reasons = suppressCells({
-		cells: rows,
-		count: (r) => Number(r.learners),
-		threshold: withheldBelow(suppression)
-	}).reasons;
-	return rows.map((r, i) => {
-		const [awards, verified] = [
-			publishedCount(suppression, Number(r.awards)),
-			publishedCount(suppression, Number(r.verified))
-		];
-		const rated = !reasons[i] && awards > 0 && publishesRate(suppression, Number(r.awards));
-		return {
-			providerId: r.provider_id,
-			awards: reasons[i] ? null : awards,
-			verified: reasons[i] ? null : verified,
-			share: rated ? verified / awards : null,
-			suppressed: reasons[i]
-		};
-	});
-}
 
 export type ProviderSummary = {
 	provider: Provider;
@@ -136,7 +85,9 @@ export async function getProviderDashboard(
 		completion,
 		byCredential,
 		ttc,
-		verification
+		verification,
+		ownAwardsWithheld,
+		awardsWithheld
 	] = await Promise.all([
 		getOverview(db, { ...scoped, verifiedOnly }),
 		getCompletion(db, scoped),
@@ -148,12 +99,14 @@ export async function getProviderDashboard(
 		getCompletion(db, system),
 		getCompletion(db, { ...system, by: ['credential'] }),
 		getTimeToCredential(db, system),
-		getVerificationShares(db, scoped)
+		getVerificationShares(db, scoped),
+		narrowedAwardsWithheld(db, { ...scoped, verifiedOnly }),
+		narrowedAwardsWithheld(db, { ...system, verifiedOnly })
 	]);
 	return {
 		provider,
 		own: {
-			overview: publishOverview(ownOverview, options.suppression),
+			overview: publishOverview(ownOverview, options.suppression, ownAwardsWithheld),
 			completion: ownCompletion.rows[0],
 			completionByCredential: ownByCredential.rows,
 			completionByCohort: ownByCohort.rows,
@@ -161,7 +114,7 @@ export async function getProviderDashboard(
 			equity: ownEquity
 		},
 		benchmark: {
-			overview: publishOverview(overview, options.suppression),
+			overview: publishOverview(overview, options.suppression, awardsWithheld),
 			completion: completion.rows[0],
 			completionByCredential: byCredential.rows,
 			timeToCredential: ttc.groups[0]

@@ -19,6 +19,7 @@ import { UNRESOLVED_BADGE } from '../import/records.ts';
 import { getCatalogue, getProviders } from './catalogue.ts';
 import { withheld } from './watch-disclosure.ts';
 import type { ProviderQuality } from '../../domain/watch/answer.ts';
+import { publishedCount, publishesRate } from '../../domain/suppression/policy.ts';
 
 export const QUALITY_DEFINITION = `Share of the provider's credential records carrying each element: ${QUALITY_ELEMENTS.map((e) => ELEMENT_LABELS[e]).join(', ')} (the EU Annex I, the Australian framework's critical information and CTDL's minimum data). A description that is blank or repeats the title does not count; Stackwise's data model keeps no language yet, so no record shows one. A stub carries nothing but (at most) its title — an Open Badges 2.0 badge whose BadgeClass was never supplied is one. Stacking rules: records with requirement groups a machine can read, and records with rule text an importer left unparsed. Verified: awards the provider issued whose signature or proof was checked and held, of all it issued (withheld when they describe fewer learners than the threshold). Last import: the latest import that brought its enrolments or awards.`;
 
@@ -89,20 +90,32 @@ export async function getQuality(
 	const shown = providers.filter((p) =>
 		providerId === undefined ? byProvider.has(p.id) || awards.has(p.id) : p.id === providerId
 	);
-	const reasons = withheld(shown, (p) => Number(awards.get(p.id)?.learners ?? 0), suppression);
+	// A provider's awards describe its learners: fewer than the threshold is withheld, and a second
+	// provider beside it, since the providers' awards add up to the system's. Published counts are
+	// rounded when the policy rounds, and the verified share is computed from them (policy.ts).
+	const reasons = withheld(
+		shown,
+		(p) => Number(awards.get(p.id)?.learners ?? 0) || Number.MAX_SAFE_INTEGER,
+		suppression,
+		[shown.map((_, i) => i)]
+	);
+	const count = (n: number) => publishedCount(suppression, n);
 	return shown.map((p, i) => {
 		const { awards: _a, verifiedShare: _v, ...card } = qualityCard(byProvider.get(p.id) ?? []);
 		const a = awards.get(p.id);
-		const reason = a ? reasons[i] : null;
+		const reason = reasons[i];
 		const last = lastImport.get(p.id) ?? null;
 		const lastIso = last === null ? null : new Date(last).toISOString();
 		return {
 			provider: { id: p.id, name: p.name, kind: p.kind, origin: p.origin },
 			card,
-			awards: reason ? null : Number(a?.awards ?? 0),
-			verifiedShare: reason || !a || Number(a.awards) === 0 ? null : Number(a.verified) / Number(a.awards),
+			awards: reason ? null : count(Number(a?.awards ?? 0)),
+			verifiedShare:
+				reason || !a || count(Number(a.awards)) === 0 || !publishesRate(suppression, Number(a.awards))
+					? null
+					: count(Number(a.verified)) / count(Number(a.awards)),
 			suppressed: reason,
-			unresolvedAwards: reason ? null : Number(a?.unresolved ?? 0),
+			unresolvedAwards: reason ? null : count(Number(a?.unresolved ?? 0)),
 			lastImportAt: lastIso,
 			daysSinceImport:
 				lastIso === null ? null : Math.floor((now.getTime() - Date.parse(lastIso)) / 86_400_000),

@@ -19,7 +19,13 @@ import {
 	type Weights
 } from '../../domain/recommend/index.ts';
 import type { EnrolmentStatus } from '../../domain/types.ts';
-import { readSettings } from '../config.ts';
+import {
+	publishedCount,
+	publishesRate,
+	rounds,
+	withheldBelow,
+	type Suppression
+} from '../../domain/suppression/policy.ts';
 
 import { getCatalogueIndex } from './catalogue-cache.ts';
 import { cachedForDataVersion, forgetCached } from './versioned-cache.ts';
@@ -30,10 +36,13 @@ import { getTimeToCredential } from './time-to-credential.ts';
 
 export type ModelOrigin = 'real' | 'generated';
 
+/** A credential's exact outlook counts, kept with the model; published per caller by `publishOutlook`. */
+export type OutlookCounts = { completed: number; known: number; learners: number; medianDays: number | null };
+
 export type RecommenderData = {
 	model: SequenceModel;
 	skills: Map<string, Skill[]>;
-	outlook: Map<string, Outlook>;
+	outlook: Map<string, OutlookCounts>;
 	/** Learners whose sequences the model holds. */
 	learners: number;
 };
@@ -84,11 +93,11 @@ async function getSkills(db: Db): Promise<Map<string, Skill[]>> {
 }
 
 /**
- * Completion rate and median days per credential for learners of the origin, withheld where fewer
- * than the suppression threshold have a known outcome.
+ * Completion counts and median days per credential for learners of the origin, exact: the model is
+ * kept for every caller, and each caller's disclosure policy is applied when it is read
+ * (`publishOutlook`).
  */
-async function getOutlook(db: Db, origin: ModelOrigin): Promise<Map<string, Outlook>> {
-	const threshold = readSettings().disclosure.threshold;
+async function getOutlook(db: Db, origin: ModelOrigin): Promise<Map<string, OutlookCounts>> {
 	const [counts, times] = await Promise.all([
 		getCompletionCounts(db, { scope: SYSTEM, by: ['credential'], data: origin }),
 		getTimeToCredential(db, { scope: SYSTEM, by: ['credential'], data: origin, suppression: false })
@@ -96,17 +105,62 @@ async function getOutlook(db: Db, origin: ModelOrigin): Promise<Map<string, Outl
 	const median = new Map<string, number>();
 	for (const g of times.groups)
 		if (g.group !== null && g.median?.days != null) median.set(String(g.group), g.median.days);
-	const out = new Map<string, Outlook>();
+	const out = new Map<string, OutlookCounts>();
 	for (const c of counts) {
 		const id = c.groups[0];
-		if (c.learners < threshold || c.known < threshold) continue;
 		out.set(id, {
-			completionRate: c.completed / c.known,
+			completed: c.completed,
 			known: c.known,
+			learners: c.learners,
 			medianDays: median.get(id) ?? null
 		});
 	}
 	return out;
+}
+
+/**
+ * The outlooks as the disclosure policy publishes them (domain/suppression/policy.ts): withheld
+ * where fewer learners than the threshold took the credential or have a known outcome; the count
+ * rounded and the rate computed from rounded counts (and not shown over too few) when it rounds.
+ */
+export function publishOutlook(
+	counts: Map<string, OutlookCounts>,
+	policy: Suppression
+): Map<string, Outlook> {
+	const below = withheldBelow(policy);
+	const out = new Map<string, Outlook>();
+	for (const [id, c] of counts) {
+		if (c.known === 0 || c.learners < below || c.known < below) continue;
+		const [completed, known] = [publishedCount(policy, c.completed), publishedCount(policy, c.known)];
+		out.set(id, {
+			completionRate: publishesRate(policy, c.known) && known > 0 ? completed / known : null,
+			known,
+			medianDays: c.medianDays
+		});
+	}
+	return out;
+}
+
+/** A suggestion's counts of learners as the policy publishes them (withheld below its threshold already). */
+function publishSignals(r: Recommendation, policy: Suppression): Recommendation {
+	if (!rounds(policy)) return r;
+	const count = (n: number | null) => (n === null ? null : publishedCount(policy, n));
+	const { next } = r.signals;
+	return {
+		...r,
+		signals: {
+			...r.signals,
+			next: {
+				...next,
+				takenBy: count(next.takenBy),
+				after: next.after && {
+					...next.after,
+					transitions: count(next.after.transitions),
+					toThis: count(next.after.toThis)
+				}
+			}
+		}
+	};
 }
 
 async function loadData(db: Db, origin: ModelOrigin): Promise<RecommenderData> {
@@ -138,6 +192,8 @@ export type RecommendOptions = {
 	weights?: Partial<Weights>;
 	/** Only this provider's enrolments and awards are the learner's history (a provider's view). */
 	recordsOf?: string | null;
+	/** The caller's disclosure policy (false: the administrator's view). */
+	suppression: Suppression;
 };
 
 export type LearnerRecommendations = {
@@ -173,7 +229,7 @@ const today = () => new Date().toISOString().slice(0, 10);
 export async function getRecommendations(
 	db: Db,
 	learnerId: string,
-	{ goal = null, k = 5, asOf = today(), weights, recordsOf = null }: RecommendOptions = {}
+	{ goal = null, k = 5, asOf = today(), weights, recordsOf = null, suppression }: RecommendOptions
 ): Promise<LearnerRecommendations | null> {
 	const found = await getLearnerHistory(db, learnerId, asOf, recordsOf);
 	if (!found) return null;
@@ -192,10 +248,14 @@ export async function getRecommendations(
 		k,
 		weights,
 		skills: data.skills,
-		outlook: data.outlook,
-		minLearners: readSettings().disclosure.threshold
+		outlook: publishOutlook(data.outlook, suppression),
+		minLearners: withheldBelow(suppression)
 	});
-	return { learner: learnerId, origin: found.origin, recommendations };
+	return {
+		learner: learnerId,
+		origin: found.origin,
+		recommendations: recommendations.map((r) => publishSignals(r, suppression))
+	};
 }
 
 export type GoalOption = { id: string; title: string };
@@ -225,11 +285,12 @@ export async function getSuggestions(
 	{
 		goal = null,
 		k = 5,
-		recordsOf = null
-	}: { goal?: string | null; k?: number; recordsOf?: string | null } = {}
+		recordsOf = null,
+		suppression
+	}: { goal?: string | null; k?: number; recordsOf?: string | null; suppression: Suppression }
 ): Promise<Suggestions | null> {
 	const [result, goals] = await Promise.all([
-		getRecommendations(db, learnerId, { goal, k, recordsOf }),
+		getRecommendations(db, learnerId, { goal, k, recordsOf, suppression }),
 		getGoalOptions(db)
 	]);
 	if (!result) return null;

@@ -9,7 +9,7 @@ import type { Db } from '../db/client.ts';
 import type { Suppression } from '../../domain/equity/compare-groups.ts';
 import { completionEquity, type CompletionEquityRow } from '../../domain/equity/completion-equity.ts';
 import { PROGRESS_BINS, stackingOutcomes, type StackingCell } from '../../domain/stacking/stacking-rate.ts';
-import { suppressCells } from '../../domain/suppression/suppress-cells.ts';
+import { suppressTable } from '../../domain/suppression/suppress-table.ts';
 import { publishedCount, withheldBelow } from '../../domain/suppression/policy.ts';
 import { marginsOf } from './disclosure.ts';
 import type { GroupDimension } from '../../domain/types.ts';
@@ -62,6 +62,20 @@ export async function getStacking(
 					)
 				)
 			: undefined;
+	// A breakdown's bins add up, over its groups, to the bins of the view without it (suppress-table.ts).
+	const whole =
+		by.length === 1 && withheldBelow(suppression) > 0
+			? await getStacking(db, { qualification, by: [], reference, suppression, scope, asOf, data, source })
+			: undefined;
+	const binDecisions = (rows: StackingRow[], target: string | null) =>
+		new Map(
+			rows
+				.filter((r) => r.qualification === target)
+				.map((r) => [
+					by.length === 1 ? '' : String(r.group),
+					r.progress.map((b) => (b.learners === null ? 'withheld' : null))
+				])
+		);
 	const out: StackingRow[] = [];
 	const targets = [...new Set(cells.map((c) => c.qualification))];
 	for (const target of targets) {
@@ -80,20 +94,30 @@ export async function getStacking(
 				oneDimension![by.indexOf(d as GroupDimension)].filter((r) => r.qualification === target)
 			)
 		});
+		// Progress bins are cells too: a bin of fewer learners than the threshold is withheld, and
+		// others beside it so it can be worked out neither from its group's published holders nor
+		// from the same bin of the view without the breakdown (or, for a pair, of each dimension
+		// alone). An empty bin tells nothing about anyone: published as 0, the last complement.
+		const bins =
+			suppression === false
+				? null
+				: suppressTable({
+						rows: mine.map((c, i) => ({
+							groups: c.groups,
+							parts: c.progress,
+							withheld: equity.rows[i].suppressed
+						})),
+						threshold: withheldBelow(suppression),
+						margins:
+							by.length === 1
+								? [whole && binDecisions(whole, target)]
+								: by.length === 2
+									? oneDimension!.map((rows) => binDecisions(rows, target))
+									: []
+					});
 		equity.rows.forEach((row, i) => {
 			const cell = mine[i];
 			const published = row.suppressed === null;
-			// Progress bins are cells too: a bin of fewer learners than the threshold is withheld,
-			// and a second one so the first cannot be worked out from the published holders. An
-			// empty bin tells nothing about anyone: it is published as 0 and never the complement.
-			const bins =
-				suppression === false || !published
-					? null
-					: suppressCells({
-							cells: cell.progress,
-							count: (n) => (n === 0 ? Number.MAX_SAFE_INTEGER : n),
-							threshold: withheldBelow(suppression)
-						}).reasons;
 			const { completed: _c, known: _k, inProgress: _i, ...rest } = row;
 			out.push({
 				...rest,
@@ -103,7 +127,7 @@ export async function getStacking(
 				achieved: _c,
 				progress: PROGRESS_BINS.map((b, j) => ({
 					bin: b.label,
-					learners: published && !bins?.[j] ? publishedCount(suppression, cell.progress[j]) : null
+					learners: published && !bins?.[i][j] ? publishedCount(suppression, cell.progress[j]) : null
 				}))
 			});
 		});

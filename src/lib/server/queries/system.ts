@@ -4,9 +4,13 @@
 import type { Db } from '../db/client.ts';
 import type { Suppression } from '../../domain/equity/compare-groups.ts';
 import type { CompletionEquity, CompletionEquityRow } from '../../domain/equity/completion-equity.ts';
-import type { ConformanceShares } from '../../domain/conformance/conformance-shares.ts';
 import { getCompletion } from './completion.ts';
-import { getConformance, type WithheldMissingElement } from './conformance.ts';
+import {
+	getConformance,
+	narrowedAwardsWithheld,
+	type PublishedShares,
+	type WithheldMissingElement
+} from './conformance.ts';
 import { getIssuance, type IssuanceBreakdown, type IssuanceRow } from './issuance.ts';
 import { getOverview, publishOverview, type PublishedOverview } from './overview.ts';
 import type { Breakdown, QueryContext } from './scope.ts';
@@ -40,26 +44,38 @@ export type SystemDashboard = {
 	stackingByQualification: StackingRow[];
 	equity: CompletionEquity;
 	issuance: IssuanceRow[];
-	conformance: { shares: ConformanceShares | null; missing: WithheldMissingElement[] };
+	conformance: { shares: PublishedShares | null; missing: WithheldMissingElement[] };
 };
 
 export async function getSystemDashboard(db: Db, options: DashboardOptions): Promise<SystemDashboard> {
 	const { by, reference, issuanceBy, verifiedOnly, ...context } = options;
-	const [overview, all, byCredential, byCohort, ttc, ttcByCohort, stacking, equity, issuance, conformance] =
-		await Promise.all([
-			getOverview(db, { ...context, verifiedOnly }),
-			getCompletion(db, context),
-			getCompletion(db, { ...context, by: ['credential'] }),
-			getCompletion(db, { ...context, by: ['cohort'] }),
-			getTimeToCredential(db, context),
-			getTimeToCredential(db, { ...context, by: ['cohort'] }),
-			getStacking(db, { ...context, by: [] }),
-			getCompletion(db, { ...context, by, reference }),
-			getIssuance(db, { ...context, by: issuanceBy, verifiedOnly }),
-			getConformance(db, { ...context, verifiedOnly })
-		]);
+	const [
+		overview,
+		all,
+		byCredential,
+		byCohort,
+		ttc,
+		ttcByCohort,
+		stacking,
+		equity,
+		issuance,
+		conformance,
+		awardsWithheld
+	] = await Promise.all([
+		getOverview(db, { ...context, verifiedOnly }),
+		getCompletion(db, context),
+		getCompletion(db, { ...context, by: ['credential'] }),
+		getCompletion(db, { ...context, by: ['cohort'] }),
+		getTimeToCredential(db, context),
+		getTimeToCredential(db, { ...context, by: ['cohort'] }),
+		getStacking(db, { ...context, by: [] }),
+		getCompletion(db, { ...context, by, reference }),
+		getIssuance(db, { ...context, by: issuanceBy, verifiedOnly }),
+		getConformance(db, { ...context, verifiedOnly }),
+		narrowedAwardsWithheld(db, { ...context, verifiedOnly })
+	]);
 	return {
-		overview: publishOverview(overview, options.suppression),
+		overview: publishOverview(overview, options.suppression, awardsWithheld),
 		completion: all.rows[0],
 		completionByCredential: byCredential.rows,
 		completionByCohort: byCohort.rows,

@@ -14,8 +14,11 @@ export function withheld<T>(
 	cells: readonly T[],
 	learners: (cell: T) => number,
 	suppression: Suppression,
-	sets: ReadonlyArray<readonly number[]> = []
+	sets: ReadonlyArray<readonly number[]> = [],
+	/** Per cell, a decision another view already made (suppressCells' `given`). */
+	given?: ReadonlyArray<string | null | undefined>
 ): Array<string | null> {
 	if (suppression === false) return cells.map(() => null);
-	return suppressCells({ cells, count: learners, threshold: withheldBelow(suppression), sets }).reasons;
+	return suppressCells({ cells, count: learners, threshold: withheldBelow(suppression), sets, given })
+		.reasons;
 }

@@ -6,6 +6,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import type { Suppression } from '../../domain/equity/compare-groups.ts';
 import { tableSets } from '../../domain/suppression/suppress-cells.ts';
+import { publishedCount, publishesRate, rounds } from '../../domain/suppression/policy.ts';
 import type { Credential, Provider } from '../../domain/types.ts';
 import { deadEnds, FEW_ONWARD } from '../../domain/watch/dead-ends.ts';
 import {
@@ -34,6 +35,7 @@ import {
 	type DataOrigin
 } from './scope.ts';
 import { withheld } from './watch-disclosure.ts';
+import { credentialAwardsWithheld } from './conformance.ts';
 import type {
 	WatchAnswer,
 	WatchCluster,
@@ -132,18 +134,38 @@ export async function getWatch(
 	}));
 	const pairs = overlapPairs(items);
 	const clusters = overlapClusters(items, pairs);
+	// A member's awards describe its holders, and are the same cell as the credential's awards in
+	// the conformance table and on its catalogue page: withheld as conformance withholds them
+	// (credentialAwardsWithheld: fewer than the threshold, and complements so that no total of awards
+	// it publishes — all, per definition, per missing element, per provider — gives one away). A
+	// member no one decided there is left to the cluster: primary, and a second member of the same
+	// cluster beside it (complementary suppression). A member never awarded tells nothing about
+	// anyone: published as 0, the last choice of complement.
 	const memberIds = clusters.flatMap((c) => c.members);
-	const memberReasons = withheld(memberIds, (id) => Number(awards.get(id)?.learners ?? 0), suppression);
+	const clusterSets: number[][] = [];
+	clusters.reduce((start, c) => {
+		clusterSets.push(c.members.map((_, k) => start + k));
+		return start + c.members.length;
+	}, 0);
+	const memberLearners = (id: string) => Number(awards.get(id)?.learners ?? 0);
+	const decided = await credentialAwardsWithheld(db, { ...context, suppression });
+	const memberReasons = withheld(
+		memberIds,
+		(id) => memberLearners(id) || Number.MAX_SAFE_INTEGER,
+		suppression,
+		clusterSets,
+		memberIds.map((id) => decided.get(id))
+	);
 	const memberReason = new Map(memberIds.map((id, i) => [id, memberReasons[i]]));
 	const member = (id: string): WatchMember => {
 		const c = credentialById.get(id)!;
-		const reason = awards.has(id) ? memberReason.get(id)! : null;
+		const reason = memberReason.get(id) ?? null;
 		return {
 			id,
 			title: c.title,
 			providerId: c.providerId,
 			provider: c.providerId ? (providerById.get(c.providerId)?.name ?? c.providerId) : null,
-			awards: reason ? null : Number(awards.get(id)?.awards ?? 0),
+			awards: reason ? null : publishedCount(suppression, Number(awards.get(id)?.awards ?? 0)),
 			suppressed: reason,
 			stacks: stacks(id)
 		};
@@ -204,7 +226,7 @@ export async function getWatch(
 			deadEnds: ends.deadEnds.map((id, i) => ({
 				id,
 				title: credentialById.get(id)!.title,
-				onward: onwardReasons[i] ? null : onward[i],
+				onward: onwardReasons[i] ? null : publishedCount(suppression, onward[i]),
 				suppressed: onwardReasons[i],
 				orphan: orphans.has(id)
 			})),
@@ -214,13 +236,21 @@ export async function getWatch(
 				title: credentialById.get(id)!.title
 			}))
 		},
-		participation: shares.map((r, i) => ({
-			period: r.period,
-			group: r.group,
-			awards: shareReasons[i] ? null : r.awards,
-			unassessed: shareReasons[i] ? null : r.unassessed,
-			share: shareReasons[i] ? null : r.share,
-			suppressed: shareReasons[i]
-		}))
+		participation: shares.map((r, i) => {
+			// As every rate: from the published (rounded) counts, and not over too few (policy.ts).
+			const [all, unassessed] = [
+				publishedCount(suppression, r.awards),
+				publishedCount(suppression, r.unassessed)
+			];
+			const rated = !shareReasons[i] && all > 0 && publishesRate(suppression, r.awards);
+			return {
+				period: r.period,
+				group: r.group,
+				awards: shareReasons[i] ? null : all,
+				unassessed: shareReasons[i] ? null : unassessed,
+				share: rated ? (rounds(suppression) ? unassessed / all : r.share) : null,
+				suppressed: shareReasons[i]
+			};
+		})
 	};
 }

@@ -6,6 +6,7 @@ import { getCataloguePage } from '$lib/server/queries/catalogue-page.ts';
 import { credentialGraph } from '$lib/components/graph/credential-graph.ts';
 import { layoutGraph } from '$lib/components/graph/layout.ts';
 import { accessFor } from '$lib/server/auth/access.ts';
+import { policyStatement } from '$lib/domain/suppression/policy.ts';
 import { getCredentialOutcomes } from '$lib/server/queries/credential-outcomes.ts';
 
 const credentialId = z.string().trim().min(1).max(200);
@@ -42,6 +43,6 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 					credential: id.data
 				})}`
 			: null,
-		threshold: suppression === false ? null : suppression.threshold
+		disclosure: outcomes ? policyStatement(suppression) : null
 	};
 };

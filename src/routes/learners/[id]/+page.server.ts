@@ -26,7 +26,8 @@ export const load: PageServerLoad = async ({ params, url, locals }) => {
 		recordsOf: access.scope.kind === 'provider' ? access.scope.providerId : null,
 		ownPage: locals.user?.role === 'learner' && locals.user.learnerId === learnerId,
 		objective,
-		goal: suggestions.goal
+		goal: suggestions.goal,
+		suppression: access.suppression
 	});
 	if (!page) error(404, 'Not found');
 	// The signed record: the learner's own download (or an admin's), when the deployment has a key.

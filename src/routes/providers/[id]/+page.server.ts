@@ -51,7 +51,6 @@ export const load: PageServerLoad = async ({ url, params: route, locals }) => {
 		cohorts,
 		sources,
 		learners,
-		threshold: suppression === false ? null : suppression.threshold,
 		disclosure: policyStatement(suppression)
 	};
 };

@@ -3,21 +3,21 @@ import { accessFor } from '$lib/server/auth/access.ts';
 import { getDb } from '$lib/server/db/index.ts';
 import { filtersOf, metricParams, parseQuery } from '$lib/server/http/params.ts';
 import { tabularResponse } from '$lib/server/http/tabular.ts';
-import { getOverview, publishOverview, type PublishedOverview } from '$lib/server/queries/overview.ts';
+import { getPublishedOverview, type PublishedOverview } from '$lib/server/queries/overview.ts';
 
 // The dashboards' headline counts (learners, enrolments, awards …) under the same filters as
 // every other metric: what the tiles of /system and /providers/[id] show.
 export const GET: RequestHandler = async ({ url, locals }) => {
 	const p = parseQuery(url, metricParams);
 	const { scope, suppression } = accessFor(locals);
-	const counted = await getOverview(await getDb(), {
+	const overview = await getPublishedOverview(await getDb(), {
 		scope,
 		asOf: p.asOf,
 		data: p.data,
 		filters: filtersOf(p),
-		verifiedOnly: p.verifiedOnly
+		verifiedOnly: p.verifiedOnly,
+		suppression
 	});
-	const overview = publishOverview(counted, suppression);
 	return tabularResponse<PublishedOverview>({
 		format: p.format,
 		body: overview,

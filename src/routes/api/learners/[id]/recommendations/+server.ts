@@ -18,7 +18,11 @@ export const GET: RequestHandler = async ({ params, url, locals }) => {
 	const access = accessFor(locals);
 	// A provider's suggestions rest on its own records of the learner, not other providers'.
 	const recordsOf = access.scope.kind === 'provider' ? access.scope.providerId : null;
-	const result = await getSuggestions(db, learnerId, { ...query, recordsOf });
+	const result = await getSuggestions(db, learnerId, {
+		...query,
+		recordsOf,
+		suppression: access.suppression
+	});
 	if (!result) error(404, 'Not found');
 	const learner = access.seesLearnerIds ? learnerId : await pseudonymOf(db, learnerId);
 	return json({

@@ -1,0 +1,59 @@
+// Each provider's awards and the share of them verified (signatures or proofs checked): the
+// /providers column and the provider dashboard's tile. Its own module because conformance reads
+// its decisions too (a provider's award total is a published total of its credentials' awards).
+import { sql } from 'drizzle-orm';
+import type { Db } from '../db/client.ts';
+import type { Suppression } from '../../domain/equity/compare-groups.ts';
+import { suppressCells } from '../../domain/suppression/suppress-cells.ts';
+import { publishedCount, publishesRate, withheldBelow } from '../../domain/suppression/policy.ts';
+import { AWARD_JOINS, awardConditions, type QueryContext } from './scope.ts';
+
+export type VerificationShare = {
+	providerId: string;
+	awards: number | null;
+	verified: number | null;
+	/** verified ÷ awards. */
+	share: number | null;
+	suppressed: string | null;
+};
+
+/** Each provider's awards and how many of them were verified (signatures or proofs checked). */
+export async function getVerificationShares(
+	db: Db,
+	{ suppression, ...context }: QueryContext & { suppression: Suppression }
+): Promise<VerificationShare[]> {
+	const provider = sql`coalesce(a.provider_id, c.provider_id)`;
+	const rows = await db.query<{
+		provider_id: string;
+		awards: number;
+		verified: number;
+		learners: number;
+	}>(sql`
+		select ${provider} as provider_id, count(*)::int as awards,
+			count(*) filter (where a.verification = 'verified')::int as verified,
+			count(distinct a.learner_id)::int as learners
+		from ${AWARD_JOINS}
+		where ${awardConditions(context)} and ${provider} is not null
+		group by 1 order by 1`);
+	// A provider's award count describes its learners: fewer than the threshold is withheld, and a
+	// second one beside it, since the providers' awards add up to the system's published total.
+	const reasons = suppressCells({
+		cells: rows,
+		count: (r) => Number(r.learners),
+		threshold: withheldBelow(suppression)
+	}).reasons;
+	return rows.map((r, i) => {
+		const [awards, verified] = [
+			publishedCount(suppression, Number(r.awards)),
+			publishedCount(suppression, Number(r.verified))
+		];
+		const rated = !reasons[i] && awards > 0 && publishesRate(suppression, Number(r.awards));
+		return {
+			providerId: r.provider_id,
+			awards: reasons[i] ? null : awards,
+			verified: reasons[i] ? null : verified,
+			share: rated ? verified / awards : null,
+			suppressed: reasons[i]
+		};
+	});
+}
