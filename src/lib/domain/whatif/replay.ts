@@ -1,0 +1,146 @@
+// One learner's awards walked in date order under one set of rules (rules.ts): for each
+// qualification asked, the day something first counts toward it, the day it is complete (or
+// null: censored at the as-of date), what still counts at the end, and — for those still in
+// progress — what the exact planner says remains.
+//
+// Complete means what the stacking rate means (stacking-rate.ts): holding the qualification's
+// award, or holding credentials that satisfy every requirement group, with recognitions and
+// stacking applied (holdings.ts).
+import { expandHoldings } from '../stacking/holdings.ts';
+import { PlanError, planCompletion } from '../stacking/plan.ts';
+import type { Rules } from './rules.ts';
+
+export type ReplayAward = { credentialId: string; providerId: string | null; issuedOn: string };
+
+export type TargetOutcome = {
+	/** The first day something held counted toward the qualification; null: nothing did. */
+	firstOn: string | null;
+	completedOn: string | null;
+	/** Awarded credentials counting toward it at the end (directly, recognised or transferred). */
+	counted: Set<string>;
+	/** Still in progress: the fewest credentials (and their hours) that complete it, prerequisites honoured. */
+	remaining: { count: number; hours: number | null } | null;
+};
+
+export type LearnerReplay = {
+	targets: Map<string, TargetOutcome>;
+	/** Credentials held at the end only through a recognition or a credit transfer. */
+	recognised: Set<string>;
+};
+
+/** What an award list holds on a day under the rules: ids (stand-ins and recognitions included). */
+function heldOn(rules: Rules, awards: readonly ReplayAward[], day: string) {
+	const upTo = awards.filter((a) => a.issuedOn <= day);
+	const raw = new Set(upTo.map((a) => a.credentialId));
+	const held = new Set<string>();
+	const through = new Map<string, string>(); // id held through an award rule → the award's credential
+	const { gates, recognitions, transfers } = rules.award;
+	for (const a of upTo) {
+		// An award gated by an added prerequisite counts once every prerequisite is held.
+		const gate = gates.get(a.credentialId);
+		if (gate && !gate.every((p) => raw.has(p))) continue;
+		held.add(a.credentialId);
+		for (const r of recognitions.get(a.credentialId) ?? [])
+			if (a.providerId !== null && r.providers.has(a.providerId) && !raw.has(r.as)) {
+				held.add(r.as);
+				through.set(r.as, a.credentialId);
+			}
+	}
+	for (const t of transfers) {
+		let credits = 0;
+		for (const a of upTo) {
+			const standIn = t.standIns.get(a.credentialId);
+			if (!standIn || a.providerId !== t.fromProvider || held.has(standIn) || !held.has(a.credentialId))
+				continue;
+			const c = rules.index.credentials.get(standIn)?.credits ?? 0;
+			if (credits + c > t.maxCredits) continue;
+			credits += c;
+			held.add(standIn);
+			through.set(standIn, a.credentialId);
+		}
+	}
+	return { held, through };
+}
+
+export function replayLearner({
+	rules,
+	awards,
+	targets,
+	asOf,
+	plan = true
+}: {
+	rules: Rules;
+	awards: readonly ReplayAward[];
+	/** Qualifications asked (ids in rules.index.targets). */
+	targets: readonly string[];
+	asOf: string;
+	/** Whether to plan what remains for those still in progress. */
+	plan?: boolean;
+}): LearnerReplay {
+	const { index } = rules;
+	const sorted = awards
+		.filter((a) => a.issuedOn <= asOf)
+		.sort((a, b) => a.issuedOn.localeCompare(b.issuedOn));
+	const days = [...new Set(sorted.map((a) => a.issuedOn))];
+	const positions = new Map(targets.map((t) => [t, index.targets.indexOf(t)]));
+	const out = new Map<string, TargetOutcome>(
+		targets.map((t) => [t, { firstOn: null, completedOn: null, counted: new Set(), remaining: null }])
+	);
+	let last: ReturnType<typeof expandHoldings> | null = null;
+	let lastHeld: ReturnType<typeof heldOn> | null = null;
+	for (const day of days) {
+		const h = heldOn(rules, sorted, day);
+		const expanded = expandHoldings({ index, held: h.held });
+		for (const [t, o] of out) {
+			const at = positions.get(t)!;
+			if (o.firstOn === null && (expanded.heldMembers.get(at)?.length || h.held.has(t))) o.firstOn = day;
+			if (o.completedOn === null && expanded.held.has(t) && o.firstOn !== null) o.completedOn = day;
+		}
+		last = expanded;
+		lastHeld = h;
+	}
+	const recognised = new Set<string>();
+	if (last && lastHeld) {
+		for (const id of last.recognisedFrom.keys()) if (!lastHeld.held.has(id)) recognised.add(id);
+		for (const id of lastHeld.through.keys()) recognised.add(id);
+		const awarded = new Set(sorted.map((a) => a.credentialId));
+		for (const [t, o] of out) {
+			const members = last.heldMembers.get(positions.get(t)!) ?? [];
+			for (const m of members) {
+				if (awarded.has(m) && lastHeld.held.has(m)) o.counted.add(m);
+				const via = lastHeld.through.get(m);
+				if (via) o.counted.add(via);
+				for (const from of last.recognisedFrom.get(m) ?? []) {
+					if (awarded.has(from)) o.counted.add(from);
+					const v = lastHeld.through.get(from);
+					if (v) o.counted.add(v);
+				}
+			}
+			if (plan && o.firstOn !== null && o.completedOn === null)
+				o.remaining = remaining(rules, t, lastHeld.held);
+		}
+	}
+	return { targets: out, recognised };
+}
+
+// Many learners still in progress hold the same few credentials: plans are remembered per
+// catalogue index, a bounded number of them.
+const plans = new WeakMap<Rules['index'], Map<string, TargetOutcome['remaining']>>();
+const PLAN_MEMO_LIMIT = 50_000;
+
+/** The exact planner's fewest credentials (and their hours) completing `target`; null when none can. */
+function remaining(rules: Rules, target: string, held: Set<string>) {
+	let memo = plans.get(rules.index);
+	if (!memo || memo.size > PLAN_MEMO_LIMIT) plans.set(rules.index, (memo = new Map()));
+	const key = `${target}\u0001${[...held].sort().join('\u0001')}`;
+	if (memo.has(key)) return memo.get(key)!;
+	let value: TargetOutcome['remaining'] = null;
+	try {
+		const p = planCompletion({ catalogue: rules.index, target, held, objective: 'count' });
+		value = { count: p.total.count, hours: p.total.hours };
+	} catch (e) {
+		if (!(e instanceof PlanError)) throw e;
+	}
+	memo.set(key, value);
+	return value;
+}
