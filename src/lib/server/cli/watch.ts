@@ -13,8 +13,7 @@ import type { CommandContext } from './main.ts';
 import { cliParams } from './schema-args.ts';
 
 // Small cells are withheld for everyone but an administrator looking at raw figures.
-const suppressionOf = (off: boolean | undefined): Suppression =>
-	off ? false : readSettings().cliDisclosure;
+const suppressionOf = (off: boolean | undefined): Suppression => (off ? false : readSettings().cliDisclosure);
 const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)}%`);
 
 export async function watchCommand(argv: string[], { openDb, stdout }: CommandContext): Promise<number> {
