@@ -3,16 +3,14 @@
 // stdout holds only the JSON) or as a short readable summary.
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { readSettings } from '../config.ts';
-import type { Suppression } from '../../domain/suppression/policy.ts';
 import { parseScenario, ScenarioError } from '../../domain/whatif/scenario.ts';
 import { whatifParams } from '../http/whatif-params.ts';
 import { getWhatIf } from '../queries/whatif.ts';
 import { UsageError } from './args.ts';
+import { suppressionOption } from './metrics.ts';
 import type { CommandContext } from './main.ts';
 import { cliParams } from './schema-args.ts';
 
-const suppressionOf = (off: boolean | undefined): Suppression => (off ? false : readSettings().cliDisclosure);
 const show = (v: number | null) => (v === null ? 'withheld' : v.toLocaleString('en'));
 /** A median is null when withheld, or when fewer than half ever complete. */
 const median = (v: number | null, withheld: boolean) =>
@@ -51,7 +49,7 @@ export async function whatifCommand(argv: string[], { openDb, stdout }: CommandC
 			scenario: parseScenario(json),
 			asOf: params.asOf,
 			data: params.data,
-			suppression: suppressionOf(values['no-suppression'])
+			suppression: suppressionOption(values['no-suppression'])
 		});
 	} catch (e) {
 		if (e instanceof ScenarioError) throw new UsageError(e.message);
