@@ -322,3 +322,37 @@ describe('whatIf', () => {
 		});
 	});
 });
+
+describe('the page form', () => {
+	const groupsOf = [
+		{ id: 'core', rule: 'all' as const, n: null, minCredits: null, members: ['U1', 'U2'], children: 0 },
+		{ id: 'el', rule: 'n_of' as const, n: 2, minCredits: null, members: ['E1', 'E2', 'E3'], children: 0 }
+	];
+	it('turns changed numbers and a new recognition into a scenario, keeping earlier changes', async () => {
+		const { scenarioFromForm, askedUnder } = await import('./form.ts');
+		const earlier = { type: 'recognise', credential: 'M', as: 'E3' };
+		const scenario = scenarioFromForm({
+			fields: [
+				['n.core', '2'],
+				['n.el', '1'],
+				['change', JSON.stringify(earlier)],
+				['change', JSON.stringify({ type: 'requirement', group: 'el', n: 3 })],
+				['recognise', 'M'],
+				['as', 'U2'],
+				['provider', 'P']
+			],
+			groups: groupsOf
+		});
+		expect(scenario).toEqual({
+			version: 1,
+			changes: [
+				earlier,
+				{ type: 'requirement', group: 'el', n: 1 },
+				{ type: 'recognise', credential: 'M', as: 'U2', providers: ['P'] }
+			]
+		});
+		expect(parseScenario(scenario)).toEqual(scenario);
+		expect(askedUnder(scenario, groupsOf[1])).toBe(1);
+		expect(askedUnder(scenario, groupsOf[0])).toBe(2);
+	});
+});

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { ScenarioError, scenarioSchema } from '../../domain/whatif/scenario.ts';
 import { isIsoDate } from '../import/validate.ts';
 import { DATA_ORIGINS } from '../queries/scope.ts';
+import { optionalText } from './params.ts';
 
 const common = {
 	/** Default: today. */
@@ -21,8 +22,18 @@ export type WhatIfRequest = z.infer<typeof whatifRequest>;
 /** The options alone, as the CLI's flags and the page's URL give them (the scenario comes apart). */
 export const whatifParams = z.object(common);
 
-/** The page's URL: the scenario as JSON text in ?scenario= (absent: none yet). */
-export const whatifPageParams = z.object({ scenario: z.string().max(20_000).optional(), ...common });
+/**
+ * The page's URL: the scenario as JSON text in ?scenario= (absent: none yet), the qualification
+ * the form edits in ?q=; ?apply= marks a submitted form, answered by a redirect to the URL of
+ * the scenario it describes.
+ */
+export const whatifPageParams = z.object({
+	scenario: z.string().max(20_000).optional(),
+	q: optionalText,
+	apply: z.string().optional(),
+	...common
+});
+export type WhatIfPageParams = z.infer<typeof whatifPageParams>;
 
 /** The request body as a what-if question, or 400 saying where it does not fit. */
 export async function parseWhatIfBody(request: Request): Promise<WhatIfRequest> {

@@ -8,10 +8,11 @@ import type { Suppression } from '../../domain/suppression/policy.ts';
 import { policyStatement } from '../../domain/suppression/policy.ts';
 import { membersOf } from '../../domain/stacking/requirements.ts';
 import type { CatalogueIndex } from '../../domain/stacking/catalogue.ts';
-import { GROUP_DIMENSIONS, type GroupDimension } from '../../domain/types.ts';
+import { GROUP_DIMENSIONS, type GroupDimension, type RequirementGroup } from '../../domain/types.ts';
 import { applyScenario, type AppliedScenario } from '../../domain/whatif/rules.ts';
 import { whatIf, type WhatIf, type WhatIfLearner } from '../../domain/whatif/report.ts';
-import type { Scenario } from '../../domain/whatif/scenario.ts';
+import { parseScenario, ScenarioError, type Scenario } from '../../domain/whatif/scenario.ts';
+import { askedToday, askedUnder, scenarioFromForm, type FormGroup } from '../../domain/whatif/form.ts';
 import { getCatalogueIndex } from './catalogue-cache.ts';
 import { cachedForDataVersion } from './versioned-cache.ts';
 import { originCondition, type DataOrigin } from './scope.ts';
@@ -114,4 +115,153 @@ async function affectedLearners(
 			})
 		)
 	}));
+}
+
+export type WhatIfFormGroup = FormGroup & {
+	label: string | null;
+	/** 0 for a top-level group, 1 for a group nested in one, … */
+	depth: number;
+	/** What the group asks today and under the scenario (n, or credits for a credit rule). */
+	today: number;
+	asked: number;
+};
+
+export type WhatIfPage = {
+	qualifications: { id: string; title: string }[];
+	/** The qualification the form edits, with its groups and members. */
+	qualification: {
+		id: string;
+		title: string;
+		groups: WhatIfFormGroup[];
+		members: { id: string; title: string }[];
+	} | null;
+	providers: string[];
+	scenario: Scenario | null;
+	answer: WhatIfAnswer | null;
+	/** Why the scenario in the URL could not be run (it names what does not exist, say). */
+	error: string | null;
+	asOf: string | undefined;
+	data: DataOrigin;
+};
+
+/** The groups of `target`, nested ones after their parent, as the form edits them. */
+function formGroups(index: CatalogueIndex, target: string, scenario: Scenario | null): WhatIfFormGroup[] {
+	const out: WhatIfFormGroup[] = [];
+	const visit = (g: RequirementGroup, depth: number) => {
+		const children = index.children.get(g.id) ?? [];
+		const form: FormGroup = {
+			id: g.id,
+			rule: g.rule,
+			n: g.n,
+			minCredits: g.minCredits,
+			members: g.members,
+			children: children.length
+		};
+		out.push({ ...form, label: g.label, depth, today: askedToday(form), asked: askedUnder(scenario, form) });
+		children.forEach((c) => visit(c, depth + 1));
+	};
+	(index.topGroups.get(target) ?? []).forEach((g) => visit(g, 0));
+	return out;
+}
+
+/** The page's scenario: the URL's JSON, checked; null when there is none. */
+function scenarioOf(text: string | undefined): Scenario | null {
+	if (!text) return null;
+	let value: unknown;
+	try {
+		value = JSON.parse(text);
+	} catch {
+		throw new ScenarioError('the scenario in the URL is not JSON');
+	}
+	return parseScenario(value);
+}
+
+export async function getWhatIfPage(
+	db: Db,
+	{
+		scenario: text,
+		q,
+		asOf,
+		data,
+		suppression
+	}: {
+		/** The scenario as JSON text (the page's URL). */
+		scenario?: string;
+		/** The qualification the form edits. */
+		q?: string;
+		asOf?: string;
+		data: DataOrigin;
+		suppression: Suppression;
+	}
+): Promise<WhatIfPage> {
+	const index = await getCatalogueIndex(db);
+	const qualifications = index.targets
+		.map((id) => ({ id, title: index.credentials.get(id)?.title ?? id }))
+		.sort((a, b) => a.title.localeCompare(b.title));
+	const providers = (
+		await db.query<{ id: string }>(sql`
+			select distinct coalesce(a.provider_id, c.provider_id) as id from awards a
+			join learners l on l.id = a.learner_id join credentials c on c.id = a.credential_id
+			where ${originCondition(data)} and coalesce(a.provider_id, c.provider_id) is not null order by 1`)
+	).map((r) => r.id);
+	let scenario: Scenario | null = null;
+	let answer: WhatIfAnswer | null = null;
+	let error: string | null = null;
+	try {
+		scenario = scenarioOf(text);
+		if (scenario) answer = await getWhatIf(db, { scenario, asOf, data, suppression });
+	} catch (e) {
+		if (!(e instanceof ScenarioError)) throw e;
+		error = e.message;
+	}
+	const chosen = q && index.topGroups.has(q) ? q : (answer?.qualifications[0]?.id ?? null);
+	return {
+		qualifications,
+		qualification: chosen
+			? {
+					id: chosen,
+					title: index.credentials.get(chosen)?.title ?? chosen,
+					groups: formGroups(index, chosen, scenario),
+					members: [...membersOf({ index, target: chosen })]
+						.map((id) => ({ id, title: index.credentials.get(id)?.title ?? id }))
+						.sort((a, b) => a.id.localeCompare(b.id))
+				}
+			: null,
+		providers,
+		scenario,
+		answer,
+		error,
+		asOf,
+		data
+	};
+}
+
+/** The URL of the page showing `scenario` (what a submitted form redirects to, and what is shared). */
+export function whatIfPageUrl({
+	scenario,
+	q,
+	asOf,
+	data
+}: {
+	scenario: Scenario | null;
+	q?: string | null;
+	asOf?: string;
+	data: DataOrigin;
+}): string {
+	const params = new URLSearchParams();
+	if (q) params.set('q', q);
+	if (data !== 'generated') params.set('data', data);
+	if (asOf) params.set('asOf', asOf);
+	if (scenario && scenario.changes.length) params.set('scenario', JSON.stringify(scenario));
+	return `/policy/what-if?${params}`;
+}
+
+/** A submitted form's scenario, for the qualification it edits. */
+export async function scenarioOfForm(
+	db: Db,
+	{ q, fields }: { q: string | undefined; fields: [string, string][] }
+): Promise<Scenario> {
+	const index = await getCatalogueIndex(db);
+	const groups = q && index.topGroups.has(q) ? formGroups(index, q, null) : [];
+	return scenarioFromForm({ fields, groups });
 }
