@@ -15,6 +15,8 @@ import { getOverview, publishOverview } from '../../src/lib/server/queries/overv
 import { getIssuance } from '../../src/lib/server/queries/issuance.ts';
 import { getConformance } from '../../src/lib/server/queries/conformance.ts';
 import { getSystemDashboard } from '../../src/lib/server/queries/system.ts';
+import { getFlows, getFlowsPage } from '../../src/lib/server/queries/flows.ts';
+import { disclosurePolicy } from '../../src/lib/domain/suppression/policy.ts';
 import { getProviderDashboard } from '../../src/lib/server/queries/providers.ts';
 import { SYSTEM, type EnrolmentFilters } from '../../src/lib/server/queries/scope.ts';
 import { filtersNotFollowed } from '../../src/lib/components/dashboard/filter-context.ts';
@@ -248,6 +250,33 @@ describe.each(engines)('the filter context reaches every figure on $name', (engi
 			completed: ownByHand.completed,
 			inProgress: ownByHand.inProgress
 		});
+	});
+
+	it("a credential's flows are the flows into and out of it: the same cells, withheld alike", async () => {
+		const context = { scope: SYSTEM, byCohort: false, kind: 'next' as const };
+		// By hand: every third learner takes FC-1, then FC-3 (same day, FC-1's enrolment first).
+		const open = await getFlows(db, { ...context, suppression: false, filters: { credentialId: 'FC-3' } });
+		expect(open.map((r) => [r.from, r.to, r.count])).toEqual([['FC-1', 'FC-3', 16]]);
+		expect(await getFlows(db, { ...context, suppression: false, filters: { credentialId: 'FC-2' } })).toEqual(
+			[]
+		);
+		// Under a policy, by gender: the rows of the whole table that touch FC-1, as published there
+		// (a subset of the same cells, never a second table to subtract).
+		for (const policy of [disclosurePolicy({ threshold: 10, mode: 'suppress' }), disclosurePolicy({})]) {
+			const question = { ...context, suppression: policy, dimension: 'gender' as const };
+			const whole = await getFlows(db, question);
+			const ofCredential = await getFlowsPage(db, { ...question, filters: { credentialId: 'FC-1' } });
+			const touching = whole.filter((r) => r.from === 'FC-1' || r.to === 'FC-1');
+			expect(touching.length).toBeGreaterThan(0);
+			expect(ofCredential).toEqual({ rows: touching, total: touching.length });
+			const page = await getFlowsPage(db, {
+				...question,
+				filters: { credentialId: 'FC-1' },
+				page: { limit: 1, offset: 1 }
+			});
+			expect(page).toEqual({ rows: touching.slice(1, 2), total: touching.length });
+		}
+		expect(filtersNotFollowed('flows', { credential: 'FC-1', data: 'real', verifiedOnly: false })).toEqual([]);
 	});
 
 	it('the stacking rate follows only the cut-off, and says which set filters it leaves aside', async () => {

@@ -94,4 +94,28 @@ describe.each(engines)('same-id conflicts on $name', (engine) => {
 		const [row] = await db.query<{ name: string }>(sql`select name from providers where id = 'dup-a'`);
 		expect(row.name).toBe('First');
 	});
+
+	it('rejects an id repeated thousands of lines later, past the chunk it was first read in', async () => {
+		// 12,000 providers (the loader writes 5,000 rows at a time); two come back far later.
+		const lines = ['id,name'];
+		for (let i = 0; i < 12_000; i++) lines.push(`far-${i},Provider ${i}`);
+		lines.push('far-7,Again', 'far-11999,Last again');
+		const { reports } = await importFiles(db, [bufferSource('far.csv', Buffer.from(lines.join('\n') + '\n'))]);
+		const [file] = reports[0].files;
+		expect(file).toMatchObject({ read: 12_002, stored: 12_000, rejected: 2 });
+		expect(file.errors).toEqual([
+			expect.objectContaining({ line: 12_002, field: 'id', message: expect.stringMatching(/also on line 9 /) }),
+			expect.objectContaining({ line: 12_003, field: 'id', message: expect.stringMatching(/also on line 12001 /) })
+		]);
+		const names = await db.query<{ id: string; name: string }>(
+			sql`select id, name from providers where id in ('far-7', 'far-11999') order by id`
+		);
+		expect(names).toEqual([
+			{ id: 'far-11999', name: 'Provider 11999' },
+			{ id: 'far-7', name: 'Provider 7' }
+		]);
+		// The same file again changes nothing and finds the same two lines.
+		const again = await importFiles(db, [bufferSource('far.csv', Buffer.from(lines.join('\n') + '\n'))]);
+		expect(again.reports[0].files[0]).toMatchObject({ read: 12_002, rejected: 2 });
+	});
 });

@@ -9,8 +9,8 @@ export async function signIn(page: Page, role: DemoRole) {
 	await page.goto('/login');
 	const email = page.getByLabel('Email');
 	const password = page.getByLabel('Password');
-	// The form hydrates after its HTML arrives and sets the email field to its state (empty), so
-	// an email typed before that is lost (seen in CI on a busy machine): type until both hold.
+	// The form hydrates after its HTML arrives. It used to wipe an email typed before that (CI, a
+	// busy machine; roles.test.ts now holds the page to that), so still type until both hold.
 	await expect(async () => {
 		await email.fill(demoEmail(role));
 		await password.fill(DEMO_PASSWORD);

@@ -112,6 +112,43 @@ test('the policymaker’s /system: figures match the API, filters live in the UR
 	await page.screenshot({ path: 'test-results/screenshots/system-360.png', fullPage: true });
 });
 
+test('drill-through: a credential’s flows into and out of it; a group’s row leads to its flows', async ({
+	page
+}) => {
+	await signIn(page, 'policymaker');
+	// The Sankey of one credential: the API's flows touching it, each a row of the whole table.
+	await page.goto('/system?credential=FFF');
+	const panel = page.locator('[data-panel="flows"]');
+	await expect(panel).toContainText('The flows into and out of FFF');
+	type Flow = { from: string; to: string; count: number | null };
+	const flows = async (query: string) =>
+		(await (await page.request.get(`/api/flows?kind=next&cohorts=combined${query}`)).json()) as Flow[];
+	const [ofFff, whole] = await Promise.all([flows('&credential=FFF'), flows('')]);
+	expect(ofFff).toEqual(whole.filter((r) => r.from === 'FFF' || r.to === 'FFF'));
+	expect(ofFff.some((r) => r.from === 'FFF' && r.count !== null)).toBe(true);
+	expect(ofFff.some((r) => r.to === 'FFF' && r.count !== null)).toBe(true);
+	const drawn = await panel
+		.locator('svg[data-chart="sankey"] path.link')
+		.evaluateAll((links) => links.map((l) => l.getAttribute('aria-label') ?? ''));
+	const published = ofFff.filter((r) => r.count !== null);
+	expect(published.length).toBeLessThanOrEqual(40);
+	await panel.screenshot({ path: 'test-results/screenshots/system-flows-of-FFF.png' });
+	expect(drawn.sort()).toEqual(
+		published.map((r) => `${r.from} → ${r.to}: ${r.count!.toLocaleString('en')} learners`).sort()
+	);
+
+	// A group in the equity table leads to the Flows page narrowed to it, its controls saying so.
+	await page.goto('/system?by=disability');
+	const equityTable = page.locator('[data-panel="equity"] table');
+	await page.locator('[data-panel="equity"]').getByRole('button', { name: 'Show table' }).click();
+	const yes = equityTable.getByRole('link', { name: 'Y', exact: true });
+	await expect(yes).toHaveAttribute('href', '/flows?data=real&by=disability&group=Y');
+	await yes.click();
+	await expect(page).toHaveURL(/\/flows\?data=real&by=disability&group=Y$/);
+	await expect(page.locator('form.filters select[name="by"]')).toHaveValue('disability');
+	await expect(page.locator('form.filters select[name="group"]')).toHaveValue('Y');
+});
+
 test('providers: the list for a policymaker, and a provider’s own page against the system', async ({
 	page
 }) => {

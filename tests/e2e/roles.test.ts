@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { signIn, type DemoRole } from './auth.ts';
+import { DEMO_PASSWORD, demoEmail, signIn, type DemoRole } from './auth.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 
@@ -34,6 +34,29 @@ for (const role of Object.keys(NAVIGATION) as DemoRole[]) {
 		await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
 	});
 }
+
+test('an email typed before the page’s script arrives is kept when the form hydrates', async ({ page }) => {
+	// Hold the app's scripts until the address is typed, as a slow connection would.
+	let release!: () => void;
+	const held = new Promise<void>((resolve) => (release = resolve));
+	await page.route('**/_app/immutable/**/*.js', async (route) => {
+		await held;
+		await route.continue();
+	});
+	await page.goto('/login', { waitUntil: 'domcontentloaded' });
+	await page.getByLabel('Email').fill(demoEmail('policymaker'));
+	release();
+	// Hydrated: the router has taken the history entry and every module has arrived.
+	await page.waitForFunction(() => history.state?.['sveltekit:history'] !== undefined);
+	await page.waitForLoadState('networkidle');
+	await expect(page.getByLabel('Email')).toHaveValue(demoEmail('policymaker'));
+	await page.getByLabel('Password').fill(DEMO_PASSWORD);
+	await Promise.all([
+		page.waitForURL((url) => !url.pathname.startsWith('/login')),
+		page.getByRole('button', { name: 'Sign in' }).click()
+	]);
+	await expect(page.getByRole('link', { name: demoEmail('policymaker') })).toBeVisible();
+});
 
 test('each role opens its pages and is refused the others', async ({ page }) => {
 	await signIn(page, 'policymaker');

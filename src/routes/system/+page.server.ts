@@ -37,7 +37,7 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 	const flowOptions = {
 		scope,
 		data: params.data,
-		filters: { providerId: params.provider },
+		filters: { providerId: params.provider, credentialId: params.credential },
 		suppression,
 		byCohort: false,
 		kind: flowKind

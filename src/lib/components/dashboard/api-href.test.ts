@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { apiHref, drillHref } from './api-href.ts';
+import { apiHref, drillHref, groupFlowsHref } from './api-href.ts';
 
 describe('apiHref', () => {
 	it('keeps the page filters, drops empty fields, and lets the panel set its own', () => {
@@ -22,5 +22,19 @@ describe('drillHref', () => {
 	});
 	it('gives no link for a row that is no credential (the total)', () => {
 		expect(drillHref(new URLSearchParams(), null)).toBeNull();
+	});
+});
+
+describe('groupFlowsHref', () => {
+	it("leads a group's row to the flows of its learners, for one data origin and group dimension", () => {
+		expect(groupFlowsHref({ data: 'real', dimension: 'disability', group: 'Y' })).toBe(
+			'/flows?data=real&by=disability&group=Y'
+		);
+		expect(
+			groupFlowsHref({ data: 'generated', dimension: 'age_band', group: '35-55', provider: 'ou' })
+		).toBe('/flows?data=generated&by=age_band&group=35-55&provider=ou');
+		expect(groupFlowsHref({ data: 'all', dimension: 'gender', group: 'F' })).toBeNull();
+		expect(groupFlowsHref({ data: 'real', dimension: 'credential', group: 'AAA' })).toBeNull();
+		expect(groupFlowsHref({ data: 'real', dimension: 'gender', group: null })).toBeNull();
 	});
 });

@@ -1,3 +1,5 @@
+import { GROUP_DIMENSIONS } from '../../domain/types.ts';
+
 // The data endpoint behind a panel, with the page's filters: what its Arrow download fetches.
 export function apiHref(
 	path: string,
@@ -23,6 +25,7 @@ export function flowsCsvHref(question: {
 	by?: string;
 	group?: string;
 	provider?: string;
+	credential?: string;
 }): string {
 	const { by, group, ...rest } = question;
 	const params = new URLSearchParams({ format: 'csv', cohorts: 'combined' });
@@ -46,4 +49,22 @@ export function drillHref(
 	for (const [key, current] of pageSearch) if (current !== '') params.set(key, current);
 	params.set(filter, value);
 	return `?${params}`;
+}
+
+/**
+ * Drill-through from a group (a row of the equity table): the flows its learners take, on the
+ * Flows page — the dashboard that narrows to one group. Flows count one origin at a time, so real
+ * and generated learners together have none.
+ */
+export function groupFlowsHref(question: {
+	data: string;
+	dimension: string;
+	group: string | null;
+	provider?: string;
+}): string | null {
+	if (question.group === null || (question.data !== 'real' && question.data !== 'generated')) return null;
+	if (!(GROUP_DIMENSIONS as readonly string[]).includes(question.dimension)) return null;
+	const params = new URLSearchParams({ data: question.data, by: question.dimension, group: question.group });
+	if (question.provider) params.set('provider', question.provider);
+	return `/flows?${params}`;
 }

@@ -64,7 +64,8 @@ export function filterWords(values: FilterValues, names: { provider?: Record<str
  * The figures of the dashboards and the filters each follows. Enrolment figures follow every filter
  * but "verified awards only" (an enrolment has no verification); award figures follow all; the
  * stacking rate is a learner's credentials across cohorts, levels and modes, so it follows only
- * the cut-off and the data origin; the /system Sankey follows the provider but not the cut-off.
+ * the cut-off and the data origin; the /system Sankey follows the provider and the credential (the
+ * flows into and out of it) but not the cut-off.
  */
 export const FIGURE_FILTERS = {
 	overview: FILTER_KEYS,
@@ -74,7 +75,7 @@ export const FIGURE_FILTERS = {
 	issuance: FILTER_KEYS,
 	conformance: FILTER_KEYS,
 	stacking: ['asOf'],
-	flows: ['provider'],
+	flows: ['provider', 'credential'],
 	learners: []
 } as const satisfies Record<string, readonly FilterKey[]>;
 export type Figure = keyof typeof FIGURE_FILTERS;

@@ -86,27 +86,62 @@ export async function keepVerifiedAwards(
 	return { units: kept, conflicts };
 }
 
+type Duplicate = { unit: RowsUnit; issue: ImportIssue };
+
+const duplicateOf = (unit: RowsUnit, table: string, earlierLine: number | undefined): Duplicate => ({
+	unit,
+	issue: {
+		...unit.at,
+		field: 'id',
+		message: `this ${table} id is also on line ${earlierLine} of this file: an id names one record, so this line is rejected`
+	}
+});
+
 /**
  * Rows of a tabular file (one row per unit) whose id an earlier line of the same file already
- * gave, within the chunk: each is an error naming both lines.
+ * gave: each is an error naming both lines. Within a chunk by a map; across the chunks of the file
+ * by a temporary table of the ids given so far (dropped with the import's transaction), so memory
+ * stays flat however long the file.
  */
-export function duplicateIds(units: RowsUnit[]): { unit: RowsUnit; issue: ImportIssue }[] {
+export async function duplicateIds(tx: Orm, units: RowsUnit[], importId: number): Promise<Duplicate[]> {
 	const seen = new Map<string, number | undefined>();
-	const duplicates: { unit: RowsUnit; issue: ImportIssue }[] = [];
+	const duplicates: Duplicate[] = [];
+	const first: { unit: RowsUnit; table: string; key: string }[] = [];
 	for (const unit of units) {
 		const [item] = unit.rows;
 		if (!item || unit.rows.length !== 1 || item.mentioned) continue;
-		const key = `${unit.at.file}\u0002${item.table}\u0002${rowKey(item)}`;
-		if (seen.has(key))
-			duplicates.push({
-				unit,
-				issue: {
-					...unit.at,
-					field: 'id',
-					message: `this ${item.table} id is also on line ${seen.get(key)} of this file: an id names one record, so this line is rejected`
-				}
-			});
-		else seen.set(key, unit.at.line);
+		const key = rowKey(item);
+		const inChunk = `${unit.at.file}\u0002${item.table}\u0002${key}`;
+		if (seen.has(inChunk)) duplicates.push(duplicateOf(unit, item.table, seen.get(inChunk)));
+		else {
+			seen.set(inChunk, unit.at.line);
+			first.push({ unit, table: item.table, key });
+		}
 	}
-	return duplicates;
+	if (first.length === 0) return duplicates;
+	await tx.execute(sql`create temporary table if not exists import_ids_given
+		(import_id integer, file text, tbl text, key text, line integer, primary key (import_id, file, tbl, key))
+		on commit drop`);
+	// The earlier lines are read before this chunk's ids are added (one snapshot for the statement).
+	const earlier = await rowsOf<{ i: number; line: number | null }>(
+		tx,
+		sql`with given as (
+				select * from unnest(${sql.param(first.map((f) => f.unit.at.file))}::text[],
+					${sql.param(first.map((f) => f.table))}::text[], ${sql.param(first.map((f) => f.key))}::text[],
+					${sql.param(first.map((f) => f.unit.at.line ?? null))}::int[]) with ordinality as g(file, tbl, key, line, i)
+			),
+			added as (
+				insert into import_ids_given (import_id, file, tbl, key, line)
+				select ${importId}, file, tbl, key, line from given on conflict do nothing
+			)
+			select g.i::int as i, s.line from given g
+			join import_ids_given s on s.import_id = ${importId} and (s.file, s.tbl, s.key) = (g.file, g.tbl, g.key)`
+	);
+	for (const { i, line } of earlier) {
+		const { unit, table } = first[i - 1];
+		duplicates.push(duplicateOf(unit, table, line ?? undefined));
+	}
+	// In the file's order, as every other error.
+	const position = new Map(units.map((u, i) => [u, i]));
+	return duplicates.sort((a, b) => position.get(a.unit)! - position.get(b.unit)!);
 }

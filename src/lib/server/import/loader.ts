@@ -463,7 +463,7 @@ class ChunkWriter {
 		if (accepted.length === 0) return;
 		// In a tabular file an id names one record: a later line with an id already given is an error.
 		if (TABULAR_FORMATS.has(this.format)) {
-			const duplicates = duplicateIds(accepted);
+			const duplicates = await duplicateIds(this.tx, accepted, this.importId);
 			for (const { unit, issue } of duplicates) this.reject(unit.at.file, [issue]);
 			if (duplicates.length > 0) accepted = accepted.filter((u) => !duplicates.some((d) => d.unit === u));
 		}

@@ -87,6 +87,28 @@ export async function getFlowsPage(
 		...context
 	}: FlowQuestion & { page?: FlowPage }
 ): Promise<{ rows: FlowRow[]; total: number }> {
+	// A credential's flows are the flows into it and out of it: rows of the whole answer, so they
+	// are the very cells (and withholdings) of the Sankey without it, never a new table to
+	// subtract from it. (As an enrolment filter it would keep only the credential's own
+	// enrolments, which flow nowhere.)
+	const { credentialId, ...otherFilters } = context.filters ?? {};
+	if (credentialId !== undefined) {
+		const whole = await getFlowsPage(db, {
+			dimension,
+			group,
+			statuses,
+			suppression,
+			byCohort,
+			startCohorts,
+			kind,
+			source,
+			...context,
+			filters: otherFilters
+		});
+		const rows = whole.rows.filter((r) => r.from === credentialId || r.to === credentialId);
+		const end = page?.limit == null ? undefined : page.offset + page.limit;
+		return { total: rows.length, rows: page ? rows.slice(page.offset, end) : rows };
+	}
 	const { from, to } = startCohorts ?? {};
 	// One start cohort is a cohort of the sums; a range is not their sum (a learner counts once).
 	const startCohort = from && from === to ? from : undefined;
