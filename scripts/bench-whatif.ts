@@ -9,7 +9,6 @@
 // CLI call: the scenario checked, the affected learners loaded, replayed under both rules, the
 // report published under the app's disclosure policy — after one warm-up, with the result cache
 // emptied before each run (the catalogue index stays warm, as in a running server).
-import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -23,6 +22,7 @@ import { getCatalogueIndex } from '../src/lib/server/queries/catalogue-cache.ts'
 import { forgetCached } from '../src/lib/server/queries/versioned-cache.ts';
 import { getWhatIf } from '../src/lib/server/queries/whatif.ts';
 import type { Scenario } from '../src/lib/domain/whatif/scenario.ts';
+import { importChild } from './bench/run-import.ts';
 import { fmt, quantile, table } from './report.ts';
 
 const { values } = parseArgs({
@@ -48,22 +48,6 @@ function sizeOf(text: string): number {
 	const m = /^(\d+(?:\.\d+)?)([km]?)$/i.exec(text);
 	if (!m) throw new Error(`--size: "${text}" is not a size like 1m or 200k`);
 	return Math.round(Number(m[1]) * (m[2].toLowerCase() === 'm' ? 1e6 : m[2].toLowerCase() === 'k' ? 1e3 : 1));
-}
-
-function importChild(dir: string, url: string): Promise<{ seconds: number; rows: number }> {
-	return new Promise((resolve, reject) => {
-		const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/bench/import-child.ts', dir, 'csv'], {
-			env: { ...process.env, DATABASE_URL: url, STACKWISE_DATA_DIR: '' },
-			stdio: ['ignore', 'pipe', 'inherit']
-		});
-		let out = '';
-		child.stdout.on('data', (d) => (out += d));
-		child.on('exit', (code) =>
-			code === 0
-				? resolve(JSON.parse(out.trim().split('\n').pop()!))
-				: reject(new Error(`import exited ${code}: ${out.slice(-500)}`))
-		);
-	});
 }
 
 /** The bench database, generated and imported unless it is already there. */

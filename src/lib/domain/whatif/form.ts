@@ -12,6 +12,24 @@ export type FormGroup = Pick<RequirementGroup, 'id' | 'rule' | 'n' | 'minCredits
 	children: number;
 };
 
+/** A group as the page's form edits it. */
+export type WhatIfFormGroup = FormGroup & {
+	label: string | null;
+	/** 0 for a top-level group, 1 for a group nested in one, … */
+	depth: number;
+	/** What the group asks today and under the scenario (n, or credits for a credit rule). */
+	today: number;
+	asked: number;
+};
+
+/** The qualification the page's form edits, with its groups and members. */
+export type WhatIfFormQualification = {
+	id: string;
+	title: string;
+	groups: WhatIfFormGroup[];
+	members: { id: string; title: string }[];
+};
+
 /** What a group asks today: its n (all: every member and child), or its credits. */
 export const askedToday = (g: FormGroup): number =>
 	g.rule === 'min_credits'

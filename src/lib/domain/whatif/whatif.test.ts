@@ -9,6 +9,7 @@ import { applyScenario } from './rules.ts';
 import { parseScenario, ScenarioError, type Scenario } from './scenario.ts';
 import { whatIf, type WhatIfLearner } from './report.ts';
 import { replayLearner } from './replay.ts';
+import { askedToday } from './form.ts';
 
 // Q: core all of {U1, U2}, electives 2 of {E1, E2, E3}. M (a micro-credential of provider P) is
 // not part of Q today.
@@ -208,7 +209,7 @@ describe('whatIf', () => {
 					for (const g of q.byGroup) expect(g.completedScenario).toBe(g.completedNow);
 				}
 			),
-			{ numRuns: 60 }
+			{ numRuns: 150 }
 		);
 	});
 
@@ -226,10 +227,10 @@ describe('whatIf', () => {
 				([cat, rows, g, by]) => {
 					const ix = indexCatalogue(cat);
 					const target = cat.groups[g];
-					const n =
-						(target.rule === 'n_of' ? (target.n ?? 0) : target.rule === 'all' ? target.members.length : 0) +
-						by;
 					if (target.rule === 'min_credits') return;
+					// What the group asks today ('all': every member and every nested group), plus some.
+					const children = cat.groups.filter((c) => c.parentGroupId === target.id).length;
+					const n = askedToday({ ...target, children }) + by;
 					const scenario = parseScenario({
 						version: 1,
 						changes: [{ type: 'requirement', group: target.id, n }]
@@ -246,7 +247,7 @@ describe('whatIf', () => {
 						expect(q.completedScenario!).toBeLessThanOrEqual(q.completedNow!);
 				}
 			),
-			{ numRuns: 80 }
+			{ numRuns: 150 }
 		);
 	});
 
@@ -276,7 +277,7 @@ describe('whatIf', () => {
 				const r = q.remainingNow;
 				if (r.inProgress !== null && r.inProgress > 0) expect(r.inProgress).toBeGreaterThanOrEqual(10);
 			}),
-			{ numRuns: 100 }
+			{ numRuns: 150 }
 		);
 	});
 

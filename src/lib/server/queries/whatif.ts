@@ -12,7 +12,14 @@ import { GROUP_DIMENSIONS, type GroupDimension, type RequirementGroup } from '..
 import { applyScenario, type AppliedScenario } from '../../domain/whatif/rules.ts';
 import { whatIf, type WhatIf, type WhatIfLearner } from '../../domain/whatif/report.ts';
 import { parseScenario, ScenarioError, type Scenario } from '../../domain/whatif/scenario.ts';
-import { askedToday, askedUnder, scenarioFromForm, type FormGroup } from '../../domain/whatif/form.ts';
+import {
+	askedToday,
+	askedUnder,
+	scenarioFromForm,
+	type FormGroup,
+	type WhatIfFormGroup,
+	type WhatIfFormQualification
+} from '../../domain/whatif/form.ts';
 import { getCatalogueIndex } from './catalogue-cache.ts';
 import { cachedForDataVersion } from './versioned-cache.ts';
 import { originCondition, type DataOrigin } from './scope.ts';
@@ -117,24 +124,10 @@ async function affectedLearners(
 	}));
 }
 
-export type WhatIfFormGroup = FormGroup & {
-	label: string | null;
-	/** 0 for a top-level group, 1 for a group nested in one, … */
-	depth: number;
-	/** What the group asks today and under the scenario (n, or credits for a credit rule). */
-	today: number;
-	asked: number;
-};
-
 export type WhatIfPage = {
 	qualifications: { id: string; title: string }[];
 	/** The qualification the form edits, with its groups and members. */
-	qualification: {
-		id: string;
-		title: string;
-		groups: WhatIfFormGroup[];
-		members: { id: string; title: string }[];
-	} | null;
+	qualification: WhatIfFormQualification | null;
 	providers: string[];
 	scenario: Scenario | null;
 	answer: WhatIfAnswer | null;
