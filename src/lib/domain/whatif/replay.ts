@@ -1,13 +1,16 @@
 // One learner's awards walked in date order under one set of rules (rules.ts): for each
 // qualification asked, the day something first counts toward it, the day it is complete (or
 // null: censored at the as-of date), what still counts at the end, and — for those still in
-// progress — what the exact planner says remains.
+// progress — how many credentials still complete it (progress.ts, the exact count the learner's
+// page shows).
 //
 // Complete means what the stacking rate means (stacking-rate.ts): holding the qualification's
 // award, or holding credentials that satisfy every requirement group, with recognitions and
 // stacking applied (holdings.ts).
 import { expandHoldings } from '../stacking/holdings.ts';
-import { PlanError, planCompletion } from '../stacking/plan.ts';
+import type { CatalogueIndex } from '../stacking/catalogue.ts';
+import { learnerProgress } from '../stacking/progress.ts';
+import { membersOf } from '../stacking/requirements.ts';
 import type { Rules } from './rules.ts';
 
 export type ReplayAward = { credentialId: string; providerId: string | null; issuedOn: string };
@@ -18,8 +21,8 @@ export type TargetOutcome = {
 	completedOn: string | null;
 	/** Awarded credentials counting toward it at the end (directly, recognised or transferred). */
 	counted: Set<string>;
-	/** Still in progress: the fewest credentials (and their hours) that complete it, prerequisites honoured. */
-	remaining: { count: number; hours: number | null } | null;
+	/** Still in progress: the fewest further credentials that complete it (prerequisites set aside). */
+	remaining: { count: number } | null;
 };
 
 export type LearnerReplay = {
@@ -123,24 +126,51 @@ export function replayLearner({
 	return { targets: out, recognised };
 }
 
-// Many learners still in progress hold the same few credentials: plans are remembered per
-// catalogue index, a bounded number of them.
+// Many learners still in progress hold the same few of a qualification's credentials: what remains
+// is remembered per catalogue index and target, keyed by the held credentials that can bear on the
+// qualification (its members at any depth, what they require, what is recognised as them), a
+// bounded number of them.
 const plans = new WeakMap<Rules['index'], Map<string, TargetOutcome['remaining']>>();
 const PLAN_MEMO_LIMIT = 50_000;
 
-/** The exact planner's fewest credentials (and their hours) completing `target`; null when none can. */
-function remaining(rules: Rules, target: string, held: Set<string>) {
+/** The credentials whose holding can change what completes `target`, closed over nesting, prerequisites and recognition. */
+function bearingOn(index: CatalogueIndex, target: string): Set<string> {
+	const key = `whatif-bearing:${target}`;
+	let out = index.memo.get(key) as Set<string> | undefined;
+	if (out) return out;
+	let recognisedFrom = index.memo.get('whatif-recognised-from') as Map<string, string[]> | undefined;
+	if (!recognisedFrom) {
+		recognisedFrom = new Map();
+		for (const r of index.catalogue.recognitions)
+			recognisedFrom.set(r.recognisedAsId, [...(recognisedFrom.get(r.recognisedAsId) ?? []), r.credentialId]);
+		index.memo.set('whatif-recognised-from', recognisedFrom);
+	}
+	out = new Set([target]);
+	const queue = [target];
+	const add = (id: string) => !out!.has(id) && (out!.add(id), queue.push(id));
+	while (queue.length) {
+		const id = queue.pop()!;
+		if (index.topGroups.has(id)) membersOf({ index, target: id }).forEach(add);
+		(index.requires.get(id) ?? []).forEach(add);
+		(recognisedFrom.get(id) ?? []).forEach(add);
+	}
+	index.memo.set(key, out);
+	return out;
+}
+
+/**
+ * The fewest further credentials that complete `target` (progress.ts's "still needed": exact,
+ * prerequisites set aside, as the learner's page says it); null when the catalogue cannot.
+ */
+function remaining(rules: Rules, target: string, held: Set<string>): TargetOutcome['remaining'] {
 	let memo = plans.get(rules.index);
 	if (!memo || memo.size > PLAN_MEMO_LIMIT) plans.set(rules.index, (memo = new Map()));
-	const key = `${target}\u0001${[...held].sort().join('\u0001')}`;
+	const bearing = bearingOn(rules.index, target);
+	const relevant = [...held].filter((id) => bearing.has(id)).sort();
+	const key = `${target}\u0001${relevant.join('\u0001')}`;
 	if (memo.has(key)) return memo.get(key)!;
-	let value: TargetOutcome['remaining'] = null;
-	try {
-		const p = planCompletion({ catalogue: rules.index, target, held, objective: 'count' });
-		value = { count: p.total.count, hours: p.total.hours };
-	} catch (e) {
-		if (!(e instanceof PlanError)) throw e;
-	}
+	const [q] = learnerProgress({ catalogue: rules.index, held: relevant, targets: [target] }).qualifications;
+	const value = q.stillNeeded === null ? null : { count: q.stillNeeded };
 	memo.set(key, value);
 	return value;
 }

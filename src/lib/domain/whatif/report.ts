@@ -9,7 +9,8 @@
 // - time to the qualification: cumulative incidence of completion by day since the first
 //   counting award (Aalen–Johansen; nobody leaves a qualification by a competing event here, so
 //   everyone not complete is censored at the as-of date), its published curve and median;
-// - learners still in progress and the mean credentials / hours the exact planner says remain;
+// - learners still in progress and the mean number of credentials that still complete it
+//   (progress.ts: exact, prerequisites set aside);
 // - byGroup: per dimension, each group's completion share now and under the scenario with its
 //   ratio to the reference group and the four-fifths flag (completion-equity.ts);
 // - providers whose awards newly count, and the recognitions (credentials newly held through a
@@ -63,7 +64,6 @@ export type GroupRow = {
 export type Remaining = {
 	inProgress: number | null;
 	meanCredentials: number | null;
-	meanHours: number | null;
 };
 
 export type ProviderRow = {
@@ -180,8 +180,8 @@ class TargetAccumulator {
 	tally = emptyTally();
 	days = { now: [] as DayCounts[], scenario: [] as DayCounts[] };
 	remaining = {
-		now: [] as { count: number; hours: number | null }[],
-		scenario: [] as { count: number; hours: number | null }[]
+		now: [] as { count: number }[],
+		scenario: [] as { count: number }[]
 	};
 	inProgress = { now: 0, scenario: 0 };
 	groups = new Map<string, Tally & { dimension: GroupDimension; group: string }>();
@@ -395,23 +395,19 @@ function newcombe(a: Proportion, b: Proportion) {
 
 function publishRemaining(
 	inProgress: number,
-	plans: { count: number; hours: number | null }[],
+	plans: { count: number }[],
 	policy: Suppression,
 	withheld = false
 ): Remaining {
 	if (withheld || inProgress < withheldBelow(policy))
 		return {
 			inProgress: withheld ? null : inProgress === 0 ? 0 : null,
-			meanCredentials: null,
-			meanHours: null
+			meanCredentials: null
 		};
 	const mean = (xs: number[]) => (xs.length ? xs.reduce((s, x) => s + x, 0) / xs.length : null);
-	const hours = plans.map((p) => p.hours);
 	return {
 		inProgress: publishedCount(policy, inProgress),
-		meanCredentials: plans.length >= withheldBelow(policy) ? mean(plans.map((p) => p.count)) : null,
-		meanHours:
-			plans.length >= withheldBelow(policy) && hours.every((h) => h !== null) ? mean(hours as number[]) : null
+		meanCredentials: plans.length >= withheldBelow(policy) ? mean(plans.map((p) => p.count)) : null
 	};
 }
 

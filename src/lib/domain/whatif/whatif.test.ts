@@ -87,7 +87,7 @@ describe('replay', () => {
 		const now = replayLearner({ rules: applied.now, awards, targets: ['Q'], asOf: '2024-12-31' });
 		const then = replayLearner({ rules: applied.scenario, awards, targets: ['Q'], asOf: '2024-12-31' });
 		expect(now.targets.get('Q')).toMatchObject({ firstOn: '2024-01-10', completedOn: null });
-		expect(now.targets.get('Q')!.remaining).toEqual({ count: 1, hours: 20 });
+		expect(now.targets.get('Q')!.remaining).toEqual({ count: 1 });
 		expect(then.targets.get('Q')).toMatchObject({
 			firstOn: '2024-01-10',
 			completedOn: '2024-04-20',
@@ -312,7 +312,7 @@ describe('whatIf', () => {
 			recognitionsCreated: 12
 		});
 		expect(q.providersNewlyCounted).toEqual([{ provider: 'P', learners: 12, awards: 12, suppressed: null }]);
-		expect(q.remainingNow).toMatchObject({ inProgress: 12, meanCredentials: 1, meanHours: 20 });
+		expect(q.remainingNow).toMatchObject({ inProgress: 12, meanCredentials: 1 });
 		expect(q.medianDaysNow).toBeNull();
 		expect(q.medianDaysScenario).toBe(31);
 		expect(report.overall).toMatchObject({
