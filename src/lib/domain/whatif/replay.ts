@@ -8,10 +8,8 @@
 // award, or holding credentials that satisfy every requirement group, with recognitions and
 // stacking applied (holdings.ts).
 import { expandHoldings } from '../stacking/holdings.ts';
-import type { CatalogueIndex } from '../stacking/catalogue.ts';
 import { learnerProgress } from '../stacking/progress.ts';
-import { membersOf } from '../stacking/requirements.ts';
-import type { Rules } from './rules.ts';
+import { bearingOn, type Rules } from './rules.ts';
 
 export type ReplayAward = { credentialId: string; providerId: string | null; issuedOn: string };
 
@@ -89,19 +87,45 @@ export function replayLearner({
 	const out = new Map<string, TargetOutcome>(
 		targets.map((t) => [t, { firstOn: null, completedOn: null, counted: new Set(), remaining: null }])
 	);
-	let last: ReturnType<typeof expandHoldings> | null = null;
-	let lastHeld: ReturnType<typeof heldOn> | null = null;
-	for (const day of days) {
-		const h = heldOn(rules, sorted, day);
-		const expanded = expandHoldings({ index, held: h.held });
-		for (const [t, o] of out) {
-			const at = positions.get(t)!;
-			if (o.firstOn === null && (expanded.heldMembers.get(at)?.length || h.held.has(t))) o.firstOn = day;
-			if (o.completedOn === null && expanded.held.has(t) && o.firstOn !== null) o.completedOn = day;
+	// Holdings only grow with time (an award gated by a prerequisite counts from the day the
+	// prerequisite is held), and so do "something counts" and "complete": each day is found by
+	// bisection over the award days, a few expansions per learner instead of one per day.
+	const states = new Map<
+		number,
+		{ h: ReturnType<typeof heldOn>; expanded: ReturnType<typeof expandHoldings> }
+	>();
+	const stateOn = (i: number) => {
+		let state = states.get(i);
+		if (!state) {
+			const h = heldOn(rules, sorted, days[i]);
+			states.set(i, (state = { h, expanded: expandHoldings({ index, held: h.held }) }));
 		}
-		last = expanded;
-		lastHeld = h;
+		return state;
+	};
+	const firstDay = (holds: (state: ReturnType<typeof stateOn>) => boolean): number => {
+		if (days.length === 0 || !holds(stateOn(days.length - 1))) return -1;
+		if (holds(stateOn(0))) return 0;
+		let [lo, hi] = [1, days.length - 1];
+		while (lo < hi) {
+			const mid = (lo + hi) >> 1;
+			if (holds(stateOn(mid))) hi = mid;
+			else lo = mid + 1;
+		}
+		return lo;
+	};
+	for (const [t, o] of out) {
+		const at = positions.get(t)!;
+		const first = firstDay(({ h, expanded }) =>
+			Boolean(expanded.heldMembers.get(at)?.length || h.held.has(t))
+		);
+		if (first < 0) continue;
+		o.firstOn = days[first];
+		const done = firstDay(({ expanded }) => expanded.held.has(t));
+		if (done >= 0) o.completedOn = days[Math.max(done, first)];
 	}
+	const end = days.length ? stateOn(days.length - 1) : null;
+	const last = end?.expanded ?? null;
+	const lastHeld = end?.h ?? null;
 	const recognised = new Set<string>();
 	if (last && lastHeld) {
 		for (const id of last.recognisedFrom.keys()) if (!lastHeld.held.has(id)) recognised.add(id);
@@ -127,36 +151,10 @@ export function replayLearner({
 }
 
 // Many learners still in progress hold the same few of a qualification's credentials: what remains
-// is remembered per catalogue index and target, keyed by the held credentials that can bear on the
-// qualification (its members at any depth, what they require, what is recognised as them), a
-// bounded number of them.
+// is remembered per catalogue index and target, keyed by the held credentials that bear on the
+// qualification (rules.ts bearingOn), a bounded number of them.
 const plans = new WeakMap<Rules['index'], Map<string, TargetOutcome['remaining']>>();
 const PLAN_MEMO_LIMIT = 50_000;
-
-/** The credentials whose holding can change what completes `target`, closed over nesting, prerequisites and recognition. */
-function bearingOn(index: CatalogueIndex, target: string): Set<string> {
-	const key = `whatif-bearing:${target}`;
-	let out = index.memo.get(key) as Set<string> | undefined;
-	if (out) return out;
-	let recognisedFrom = index.memo.get('whatif-recognised-from') as Map<string, string[]> | undefined;
-	if (!recognisedFrom) {
-		recognisedFrom = new Map();
-		for (const r of index.catalogue.recognitions)
-			recognisedFrom.set(r.recognisedAsId, [...(recognisedFrom.get(r.recognisedAsId) ?? []), r.credentialId]);
-		index.memo.set('whatif-recognised-from', recognisedFrom);
-	}
-	out = new Set([target]);
-	const queue = [target];
-	const add = (id: string) => !out!.has(id) && (out!.add(id), queue.push(id));
-	while (queue.length) {
-		const id = queue.pop()!;
-		if (index.topGroups.has(id)) membersOf({ index, target: id }).forEach(add);
-		(index.requires.get(id) ?? []).forEach(add);
-		(recognisedFrom.get(id) ?? []).forEach(add);
-	}
-	index.memo.set(key, out);
-	return out;
-}
 
 /**
  * The fewest further credentials that complete `target` (progress.ts's "still needed": exact,

@@ -238,10 +238,11 @@ class TargetAccumulator {
 			}
 		}
 		// Awards counting under the scenario that did not count today, by provider.
-		const newly = [...b.counted].filter((c) => !a.counted.has(c));
+		const newly = new Set([...b.counted].filter((c) => !a.counted.has(c)));
+		if (newly.size === 0) return true;
 		const seen = new Set<string>();
 		for (const award of learner.awards)
-			if (newly.includes(award.credentialId) && award.issuedOn <= asOf) {
+			if (newly.has(award.credentialId) && award.issuedOn <= asOf) {
 				const p = award.providerId ?? 'not stated';
 				let row = this.providers.get(p);
 				if (!row) this.providers.set(p, (row = { learners: 0, awards: 0 }));

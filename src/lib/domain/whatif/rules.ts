@@ -176,10 +176,23 @@ export function applyScenario({
 		prerequisites,
 		recognitions
 	});
+	const affected = affectedTargets([index, scenarioIndex], touched);
+	// Only the qualifications that can bear on an affected one are evaluated in the replay: the
+	// rest of a national catalogue cannot change whether an affected one completes.
+	const keep = new Set(
+		[index, scenarioIndex].flatMap((ix) =>
+			affected.flatMap((t) => [...bearingOn(ix, t)].filter((id) => ix.topGroups.has(id)))
+		)
+	);
+	const narrowed = (ix: CatalogueIndex) =>
+		indexCatalogue({
+			...ix.catalogue,
+			groups: ix.catalogue.groups.filter((g) => keep.has(g.targetCredentialId))
+		});
 	return {
-		now: { index, award: NO_AWARD_RULES },
-		scenario: { index: scenarioIndex, award },
-		affected: affectedTargets([index, scenarioIndex], touched),
+		now: { index: narrowed(index), award: NO_AWARD_RULES },
+		scenario: { index: narrowed(scenarioIndex), award },
+		affected,
 		warnings
 	};
 }
@@ -209,4 +222,29 @@ function affectedTargets(indexes: CatalogueIndex[], touched: Set<string>): strin
 		}
 	}
 	return [...out].sort();
+}
+
+/** The credentials whose holding can change what completes `target`, closed over nesting, prerequisites and recognition. */
+export function bearingOn(index: CatalogueIndex, target: string): Set<string> {
+	const key = `whatif-bearing:${target}`;
+	let out = index.memo.get(key) as Set<string> | undefined;
+	if (out) return out;
+	let recognisedFrom = index.memo.get('whatif-recognised-from') as Map<string, string[]> | undefined;
+	if (!recognisedFrom) {
+		recognisedFrom = new Map();
+		for (const r of index.catalogue.recognitions)
+			recognisedFrom.set(r.recognisedAsId, [...(recognisedFrom.get(r.recognisedAsId) ?? []), r.credentialId]);
+		index.memo.set('whatif-recognised-from', recognisedFrom);
+	}
+	out = new Set([target]);
+	const queue = [target];
+	const add = (id: string) => !out!.has(id) && (out!.add(id), queue.push(id));
+	while (queue.length) {
+		const id = queue.pop()!;
+		if (index.topGroups.has(id)) membersOf({ index, target: id }).forEach(add);
+		(index.requires.get(id) ?? []).forEach(add);
+		(recognisedFrom.get(id) ?? []).forEach(add);
+	}
+	index.memo.set(key, out);
+	return out;
 }

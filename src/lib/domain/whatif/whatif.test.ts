@@ -6,7 +6,7 @@ import { randomCatalogue } from '../stacking/random-catalogues.ts';
 import { stackingOutcomes } from '../stacking/stacking-rate.ts';
 import { GROUP_DIMENSIONS, type GroupDimension } from '../types.ts';
 import { applyScenario } from './rules.ts';
-import { parseScenario, ScenarioError, type Scenario } from './scenario.ts';
+import { parseScenario, ScenarioError } from './scenario.ts';
 import { whatIf, type WhatIfLearner } from './report.ts';
 import { replayLearner } from './replay.ts';
 import { askedToday } from './form.ts';
@@ -40,7 +40,6 @@ const award = (credentialId: string, issuedOn: string, providerId: string | null
 	issuedOn,
 	providerId
 });
-const none: Scenario = { version: 1, changes: [] };
 
 describe('scenario', () => {
 	it('refuses what does not fit the schema, saying where', () => {
@@ -184,12 +183,22 @@ describe('whatIf', () => {
 				([cat, rows]) => {
 					const ix = indexCatalogue(cat);
 					const learners = toLearners(rows);
-					// The rules of T touched without changing them: T is affected, nothing else differs.
-					const applied = applyScenario({ index: ix, scenario: none, providers });
-					applied.affected.push(...ix.targets);
+					// T's first group asked for exactly what it asks today: T is affected, nothing differs.
+					const first = cat.groups[0];
+					const children = cat.groups.filter((c) => c.parentGroupId === first.id).length;
+					const asked = askedToday({ ...first, children });
+					const same = parseScenario({
+						version: 1,
+						changes: [
+							first.rule === 'min_credits'
+								? { type: 'requirement', group: first.id, minCredits: asked }
+								: { type: 'requirement', group: first.id, n: asked }
+						]
+					});
+					const applied = applyScenario({ index: ix, scenario: same, providers });
 					const report = whatIf({
 						applied,
-						scenario: none,
+						scenario: same,
 						learners,
 						asOf: '2024-12-31',
 						suppression: false
