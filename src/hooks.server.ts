@@ -101,6 +101,11 @@ const handleRequest: Handle = async ({ event, resolve }) => {
 	event.locals.user = session?.user ?? null;
 	if (token && !session) event.cookies.delete(SESSION_COOKIE, { path: '/' });
 
+	// An id in the address holding a NUL byte names nothing (PostgreSQL refuses it in text): 400,
+	// naming the part of the address, as a bad query parameter gets.
+	const nul = Object.entries(event.params).find(([, value]) => value?.includes('\u0000'));
+	if (nul) error(400, `${nul[0]}: must not contain a NUL byte`);
+
 	// Every route has an access rule (src/lib/server/auth/policy.ts), enforced here before any
 	// load function or endpoint runs.
 	const decision = await decide({

@@ -387,6 +387,105 @@ describe('bad parameters answer 400, never 500 (issue 33)', () => {
 	});
 });
 
+describe('every route, every parameter: hostile values answer 400 or the page, never 500 (issue 33)', () => {
+	// Every parameter name any route reads (the schemas of src/lib/server/http and the routes').
+	const NAMES = [
+		'credential',
+		'cohort',
+		'provider',
+		'level',
+		'mode',
+		'qaApproach',
+		'reference',
+		'asOf',
+		'by',
+		'by2',
+		'data',
+		'format',
+		'limit',
+		'offset',
+		'kind',
+		'cohorts',
+		'from',
+		'to',
+		'group',
+		'verifiedOnly',
+		'issuance',
+		'learners',
+		'learnersPage',
+		'q',
+		'page',
+		'qualification',
+		'goal',
+		'table',
+		'create',
+		'next'
+	];
+	const HOSTILE = ['a%00b', '%EF%BF%BF%C0', 'x'.repeat(3000)];
+
+	it('as an administrator, on every GET page and API', async () => {
+		const { fixture } = server;
+		const cookie = await server.signIn('admin', { [ADDRESS]: '10.0.9.2' });
+		const paths = [
+			'/system',
+			'/providers',
+			`/providers/${fixture.providers.X}`,
+			`/providers/${fixture.providers.X}/quality`,
+			'/flows',
+			'/watch',
+			'/catalogue',
+			`/catalogue/${fixture.credentialId}`,
+			'/imports',
+			`/imports/${fixture.importId}`,
+			'/admin/users',
+			'/admin/audit',
+			'/account',
+			'/login',
+			`/learners/${fixture.learners.A.pseudonym}`,
+			`/learners/${fixture.learners.A.pseudonym}/record`,
+			'/api/metrics/overview',
+			'/api/metrics/completion',
+			'/api/metrics/time-to-credential',
+			'/api/metrics/issuance',
+			'/api/metrics/stacking',
+			'/api/metrics/conformance',
+			'/api/flows',
+			'/api/watch',
+			`/api/catalogue/${fixture.credentialId}`,
+			`/api/learners/${fixture.learners.A.pseudonym}/recommendations`
+		];
+		const failures: string[] = [];
+		for (const path of paths)
+			for (const name of NAMES)
+				for (const value of HOSTILE) {
+					const response = await server.request(`${path}?${name}=${value}`, { cookie });
+					if (response.status >= 500)
+						failures.push(`${path}?${name}=${value.slice(0, 20)}: ${response.status}`);
+					await response.body?.cancel();
+				}
+		// Ids in the path itself.
+		for (const path of [
+			'/providers/a%00b',
+			'/providers/a%00b/quality',
+			'/catalogue/a%00b',
+			'/imports/a%00b',
+			'/imports/1e999',
+			'/learners/a%00b',
+			'/learners/a%00b/record',
+			'/api/catalogue/a%00b',
+			'/api/learners/a%00b/recommendations',
+			'/imports/jobs/a%00b',
+			'/api/imports/jobs/a%00b/events',
+			'/imports/map/a%00b'
+		]) {
+			const response = await server.request(path, { cookie });
+			if (response.status >= 500) failures.push(`${path}: ${response.status}`);
+			await response.body?.cancel();
+		}
+		expect(failures).toEqual([]);
+	}, 900_000);
+});
+
 describe('upload size limit', () => {
 	/** Declares a body larger than the server takes and sends the first bytes; returns the status. */
 	const oversizedPost = (path: string, cookie: string, declaredBytes: number) =>

@@ -74,7 +74,9 @@ export async function getFlows(db: Db, question: FlowQuestion): Promise<FlowRow[
  */
 export async function getFlowsPage(
 	db: Db,
-	{
+	{ page, ...question }: FlowQuestion & { page?: FlowPage }
+): Promise<{ rows: FlowRow[]; total: number }> {
+	const {
 		dimension,
 		group,
 		statuses,
@@ -83,31 +85,20 @@ export async function getFlowsPage(
 		startCohorts,
 		kind,
 		source = 'rollups',
-		page,
 		...context
-	}: FlowQuestion & { page?: FlowPage }
-): Promise<{ rows: FlowRow[]; total: number }> {
+	} = question;
+	/** A page of rows that hold the whole answer. */
+	const pageOf = (rows: FlowRow[]) =>
+		page ? rows.slice(page.offset, page.limit === null ? undefined : page.offset + page.limit) : rows;
 	// A credential's flows are the flows into it and out of it: rows of the whole answer, so they
 	// are the very cells (and withholdings) of the Sankey without it, never a new table to
 	// subtract from it. (As an enrolment filter it would keep only the credential's own
 	// enrolments, which flow nowhere.)
 	const { credentialId, ...otherFilters } = context.filters ?? {};
 	if (credentialId !== undefined) {
-		const whole = await getFlowsPage(db, {
-			dimension,
-			group,
-			statuses,
-			suppression,
-			byCohort,
-			startCohorts,
-			kind,
-			source,
-			...context,
-			filters: otherFilters
-		});
+		const whole = await getFlowsPage(db, { ...question, filters: otherFilters });
 		const rows = whole.rows.filter((r) => r.from === credentialId || r.to === credentialId);
-		const end = page?.limit == null ? undefined : page.offset + page.limit;
-		return { total: rows.length, rows: page ? rows.slice(page.offset, end) : rows };
+		return { total: rows.length, rows: pageOf(rows) };
 	}
 	const { from, to } = startCohorts ?? {};
 	// One start cohort is a cohort of the sums; a range is not their sum (a learner counts once).
@@ -117,19 +108,8 @@ export async function getFlowsPage(
 	// Complementary suppression needs every flow of a set: a page of a suppressed answer is cut
 	// from the whole answer (which costs a national system the whole count per page).
 	if (page && withheldBelow > 0) {
-		const whole = await getFlowsPage(db, {
-			dimension,
-			group,
-			statuses,
-			suppression,
-			byCohort,
-			startCohorts,
-			kind,
-			source,
-			...context
-		});
-		const end = page.limit === null ? undefined : page.offset + page.limit;
-		return { total: whole.total, rows: whole.rows.slice(page.offset, end) };
+		const whole = await getFlowsPage(db, question);
+		return { total: whole.total, rows: pageOf(whole.rows) };
 	}
 	const counts = async (page: FlowPage | undefined) => {
 		const asked = { ...context, dimension, group, kind, byCohort, withheldBelow, page };
