@@ -13,7 +13,6 @@
 //             database of its own (stackwise_benchrec, created and dropped here) on the server of
 //             DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test; its own database is
 //             never touched).
-import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -36,6 +35,7 @@ import {
 	publishOutlook,
 	type ModelOrigin
 } from '../src/lib/server/queries/recommend.ts';
+import { importChild } from './bench/run-import.ts';
 import { fmt, quantile, table } from './report.ts';
 
 const { values } = parseArgs({
@@ -163,22 +163,6 @@ async function benchBundled() {
 	} finally {
 		await db.close();
 	}
-}
-
-function importChild(dir: string, url: string): Promise<{ seconds: number; rows: number }> {
-	return new Promise((resolve, reject) => {
-		const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/bench/import-child.ts', dir, 'csv'], {
-			env: { ...process.env, DATABASE_URL: url, STACKWISE_DATA_DIR: '' },
-			stdio: ['ignore', 'pipe', 'inherit']
-		});
-		let out = '';
-		child.stdout.on('data', (d) => (out += d));
-		child.on('exit', (code) =>
-			code === 0
-				? resolve(JSON.parse(out.trim().split('\n').pop()!))
-				: reject(new Error(`import exited ${code}: ${out.slice(-500)}`))
-		);
-	});
 }
 
 async function benchGenerated(size: number) {

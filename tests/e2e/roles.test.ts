@@ -10,8 +10,8 @@ const root = join(import.meta.dirname, '..', '..');
 
 // What the main navigation offers each role (src/routes/+layout.svelte), in order.
 const NAVIGATION: Record<DemoRole, string[]> = {
-	admin: ['System', 'Providers', 'Flows', 'Watch', 'Catalogue', 'Imports', 'Users', 'Audit log'],
-	policymaker: ['System', 'Providers', 'Flows', 'Watch', 'Catalogue'],
+	admin: ['System', 'Providers', 'Flows', 'Watch', 'What-if', 'Catalogue', 'Imports', 'Users', 'Audit log'],
+	policymaker: ['System', 'Providers', 'Flows', 'Watch', 'What-if', 'Catalogue'],
 	provider: ['System', 'My provider', 'Flows', 'Catalogue'],
 	learner: ['My pathway', 'Catalogue']
 };

@@ -25,6 +25,7 @@ export const ROUTE_POLICY: Record<string, RouteRule> = {
 	'/providers/[id]': { roles: AGGREGATES, own: 'provider' },
 	'/providers/[id]/quality': { roles: AGGREGATES, own: 'provider' },
 	'/watch': { roles: ['admin', 'policymaker'] },
+	'/policy/what-if': { roles: ['admin', 'policymaker'] },
 	'/learners/[id]': { roles: ['admin', 'provider', 'learner'], own: 'learner' },
 	// The signed record holds every award of the learner: the learner's own, or an admin's download.
 	'/learners/[id]/record': { roles: ['admin', 'learner'], own: 'learner' },
@@ -47,7 +48,8 @@ export const ROUTE_POLICY: Record<string, RouteRule> = {
 	'/api/learners/[id]/recommendations': { roles: ['admin', 'provider', 'learner'], own: 'learner' },
 	'/api/catalogue/[id]': { roles: ALL },
 	'/api/flows': { roles: AGGREGATES },
-	'/api/watch': { roles: ['admin', 'policymaker'] }
+	'/api/watch': { roles: ['admin', 'policymaker'] },
+	'/api/whatif': { roles: ['admin', 'policymaker'] }
 };
 
 export type Decision =

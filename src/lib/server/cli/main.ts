@@ -40,6 +40,11 @@ Commands:
       STACKWISE_DISCLOSURE=suppress|round5|both; docs/disclosure.md): exact counts with small cells
       withheld here unless STACKWISE_DISCLOSURE is set; the app's pages and APIs default to both.
       --no-suppression: the admin view.
+  whatif --scenario FILE [--as-of DATE] [--data real|generated|all] [--json]
+      Policy what-if: replay the affected learners' awards under today's rules and under the
+      scenario's (data/scenarios/*.json: recognise, requirement, prerequisite, creditTransfer);
+      completions now and under the scenario, time to the qualification, equity before and after.
+      Default --data generated (the bundled real data stacks into nothing); --as-of default today.
   watch [--as-of DATE] [--data real|generated|all] [--json]
       The credentialism watch: credentials first offered and awarded per quarter, awards per credential,
       overlap clusters (skills, units, near-duplicate titles), dead ends, the participation share.
@@ -97,6 +102,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
 	metrics: async () => (await import('./metrics.ts')).metricsCommand,
 	catalogue: async () => (await import('./catalogue.ts')).catalogueCommand,
 	watch: async () => (await import('./watch.ts')).watchCommand,
+	whatif: async () => (await import('./whatif.ts')).whatifCommand,
 	quality: async () => (await import('./watch.ts')).qualityCommand,
 	pathway: async () => (await import('./catalogue.ts')).pathwayCommand,
 	recommend: async () => (await import('./recommend.ts')).recommendCommand,

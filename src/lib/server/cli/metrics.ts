@@ -31,7 +31,8 @@ function dataOption(value: string | undefined): DataOrigin {
 	return (value ?? 'real') as DataOrigin;
 }
 
-function suppressionOption(off: boolean | undefined): Suppression {
+/** The CLI's disclosure policy; --no-suppression: the administrator's exact figures. */
+export function suppressionOption(off: boolean | undefined): Suppression {
 	return off ? false : readSettings().cliDisclosure;
 }
 

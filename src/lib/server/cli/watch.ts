@@ -2,8 +2,6 @@
 // data-quality cards from the same query layer as /watch and /providers/[id]/quality, as JSON
 // (--json: stdout holds only the JSON) or as a short readable summary.
 import { parseArgs } from 'node:util';
-import { readSettings } from '../config.ts';
-import type { Suppression } from '../../domain/equity/compare-groups.ts';
 import { ELEMENT_LABELS, QUALITY_ELEMENTS } from '../../domain/watch/data-quality.ts';
 import { qualityParams, watchParams } from '../http/watch-params.ts';
 import { getQuality } from '../queries/quality.ts';
@@ -11,10 +9,8 @@ import { getWatch } from '../queries/watch.ts';
 import { UsageError } from './args.ts';
 import type { CommandContext } from './main.ts';
 import { cliParams } from './schema-args.ts';
+import { suppressionOption } from './metrics.ts';
 
-// Small cells are withheld for everyone but an administrator looking at raw figures.
-const suppressionOf = (off: boolean | undefined): Suppression =>
-	off ? false : readSettings().cliDisclosure;
 const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)}%`);
 
 export async function watchCommand(argv: string[], { openDb, stdout }: CommandContext): Promise<number> {
@@ -33,7 +29,7 @@ export async function watchCommand(argv: string[], { openDb, stdout }: CommandCo
 	const answer = await getWatch(await openDb(), {
 		asOf: params.asOf,
 		data: params.data,
-		suppression: suppressionOf(values['no-suppression'])
+		suppression: suppressionOption(values['no-suppression'])
 	});
 	if (values.json) {
 		stdout.write(JSON.stringify(answer) + '\n');
@@ -78,7 +74,7 @@ export async function qualityCommand(argv: string[], { openDb, stdout }: Command
 	const params = cliParams(qualityParams, { provider: values.provider });
 	const cards = await getQuality(await openDb(), {
 		providerId: params.provider,
-		suppression: suppressionOf(values['no-suppression'])
+		suppression: suppressionOption(values['no-suppression'])
 	});
 	if (params.provider && cards.length === 0)
 		throw new UsageError(`--provider: no provider "${params.provider}"`);

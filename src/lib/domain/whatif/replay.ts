@@ -1,0 +1,174 @@
+// One learner's awards walked in date order under one set of rules (rules.ts): for each
+// qualification asked, the day something first counts toward it, the day it is complete (or
+// null: censored at the as-of date), what still counts at the end, and — for those still in
+// progress — how many credentials still complete it (progress.ts, the exact count the learner's
+// page shows).
+//
+// Complete means what the stacking rate means (stacking-rate.ts): holding the qualification's
+// award, or holding credentials that satisfy every requirement group, with recognitions and
+// stacking applied (holdings.ts).
+import { expandHoldings } from '../stacking/holdings.ts';
+import { learnerProgress } from '../stacking/progress.ts';
+import { bearingOn, type Rules } from './rules.ts';
+
+export type ReplayAward = { credentialId: string; providerId: string | null; issuedOn: string };
+
+export type TargetOutcome = {
+	/** The first day something held counted toward the qualification; null: nothing did. */
+	firstOn: string | null;
+	completedOn: string | null;
+	/** Awarded credentials counting toward it at the end (directly, recognised or transferred). */
+	counted: Set<string>;
+	/** Still in progress: the fewest further credentials that complete it (prerequisites set aside). */
+	remaining: { count: number } | null;
+};
+
+export type LearnerReplay = {
+	targets: Map<string, TargetOutcome>;
+	/** Credentials held at the end only through a recognition or a credit transfer. */
+	recognised: Set<string>;
+};
+
+/** What an award list holds on a day under the rules: ids (stand-ins and recognitions included). */
+function heldOn(rules: Rules, awards: readonly ReplayAward[], day: string) {
+	const upTo = awards.filter((a) => a.issuedOn <= day);
+	const raw = new Set(upTo.map((a) => a.credentialId));
+	const held = new Set<string>();
+	const through = new Map<string, string>(); // id held through an award rule → the award's credential
+	const { gates, recognitions, transfers } = rules.award;
+	for (const a of upTo) {
+		// An award gated by an added prerequisite counts once every prerequisite is held.
+		const gate = gates.get(a.credentialId);
+		if (gate && !gate.every((p) => raw.has(p))) continue;
+		held.add(a.credentialId);
+		for (const r of recognitions.get(a.credentialId) ?? [])
+			if (a.providerId !== null && r.providers.has(a.providerId) && !raw.has(r.as)) {
+				held.add(r.as);
+				through.set(r.as, a.credentialId);
+			}
+	}
+	for (const t of transfers) {
+		let credits = 0;
+		for (const a of upTo) {
+			const standIn = t.standIns.get(a.credentialId);
+			if (!standIn || a.providerId !== t.fromProvider || held.has(standIn) || !held.has(a.credentialId))
+				continue;
+			const c = rules.index.credentials.get(standIn)?.credits ?? 0;
+			if (credits + c > t.maxCredits) continue;
+			credits += c;
+			held.add(standIn);
+			through.set(standIn, a.credentialId);
+		}
+	}
+	return { held, through };
+}
+
+export function replayLearner({
+	rules,
+	awards,
+	targets,
+	asOf,
+	plan = true
+}: {
+	rules: Rules;
+	awards: readonly ReplayAward[];
+	/** Qualifications asked (ids in rules.index.targets). */
+	targets: readonly string[];
+	asOf: string;
+	/** Whether to plan what remains for those still in progress. */
+	plan?: boolean;
+}): LearnerReplay {
+	const { index } = rules;
+	const sorted = awards
+		.filter((a) => a.issuedOn <= asOf)
+		.sort((a, b) => a.issuedOn.localeCompare(b.issuedOn));
+	const days = [...new Set(sorted.map((a) => a.issuedOn))];
+	const positions = new Map(targets.map((t) => [t, index.targets.indexOf(t)]));
+	const out = new Map<string, TargetOutcome>(
+		targets.map((t) => [t, { firstOn: null, completedOn: null, counted: new Set(), remaining: null }])
+	);
+	// Holdings only grow with time (an award gated by a prerequisite counts from the day the
+	// prerequisite is held), and so do "something counts" and "complete": each day is found by
+	// bisection over the award days, a few expansions per learner instead of one per day.
+	const states = new Map<
+		number,
+		{ h: ReturnType<typeof heldOn>; expanded: ReturnType<typeof expandHoldings> }
+	>();
+	const stateOn = (i: number) => {
+		let state = states.get(i);
+		if (!state) {
+			const h = heldOn(rules, sorted, days[i]);
+			states.set(i, (state = { h, expanded: expandHoldings({ index, held: h.held }) }));
+		}
+		return state;
+	};
+	const firstDay = (holds: (state: ReturnType<typeof stateOn>) => boolean): number => {
+		if (days.length === 0 || !holds(stateOn(days.length - 1))) return -1;
+		if (holds(stateOn(0))) return 0;
+		let [lo, hi] = [1, days.length - 1];
+		while (lo < hi) {
+			const mid = (lo + hi) >> 1;
+			if (holds(stateOn(mid))) hi = mid;
+			else lo = mid + 1;
+		}
+		return lo;
+	};
+	for (const [t, o] of out) {
+		const at = positions.get(t)!;
+		const first = firstDay(({ h, expanded }) =>
+			Boolean(expanded.heldMembers.get(at)?.length || h.held.has(t))
+		);
+		if (first < 0) continue;
+		o.firstOn = days[first];
+		const done = firstDay(({ expanded }) => expanded.held.has(t));
+		if (done >= 0) o.completedOn = days[Math.max(done, first)];
+	}
+	const end = days.length ? stateOn(days.length - 1) : null;
+	const last = end?.expanded ?? null;
+	const lastHeld = end?.h ?? null;
+	const recognised = new Set<string>();
+	if (last && lastHeld) {
+		for (const id of last.recognisedFrom.keys()) if (!lastHeld.held.has(id)) recognised.add(id);
+		for (const id of lastHeld.through.keys()) recognised.add(id);
+		const awarded = new Set(sorted.map((a) => a.credentialId));
+		for (const [t, o] of out) {
+			const members = last.heldMembers.get(positions.get(t)!) ?? [];
+			for (const m of members) {
+				if (awarded.has(m) && lastHeld.held.has(m)) o.counted.add(m);
+				const via = lastHeld.through.get(m);
+				if (via) o.counted.add(via);
+				for (const from of last.recognisedFrom.get(m) ?? []) {
+					if (awarded.has(from)) o.counted.add(from);
+					const v = lastHeld.through.get(from);
+					if (v) o.counted.add(v);
+				}
+			}
+			if (plan && o.firstOn !== null && o.completedOn === null)
+				o.remaining = remaining(rules, t, lastHeld.held);
+		}
+	}
+	return { targets: out, recognised };
+}
+
+// Many learners still in progress hold the same few of a qualification's credentials: what remains
+// is remembered per catalogue index and target, keyed by the held credentials that bear on the
+// qualification (rules.ts bearingOn), a bounded number of them.
+const plans = new WeakMap<Rules['index'], Map<string, TargetOutcome['remaining']>>();
+const PLAN_MEMO_LIMIT = 50_000;
+
+/**
+ * The fewest further credentials that complete `target` (progress.ts's "still needed": exact,
+ * prerequisites set aside, as the learner's page says it); null when the catalogue cannot.
+ */
+function remaining(rules: Rules, target: string, held: Set<string>): TargetOutcome['remaining'] {
+	let memo = plans.get(rules.index);
+	if (!memo || memo.size > PLAN_MEMO_LIMIT) plans.set(rules.index, (memo = new Map()));
+	const bearing = bearingOn(rules.index, target);
+	const relevant = [...held].filter((id) => bearing.has(id)).sort();
+	const key = `${target}\u0001${relevant.join('\u0001')}`;
+	if (memo.has(key)) return memo.get(key)!;
+	const [q] = learnerProgress({ catalogue: rules.index, held: relevant, targets: [target] }).qualifications;
+	const value = q.stillNeeded === null ? null : { count: q.stillNeeded };
+	memo.set(key, value);
+	return value;
+}
