@@ -276,7 +276,9 @@ describe.each(engines)('the filter context reaches every figure on $name', (engi
 			});
 			expect(page).toEqual({ rows: touching.slice(1, 2), total: touching.length });
 		}
-		expect(filtersNotFollowed('flows', { credential: 'FC-1', data: 'real', verifiedOnly: false })).toEqual([]);
+		expect(filtersNotFollowed('flows', { credential: 'FC-1', data: 'real', verifiedOnly: false })).toEqual(
+			[]
+		);
 	});
 
 	it('the stacking rate follows only the cut-off, and says which set filters it leaves aside', async () => {

@@ -419,7 +419,9 @@ describe('every route, every parameter: hostile values answer 400 or the page, n
 		'goal',
 		'table',
 		'create',
-		'next'
+		'next',
+		'scenario',
+		'apply'
 	];
 	const HOSTILE = ['a%00b', '%EF%BF%BF%C0', 'x'.repeat(3000)];
 
@@ -451,6 +453,7 @@ describe('every route, every parameter: hostile values answer 400 or the page, n
 			'/api/metrics/conformance',
 			'/api/flows',
 			'/api/watch',
+			'/policy/what-if',
 			`/api/catalogue/${fixture.credentialId}`,
 			`/api/learners/${fixture.learners.A.pseudonym}/recommendations`
 		];

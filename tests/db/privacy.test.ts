@@ -142,7 +142,6 @@ describe.each(engines)('accounts and privacy on $name', (engine) => {
 	it('audits user changes, consent changes and retention', async () => {
 		const actions = (await getAuditLog(db)).map((e) => e.action);
 		for (const action of ['import', 'user-created', 'user-changed', 'consent-changed', 'retention'])
-
 			expect(actions).toContain(action);
 	});
 });

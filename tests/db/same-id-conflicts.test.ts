@@ -100,12 +100,22 @@ describe.each(engines)('same-id conflicts on $name', (engine) => {
 		const lines = ['id,name'];
 		for (let i = 0; i < 12_000; i++) lines.push(`far-${i},Provider ${i}`);
 		lines.push('far-7,Again', 'far-11999,Last again');
-		const { reports } = await importFiles(db, [bufferSource('far.csv', Buffer.from(lines.join('\n') + '\n'))]);
+		const { reports } = await importFiles(db, [
+			bufferSource('far.csv', Buffer.from(lines.join('\n') + '\n'))
+		]);
 		const [file] = reports[0].files;
 		expect(file).toMatchObject({ read: 12_002, stored: 12_000, rejected: 2 });
 		expect(file.errors).toEqual([
-			expect.objectContaining({ line: 12_002, field: 'id', message: expect.stringMatching(/also on line 9 /) }),
-			expect.objectContaining({ line: 12_003, field: 'id', message: expect.stringMatching(/also on line 12001 /) })
+			expect.objectContaining({
+				line: 12_002,
+				field: 'id',
+				message: expect.stringMatching(/also on line 9 /)
+			}),
+			expect.objectContaining({
+				line: 12_003,
+				field: 'id',
+				message: expect.stringMatching(/also on line 12001 /)
+			})
 		]);
 		const names = await db.query<{ id: string; name: string }>(
 			sql`select id, name from providers where id in ('far-7', 'far-11999') order by id`

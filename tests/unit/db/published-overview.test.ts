@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { disclosurePolicy } from '../../../src/lib/domain/suppression/policy.ts';
 import { publishOverview } from '../../../src/lib/server/queries/overview.ts';
 
-const counted = { learners: 7, enrolments: 12, awards: 0, providers: 1, credentials: 1, includesGenerated: false };
+const counted = {
+	learners: 7,
+	enrolments: 12,
+	awards: 0,
+	providers: 1,
+	credentials: 1,
+	includesGenerated: false
+};
 
 describe('publishOverview', () => {
 	it('withholds a headline count of fewer learners than the threshold and rounds the rest, as the policy says', () => {

@@ -51,15 +51,7 @@ describe('issuanceSeries', () => {
 			{ period: '2014-Q2', group: 'all', awards: 25 },
 			{ period: '2015-Q1', group: 'all', awards: null }
 		]);
-		expect(periods).toEqual([
-			'2013-Q3',
-			'2013-Q4',
-			'2014-Q1',
-			'2014-Q2',
-			'2014-Q3',
-			'2014-Q4',
-			'2015-Q1'
-		]);
+		expect(periods).toEqual(['2013-Q3', '2013-Q4', '2014-Q1', '2014-Q2', '2014-Q3', '2014-Q4', '2015-Q1']);
 		expect(series[0].points.map((p) => p.y)).toEqual([40, 0, 0, 25, 0, 0, null]);
 	});
 	it('is empty for no rows', () => {

@@ -30,9 +30,9 @@ describe('groupFlowsHref', () => {
 		expect(groupFlowsHref({ data: 'real', dimension: 'disability', group: 'Y' })).toBe(
 			'/flows?data=real&by=disability&group=Y'
 		);
-		expect(
-			groupFlowsHref({ data: 'generated', dimension: 'age_band', group: '35-55', provider: 'ou' })
-		).toBe('/flows?data=generated&by=age_band&group=35-55&provider=ou');
+		expect(groupFlowsHref({ data: 'generated', dimension: 'age_band', group: '35-55', provider: 'ou' })).toBe(
+			'/flows?data=generated&by=age_band&group=35-55&provider=ou'
+		);
 		expect(groupFlowsHref({ data: 'all', dimension: 'gender', group: 'F' })).toBeNull();
 		expect(groupFlowsHref({ data: 'real', dimension: 'credential', group: 'AAA' })).toBeNull();
 		expect(groupFlowsHref({ data: 'real', dimension: 'gender', group: null })).toBeNull();
