@@ -24,6 +24,12 @@ test('a policymaker opens the credentialism watch', async ({ page }) => {
 	])
 		await expect(page.getByRole('heading', { level: 2, name: title })).toBeVisible();
 
+	// The proliferation chart redraws by another breakdown in the page.
+	const proliferation = page.locator('[data-panel="proliferation"]');
+	await expect(proliferation.locator('.subtitle')).toContainText('Per quarter, whole catalogue');
+	await proliferation.getByLabel('Break down by').selectOption('level');
+	await expect(proliferation.locator('.subtitle')).toContainText('Per quarter, level');
+
 	// The awards-per-credential table: every credential of the bundled catalogue is in one band.
 	const bands = page.getByRole('table', { name: 'Credentials by awards per credential (table)' });
 	const counts = await bands.locator('tbody tr td:nth-child(2)').allTextContents();

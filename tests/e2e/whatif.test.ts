@@ -41,6 +41,13 @@ test('a policymaker builds a scenario in the form, sees the difference, and shar
 	for (const id of ['whatif-curves', 'whatif-equity', 'whatif-qualifications'])
 		await expect(page.locator(`[data-panel="${id}"]`)).toBeVisible();
 	await expect(page.locator('[data-panel="whatif-curves"] svg[data-chart="lines"]')).toBeVisible();
+	// The equity panel redraws by another grouping in the page.
+	const equity = page.locator('[data-panel="whatif-equity"]');
+	await equity.getByLabel('Group by').selectOption('age_band');
+	await expect(equity.locator('svg[aria-label^="Share completing"]')).toHaveAttribute(
+		'aria-label',
+		/by age band, today and under/
+	);
 	const results = await new AxeBuilder({ page }).analyze();
 	expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
 	await page.screenshot({ path: 'test-results/e2e/whatif.png', fullPage: true });
