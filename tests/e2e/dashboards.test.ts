@@ -147,6 +147,19 @@ test('drill-through: a credential’s flows into and out of it; a group’s row 
 	await expect(page).toHaveURL(/\/flows\?data=real&by=disability&group=Y$/);
 	await expect(page.locator('form.filters select[name="by"]')).toHaveValue('disability');
 	await expect(page.locator('form.filters select[name="group"]')).toHaveValue('Y');
+
+	// A provider's own page: the group's flows of its own learners.
+	await page.context().clearCookies();
+	await signIn(page, 'provider');
+	const own = await page.getByRole('link', { name: 'My provider' }).getAttribute('href');
+	await page.goto(`${own}?by=gender`);
+	await page.locator('[data-panel="equity"]').getByRole('button', { name: 'Show table' }).click();
+	const women = page.locator('[data-panel="equity"] table').getByRole('link', { name: 'F', exact: true });
+	const provider = own!.split('/').pop();
+	await expect(women).toHaveAttribute('href', `/flows?data=real&by=gender&group=F&provider=${provider}`);
+	await women.click();
+	await expect(page.locator('form.filters select[name="group"]')).toHaveValue('F');
+	await page.screenshot({ path: 'test-results/screenshots/provider-group-flows.png', fullPage: true });
 });
 
 test('providers: the list for a policymaker, and a provider’s own page against the system', async ({
