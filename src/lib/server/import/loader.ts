@@ -137,161 +137,234 @@ function labelOrigin(units: ParsedUnit[], origin: ImportOrigin = 'real'): Parsed
 /** Formats of one row per unit (Stackwise's templates), where an id given twice is an error. */
 const TABULAR_FORMATS = new Set(['csv', 'arrow']);
 
+/**
+ * Runs one import: read → check → write (one transaction) → count the sums → record the outcome.
+ * Whatever fails, the history gets a row and the report reconciles (read = stored + rejected).
+ */
 export async function runImportJob(db: Db, job: ImportJob, options: LoadOptions = {}): Promise<ImportReport> {
+	const run = await startImport(db, job, options);
+	try {
+		const afterCommit = await db.orm.transaction((tx) => loadInTransaction(tx, job, options, run));
+		await finishAfterCommit(db, run, afterCommit, options);
+	} catch (error) {
+		markNothingStored(run, error);
+	}
+	run.report.files = [...run.files.values()];
+	run.progress('done', true);
+	// Once the history says the rows are stored, a failure to add the count's warning (the database
+	// closing as the server stops, say) does not make the import fail: the next start counts.
+	await recordReport(db, run.report, run.source).catch((error) => {
+		if (!run.recorded) throw error;
+	});
+	return run.report;
+}
+
+/** One import under way: its history row, its reports and its progress. */
+type ImportRun = {
+	source: string;
+	files: Map<string, FileReport>;
+	report: ImportReport;
+	/** Whether the history already says the rows are stored (before their sums are counted). */
+	recorded: boolean;
+	/** Bytes read so far, for the progress bar. */
+	bytesRead(n: number): void;
+	progress(phase: ImportProgress['phase'], force?: boolean): void;
+};
+
+/** What the transaction leaves to do after its commit. */
+type AfterCommit = {
+	/** Planner statistics Citus cannot gather inside the transaction that wrote the shards. */
+	analyze: SQL | null;
+	/** The import counts every learner's sums again, after its rows are committed. */
+	countEveryone: boolean;
+};
+
+/** The import's row in the history (status running), its file reports and its progress reporter. */
+async function startImport(db: Db, job: ImportJob, options: LoadOptions): Promise<ImportRun> {
 	const sha256 = await sha256Of(job.files);
 	const source = options.source ?? job.files.map((f) => f.path).join(', ');
 	const [{ id: importId }] = await db.query<{ id: number }>(
 		sql`insert into imports (source, format, sha256, status, user_id, origin)
 			values (${source}, ${job.format}, ${sha256}, 'running', ${options.userId ?? null}, ${options.origin ?? 'real'}) returning id`
 	);
-
 	const files = new Map<string, FileReport>();
 	for (const file of job.files) files.set(file.path, newFileReport(file.path, job.format));
 	if (job.layout)
 		for (const file of job.files)
 			// A file whose layout cannot be told is refused by its parse, with the reason.
 			files.get(file.path)!.text = await job.layout(file).catch(() => undefined);
-	const report: ImportReport = {
-		importId,
-		format: job.format,
-		status: 'succeeded',
-		files: [],
-		changed: {},
-		refusal: [],
-		conflicts: [],
-		rollups: 'current'
-	};
 	const totalBytes = job.files.reduce((sum, f) => sum + f.size, 0);
 	let bytesDone = 0;
 	let lastProgress = 0;
-	const progress = (phase: ImportProgress['phase'], force = false) => {
-		const now = Date.now();
-		if (!options.onProgress || (!force && now - lastProgress < 100)) return;
-		lastProgress = now;
-		options.onProgress({ file: source, phase, done: Math.min(bytesDone, totalBytes), total: totalBytes });
+	return {
+		source,
+		files,
+		recorded: false,
+		report: {
+			importId,
+			format: job.format,
+			status: 'succeeded',
+			files: [],
+			changed: {},
+			refusal: [],
+			conflicts: [],
+			rollups: 'current'
+		},
+		bytesRead(n) {
+			bytesDone += n;
+		},
+		progress(phase, force = false) {
+			const now = Date.now();
+			if (!options.onProgress || (!force && now - lastProgress < 100)) return;
+			lastProgress = now;
+			options.onProgress({ file: source, phase, done: Math.min(bytesDone, totalBytes), total: totalBytes });
+		}
 	};
+}
 
-	// An import that counts every learner again counts after its rows commit (markRollupsPending).
-	let countAfterCommit = false;
-	let analyzeAfterCommit: SQL | null = null;
-	let recorded = false;
+/** The import's transaction: write every unit, check the whole, then count or mark the sums. */
+async function loadInTransaction(
+	tx: Orm,
+	job: ImportJob,
+	options: LoadOptions,
+	run: ImportRun
+): Promise<AfterCommit> {
+	// Held until the transaction ends, so a later start can tell this import from a dead one.
+	await holdImportRunning(tx, run.report.importId);
+	const state = new ChunkWriter(tx, run.report.importId, run.files, job.format, run.report, run.source);
+	await writeUnits(job, options, run, state);
+	refuseRejectedInStrict(job, run);
+	const afterIssues = job.afterLoad ? await job.afterLoad(tx) : [];
+	if (afterIssues.length > 0) throw new ImportRefusal(afterIssues);
+	run.progress('summarising', true);
+	const analyze = await analyzeGrownTables(tx, run.report);
+	const touched = await state.touched();
+	throwIfAborted(options);
+	// A count an earlier import or start left pending (failed, or stopped) is retried here.
+	const countEveryone = touched === 'all' || touched.learners.countsEveryone || (await rollupsPending(tx));
+	if (countEveryone) await markRollupsPending(tx);
+	else await refreshRollups(tx, touched);
+	throwIfAborted(options);
+	return { analyze, countEveryone };
+}
+
+function throwIfAborted(options: LoadOptions): void {
+	if (options.signal?.aborted) throw new Aborted('aborted');
+}
+
+/** Parses the units and checks and writes them a chunk at a time. */
+async function writeUnits(job: ImportJob, options: LoadOptions, run: ImportRun, state: ChunkWriter) {
+	// One chunk is written while the next is read and checked: the database works on one core
+	// while parsing works on the other. Writes stay one at a time and in order (the next chunk's
+	// references are looked up in what the previous one wrote).
+	const writes = new OneAtATime();
+	const write = async (units: ParsedUnit[]) => {
+		const checked = state.check(labelOrigin(units, options.origin));
+		await writes.start(() => state.write(checked));
+	};
 	try {
-		await db.orm.transaction(async (tx) => {
-			// Held until the transaction ends, so a later start can tell this import from a dead one.
-			await holdImportRunning(tx, importId);
-			const state = new ChunkWriter(tx, importId, files, job.format, report, source);
-			// One chunk is written while the next is read and checked: the database works on one core
-			// while parsing works on the other. Writes stay one at a time and in order (the next
-			// chunk's references are looked up in what the previous one wrote).
-			const writes = new OneAtATime();
-			const write = async (units: ParsedUnit[]) => {
-				const checked = state.check(labelOrigin(units, options.origin));
-				await writes.start(() => state.write(checked));
-			};
-			try {
-				let chunk: ParsedUnit[] = [];
-				for await (const unit of job.parse((n) => {
-					bytesDone += n;
-					progress('reading');
-				})) {
-					if (options.signal?.aborted) throw new Aborted('aborted');
-					state.count(unit);
-					chunk.push(unit);
-					if (chunk.length >= CHUNK_UNITS) {
-						await write(chunk);
-						chunk = [];
-						progress('writing');
-					}
-				}
-				if (options.signal?.aborted) throw new Aborted('aborted');
+		let chunk: ParsedUnit[] = [];
+		for await (const unit of job.parse((n) => {
+			run.bytesRead(n);
+			run.progress('reading');
+		})) {
+			throwIfAborted(options);
+			state.count(unit);
+			chunk.push(unit);
+			if (chunk.length >= CHUNK_UNITS) {
 				await write(chunk);
-				await writes.last;
-			} finally {
-				// A failure while a chunk is being written: let its statements finish before the
-				// transaction rolls back, so none arrives after.
-				await writes.settled();
+				chunk = [];
+				run.progress('writing');
 			}
-			const rejected = [...files.values()].reduce((sum, f) => sum + f.rejected, 0);
-			if (job.strict && rejected > 0) {
-				throw new ImportRefusal([
+		}
+		throwIfAborted(options);
+		await write(chunk);
+		await writes.last;
+	} finally {
+		// A failure while a chunk is being written: let its statements finish before the
+		// transaction rolls back, so none arrives after.
+		await writes.settled();
+	}
+}
+
+/** A strict dataset is imported whole or not at all. */
+function refuseRejectedInStrict(job: ImportJob, run: ImportRun): void {
+	const rejected = [...run.files.values()].reduce((sum, f) => sum + f.rejected, 0);
+	if (job.strict && rejected > 0)
+		throw new ImportRefusal([
+			{
+				file: run.source,
+				message: `${rejected} row(s) could not be read; this dataset is imported whole or not at all, so nothing was stored`
+			}
+		]);
+}
+
+/**
+ * Planner statistics that know about the rows just written, before the rollups are counted from
+ * them (and, committed with them, for the first dashboard query after a big import): at 1M
+ * enrolments, stale ones turned a 7 s distinct count into 32 s. On Citus, ANALYZE of a distributed
+ * table cannot follow the multi-shard writes in one transaction: it is returned to run after the
+ * commit, and the count runs on the workers' own statistics meanwhile.
+ */
+async function analyzeGrownTables(tx: Orm, report: ImportReport): Promise<SQL | null> {
+	const grown = Object.keys(report.changed).filter(
+		(t) => (report.changed[t as ImportTable]?.inserted ?? 0) > 0
+	);
+	if (grown.length === 0) return null;
+	const analyze = sql.raw(`analyze ${grown.map((t) => `"${t}"`).join(', ')}`);
+	if (await hasCitus(tx)) return analyze;
+	await tx.execute(analyze);
+	return null;
+}
+
+/** After the commit: Citus's statistics, and the count of everyone's sums. */
+async function finishAfterCommit(
+	db: Db,
+	run: ImportRun,
+	afterCommit: AfterCommit,
+	options: LoadOptions
+): Promise<void> {
+	if (afterCommit.analyze) await db.orm.execute(afterCommit.analyze);
+	if (!afterCommit.countEveryone) return;
+	// The rows are stored: say so in the history before the count, which may take minutes (and may
+	// not finish if the server stops).
+	run.report.files = [...run.files.values()];
+	await recordReport(db, run.report, run.source);
+	run.recorded = true;
+	run.progress('stored', true);
+	if (options.deferRollupCount) run.report.rollups = 'pending';
+	else await countRollupsAfter(db, [run.report], run.source);
+}
+
+/** An import that failed, was refused or was stopped: nothing is stored, and the reports say why. */
+function markNothingStored(run: ImportRun, error: unknown): void {
+	const { report, source } = run;
+	report.status =
+		error instanceof Aborted ? 'aborted' : error instanceof ImportRefusal ? 'refused' : 'failed';
+	report.refusal =
+		error instanceof ImportRefusal
+			? error.issues
+			: [
 					{
 						file: source,
-						message: `${rejected} row(s) could not be read; this dataset is imported whole or not at all, so nothing was stored`
+						message:
+							error instanceof Aborted ? 'the import was stopped; nothing was stored' : failureMessage(error)
 					}
-				]);
-			}
-			const afterIssues = job.afterLoad ? await job.afterLoad(tx) : [];
-			if (afterIssues.length > 0) throw new ImportRefusal(afterIssues);
-			progress('summarising', true);
-			// Planner statistics that know about the rows just written, before the rollups are counted
-			// from them (and, committed with them, for the first dashboard query after a big import):
-			// at 1M enrolments, stale ones turned a 7 s distinct count into 32 s.
-			const grown = Object.keys(report.changed).filter(
-				(t) => (report.changed[t as ImportTable]?.inserted ?? 0) > 0
-			);
-			// On Citus, ANALYZE of a distributed table cannot follow the multi-shard writes in one
-			// transaction: it runs after the commit (below), and the count runs on the workers' own
-			// statistics meanwhile.
-			const analyze = grown.length > 0 ? sql.raw(`analyze ${grown.map((t) => `"${t}"`).join(', ')}`) : null;
-			if (analyze && (await hasCitus(tx))) analyzeAfterCommit = analyze;
-			else if (analyze) await tx.execute(analyze);
-			const touched = await state.touched();
-			if (options.signal?.aborted) throw new Aborted('aborted');
-			// A count an earlier import or start left pending (failed, or stopped) is retried here.
-			countAfterCommit = touched === 'all' || touched.learners.countsEveryone || (await rollupsPending(tx));
-			if (countAfterCommit) await markRollupsPending(tx);
-			else await refreshRollups(tx, touched);
-			if (options.signal?.aborted) throw new Aborted('aborted');
-		});
-		if (analyzeAfterCommit) await db.orm.execute(analyzeAfterCommit);
-		if (countAfterCommit) {
-			// The rows are stored: say so in the history before the count, which may take minutes
-			// (and may not finish if the server stops).
-			report.files = [...files.values()];
-			await recordReport(db, report, source);
-			recorded = true;
-			progress('stored', true);
-			if (options.deferRollupCount) report.rollups = 'pending';
-			else await countRollupsAfter(db, [report], source);
-		}
-	} catch (error) {
-		report.status =
-			error instanceof Aborted ? 'aborted' : error instanceof ImportRefusal ? 'refused' : 'failed';
-		report.refusal =
-			error instanceof ImportRefusal
-				? error.issues
-				: [
-						{
-							file: source,
-							message:
-								error instanceof Aborted
-									? 'the import was stopped; nothing was stored'
-									: failureMessage(error)
-						}
-					];
-		report.changed = {};
-		report.conflicts = [];
-		// Nothing was stored: every unit read counts as rejected, so read = stored + rejected still holds.
-		for (const file of files.values()) {
-			file.rejected = file.read;
-			file.stored = 0;
-			file.verification = emptyVerification();
-			if (error instanceof ImportRefusal) {
-				for (const issue of error.issues)
-					if (issue.file === file.path && file.errors.length < MAX_ERRORS) file.errors.unshift(issue);
-			} else if (!(error instanceof Aborted))
-				// Why every row of the file was rejected, with the file (--json lists errors by file).
-				file.errors.unshift({ ...report.refusal[0], file: file.path });
-		}
+				];
+	report.changed = {};
+	report.conflicts = [];
+	// Nothing was stored: every unit read counts as rejected, so read = stored + rejected still holds.
+	for (const file of run.files.values()) {
+		file.rejected = file.read;
+		file.stored = 0;
+		file.verification = emptyVerification();
+		if (error instanceof ImportRefusal) {
+			for (const issue of error.issues)
+				if (issue.file === file.path && file.errors.length < MAX_ERRORS) file.errors.unshift(issue);
+		} else if (!(error instanceof Aborted))
+			// Why every row of the file was rejected, with the file (--json lists errors by file).
+			file.errors.unshift({ ...report.refusal[0], file: file.path });
 	}
-	report.files = [...files.values()];
-	progress('done', true);
-	// Once the history says the rows are stored, a failure to add the count's warning (the database
-	// closing as the server stops, say) does not make the import fail: the next start counts.
-	await recordReport(db, report, source).catch((error) => {
-		if (!recorded) throw error;
-	});
-	return report;
 }
 
 /**
