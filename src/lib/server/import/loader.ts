@@ -530,44 +530,54 @@ class ChunkWriter {
 		return checked;
 	}
 
+	/** 2–4. Ids, references and the same-id rule against the database, then the rows written. */
 	async write(checked: CheckedChunk) {
 		for (const { file, issues } of checked.rejected) this.reject(file, issues);
-		let accepted = checked.accepted;
-		if (accepted.length === 0) return;
-		// In a tabular file an id names one record: a later line with an id already given is an error.
-		if (TABULAR_FORMATS.has(this.format)) {
-			const duplicates = await duplicateIds(this.tx, accepted, this.importId);
-			for (const { unit, issue } of duplicates) this.reject(unit.at.file, [issue]);
-			if (duplicates.length > 0) accepted = accepted.filter((u) => !duplicates.some((d) => d.unit === u));
-		}
+		if (checked.accepted.length === 0) return;
+		let accepted = await this.withoutRepeatedIds(checked.accepted);
+		accepted = await this.withReferencesFound(accepted);
+		accepted = await this.underSameIdRule(accepted);
+		await this.writeRows(this.latestRows(accepted));
+	}
 
-		// 2. References, against the accepted units of this chunk and the database. Rejecting a unit
-		// can strand another that relied on it, so repeat until nothing changes.
+	/** In a tabular file an id names one record: a later line with an id already given is an error. */
+	private async withoutRepeatedIds(accepted: RowsUnit[]): Promise<RowsUnit[]> {
+		if (!TABULAR_FORMATS.has(this.format)) return accepted;
+		const duplicates = await duplicateIds(this.tx, accepted, this.importId);
+		for (const { unit, issue } of duplicates) this.reject(unit.at.file, [issue]);
+		if (duplicates.length === 0) return accepted;
+		return accepted.filter((u) => !duplicates.some((d) => d.unit === u));
+	}
+
+	/**
+	 * References, against the accepted units of this chunk and the database. Rejecting a unit can
+	 * strand another that relied on it, so repeat until nothing changes.
+	 */
+	private async withReferencesFound(accepted: RowsUnit[]): Promise<RowsUnit[]> {
 		const inDb = new Map<RefTable, Set<string>>();
 		const lookedUp = new Map<RefTable, Set<string>>();
+		const setOf = (map: Map<RefTable, Set<string>>, table: RefTable) =>
+			map.get(table) ?? map.set(table, new Set()).get(table)!;
 		for (;;) {
 			const provided = new Map<RefTable, Set<string>>();
 			for (const unit of accepted)
 				for (const item of unit.rows) {
 					const key = providedKey(item);
-					if (key)
-						(provided.get(key.table) ?? provided.set(key.table, new Set()).get(key.table)!).add(key.key);
+					if (key) setOf(provided, key.table).add(key.key);
 				}
 			const missing = new Map<RefTable, Set<string>>();
 			for (const unit of accepted)
 				for (const item of unit.rows)
 					for (const ref of referencesOf(item)) {
 						if (provided.get(ref.table)?.has(ref.key) || lookedUp.get(ref.table)?.has(ref.key)) continue;
-						(missing.get(ref.table) ?? missing.set(ref.table, new Set()).get(ref.table)!).add(ref.key);
+						setOf(missing, ref.table).add(ref.key);
 					}
 			for (const [table, keys] of missing) {
 				const found = await existingKeys(this.tx, table, [...keys]);
-				const seen = lookedUp.get(table) ?? lookedUp.set(table, new Set()).get(table)!;
-				const present = inDb.get(table) ?? inDb.set(table, new Set()).get(table)!;
-				for (const key of keys) seen.add(key);
-				for (const key of found) present.add(key);
+				for (const key of keys) setOf(lookedUp, table).add(key);
+				for (const key of found) setOf(inDb, table).add(key);
 			}
-			const still: typeof accepted = [];
+			const still: RowsUnit[] = [];
 			for (const unit of accepted) {
 				const issues: ImportIssue[] = [];
 				for (const item of unit.rows)
@@ -577,25 +587,31 @@ class ChunkWriter {
 				if (issues.length > 0) this.reject(unit.at.file, issues);
 				else still.push(unit);
 			}
-			if (still.length === accepted.length) break;
+			if (still.length === accepted.length) return accepted;
 			accepted = still;
 		}
+	}
 
-		// The same-id rule: a verified award is not replaced by an unverified version (conflicts.ts).
+	/** The same-id rule: a verified award is not replaced by an unverified version (conflicts.ts). */
+	private async underSameIdRule(accepted: RowsUnit[]): Promise<RowsUnit[]> {
 		const ruled = await keepVerifiedAwards(this.tx, accepted, {
 			importId: this.importId,
 			source: this.source
 		});
-		accepted = ruled.units;
 		for (const { issue, verification } of ruled.conflicts) {
 			const file = this.fileOf(issue.file);
 			file.verification[verification]++;
 			if (file.warnings.length < MAX_ERRORS) file.warnings.push(issue);
 			if (this.report.conflicts.length < MAX_ERRORS) this.report.conflicts.push(issue);
 		}
+		return ruled.units;
+	}
 
-		// 3. Write, parents first, the last row of a key winning within the chunk (a row's own
-		// source over a mere mention).
+	/**
+	 * The rows to write per table, the last row of a key winning within the chunk (a row's own
+	 * source over a mere mention); counts the units stored and remembers what they touch.
+	 */
+	private latestRows(accepted: RowsUnit[]): Map<ImportTable, Map<string, ImportRow>> {
 		const byTable = new Map<ImportTable, Map<string, ImportRow>>();
 		for (const unit of accepted) {
 			const file = this.fileOf(unit.at.file);
@@ -618,18 +634,20 @@ class ChunkWriter {
 				if (item.table === 'awards') file.verification[item.row.verification]++;
 			}
 		}
-		// The panel sums lose these learners' counts before their rows change (and regain them after).
+		return byTable;
+	}
+
+	/** Writes the rows, parents first; the panel sums lose the learners' counts before (and regain them after). */
+	private async writeRows(byTable: Map<ImportTable, Map<string, ImportRow>>) {
 		const learnerIds: string[] = [];
 		for (const table of ['learners', 'enrolments', 'awards'] as const)
 			for (const item of byTable.get(table)?.values() ?? [])
 				if (item.table === 'learners') learnerIds.push(item.row.id);
 				else if (item.table === 'enrolments' || item.table === 'awards') learnerIds.push(item.row.learnerId);
-
 		await this.learnerChanges.before(learnerIds);
 		for (const table of TABLE_ORDER) {
 			const rows = byTable.get(table);
 			if (!rows) continue;
-			const list = [...rows.values()].map((item) => item.row);
 			const total = (this.report.changed[table] ??= { inserted: 0, updated: 0 });
 			for (const mentioned of [false, true]) {
 				let part: object[] = [...rows.values()]
@@ -647,6 +665,7 @@ class ChunkWriter {
 					this.learnerChanges.everything();
 			}
 			if (table === 'requirement_groups') {
+				const list = [...rows.values()].map((item) => item.row);
 				const changed = await writeGroupMembers(this.tx, list as { id: string; members: string[] }[]);
 				const members = (this.report.changed.requirement_members ??= { inserted: 0, updated: 0 });
 				members.updated += changed;
