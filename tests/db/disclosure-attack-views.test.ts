@@ -29,6 +29,7 @@ import { getVerificationShares } from '../../src/lib/server/queries/verification
 import { getStacking } from '../../src/lib/server/queries/stacking.ts';
 import { getTimeToCredential } from '../../src/lib/server/queries/time-to-credential.ts';
 import { getWatch } from '../../src/lib/server/queries/watch.ts';
+import { getQuality } from '../../src/lib/server/queries/quality.ts';
 import type { Breakdown, EnrolmentFilters, Scope } from '../../src/lib/server/queries/scope.ts';
 import { disclosurePolicy, rounds, type Suppression } from '../../src/lib/domain/suppression/policy.ts';
 import { classifyCredential } from '../../src/lib/domain/conformance/conformance-shares.ts';
@@ -341,6 +342,31 @@ async function askVerification(db: Db, attack: Attack, p: Point) {
 	});
 }
 
+/**
+ * The data-quality cards: a provider's awards and its verified share, computed from the rounded
+ * counts — so the share times the awards is the verified count as published. The crafted data's
+ * awards are all real, of consenting learners and of no stub badge, so a card's awards are the
+ * very cell of the provider's verified share (the solver stops if the two ever differ).
+ */
+async function askQuality(db: Db, attack: Attack, p: Point) {
+	const providerId = p.scope.kind === 'provider' ? p.scope.providerId : undefined;
+	const [shown, truth] = await both(attack.policy, (suppression) =>
+		getQuality(db, { providerId, suppression })
+	);
+	const base = constraintsOf(p);
+	truth.forEach((t, i) => {
+		const s = shown[i];
+		const cell = { ...base, provider: t.provider.id };
+		attack.see(cellKey(cell, 'awards'), s.awards, t.awards!);
+		const verified = Math.round(t.verifiedShare! * t.awards!);
+		attack.see(
+			cellKey({ ...cell, verified: 'yes' }, 'awards'),
+			s.verifiedShare === null || s.awards === null ? null : Math.round(s.verifiedShare * s.awards),
+			verified
+		);
+	});
+}
+
 async function askStacking(db: Db, attack: Attack, p: Point, by: GroupDimension[]) {
 	const [shown, truth] = await both(attack.policy, (suppression) =>
 		getStacking(db, { scope: p.scope, asOf: p.asOf, by, suppression })
@@ -481,6 +507,11 @@ async function attackViews(db: Db, attack: Attack, scope: Scope, points = points
 		w = withheld();
 		await askVerification(db, attack, p);
 		count('verified shares', w);
+		if (!p.provider && !p.cohort && !p.asOf) {
+			w = withheld();
+			await askQuality(db, attack, p);
+			count('quality', w);
+		}
 		for (const by of [[], ['credential'], ['provider']] as Breakdown[][])
 			await askCompletion(db, attack, p, by);
 		w = withheld();
@@ -532,6 +563,10 @@ describe.each(engines)('disclosure attacks on every other view on $name', (engin
 			// Every view has small cells to attack (the data set is made so).
 			for (const view of ['issuance', 'conformance', 'time to credential', 'stacking'])
 				expect(withheld.get(view), view).toBeGreaterThan(0);
+			// Withheld groups' curve steps are cells of the attack, and published curves bound them.
+			const steps = [...attack.vars].filter(([k]) => k.includes(' by day '));
+			expect(steps.filter(([, v]) => v.withheld).length).toBeGreaterThan(0);
+			expect(steps.filter(([, v]) => v.bounds).length).toBeGreaterThan(0);
 			expect(attack.solve()).toEqual([]);
 		},
 		600_000
