@@ -11,9 +11,11 @@
 // then works out what it can by margins, pairs and differences across filters and views; no
 // withheld cell may come out exactly under the default policy.
 //
+// Curves are read as counts (seeCurveSteps) and the data-quality cards' awards and verified
+// counts join their providers' cells.
+//
 // Sampling: the whole grid of the crafted data's parameters (2 providers, 2 cohorts, 5 as-of
-// dates, verified on/off) is asked; curves' step sizes are checked by the authorisation matrix
-// (smallSteps), not solved here.
+// dates, verified on/off) is asked.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/lib/server/db/client.ts';
 import { bundledDataPath, collectFiles, importFiles } from '../../src/lib/server/import/index.ts';
