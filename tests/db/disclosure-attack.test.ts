@@ -9,10 +9,12 @@
 // The solver (attack-solver.ts): every cell a variable named by what it counts, partitions and
 // identities kept where they hold on the true counts, interval propagation to a fixed point. Whole
 // answers with identical true figures are merged (an as-of date before a cohort's start equals the
-// earlier cohort alone). Every other aggregate is attacked in disclosure-attack-views.test.ts.
+// earlier cohort alone). The questions are asked as attack-questions.ts asks them, as the OULAD
+// suite (disclosure-attack-oulad.test.ts) does; every other aggregate is attacked in
+// disclosure-attack-views.test.ts.
 //
 // Sampling: the data set is small (~400 learners) so the whole space of these parameters is asked
-// (about 500 completion answers per role), rather than sampling the bundled data's much larger one.
+// (about 500 completion answers per role); the OULAD suite samples the bundled data's larger one.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/lib/server/db/client.ts';
 import type { Breakdown, Scope } from '../../src/lib/server/queries/scope.ts';
