@@ -29,6 +29,8 @@ export type Var = {
 	withheld: boolean;
 	published: boolean;
 	values: number[];
+	/** Bounds a published figure sets without stating the cell (a curve's height times its n). */
+	bounds?: Array<[number, number]>;
 };
 type Relation = { parent: string; children: string[] };
 
@@ -53,6 +55,17 @@ export class Attack {
 		if (value === null) v.withheld = true;
 		else ((v.published = true), v.values.push(value));
 		this.vars.set(key, v);
+	}
+
+	/**
+	 * A cell a published figure bounds without stating it: at least lo and at most hi (a curve's
+	 * cumulative share on a day times its n, each as published, bound the learners by that day).
+	 */
+	within(key: string, lo: number, hi: number, truth: number) {
+		this.hidden(key, truth);
+		const v = this.vars.get(key)!;
+		if (v.truth !== truth) throw new Error(`attack: cell ${key} has two true values ${v.truth}, ${truth}`);
+		v.bounds = [...(v.bounds ?? []), [lo, hi]];
 	}
 
 	/** A quantity no answer publishes (unverified awards): an unknown that relations may use, not a cell. */
@@ -91,29 +104,36 @@ export class Attack {
 				const slack = rounded(x) ? 2 : 0;
 				((v.lo = Math.max(v.lo, x - slack, 0)), (v.hi = Math.min(v.hi, x + slack)));
 			}
+		for (const v of this.vars.values())
+			for (const [lo, hi] of v.bounds ?? [])
+				((v.lo = Math.max(v.lo, Math.ceil(lo - 1e-9))), (v.hi = Math.min(v.hi, Math.floor(hi + 1e-9))));
 		const unknown = (k: string) =>
 			this.vars.get(k) ?? { lo: 0, hi: Infinity, truth: NaN, withheld: false, published: false };
-		// Keep only the relations that hold on the true counts (and name known cells).
-		const holds = this.relations.filter(
-			(r) =>
-				this.vars.has(r.parent) &&
-				r.children.every((c) => this.vars.has(c)) &&
-				unknown(r.parent).truth === r.children.reduce((s, c) => s + unknown(c).truth, 0)
-		);
+		// Keep only the relations that hold on the true counts (and name known cells), each once.
+		const distinct = new Map(this.relations.map((r) => [JSON.stringify([r.parent, ...r.children]), r]));
+		const holds = [...distinct.values()]
+			.filter(
+				(r) =>
+					this.vars.has(r.parent) &&
+					r.children.every((c) => this.vars.has(c)) &&
+					unknown(r.parent).truth === r.children.reduce((s, c) => s + unknown(c).truth, 0)
+			)
+			.map((r) => ({ parent: this.vars.get(r.parent)!, children: r.children.map((c) => this.vars.get(c)!) }));
 		for (let round = 0, changed = true; changed && round < 200; round++) {
 			changed = false;
-			const tighten = (k: string, lo: number, hi: number) => {
-				const v = this.vars.get(k)!;
+			const tighten = (v: Var, lo: number, hi: number) => {
 				const [nlo, nhi] = [Math.max(v.lo, Math.ceil(lo)), Math.min(v.hi, Math.floor(hi))];
 				if (nlo !== v.lo || nhi !== v.hi) ((v.lo = nlo), (v.hi = nhi), (changed = true));
 			};
-			for (const r of holds) {
-				const kids = r.children.map((c) => this.vars.get(c)!);
-				const p = this.vars.get(r.parent)!;
-				const sum = (end: 'lo' | 'hi', skip = -1) =>
-					kids.reduce((s, v, i) => (i === skip ? s : s + v[end]), 0);
-				tighten(r.parent, sum('lo'), sum('hi'));
-				r.children.forEach((c, i) => tighten(c, p.lo - sum('hi', i), p.hi - sum('lo', i)));
+			for (const { parent: p, children: kids } of holds) {
+				// The children's sums, and the sum of all but one (an unbounded child counted apart).
+				const lo = kids.reduce((s, v) => s + v.lo, 0);
+				const unbounded = kids.filter((v) => v.hi === Infinity).length;
+				const bounded = kids.reduce((s, v) => (v.hi === Infinity ? s : s + v.hi), 0);
+				const hiBut = (v: Var) =>
+					unbounded - (v.hi === Infinity ? 1 : 0) > 0 ? Infinity : bounded - (v.hi === Infinity ? 0 : v.hi);
+				tighten(p, lo, unbounded > 0 ? Infinity : bounded);
+				for (const v of kids) tighten(v, p.lo - hiBut(v), p.hi - (lo - v.lo));
 			}
 		}
 		const out: string[] = [];

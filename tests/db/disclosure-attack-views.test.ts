@@ -11,9 +11,11 @@
 // then works out what it can by margins, pairs and differences across filters and views; no
 // withheld cell may come out exactly under the default policy.
 //
+// Curves are read as counts (seeCurveSteps) and the data-quality cards' awards and verified
+// counts join their providers' cells.
+//
 // Sampling: the whole grid of the crafted data's parameters (2 providers, 2 cohorts, 5 as-of
-// dates, verified on/off) is asked; curves' step sizes are checked by the authorisation matrix
-// (smallSteps), not solved here.
+// dates, verified on/off) is asked.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/lib/server/db/client.ts';
 import { bundledDataPath, collectFiles, importFiles } from '../../src/lib/server/import/index.ts';
@@ -29,8 +31,9 @@ import { getVerificationShares } from '../../src/lib/server/queries/verification
 import { getStacking } from '../../src/lib/server/queries/stacking.ts';
 import { getTimeToCredential } from '../../src/lib/server/queries/time-to-credential.ts';
 import { getWatch } from '../../src/lib/server/queries/watch.ts';
+import { getQuality } from '../../src/lib/server/queries/quality.ts';
 import type { Breakdown, EnrolmentFilters, Scope } from '../../src/lib/server/queries/scope.ts';
-import { disclosurePolicy, type Suppression } from '../../src/lib/domain/suppression/policy.ts';
+import { disclosurePolicy, rounds, type Suppression } from '../../src/lib/domain/suppression/policy.ts';
 import { classifyCredential } from '../../src/lib/domain/conformance/conformance-shares.ts';
 import { getCatalogue, getCredentials } from '../../src/lib/server/queries/catalogue.ts';
 import { GROUP_DIMENSIONS, NOT_STATED, type GroupDimension } from '../../src/lib/domain/types.ts';
@@ -131,12 +134,24 @@ function seeGrouped<R extends Grouped>(
 	truth: readonly R[],
 	fields: Record<string, (r: R) => number | null>
 ) {
-	const keyOf = (groups: string[], field: string, dims = by) =>
-		cellKey({ ...base, ...Object.fromEntries(dims.map((d, i) => [d, groups[i]])) }, field);
 	truth.forEach((t, i) => {
 		for (const [field, value] of Object.entries(fields))
-			attack.see(keyOf(groupsOf(t), field), value(shown[i]), value(t) ?? 0);
+			attack.see(groupKey(base, by, groupsOf(t), field), value(shown[i]), value(t) ?? 0);
 	});
+	relateGroups(attack, base, by, truth, Object.keys(fields));
+}
+
+const groupKey = (base: Constraints, by: readonly string[], groups: string[], field: string) =>
+	cellKey({ ...base, ...Object.fromEntries(by.map((d, i) => [d, groups[i]])) }, field);
+
+/** Each cell of a grouped answer adds up, over one of its dimensions, to the cell without it. */
+function relateGroups(
+	attack: Attack,
+	base: Constraints,
+	by: readonly string[],
+	truth: readonly Grouped[],
+	fields: readonly string[]
+) {
 	for (const [j] of by.entries()) {
 		const families = new Map<string, string[][]>();
 		for (const t of truth) {
@@ -145,10 +160,10 @@ function seeGrouped<R extends Grouped>(
 		}
 		const others = by.filter((_, i) => i !== j);
 		for (const [rest, members] of families)
-			for (const field of Object.keys(fields))
+			for (const field of fields)
 				attack.relate(
-					keyOf(JSON.parse(rest), field, others),
-					members.map((g) => keyOf(g, field))
+					groupKey(base, others, JSON.parse(rest), field),
+					members.map((g) => groupKey(base, by, g, field))
 				);
 	}
 }
@@ -217,6 +232,70 @@ async function askTimeToCredential(db: Db, attack: Attack, p: Point, by: Breakdo
 		const cell = { ...base, ...Object.fromEntries(by.map((d, i) => [d, groupsOf(t)[i]])) };
 		attack.relate(cellKey(cell, 'n'), [cellKey(cell, 'known'), cellKey(cell, 'inProgress')]);
 	}
+	seeCurveSteps(attack, base, by, shown.groups, truth.groups);
+}
+
+type Curve = Grouped & {
+	n: number | null;
+	inProgress: number | null;
+	points: ReadonlyArray<{ day: number } & Record<(typeof OUTCOMES)[number], number>>;
+};
+const OUTCOMES = ['completed', 'withdrawn', 'failed'] as const;
+
+/**
+ * What the curves publish, as counts: with no one in progress (no censoring; the attacker is
+ * granted knowing which curves have none), a curve's cumulative share of an outcome on a day times
+ * its n is the learners with that outcome by the day — under rounding, the share times the
+ * published n is that count rounded (time-to-credential-by-group.ts), so within 2 of it. A
+ * published point bounds the count on its own day, and on every later day (until the next point)
+ * from below and every earlier day from above (the shares only grow); the count of a withheld
+ * group is a withheld cell. Each day's counts add up over the groups and (relateAcrossAnswers)
+ * over cohorts and providers, and a day after every event equals the outcome's count in the
+ * completion table.
+ */
+function seeCurveSteps(
+	attack: Attack,
+	base: Constraints,
+	by: readonly string[],
+	shown: readonly Curve[],
+	truth: readonly Curve[]
+) {
+	const days = [...new Set(truth.flatMap((t) => t.points.map((q) => q.day)))].sort((a, b) => a - b);
+	const slack = rounds(attack.policy) ? 2 : 1e-6;
+	const share = (c: Curve, day: number, outcome: (typeof OUTCOMES)[number]) =>
+		c.points.filter((q) => q.day <= day).at(-1)?.[outcome] ?? 0;
+	const fields: string[] = [];
+	truth.forEach((t, i) => {
+		if (t.inProgress !== 0) return;
+		const s = shown[i];
+		for (const day of days)
+			for (const outcome of OUTCOMES) {
+				const field = `${outcome} by day ${day}`;
+				if (!fields.includes(field)) fields.push(field);
+				const key = groupKey(base, by, groupsOf(t), field);
+				const count = Math.round(share(t, day, outcome) * t.n!);
+				if (s.n === null) {
+					attack.see(key, null, count);
+					continue;
+				}
+				const before = s.points.filter((q) => q.day <= day).at(-1);
+				const after = s.points.find((q) => q.day >= day);
+				attack.within(
+					key,
+					before ? before[outcome] * s.n - slack : 0,
+					after ? after[outcome] * s.n + slack : s.n + slack,
+					count
+				);
+			}
+		// After the last event the count is the outcome's count in the completion table.
+		const last = days.at(-1);
+		if (last !== undefined)
+			attack.relate(
+				cellKey({ ...base, ...Object.fromEntries(by.map((d, j) => [d, groupsOf(t)[j]])) }, 'completed'),
+				[groupKey(base, by, groupsOf(t), `completed by day ${last}`)]
+			);
+	});
+	relateGroups(attack, base, by, truth, fields);
 }
 
 async function askConformance(
@@ -261,6 +340,31 @@ async function askVerification(db: Db, attack: Attack, p: Point) {
 			cellKey({ ...base, provider: t.providerId, verified: 'yes' }, 'awards'),
 			shown[i].verified,
 			t.verified!
+		);
+	});
+}
+
+/**
+ * The data-quality cards: a provider's awards and its verified share, computed from the rounded
+ * counts — so the share times the awards is the verified count as published. The crafted data's
+ * awards are all real, of consenting learners and of no stub badge, so a card's awards are the
+ * very cell of the provider's verified share (the solver stops if the two ever differ).
+ */
+async function askQuality(db: Db, attack: Attack, p: Point) {
+	const providerId = p.scope.kind === 'provider' ? p.scope.providerId : undefined;
+	const [shown, truth] = await both(attack.policy, (suppression) =>
+		getQuality(db, { providerId, suppression })
+	);
+	const base = constraintsOf(p);
+	truth.forEach((t, i) => {
+		const s = shown[i];
+		const cell = { ...base, provider: t.provider.id };
+		attack.see(cellKey(cell, 'awards'), s.awards, t.awards!);
+		const verified = Math.round(t.verifiedShare! * t.awards!);
+		attack.see(
+			cellKey({ ...cell, verified: 'yes' }, 'awards'),
+			s.verifiedShare === null || s.awards === null ? null : Math.round(s.verifiedShare * s.awards),
+			verified
 		);
 	});
 }
@@ -405,6 +509,11 @@ async function attackViews(db: Db, attack: Attack, scope: Scope, points = points
 		w = withheld();
 		await askVerification(db, attack, p);
 		count('verified shares', w);
+		if (!p.provider && !p.cohort && !p.asOf) {
+			w = withheld();
+			await askQuality(db, attack, p);
+			count('quality', w);
+		}
 		for (const by of [[], ['credential'], ['provider']] as Breakdown[][])
 			await askCompletion(db, attack, p, by);
 		w = withheld();
@@ -456,6 +565,10 @@ describe.each(engines)('disclosure attacks on every other view on $name', (engin
 			// Every view has small cells to attack (the data set is made so).
 			for (const view of ['issuance', 'conformance', 'time to credential', 'stacking'])
 				expect(withheld.get(view), view).toBeGreaterThan(0);
+			// Withheld groups' curve steps are cells of the attack, and published curves bound them.
+			const steps = [...attack.vars].filter(([k]) => k.includes(' by day '));
+			expect(steps.filter(([, v]) => v.withheld).length).toBeGreaterThan(0);
+			expect(steps.filter(([, v]) => v.bounds).length).toBeGreaterThan(0);
 			expect(attack.solve()).toEqual([]);
 		},
 		600_000

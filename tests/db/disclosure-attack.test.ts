@@ -9,18 +9,19 @@
 // The solver (attack-solver.ts): every cell a variable named by what it counts, partitions and
 // identities kept where they hold on the true counts, interval propagation to a fixed point. Whole
 // answers with identical true figures are merged (an as-of date before a cohort's start equals the
-// earlier cohort alone). Every other aggregate is attacked in disclosure-attack-views.test.ts.
+// earlier cohort alone). The questions are asked as attack-questions.ts asks them, as the OULAD
+// suite (disclosure-attack-oulad.test.ts) does; every other aggregate is attacked in
+// disclosure-attack-views.test.ts.
 //
 // Sampling: the data set is small (~400 learners) so the whole space of these parameters is asked
-// (about 500 completion answers per role), rather than sampling the bundled data's much larger one.
+// (about 500 completion answers per role); the OULAD suite samples the bundled data's larger one.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/lib/server/db/client.ts';
-import { getCompletion } from '../../src/lib/server/queries/completion.ts';
-import { getFlows } from '../../src/lib/server/queries/flows.ts';
-import type { Breakdown, EnrolmentFilters, Scope } from '../../src/lib/server/queries/scope.ts';
+import type { Breakdown, Scope } from '../../src/lib/server/queries/scope.ts';
 import { disclosurePolicy } from '../../src/lib/domain/suppression/policy.ts';
 import { openWithData, type Block, type CraftedData } from './attack-data.ts';
-import { Attack, cellKey } from './attack-solver.ts';
+import { Attack } from './attack-solver.ts';
+import { attackCompletion, attackFlows, type Ask, type Space } from './attack-questions.ts';
 import { NOT_STATED } from '../../src/lib/domain/types.ts';
 import { engines } from './engines.ts';
 
@@ -74,123 +75,8 @@ const BYS: Breakdown[][] = [
 ];
 const COHORTS = [undefined, '2023A', '2023B'];
 const PROVIDERS = ['at-a', 'at-b'];
+const SPACE: Space = { cohorts: ['2023A', '2023B'], providers: PROVIDERS };
 const AS_OF = [undefined, '2023-03-31', '2023-06-30', '2023-09-30', '2023-12-31'];
-const FIELDS = ['known', 'completed', 'inProgress'] as const;
-
-type Ask = { scope: Scope; provider?: string; cohort?: string; asOf?: string; by: Breakdown[] };
-
-const constraintsOf = (a: Ask): Record<string, string | undefined> => ({
-	provider: a.scope.kind === 'provider' ? a.scope.providerId : a.provider,
-	cohort: a.cohort,
-	asOf: a.asOf ?? 'now'
-});
-
-async function askCompletion(db: Db, attack: Attack, a: Ask) {
-	const filters: EnrolmentFilters = {
-		...(a.provider ? { providerId: a.provider } : {}),
-		...(a.cohort ? { cohort: a.cohort } : {})
-	};
-	const context = { scope: a.scope, asOf: a.asOf, filters, by: a.by };
-	const [shown, truth] = await Promise.all([
-		getCompletion(db, { ...context, suppression: attack.policy }),
-		getCompletion(db, { ...context, suppression: false })
-	]);
-	const base = constraintsOf(a);
-	const groupsOf = (r: { group: string | null; groups?: [string, string] }) =>
-		r.groups ?? (r.group === null ? [] : [r.group]);
-	const keyOf = (groups: string[], field: string) =>
-		cellKey({ ...base, ...Object.fromEntries(a.by.map((d, i) => [d, groups[i]])) }, field);
-	const keys: string[] = [];
-	truth.rows.forEach((t, i) => {
-		const s = shown.rows[i];
-		for (const f of FIELDS) {
-			const key = keyOf(groupsOf(t), f);
-			attack.see(key, s[f], t[f]!);
-			keys.push(key);
-		}
-	});
-	attack.answer(
-		keys,
-		JSON.stringify(truth.rows.map((t) => [groupsOf(t), t.known, t.completed, t.inProgress]))
-	);
-	// Partitions: each cell of a breakdown adds up, over one of its dimensions, to the cell without it.
-	for (const [j, d] of a.by.entries()) {
-		const parents = new Map<string, string[][]>();
-		for (const t of truth.rows) {
-			const g = groupsOf(t);
-			const rest = g.filter((_, i) => i !== j);
-			const id = JSON.stringify(rest);
-			parents.set(id, [...(parents.get(id) ?? []), g]);
-		}
-		for (const [id, members] of parents) {
-			const rest: string[] = JSON.parse(id);
-			const others = a.by.filter((_, i) => i !== j);
-			for (const f of FIELDS)
-				attack.relate(
-					cellKey({ ...base, ...Object.fromEntries(others.map((o, i) => [o, rest[i]])) }, f),
-					members.map((g) => keyOf(g, f))
-				);
-		}
-		void d;
-	}
-	return truth.rows.map(groupsOf);
-}
-
-async function attackCompletion(db: Db, attack: Attack, asks: Ask[]) {
-	const listed = new Map<string, string[][]>();
-	for (const a of asks) listed.set(JSON.stringify(a), await askCompletion(db, attack, a));
-	// Partitions across filters: no cohort = the sum over cohorts; no provider = the sum over providers.
-	for (const a of asks) {
-		const groups = listed.get(JSON.stringify(a))!;
-		const splits: Array<[keyof Ask, string[]]> = [];
-		if (a.cohort === undefined && !a.by.includes('cohort')) splits.push(['cohort', ['2023A', '2023B']]);
-		if (a.provider === undefined && a.scope.kind === 'system') splits.push(['provider', PROVIDERS]);
-		for (const [what, values] of splits)
-			for (const g of groups)
-				for (const f of FIELDS) {
-					const constraints = { ...constraintsOf(a), ...Object.fromEntries(a.by.map((d, i) => [d, g[i]])) };
-					const children = values.map((v) => cellKey({ ...constraints, [what]: v }, f));
-					// A child no answer lists (its group is empty there) is 0, when that answer was asked.
-					for (const [i, v] of values.entries())
-						if (asks.some((b) => JSON.stringify(b) === JSON.stringify({ ...a, [what]: v })))
-							attack.zero(children[i]);
-					attack.relate(cellKey(constraints, f), children);
-				}
-	}
-}
-
-async function attackFlows(db: Db, attack: Attack, scope: Scope) {
-	for (const dimension of [undefined, 'gender'] as const)
-		for (const byCohort of [true, false]) {
-			const question = { scope, dimension, byCohort };
-			const [shown, truth] = await Promise.all([
-				getFlows(db, { ...question, suppression: attack.policy }),
-				getFlows(db, { ...question, suppression: false })
-			]);
-			const key = (r: {
-				kind: string;
-				from: string;
-				to: string;
-				cohort: string | null;
-				group: string | null;
-			}) => JSON.stringify(['flow', r.kind, r.from, r.to, r.cohort ?? '*', r.group ?? '*']);
-			const seen = new Map(shown.map((r) => [key(r), r.count]));
-			for (const t of truth) attack.see(key(t), seen.get(key(t)) ?? null, t.count!);
-		}
-	// A flow's groups add up to it, and (where it holds) its start cohorts to the flow of all cohorts.
-	const flows = [...attack.vars.keys()]
-		.filter((k) => k.startsWith('["flow"'))
-		.map((k) => JSON.parse(k) as string[]);
-	const parentOf = (f: string[], at: number) => JSON.stringify(f.map((v, i) => (i === at ? '*' : v)));
-	for (const at of [4, 5]) {
-		const families = new Map<string, string[]>();
-		for (const f of flows)
-			if (f[at] !== '*')
-				families.set(parentOf(f, at), [...(families.get(parentOf(f, at)) ?? []), JSON.stringify(f)]);
-		for (const [parent, children] of families) attack.relate(parent, children);
-	}
-}
-
 function policymakerAsks(): Ask[] {
 	const asks: Ask[] = [];
 	for (const by of BYS)
@@ -234,7 +120,7 @@ describe.each(engines)('disclosure attacks on $name', (engine) => {
 		'as %s, under the default policy (suppress and round), recovers no withheld cell',
 		async (_role, asks, scope) => {
 			const attack = new Attack(disclosurePolicy({}));
-			await attackCompletion(db, attack, [...asks]);
+			await attackCompletion(db, attack, [...asks], SPACE);
 			await attackFlows(db, attack, scope);
 			const withheld = [...attack.vars.values()].filter((v) => v.withheld).length;
 			expect(withheld).toBeGreaterThan(20); // the data set has small cells to attack
@@ -249,7 +135,8 @@ describe.each(engines)('disclosure attacks on $name', (engine) => {
 		await attackCompletion(
 			db,
 			attack,
-			BYS.map((by) => ({ scope: { kind: 'system' }, by }))
+			BYS.map((by) => ({ scope: { kind: 'system' }, by })),
+			SPACE
 		);
 		await attackFlows(db, attack, { kind: 'system' });
 		expect(attack.solve()).toEqual([]);
@@ -257,7 +144,7 @@ describe.each(engines)('disclosure attacks on $name', (engine) => {
 
 	it('with suppression alone, differences across filters do recover cells — which is why the default rounds', async () => {
 		const attack = new Attack(disclosurePolicy({ mode: 'suppress' }));
-		await attackCompletion(db, attack, policymakerAsks());
+		await attackCompletion(db, attack, policymakerAsks(), SPACE);
 		const recovered = attack.solve();
 		// e.g. East at provider B (7 enrolments) = East − East at provider A.
 		expect(recovered).toContain('[["asOf","now"],["provider","at-b"],["region","East"],"known"] = 7');

@@ -43,7 +43,7 @@ describe('timeToCredentialByGroup', () => {
 		});
 	});
 
-	it('under rounding, rounds n and the curve and shows no curve over fewer than 22.5 learners', () => {
+	it('under rounding, rounds n and the learners each share stands for, and shows no curve over fewer than 22.5 learners', () => {
 		const big = { group: 'big', rows: [day(10, 0, 12), day(50, 13, 0), day(100, 20, 0, 7)] };
 		const out = timeToCredentialByGroup({
 			groups: [big, { group: 'mid', rows: [day(30, 11, 3), day(90, 5, 0)] }],
@@ -51,13 +51,19 @@ describe('timeToCredentialByGroup', () => {
 		});
 		const full = timeToCredential({ rows: big.rows })!;
 		expect(out.groups[0]).toMatchObject({ n: 50, inProgress: 5 }); // 52 → 50, 7 → 5
-		expect(out.groups[0].points.map((p) => [p.day, p.withdrawn, p.completed])).toEqual(
-			full.points.map((p) => [
-				p.day,
-				Math.round(p.withdrawn * 100) / 100,
-				Math.round(p.completed * 100) / 100
-			])
-		);
+		// 52 learners: day 10, 12 withdrawn → 10/50; day 50, 13 completed → 15/50; day 100, 33 → 35/50.
+		expect(
+			full.points.map((p) => [p.day, Math.round(p.withdrawn * 52), Math.round(p.completed * 52)])
+		).toEqual([
+			[10, 12, 0],
+			[50, 12, 13],
+			[100, 12, 33]
+		]);
+		expect(out.groups[0].points.map((p) => [p.day, p.withdrawn, p.completed])).toEqual([
+			[10, 10 / 50, 0],
+			[50, 10 / 50, 15 / 50],
+			[100, 10 / 50, 35 / 50]
+		]);
 		expect(out.groups[1]).toMatchObject({ suppressed: null, n: 20, points: [], median: null }); // 19 learners
 	});
 

@@ -77,9 +77,13 @@ const percentOrNull = (v: number | null) => (v === null ? null : PERCENT(v));
 /**
  * A curve as the policy publishes it. Each published step covers at least `threshold` learners'
  * completions, withdrawals and failures (under round5 alone, 5): a step of one learner tells
- * that learner's day. Under rounding, n and in-progress are rounded, the curve is in whole
- * percentage points (steps that round away are dropped), and no curve is shown over fewer than
- * 22.5 learners, as for rates (policy.ts).
+ * that learner's day. Under rounding, n and in-progress are rounded, and each point's shares are
+ * the learners they stand for (share × n) rounded as counts are, over the rounded n — as every
+ * rate is computed from rounded counts; a share in whole percentage points times a published n
+ * still told the learners to within one, and with the completion table's rounded counts the
+ * attack suite closed withheld groups' withdrawals exactly. Steps that round away are dropped,
+ * and no curve is shown over fewer than 22.5 learners, as for rates (policy.ts). The interval is
+ * in whole percentage points.
  */
 function publishedCurve(
 	result: TimeToCredential,
@@ -104,12 +108,13 @@ function publishedCurve(
 			events += byDay[at].completed + byDay[at].withdrawn + byDay[at].failed;
 		if (events - published < minEvents) continue;
 		published = events;
+		const share = (v: number) => publishedCount(suppression, Math.round(v * result.n)) / counts.n;
 		const q = rounding
 			? {
 					day: p.day,
-					completed: PERCENT(p.completed),
-					withdrawn: PERCENT(p.withdrawn),
-					failed: PERCENT(p.failed),
+					completed: share(p.completed),
+					withdrawn: share(p.withdrawn),
+					failed: share(p.failed),
 					completedLow: percentOrNull(p.completedLow),
 					completedHigh: percentOrNull(p.completedHigh)
 				}
