@@ -2,13 +2,16 @@
 // qualification asked, the day something first counts toward it, the day it is complete (or
 // null: censored at the as-of date), what still counts at the end, and — for those still in
 // progress — how many credentials still complete it (progress.ts, the exact count the learner's
-// page shows).
+// page shows) and the fewest nominal hours that do (the planner, objective hours; unknown when a
+// credential the planner could choose has no nominal hours).
 //
 // Complete means what the stacking rate means (stacking-rate.ts): holding the qualification's
 // award, or holding credentials that satisfy every requirement group, with recognitions and
 // stacking applied (holdings.ts).
 import { expandHoldings } from '../stacking/holdings.ts';
+import { PlanError, planCompletion } from '../stacking/plan.ts';
 import { learnerProgress } from '../stacking/progress.ts';
+import { membersOf } from '../stacking/requirements.ts';
 import { bearingOn, type Rules } from './rules.ts';
 
 export type ReplayAward = { credentialId: string; providerId: string | null; issuedOn: string };
@@ -19,8 +22,12 @@ export type TargetOutcome = {
 	completedOn: string | null;
 	/** Awarded credentials counting toward it at the end (directly, recognised or transferred). */
 	counted: Set<string>;
-	/** Still in progress: the fewest further credentials that complete it (prerequisites set aside). */
-	remaining: { count: number } | null;
+	/**
+	 * Still in progress: the fewest further credentials that complete it, and the fewest nominal
+	 * hours (null: some credential it could take has none), prerequisites set aside; null when the
+	 * catalogue cannot complete it.
+	 */
+	remaining: { count: number; hours: number | null } | null;
 };
 
 export type LearnerReplay = {
@@ -158,7 +165,9 @@ const PLAN_MEMO_LIMIT = 50_000;
 
 /**
  * The fewest further credentials that complete `target` (progress.ts's "still needed": exact,
- * prerequisites set aside, as the learner's page says it); null when the catalogue cannot.
+ * prerequisites set aside, as the learner's page says it), and the fewest nominal hours (the
+ * planner, objective hours, prerequisites set aside; null when an unheld member has no hours);
+ * null when the catalogue cannot complete it.
  */
 function remaining(rules: Rules, target: string, held: Set<string>): TargetOutcome['remaining'] {
 	let memo = plans.get(rules.index);
@@ -168,7 +177,24 @@ function remaining(rules: Rules, target: string, held: Set<string>): TargetOutco
 	const key = `${target}\u0001${relevant.join('\u0001')}`;
 	if (memo.has(key)) return memo.get(key)!;
 	const [q] = learnerProgress({ catalogue: rules.index, held: relevant, targets: [target] }).qualifications;
-	const value = q.stillNeeded === null ? null : { count: q.stillNeeded };
+	const value =
+		q.stillNeeded === null ? null : { count: q.stillNeeded, hours: hoursToGo(rules, target, relevant) };
 	memo.set(key, value);
 	return value;
+}
+
+/** The fewest nominal hours that complete `target` from `held`; null when some candidate has none. */
+function hoursToGo(rules: Rules, target: string, held: string[]): number | null {
+	const { index } = rules;
+	const expanded = expandHoldings({ index, held }).held;
+	for (const m of membersOf({ index, target }))
+		if (!expanded.has(m) && index.credentials.has(m) && index.credentials.get(m)!.workloadHours == null)
+			return null;
+	try {
+		return planCompletion({ catalogue: index, target, held, objective: 'hours', ignorePrerequisites: true })
+			.total.hours;
+	} catch (e) {
+		if (e instanceof PlanError) return null;
+		throw e;
+	}
 }

@@ -10,7 +10,10 @@
 //   counting award (Aalen–Johansen; nobody leaves a qualification by a competing event here, so
 //   everyone not complete is censored at the as-of date), its published curve and median;
 // - learners still in progress and the mean number of credentials that still complete it
-//   (progress.ts: exact, prerequisites set aside);
+//   (progress.ts: exact, prerequisites set aside), and the mean nominal hours that do (the
+//   planner, objective hours) over those whose hours are known — a learner is left out of that
+//   mean when a credential that could complete the qualification for them has no nominal hours
+//   (the bundled training.gov.au catalogue states none), and hoursKnown says over how many;
 // - byGroup: per dimension, each group's completion share now and under the scenario with its
 //   ratio to the reference group and the four-fifths flag (completion-equity.ts);
 // - providers whose awards newly count, and the recognitions (credentials newly held through a
@@ -64,6 +67,10 @@ export type GroupRow = {
 export type Remaining = {
 	inProgress: number | null;
 	meanCredentials: number | null;
+	/** Mean nominal hours still to go, over the hoursKnown learners whose hours are known. */
+	meanHours: number | null;
+	/** Learners in progress whose hours to go are known (withheld when it would single out a few). */
+	hoursKnown: number | null;
 };
 
 export type ProviderRow = {
@@ -180,8 +187,8 @@ class TargetAccumulator {
 	tally = emptyTally();
 	days = { now: [] as DayCounts[], scenario: [] as DayCounts[] };
 	remaining = {
-		now: [] as { count: number }[],
-		scenario: [] as { count: number }[]
+		now: [] as { count: number; hours: number | null }[],
+		scenario: [] as { count: number; hours: number | null }[]
 	};
 	inProgress = { now: 0, scenario: 0 };
 	groups = new Map<string, Tally & { dimension: GroupDimension; group: string }>();
@@ -396,19 +403,28 @@ function newcombe(a: Proportion, b: Proportion) {
 
 function publishRemaining(
 	inProgress: number,
-	plans: { count: number }[],
+	plans: { count: number; hours: number | null }[],
 	policy: Suppression,
 	withheld = false
 ): Remaining {
-	if (withheld || inProgress < withheldBelow(policy))
+	const threshold = withheldBelow(policy);
+	if (withheld || inProgress < threshold)
 		return {
 			inProgress: withheld ? null : inProgress === 0 ? 0 : null,
-			meanCredentials: null
+			meanCredentials: null,
+			meanHours: null,
+			hoursKnown: withheld ? null : inProgress === 0 ? 0 : null
 		};
 	const mean = (xs: number[]) => (xs.length ? xs.reduce((s, x) => s + x, 0) / xs.length : null);
+	const hours = plans.flatMap((p) => (p.hours === null ? [] : [p.hours]));
+	// Those left out of the hours are counted by difference: a few of them would be singled out.
+	const unknown = inProgress - hours.length;
+	const few = (n: number) => n > 0 && n < threshold;
 	return {
 		inProgress: publishedCount(policy, inProgress),
-		meanCredentials: plans.length >= withheldBelow(policy) ? mean(plans.map((p) => p.count)) : null
+		meanCredentials: plans.length >= threshold ? mean(plans.map((p) => p.count)) : null,
+		meanHours: hours.length >= threshold ? mean(hours) : null,
+		hoursKnown: few(hours.length) || few(unknown) ? null : publishedCount(policy, hours.length)
 	};
 }
 

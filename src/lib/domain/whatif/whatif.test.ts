@@ -86,7 +86,7 @@ describe('replay', () => {
 		const now = replayLearner({ rules: applied.now, awards, targets: ['Q'], asOf: '2024-12-31' });
 		const then = replayLearner({ rules: applied.scenario, awards, targets: ['Q'], asOf: '2024-12-31' });
 		expect(now.targets.get('Q')).toMatchObject({ firstOn: '2024-01-10', completedOn: null });
-		expect(now.targets.get('Q')!.remaining).toEqual({ count: 1 });
+		expect(now.targets.get('Q')!.remaining).toEqual({ count: 1, hours: 20 });
 		expect(then.targets.get('Q')).toMatchObject({
 			firstOn: '2024-01-10',
 			completedOn: '2024-04-20',
@@ -321,7 +321,18 @@ describe('whatIf', () => {
 			recognitionsCreated: 12
 		});
 		expect(q.providersNewlyCounted).toEqual([{ provider: 'P', learners: 12, awards: 12, suppressed: null }]);
-		expect(q.remainingNow).toMatchObject({ inProgress: 12, meanCredentials: 1 });
+		expect(q.remainingNow).toMatchObject({
+			inProgress: 12,
+			meanCredentials: 1,
+			meanHours: 20,
+			hoursKnown: 12
+		});
+		expect(q.remainingScenario).toEqual({
+			inProgress: 0,
+			meanCredentials: null,
+			meanHours: null,
+			hoursKnown: 0
+		});
 		expect(q.medianDaysNow).toBeNull();
 		expect(q.medianDaysScenario).toBe(31);
 		expect(report.overall).toMatchObject({
@@ -330,6 +341,54 @@ describe('whatIf', () => {
 			completedScenario: 22,
 			difference: 12
 		});
+	});
+});
+
+describe('hours still to go', () => {
+	// E3 states no nominal hours: whoever could still take it has unknown hours to go.
+	const noHours = indexCatalogue({
+		...catalogue,
+		credentials: catalogue.credentials.map((c) => (c.id === 'E3' ? { ...c, workloadHours: null } : c))
+	});
+	const scenario = parseScenario({ version: 1, changes: [{ type: 'recognise', credential: 'M', as: 'E1' }] });
+	const applied = applyScenario({ index: noHours, scenario, providers });
+	const learner = (held: string[]): WhatIfLearner => ({
+		groups: groups(),
+		awards: held.map((c, i) => award(c, `2024-01-0${i + 1}`))
+	});
+
+	it('are the planner’s fewest nominal hours, unknown when a credential that could complete it has none', () => {
+		const run = (held: string[]) =>
+			replayLearner({
+				rules: applied.now,
+				awards: learner(held).awards,
+				targets: ['Q'],
+				asOf: '2024-12-31'
+			}).targets.get('Q')!.remaining;
+		// E3 held: U2 (20 hours) is all that remains.
+		expect(run(['U1', 'E1', 'E3'])).toEqual({ count: 1, hours: 20 });
+		// E3 could be taken instead of E2: the hours are not known.
+		expect(run(['U1', 'U2', 'E1'])).toEqual({ count: 1, hours: null });
+	});
+
+	it('are averaged over those whose hours are known, and withheld when a few are not', () => {
+		const policy = { threshold: 10, mode: 'suppress' as const };
+		const report = (known: number, unknown: number) =>
+			whatIf({
+				applied,
+				scenario,
+				learners: [
+					...Array.from({ length: known }, () => learner(['U1', 'E1', 'E3'])),
+					...Array.from({ length: unknown }, () => learner(['U1', 'U2', 'E1']))
+				],
+				asOf: '2024-12-31',
+				suppression: policy
+			}).qualifications[0].remainingNow;
+		expect(report(12, 10)).toEqual({ inProgress: 22, meanCredentials: 1, meanHours: 20, hoursKnown: 12 });
+		// Three left out would be singled out by the difference: how many are known is withheld.
+		expect(report(12, 3)).toEqual({ inProgress: 15, meanCredentials: 1, meanHours: 20, hoursKnown: null });
+		// Too few known: no mean.
+		expect(report(3, 12)).toEqual({ inProgress: 15, meanCredentials: 1, meanHours: null, hoursKnown: null });
 	});
 });
 
