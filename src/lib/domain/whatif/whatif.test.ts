@@ -424,4 +424,25 @@ describe('the page form', () => {
 		expect(askedUnder(scenario, groupsOf[1])).toBe(1);
 		expect(askedUnder(scenario, groupsOf[0])).toBe(2);
 	});
+	it('turns the credit transfer controls into a change, and refuses one half filled in', async () => {
+		const { scenarioFromForm } = await import('./form.ts');
+		const fields = (credits: string, to = 'QP'): [string, string][] => [
+			['n.el', '2'],
+			['transferFrom', 'P'],
+			['transferTo', to],
+			['transferCredits', credits]
+		];
+		const scenario = scenarioFromForm({ fields: fields('10'), groups: groupsOf });
+		expect(scenario.changes).toEqual([
+			{ type: 'creditTransfer', fromProvider: 'P', toProvider: 'QP', maxCredits: 10 }
+		]);
+		expect(parseScenario(scenario)).toEqual(scenario);
+		// Run, it counts P's unit toward Q's electives.
+		const applied = applyScenario({ index, scenario, providers });
+		expect(applied.affected).toEqual(['Q']);
+		for (const bad of [fields('0'), fields(''), fields('ten'), fields('10', '')])
+			expect(() => scenarioFromForm({ fields: bad, groups: groupsOf })).toThrow(/credit transfer needs/);
+		// Left empty, no credit transfer.
+		expect(scenarioFromForm({ fields: [['transferCredits', '10']], groups: groupsOf }).changes).toEqual([]);
+	});
 });
