@@ -170,6 +170,85 @@ const toLearners = (rows: { held: string[]; days: number[]; gender: string }[]):
 		awards: r.held.map((c, i) => award(c, `2024-03-${String(r.days[i % 12]).padStart(2, '0')}`))
 	}));
 
+describe('remembered walks', () => {
+	it('give every learner exactly what walking their own awards gives, under any scenario', () => {
+		const provider = fc.constantFrom('P', 'QP', 'R');
+		fc.assert(
+			fc.property(
+				randomCatalogue.chain(({ catalogue }) => {
+					const ids = catalogue.credentials.map((c) => c.id).filter((id) => id !== 'T');
+					const change = fc.oneof(
+						fc.record({
+							type: fc.constant('recognise' as const),
+							credential: fc.constantFrom(...ids),
+							as: fc.constantFrom(...ids),
+							providers: fc.option(fc.constant(['P']), { nil: undefined })
+						}),
+						fc.record({
+							type: fc.constant('creditTransfer' as const),
+							fromProvider: fc.constant('P'),
+							toProvider: fc.constant('QP'),
+							maxCredits: fc.integer({ min: 1, max: 12 })
+						}),
+						fc.record({
+							type: fc.constant('prerequisite' as const),
+							action: fc.constant('add' as const),
+							credential: fc.constantFrom(...ids),
+							requires: fc.constantFrom(...ids)
+						}),
+						fc.record({
+							type: fc.constant('requirement' as const),
+							group: fc.constantFrom(...catalogue.groups.map((g) => g.id)),
+							n: fc.integer({ min: 0, max: 4 })
+						})
+					);
+					return fc.tuple(
+						fc.constant(catalogue),
+						fc.array(
+							fc.record({
+								held: fc.subarray(ids),
+								days: fc.array(fc.integer({ min: 1, max: 4 }), { minLength: 12, maxLength: 12 }),
+								providers: fc.array(provider, { minLength: 12, maxLength: 12 }),
+								// The same awards from other providers: a walk remembered must not be reused for them.
+								otherProviders: fc.array(provider, { minLength: 12, maxLength: 12 })
+							}),
+							{ maxLength: 25 }
+						),
+						fc.array(change, { minLength: 1, maxLength: 3 })
+					);
+				}),
+				([cat, rows, changes]) => {
+					// Half of the units are provider P's, the rest and T are QP's.
+					const ix = indexCatalogue({
+						...cat,
+						credentials: cat.credentials.map((c, i) => ({ ...c, providerId: i % 2 ? 'P' : 'QP' }))
+					});
+					const scenario = parseScenario({ version: 1, changes });
+					let applied;
+					try {
+						applied = applyScenario({ index: ix, scenario, providers });
+					} catch (e) {
+						if (e instanceof ScenarioError) return;
+						throw e;
+					}
+					const learners = rows.flatMap((r) =>
+						[r.providers, r.otherProviders].map((from) =>
+							r.held.map((c, i) => award(c, `2024-03-0${r.days[i % 12]}`, from[i % 12]))
+						)
+					);
+					for (const rules of [applied.now, applied.scenario])
+						for (const awards of [...learners, ...learners]) {
+							const ask = (remember: boolean) =>
+								replayLearner({ rules, awards, targets: applied.affected, asOf: '2024-03-03', remember });
+							expect(ask(true)).toEqual(ask(false));
+						}
+				}
+			),
+			{ seed: 20261206, numRuns: 300 }
+		);
+	});
+});
+
 describe('whatIf', () => {
 	it('with no change reproduces today’s stacking figures exactly', () => {
 		fc.assert(
