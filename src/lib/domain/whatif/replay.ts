@@ -171,7 +171,7 @@ function walkAwards(
 		let state = states.get(i);
 		if (!state) {
 			const h = heldOn(rules, sorted, days[i]);
-			states.set(i, (state = { h, expanded: expandHoldings({ index, held: h.held }) }));
+			states.set(i, (state = { h, expanded: expanded(rules, h.held) }));
 		}
 		return state;
 	};
@@ -221,6 +221,20 @@ function walkAwards(
 		}
 	}
 	return { targets: out, recognised };
+}
+
+// What a set of credentials holds once recognitions and stacking are applied, remembered per rules
+// by the set: learners pass through the same few sets on their way (a bounded number of them).
+const expansions = new WeakMap<Rules, Map<string, ReturnType<typeof expandHoldings>>>();
+const EXPANSION_MEMO_LIMIT = 100_000;
+
+function expanded(rules: Rules, held: ReadonlySet<string>): ReturnType<typeof expandHoldings> {
+	let memo = expansions.get(rules);
+	if (!memo || memo.size > EXPANSION_MEMO_LIMIT) expansions.set(rules, (memo = new Map()));
+	const key = [...held].sort().join('\u0001');
+	let out = memo.get(key);
+	if (!out) memo.set(key, (out = expandHoldings({ index: rules.index, held })));
+	return out;
 }
 
 // Many learners still in progress hold the same few of a qualification's credentials: what remains
