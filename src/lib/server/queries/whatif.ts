@@ -11,6 +11,7 @@ import type { CatalogueIndex } from '../../domain/stacking/catalogue.ts';
 import { GROUP_DIMENSIONS, type GroupDimension, type RequirementGroup } from '../../domain/types.ts';
 import { applyScenario, type AppliedScenario } from '../../domain/whatif/rules.ts';
 import { whatIf, type WhatIf, type WhatIfLearner } from '../../domain/whatif/report.ts';
+import type { ReplayAward } from '../../domain/whatif/replay.ts';
 import { parseScenario, ScenarioError, type Scenario } from '../../domain/whatif/scenario.ts';
 import {
 	askedToday,
@@ -102,6 +103,18 @@ function recognisedInto(index: CatalogueIndex, out: Set<string>) {
 	}
 }
 
+/** By date, then credential (in code-point order, as the database's C collation sorts them). */
+const byDateThenCredential = (a: ReplayAward, b: ReplayAward) =>
+	a.issuedOn !== b.issuedOn
+		? a.issuedOn < b.issuedOn
+			? -1
+			: 1
+		: a.credentialId < b.credentialId
+			? -1
+			: a.credentialId > b.credentialId
+				? 1
+				: 0;
+
 async function affectedLearners(
 	db: Db,
 	applied: AppliedScenario,
@@ -139,26 +152,16 @@ async function affectedLearners(
 			>;
 			groupsOf.set(r.groups, groups);
 		}
-		const awards = r.awards.split('\u001e').map((award) => {
+		const awards: WhatIfLearner['awards'] = [];
+		for (const award of r.awards.split('\u001e')) {
 			const [credentialId, issuer, issuedOn] = award.split('\u001f');
-			return {
+			awards.push({
 				credentialId,
 				providerId: issuer || credentials.get(credentialId)?.providerId || null,
 				issuedOn
-			};
-		});
-		// By date, then credential (in code-point order, as the database's C collation sorts them).
-		awards.sort((a, b) =>
-			a.issuedOn !== b.issuedOn
-				? a.issuedOn < b.issuedOn
-					? -1
-					: 1
-				: a.credentialId < b.credentialId
-					? -1
-					: a.credentialId > b.credentialId
-						? 1
-						: 0
-		);
+			});
+		}
+		awards.sort(byDateThenCredential);
 		return { groups, awards };
 	});
 }
