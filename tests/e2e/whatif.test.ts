@@ -63,6 +63,31 @@ test('a policymaker builds a scenario in the form, sees the difference, and shar
 	await context.close();
 });
 
+test('a credit transfer is built with the form controls and kept in the URL', async ({ page }) => {
+	await signIn(page, 'policymaker');
+	await page.goto('/policy/what-if?q=CPC10120');
+	await page.getByLabel('Units from').selectOption('demo-rto-1');
+	await page.getByLabel('count toward the qualifications of').selectOption('demo-rto-2');
+	await page.getByLabel('up to (credits per learner)').fill('20');
+	await page.getByRole('button', { name: 'Run the scenario' }).click();
+
+	await expect(page).toHaveURL(/scenario=/);
+	const scenario = JSON.parse(new URL(page.url()).searchParams.get('scenario')!);
+	expect(scenario.changes).toEqual([
+		{ type: 'creditTransfer', fromProvider: 'demo-rto-1', toProvider: 'demo-rto-2', maxCredits: 20 }
+	]);
+	// The form carries it on (untick to drop it), and the result says what it did: the bundled
+	// catalogue names no provider for its qualifications, so nothing can count toward them.
+	await expect(
+		page.getByRole('checkbox', {
+			name: /units of demo-rto-1 count toward demo-rto-2's qualifications, up to 20 credits/
+		})
+	).toBeChecked();
+	await expect(
+		page.getByText('provider demo-rto-2 offers no qualification with stacking rules')
+	).toBeVisible();
+});
+
 test('a provider may not open the what-if', async ({ page }) => {
 	await signIn(page, 'provider');
 	expect((await page.goto('/policy/what-if'))?.status()).toBe(403);

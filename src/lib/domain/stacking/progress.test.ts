@@ -7,7 +7,7 @@ import { generateCatalogue } from '../demo/catalogue.ts';
 import { indexCatalogue, type Catalogue, type CatalogueIndex } from './catalogue.ts';
 import { makeCredential as cred, makeGroup as group } from './fixtures.ts';
 import { PlanError, planCompletion } from './plan.ts';
-import { learnerProgress, separable } from './progress.ts';
+import { hoursStillNeeded, learnerProgress, separable } from './progress.ts';
 import { randomCatalogue, separatedCatalogue } from './random-catalogues.ts';
 
 // Two qualifications sharing unit S; Q2 stacks into a higher award H; X (another provider) is
@@ -139,6 +139,51 @@ describe('stillNeeded is the planner’s fewest credentials', () => {
 			}),
 			{ seed: 20261203, numRuns: 600 }
 		);
+	});
+
+	it('hoursStillNeeded is the planner’s fewest hours, on random catalogues separable or not', () => {
+		const plannerHours = (index: CatalogueIndex, target: string, held: string[]) => {
+			try {
+				return planCompletion({
+					catalogue: index,
+					target,
+					held,
+					objective: 'hours',
+					ignorePrerequisites: true
+				}).total.hours;
+			} catch (e) {
+				if (e instanceof PlanError) return null;
+				throw e;
+			}
+		};
+		const seen = { separable: 0, other: 0 };
+		for (const [arbitrary, seed] of [
+			[randomCatalogue, 20261206],
+			[separatedCatalogue, 20261207]
+		] as const)
+			fc.assert(
+				fc.property(arbitrary, ({ catalogue, held }) => {
+					const index = indexCatalogue(catalogue);
+					seen[separable(index, 'T') ? 'separable' : 'other']++;
+					expect(hoursStillNeeded({ catalogue: index, held, target: 'T' })).toBe(
+						plannerHours(index, 'T', held)
+					);
+				}),
+				{ seed, numRuns: 400 }
+			);
+		expect(seen.separable).toBeGreaterThan(100);
+		expect(seen.other).toBeGreaterThan(100);
+	});
+
+	it('hoursStillNeeded is unknown when a credential that could complete it states no hours', () => {
+		const index = indexCatalogue({
+			credentials: [cred({ id: 'T' }), cred({ id: 'A', workloadHours: 30 }), cred({ id: 'B' })],
+			groups: [group({ id: 'g', targetCredentialId: 'T', rule: 'n_of', n: 1, members: ['A', 'B'] })],
+			prerequisites: [],
+			recognitions: []
+		});
+		expect(hoursStillNeeded({ catalogue: index, held: [], target: 'T' })).toBeNull();
+		expect(hoursStillNeeded({ catalogue: index, held: ['B'], target: 'T' })).toBe(0);
 	});
 
 	it('takes open members before a child group that needs more than one', () => {

@@ -14,7 +14,7 @@
 import { asIndex, type Catalogue, type CatalogueIndex } from './catalogue.ts';
 import { expandHoldings, type Holdings } from './holdings.ts';
 import { PlanError, planCompletion } from './plan.ts';
-import { evaluateTarget, type GroupState } from './requirements.ts';
+import { evaluateTarget, membersOf, type GroupState } from './requirements.ts';
 import type { RequirementGroup } from '../types.ts';
 
 export type QualificationProgress = {
@@ -51,34 +51,63 @@ function countedIn(groups: GroupState[], out = new Set<string>()): Set<string> {
 }
 
 /**
- * The fewest further credentials that complete `target`, prerequisites set aside; null when the
- * catalogue cannot. `held` is `awarded` with recognitions and stacking applied.
+ * The fewest further credentials (objective 'count') or nominal hours ('hours') that complete
+ * `target`, prerequisites set aside; null when the catalogue cannot. `held` is `awarded` with
+ * recognitions and stacking applied. For 'hours' every unheld member must state its hours.
  */
 function fewest(
 	index: CatalogueIndex,
 	target: string,
 	awarded: Set<string>,
-	held: Set<string>
+	held: Set<string>,
+	objective: 'count' | 'hours' = 'count'
 ): number | null {
 	if (separable(index, target)) {
+		const cost =
+			objective === 'count' ? () => 1 : (id: string) => index.credentials.get(id)?.workloadHours ?? NaN;
 		const total = (index.topGroups.get(target) ?? []).reduce(
-			(sum, group) => sum + cheapestCompletion(index, group, held),
+			(sum, group) => sum + cheapestCompletion(index, group, held, cost),
 			0
 		);
 		return Number.isFinite(total) ? total : null;
 	}
 	try {
-		return planCompletion({
+		const { total } = planCompletion({
 			catalogue: index,
 			target,
 			held: awarded,
-			objective: 'count',
+			objective,
 			ignorePrerequisites: true
-		}).total.count;
+		});
+		return objective === 'count' ? total.count : total.hours;
 	} catch (e) {
 		if (e instanceof PlanError) return null;
 		throw e;
 	}
+}
+
+/**
+ * The fewest nominal hours of further credentials that complete `target` from `held` (the
+ * planner's objective 'hours', prerequisites set aside: exact, as stillNeeded is for the count);
+ * 0 when achieved; null when the catalogue cannot complete it, or when a credential that could
+ * complete it (an unheld member) states no hours.
+ */
+export function hoursStillNeeded({
+	catalogue,
+	held,
+	target
+}: {
+	catalogue: Catalogue | CatalogueIndex;
+	held: Iterable<string>;
+	target: string;
+}): number | null {
+	const index = asIndex(catalogue);
+	const awarded = new Set(held);
+	const expanded = expandHoldings({ index, held: awarded }).held;
+	if (expanded.has(target)) return 0;
+	for (const m of membersOf({ index, target }))
+		if (!expanded.has(m) && index.credentials.get(m)?.workloadHours === null) return null;
+	return fewest(index, target, awarded, expanded, 'hours');
 }
 
 /**
@@ -103,40 +132,44 @@ export function separable(index: CatalogueIndex, target: string): boolean {
 }
 
 /**
- * The fewest credentials (one each, as the planner counts them) that satisfy a group of a
- * separable target: every missing member of an 'all' group and each of its children completed; the
- * cheapest of the missing members and children for an 'n_of' group. Infinity when it cannot be
+ * The cheapest way, at `cost` per credential (1 each for the count, as the planner counts them),
+ * to satisfy a group of a separable target: every missing member of an 'all' group and each of its
+ * children completed; the cheapest of the missing members and children for an 'n_of' group (they
+ * share nothing, so the cheapest ones together are the cheapest way). Infinity when it cannot be
  * satisfied (a member not in the catalogue that it cannot do without).
  */
-function cheapestCompletion(index: CatalogueIndex, group: RequirementGroup, held: Set<string>): number {
+function cheapestCompletion(
+	index: CatalogueIndex,
+	group: RequirementGroup,
+	held: Set<string>,
+	cost: (id: string) => number
+): number {
 	const children = index.children.get(group.id) ?? [];
 	let have = 0;
-	let open = 0;
+	const open: number[] = [];
 	for (const m of group.members)
 		if (held.has(m)) have++;
-		else if (index.credentials.has(m)) open++;
+		else if (index.credentials.has(m)) open.push(cost(m));
 	if (group.rule === 'all') {
-		if (have + open < group.members.length) return Infinity;
-		return children.reduce((sum, child) => sum + cheapestCompletion(index, child, held), open);
+		if (have + open.length < group.members.length) return Infinity;
+		return children.reduce(
+			(sum, child) => sum + cheapestCompletion(index, child, held, cost),
+			open.reduce((s, c) => s + c, 0)
+		);
 	}
 	let still = (group.n ?? 0) - have;
 	if (still <= 0) return 0;
-	// A satisfied child costs nothing and an open member one; a child may cost more.
-	const childCosts = children.map((child) => cheapestCompletion(index, child, held)).sort((a, b) => a - b);
+	// A satisfied child costs nothing; an open member its own cost; a child what completes it.
+	const options = [...open, ...children.map((child) => cheapestCompletion(index, child, held, cost))].sort(
+		(a, b) => a - b
+	);
 	let sum = 0;
-	let c = 0;
-	while (still > 0) {
-		const child = c < childCosts.length ? childCosts[c] : Infinity;
-		if (child < 1 || (open === 0 && child < Infinity)) {
-			sum += child;
-			c++;
-		} else if (open > 0) {
-			sum += 1;
-			open--;
-		} else return Infinity;
+	for (const c of options) {
+		if (still === 0 || c === Infinity) break;
+		sum += c;
 		still--;
 	}
-	return sum;
+	return still > 0 ? Infinity : sum;
 }
 
 /** The targets something held counts toward, or held themselves, in catalogue order. */

@@ -3,7 +3,9 @@
 // members and options it asks; `minCredits.<group id>` for a credit rule) filled with what the
 // scenario or today's rule asks; a field left at today's rule is no change. Recognitions already
 // in the scenario ride along as `change` fields (their JSON), and one more comes from
-// `recognise` + `as` (+ `provider`). Other changes of the scenario ride along the same way.
+// `recognise` + `as` (+ `provider`); a credit transfer from `transferFrom` + `transferTo` +
+// `transferCredits` (the most credits it may count). Other changes of the scenario ride along the
+// same way. The form is a GET, so every control ends up in the page's URL (as the scenario).
 import type { RequirementGroup } from '../types.ts';
 import { SCENARIO_VERSION, ScenarioError, type Scenario, type ScenarioChange } from './scenario.ts';
 
@@ -94,5 +96,16 @@ export function scenarioFromForm({
 			as,
 			...(provider ? { providers: [provider] } : {})
 		});
+	const fromProvider = get('transferFrom');
+	const toProvider = get('transferTo');
+	const credits = get('transferCredits');
+	if (fromProvider || toProvider) {
+		const maxCredits = Number(credits);
+		if (!fromProvider || !toProvider || credits === '' || !(Number.isFinite(maxCredits) && maxCredits > 0))
+			throw new ScenarioError(
+				'a credit transfer needs the provider whose units count, the provider whose qualifications they count toward, and the most credits they may count (a number above 0)'
+			);
+		changes.push({ type: 'creditTransfer', fromProvider, toProvider, maxCredits });
+	}
 	return { version: SCENARIO_VERSION, ...(title ? { title } : {}), changes };
 }

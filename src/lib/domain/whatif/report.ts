@@ -10,7 +10,10 @@
 //   counting award (Aalen–Johansen; nobody leaves a qualification by a competing event here, so
 //   everyone not complete is censored at the as-of date), its published curve and median;
 // - learners still in progress and the mean number of credentials that still complete it
-//   (progress.ts: exact, prerequisites set aside);
+//   (progress.ts: exact, prerequisites set aside), and the mean nominal hours that do (the
+//   planner, objective hours) over those whose hours are known — a learner is left out of that
+//   mean when a credential that could complete the qualification for them has no nominal hours
+//   (the bundled training.gov.au catalogue states none), and hoursKnown says over how many;
 // - byGroup: per dimension, each group's completion share now and under the scenario with its
 //   ratio to the reference group and the four-fifths flag (completion-equity.ts);
 // - providers whose awards newly count, and the recognitions (credentials newly held through a
@@ -22,7 +25,7 @@
 import { completionEquity, type CompletionEquityRow } from '../equity/completion-equity.ts';
 import { timeToCredentialByGroup } from '../equity/time-to-credential-by-group.ts';
 import { wilson, type Proportion } from '../intervals/wilson.ts';
-import { daysBetween } from '../dates.ts';
+import { isoToDayNumber } from '../dates.ts';
 import {
 	fewerThan,
 	publishedCount,
@@ -34,7 +37,7 @@ import { suppressCells } from '../suppression/suppress-cells.ts';
 import type { DayCounts } from '../survival/day-counts.ts';
 import type { TimeToCredentialPoint } from '../survival/time-to-credential.ts';
 import { GROUP_DIMENSIONS, type GroupDimension } from '../types.ts';
-import { replayLearner, type LearnerReplay, type ReplayAward } from './replay.ts';
+import { replayLearner, type LearnerReplay, type ReplayAward, type TargetOutcome } from './replay.ts';
 import type { AppliedScenario } from './rules.ts';
 import type { Scenario } from './scenario.ts';
 
@@ -64,6 +67,10 @@ export type GroupRow = {
 export type Remaining = {
 	inProgress: number | null;
 	meanCredentials: number | null;
+	/** Mean nominal hours still to go, over the hoursKnown learners whose hours are known. */
+	meanHours: number | null;
+	/** Learners in progress whose hours to go are known (withheld when it would single out a few). */
+	hoursKnown: number | null;
 };
 
 export type ProviderRow = {
@@ -146,17 +153,21 @@ export function whatIf({
 }): WhatIf {
 	const targets = applied.affected;
 	const perTarget = new Map(targets.map((t) => [t, new TargetAccumulator()]));
-	const overall = new TargetAccumulator();
+	// Overall publishes counts and providers only: no curve, nothing remaining.
+	const overall = new TargetAccumulator({ curves: false });
 	for (const learner of learners) {
 		const now = replayLearner({ rules: applied.now, awards: learner.awards, targets, asOf });
 		const then = replayLearner({ rules: applied.scenario, awards: learner.awards, targets, asOf });
-		const created = [...then.recognised].filter((id) => !now.recognised.has(id));
+		let created = 0;
+		for (const id of then.recognised) if (!now.recognised.has(id)) created++;
 		for (const t of targets) {
 			const acc = perTarget.get(t)!;
-			if (acc.add(learner, t, now, then, asOf, created.length)) overall.add(learner, t, now, then, asOf, 0);
+			if (acc.add(learner, t, now, then, asOf, created)) overall.add(learner, t, now, then, asOf, 0);
 		}
-		if (created.length) overall.tally.recognitions += created.length;
-		if (created.length) overall.tally.recognisedLearners++;
+		if (created) {
+			overall.tally.recognitions += created;
+			overall.tally.recognisedLearners++;
+		}
 	}
 	const index = applied.now.index;
 	return {
@@ -176,15 +187,35 @@ export function whatIf({
 	};
 }
 
+/** One learner counted into a tally. */
+function countInto(x: Tally, doneNow: boolean, doneThen: boolean, created: number) {
+	x.learners++;
+	if (doneNow) x.now++;
+	if (doneThen) x.scenario++;
+	if (doneThen && !doneNow) x.newly++;
+	if (doneNow && !doneThen) x.noLonger++;
+	if (created) {
+		x.recognitions += created;
+		x.recognisedLearners++;
+	}
+}
+
 class TargetAccumulator {
 	tally = emptyTally();
-	days = { now: [] as DayCounts[], scenario: [] as DayCounts[] };
+	/** Per side, learners by day since their first counting award (DayCounts, one row a day). */
+	days = { now: new Map<number, DayCounts>(), scenario: new Map<number, DayCounts>() };
+	/** Per side, the learners something counts for (each in one row of `days`). */
+	timed = { now: 0, scenario: 0 };
+	private readonly curves: boolean;
+	constructor({ curves = true }: { curves?: boolean } = {}) {
+		this.curves = curves;
+	}
 	remaining = {
-		now: [] as { count: number }[],
-		scenario: [] as { count: number }[]
+		now: [] as { count: number; hours: number | null }[],
+		scenario: [] as { count: number; hours: number | null }[]
 	};
 	inProgress = { now: 0, scenario: 0 };
-	groups = new Map<string, Tally & { dimension: GroupDimension; group: string }>();
+	groups = new Map<GroupDimension, Map<string, Tally & { dimension: GroupDimension; group: string }>>();
 	providers = new Map<string, { learners: number; awards: number }>();
 
 	/** Counts one learner toward `t`; false when nothing they hold counts toward it under either rules. */
@@ -201,45 +232,21 @@ class TargetAccumulator {
 		if (a.firstOn === null && b.firstOn === null) return false;
 		const doneNow = a.completedOn !== null;
 		const doneThen = b.completedOn !== null;
-		const count = (x: Tally) => {
-			x.learners++;
-			if (doneNow) x.now++;
-			if (doneThen) x.scenario++;
-			if (doneThen && !doneNow) x.newly++;
-			if (doneNow && !doneThen) x.noLonger++;
-			if (created) {
-				x.recognitions += created;
-				x.recognisedLearners++;
-			}
-		};
-		count(this.tally);
+		countInto(this.tally, doneNow, doneThen, created);
 		for (const d of GROUP_DIMENSIONS) {
-			const key = `${d}\u0001${learner.groups[d]}`;
-			let g = this.groups.get(key);
-			if (!g) this.groups.set(key, (g = { ...emptyTally(), dimension: d, group: learner.groups[d] }));
-			count(g);
+			const group = learner.groups[d];
+			let byGroup = this.groups.get(d);
+			if (!byGroup) this.groups.set(d, (byGroup = new Map()));
+			let g = byGroup.get(group);
+			if (!g) byGroup.set(group, (g = { ...emptyTally(), dimension: d, group }));
+			countInto(g, doneNow, doneThen, created);
 		}
-		for (const [side, o] of [
-			['now', a],
-			['scenario', b]
-		] as const) {
-			if (o.firstOn === null) continue;
-			const done = o.completedOn !== null;
-			this.days[side].push({
-				day: Math.max(0, daysBetween(o.firstOn, o.completedOn ?? asOf)),
-				completed: done ? 1 : 0,
-				withdrawn: 0,
-				failed: 0,
-				censored: done ? 0 : 1
-			});
-			if (!done) {
-				this.inProgress[side]++;
-				if (o.remaining) this.remaining[side].push(o.remaining);
-			}
-		}
+		this.addDays('now', a, asOf);
+		this.addDays('scenario', b, asOf);
 		// Awards counting under the scenario that did not count today, by provider.
-		const newly = new Set([...b.counted].filter((c) => !a.counted.has(c)));
-		if (newly.size === 0) return true;
+		let newly: Set<string> | null = null;
+		for (const c of b.counted) if (!a.counted.has(c)) (newly ??= new Set()).add(c);
+		if (newly === null) return true;
 		const seen = new Set<string>();
 		for (const award of learner.awards)
 			if (newly.has(award.credentialId) && award.issuedOn <= asOf) {
@@ -255,11 +262,35 @@ class TargetAccumulator {
 		return true;
 	}
 
+	/** One side's time from the first counting award to completion (or censoring at asOf). */
+	private addDays(side: 'now' | 'scenario', o: TargetOutcome, asOf: string) {
+		if (o.firstOn === null || !this.curves) return;
+		const done = o.completedOn !== null;
+		const day = Math.max(0, this.dayNumber(o.completedOn ?? asOf) - this.dayNumber(o.firstOn));
+		let row = this.days[side].get(day);
+		if (!row) this.days[side].set(day, (row = { day, completed: 0, withdrawn: 0, failed: 0, censored: 0 }));
+		if (done) row.completed++;
+		else row.censored++;
+		this.timed[side]++;
+		if (!done) {
+			this.inProgress[side]++;
+			if (o.remaining) this.remaining[side].push(o.remaining);
+		}
+	}
+
+	/** Day numbers of the few distinct dates, worked out once each. */
+	private dayNumbers = new Map<string, number>();
+	private dayNumber(iso: string) {
+		let day = this.dayNumbers.get(iso);
+		if (day === undefined) this.dayNumbers.set(iso, (day = isoToDayNumber(iso)));
+		return day;
+	}
+
 	publish(policy: Suppression): Omit<QualificationWhatIf, 'id' | 'title'> {
 		const counts = publishCounts(this.tally, policy);
 		const curve = (side: 'now' | 'scenario') =>
 			timeToCredentialByGroup({
-				groups: [{ group: null, rows: this.days[side], learners: this.days[side].length }],
+				groups: [{ group: null, rows: [...this.days[side].values()], learners: this.timed[side] }],
 				suppression: policy
 			}).groups[0];
 		const withheld = counts.learners === null;
@@ -290,9 +321,9 @@ class TargetAccumulator {
 		const byGroup: GroupRow[] = [];
 		const references: QualificationWhatIf['references'] = [];
 		for (const dimension of GROUP_DIMENSIONS) {
-			const groups = [...this.groups.values()]
-				.filter((g) => g.dimension === dimension)
-				.sort((a, b) => a.group.localeCompare(b.group));
+			const groups = [...(this.groups.get(dimension)?.values() ?? [])].sort((a, b) =>
+				a.group.localeCompare(b.group)
+			);
 			const rows = (side: 'now' | 'scenario') =>
 				groups.map((g) => ({
 					group: g.group,
@@ -396,19 +427,28 @@ function newcombe(a: Proportion, b: Proportion) {
 
 function publishRemaining(
 	inProgress: number,
-	plans: { count: number }[],
+	plans: { count: number; hours: number | null }[],
 	policy: Suppression,
 	withheld = false
 ): Remaining {
-	if (withheld || inProgress < withheldBelow(policy))
+	const threshold = withheldBelow(policy);
+	if (withheld || inProgress < threshold)
 		return {
 			inProgress: withheld ? null : inProgress === 0 ? 0 : null,
-			meanCredentials: null
+			meanCredentials: null,
+			meanHours: null,
+			hoursKnown: withheld ? null : inProgress === 0 ? 0 : null
 		};
 	const mean = (xs: number[]) => (xs.length ? xs.reduce((s, x) => s + x, 0) / xs.length : null);
+	const hours = plans.flatMap((p) => (p.hours === null ? [] : [p.hours]));
+	// Those left out of the hours are counted by difference: a few of them would be singled out.
+	const unknown = inProgress - hours.length;
+	const few = (n: number) => n > 0 && n < threshold;
 	return {
 		inProgress: publishedCount(policy, inProgress),
-		meanCredentials: plans.length >= withheldBelow(policy) ? mean(plans.map((p) => p.count)) : null
+		meanCredentials: plans.length >= threshold ? mean(plans.map((p) => p.count)) : null,
+		meanHours: hours.length >= threshold ? mean(hours) : null,
+		hoursKnown: few(hours.length) || few(unknown) ? null : publishedCount(policy, hours.length)
 	};
 }
 

@@ -54,7 +54,7 @@ export function applyScenario({
 }: {
 	index: CatalogueIndex;
 	scenario: Scenario;
-	/** Provider ids known to the data (catalogue and awards). */
+	/** Provider ids known to the data (catalogue and awards): at least those the scenario names that exist. */
 	providers: ReadonlySet<string>;
 }): AppliedScenario {
 	const unknown = { credential: new Set<string>(), group: new Set<string>(), provider: new Set<string>() };

@@ -86,7 +86,7 @@ describe('replay', () => {
 		const now = replayLearner({ rules: applied.now, awards, targets: ['Q'], asOf: '2024-12-31' });
 		const then = replayLearner({ rules: applied.scenario, awards, targets: ['Q'], asOf: '2024-12-31' });
 		expect(now.targets.get('Q')).toMatchObject({ firstOn: '2024-01-10', completedOn: null });
-		expect(now.targets.get('Q')!.remaining).toEqual({ count: 1 });
+		expect(now.targets.get('Q')!.remaining).toEqual({ count: 1, hours: 20 });
 		expect(then.targets.get('Q')).toMatchObject({
 			firstOn: '2024-01-10',
 			completedOn: '2024-04-20',
@@ -169,6 +169,85 @@ const toLearners = (rows: { held: string[]; days: number[]; gender: string }[]):
 		groups: groups(r.gender),
 		awards: r.held.map((c, i) => award(c, `2024-03-${String(r.days[i % 12]).padStart(2, '0')}`))
 	}));
+
+describe('remembered walks', () => {
+	it('give every learner exactly what walking their own awards gives, under any scenario', () => {
+		const provider = fc.constantFrom('P', 'QP', 'R');
+		fc.assert(
+			fc.property(
+				randomCatalogue.chain(({ catalogue }) => {
+					const ids = catalogue.credentials.map((c) => c.id).filter((id) => id !== 'T');
+					const change = fc.oneof(
+						fc.record({
+							type: fc.constant('recognise' as const),
+							credential: fc.constantFrom(...ids),
+							as: fc.constantFrom(...ids),
+							providers: fc.option(fc.constant(['P']), { nil: undefined })
+						}),
+						fc.record({
+							type: fc.constant('creditTransfer' as const),
+							fromProvider: fc.constant('P'),
+							toProvider: fc.constant('QP'),
+							maxCredits: fc.integer({ min: 1, max: 12 })
+						}),
+						fc.record({
+							type: fc.constant('prerequisite' as const),
+							action: fc.constant('add' as const),
+							credential: fc.constantFrom(...ids),
+							requires: fc.constantFrom(...ids)
+						}),
+						fc.record({
+							type: fc.constant('requirement' as const),
+							group: fc.constantFrom(...catalogue.groups.map((g) => g.id)),
+							n: fc.integer({ min: 0, max: 4 })
+						})
+					);
+					return fc.tuple(
+						fc.constant(catalogue),
+						fc.array(
+							fc.record({
+								held: fc.subarray(ids),
+								days: fc.array(fc.integer({ min: 1, max: 4 }), { minLength: 12, maxLength: 12 }),
+								providers: fc.array(provider, { minLength: 12, maxLength: 12 }),
+								// The same awards from other providers: a walk remembered must not be reused for them.
+								otherProviders: fc.array(provider, { minLength: 12, maxLength: 12 })
+							}),
+							{ maxLength: 25 }
+						),
+						fc.array(change, { minLength: 1, maxLength: 3 })
+					);
+				}),
+				([cat, rows, changes]) => {
+					// Half of the units are provider P's, the rest and T are QP's.
+					const ix = indexCatalogue({
+						...cat,
+						credentials: cat.credentials.map((c, i) => ({ ...c, providerId: i % 2 ? 'P' : 'QP' }))
+					});
+					const scenario = parseScenario({ version: 1, changes });
+					let applied;
+					try {
+						applied = applyScenario({ index: ix, scenario, providers });
+					} catch (e) {
+						if (e instanceof ScenarioError) return;
+						throw e;
+					}
+					const learners = rows.flatMap((r) =>
+						[r.providers, r.otherProviders].map((from) =>
+							r.held.map((c, i) => award(c, `2024-03-0${r.days[i % 12]}`, from[i % 12]))
+						)
+					);
+					for (const rules of [applied.now, applied.scenario])
+						for (const awards of [...learners, ...learners]) {
+							const ask = (remember: boolean) =>
+								replayLearner({ rules, awards, targets: applied.affected, asOf: '2024-03-03', remember });
+							expect(ask(true)).toEqual(ask(false));
+						}
+				}
+			),
+			{ seed: 20261206, numRuns: 300 }
+		);
+	});
+});
 
 describe('whatIf', () => {
 	it('with no change reproduces today’s stacking figures exactly', () => {
@@ -321,7 +400,18 @@ describe('whatIf', () => {
 			recognitionsCreated: 12
 		});
 		expect(q.providersNewlyCounted).toEqual([{ provider: 'P', learners: 12, awards: 12, suppressed: null }]);
-		expect(q.remainingNow).toMatchObject({ inProgress: 12, meanCredentials: 1 });
+		expect(q.remainingNow).toMatchObject({
+			inProgress: 12,
+			meanCredentials: 1,
+			meanHours: 20,
+			hoursKnown: 12
+		});
+		expect(q.remainingScenario).toEqual({
+			inProgress: 0,
+			meanCredentials: null,
+			meanHours: null,
+			hoursKnown: 0
+		});
 		expect(q.medianDaysNow).toBeNull();
 		expect(q.medianDaysScenario).toBe(31);
 		expect(report.overall).toMatchObject({
@@ -330,6 +420,54 @@ describe('whatIf', () => {
 			completedScenario: 22,
 			difference: 12
 		});
+	});
+});
+
+describe('hours still to go', () => {
+	// E3 states no nominal hours: whoever could still take it has unknown hours to go.
+	const noHours = indexCatalogue({
+		...catalogue,
+		credentials: catalogue.credentials.map((c) => (c.id === 'E3' ? { ...c, workloadHours: null } : c))
+	});
+	const scenario = parseScenario({ version: 1, changes: [{ type: 'recognise', credential: 'M', as: 'E1' }] });
+	const applied = applyScenario({ index: noHours, scenario, providers });
+	const learner = (held: string[]): WhatIfLearner => ({
+		groups: groups(),
+		awards: held.map((c, i) => award(c, `2024-01-0${i + 1}`))
+	});
+
+	it('are the planner’s fewest nominal hours, unknown when a credential that could complete it has none', () => {
+		const run = (held: string[]) =>
+			replayLearner({
+				rules: applied.now,
+				awards: learner(held).awards,
+				targets: ['Q'],
+				asOf: '2024-12-31'
+			}).targets.get('Q')!.remaining;
+		// E3 held: U2 (20 hours) is all that remains.
+		expect(run(['U1', 'E1', 'E3'])).toEqual({ count: 1, hours: 20 });
+		// E3 could be taken instead of E2: the hours are not known.
+		expect(run(['U1', 'U2', 'E1'])).toEqual({ count: 1, hours: null });
+	});
+
+	it('are averaged over those whose hours are known, and withheld when a few are not', () => {
+		const policy = { threshold: 10, mode: 'suppress' as const };
+		const report = (known: number, unknown: number) =>
+			whatIf({
+				applied,
+				scenario,
+				learners: [
+					...Array.from({ length: known }, () => learner(['U1', 'E1', 'E3'])),
+					...Array.from({ length: unknown }, () => learner(['U1', 'U2', 'E1']))
+				],
+				asOf: '2024-12-31',
+				suppression: policy
+			}).qualifications[0].remainingNow;
+		expect(report(12, 10)).toEqual({ inProgress: 22, meanCredentials: 1, meanHours: 20, hoursKnown: 12 });
+		// Three left out would be singled out by the difference: how many are known is withheld.
+		expect(report(12, 3)).toEqual({ inProgress: 15, meanCredentials: 1, meanHours: 20, hoursKnown: null });
+		// Too few known: no mean.
+		expect(report(3, 12)).toEqual({ inProgress: 15, meanCredentials: 1, meanHours: null, hoursKnown: null });
 	});
 });
 
@@ -364,5 +502,26 @@ describe('the page form', () => {
 		expect(parseScenario(scenario)).toEqual(scenario);
 		expect(askedUnder(scenario, groupsOf[1])).toBe(1);
 		expect(askedUnder(scenario, groupsOf[0])).toBe(2);
+	});
+	it('turns the credit transfer controls into a change, and refuses one half filled in', async () => {
+		const { scenarioFromForm } = await import('./form.ts');
+		const fields = (credits: string, to = 'QP'): [string, string][] => [
+			['n.el', '2'],
+			['transferFrom', 'P'],
+			['transferTo', to],
+			['transferCredits', credits]
+		];
+		const scenario = scenarioFromForm({ fields: fields('10'), groups: groupsOf });
+		expect(scenario.changes).toEqual([
+			{ type: 'creditTransfer', fromProvider: 'P', toProvider: 'QP', maxCredits: 10 }
+		]);
+		expect(parseScenario(scenario)).toEqual(scenario);
+		// Run, it counts P's unit toward Q's electives.
+		const applied = applyScenario({ index, scenario, providers });
+		expect(applied.affected).toEqual(['Q']);
+		for (const bad of [fields('0'), fields(''), fields('ten'), fields('10', '')])
+			expect(() => scenarioFromForm({ fields: bad, groups: groupsOf })).toThrow(/credit transfer needs/);
+		// Left empty, no credit transfer.
+		expect(scenarioFromForm({ fields: [['transferCredits', '10']], groups: groupsOf }).changes).toEqual([]);
 	});
 });

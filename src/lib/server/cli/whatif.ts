@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { parseScenario, ScenarioError } from '../../domain/whatif/scenario.ts';
 import { whatifParams } from '../http/whatif-params.ts';
+import type { Remaining } from '../../domain/whatif/report.ts';
 import { getWhatIf } from '../queries/whatif.ts';
 import { UsageError } from './args.ts';
 import { suppressionOption } from './metrics.ts';
@@ -15,6 +16,10 @@ const show = (v: number | null) => (v === null ? 'withheld' : v.toLocaleString('
 /** A median is null when withheld, or when fewer than half ever complete. */
 const median = (v: number | null, withheld: boolean) =>
 	v !== null ? `${v} days` : withheld ? 'withheld' : 'not reached (under half complete)';
+
+/** Those in progress, with the mean credentials and nominal hours to go (— when withheld or unknown). */
+const toGo = (r: Remaining) =>
+	`${show(r.inProgress)} (${r.meanCredentials === null ? '—' : r.meanCredentials.toFixed(1)} credentials, ${r.meanHours === null ? '—' : Math.round(r.meanHours)} hours to go on average)`;
 
 export async function whatifCommand(argv: string[], { openDb, stdout }: CommandContext): Promise<number> {
 	const { values, positionals } = parseArgs({
@@ -67,6 +72,7 @@ export async function whatifCommand(argv: string[], { openDb, stdout }: CommandC
 		stdout.write(
 			`\n${q.id} ${q.title}\n  learners ${show(q.learners)}; completing now ${show(q.completedNow)}, under the scenario ${show(q.completedScenario)} (difference ${show(q.difference)})\n` +
 				`  median time now ${median(q.medianDaysNow, q.learners === null)}, under the scenario ${median(q.medianDaysScenario, q.completedScenario === null)}\n` +
+				`  still in progress now ${toGo(q.remainingNow)}; under the scenario ${toGo(q.remainingScenario)}\n` +
 				(q.suppressed ? `  (${q.suppressed})\n` : '')
 		);
 	}

@@ -11,6 +11,7 @@ import type { CatalogueIndex } from '../../domain/stacking/catalogue.ts';
 import { GROUP_DIMENSIONS, type GroupDimension, type RequirementGroup } from '../../domain/types.ts';
 import { applyScenario, type AppliedScenario } from '../../domain/whatif/rules.ts';
 import { whatIf, type WhatIf, type WhatIfLearner } from '../../domain/whatif/report.ts';
+import type { ReplayAward } from '../../domain/whatif/replay.ts';
 import { parseScenario, ScenarioError, type Scenario } from '../../domain/whatif/scenario.ts';
 import {
 	askedToday,
@@ -47,8 +48,20 @@ async function computeWhatIf(
 	{ scenario, asOf = new Date().toISOString().slice(0, 10), data, suppression }: WhatIfQuestion
 ): Promise<WhatIfAnswer> {
 	const index = await getCatalogueIndex(db);
-	const providers = await db.query<{ id: string }>(sql`
-		select id from providers union select distinct provider_id from awards where provider_id is not null`);
+	// Of the providers, only whether those the scenario names exist matters (every provider an
+	// award or credential names is in providers: the foreign keys see to it).
+	const named = scenario.changes.flatMap((c) =>
+		c.type === 'recognise'
+			? (c.providers ?? [])
+			: c.type === 'creditTransfer'
+				? [c.fromProvider, c.toProvider]
+				: []
+	);
+	const providers = named.length
+		? await db.query<{ id: string }>(
+				sql`select id from providers where id = any(${sql.param(named)}::text[])`
+			)
+		: [];
 	const applied = applyScenario({ index, scenario, providers: new Set(providers.map((p) => p.id)) });
 	const learners = await affectedLearners(db, applied, asOf, data);
 	const answer = whatIf({ applied, scenario, learners, asOf, suppression });
@@ -90,6 +103,18 @@ function recognisedInto(index: CatalogueIndex, out: Set<string>) {
 	}
 }
 
+/** By date, then credential (in code-point order, as the database's C collation sorts them). */
+const byDateThenCredential = (a: ReplayAward, b: ReplayAward) =>
+	a.issuedOn !== b.issuedOn
+		? a.issuedOn < b.issuedOn
+			? -1
+			: 1
+		: a.credentialId < b.credentialId
+			? -1
+			: a.credentialId > b.credentialId
+				? 1
+				: 0;
+
 async function affectedLearners(
 	db: Db,
 	applied: AppliedScenario,
@@ -98,30 +123,47 @@ async function affectedLearners(
 ): Promise<WhatIfLearner[]> {
 	if (applied.affected.length === 0) return [];
 	const counting = countingCredentials(applied);
-	const rows = await db.query<Record<GroupDimension, string> & { learner_id: string; awards: string }>(sql`
-		select a.learner_id, l.gender, l.age_band, l.disability, l.deprivation_band, l.region, l.prior_education,
-			json_agg(json_build_array(a.credential_id, coalesce(a.provider_id, c.provider_id), a.issued_on::text)
-				order by a.issued_on, a.credential_id)::text as awards
+	// One row per learner: their groups as one text, their awards as another (credential, issuer
+	// when not the credential's owner, date), with unit and record separators — a few tens of
+	// thousands of short rows, nothing to build or parse as JSON, and no sort inside each group:
+	// the awards are put in order here.
+	const rows = await db.query<{ groups: string; awards: string }>(sql`
+		select concat_ws(chr(31), ${sql.join(
+			GROUP_DIMENSIONS.map((d) => sql.raw(`l.${d}`)),
+			sql`, `
+		)}) as groups,
+			string_agg(a.credential_id || chr(31) || coalesce(a.provider_id, '') || chr(31) || a.issued_on::text, chr(30)) as awards
 		from awards a
 		join learners l on l.id = a.learner_id
-		join credentials c on c.id = a.credential_id
 		where l.analytics_consent and ${originCondition(data)} and a.issued_on <= ${asOf}::date
 			and a.credential_id = any(${sql.param(counting)}::text[])
-		group by a.learner_id, l.gender, l.age_band, l.disability, l.deprivation_band, l.region, l.prior_education
-		order by a.learner_id`);
-	return rows.map((r) => ({
-		groups: Object.fromEntries(GROUP_DIMENSIONS.map((d) => [d, String(r[d])])) as Record<
-			GroupDimension,
-			string
-		>,
-		awards: (JSON.parse(r.awards) as [string, string | null, string][]).map(
-			([credentialId, providerId, issuedOn]) => ({
+		group by l.id
+		order by l.id`);
+	const credentials = applied.now.index.credentials;
+	// Learners share a few hundred combinations of groups: one object each.
+	const groupsOf = new Map<string, Record<GroupDimension, string>>();
+	return rows.map((r) => {
+		let groups = groupsOf.get(r.groups);
+		if (!groups) {
+			const values = r.groups.split('\u001f');
+			groups = Object.fromEntries(GROUP_DIMENSIONS.map((d, i) => [d, values[i]])) as Record<
+				GroupDimension,
+				string
+			>;
+			groupsOf.set(r.groups, groups);
+		}
+		const awards: WhatIfLearner['awards'] = [];
+		for (const award of r.awards.split('\u001e')) {
+			const [credentialId, issuer, issuedOn] = award.split('\u001f');
+			awards.push({
 				credentialId,
-				providerId,
+				providerId: issuer || credentials.get(credentialId)?.providerId || null,
 				issuedOn
-			})
-		)
-	}));
+			});
+		}
+		awards.sort(byDateThenCredential);
+		return { groups, awards };
+	});
 }
 
 export type WhatIfPage = {
