@@ -21,8 +21,7 @@ import {
 	foreignKey,
 	index,
 	serial,
-	check,
-	unique
+	check
 } from 'drizzle-orm/pg-core';
 
 export const providers = pgTable('providers', {

@@ -18,6 +18,7 @@ export const optionalText = z
 	.trim()
 	.min(1)
 	.max(200)
+	// eslint-disable-next-line no-control-regex -- control characters are what it refuses
 	.refine((s) => !/[\u0000-\u001f\u007f]/.test(s), 'must not hold control characters')
 	.optional();
 

@@ -248,7 +248,7 @@ export async function runImportJob(db: Db, job: ImportJob, options: LoadOptions 
 			// The rows are stored: say so in the history before the count, which may take minutes
 			// (and may not finish if the server stops).
 			report.files = [...files.values()];
-			await recordReport(db, report, source);
+			await recordReport(db, report);
 			recorded = true;
 			progress('stored', true);
 			if (options.deferRollupCount) report.rollups = 'pending';
@@ -288,7 +288,7 @@ export async function runImportJob(db: Db, job: ImportJob, options: LoadOptions 
 	progress('done', true);
 	// Once the history says the rows are stored, a failure to add the count's warning (the database
 	// closing as the server stops, say) does not make the import fail: the next start counts.
-	await recordReport(db, report, source).catch((error) => {
+	await recordReport(db, report).catch((error) => {
 		if (!recorded) throw error;
 	});
 	return report;
@@ -315,7 +315,7 @@ export async function countRollupsAfter(db: Db, reports: ImportReport[], source:
 }
 
 /** Writes the import's outcome, counts and first errors to its row of the history. */
-export async function recordReport(db: Db, report: ImportReport, source: string): Promise<void> {
+export async function recordReport(db: Db, report: ImportReport): Promise<void> {
 	const totals = report.files.reduce(
 		(t, f) => ({ read: t.read + f.read, stored: t.stored + f.stored, rejected: t.rejected + f.rejected }),
 		{ read: 0, stored: 0, rejected: 0 }

@@ -21,7 +21,6 @@ import type { QueryContext } from './scope.ts';
 import type { Suppression } from '../../domain/equity/compare-groups.ts';
 import { suppressCells } from '../../domain/suppression/suppress-cells.ts';
 import {
-	fewerThan,
 	publishedCount,
 	publishesRate,
 	rounds,

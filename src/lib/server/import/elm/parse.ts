@@ -39,7 +39,7 @@ export async function* parseElm(input: ElmInput): AsyncGenerator<ParsedUnit> {
 	if (!isObject(doc)) throw new ImportRefusal([{ file, message: 'not a JSON object' }]);
 
 	let proof: ProofCheck | undefined;
-	let source: unknown = doc;
+	const source: unknown = doc;
 	if (isJwsJson(doc)) {
 		proof = await verifyJades(doc);
 		doc = parseJsonLimited(jwsJsonPayload(doc), file, limits);
