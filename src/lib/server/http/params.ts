@@ -3,7 +3,7 @@
 import { error } from '@sveltejs/kit';
 import { z } from 'zod';
 import { UnknownReferenceGroup } from '../../domain/equity/compare-groups.ts';
-import { isIsoDate } from '../import/validate.ts';
+import { isIsoDate } from '../../domain/dates.ts';
 import { BREAKDOWNS, DATA_ORIGINS, type Breakdown } from '../queries/scope.ts';
 import { ISSUANCE_BREAKDOWNS } from '../queries/issuance.ts';
 import { PROVIDER_LEARNER_SORTS } from '../queries/provider-learners.ts';

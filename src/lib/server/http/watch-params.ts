@@ -2,7 +2,7 @@
 // the HTTP edge (parseQuery) and by the CLI (cliParams) alike, so `/watch?asOf=…` and
 // `stackwise watch --as-of …` cannot disagree.
 import { z } from 'zod';
-import { isIsoDate } from '../import/validate.ts';
+import { isIsoDate } from '../../domain/dates.ts';
 import { DATA_ORIGINS } from '../queries/scope.ts';
 import { optionalText } from './params.ts';
 import { WATCH_TABLES } from '../../domain/watch/columns.ts';

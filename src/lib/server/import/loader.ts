@@ -38,7 +38,7 @@ import { duplicateIds, keepVerifiedAwards } from './conflicts.ts';
 import { sha256Of, type SourceFile } from './source.ts';
 import type { TextLayout } from './text-layout.ts';
 import { validateRow } from './validate.ts';
-import type { DocumentCheck } from './vc2/examine.ts';
+import type { DocumentCheck } from '../../domain/document-check.ts';
 import { pseudonymFor, pseudonymSecret, recordPseudonyms } from '../pseudonyms.ts';
 import { rowKey, upsertRows, writeGroupMembers, type WriteCount } from './write.ts';
 

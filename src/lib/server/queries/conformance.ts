@@ -20,12 +20,7 @@ import { getVerificationShares } from './verification-shares.ts';
 import type { QueryContext } from './scope.ts';
 import type { Suppression } from '../../domain/equity/compare-groups.ts';
 import { suppressCells } from '../../domain/suppression/suppress-cells.ts';
-import {
-	publishedCount,
-	publishesRate,
-	rounds,
-	withheldBelow
-} from '../../domain/suppression/policy.ts';
+import { publishedCount, publishesRate, rounds, withheldBelow } from '../../domain/suppression/policy.ts';
 
 export type CredentialConformance = {
 	id: string;

@@ -7,7 +7,7 @@ import type { CompletionEquityRow } from '../../domain/equity/completion-equity.
 import { getCompletion } from './completion.ts';
 import { narrowedAwardsWithheld } from './conformance.ts';
 import { getOverview, publishOverview, type PublishedOverview } from './overview.ts';
-import type { Scope } from './scope.ts';
+import type { Scope } from '../../domain/scope.ts';
 import { getTimeToCredential, type TimeToCredentialResult } from './time-to-credential.ts';
 
 export type CredentialOutcomes = {

@@ -6,6 +6,7 @@
 
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
+import type { IssuanceRow } from '../../domain/dashboard-rows.ts';
 import type { Suppression } from '../../domain/equity/compare-groups.ts';
 import { suppressCells } from '../../domain/suppression/suppress-cells.ts';
 import { publishedCount, withheldBelow } from '../../domain/suppression/policy.ts';
@@ -21,15 +22,6 @@ const COLUMNS: Record<IssuanceBreakdown, string> = {
 	provider_kind: "coalesce(p.kind, 'not stated')",
 	mode: "coalesce(c.participation_mode, 'not stated')",
 	qa_approach: "coalesce(p.qa_approach, 'not stated')"
-};
-
-export type IssuanceRow = {
-	/** Quarter of issue, "2014-Q2". */
-	period: string;
-	group: string;
-	/** Null when withheld. */
-	awards: number | null;
-	suppressed: string | null;
 };
 
 export async function getIssuance(

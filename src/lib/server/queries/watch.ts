@@ -9,11 +9,7 @@ import { tableSets } from '../../domain/suppression/suppress-cells.ts';
 import { publishedCount, publishesRate, rounds } from '../../domain/suppression/policy.ts';
 import type { Credential, Provider } from '../../domain/types.ts';
 import { deadEnds, FEW_ONWARD } from '../../domain/watch/dead-ends.ts';
-import {
-	overlapClusters,
-	overlapPairs,
-	OVERLAP_THRESHOLDS
-} from '../../domain/watch/overlap.ts';
+import { overlapClusters, overlapPairs, OVERLAP_THRESHOLDS } from '../../domain/watch/overlap.ts';
 import { participationShares } from '../../domain/watch/participation.ts';
 import {
 	awardsPerCredential,

@@ -7,7 +7,8 @@ import { decodeText } from '../json/text.ts';
 import { asArray, isObject, type JsonObject } from '../json/values.ts';
 import { decide, type ProofCheck } from '../verify/check.ts';
 import { validityProblem } from '../verify/validity.ts';
-import { coveredBy, examineCredential, type DocumentCheck } from '../vc2/examine.ts';
+import { coveredBy, examineCredential } from '../vc2/examine.ts';
+import type { DocumentCheck } from '../../../domain/document-check.ts';
 import { isJwsJson, jwsJsonPayload, verifyJades } from './jades.ts';
 import { mapElmCredential } from './map.ts';
 
