@@ -54,23 +54,6 @@ export const PARTICIPATION_COLUMNS: Column<WatchParticipationRow>[] = [
 	{ key: 'suppressed', label: 'Withheld', value: (r) => r.suppressed ?? '' }
 ];
 
-export const QUALITY_COLUMNS: Column<ProviderQuality>[] = [
-	{ key: 'provider', label: 'Provider', value: (q) => q.provider.name },
-	{ key: 'credentials', label: 'Credentials', value: (q) => q.card.credentials },
-	...QUALITY_ELEMENTS.map((e): Column<ProviderQuality> => ({
-		key: e,
-		label: ELEMENT_LABELS[e],
-		value: (q) => q.card.shares[e]
-	})),
-	{ key: 'stubs', label: 'Stubs', value: (q) => q.card.stubs },
-	{ key: 'rules_parsed', label: 'Rules machine-readable', value: (q) => q.card.rulesParsed },
-	{ key: 'rules_unparsed', label: 'Rules left unparsed', value: (q) => q.card.rulesUnparsed },
-	{ key: 'verified_share', label: 'Awards verified', value: (q) => q.verifiedShare },
-	{ key: 'unresolved_awards', label: 'Awards of unresolved badges', value: (q) => q.unresolvedAwards },
-	{ key: 'last_import', label: 'Last import', value: (q) => q.lastImportAt },
-	{ key: 'suppressed', label: 'Withheld', value: (q) => q.suppressed ?? '' }
-];
-
 export const FIX_COLUMNS: Column<QualityFix>[] = [
 	{ key: 'credential_id', label: 'Credential', value: (f) => f.credentialId },
 	{ key: 'title', label: 'Title', value: (f) => f.title },

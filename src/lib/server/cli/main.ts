@@ -164,5 +164,3 @@ export async function main(argv: string[], io: Partial<CommandContext> = {}): Pr
 		if (db && !io.openDb) await db.close();
 	}
 }
-
-export { parseArgs };

@@ -14,10 +14,8 @@ export const watchParams = z.object({
 	/** Which table a CSV export holds. */
 	table: z.enum(WATCH_TABLES).default('firsts')
 });
-export type WatchParams = z.infer<typeof watchParams>;
 
 export const qualityParams = z.object({
 	format: z.enum(['json', 'csv']).default('json'),
 	provider: optionalText
 });
-export type QualityParams = z.infer<typeof qualityParams>;

@@ -20,7 +20,7 @@ export const FIELD_LIMIT_CHARS = 1024 * 1024;
 export const ROW_LIMIT_CHARS = 4 * 1024 * 1024;
 
 /** Deepest nesting accepted in a JSON document. */
-export const JSON_DEPTH_LIMIT = 64;
+const JSON_DEPTH_LIMIT = 64;
 
 /** What a refusal for a field or row past its limit says. */
 export const tooLong = (what: string, limit: number) =>

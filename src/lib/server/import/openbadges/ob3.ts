@@ -25,7 +25,7 @@ import { fromSubject, learnerRow } from './learner.ts';
 export type MapContext = { file: string; path: string };
 export type Mapped = { rows: ImportRow[]; issues?: undefined } | { rows?: undefined; issues: ImportIssue[] };
 
-export function issuerId(credential: JsonObject): string | undefined {
+function issuerId(credential: JsonObject): string | undefined {
 	return str(credential.issuer) ?? (isObject(credential.issuer) ? str(credential.issuer.id) : undefined);
 }
 
