@@ -30,6 +30,3 @@ export function addDays(iso: string, days: number): string {
 export function daysBetween(from: string, to: string): number {
 	return isoToDayNumber(to) - isoToDayNumber(from);
 }
-
-/** Deliberately unused: shows knip failing CI (reverted in the next commit). */
-export const UNUSED_ON_PURPOSE = 1;
