@@ -1,4 +1,4 @@
-// Definition conformance (DESIGN.md §3, issue 4): every credential classified against the EU,
+// Definition conformance (DESIGN.md §3): every credential classified against the EU,
 // Australian and UNESCO definitions, and the share of issued awards meeting each.
 //
 // Reading taken: a credential that does not state whether it is quality assured inherits it from

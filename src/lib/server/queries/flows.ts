@@ -1,4 +1,4 @@
-// Observed flows for the Sankey (issue 5): the transitions learners actually take, counted in
+// Observed flows for the Sankey: the transitions learners actually take, counted in
 // SQL with the definitions of domain/stacking/flows.ts (countFlows is the reference the database
 // test checks this against):
 // - 'next': credential A, then the first later enrolment of a different credential B;

@@ -1,4 +1,4 @@
-// Issuance over time (issue 7, /system): awards per quarter of issue, whole system or by level,
+// Issuance over time (/system): awards per quarter of issue, whole system or by level,
 // provider kind, mode of participation or QA approach. One row per quarter and group, never per
 // learner; cells describing fewer learners than the threshold are withheld, and a second cell
 // wherever the first could be worked out from its quarter's total or the grand total. Without a

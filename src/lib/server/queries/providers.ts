@@ -1,4 +1,4 @@
-// The providers' view (issue 7): each provider's credentials and cohorts against the system
+// The providers' view: each provider's credentials and cohorts against the system
 // benchmark. Aggregates only; suppressed for everyone but an admin.
 import type { Db } from '../db/client.ts';
 import type { Suppression } from '../../domain/equity/compare-groups.ts';

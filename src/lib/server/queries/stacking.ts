@@ -1,4 +1,4 @@
-// Stacking rate per qualification and group (issue 4 §3): the database gives each learner's held
+// Stacking rate per qualification and group: the database gives each learner's held
 // credentials (awards as of the cut-off, scope, consent and data origin applied) for learners who
 // hold something that counts toward a qualification; the domain works out holders, achievers and
 // progress; rates, intervals, equity comparison and suppression follow as for completion. Without a
