@@ -6,8 +6,7 @@
 //   server      I/O (db, queries, import, auth, http, cli): never components
 //   routes      parse → server call → view shaping → respond
 // Test builders (fast-check, tests/) never reach production code.
-/** Node's own modules and the database drivers: I/O. */
-const io = ['^node:', '^(fs|net|http|https|child_process|worker_threads|os|path)$'];
+/** The database drivers: I/O (Node's own modules are the `core` dependency type). */
 const dbDrivers = 'node_modules/(postgres|@electric-sql/pglite|drizzle-orm|drizzle-kit|pg)/';
 const tests = '\\.test\\.ts$';
 

@@ -80,6 +80,12 @@ export default ts.config(
 		}
 	},
 	{
+		// CommonJS configuration files (dependency-cruiser reads only those).
+		files: ['**/*.cjs'],
+		languageOptions: { sourceType: 'commonjs' },
+		rules: { '@typescript-eslint/no-require-imports': 'off' }
+	},
+	{
 		// The disclosure solvers and the role matrix write tight updates as comma sequences.
 		files: ['tests/**'],
 		rules: { '@typescript-eslint/no-unused-expressions': 'off' }

@@ -2,14 +2,8 @@
 // CSV all read these, so a table downloads in one shape wherever it is taken from. Raw numbers
 // (shares as fractions), snake_case keys.
 import type { Column } from '../../csv.ts';
-import type {
-	ProviderQuality,
-	WatchAnswer,
-	WatchCluster,
-	WatchDeadEnd,
-	WatchParticipationRow
-} from './answer.ts';
-import { ELEMENT_LABELS, QUALITY_ELEMENTS, type QualityFix } from './data-quality.ts';
+import type { WatchAnswer, WatchCluster, WatchDeadEnd, WatchParticipationRow } from './answer.ts';
+import { ELEMENT_LABELS, type QualityFix } from './data-quality.ts';
 import type { AwardBandRow, FirstsRow } from './proliferation.ts';
 
 export const FIRSTS_COLUMNS: Column<FirstsRow>[] = [

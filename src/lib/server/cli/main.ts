@@ -1,5 +1,4 @@
 // `stackwise <command>`: the command-line face of the same code the app runs.
-import { parseArgs } from 'node:util';
 import type { Db } from '../db/client.ts';
 import { UsageError } from './args.ts';
 

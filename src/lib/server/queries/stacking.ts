@@ -8,7 +8,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import type { StackingRow } from '../../domain/dashboard-rows.ts';
 import type { Suppression } from '../../domain/equity/compare-groups.ts';
-import { completionEquity, type CompletionEquityRow } from '../../domain/equity/completion-equity.ts';
+import { completionEquity } from '../../domain/equity/completion-equity.ts';
 import { PROGRESS_BINS, stackingOutcomes, type StackingCell } from '../../domain/stacking/stacking-rate.ts';
 import { suppressTable } from '../../domain/suppression/suppress-table.ts';
 import { publishedCount, withheldBelow } from '../../domain/suppression/policy.ts';
