@@ -1,12 +1,12 @@
 // What a page carries of the observed flows (credential A, then B): a national system has tens of
 // thousands, more than a page can carry or a Sankey can draw; the data endpoint has them all.
-// Pure, shared by the server (which samples) and the Sankey component (which orders and draws).
+// Pure, shared by the loads (which sample) and the Sankey component (which orders and draws).
 import type { FlowRow } from '../domain/dashboard-rows.ts';
 import type { Suppression } from '../domain/equity/compare-groups.ts';
 import { withheldBelow } from '../domain/suppression/policy.ts';
 import { TABLE_ROWS } from './page-rows.ts';
 
-export type FlowKind = 'next' | 'toward';
+export type FlowKind = FlowRow['kind'];
 
 /** One published flow, as getFlows returns it (one row per kind, from and to). */
 export type FlowInput = {
