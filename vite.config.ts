@@ -12,6 +12,5 @@ export default defineConfig({
 		// Two files at a time: a database test spends much of its time waiting on PostgreSQL or in
 		// PGlite's one thread, so the machine's two cores are both busy (vitest would use one).
 		maxWorkers: 2
-
 	}
 });

@@ -13,7 +13,7 @@
 //             database of its own (stackwise_benchrec, created and dropped here) on the server of
 //             DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test; its own database is
 //             never touched).
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';

@@ -98,7 +98,8 @@ async function withLock<T>(path: string, work: () => Promise<T>, timeoutMs = 15 
 				// Just made, pid not written yet.
 			}
 			if (owner && !alive(owner)) rmSync(path, { recursive: true, force: true });
-			else if (Date.now() - started > timeoutMs) throw new Error(`built-server: lock ${path} held too long`);
+			else if (Date.now() - started > timeoutMs)
+				throw new Error(`built-server: lock ${path} held too long`, { cause: e });
 			else await new Promise((r) => setTimeout(r, 500));
 		}
 	}

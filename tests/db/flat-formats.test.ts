@@ -89,7 +89,6 @@ describe.each(engines)('CSV templates and Arrow on $name', (engine) => {
 		]);
 		expect(file.errors[0].message).toBe('"03/02/2025" is not a date (YYYY-MM-DD)');
 		const [row] = await db.query<{ cohort: string; result: string }>(
-			// eslint-disable-next-line
 			(await import('drizzle-orm')).sql`select cohort, result from enrolments where id = 'nw-0001-x1'`
 		);
 		expect(row).toEqual({ cohort: '2025;S1', result: 'pass, with "merit"' });

@@ -17,7 +17,8 @@ import { getOverview } from '../../src/lib/server/queries/overview.ts';
 import { getDayCounts } from '../../src/lib/server/queries/time-to-credential.ts';
 import { getStacking } from '../../src/lib/server/queries/stacking.ts';
 import { ISSUANCE_BREAKDOWNS, getIssuance } from '../../src/lib/server/queries/issuance.ts';
-import { getFlowOptions, getFlows, getFlowsPage, type FlowRow } from '../../src/lib/server/queries/flows.ts';
+import type { FlowRow } from '../../src/lib/domain/dashboard-rows.ts';
+import { getFlowOptions, getFlows, getFlowsPage } from '../../src/lib/server/queries/flows.ts';
 import {
 	flowCountsFromRollup,
 	issuanceCellsFromRollup,

@@ -1,4 +1,4 @@
-// `stackwise generate`: synthetic data at national scale (issue 9) — providers, a catalogue with
+// `stackwise generate`: synthetic data at national scale — providers, a catalogue with
 // stacking rules shaped like the real training.gov.au packages, learners with the OULAD group mix
 // and enrolments with OULAD-like outcomes, timing and gaps (domain/demo/learners.ts) — written as
 // Stackwise CSV templates or Arrow files, one learner at a time so ten million rows never sit in

@@ -1,4 +1,4 @@
-// Privacy by design (issue 8): a learner's analytics consent, and retention — enrolments older
+// Privacy by design: a learner's analytics consent, and retention — enrolments older
 // than the retention period are deleted with their awards, then the learners and import records
 // left with nothing.
 import { sql } from 'drizzle-orm';

@@ -1,4 +1,4 @@
-// Rollups (issue 9): the counts dashboards ask for, kept in enrolment_rollup_fine,
+// Rollups: the counts dashboards ask for, kept in enrolment_rollup_fine,
 // enrolment_rollup and learner_rollup (see schema.ts) so a dashboard reads summed rows instead of
 // scanning and joining every enrolment.
 // They are a cache of the base tables: every write that changes what an aggregate counts — an

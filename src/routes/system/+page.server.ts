@@ -11,9 +11,10 @@ import {
 import { getProviders } from '$lib/server/queries/catalogue.ts';
 import { getDataSources } from '$lib/server/queries/data-sources.ts';
 import { cachedForDataVersion } from '$lib/server/queries/versioned-cache.ts';
-import { getFlowOptions, getFlows, pageFlows } from '$lib/server/queries/flows.ts';
+import { getFlowOptions, getFlows } from '$lib/server/queries/flows.ts';
+import { pageFlows } from '$lib/view/flow-sample.ts';
 import { getSystemDashboard } from '$lib/server/queries/system.ts';
-import { pageRows } from '$lib/components/charts/dashboard-series.ts';
+import { pageRows } from '$lib/view/page-rows.ts';
 
 // Server-side so the page arrives with its numbers (no per-learner rows ever reach the browser).
 // The filters are the URL's query, so a copied link shows the same view.

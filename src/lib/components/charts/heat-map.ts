@@ -1,4 +1,4 @@
-// Layout of a heat map for a pair of group dimensions (issue 7's equity panel): one cell per
+// Layout of a heat map for a pair of group dimensions (the equity panel's): one cell per
 // pair with its value as colour and as text; withheld cells are hatched and say why. Pure.
 import { interpolateCividis, scaleBand, scaleSequential } from 'd3';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { describeFlow, layoutSankey, sampleFlows, shapeFlows, type FlowInput } from './sankey.ts';
+import { describeFlow, layoutSankey, shapeFlows } from './sankey.ts';
+import { sampleFlows, type FlowInput } from '../../view/flow-sample.ts';
 
 const flow = (
 	from: string,

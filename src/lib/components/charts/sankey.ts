@@ -7,19 +7,14 @@
 // Withheld flows (fewer learners than the threshold) are never drawn as bands — a band would show
 // a size the server refused to publish — but listed beside the chart.
 import { sankey, sankeyLinkHorizontal } from 'd3-sankey';
-
-export type FlowKind = 'next' | 'toward';
-
-/** One published flow, as getFlows returns it (one row per kind, from and to). */
-export type FlowInput = {
-	kind: FlowKind;
-	from: string;
-	to: string;
-	/** Learners; null when withheld. */
-	count: number | null;
-	/** Why it is withheld, e.g. "<10"; null when published. */
-	suppressed: string | null;
-};
+import {
+	byLearners,
+	byName,
+	flowKey,
+	type FlowInput,
+	type FlowKind,
+	type FlowSample
+} from '../../view/flow-sample.ts';
 
 export type FlowStep = 1 | 2;
 
@@ -61,42 +56,6 @@ export type ShapedFlows = {
 
 const STEP_NAME: Record<FlowStep, string> = { 1: '1st', 2: '2nd' };
 const learnersText = (n: number) => `${n.toLocaleString('en-GB')} ${n === 1 ? 'learner' : 'learners'}`;
-
-export const flowKey = (f: { kind: FlowKind; from: string; to: string }) => `${f.kind}|${f.from}|${f.to}`;
-
-/** Largest first; ties (and withheld flows, last) by name. The chart's and the table's order. */
-export function byLearners(a: FlowInput, b: FlowInput): number {
-	return (b.count ?? -1) - (a.count ?? -1) || a.from.localeCompare(b.from) || a.to.localeCompare(b.to);
-}
-
-const byName = (a: Omit<FlowInput, 'count' | 'suppressed'>, b: Omit<FlowInput, 'count' | 'suppressed'>) =>
-	a.from.localeCompare(b.from) || a.to.localeCompare(b.to) || a.kind.localeCompare(b.kind);
-
-/** Some of the flows, and how many there are of each sort in all. */
-export type FlowSample = {
-	/** The largest published flows (largest first), then the first withheld ones by name. */
-	rows: FlowInput[];
-	published: number;
-	withheld: number;
-};
-
-/**
- * What a page sends of many flows: a national system has tens of thousands, and a page that
- * carries and draws them all takes seconds to render (the downloads have them all). The chart
- * draws far fewer than `published` and lists far fewer withheld ones than `withheld`.
- */
-export function sampleFlows(
-	rows: FlowInput[],
-	{ published = 200, withheld = 50 }: { published?: number; withheld?: number } = {}
-): FlowSample {
-	const shown = rows.filter((r) => r.count !== null && r.count > 0).sort(byLearners);
-	const hidden = rows.filter((r) => r.count === null).sort(byName);
-	return {
-		rows: [...shown.slice(0, published), ...hidden.slice(0, withheld)],
-		published: shown.length,
-		withheld: hidden.length
-	};
-}
 
 export function describeFlow(f: FlowInput): string {
 	return f.count === null

@@ -1,7 +1,7 @@
-// The learner's pathway as a graph (issue 7: "holdings on the graph"): their nearest qualifications,
+// The learner's pathway as a graph (its holdings on the graph): their nearest qualifications,
 // the credentials they hold that count toward each, and the next steps of each shortest plan.
 // Pure: the page lays it out with layoutGraph and GraphView draws it.
-import type { GraphEdge, GraphNode } from '../graph/layout.ts';
+import type { GraphEdge, GraphNode } from '../../view/graph/layout.ts';
 
 export type PathwayGraphInput = {
 	/** Reachable qualifications with their share complete and the learner's credentials counted. */

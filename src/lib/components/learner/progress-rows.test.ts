@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Plan, QualificationProgress } from '$lib/domain/stacking/index.ts';
 import { learnerProgress } from '$lib/domain/stacking/index.ts';
-import { makeCredential, makeGroup } from '$lib/domain/stacking/fixtures.ts';
+import { makeCredential, makeGroup } from '$lib/domain/stacking/defaults.ts';
 import { learnerSummary, percentOf, progressRows } from './progress-rows.ts';
 
 const qualification = (over: Partial<QualificationProgress>): QualificationProgress => ({

@@ -6,7 +6,7 @@
 // (stacking). Units carry workload hours and credits; some have prerequisites (always on a unit
 // generated earlier, so there are no cycles); some units of one area are recognised as another's.
 import { randomLcg } from 'd3-random';
-import { makeCredential, makeGroup } from '../stacking/fixtures.ts';
+import { makeCredential, makeGroup } from '../stacking/defaults.ts';
 import type { Catalogue } from '../stacking/catalogue.ts';
 import type { Credential, Prerequisite, Recognition, RequirementGroup } from '../types.ts';
 

@@ -1,4 +1,4 @@
-// Compare a metric across groups with a reference group (DESIGN.md §3, issue 4), for any
+// Compare a metric across groups with a reference group (DESIGN.md §3), for any
 // metric: gap = value − reference value, ratio = value ÷ reference value, and the
 // four-fifths flag where the ratio is below 0.8 (US EEOC Uniform Guidelines on Employee
 // Selection Procedures (1978), 29 CFR 1607.4(D); it reads "falls behind" only for metrics

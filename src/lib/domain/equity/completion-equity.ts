@@ -1,4 +1,4 @@
-// Completion rate by group, compared with a reference group (DESIGN.md §3, issue 4):
+// Completion rate by group, compared with a reference group (DESIGN.md §3):
 // rate = completed ÷ known outcome (completed + withdrawn + failed) with its 95% Wilson
 // interval, in-progress counted apart; gap, ratio and the four-fifths flag against the
 // reference (compare-groups.ts: default the highest rate, suppression first); the ratio's

@@ -1,4 +1,4 @@
-// Offline evaluation of next-step suggestions (issue 6): leave-last-out ranking metrics with
+// Offline evaluation of next-step suggestions: leave-last-out ranking metrics with
 // intervals, and the equity check on them.
 //
 // Each evaluated learner has one held-out item (the credential they took last), so there is one

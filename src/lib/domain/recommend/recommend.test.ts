@@ -3,7 +3,7 @@ import { generateCatalogue } from '../demo/catalogue.ts';
 import { generateDemoLearners } from '../demo/learners.ts';
 import { indexCatalogue, type Catalogue } from '../stacking/catalogue.ts';
 import { expandHoldings } from '../stacking/holdings.ts';
-import { makeCredential as cred, makeGroup as group } from '../stacking/fixtures.ts';
+import { makeCredential as cred, makeGroup as group } from '../stacking/defaults.ts';
 import { addSequence, buildModel, emptyModel, sequenceOf, type Step } from './model.ts';
 import { recommend, type Recommendation } from './recommend.ts';
 import { outlookText } from './explain.ts';

@@ -1,4 +1,4 @@
-// Next-step suggestions (issue 6): candidates → signals → a weighted score → a diverse top k,
+// Next-step suggestions: candidates → signals → a weighted score → a diverse top k,
 // each with the 1–3 facts that ranked it.
 //
 // Signals, each in [0, 1] and reported with the suggestion:

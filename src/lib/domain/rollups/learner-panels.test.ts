@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { indexCatalogue } from '../stacking/catalogue.ts';
-import { makeCredential, makeGroup } from '../stacking/fixtures.ts';
+import { makeCredential, makeGroup } from '../stacking/defaults.ts';
 import { countFlows } from '../stacking/flows.ts';
 import { membersOf } from '../stacking/requirements.ts';
 import { stackingOutcomes } from '../stacking/stacking-rate.ts';

@@ -1,5 +1,5 @@
 // What each learner adds to the /system panels that count learners over their whole history —
-// stacking, issuance and flows (issue 9) — so their sums can be kept like the other rollups: a
+// stacking, issuance and flows — so their sums can be kept like the other rollups: a
 // change takes the old counts of the learners it touches out and puts their new counts in.
 //
 // Every count here is a count of learners (or of a learner's awards) in a cell, and a learner is

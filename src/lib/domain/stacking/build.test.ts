@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildStackingGraph, groupKey, StackingCycleError, type CredentialNode } from './build.ts';
 import type { Catalogue } from './catalogue.ts';
-import { makeCredential as cred, makeGroup as group } from './fixtures.ts';
+import { makeCredential as cred, makeGroup as group } from './defaults.ts';
 
 const base = (): Catalogue => ({
 	credentials: [

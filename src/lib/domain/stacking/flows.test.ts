@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Award, Enrolment, Learner } from '../types.ts';
 import { countFlows } from './flows.ts';
-import { makeCredential as cred, makeGroup as group } from './fixtures.ts';
+import { makeCredential as cred, makeGroup as group } from './defaults.ts';
 
 const e = (
 	id: string,

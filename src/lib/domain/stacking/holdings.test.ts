@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { indexCatalogue, type CatalogueIndex } from './catalogue.ts';
-import { makeCredential, makeGroup } from './fixtures.ts';
+import { makeCredential, makeGroup } from './defaults.ts';
 import { expandHoldings, type Holdings } from './holdings.ts';
 import { evaluateTarget } from './requirements.ts';
 

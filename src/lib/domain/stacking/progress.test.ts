@@ -5,10 +5,10 @@ import { describe, expect, it } from 'vitest';
 import { readTgaCatalogue } from '../../server/import/tga/vendored.ts';
 import { generateCatalogue } from '../demo/catalogue.ts';
 import { indexCatalogue, type Catalogue, type CatalogueIndex } from './catalogue.ts';
-import { makeCredential as cred, makeGroup as group } from './fixtures.ts';
+import { makeCredential as cred, makeGroup as group } from './defaults.ts';
 import { PlanError, planCompletion } from './plan.ts';
 import { hoursStillNeeded, learnerProgress, separable } from './progress.ts';
-import { randomCatalogue, separatedCatalogue } from './random-catalogues.ts';
+import { randomCatalogue, separatedCatalogue } from '../../../../tests/builders/random-catalogues.ts';
 
 // Two qualifications sharing unit S; Q2 stacks into a higher award H; X (another provider) is
 // recognised as A.

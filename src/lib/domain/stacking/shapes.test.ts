@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Catalogue } from './catalogue.ts';
-import { makeCredential as cred, makeGroup as group } from './fixtures.ts';
+import { makeCredential as cred, makeGroup as group } from './defaults.ts';
 import { classifyTrajectory } from './shapes.ts';
 
 const catalogue: Catalogue = {

@@ -1,4 +1,4 @@
-// Stacking rate (DESIGN.md §3, issue 4): of learners holding at least one credential that counts
+// Stacking rate (DESIGN.md §3): of learners holding at least one credential that counts
 // toward a qualification, the share who achieved it, and the distribution of their progress
 // (share of the qualification's requirement groups satisfied).
 //

@@ -1,6 +1,6 @@
 // SECONDARY figure, to be labelled as such: the mean days to completion among those who
 // completed. It ignores everyone who withdrew, failed or is still in progress, so it is not
-// the time a starter can expect to take; the Aalen–Johansen median is (DESIGN.md §3, issue 4).
+// the time a starter can expect to take; the Aalen–Johansen median is (DESIGN.md §3).
 
 import { collapseDayCounts, type DayCounts } from './day-counts.ts';
 

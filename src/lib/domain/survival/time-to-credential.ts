@@ -1,4 +1,4 @@
-// Time to credential as the CLI and the API print it (issue 4):
+// Time to credential as the CLI and the API print it:
 // { n, inProgress, points: [{ day, completed, withdrawn, failed, completedLow,
 //   completedHigh }], median: { days, low, high } | null }.
 

@@ -2,14 +2,8 @@
 // CSV all read these, so a table downloads in one shape wherever it is taken from. Raw numbers
 // (shares as fractions), snake_case keys.
 import type { Column } from '../../csv.ts';
-import type {
-	ProviderQuality,
-	WatchAnswer,
-	WatchCluster,
-	WatchDeadEnd,
-	WatchParticipationRow
-} from './answer.ts';
-import { ELEMENT_LABELS, QUALITY_ELEMENTS, type QualityFix } from './data-quality.ts';
+import type { WatchAnswer, WatchCluster, WatchDeadEnd, WatchParticipationRow } from './answer.ts';
+import { ELEMENT_LABELS, type QualityFix } from './data-quality.ts';
 import type { AwardBandRow, FirstsRow } from './proliferation.ts';
 
 export const FIRSTS_COLUMNS: Column<FirstsRow>[] = [
@@ -52,23 +46,6 @@ export const PARTICIPATION_COLUMNS: Column<WatchParticipationRow>[] = [
 	{ key: 'unassessed', label: 'Stating no assessment', value: (r) => r.unassessed },
 	{ key: 'share', label: 'Share', value: (r) => r.share },
 	{ key: 'suppressed', label: 'Withheld', value: (r) => r.suppressed ?? '' }
-];
-
-export const QUALITY_COLUMNS: Column<ProviderQuality>[] = [
-	{ key: 'provider', label: 'Provider', value: (q) => q.provider.name },
-	{ key: 'credentials', label: 'Credentials', value: (q) => q.card.credentials },
-	...QUALITY_ELEMENTS.map((e): Column<ProviderQuality> => ({
-		key: e,
-		label: ELEMENT_LABELS[e],
-		value: (q) => q.card.shares[e]
-	})),
-	{ key: 'stubs', label: 'Stubs', value: (q) => q.card.stubs },
-	{ key: 'rules_parsed', label: 'Rules machine-readable', value: (q) => q.card.rulesParsed },
-	{ key: 'rules_unparsed', label: 'Rules left unparsed', value: (q) => q.card.rulesUnparsed },
-	{ key: 'verified_share', label: 'Awards verified', value: (q) => q.verifiedShare },
-	{ key: 'unresolved_awards', label: 'Awards of unresolved badges', value: (q) => q.unresolvedAwards },
-	{ key: 'last_import', label: 'Last import', value: (q) => q.lastImportAt },
-	{ key: 'suppressed', label: 'Withheld', value: (q) => q.suppressed ?? '' }
 ];
 
 export const FIX_COLUMNS: Column<QualityFix>[] = [

@@ -2,7 +2,7 @@
 // units (the credentials their requirement groups name) overlap strongly, or whose titles are
 // near duplicates, and the clusters those pairs join (connected components). A cluster is the
 // credentialism risk the watch shows: several providers issuing what looks like one credential.
-import { jaccard, titleSimilarity, trigrams } from './similarity.ts';
+import { jaccard, trigrams } from './similarity.ts';
 
 export type OverlapItem = {
 	id: string;

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { makeCredential as cred, makeGroup as group } from '../stacking/fixtures.ts';
+import { makeCredential as cred, makeGroup as group } from '../stacking/defaults.ts';
 import { indexCatalogue, type Catalogue } from '../stacking/catalogue.ts';
-import { randomCatalogue } from '../stacking/random-catalogues.ts';
+import { randomCatalogue } from '../../../../tests/builders/random-catalogues.ts';
 import { stackingOutcomes } from '../stacking/stacking-rate.ts';
 import { GROUP_DIMENSIONS, type GroupDimension } from '../types.ts';
 import { applyScenario } from './rules.ts';

@@ -1,7 +1,7 @@
-// Who may see what (issue 8). Roles and the scope each one's queries run in; the pure rules live
+// Who may see what. Roles and the scope each one's queries run in; the pure rules live
 // here so hooks, the query layer and tests share one statement of them.
 import type { DisclosurePolicy, Suppression } from '../../domain/suppression/policy.ts';
-import type { Scope } from '../queries/scope.ts';
+import type { Scope } from '../../domain/scope.ts';
 
 export const ROLES = ['admin', 'policymaker', 'provider', 'learner'] as const;
 export type Role = (typeof ROLES)[number];

@@ -1,4 +1,4 @@
-// Where sign-in sends someone next (issue 33, finding 1): a same-origin path, parsed as a URL as
+// Where sign-in sends someone next: a same-origin path, parsed as a URL as
 // the browser will parse it, and never one holding control characters (ASVS 5.1.5).
 import { describe, expect, it } from 'vitest';
 import { safeNext } from './sign-in.ts';

@@ -124,6 +124,7 @@ export function homeOf(user: SessionUser, pseudonym: string | null): string {
 
 /** The longest `next` kept: a link into the app is short; anything longer is not ours. */
 const NEXT_MAX = 2000;
+// eslint-disable-next-line no-control-regex -- control characters are what it finds
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 const BASE = 'http://stackwise.invalid';
 

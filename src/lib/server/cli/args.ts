@@ -1,5 +1,5 @@
 // Small helpers for the CLI's arguments, so every command reports bad input the same way.
-import { isIsoDate } from '../import/validate.ts';
+import { isIsoDate } from '../../domain/dates.ts';
 import { BREAKDOWNS, isBreakdown, type Breakdown } from '../queries/scope.ts';
 
 export class UsageError extends Error {}

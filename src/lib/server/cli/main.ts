@@ -1,5 +1,4 @@
 // `stackwise <command>`: the command-line face of the same code the app runs.
-import { parseArgs } from 'node:util';
 import type { Db } from '../db/client.ts';
 import { UsageError } from './args.ts';
 
@@ -164,5 +163,3 @@ export async function main(argv: string[], io: Partial<CommandContext> = {}): Pr
 		if (db && !io.openDb) await db.close();
 	}
 }
-
-export { parseArgs };

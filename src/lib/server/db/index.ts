@@ -31,4 +31,4 @@ export async function closeDb(): Promise<void> {
 	await db?.close();
 }
 
-export { createDb, type Db } from './client.ts';
+export type { Db } from './client.ts';

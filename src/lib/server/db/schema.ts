@@ -21,8 +21,7 @@ import {
 	foreignKey,
 	index,
 	serial,
-	check,
-	unique
+	check
 } from 'drizzle-orm/pg-core';
 
 export const providers = pgTable('providers', {
@@ -362,7 +361,7 @@ export const appSettings = pgTable('app_settings', {
 });
 
 /**
- * Rollups (issue 9): what the dashboards ask, counted once per import instead of per request.
+ * Rollups: what the dashboards ask, counted once per import instead of per request.
  * Opted-out learners are not counted. A cache of the base tables: refreshed for the credentials
  * an import, a consent change or retention touched.
  *

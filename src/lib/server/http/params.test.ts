@@ -1,4 +1,4 @@
-// Bad query parameters answer 400 naming the parameter (issue 33, finding 7): a NUL byte reached
+// Bad query parameters answer 400 naming the parameter: a NUL byte reached
 // PostgreSQL and gave a 500.
 import { isHttpError } from '@sveltejs/kit';
 import { describe, expect, it } from 'vitest';

@@ -3,7 +3,7 @@
 import { error } from '@sveltejs/kit';
 import { z } from 'zod';
 import { UnknownReferenceGroup } from '../../domain/equity/compare-groups.ts';
-import { isIsoDate } from '../import/validate.ts';
+import { isIsoDate } from '../../domain/dates.ts';
 import { BREAKDOWNS, DATA_ORIGINS, type Breakdown } from '../queries/scope.ts';
 import { ISSUANCE_BREAKDOWNS } from '../queries/issuance.ts';
 import { PROVIDER_LEARNER_SORTS } from '../queries/provider-learners.ts';
@@ -18,6 +18,7 @@ export const optionalText = z
 	.trim()
 	.min(1)
 	.max(200)
+	// eslint-disable-next-line no-control-regex -- control characters are what it refuses
 	.refine((s) => !/[\u0000-\u001f\u007f]/.test(s), 'must not hold control characters')
 	.optional();
 

@@ -2,7 +2,7 @@
 // the HTTP edge (parseQuery) and by the CLI (cliParams) alike, so `/watch?asOf=…` and
 // `stackwise watch --as-of …` cannot disagree.
 import { z } from 'zod';
-import { isIsoDate } from '../import/validate.ts';
+import { isIsoDate } from '../../domain/dates.ts';
 import { DATA_ORIGINS } from '../queries/scope.ts';
 import { optionalText } from './params.ts';
 import { WATCH_TABLES } from '../../domain/watch/columns.ts';
@@ -14,10 +14,8 @@ export const watchParams = z.object({
 	/** Which table a CSV export holds. */
 	table: z.enum(WATCH_TABLES).default('firsts')
 });
-export type WatchParams = z.infer<typeof watchParams>;
 
 export const qualityParams = z.object({
 	format: z.enum(['json', 'csv']).default('json'),
 	provider: optionalText
 });
-export type QualityParams = z.infer<typeof qualityParams>;

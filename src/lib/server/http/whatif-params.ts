@@ -4,7 +4,7 @@
 import { error } from '@sveltejs/kit';
 import { z } from 'zod';
 import { ScenarioError, scenarioSchema } from '../../domain/whatif/scenario.ts';
-import { isIsoDate } from '../import/validate.ts';
+import { isIsoDate } from '../../domain/dates.ts';
 import { DATA_ORIGINS } from '../queries/scope.ts';
 import { optionalText } from './params.ts';
 

@@ -1,4 +1,4 @@
-// The same-id rule (issue 33): when an import brings a record whose id is already stored, the
+// The same-id rule: when an import brings a record whose id is already stored, the
 // outcome follows from the records, not from which came last. A verified award is never replaced
 // by an unverified version (failed, unsigned, unverified): the verified one stays, and the other
 // is kept beside it in award_conflicts, flagged in the import's result and history. The catalogue

@@ -9,7 +9,7 @@ import { parseCtdl } from './ctdl/parse.ts';
 import { parsePresentation } from './presentation/parse.ts';
 
 export { detectFormat, DETECT_HEAD_BYTES, type CredentialFormat };
-export { fileResolver, documentResolver } from './openbadges/resolver.ts';
+export { fileResolver } from './openbadges/resolver.ts';
 
 export type CredentialFileInput = {
 	format: CredentialFormat;

@@ -1,4 +1,4 @@
-// Generated demo learners (issue 5): a few thousand synthetic learners holding units of the
+// Generated demo learners: a few thousand synthetic learners holding units of the
 // bundled training.gov.au qualifications, so learner pages have pathways to show. They go through
 // the same loader as real data, one unit per learner, and are labelled generated throughout
 // (providers and learners carry origin 'generated'; every figure of real data leaves them out).

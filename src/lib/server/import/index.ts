@@ -145,7 +145,7 @@ export async function importFiles(
 		const source = options.source ?? files.map((f) => f.path).join(', ');
 		await countRollupsAfter(db, pending, source);
 		const last = pending[pending.length - 1];
-		if (last.rollupsIssue) await recordReport(db, last, source);
+		if (last.rollupsIssue) await recordReport(db, last);
 	}
 	// Who imported what, and how it ended: the audit log's import entry (web upload, CLI, seeding).
 	if (reports.length > 0)

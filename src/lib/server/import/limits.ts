@@ -19,9 +19,6 @@ export const FIELD_LIMIT_CHARS = 1024 * 1024;
 /** Longest CSV row, all its fields together, in characters (4 MiB). */
 export const ROW_LIMIT_CHARS = 4 * 1024 * 1024;
 
-/** Deepest nesting accepted in a JSON document. */
-export const JSON_DEPTH_LIMIT = 64;
-
 /** What a refusal for a field or row past its limit says. */
 export const tooLong = (what: string, limit: number) =>
 	`${what} is longer than the limit of ${limit.toLocaleString('en')} characters; nothing from the file was stored`;

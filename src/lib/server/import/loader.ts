@@ -38,7 +38,7 @@ import { duplicateIds, keepVerifiedAwards } from './conflicts.ts';
 import { sha256Of, type SourceFile } from './source.ts';
 import type { TextLayout } from './text-layout.ts';
 import { validateRow } from './validate.ts';
-import type { DocumentCheck } from './vc2/examine.ts';
+import type { DocumentCheck } from '../../domain/document-check.ts';
 import { pseudonymFor, pseudonymSecret, recordPseudonyms } from '../pseudonyms.ts';
 import { rowKey, upsertRows, writeGroupMembers, type WriteCount } from './write.ts';
 
@@ -153,7 +153,7 @@ export async function runImportJob(db: Db, job: ImportJob, options: LoadOptions 
 	run.progress('done', true);
 	// Once the history says the rows are stored, a failure to add the count's warning (the database
 	// closing as the server stops, say) does not make the import fail: the next start counts.
-	await recordReport(db, run.report, run.source).catch((error) => {
+	await recordReport(db, run.report).catch((error) => {
 		if (!run.recorded) throw error;
 	});
 	return run.report;
@@ -329,7 +329,7 @@ async function finishAfterCommit(
 	// The rows are stored: say so in the history before the count, which may take minutes (and may
 	// not finish if the server stops).
 	run.report.files = [...run.files.values()];
-	await recordReport(db, run.report, run.source);
+	await recordReport(db, run.report);
 	run.recorded = true;
 	run.progress('stored', true);
 	if (options.deferRollupCount) run.report.rollups = 'pending';
@@ -388,7 +388,7 @@ export async function countRollupsAfter(db: Db, reports: ImportReport[], source:
 }
 
 /** Writes the import's outcome, counts and first errors to its row of the history. */
-export async function recordReport(db: Db, report: ImportReport, source: string): Promise<void> {
+export async function recordReport(db: Db, report: ImportReport): Promise<void> {
 	const totals = report.files.reduce(
 		(t, f) => ({ read: t.read + f.read, stored: t.stored + f.stored, rejected: t.rejected + f.rejected }),
 		{ read: 0, stored: 0, rejected: 0 }

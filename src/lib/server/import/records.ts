@@ -14,7 +14,7 @@ import type {
 	Recognition,
 	RequirementGroup
 } from '../../domain/types.ts';
-import type { DocumentCheck } from './vc2/examine.ts';
+import type { DocumentCheck } from '../../domain/document-check.ts';
 
 /** Where a unit or a problem is: a line of a text file or a JSON path inside a document. */
 export type SourceLocation = { file: string; line?: number; path?: string };

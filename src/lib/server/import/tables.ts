@@ -1,7 +1,7 @@
 // Each table's columns once: their SQL name, type and domain field. The loader writes with it, the
 // CSV and Arrow formats read and write with it, so one list says what a table holds.
 import type { ImportIssue, ImportRow, ImportTable } from './records.ts';
-import { isIsoDate } from './validate.ts';
+import { isIsoDate } from '../../domain/dates.ts';
 
 /** list: string[] (jsonb in the database, `|`-separated in CSV); json: any JSON value. */
 export type ColumnType = 'text' | 'boolean' | 'real' | 'integer' | 'date' | 'list' | 'json';

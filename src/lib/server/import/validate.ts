@@ -10,20 +10,10 @@ import {
 	type Provider,
 	type RequirementGroup
 } from '../../domain/types.ts';
+import { isIsoDate } from '../../domain/dates.ts';
 import type { ImportRow } from './records.ts';
 
 export type FieldProblem = { field: string; message: string };
-
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** True for a real calendar date written YYYY-MM-DD. */
-export function isIsoDate(value: unknown): value is string {
-	if (typeof value !== 'string') return false;
-	const m = ISO_DATE.exec(value);
-	if (!m) return false;
-	const date = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
-	return date.getUTCFullYear() === +m[1] && date.getUTCMonth() === +m[2] - 1 && date.getUTCDate() === +m[3];
-}
 
 const PROVIDER_KINDS = [
 	'higher_education',

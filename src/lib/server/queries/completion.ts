@@ -1,4 +1,4 @@
-// Completion rate per group (DESIGN.md §3, issue 4): counts aggregated in SQL — one row per
+// Completion rate per group (DESIGN.md §3): counts aggregated in SQL — one row per
 // group, never one per learner — then rates, intervals, equity comparison and suppression in the
 // domain layer, before anything leaves the server.
 import { completionFromRollup, rollupQuestion } from './rollup-read.ts';

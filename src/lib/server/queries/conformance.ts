@@ -1,4 +1,4 @@
-// Definition conformance (DESIGN.md §3, issue 4): every credential classified against the EU,
+// Definition conformance (DESIGN.md §3): every credential classified against the EU,
 // Australian and UNESCO definitions, and the share of issued awards meeting each.
 //
 // Reading taken: a credential that does not state whether it is quality assured inherits it from
@@ -20,13 +20,7 @@ import { getVerificationShares } from './verification-shares.ts';
 import type { QueryContext } from './scope.ts';
 import type { Suppression } from '../../domain/equity/compare-groups.ts';
 import { suppressCells } from '../../domain/suppression/suppress-cells.ts';
-import {
-	fewerThan,
-	publishedCount,
-	publishesRate,
-	rounds,
-	withheldBelow
-} from '../../domain/suppression/policy.ts';
+import { publishedCount, publishesRate, rounds, withheldBelow } from '../../domain/suppression/policy.ts';
 
 export type CredentialConformance = {
 	id: string;

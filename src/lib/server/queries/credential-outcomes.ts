@@ -1,4 +1,4 @@
-// A catalogue entry's outcomes (issue 24 §5): the dashboard's own figures for that one credential —
+// A catalogue entry's outcomes: the dashboard's own figures for that one credential —
 // the same queries /system?credential=ID runs (all cohorts, as of today, the caller's scope and
 // suppression), so the catalogue page and the dashboard it links to cannot disagree.
 import type { Db } from '../db/client.ts';
@@ -7,7 +7,7 @@ import type { CompletionEquityRow } from '../../domain/equity/completion-equity.
 import { getCompletion } from './completion.ts';
 import { narrowedAwardsWithheld } from './conformance.ts';
 import { getOverview, publishOverview, type PublishedOverview } from './overview.ts';
-import type { Scope } from './scope.ts';
+import type { Scope } from '../../domain/scope.ts';
 import { getTimeToCredential, type TimeToCredentialResult } from './time-to-credential.ts';
 
 export type CredentialOutcomes = {

@@ -1,4 +1,4 @@
-// Observed flows for the Sankey (issue 5): the transitions learners actually take, counted in
+// Observed flows for the Sankey: the transitions learners actually take, counted in
 // SQL with the definitions of domain/stacking/flows.ts (countFlows is the reference the database
 // test checks this against):
 // - 'next': credential A, then the first later enrolment of a different credential B;
@@ -16,6 +16,7 @@ import type { Suppression } from '../../domain/equity/compare-groups.ts';
 import { suppressCells } from '../../domain/suppression/suppress-cells.ts';
 import { publishedCount, withheldBelow as threshold } from '../../domain/suppression/policy.ts';
 import { NOT_STATED, type EnrolmentStatus, type GroupDimension } from '../../domain/types.ts';
+import type { FlowRow } from '../../domain/dashboard-rows.ts';
 import {
 	flowCountsFromRollup,
 	flowOrder,
@@ -24,8 +25,6 @@ import {
 	type FlowCount,
 	type FlowPage
 } from './panel-read.ts';
-import { sampleFlows, type FlowSample } from '../../components/charts/sankey.ts';
-import { TABLE_ROWS } from '../../components/charts/dashboard-series.ts';
 import {
 	ENROLMENT_JOINS,
 	breakdownColumn,
@@ -33,17 +32,6 @@ import {
 	originCondition,
 	type QueryContext
 } from './scope.ts';
-
-export type FlowRow = {
-	kind: 'next' | 'toward';
-	from: string;
-	to: string;
-	cohort: string | null;
-	group: string | null;
-	/** Distinct learners; null when withheld. */
-	count: number | null;
-	suppressed: string | null;
-};
 
 export type FlowQuestion = QueryContext & {
 	dimension?: GroupDimension;
@@ -163,24 +151,6 @@ function byNames(a: FlowRow, b: FlowRow): number {
 		if (x !== y) return x === null ? 1 : y === null ? -1 : x < y ? -1 : 1;
 	}
 	return 0;
-}
-
-/**
- * What a page carries of the flows: the largest ones and the first withheld (marked "<10"), with
- * how many there are. A national system has tens of thousands; the data endpoint has them all.
- */
-export function pageFlows(rows: FlowRow[], suppression: Suppression): FlowSample {
-	const mark = `<${suppression === false ? '' : threshold(suppression)}`;
-	return sampleFlows(
-		rows.map((r) => ({
-			kind: r.kind,
-			from: r.from,
-			to: r.to,
-			count: r.count,
-			suppressed: r.suppressed === null ? null : mark
-		})),
-		{ published: TABLE_ROWS }
-	);
 }
 
 async function flowCountsFromBase(

@@ -1,4 +1,4 @@
-// Issuance over time (issue 7, /system): awards per quarter of issue, whole system or by level,
+// Issuance over time (/system): awards per quarter of issue, whole system or by level,
 // provider kind, mode of participation or QA approach. One row per quarter and group, never per
 // learner; cells describing fewer learners than the threshold are withheld, and a second cell
 // wherever the first could be worked out from its quarter's total or the grand total. Without a
@@ -6,6 +6,7 @@
 
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
+import type { IssuanceRow } from '../../domain/dashboard-rows.ts';
 import type { Suppression } from '../../domain/equity/compare-groups.ts';
 import { suppressCells } from '../../domain/suppression/suppress-cells.ts';
 import { publishedCount, withheldBelow } from '../../domain/suppression/policy.ts';
@@ -21,15 +22,6 @@ const COLUMNS: Record<IssuanceBreakdown, string> = {
 	provider_kind: "coalesce(p.kind, 'not stated')",
 	mode: "coalesce(c.participation_mode, 'not stated')",
 	qa_approach: "coalesce(p.qa_approach, 'not stated')"
-};
-
-export type IssuanceRow = {
-	/** Quarter of issue, "2014-Q2". */
-	period: string;
-	group: string;
-	/** Null when withheld. */
-	awards: number | null;
-	suppressed: string | null;
 };
 
 export async function getIssuance(

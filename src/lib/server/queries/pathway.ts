@@ -1,5 +1,5 @@
 // A learner's pathway: what they hold, how it stacks toward qualifications, and the shortest way
-// to finish one (issue 5). The rules come from the catalogue; the holdings from the database.
+// to finish one. The rules come from the catalogue; the holdings from the database.
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import {

@@ -1,4 +1,4 @@
-// A provider's learners (issue 24 §5): one row per learner it taught under the page's filters,
+// A provider's learners: one row per learner it taught under the page's filters,
 // by pseudonym (no provider sees a learner's own id), with their progress at this provider —
 // sortable and paged in the database, so a provider with a national cohort is one page of rows.
 // The same conditions as the dashboard's counts: the list's total is the Learners tile.

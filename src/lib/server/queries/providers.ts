@@ -1,4 +1,4 @@
-// The providers' view (issue 7): each provider's credentials and cohorts against the system
+// The providers' view: each provider's credentials and cohorts against the system
 // benchmark. Aggregates only; suppressed for everyone but an admin.
 import type { Db } from '../db/client.ts';
 import type { Suppression } from '../../domain/equity/compare-groups.ts';
@@ -10,15 +10,10 @@ import { narrowedAwardsWithheld } from './conformance.ts';
 import { getOverview, publishOverview } from './overview.ts';
 import type { QueryContext } from './scope.ts';
 import { getTimeToCredential } from './time-to-credential.ts';
-import { getVerificationShares, type VerificationShare } from './verification-shares.ts';
+import { getVerificationShares } from './verification-shares.ts';
+import type { ProviderSummary, VerificationShare } from '../../domain/dashboard-rows.ts';
 
 import type { DashboardOptions, SystemDashboard } from './system.ts';
-
-export type ProviderSummary = {
-	provider: Provider;
-	completion: CompletionEquityRow | null;
-	verification: VerificationShare | null;
-};
 
 /** Every provider with its completion rate and verified share, for /providers. */
 export async function getProviderSummaries(

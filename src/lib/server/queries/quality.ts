@@ -7,7 +7,6 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import type { Suppression } from '../../domain/equity/compare-groups.ts';
-import type { Provider } from '../../domain/types.ts';
 import {
 	ELEMENT_LABELS,
 	qualityCard,

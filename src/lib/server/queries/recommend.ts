@@ -1,4 +1,4 @@
-// Next-step suggestions from the database (issue 6). The sequence model is built from every
+// Next-step suggestions from the database. The sequence model is built from every
 // consenting learner's enrolments of one data origin (real or generated, never mixed: a
 // generated learner's suggestions come from generated learners), ordered by start date then id,
 // and kept like the dashboards' results (versioned-cache.ts): an import, a consent change or

@@ -2,9 +2,10 @@
 // control and time travel plug in without rewriting queries.
 import { sql, type SQL } from 'drizzle-orm';
 import { GROUP_DIMENSIONS, type GroupDimension } from '../../domain/types.ts';
+import type { Scope } from '../../domain/scope.ts';
 
-export type Scope =
-	{ kind: 'system' } | { kind: 'provider'; providerId: string } | { kind: 'learner'; learnerId: string };
+// Access control decides a Scope without the query layer, so the type is the domain's.
+export type { Scope };
 
 export const SYSTEM: Scope = { kind: 'system' };
 

@@ -1,4 +1,4 @@
-// Stacking rate per qualification and group (issue 4 §3): the database gives each learner's held
+// Stacking rate per qualification and group: the database gives each learner's held
 // credentials (awards as of the cut-off, scope, consent and data origin applied) for learners who
 // hold something that counts toward a qualification; the domain works out holders, achievers and
 // progress; rates, intervals, equity comparison and suppression follow as for completion. Without a
@@ -6,8 +6,9 @@
 
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
+import type { StackingRow } from '../../domain/dashboard-rows.ts';
 import type { Suppression } from '../../domain/equity/compare-groups.ts';
-import { completionEquity, type CompletionEquityRow } from '../../domain/equity/completion-equity.ts';
+import { completionEquity } from '../../domain/equity/completion-equity.ts';
 import { PROGRESS_BINS, stackingOutcomes, type StackingCell } from '../../domain/stacking/stacking-rate.ts';
 import { suppressTable } from '../../domain/suppression/suppress-table.ts';
 import { publishedCount, withheldBelow } from '../../domain/suppression/policy.ts';
@@ -18,15 +19,6 @@ import type { CatalogueIndex } from '../../domain/stacking/catalogue.ts';
 import { groupInput } from './completion.ts';
 import { stackingCellsFromRollup } from './panel-read.ts';
 import { breakdownColumn, originCondition, type QueryContext } from './scope.ts';
-
-export type StackingRow = Omit<CompletionEquityRow, 'completed' | 'known' | 'inProgress'> & {
-	qualification: string | null;
-	title: string | null;
-	holders: number | null;
-	achieved: number | null;
-	/** Learners per progress bin (share of requirement groups satisfied); withheld bins are null. */
-	progress: { bin: string; learners: number | null }[];
-};
 
 export async function getStacking(
 	db: Db,

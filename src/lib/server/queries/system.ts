@@ -11,10 +11,11 @@ import {
 	type PublishedShares,
 	type WithheldMissingElement
 } from './conformance.ts';
-import { getIssuance, type IssuanceBreakdown, type IssuanceRow } from './issuance.ts';
+import { getIssuance, type IssuanceBreakdown } from './issuance.ts';
+import type { IssuanceRow, StackingRow } from '../../domain/dashboard-rows.ts';
 import { getOverview, publishOverview, type PublishedOverview } from './overview.ts';
 import type { Breakdown, QueryContext } from './scope.ts';
-import { getStacking, type StackingRow } from './stacking.ts';
+import { getStacking } from './stacking.ts';
 import { getTimeToCredential, type TimeToCredentialResult } from './time-to-credential.ts';
 
 export type DashboardOptions = QueryContext & {

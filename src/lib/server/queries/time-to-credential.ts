@@ -1,4 +1,4 @@
-// Time to credential (DESIGN.md §3, issue 4): the database returns counts per day since start
+// Time to credential (DESIGN.md §3): the database returns counts per day since start
 // and group — completions, withdrawals, failures, and enrolments still in progress at the cut-off
 // (censored there) — and the domain layer estimates the Aalen–Johansen curves.
 //
@@ -132,7 +132,7 @@ export async function getTimeToCredential(
 }
 
 /**
- * Time to a qualification (issue 4 §2): per learner, from the first start of any credential that
+ * Time to a qualification: per learner, from the first start of any credential that
  * counts toward it (or of the qualification itself) to its award. A withdrawal from or failure of
  * the qualification's own enrolment ends the wait as a competing event; everyone else is censored
  * at the cut-off. Learners are counted once each.

@@ -3,19 +3,11 @@
 // its decisions too (a provider's award total is a published total of its credentials' awards).
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
+import type { VerificationShare } from '../../domain/dashboard-rows.ts';
 import type { Suppression } from '../../domain/equity/compare-groups.ts';
 import { suppressCells } from '../../domain/suppression/suppress-cells.ts';
 import { publishedCount, publishesRate, withheldBelow } from '../../domain/suppression/policy.ts';
 import { AWARD_JOINS, awardConditions, type QueryContext } from './scope.ts';
-
-export type VerificationShare = {
-	providerId: string;
-	awards: number | null;
-	verified: number | null;
-	/** verified ÷ awards. */
-	share: number | null;
-	suppressed: string | null;
-};
 
 /** Each provider's awards and how many of them were verified (signatures or proofs checked). */
 export async function getVerificationShares(

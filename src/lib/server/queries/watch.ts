@@ -9,18 +9,12 @@ import { tableSets } from '../../domain/suppression/suppress-cells.ts';
 import { publishedCount, publishesRate, rounds } from '../../domain/suppression/policy.ts';
 import type { Credential, Provider } from '../../domain/types.ts';
 import { deadEnds, FEW_ONWARD } from '../../domain/watch/dead-ends.ts';
-import {
-	overlapClusters,
-	overlapPairs,
-	OVERLAP_THRESHOLDS,
-	type OverlapBasis
-} from '../../domain/watch/overlap.ts';
+import { overlapClusters, overlapPairs, OVERLAP_THRESHOLDS } from '../../domain/watch/overlap.ts';
 import { participationShares } from '../../domain/watch/participation.ts';
 import {
 	awardsPerCredential,
 	firstsPerQuarter,
 	PROLIFERATION_BREAKDOWNS,
-	type AwardBandRow,
 	type CredentialFacts,
 	type FirstsRow,
 	type ProliferationBreakdown
@@ -36,13 +30,7 @@ import {
 } from './scope.ts';
 import { withheld } from './watch-disclosure.ts';
 import { credentialAwardsWithheld } from './conformance.ts';
-import type {
-	WatchAnswer,
-	WatchCluster,
-	WatchDeadEnd,
-	WatchMember,
-	WatchParticipationRow
-} from '../../domain/watch/answer.ts';
+import type { WatchAnswer, WatchMember } from '../../domain/watch/answer.ts';
 
 export const WATCH_DEFINITIONS = {
 	proliferation:

@@ -12,7 +12,8 @@ import {
 	parseQuery
 } from '$lib/server/http/params.ts';
 import { tabularResponse } from '$lib/server/http/tabular.ts';
-import { getFlowsPage, type FlowRow } from '$lib/server/queries/flows.ts';
+import type { FlowRow } from '$lib/domain/dashboard-rows.ts';
+import { getFlowsPage } from '$lib/server/queries/flows.ts';
 import { isDimension } from '$lib/server/queries/scope.ts';
 import type { GroupDimension } from '$lib/domain/types.ts';
 

@@ -43,7 +43,7 @@ export async function verifyJades(doc: JsonObject): Promise<ProofCheck> {
 			state: 'unverified',
 			reason: 'JAdES signature without an x5c certificate; the signer key is not resolvable offline'
 		};
-	let subject = 'the signer';
+	let subject: string;
 	let key;
 	try {
 		const pem = `-----BEGIN CERTIFICATE-----\n${chain[0].match(/.{1,64}/g)!.join('\n')}\n-----END CERTIFICATE-----`;

@@ -7,7 +7,8 @@ import { decodeText } from '../json/text.ts';
 import { asArray, isObject, type JsonObject } from '../json/values.ts';
 import { decide, type ProofCheck } from '../verify/check.ts';
 import { validityProblem } from '../verify/validity.ts';
-import { coveredBy, examineCredential, type DocumentCheck } from '../vc2/examine.ts';
+import { coveredBy, examineCredential } from '../vc2/examine.ts';
+import type { DocumentCheck } from '../../../domain/document-check.ts';
 import { isJwsJson, jwsJsonPayload, verifyJades } from './jades.ts';
 import { mapElmCredential } from './map.ts';
 
@@ -39,7 +40,7 @@ export async function* parseElm(input: ElmInput): AsyncGenerator<ParsedUnit> {
 	if (!isObject(doc)) throw new ImportRefusal([{ file, message: 'not a JSON object' }]);
 
 	let proof: ProofCheck | undefined;
-	let source: unknown = doc;
+	const source: unknown = doc;
 	if (isJwsJson(doc)) {
 		proof = await verifyJades(doc);
 		doc = parseJsonLimited(jwsJsonPayload(doc), file, limits);

@@ -25,10 +25,6 @@ import { fromSubject, learnerRow } from './learner.ts';
 export type MapContext = { file: string; path: string };
 export type Mapped = { rows: ImportRow[]; issues?: undefined } | { rows?: undefined; issues: ImportIssue[] };
 
-export function issuerId(credential: JsonObject): string | undefined {
-	return str(credential.issuer) ?? (isObject(credential.issuer) ? str(credential.issuer.id) : undefined);
-}
-
 /** A provider row from an OB 3.0 Profile (or a bare issuer id). */
 export function providerFromProfile(profile: unknown): Provider | null {
 	const id = str(profile) ?? (isObject(profile) ? str(profile.id) : undefined);

@@ -1,4 +1,4 @@
-// How the Open University Learning Analytics Dataset maps onto Stackwise (issue 2; the figures are
+// How the Open University Learning Analytics Dataset maps onto Stackwise (the figures are
 // checked against an independent reference, so this follows the stated mapping exactly):
 // - one provider, `open-university`; each `code_module` is a credential (kind unit, assessed, online);
 // - each studentInfo row is an enrolment `<code_module>-<code_presentation>-<id_student>` of learner

@@ -23,10 +23,9 @@ import {
 	openItem,
 	presentationProof,
 	securedOnItsOwn,
-	type DocumentCheck,
 	type Opened
 } from '../vc2/examine.ts';
-import type { Vc2Problem } from '../vc2/rules.ts';
+import type { DocumentCheck, Vc2Problem } from '../../../domain/document-check.ts';
 import type { ProofCheck } from '../verify/check.ts';
 
 const issuesOf = (file: string, problems: Vc2Problem[]): ImportIssue[] =>

@@ -451,7 +451,7 @@ function expectUnparsed(r: TgaRelease, want: Array<[string, RegExp]>) {
 }
 
 describe('parseTgaRelease details', () => {
-	it('refuses a document whose closing tag does not match its opening one, naming the line (issue 33)', () => {
+	it('refuses a document whose closing tag does not match its opening one, naming the line', () => {
 		const xml = readFileSync(`${dir}/AUR31220_XML.xml`, 'utf8');
 		// A real release with one paragraph closed by the wrong tag: the parser alone accepted it.
 		const at = xml.indexOf('</p>');

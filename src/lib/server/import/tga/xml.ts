@@ -93,7 +93,7 @@ export function readReleaseDocument(xml: string): ReleaseDocument {
 	try {
 		doc = parser.parse(xml) as Node[];
 	} catch (e) {
-		throw new Error(`tga: not well-formed XML (${(e as Error).message})`);
+		throw new Error(`tga: not well-formed XML (${(e as Error).message})`, { cause: e });
 	}
 	if (!findAll(doc, 'AuthorIT').length) throw new Error('tga: not an AuthorIT release document');
 	// The first Book is the shared template; the qualification's own Book carries "CODE Title (Release n)".

@@ -19,28 +19,9 @@ import {
 	presentationRules,
 	RuleCollector,
 	ruleName,
-	VC2_RULES,
-	type Vc2Problem
+	VC2_RULES
 } from './rules.ts';
-
-export type DocumentKind = 'credential' | 'presentation';
-
-/** The verdict on one credential or presentation, in the shape `stackwise verify --json` prints. */
-export type DocumentCheck = {
-	/** The file (top level of `verify`) or the JSON path of the document inside it. */
-	path: string;
-	kind: DocumentKind;
-	conforms: boolean;
-	problems: Vc2Problem[];
-	/** Findings that do not break conformance: no issuer yet, a context not bundled, dropped terms. */
-	warnings: Vc2Problem[];
-	proof: ProofCheck['state'];
-	proofReason: string;
-	/** A presentation's holder (null when it names none). */
-	holder?: string | null;
-	/** Credentials a presentation encloses, or a CLR's nested credentials. */
-	credentials: DocumentCheck[];
-};
+import type { DocumentCheck, DocumentKind, Vc2Problem } from '../../../domain/document-check.ts';
 
 /** A credential or presentation as read from its envelope, with what secures it. */
 export type Opened = {

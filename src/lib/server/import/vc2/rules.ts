@@ -8,8 +8,7 @@
 // issuer, which adds the issuer and the proof (its `credential-ok.json` has neither), so their
 // absence is a warning, never a refusal of the data model (see CREDENTIAL-FORMATS.md).
 import { asArray, isObject, typesOf, type JsonObject } from '../json/values.ts';
-
-export type Vc2Problem = { rule: string; path: string; message: string };
+import type { Vc2Problem } from '../../../domain/document-check.ts';
 
 /** The rules, by id: the section and the statement each checks. */
 export const VC2_RULES = {

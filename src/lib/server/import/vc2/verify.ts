@@ -18,9 +18,9 @@ import {
 	isOpened,
 	openItem,
 	presentationProof,
-	type DocumentCheck,
 	type Opened
 } from './examine.ts';
+import type { DocumentCheck } from '../../../domain/document-check.ts';
 import { ruleName } from './rules.ts';
 
 const unreadable = (path: string, message: string): DocumentCheck => ({

@@ -1,10 +1,11 @@
 // The outcome of one verification step and how the steps combine into an award's
 // `verification` (DESIGN.md §2): verified | unverified | failed | unsigned, with the reason kept.
+import type { ProofState } from '../../../domain/document-check.ts';
 import type { Verification } from '../../../domain/types.ts';
 
 /** What a signature check found. `unverified`: it could not be checked offline (reason says why). */
 export type ProofCheck = {
-	state: 'verified' | 'failed' | 'unverified' | 'unsigned';
+	state: ProofState;
 	reason: string;
 	/** Who the key belongs to (its controller or DID), when the proof verified. */
 	signer?: string;

@@ -3,7 +3,8 @@ import { accessFor } from '$lib/server/auth/access.ts';
 import { getDb } from '$lib/server/db/index.ts';
 import { dashboardParams, filtersOf, parseQuery } from '$lib/server/http/params.ts';
 import { tabularResponse } from '$lib/server/http/tabular.ts';
-import { getIssuance, type IssuanceRow } from '$lib/server/queries/issuance.ts';
+import type { IssuanceRow } from '$lib/domain/dashboard-rows.ts';
+import { getIssuance } from '$lib/server/queries/issuance.ts';
 
 // Awards per quarter of issue, whole system or ?issuance=level|provider_kind|mode|qa_approach:
 // the rows behind /system's issuance chart, suppressed as the caller may see them.

@@ -4,7 +4,8 @@ import { accessFor } from '$lib/server/auth/access.ts';
 import { getDb } from '$lib/server/db/index.ts';
 import { metricParams, parseQuery, refusingUnknownReference } from '$lib/server/http/params.ts';
 import { tabularResponse } from '$lib/server/http/tabular.ts';
-import { getStacking, type StackingRow } from '$lib/server/queries/stacking.ts';
+import type { StackingRow } from '$lib/domain/dashboard-rows.ts';
+import { getStacking } from '$lib/server/queries/stacking.ts';
 import { isDimension } from '$lib/server/queries/scope.ts';
 import type { GroupDimension } from '$lib/domain/types.ts';
 

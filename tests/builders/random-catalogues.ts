@@ -2,8 +2,8 @@
 // groups, nested up to a few levels, take members from u0…u10 — sometimes the same member in
 // several groups — with prerequisites, workload hours, credits, and a few credentials held.
 import fc from 'fast-check';
-import type { Catalogue } from './catalogue.ts';
-import { makeCredential as cred, makeGroup as group } from './fixtures.ts';
+import type { Catalogue } from '../../src/lib/domain/stacking/catalogue.ts';
+import { makeCredential as cred, makeGroup as group } from '../../src/lib/domain/stacking/defaults.ts';
 
 type Random = {
 	credentials: number;

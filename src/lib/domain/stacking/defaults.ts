@@ -1,4 +1,5 @@
-// Small builders for stacking tests and generated catalogues: a credential with defaults, a group.
+// A credential or requirement group with every optional field at its default: the generated demo
+// catalogue is built with these, and so are the tests' small catalogues.
 import type { Credential, RequirementGroup } from '../types.ts';
 
 export function makeCredential(c: Pick<Credential, 'id'> & Partial<Credential>): Credential {

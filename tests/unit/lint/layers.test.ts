@@ -1,0 +1,122 @@
+// The static checks CI runs before the tests bite: each layer rule of .dependency-cruiser.cjs
+// reports a small file that breaks it (tests/fixtures/layers), ESLint reports an unused variable
+// and a component's type import from the server, Prettier refuses an unformatted file. Each check
+// is run with the repository's own configuration, so a rule weakened there fails here.
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { cruise, type IConfiguration, type IReporterOutput } from 'dependency-cruiser';
+import { ESLint } from 'eslint';
+import * as prettier from 'prettier';
+import { describe, expect, it } from 'vitest';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '../../..');
+const config = createRequire(import.meta.url)(join(root, '.dependency-cruiser.cjs')) as IConfiguration;
+
+type Violation = { rule: string; from: string; to: string };
+
+async function violationsIn(baseDir: string): Promise<Violation[]> {
+	// The repository's rules and options, less what only the real tree needs: its $lib alias file
+	// and the exclusion of tests/fixtures (which this test cruises on purpose).
+	const { webpackConfig: _aliases, exclude: _exclude, ...options } = config.options ?? {};
+	const result: IReporterOutput = await cruise(['src'], {
+		...options,
+		baseDir,
+		validate: true,
+		ruleSet: { forbidden: config.forbidden },
+		outputType: 'json'
+	});
+	const output = typeof result.output === 'string' ? JSON.parse(result.output) : result.output;
+	return output.summary.violations
+		.map((v: { rule: { name: string }; from: string; to: string }) => ({
+			rule: v.rule.name,
+			from: v.from,
+			// A package is named, not its file inside node_modules.
+			to: v.to.replace(/^.*node_modules\/([^/]+)\/.*$/, '$1')
+		}))
+		.sort((a: Violation, b: Violation) => (`${a.rule} ${a.from}` < `${b.rule} ${b.from}` ? -1 : 1));
+}
+
+describe('the layer rules (.dependency-cruiser.cjs)', () => {
+	it('report every crossing in the fixture tree, and nothing in its clean files', async () => {
+		const violations = await violationsIn(join(root, 'tests/fixtures/layers'));
+		expect(violations).toEqual([
+			{
+				rule: 'auth-not-queries',
+				from: 'src/lib/server/auth/roles.ts',
+				to: 'src/lib/server/queries/rows.ts'
+			},
+			{
+				rule: 'components-no-server',
+				from: 'src/lib/components/Rows.svelte',
+				to: 'src/lib/server/queries/rows.ts'
+			},
+			{
+				rule: 'components-no-server',
+				from: 'src/lib/components/asks-the-server.ts',
+				to: 'src/lib/server/queries/rows.ts'
+			},
+			{ rule: 'domain-no-io', from: 'src/lib/domain/reads-files.ts', to: 'fs' },
+			{
+				rule: 'domain-only-domain',
+				from: 'src/lib/domain/asks-the-server.ts',
+				to: 'src/lib/server/queries/rows.ts'
+			},
+			{
+				rule: 'no-reach-into-import-validation',
+				from: 'src/lib/server/http/parse.ts',
+				to: 'src/lib/server/import/validate.ts'
+			},
+			{ rule: 'no-test-builders-in-production', from: 'src/lib/domain/random.ts', to: 'fast-check' },
+			{
+				rule: 'server-no-components',
+				from: 'src/lib/server/queries/draws.ts',
+				to: 'src/lib/components/chart.ts'
+			},
+			{
+				rule: 'server-no-components',
+				from: 'src/routes/page/+page.server.ts',
+				to: 'src/lib/components/chart.ts'
+			},
+			{ rule: 'view-no-io', from: 'src/lib/view/shape.ts', to: 'src/lib/components/chart.ts' }
+		]);
+	});
+
+	it('find no crossing in the source tree', async () => {
+		expect(await violationsIn(root).then((v) => v.filter((x) => x.from.startsWith('src/')))).toEqual([]);
+	});
+});
+
+describe('ESLint (eslint.config.js)', () => {
+	const eslint = new ESLint({ cwd: root });
+	const rulesHit = async (code: string, filePath: string) =>
+		(await eslint.lintText(code, { filePath: join(root, filePath) }))[0].messages.map((m) => m.ruleId);
+
+	it('reports an unused variable, and passes the same code without it', async () => {
+		expect(
+			await rulesHit('const unused = 1;\nexport const used = 2;\n', 'src/lib/domain/example.ts')
+		).toEqual(['@typescript-eslint/no-unused-vars']);
+		expect(await rulesHit('export const used = 2;\n', 'src/lib/domain/example.ts')).toEqual([]);
+	});
+
+	it("reports a component's type import from $lib/server, which the layer rules cannot see", async () => {
+		const component = (from: string) =>
+			`<script lang="ts">\n\timport type { Db } from '${from}';\n\tlet { db }: { db: Db } = $props();\n</script>\n\n<p>{String(db)}</p>\n`;
+		expect(await rulesHit(component('$lib/server/db/index.ts'), 'src/lib/components/Example.svelte')).toEqual(
+			['no-restricted-imports']
+		);
+		expect(await rulesHit(component('$lib/domain/types.ts'), 'src/lib/components/Example.svelte')).toEqual(
+			[]
+		);
+	});
+});
+
+describe('Prettier (.prettierrc)', () => {
+	it('refuses an unformatted file and accepts it formatted', async () => {
+		const filepath = join(root, 'src/lib/domain/example.ts');
+		const options = { ...(await prettier.resolveConfig(filepath)), filepath };
+		const messy = 'export const  pair = {a:1,b:2}\n';
+		expect(await prettier.check(messy, options)).toBe(false);
+		expect(await prettier.check(await prettier.format(messy, options), options)).toBe(true);
+	});
+});
