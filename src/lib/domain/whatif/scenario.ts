@@ -64,9 +64,6 @@ export const scenarioSchema = z.object({
 
 export type Scenario = z.infer<typeof scenarioSchema>;
 export type ScenarioChange = z.infer<typeof scenarioChange>;
-export type RecogniseChange = z.infer<typeof recogniseChange>;
-export type RequirementChange = z.infer<typeof requirementChange>;
-export type CreditTransferChange = z.infer<typeof creditTransferChange>;
 
 /** A scenario that does not fit the schema or names something the catalogue does not hold. */
 export class ScenarioError extends Error {

@@ -33,7 +33,6 @@ export const whatifPageParams = z.object({
 	apply: z.string().optional(),
 	...common
 });
-export type WhatIfPageParams = z.infer<typeof whatifPageParams>;
 
 /** The request body as a what-if question, or 400 saying where it does not fit. */
 export async function parseWhatIfBody(request: Request): Promise<WhatIfRequest> {
