@@ -13,6 +13,42 @@ export const QUALIFICATION_COLUMNS: Column<QualificationWhatIf>[] = [
 	{ key: 'difference', label: 'Difference', value: (q) => q.difference },
 	{ key: 'median_days_now', label: 'Median days now', value: (q) => q.medianDaysNow },
 	{ key: 'median_days_scenario', label: 'Median days, scenario', value: (q) => q.medianDaysScenario },
+	{ key: 'in_progress_now', label: 'In progress now', value: (q) => q.remainingNow.inProgress },
+	{
+		key: 'in_progress_scenario',
+		label: 'In progress, scenario',
+		value: (q) => q.remainingScenario.inProgress
+	},
+	{
+		key: 'mean_credentials_to_go_now',
+		label: 'Credentials to go now (mean)',
+		value: (q) => q.remainingNow.meanCredentials
+	},
+	{
+		key: 'mean_credentials_to_go_scenario',
+		label: 'Credentials to go, scenario (mean)',
+		value: (q) => q.remainingScenario.meanCredentials
+	},
+	{
+		key: 'mean_hours_to_go_now',
+		label: 'Nominal hours to go now (mean)',
+		value: (q) => q.remainingNow.meanHours
+	},
+	{
+		key: 'mean_hours_to_go_scenario',
+		label: 'Nominal hours to go, scenario (mean)',
+		value: (q) => q.remainingScenario.meanHours
+	},
+	{
+		key: 'hours_known_now',
+		label: 'In progress with hours known now',
+		value: (q) => q.remainingNow.hoursKnown
+	},
+	{
+		key: 'hours_known_scenario',
+		label: 'In progress with hours known, scenario',
+		value: (q) => q.remainingScenario.hoursKnown
+	},
 	{ key: 'withheld', label: 'Withheld', value: (q) => q.suppressed }
 ];
 

@@ -6,6 +6,8 @@ import { randomCatalogue } from '../../../../tests/builders/random-catalogues.ts
 import { stackingOutcomes } from '../stacking/stacking-rate.ts';
 import { GROUP_DIMENSIONS, type GroupDimension } from '../types.ts';
 import { applyScenario } from './rules.ts';
+import { QUALIFICATION_COLUMNS } from './columns.ts';
+import { toCsv } from '../../csv.ts';
 import { parseScenario, ScenarioError } from './scenario.ts';
 import { whatIf, type WhatIfLearner } from './report.ts';
 import { replayLearner } from './replay.ts';
@@ -468,6 +470,30 @@ describe('hours still to go', () => {
 		expect(report(12, 3)).toEqual({ inProgress: 15, meanCredentials: 1, meanHours: 20, hoursKnown: null });
 		// Too few known: no mean.
 		expect(report(3, 12)).toEqual({ inProgress: 15, meanCredentials: 1, meanHours: null, hoursKnown: null });
+	});
+
+	it('are in the qualifications’ CSV as the report publishes them, withheld cells empty', () => {
+		const report = whatIf({
+			applied,
+			scenario,
+			learners: [
+				...Array.from({ length: 12 }, () => learner(['U1', 'E1', 'E3'])),
+				...Array.from({ length: 3 }, () => learner(['U1', 'U2', 'E1']))
+			],
+			asOf: '2024-12-31',
+			suppression: { threshold: 10, mode: 'suppress' }
+		});
+		const [header, row] = toCsv(report.qualifications, QUALIFICATION_COLUMNS).trim().split('\r\n');
+		const cells = Object.fromEntries(header.split(',').map((label, i) => [label, row.split(',')[i]]));
+		const q = report.qualifications[0];
+		expect(cells.in_progress_now).toBe(String(q.remainingNow.inProgress));
+		expect(cells.mean_hours_to_go_now).toBe('20');
+		expect(cells.mean_credentials_to_go_scenario).toBe(
+			q.remainingScenario.meanCredentials === null ? '' : String(q.remainingScenario.meanCredentials)
+		);
+		// Withheld (three would be singled out): an empty cell, not a number.
+		expect(q.remainingNow.hoursKnown).toBeNull();
+		expect(cells.hours_known_now).toBe('');
 	});
 });
 
