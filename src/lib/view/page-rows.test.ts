@@ -1,23 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { CompletionEquityRow } from '../domain/equity/completion-equity.ts';
+import { completionEquityRow as row } from '../../../tests/builders/completion-equity-row.ts';
 import { CHART_ROWS, TABLE_ROWS, largestRows, pageRows } from './page-rows.ts';
-
-const row = (over: Partial<CompletionEquityRow>): CompletionEquityRow => ({
-	group: 'F',
-	completed: 40,
-	known: 100,
-	inProgress: 5,
-	rate: 0.4,
-	low: 0.31,
-	high: 0.5,
-	gap: null,
-	ratio: 1,
-	ratioLow: null,
-	ratioHigh: null,
-	fourFifths: false,
-	suppressed: null,
-	...over
-});
 
 describe('largestRows', () => {
 	const rows = [

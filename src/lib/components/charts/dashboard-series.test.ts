@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CompletionEquityRow } from '../../domain/equity/completion-equity.ts';
+import { completionEquityRow as row } from '../../../../tests/builders/completion-equity-row.ts';
 import {
 	issuanceSeries,
 	quarterRange,
@@ -9,22 +9,6 @@ import {
 	timeToCredentialSeries
 } from './dashboard-series.ts';
 
-const row = (over: Partial<CompletionEquityRow>): CompletionEquityRow => ({
-	group: 'F',
-	completed: 40,
-	known: 100,
-	inProgress: 5,
-	rate: 0.4,
-	low: 0.31,
-	high: 0.5,
-	gap: null,
-	ratio: 1,
-	ratioLow: null,
-	ratioHigh: null,
-	fourFifths: false,
-	suppressed: null,
-	...over
-});
 const WITHHELD = {
 	completed: null,
 	known: null,

@@ -1,28 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Credential, RequirementGroup } from '../types.ts';
+import { makeCredential } from './defaults.ts';
 import { progressBin, stackingOutcomes } from './stacking-rate.ts';
 
-const credential = (id: string, kind: Credential['kind'] = 'unit'): Credential => ({
-	id,
-	providerId: null,
-	title: id,
-	kind,
-	levelFramework: null,
-	level: null,
-	workloadHours: null,
-	credits: null,
-	creditSystem: null,
-	assessed: true,
-	assessmentType: null,
-	participationMode: null,
-	qualityAssured: null,
-	description: null,
-	learningOutcomes: null,
-	validFrom: null,
-	validTo: null,
-	unparsed: null,
-	origin: 'real'
-});
+const credential = (id: string, kind: Credential['kind'] = 'unit'): Credential =>
+	makeCredential({ id, kind, origin: 'real' });
 const group = (
 	id: string,
 	target: string,

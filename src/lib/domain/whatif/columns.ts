@@ -3,7 +3,19 @@
 // snake_case keys.
 import type { Column } from '../../csv.ts';
 import type { TimeToCredentialPoint } from '../survival/time-to-credential.ts';
-import type { GroupRow, ProviderRow, QualificationWhatIf } from './report.ts';
+import type { GroupRow, ProviderRow, QualificationWhatIf, Remaining } from './report.ts';
+
+/** One figure of those still in progress, now and under the scenario. */
+function remainingColumns(
+	key: string,
+	label: string,
+	value: (remaining: Remaining) => number | null
+): Column<QualificationWhatIf>[] {
+	return [
+		{ key: `${key}_now`, label: `${label} now`, value: (q) => value(q.remainingNow) },
+		{ key: `${key}_scenario`, label: `${label}, scenario`, value: (q) => value(q.remainingScenario) }
+	];
+}
 
 export const QUALIFICATION_COLUMNS: Column<QualificationWhatIf>[] = [
 	{ key: 'qualification', label: 'Qualification', value: (q) => `${q.id} ${q.title}` },
@@ -13,42 +25,10 @@ export const QUALIFICATION_COLUMNS: Column<QualificationWhatIf>[] = [
 	{ key: 'difference', label: 'Difference', value: (q) => q.difference },
 	{ key: 'median_days_now', label: 'Median days now', value: (q) => q.medianDaysNow },
 	{ key: 'median_days_scenario', label: 'Median days, scenario', value: (q) => q.medianDaysScenario },
-	{ key: 'in_progress_now', label: 'In progress now', value: (q) => q.remainingNow.inProgress },
-	{
-		key: 'in_progress_scenario',
-		label: 'In progress, scenario',
-		value: (q) => q.remainingScenario.inProgress
-	},
-	{
-		key: 'mean_credentials_to_go_now',
-		label: 'Credentials to go now (mean)',
-		value: (q) => q.remainingNow.meanCredentials
-	},
-	{
-		key: 'mean_credentials_to_go_scenario',
-		label: 'Credentials to go, scenario (mean)',
-		value: (q) => q.remainingScenario.meanCredentials
-	},
-	{
-		key: 'mean_hours_to_go_now',
-		label: 'Nominal hours to go now (mean)',
-		value: (q) => q.remainingNow.meanHours
-	},
-	{
-		key: 'mean_hours_to_go_scenario',
-		label: 'Nominal hours to go, scenario (mean)',
-		value: (q) => q.remainingScenario.meanHours
-	},
-	{
-		key: 'hours_known_now',
-		label: 'In progress with hours known now',
-		value: (q) => q.remainingNow.hoursKnown
-	},
-	{
-		key: 'hours_known_scenario',
-		label: 'In progress with hours known, scenario',
-		value: (q) => q.remainingScenario.hoursKnown
-	},
+	...remainingColumns('in_progress', 'In progress', (r) => r.inProgress),
+	...remainingColumns('mean_credentials_to_go', 'Credentials to go (mean)', (r) => r.meanCredentials),
+	...remainingColumns('mean_hours_to_go', 'Nominal hours to go (mean)', (r) => r.meanHours),
+	...remainingColumns('hours_known', 'In progress with hours known', (r) => r.hoursKnown),
 	{ key: 'withheld', label: 'Withheld', value: (q) => q.suppressed }
 ];
 
