@@ -86,6 +86,16 @@ test('a credit transfer is built with the form controls and kept in the URL', as
 	await expect(
 		page.getByText('provider demo-rto-2 offers no qualification with stacking rules')
 	).toBeVisible();
+	// Run again as it stands: the transfer is carried once, not added a second time from its fields.
+	await expect(page.getByLabel('up to (credits per learner)')).toHaveValue('');
+	const url = page.url();
+	await Promise.all([
+		page.waitForRequest((request) => request.url().includes('apply=1')),
+		page.getByRole('button', { name: 'Run the scenario' }).click()
+	]);
+	await page.waitForURL((next) => !next.searchParams.has('apply'));
+	expect(JSON.parse(new URL(page.url()).searchParams.get('scenario')!).changes).toHaveLength(1);
+	expect(page.url()).toBe(url);
 });
 
 test('a provider may not open the what-if', async ({ page }) => {
