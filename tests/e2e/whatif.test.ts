@@ -96,6 +96,9 @@ test('a credit transfer is built with the form controls and kept in the URL', as
 	await page.waitForURL((next) => !next.searchParams.has('apply'));
 	expect(JSON.parse(new URL(page.url()).searchParams.get('scenario')!).changes).toHaveLength(1);
 	expect(page.url()).toBe(url);
+	// On a phone the form (long member titles in its selects) stays within the screen.
+	await page.setViewportSize({ width: 390, height: 900 });
+	expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBe(0);
 });
 
 test('a provider may not open the what-if', async ({ page }) => {
