@@ -8,6 +8,7 @@
 //   `module_presentation_length` days after the start, withdrawn max(date_unregistration, 0) days
 //   after it (0 when blank); each completed enrolment gets an award issued on its end, unsigned.
 import { addDays } from '../../../domain/dates.ts';
+import { makeCredential } from '../../../domain/stacking/defaults.ts';
 import {
 	NOT_STATED,
 	type Award,
@@ -29,28 +30,15 @@ export const OULAD_PROVIDER: Provider = {
 };
 
 export function moduleCredential(codeModule: string): Credential {
-	return {
+	return makeCredential({
 		id: codeModule,
 		providerId: OULAD_PROVIDER.id,
 		title: `Open University module ${codeModule}`,
-		kind: 'unit',
-		levelFramework: null,
-		level: null,
-		workloadHours: null,
-		credits: null,
-		creditSystem: null,
-		assessed: true,
-		assessmentType: null,
 		participationMode: 'online',
-		qualityAssured: null,
 		description:
 			'A module presentation of the Open University Learning Analytics Dataset (anonymised module code).',
-		learningOutcomes: null,
-		validFrom: null,
-		validTo: null,
-		unparsed: null,
 		origin: 'real'
-	};
+	});
 }
 
 /** The start of a presentation: `2013B` → 2013-02-01, `2014J` → 2014-10-01; undefined if malformed. */
