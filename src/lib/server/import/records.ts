@@ -15,6 +15,7 @@ import type {
 	RequirementGroup
 } from '../../domain/types.ts';
 import type { DocumentCheck } from '../../domain/document-check.ts';
+import { makeCredential } from '../../domain/stacking/defaults.ts';
 
 /** Where a unit or a problem is: a line of a text file or a JSON path inside a document. */
 export type SourceLocation = { file: string; line?: number; path?: string };
@@ -54,25 +55,8 @@ export const UNRESOLVED_BADGE = 'unresolved badge:';
 export function credentialRow(
 	known: Pick<Credential, 'id' | 'title' | 'kind'> & Partial<Credential>
 ): Credential {
-	return {
-		providerId: null,
-		levelFramework: null,
-		level: null,
-		workloadHours: null,
-		credits: null,
-		creditSystem: null,
-		assessed: null,
-		assessmentType: null,
-		participationMode: null,
-		qualityAssured: null,
-		description: null,
-		learningOutcomes: null,
-		validFrom: null,
-		validTo: null,
-		unparsed: null,
-		origin: 'real',
-		...known
-	};
+	// An import knows nothing it was not told, not even whether the credential is assessed.
+	return makeCredential({ assessed: null, origin: 'real', ...known });
 }
 
 /** Tables in the order their rows must be written so foreign keys hold. */
