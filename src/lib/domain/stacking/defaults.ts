@@ -1,5 +1,6 @@
 // A credential or requirement group with every optional field at its default: the generated demo
-// catalogue is built with these, and so are the tests' small catalogues.
+// catalogue is built with these, the importers fill what a source leaves unsaid with them, and so are
+// the tests' small catalogues.
 import type { Credential, RequirementGroup } from '../types.ts';
 
 export function makeCredential(c: Pick<Credential, 'id'> & Partial<Credential>): Credential {
