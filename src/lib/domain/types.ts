@@ -1,25 +1,34 @@
 // Domain types: what the UI, the CLI and the pure domain code speak. They mirror the data model
 // (DESIGN.md §2) without depending on the database layer.
 
-export type ProviderKind =
-	'higher_education' | 'vet' | 'industry' | 'private' | 'community' | 'employer' | 'professional_body';
-export type QaApproach = 'regulatory' | 'advisory' | 'organic';
-export type CredentialKind = 'micro' | 'macro' | 'unit' | 'participation';
-export type ParticipationMode = 'online' | 'onsite' | 'blended';
-export type RequirementRule = 'all' | 'n_of' | 'min_credits';
-export type EnrolmentStatus = 'in_progress' | 'completed' | 'withdrawn' | 'failed';
-export type Verification = 'verified' | 'unverified' | 'failed' | 'unsigned';
-/** 'generated' marks seeded demo or synthetic data, which every view labels as such. */
-/** A row's origin: real, generated (demo, synthetic) or an import the admin labelled sample or test. */
-export type Origin = 'real' | 'generated' | 'sample' | 'test';
-
-export const ENROLMENT_STATUSES: readonly EnrolmentStatus[] = [
-	'in_progress',
-	'completed',
-	'withdrawn',
-	'failed'
-];
-export const VERIFICATIONS: readonly Verification[] = ['verified', 'unverified', 'failed', 'unsigned'];
+// Every closed vocabulary of the data model, once: the drizzle schema types and checks its columns
+// with these arrays, import validation accepts exactly them, and the domain types below are their
+// unions, so adding a value is one edit here.
+export const PROVIDER_KINDS = [
+	'higher_education',
+	'vet',
+	'industry',
+	'private',
+	'community',
+	'employer',
+	'professional_body'
+] as const;
+export type ProviderKind = (typeof PROVIDER_KINDS)[number];
+export const QA_APPROACHES = ['regulatory', 'advisory', 'organic'] as const;
+export type QaApproach = (typeof QA_APPROACHES)[number];
+export const CREDENTIAL_KINDS = ['micro', 'macro', 'unit', 'participation'] as const;
+export type CredentialKind = (typeof CREDENTIAL_KINDS)[number];
+export const PARTICIPATION_MODES = ['online', 'onsite', 'blended'] as const;
+export type ParticipationMode = (typeof PARTICIPATION_MODES)[number];
+export const REQUIREMENT_RULES = ['all', 'n_of', 'min_credits'] as const;
+export type RequirementRule = (typeof REQUIREMENT_RULES)[number];
+export const ENROLMENT_STATUSES = ['in_progress', 'completed', 'withdrawn', 'failed'] as const;
+export type EnrolmentStatus = (typeof ENROLMENT_STATUSES)[number];
+export const VERIFICATIONS = ['verified', 'unverified', 'failed', 'unsigned'] as const;
+export type Verification = (typeof VERIFICATIONS)[number];
+/** A row's origin: real, generated (demo, synthetic: every view labels it) or an import the admin labelled sample or test. */
+export const ORIGINS = ['real', 'generated', 'sample', 'test'] as const;
+export type Origin = (typeof ORIGINS)[number];
 
 /** The learner attributes equity is measured on (DESIGN.md §3). */
 export const GROUP_DIMENSIONS = [

@@ -6,7 +6,7 @@
 // (docs/scaling.md); catalogue tables are small reference tables.
 // Dates without a time of day are `date` columns read as 'YYYY-MM-DD' strings, never
 // through JS Date, so no time zone can shift them.
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import {
 	pgTable,
 	text,
@@ -21,21 +21,36 @@ import {
 	foreignKey,
 	index,
 	serial,
-	check
+	check,
+	type AnyPgColumn
 } from 'drizzle-orm/pg-core';
+import {
+	CREDENTIAL_KINDS,
+	ENROLMENT_STATUSES,
+	IMPORT_ORIGINS,
+	ORIGINS,
+	PARTICIPATION_MODES,
+	PROVIDER_KINDS,
+	QA_APPROACHES,
+	REQUIREMENT_RULES,
+	VERIFICATIONS
+} from '../../domain/types.ts';
+
+/** `column in ('a', 'b', …)` from a domain vocabulary: the database refuses what validation would. */
+const oneOf = (column: AnyPgColumn, values: readonly string[]): SQL =>
+	sql`${column} in (${sql.raw(values.map((v) => `'${v}'`).join(', '))})`;
 
 export const providers = pgTable('providers', {
 	id: text('id').primaryKey(),
 	name: text('name').notNull(),
-	/** higher_education | vet | industry | private | community | employer | professional_body */
-	kind: text('kind'),
+	kind: text('kind', { enum: PROVIDER_KINDS }),
 	/** ISO 3166-1 alpha-2 */
 	country: text('country'),
-	/** regulatory | advisory | organic; null when unknown */
-	qaApproach: text('qa_approach'),
+	/** Null when unknown. */
+	qaApproach: text('qa_approach', { enum: QA_APPROACHES }),
 	accredited: boolean('accredited'),
 	/** 'real' for data people brought; 'generated' for seeded demo or synthetic data, shown as such. */
-	origin: text('origin').notNull().default('real')
+	origin: text('origin', { enum: ORIGINS }).notNull().default('real')
 });
 
 export const credentials = pgTable(
@@ -44,8 +59,7 @@ export const credentials = pgTable(
 		id: text('id').primaryKey(),
 		providerId: text('provider_id').references(() => providers.id),
 		title: text('title').notNull(),
-		/** micro | macro | unit | participation */
-		kind: text('kind').notNull(),
+		kind: text('kind', { enum: CREDENTIAL_KINDS }).notNull(),
 		levelFramework: text('level_framework'),
 		level: text('level'),
 		workloadHours: real('workload_hours'),
@@ -53,8 +67,7 @@ export const credentials = pgTable(
 		creditSystem: text('credit_system'),
 		assessed: boolean('assessed'),
 		assessmentType: text('assessment_type'),
-		/** online | onsite | blended */
-		participationMode: text('participation_mode'),
+		participationMode: text('participation_mode', { enum: PARTICIPATION_MODES }),
 		qualityAssured: boolean('quality_assured'),
 		description: text('description'),
 		/** Learning outcome statements, needed by the EU definition. */
@@ -63,7 +76,7 @@ export const credentials = pgTable(
 		validTo: date('valid_to', { mode: 'string' }),
 		/** Packaging-rule sentences an importer could not turn into rules (kept, never guessed). */
 		unparsed: jsonb('unparsed').$type<string[]>(),
-		origin: text('origin').notNull().default('real')
+		origin: text('origin', { enum: ORIGINS }).notNull().default('real')
 	},
 	(t) => [index('credentials_provider_idx').on(t.providerId)]
 );
@@ -89,8 +102,7 @@ export const requirementGroups = pgTable(
 			.references(() => credentials.id, { onDelete: 'cascade' }),
 		/** Nested groups (CTDL conditions within conditions) count as one member of their parent. */
 		parentGroupId: text('parent_group_id'),
-		/** all | n_of | min_credits */
-		rule: text('rule').notNull(),
+		rule: text('rule', { enum: REQUIREMENT_RULES }).notNull(),
 		n: integer('n'),
 		minCredits: real('min_credits'),
 		label: text('label'),
@@ -99,7 +111,7 @@ export const requirementGroups = pgTable(
 	(t) => [
 		index('requirement_groups_target_idx').on(t.targetCredentialId),
 		foreignKey({ columns: [t.parentGroupId], foreignColumns: [t.id] }).onDelete('cascade'),
-		check('requirement_groups_rule_check', sql`${t.rule} in ('all', 'n_of', 'min_credits')`)
+		check('requirement_groups_rule_check', oneOf(t.rule, REQUIREMENT_RULES))
 	]
 );
 
@@ -162,8 +174,8 @@ export const imports = pgTable('imports', {
 	/** The first errors, each { file, line | path, field, message }. */
 	errors: jsonb('errors').$type<unknown[]>(),
 	userId: integer('user_id'),
-	/** real | sample | test, as the admin labelled the import; its rows carry it as their origin. */
-	origin: text('origin').notNull().default('real')
+	/** As the admin labelled the import; its rows carry it as their origin. */
+	origin: text('origin', { enum: IMPORT_ORIGINS }).notNull().default('real')
 });
 
 /** Mapping profiles saved by name on /imports, reused for the next extract of the same shape. */
@@ -188,7 +200,7 @@ export const learners = pgTable('learners', {
 	analyticsConsent: boolean('analytics_consent').notNull().default(true),
 	/** A hashed identity from a credential (Open Badges `identity`), kept hashed. */
 	identityHash: text('identity_hash'),
-	origin: text('origin').notNull().default('real'),
+	origin: text('origin', { enum: ORIGINS }).notNull().default('real'),
 	/**
 	 * What every view but the admin's shows instead of the id: a keyed hash of it (the key is this
 	 * installation's secret in app_settings), computed by the app as it writes the learner
@@ -222,15 +234,14 @@ export const enrolments = pgTable(
 		providerId: text('provider_id').references(() => providers.id),
 		startedOn: date('started_on', { mode: 'string' }).notNull(),
 		endedOn: date('ended_on', { mode: 'string' }),
-		/** in_progress | completed | withdrawn | failed */
-		status: text('status').notNull(),
+		status: text('status', { enum: ENROLMENT_STATUSES }).notNull(),
 		result: text('result'),
 		importId: integer('import_id')
 	},
 	(t) => [
 		primaryKey({ columns: [t.learnerId, t.id] }),
 		index('enrolments_credential_idx').on(t.credentialId, t.startedOn),
-		check('enrolments_status_check', sql`${t.status} in ('in_progress', 'completed', 'withdrawn', 'failed')`)
+		check('enrolments_status_check', oneOf(t.status, ENROLMENT_STATUSES))
 	]
 );
 
@@ -249,8 +260,10 @@ export const awards = pgTable(
 		providerId: text('provider_id').references(() => providers.id),
 		issuedOn: date('issued_on', { mode: 'string' }).notNull(),
 		expiresOn: date('expires_on', { mode: 'string' }),
-		/** verified | unverified | failed | unsigned */
-		verification: text('verification').notNull(),
+		/** An award whose file says nothing of a signature is unsigned (the importers' default). */
+		verification: text('verification', { enum: VERIFICATIONS })
+			.notNull()
+			.$default(() => 'unsigned'),
 		verificationReason: text('verification_reason'),
 		source: jsonb('source'),
 		importId: integer('import_id')
@@ -262,10 +275,7 @@ export const awards = pgTable(
 			foreignColumns: [enrolments.learnerId, enrolments.id]
 		}).onDelete('cascade'),
 		index('awards_credential_idx').on(t.credentialId, t.issuedOn),
-		check(
-			'awards_verification_check',
-			sql`${t.verification} in ('verified', 'unverified', 'failed', 'unsigned')`
-		)
+		check('awards_verification_check', oneOf(t.verification, VERIFICATIONS))
 	]
 );
 

@@ -1,7 +1,12 @@
-// Each table's columns once: their SQL name, type and domain field. The loader writes with it, the
-// CSV and Arrow formats read and write with it, so one list says what a table holds.
+// Each importable table's columns, derived from its drizzle table (db/schema.ts): SQL name, type,
+// domain field, whether a file must give it (not null and no default) and what a blank cell
+// becomes (the column's default). The loader writes with it, the CSV and Arrow formats read and
+// write with it, so the schema alone says what a table holds.
+import { getTableColumns } from 'drizzle-orm';
+import { getTableConfig, type PgColumn, type PgTable } from 'drizzle-orm/pg-core';
 import type { ImportIssue, ImportRow, ImportTable } from './records.ts';
 import { isIsoDate } from '../../domain/dates.ts';
+import * as schema from '../db/schema.ts';
 
 /** list: string[] (jsonb in the database, `|`-separated in CSV); json: any JSON value. */
 export type ColumnType = 'text' | 'boolean' | 'real' | 'integer' | 'date' | 'list' | 'json';
@@ -11,162 +16,81 @@ export type ColumnSpec = {
 	type: ColumnType;
 	field: string;
 	required?: boolean;
+	/** What a blank cell stores (DESIGN.md: unknown is "not stated"); null when absent. */
+	default?: unknown;
 	/** Not a column of the table itself (requirement group members live in requirement_members). */
 	virtual?: boolean;
 };
 
 export type TableSpec = { table: ImportTable; key: string[]; columns: ColumnSpec[] };
 
-const c = (name: string, type: ColumnType, field: string, extra: Partial<ColumnSpec> = {}): ColumnSpec => ({
-	name,
-	type,
-	field,
-	...extra
-});
-const req = { required: true };
-
-export const TABLES: { [T in ImportTable]: TableSpec } = {
-	providers: {
-		table: 'providers',
-		key: ['id'],
-		columns: [
-			c('id', 'text', 'id', req),
-			c('name', 'text', 'name', req),
-			c('kind', 'text', 'kind'),
-			c('country', 'text', 'country'),
-			c('qa_approach', 'text', 'qaApproach'),
-			c('accredited', 'boolean', 'accredited'),
-			c('origin', 'text', 'origin')
-		]
-	},
-	credentials: {
-		table: 'credentials',
-		key: ['id'],
-		columns: [
-			c('id', 'text', 'id', req),
-			c('provider_id', 'text', 'providerId'),
-			c('title', 'text', 'title', req),
-			c('kind', 'text', 'kind', req),
-			c('level_framework', 'text', 'levelFramework'),
-			c('level', 'text', 'level'),
-			c('workload_hours', 'real', 'workloadHours'),
-			c('credits', 'real', 'credits'),
-			c('credit_system', 'text', 'creditSystem'),
-			c('assessed', 'boolean', 'assessed'),
-			c('assessment_type', 'text', 'assessmentType'),
-			c('participation_mode', 'text', 'participationMode'),
-			c('quality_assured', 'boolean', 'qualityAssured'),
-			c('description', 'text', 'description'),
-			c('learning_outcomes', 'list', 'learningOutcomes'),
-			c('valid_from', 'date', 'validFrom'),
-			c('valid_to', 'date', 'validTo'),
-			c('unparsed', 'list', 'unparsed'),
-			c('origin', 'text', 'origin')
-		]
-	},
-	credential_skills: {
-		table: 'credential_skills',
-		key: ['credential_id', 'skill_uri'],
-		columns: [
-			c('credential_id', 'text', 'credentialId', req),
-			c('skill_uri', 'text', 'skillUri', req),
-			c('label', 'text', 'label')
-		]
-	},
-	requirement_groups: {
-		table: 'requirement_groups',
-		key: ['id'],
-		columns: [
-			c('id', 'text', 'id', req),
-			c('target_credential_id', 'text', 'targetCredentialId', req),
-			c('parent_group_id', 'text', 'parentGroupId'),
-			c('rule', 'text', 'rule', req),
-			c('n', 'integer', 'n'),
-			c('min_credits', 'real', 'minCredits'),
-			c('label', 'text', 'label'),
-			c('position', 'integer', 'position'),
-			c('members', 'list', 'members', { virtual: true })
-		]
-	},
-	prerequisites: {
-		table: 'prerequisites',
-		key: ['credential_id', 'required_id'],
-		columns: [c('credential_id', 'text', 'credentialId', req), c('required_id', 'text', 'requiredId', req)]
-	},
-	recognitions: {
-		table: 'recognitions',
-		key: ['credential_id', 'recognised_as_id'],
-		columns: [
-			c('credential_id', 'text', 'credentialId', req),
-			c('recognised_as_id', 'text', 'recognisedAsId', req)
-		]
-	},
-	learners: {
-		table: 'learners',
-		key: ['id'],
-		columns: [
-			c('id', 'text', 'id', req),
-			c('gender', 'text', 'gender'),
-			c('age_band', 'text', 'ageBand'),
-			c('disability', 'text', 'disability'),
-			c('deprivation_band', 'text', 'deprivationBand'),
-			c('region', 'text', 'region'),
-			c('prior_education', 'text', 'priorEducation'),
-			c('analytics_consent', 'boolean', 'analyticsConsent'),
-			c('identity_hash', 'text', 'identityHash'),
-			c('origin', 'text', 'origin')
-		]
-	},
-	enrolments: {
-		table: 'enrolments',
-		key: ['learner_id', 'id'],
-		columns: [
-			c('learner_id', 'text', 'learnerId', req),
-			c('id', 'text', 'id', req),
-			c('credential_id', 'text', 'credentialId', req),
-			c('cohort', 'text', 'cohort'),
-			c('provider_id', 'text', 'providerId'),
-			c('started_on', 'date', 'startedOn', req),
-			c('ended_on', 'date', 'endedOn'),
-			c('status', 'text', 'status', req),
-			c('result', 'text', 'result')
-		]
-	},
-	awards: {
-		table: 'awards',
-		key: ['learner_id', 'id'],
-		columns: [
-			c('learner_id', 'text', 'learnerId', req),
-			c('id', 'text', 'id', req),
-			c('credential_id', 'text', 'credentialId', req),
-			c('enrolment_id', 'text', 'enrolmentId'),
-			c('provider_id', 'text', 'providerId'),
-			c('issued_on', 'date', 'issuedOn', req),
-			c('expires_on', 'date', 'expiresOn'),
-			c('verification', 'text', 'verification'),
-			c('verification_reason', 'text', 'verificationReason'),
-			c('source', 'json', 'source')
-		]
-	}
+const IMPORTED: { [T in ImportTable]: PgTable } = {
+	providers: schema.providers,
+	credentials: schema.credentials,
+	credential_skills: schema.credentialSkills,
+	requirement_groups: schema.requirementGroups,
+	prerequisites: schema.prerequisites,
+	recognitions: schema.recognitions,
+	learners: schema.learners,
+	enrolments: schema.enrolments,
+	awards: schema.awards
 };
 
-/** Defaults for fields a flat file may leave blank (DESIGN.md: unknown is "not stated"). */
-const DEFAULTS: Partial<Record<ImportTable, Record<string, unknown>>> = {
-	providers: { origin: 'real' },
-	credentials: { origin: 'real' },
-	requirement_groups: { position: 0, members: [] },
-	learners: {
-		gender: 'not stated',
-		ageBand: 'not stated',
-		disability: 'not stated',
-		deprivationBand: 'not stated',
-		region: 'not stated',
-		priorEducation: 'not stated',
-		analyticsConsent: true,
-		origin: 'real'
-	},
-	awards: { verification: 'unsigned' }
+/** Columns the app fills itself: a file never gives them. */
+const APP_WRITTEN = new Set<PgColumn>([
+	schema.learners.pseudonym,
+	schema.enrolments.importId,
+	schema.awards.importId
+]);
+/** jsonb columns that hold a list of strings; any other jsonb column holds any JSON value. */
+const LIST_COLUMNS = new Set<PgColumn>([schema.credentials.learningOutcomes, schema.credentials.unparsed]);
+/** Fields a file gives that are rows of another table. */
+const VIRTUAL: Partial<Record<ImportTable, ColumnSpec[]>> = {
+	requirement_groups: [{ name: 'members', type: 'list', field: 'members', default: [], virtual: true }]
 };
+
+const COLUMN_TYPES: Record<string, ColumnType> = {
+	PgText: 'text',
+	PgBoolean: 'boolean',
+	PgReal: 'real',
+	PgInteger: 'integer',
+	PgDateString: 'date'
+};
+
+function columnSpec(field: string, column: PgColumn): ColumnSpec {
+	const type =
+		column.columnType === 'PgJsonb'
+			? LIST_COLUMNS.has(column)
+				? 'list'
+				: 'json'
+			: COLUMN_TYPES[column.columnType];
+	if (!type)
+		throw new Error(`tables: ${column.name} is a ${column.columnType}, which no file format carries`);
+	const fallback = column.defaultFn?.() ?? column.default;
+	return {
+		name: column.name,
+		type,
+		field,
+		...(column.notNull && !column.hasDefault ? { required: true } : {}),
+		...(fallback !== undefined ? { default: fallback } : {})
+	};
+}
+
+function tableSpec(table: ImportTable): TableSpec {
+	const drizzleTable = IMPORTED[table];
+	const columns = Object.entries(getTableColumns(drizzleTable))
+		.filter(([, column]) => !APP_WRITTEN.has(column))
+		.map(([field, column]) => columnSpec(field, column));
+	const composite = getTableConfig(drizzleTable).primaryKeys[0];
+	const key = composite
+		? composite.columns.map((c) => c.name)
+		: columns.filter((c) => c.name === 'id').map((c) => c.name);
+	return { table, key, columns: [...columns, ...(VIRTUAL[table] ?? [])] };
+}
+
+export const TABLES = Object.fromEntries(
+	(Object.keys(IMPORTED) as ImportTable[]).map((table) => [table, tableSpec(table)])
+) as { [T in ImportTable]: TableSpec };
 
 export const LIST_SEPARATOR = '|';
 
@@ -187,7 +111,7 @@ export function rowFromFlat(
 		const raw = values[column.name];
 		const blank = raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '');
 		if (blank) {
-			row[column.field] = DEFAULTS[table]?.[column.field] ?? null;
+			row[column.field] = column.default ?? null;
 			continue;
 		}
 		const parsed = parseValue(column.type, raw);

@@ -1,7 +1,13 @@
 // Field checks for every row a parser produces, whatever the format, so one set of rules guards
 // the database. Each problem names the field; the loader adds file and line.
 import {
+	CREDENTIAL_KINDS,
 	ENROLMENT_STATUSES,
+	ORIGINS,
+	PARTICIPATION_MODES,
+	PROVIDER_KINDS,
+	QA_APPROACHES,
+	REQUIREMENT_RULES,
 	VERIFICATIONS,
 	type Award,
 	type Credential,
@@ -14,21 +20,6 @@ import { isIsoDate } from '../../domain/dates.ts';
 import type { ImportRow } from './records.ts';
 
 export type FieldProblem = { field: string; message: string };
-
-const PROVIDER_KINDS = [
-	'higher_education',
-	'vet',
-	'industry',
-	'private',
-	'community',
-	'employer',
-	'professional_body'
-];
-const QA = ['regulatory', 'advisory', 'organic'];
-const CREDENTIAL_KINDS = ['micro', 'macro', 'unit', 'participation'];
-const MODES = ['online', 'onsite', 'blended'];
-const RULES = ['all', 'n_of', 'min_credits'];
-const ORIGINS = ['real', 'generated', 'sample', 'test'];
 
 type Check = (problems: FieldProblem[]) => void;
 
@@ -83,7 +74,7 @@ function provider(r: Provider) {
 		text('name', r.name, true),
 		oneOf('kind', r.kind, PROVIDER_KINDS),
 		text('country', r.country, false),
-		oneOf('qa_approach', r.qaApproach, QA),
+		oneOf('qa_approach', r.qaApproach, QA_APPROACHES),
 		boolField('accredited', r.accredited),
 		oneOf('origin', r.origin, ORIGINS, true)
 	]);
@@ -97,7 +88,7 @@ function credential(r: Credential) {
 		numberField('workload_hours', r.workloadHours, { min: 0 }),
 		numberField('credits', r.credits, { min: 0 }),
 		boolField('assessed', r.assessed),
-		oneOf('participation_mode', r.participationMode, MODES),
+		oneOf('participation_mode', r.participationMode, PARTICIPATION_MODES),
 		boolField('quality_assured', r.qualityAssured),
 		dateField('valid_from', r.validFrom, false),
 		dateField('valid_to', r.validTo, false),
@@ -109,7 +100,7 @@ function group(r: RequirementGroup) {
 	const problems = run([
 		text('id', r.id, true),
 		text('target_credential_id', r.targetCredentialId, true),
-		oneOf('rule', r.rule, RULES, true),
+		oneOf('rule', r.rule, REQUIREMENT_RULES, true),
 		numberField('n', r.n, { min: 0, integer: true }),
 		numberField('min_credits', r.minCredits, { min: 0 })
 	]);
