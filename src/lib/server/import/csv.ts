@@ -46,84 +46,121 @@ export async function* parseCsv(
 	chunks: AsyncIterable<string>,
 	{ file, separator }: { file: string; separator?: string }
 ): AsyncGenerator<CsvRecord> {
-	let sep = separator;
-	let fields: string[] = [];
-	let field = '';
+	let splitter: RecordSplitter | undefined;
+	for await (const chunk of chunks) {
+		splitter ??= new RecordSplitter(file, separator ?? detectDelimiter(chunk));
+		yield* splitter.push(chunk);
+	}
+	const last = splitter?.finish();
+	if (last) yield last;
+}
+
+/**
+ * The reader's state between chunks, read one character at a time, so a quote, a CRLF pair or a
+ * field may straddle two chunks. Hand-written because it is the import's innermost loop: csv-parse
+ * reads the same file several times slower once it reports each record's line
+ * (docs/decisions/csv-reader.md; `npm run bench:csv` measures both).
+ */
+class RecordSplitter {
+	private fields: string[] = [];
+	private field = '';
 	// 'quoted': inside quotes; 'quote': just read a quote inside quotes (a doubled quote, or the
 	// closing one: the next character decides, even across chunks); 'plain': anywhere else.
-	let state: 'plain' | 'quoted' | 'quote' = 'plain';
-	let line = 1;
-	let recordLine = 1;
-	let afterCR = false;
-	let recordStarted = false;
-	// Characters of the record's fields before the current one: the row limit.
-	let rowChars = 0;
-	const fieldTooLong = () => {
-		throw new CsvFieldRefusal(file, recordLine, fields.length, (f) => tooLong(f, FIELD_LIMIT_CHARS));
-	};
-	const endField = () => {
-		rowChars += field.length;
-		if (rowChars > ROW_LIMIT_CHARS)
-			throw new CsvFieldRefusal(file, recordLine, fields.length, () => tooLong('the row', ROW_LIMIT_CHARS));
-		fields.push(cellText(field));
-		field = '';
-	};
+	private state: 'plain' | 'quoted' | 'quote' = 'plain';
+	private line = 1;
+	private recordLine = 1;
+	private afterCR = false;
+	private recordStarted = false;
+	/** Characters of the record's fields before the current one: the row limit. */
+	private rowChars = 0;
 
-	for await (const chunk of chunks) {
-		if (sep === undefined) sep = detectDelimiter(chunk);
+	constructor(
+		private readonly file: string,
+		private readonly separator: string
+	) {}
+
+	/** The records that end in this chunk. */
+	*push(chunk: string): Generator<CsvRecord> {
 		for (let i = 0; i < chunk.length; i++) {
 			const c = chunk[i];
 			// The LF of a CRLF pair ends nothing new.
-			if (afterCR) {
-				afterCR = false;
+			if (this.afterCR) {
+				this.afterCR = false;
 				if (c === '\n') continue;
 			}
-			if (state === 'quoted') {
-				if (c === '"') state = 'quote';
+			if (this.state === 'quoted') {
+				if (c === '"') this.state = 'quote';
 				else {
-					if (c === '\n') line++;
-					field += c;
-					if (field.length > FIELD_LIMIT_CHARS) fieldTooLong();
+					if (c === '\n') this.line++;
+					this.append(c);
 				}
 				continue;
 			}
-			if (state === 'quote') {
+			if (this.state === 'quote') {
 				if (c === '"') {
-					field += '"';
-					state = 'quoted';
+					this.field += '"';
+					this.state = 'quoted';
 					continue;
 				}
-				state = 'plain';
+				this.state = 'plain';
 			}
-			if (c === '"' && field === '') {
-				state = 'quoted';
-				recordStarted = true;
-			} else if (c === sep) {
-				endField();
-				recordStarted = true;
+			if (c === '"' && this.field === '') {
+				this.state = 'quoted';
+				this.recordStarted = true;
+			} else if (c === this.separator) {
+				this.endField();
+				this.recordStarted = true;
 			} else if (c === '\n' || c === '\r') {
-				afterCR = c === '\r';
-				if (recordStarted || field !== '') {
-					endField();
-					yield { line: recordLine, fields };
-				}
-				fields = [];
-				field = '';
-				rowChars = 0;
-				recordStarted = false;
-				line++;
-				recordLine = line;
+				this.afterCR = c === '\r';
+				const record = this.endLine();
+				if (record) yield record;
 			} else {
-				field += c;
-				if (field.length > FIELD_LIMIT_CHARS) fieldTooLong();
-				recordStarted = true;
+				this.append(c);
+				this.recordStarted = true;
 			}
 		}
 	}
-	if (state === 'quoted') throw new TruncatedCsv(file, recordLine, fields.length);
-	if (recordStarted || field !== '') {
-		endField();
-		yield { line: recordLine, fields, unterminated: true };
+
+	/** The last record when no line end closes it; refuses a file that ends inside quotes. */
+	finish(): CsvRecord | undefined {
+		if (this.state === 'quoted') throw new TruncatedCsv(this.file, this.recordLine, this.fields.length);
+		if (!this.recordStarted && this.field === '') return undefined;
+		this.endField();
+		return { line: this.recordLine, fields: this.fields, unterminated: true };
+	}
+
+	private append(c: string) {
+		this.field += c;
+		if (this.field.length > FIELD_LIMIT_CHARS)
+			throw new CsvFieldRefusal(this.file, this.recordLine, this.fields.length, (f) =>
+				tooLong(f, FIELD_LIMIT_CHARS)
+			);
+	}
+
+	private endField() {
+		this.rowChars += this.field.length;
+		if (this.rowChars > ROW_LIMIT_CHARS)
+			throw new CsvFieldRefusal(this.file, this.recordLine, this.fields.length, () =>
+				tooLong('the row', ROW_LIMIT_CHARS)
+			);
+		this.fields.push(cellText(this.field));
+		this.field = '';
+	}
+
+	/** A line end outside quotes: the record, unless the line was blank. */
+	private endLine(): CsvRecord | undefined {
+		let record: CsvRecord | undefined;
+		if (this.recordStarted || this.field !== '') {
+			this.endField();
+			record = { line: this.recordLine, fields: this.fields };
+		}
+		this.fields = [];
+		this.field = '';
+		this.rowChars = 0;
+		this.recordStarted = false;
+		this.line++;
+		this.recordLine = this.line;
+		return record;
 	}
 }
 
