@@ -1,4 +1,4 @@
-// The national-scale benchmark (issue 9). Prints tables; asserts nothing.
+// The national-scale benchmark (docs/performance.md). Prints tables; asserts nothing.
 //   npm run bench -- [--sizes 100k,1m,10m] [--engines postgres,pglite,citus] [--runs 20] [--http-seconds 30]
 //                    [--skip-http] [--work DIR] [--parts import,queries,plans,http] [--formats csv,arrow]
 //                    [--keep] [--reuse]
