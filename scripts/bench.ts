@@ -334,7 +334,7 @@ function dashboardQuestions(db: Db, providerId: string, region: string, cohort: 
 	];
 }
 
-/** Each question's SQL with its EXPLAIN ANALYZE, rollups and naive, for docs/performance.md. */
+/** Each question's SQL with its EXPLAIN ANALYZE, rollups and naive, for docs/performance-log.md. */
 async function explainQuestions(db: Db, questions: (db: Db) => Question[], path: string) {
 	const lines: string[] = [];
 	for (const source of ['rollups', 'base'] as const) {
