@@ -1,4 +1,4 @@
-// Latency of next-step suggestions (issue 6). Prints tables; asserts nothing.
+// Latency of next-step suggestions. Prints tables; asserts nothing (docs/decisions/0003-benchmarks-print-never-assert.md).
 //   npm run bench:recommend -- [--datasets bundled,1m] [--learners 200] [--work DIR]
 //                              [--bundled-data-dir DIR]
 // For each dataset: the recommender's model (sequences, skills, outlook: getRecommenderData) is

@@ -1,4 +1,4 @@
-// Latency of the policy what-if (issue: policy what-if). Prints a table; asserts nothing.
+// Latency of the policy what-if. Prints a table; asserts nothing.
 //   npm run bench:whatif -- [--size 1m] [--runs 7] [--work DIR] [--fresh]
 // About 1,000,000 generated enrolments (`stackwise generate`, seed 9, as `npm run bench` makes
 // them; files kept in --work) are imported into a PostgreSQL database of its own

@@ -1,4 +1,4 @@
-// The national-scale benchmark (issue 9). Prints tables; asserts nothing.
+// The national-scale benchmark (docs/performance.md). Prints tables; asserts nothing.
 //   npm run bench -- [--sizes 100k,1m,10m] [--engines postgres,pglite,citus] [--runs 20] [--http-seconds 30]
 //                    [--skip-http] [--work DIR] [--parts import,queries,plans,http] [--formats csv,arrow]
 //                    [--keep] [--reuse]
@@ -334,7 +334,7 @@ function dashboardQuestions(db: Db, providerId: string, region: string, cohort: 
 	];
 }
 
-/** Each question's SQL with its EXPLAIN ANALYZE, rollups and naive, for docs/performance.md. */
+/** Each question's SQL with its EXPLAIN ANALYZE, rollups and naive, for docs/performance-log.md. */
 async function explainQuestions(db: Db, questions: (db: Db) => Question[], path: string) {
 	const lines: string[] = [];
 	for (const source of ['rollups', 'base'] as const) {

@@ -8,7 +8,7 @@
 //   - the University of North Texas pathway (ctdl/badgr) gives the same requirement tree from the
 //     Badgr export and from the bulk-upload CSV, and the same plan from nothing for every target.
 //   - a wide student-record extract (one row per student, a `Target` outcome column: the public
-//     dropout/academic-success extract of issue 35, when the shared data has it) imports through
+//     dropout/academic-success extract, when the shared data has it) imports through
 //     the draft `--suggest-profile` makes, completed with what its documentation says (Gender
 //     1 = male, 0 = female; constant dates), and its completion overall and by gender equals the
 //     Target column counted straight from the file.
@@ -240,7 +240,7 @@ if (badgrFile && csvFile) {
 		console.log(`  ${target}: ${count} (Badgr) / ${plansCsv[target]} (CSV)`);
 }
 
-// Wide student-record extracts (issue 35): any delimited file whose header has a Target column.
+// Wide student-record extracts (docs/decisions/0014-mapping-profiles-for-wide-extracts.md): any delimited file whose header has a Target column.
 for (const file of collectFiles([root]).filter((f) => /\.(csv|tsv|txt)$/i.test(f.name))) {
 	const sample = await readWideSample(file, { rows: 500 }).catch(() => null);
 	const names = sample?.header.map(headerName) ?? [];

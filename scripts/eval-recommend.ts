@@ -1,4 +1,4 @@
-// Offline evaluation of next-step suggestions (issue 6). Prints tables; asserts nothing.
+// Offline evaluation of next-step suggestions. Prints tables; asserts nothing.
 //   npm run eval:recommend -- [--out PATH.json] [--data-dir DIR] [--resamples 1000] [--seed 1]
 //                             [--generated-max N]
 //

@@ -17,7 +17,8 @@ describe('toCsv', () => {
 	});
 });
 
-// Issue 33, finding 2: imported values reached spreadsheets as formulas through the one writer.
+// Imported values reached spreadsheets as formulas through the one writer
+// (docs/decisions/0007-neutralise-csv-formulas.md).
 describe('toCsv neutralises formulas (OWASP CSV injection)', () => {
 	const column = [{ key: 'v', label: 'v', value: (r: { v: string | number }) => r.v }];
 	const cellOf = (v: string | number) => toCsv([{ v }], column, { header: false }).replace(/\r\n$/, '');

@@ -1,4 +1,4 @@
-// The authorisation matrix (issue 8): every route in src/routes, read from the file tree so a new
+// The authorisation matrix (docs/decisions/0005-authorisation-matrix-from-the-route-tree.md): every route in src/routes, read from the file tree so a new
 // route cannot escape it, × every kind of caller, asked over real HTTP of the built app. Each
 // answer must be what the route policy and ownership allow, and no body shown to a non-admin may
 // carry another learner's raw id or a small unsuppressed cell.

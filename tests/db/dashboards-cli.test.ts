@@ -1,4 +1,4 @@
-// The dashboards' figures are the CLI's (issue 7): the built app's /system page data, for a
+// The dashboards' figures are the CLI's (docs/decisions/0004-dashboards-show-the-cli-figures.md): the built app's /system page data, for a
 // policymaker with filters in the URL, against `stackwise metrics … --json` run on a copy of the
 // same database. The page is read through SvelteKit's __data.json (what the browser hydrates from).
 import { unflatten } from 'devalue';

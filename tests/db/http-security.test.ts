@@ -1,4 +1,4 @@
-// Web hardening over real HTTP of the built app (issue 8): the CSRF origin check, login rate
+// Web hardening over real HTTP of the built app (docs/decisions/0005-authorisation-matrix-from-the-route-tree.md): the CSRF origin check, login rate
 // limits per account and per address without revealing which accounts exist, sign-out, cookie
 // flags, security headers, the upload size limit and the audit log. Session expiry itself is
 // tested at the function level (tests/db/privacy.test.ts): its lifetimes are constants.
@@ -155,7 +155,7 @@ describe('login rate limits', () => {
 		);
 	});
 
-	it('checks only ten of 150 parallel guesses, and lets the owner in from a known address meanwhile (issue 33)', async () => {
+	it('checks only ten of 150 parallel guesses, and lets the owner in from a known address meanwhile', async () => {
 		const admin = await server.signIn('admin', { [ADDRESS]: '10.0.10.9' });
 		const account = { email: 'race@test.stackwise', password: 'race-test-password-1' };
 		const created = await server.request('/admin/users?/create', {
@@ -224,7 +224,7 @@ describe('sessions over HTTP', () => {
 
 	it('sends nobody elsewhere after signing in (no open redirect)', async () => {
 		const { policymaker } = server.fixture.accounts;
-		// "/\t/evil.example/phish" is the adversarial run's (issue 33): Chromium drops the tab and
+		// "/\t/evil.example/phish" is the adversarial run's (docs/decisions/0006-safe-redirects-and-400-for-bad-input.md): Chromium drops the tab and
 		// goes to evil.example; a CR or LF in `next` gave a 500 after signing in.
 		for (const next of [
 			'//evil.example/',
@@ -358,7 +358,7 @@ describe('security headers', () => {
 	});
 });
 
-describe('bad parameters answer 400, never 500 (issue 33)', () => {
+describe('bad parameters answer 400, never 500', () => {
 	it('refuses a NUL byte in every filter and an unknown reference group, naming the parameter', async () => {
 		const cookie = await server.signIn('policymaker', { [ADDRESS]: '10.0.9.1' });
 		const filters = ['credential', 'cohort', 'provider', 'level', 'mode', 'qaApproach', 'reference'];
@@ -387,7 +387,7 @@ describe('bad parameters answer 400, never 500 (issue 33)', () => {
 	});
 });
 
-describe('every route, every parameter: hostile values answer 400 or the page, never 500 (issue 33)', () => {
+describe('every route, every parameter: hostile values answer 400 or the page, never 500', () => {
 	// Every parameter name any route reads (the schemas of src/lib/server/http and the routes').
 	const NAMES = [
 		'credential',
@@ -542,7 +542,7 @@ describe('audit log', () => {
 		expect(mine).toContainEqual(['sign-out', undefined]);
 	});
 
-	it('records a web upload with the admin who made it (issue 33: the user was null)', async () => {
+	it('records a web upload with the admin who made it (the user was once null)', async () => {
 		const admin = await server.signIn('admin', { [ADDRESS]: '10.0.8.5' });
 		const form = new FormData();
 		form.set('format', 'auto');

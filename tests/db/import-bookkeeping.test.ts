@@ -1,4 +1,4 @@
-// The import's bookkeeping (issue 33, finding 7): an import whose process died (kill -9, out of
+// The import's bookkeeping (docs/decisions/0012-import-bookkeeping.md): an import whose process died (kill -9, out of
 // memory) stayed "running" on /imports for ever. The next start marks it failed, and leaves an
 // import that is still running in another process alone.
 import { sql } from 'drizzle-orm';

@@ -1,4 +1,5 @@
-// Fuzzed tabular imports on every engine, giant fields among them (issue 33, finding 5): a one-row
+// Fuzzed tabular imports on every engine, giant fields among them
+// (docs/decisions/0010-import-size-limits.md): a one-row
 // CSV with a 50 MB field was stored at a 1.96 GB peak, and a 200 MB one ran the CLI out of memory.
 // Files are generated as they are read, so the test holds none of them; the process's resident
 // memory is sampled at every chunk the importer reads, and its growth is asserted to stay under a

@@ -1,4 +1,5 @@
-// Partial and mismatched files are refused whole, like PostgreSQL's COPY (issue 33, finding 6):
+// Partial and mismatched files are refused whole, like PostgreSQL's COPY
+// (docs/decisions/0011-refuse-partial-files.md):
 // a CSV cut off mid-row stored its complete rows and said "succeeded"; a header naming no field
 // but `id` stored learners with every attribute "not stated"; so did an Arrow file whose metadata
 // names the wrong table; a training.gov.au document refused as a whole exited 0, "succeeded".

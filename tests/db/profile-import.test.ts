@@ -1,4 +1,4 @@
-// Bring your own extract (issue 35): a wide student-record file read through a mapping profile on
+// Bring your own extract (docs/decisions/0014-mapping-profiles-for-wide-extracts.md): a wide student-record file read through a mapping profile on
 // both engines, with the figures counted by hand from the fixture (tests/fixtures/profile/README.md);
 // and ordinary template CSVs in UTF-16 and Latin-1, their layout stated in the report.
 import { readFileSync } from 'node:fs';

@@ -1,4 +1,5 @@
-// A provider's view of a learner shows that provider's records only (issue 33, finding 3): after an
+// A provider's view of a learner shows that provider's records only
+// (docs/decisions/0008-providers-see-their-own-records.md): after an
 // award from another provider was imported for a learner the Open University also taught, the Open
 // University's account saw that award in the learner's holdings and in the suggestions' signals.
 import { sql } from 'drizzle-orm';

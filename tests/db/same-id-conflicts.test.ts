@@ -1,4 +1,5 @@
-// Same-id conflicts are decided by a rule, not by the order of imports (issue 33, finding 4): an
+// Same-id conflicts are decided by a rule, not by the order of imports
+// (docs/decisions/0009-same-id-conflicts-by-rule.md): an
 // unsigned Open Badges 3.0 credential with the id of an imported, verified one (validFrom 2030,
 // name changed) turned the award to "failed", dated 2030, and replaced the credential's title and
 // description, exiting 0 with no warning; same-id rows within one file were last-write-wins and

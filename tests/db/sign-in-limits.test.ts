@@ -1,4 +1,4 @@
-// The sign-in limit in the database (issue 33, finding 8): 150 parallel guesses checked 21
+// The sign-in limit in the database (docs/decisions/0013-atomic-sign-in-limit.md): 150 parallel guesses checked 21
 // passwords against one account (the in-memory counter was read before and written after each
 // slow check), and the account lock refused the right password for 15 minutes, so anyone could
 // lock out a known account. Now one atomic update admits each attempt; past the free attempts an

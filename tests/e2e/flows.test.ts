@@ -5,7 +5,7 @@ import { signIn } from './auth.ts';
 import { readSettings } from '../../src/lib/server/config.ts';
 import { publishedCount } from '../../src/lib/domain/suppression/policy.ts';
 
-// The flow Sankey (issues 5 and 7): drawn from the bundled OULAD registrations, filters in the
+// The flow Sankey on /flows: drawn from the bundled OULAD registrations, filters in the
 // URL, the table and CSV behind it, keyboard tooltips, and providers kept to their own learners.
 // Each test visits the page a dozen times; the embedded database on a busy machine needs more
 // than the default minute.

@@ -1,4 +1,4 @@
-// Bring your own extract on the web (issue 35): an admin uploads a wide student-record file that is
+// Bring your own extract on the web (docs/decisions/0014-mapping-profiles-for-wide-extracts.md): an admin uploads a wide student-record file that is
 // no template, maps it in the /imports mapping step (live rejected count, value maps), saves the
 // profile by name, imports, and /system shows the figures counted by hand from the fixture
 // (tests/fixtures/profile/README.md). The saved profile is offered for the next file.

@@ -1,4 +1,4 @@
-// Page timings for review (issue 7): after a full page load, the browser's navigation timing —
+// Page timings for review (docs/decisions/0003-benchmarks-print-never-assert.md): after a full page load, the browser's navigation timing —
 // time to the first byte of the server-rendered page and to the load event — appended to
 // test-results/page-timings.jsonl. Recorded, never asserted (speed is the benchmark's business).
 import type { Page } from '@playwright/test';

@@ -50,7 +50,7 @@ describe('JSON limits', () => {
 	});
 });
 
-// Issue 33, finding 5: a one-row CSV with a 50 MB field was stored (peak 1.96 GB); a 200 MB field
+// A one-row CSV with a 50 MB field was stored (peak 1.96 GB); a 200 MB field
 // ran the CLI out of memory. Fields and rows have limits, checked while the text streams.
 describe('CSV size limits', () => {
 	const chunked = async function* (parts: string[]) {

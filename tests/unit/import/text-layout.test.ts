@@ -1,5 +1,5 @@
-// Encoding, delimiter and line-ending detection (issue 35 part 4, issue 33 finding 6's UTF-16 and
-// Latin-1 part): what a file's first bytes say, and what is refused with the encoding named.
+// Encoding, delimiter and line-ending detection (docs/decisions/0011-refuse-partial-files.md, for
+// UTF-16 and Latin-1): what a file's first bytes say, and what is refused with the encoding named.
 import { describe, expect, it } from 'vitest';
 import { ImportRefusal } from '../../../src/lib/server/import/records.ts';
 import { bufferSource, textChunks, textLayout } from '../../../src/lib/server/import/source.ts';

@@ -1,5 +1,5 @@
 // Small-cell suppression with complementary suppression, for published tables of counts
-// (DESIGN.md §3, issue 4). Generic over cells: the caller says how many learners a cell
+// (DESIGN.md §3, docs/decisions/0002-small-cell-suppression.md). Generic over cells: the caller says how many learners a cell
 // describes and which sets of cells add up to a published total.
 //
 // 1. Primary: a cell describing fewer than `threshold` learners (default 10) is withheld.
