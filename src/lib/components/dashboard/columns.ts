@@ -1,5 +1,7 @@
-// The dashboards' table and CSV columns, one definition per kind of row.
-import type { Column } from '../../csv.ts';
+// The dashboards' table and CSV columns, one definition per kind of row. A CSV carries the raw
+// figures under snake_case headers (a rate as 0.472, a ratio unrounded); the table shows them
+// formatted (display).
+import type { TableColumn } from '../tables/table-column.ts';
 import type { CompletionEquityRow } from '../../domain/equity/completion-equity.ts';
 import type { TimeToCredentialPoint } from '../../domain/survival/time-to-credential.ts';
 
@@ -23,38 +25,57 @@ export const NUMERIC = [
 ];
 
 /** `first` names the rows ("Credential", "Cohort", "Group"); the CSV header is its lower case. */
-export const rateColumns = (first: string): Column<CompletionEquityRow>[] => [
+export const rateColumns = (first: string): TableColumn<CompletionEquityRow>[] => [
 	{ key: first.toLowerCase(), label: first, value: (r) => r.group ?? 'All' },
-
 	{ key: 'completed', label: 'Completed', value: (r) => r.completed },
 	{ key: 'known', label: 'Known outcome', value: (r) => r.known },
 	{ key: 'in_progress', label: 'In progress', value: (r) => r.inProgress },
-	{ key: 'rate', label: 'Completion rate', value: (r) => pct(r.rate) },
-	{ key: 'low', label: '95% low', value: (r) => pct(r.low) },
-	{ key: 'high', label: '95% high', value: (r) => pct(r.high) },
-	{ key: 'suppressed', label: 'Withheld', value: (r) => r.suppressed ?? '' }
+	{ key: 'rate', label: 'Completion rate', value: (r) => r.rate, display: (r) => pct(r.rate) },
+	{ key: 'low', label: '95% low', value: (r) => r.low, display: (r) => pct(r.low) },
+	{ key: 'high', label: '95% high', value: (r) => r.high, display: (r) => pct(r.high) },
+	withheld()
 ];
 
-export const equityColumns: Column<CompletionEquityRow>[] = [
+/** The reason a row's figures are withheld (empty when published): every table's last column. */
+export const withheld = <T extends { suppressed: string | null }>(): TableColumn<T> => ({
+	key: 'suppressed',
+	label: 'Withheld',
+	value: (r) => r.suppressed ?? ''
+});
+
+const ratio = (v: number | null) => (v === null ? null : v.toFixed(2));
+
+export const equityColumns: TableColumn<CompletionEquityRow>[] = [
 	...rateColumns('Group').slice(0, 7),
-	{ key: 'ratio', label: 'Ratio to reference', value: (r) => (r.ratio === null ? null : r.ratio.toFixed(2)) },
-	{ key: 'ratio_low', label: 'Ratio 95% low', value: (r) => r.ratioLow?.toFixed(2) },
-	{ key: 'ratio_high', label: 'Ratio 95% high', value: (r) => r.ratioHigh?.toFixed(2) },
+	{ key: 'ratio', label: 'Ratio to reference', value: (r) => r.ratio, display: (r) => ratio(r.ratio) },
+	{ key: 'ratio_low', label: 'Ratio 95% low', value: (r) => r.ratioLow, display: (r) => ratio(r.ratioLow) },
+	{
+		key: 'ratio_high',
+		label: 'Ratio 95% high',
+		value: (r) => r.ratioHigh,
+		display: (r) => ratio(r.ratioHigh)
+	},
 	{
 		key: 'four_fifths',
 		label: 'Below four-fifths',
 		value: (r) => (r.fourFifths === null ? '' : r.fourFifths ? 'yes' : 'no')
 	},
-	{ key: 'suppressed', label: 'Withheld', value: (r) => r.suppressed ?? '' }
+	withheld()
 ];
 
-export const curveColumns: Column<TimeToCredentialPoint>[] = [
+const share = (
+	key: string,
+	label: string,
+	of: (r: TimeToCredentialPoint) => number | null
+): TableColumn<TimeToCredentialPoint> => ({ key, label, value: of, display: (r) => pct(of(r)) });
+
+export const curveColumns: TableColumn<TimeToCredentialPoint>[] = [
 	{ key: 'day', label: 'Day', value: (r) => r.day },
-	{ key: 'completed', label: 'Completed', value: (r) => pct(r.completed) },
-	{ key: 'low', label: '95% low', value: (r) => pct(r.completedLow) },
-	{ key: 'high', label: '95% high', value: (r) => pct(r.completedHigh) },
-	{ key: 'withdrawn', label: 'Withdrew', value: (r) => pct(r.withdrawn) },
-	{ key: 'failed', label: 'Failed', value: (r) => pct(r.failed) }
+	share('completed', 'Completed', (r) => r.completed),
+	share('low', '95% low', (r) => r.completedLow),
+	share('high', '95% high', (r) => r.completedHigh),
+	share('withdrawn', 'Withdrew', (r) => r.withdrawn),
+	share('failed', 'Failed', (r) => r.failed)
 ];
 
 /** Beside every completion rate: the enrolments it leaves out because their outcome is not known yet. */

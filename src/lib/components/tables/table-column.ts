@@ -1,0 +1,11 @@
+// A column of a table drawn on the page and downloaded as CSV: the CSV carries `value`, the raw
+// figure (a rate as 0.472), and the table shows `display` when it is given ("47.2%"), so a
+// download is a number a spreadsheet can compute with and the page is words a reader can read.
+import type { Column } from '../../csv.ts';
+
+export type TableColumn<T> = Column<T> & {
+	display?: (row: T) => string | number | null | undefined;
+};
+
+/** What the table shows in a cell. */
+export const cellText = <T>(column: TableColumn<T>, row: T) => (column.display ?? column.value)(row);
