@@ -7,7 +7,8 @@
 //       → t counts toward s: one requirement group per parent, rule `all`, members = its children
 //   precedes(s, t)  → s is a prerequisite of t
 //   isPeerOf, isRelatedTo, replacedBy → not stacking rules; noted in the parent's `unparsed`
-import type { Prerequisite, RequirementGroup } from '../../../domain/types.ts';
+import { makeGroup } from '../../../domain/stacking/defaults.ts';
+import type { Prerequisite } from '../../../domain/types.ts';
 import { asArray, isObject, str, type JsonObject } from '../json/values.ts';
 import type { ImportIssue, ImportRow } from '../records.ts';
 import { fromSubject, learnerRow } from './learner.ts';
@@ -89,17 +90,13 @@ export function mapClrCatalogue({
 		}
 	}
 	for (const [parent, members] of children) {
-		const group: RequirementGroup = {
+		const group = makeGroup({
 			id: `clr:${parent}#parts`,
 			targetCredentialId: parent,
-			parentGroupId: null,
 			rule: 'all',
-			n: null,
-			minCredits: null,
 			label: 'CLR associations (isParentOf / isChildOf / isPartOf / exactRequirementOf)',
-			position: 0,
 			members
-		};
+		});
 		rows.push({ table: 'requirement_groups', row: group });
 	}
 	for (const p of prerequisites) rows.push({ table: 'prerequisites', row: p });

@@ -15,6 +15,7 @@
 // at hand. Revocation through the issuer's RevocationList when at hand. Expiry against `now`.
 import type { Award, Credential, CredentialSkill, Provider } from '../../../domain/types.ts';
 import { calendarDate } from '../dates.ts';
+import { verifiedAward } from '../document-rows.ts';
 import { asArray, isObject, str, text, typesOf, type JsonObject } from '../json/values.ts';
 import { credentialRow, UNRESOLVED_BADGE, type ImportIssue, type ImportRow } from '../records.ts';
 import { decide, type ProofCheck, type StatusCheck } from '../verify/check.ts';
@@ -262,16 +263,17 @@ export async function mapOb2Document({
 	const validity = validityProblem({ validFrom: doc.issuedOn, validUntil: doc.expires, now });
 	const outcome = decide({ proof, validity, status: revocationOf(doc, issuer, resolve) });
 	const learner = learnerRow(recipient);
-	const award: Award & { source?: unknown } = {
-		id: `ob2:${str(doc.id) ?? str(doc.uid) ?? made.credential.id + '#' + recipient.key}`,
-		learnerId: learner.id,
-		credentialId: made.credential.id,
-		enrolmentId: null,
-		issuedOn,
-		expiresOn: calendarDate(doc.expires) ?? null,
-		verification: outcome.verification,
-		verificationReason: outcome.verificationReason,
-		source
-	};
+	const award = verifiedAward(
+		{
+			id: `ob2:${str(doc.id) ?? str(doc.uid) ?? made.credential.id + '#' + recipient.key}`,
+			learnerId: learner.id,
+			credentialId: made.credential.id,
+			enrolmentId: null,
+			issuedOn,
+			expiresOn: calendarDate(doc.expires) ?? null,
+			source
+		},
+		outcome
+	);
 	return { rows: [...made.rows, { table: 'learners', row: learner }, { table: 'awards', row: award }] };
 }

@@ -6,7 +6,6 @@
 // A subject whose result says it did not complete (InProgress, Withdrew, Failed …) gets an
 // enrolment with that status and no award: an award is a record of achievement.
 import type {
-	Award,
 	Credential,
 	CredentialSkill,
 	Enrolment,
@@ -16,6 +15,7 @@ import type {
 import { calendarDate, dateFromUnixSeconds } from '../dates.ts';
 import { countryCode } from '../country.ts';
 import { derivedId, sha256Hex } from '../ids.ts';
+import { verifiedAward } from '../document-rows.ts';
 import { asArray, isObject, num, str, text, type JsonObject } from '../json/values.ts';
 import type { ImportIssue, ImportRow } from '../records.ts';
 import type { VerificationOutcome } from '../verify/check.ts';
@@ -215,17 +215,10 @@ export function mapAchievementCredential({
 		enrolmentId = enrolment.id;
 	}
 	if (status === undefined || status === 'completed') {
-		const award: Award & { source?: unknown } = {
-			id: awardId,
-			learnerId: learner.id,
-			credentialId: row.id,
-			enrolmentId,
-			issuedOn,
-			expiresOn,
-			verification: outcome.verification,
-			verificationReason: outcome.verificationReason,
-			source
-		};
+		const award = verifiedAward(
+			{ id: awardId, learnerId: learner.id, credentialId: row.id, enrolmentId, issuedOn, expiresOn, source },
+			outcome
+		);
 		rows.push({ table: 'awards', row: award });
 	}
 	return { rows };
