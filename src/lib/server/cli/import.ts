@@ -40,12 +40,7 @@ export async function importCommand(
 	for (const path of positionals)
 		if (!existsSync(path)) throw new UsageError(`no such file or folder: ${path}`);
 
-	const map: Record<string, string> = {};
-	for (const pair of values.map ?? []) {
-		const [column, field] = pair.split('=');
-		if (!column || !field) throw new UsageError(`--map takes column=field, not "${pair}"`);
-		map[column.trim()] = field.trim();
-	}
+	const map = readMapPairs(values.map ?? []);
 	const db = await openDb();
 	for (const id of await failDeadImports(db))
 		stderr.write(`import ${id} had stopped unfinished (its process died); marked failed\n`);
@@ -62,29 +57,14 @@ export async function importCommand(
 	const unrecognisedMessages = await Promise.all(unrecognised.map((f) => unrecognisedMessage(f)));
 	const files = [
 		...reports.flatMap((r) => r.files),
-		...unrecognised.map((f, i) => ({
-			path: f.path,
-			format: 'unknown',
-			read: 0,
-			stored: 0,
-			rejected: 0,
-			errors: [{ file: f.path, message: unrecognisedMessages[i] }],
-			warnings: [],
-			verification: { verified: 0, failed: 0, unsigned: 0, unverified: 0 },
-			documents: []
-		})),
-		...skipped.map((s) => ({
-			path: s.file.path,
-			format: s.format,
-			skipped: s.reason,
-			read: 0,
-			stored: 0,
-			rejected: 0,
-			errors: [],
-			warnings: [],
-			verification: { verified: 0, failed: 0, unsigned: 0, unverified: 0 },
-			documents: []
-		}))
+		...unrecognised.map((f, i) =>
+			unreadFile({
+				path: f.path,
+				format: 'unknown',
+				errors: [{ file: f.path, message: unrecognisedMessages[i] }]
+			})
+		),
+		...skipped.map((s) => unreadFile({ path: s.file.path, format: s.format, skipped: s.reason, errors: [] }))
 	];
 	if (values.json) {
 		const strip = ({ file: _file, ...issue }: { file: string }) => issue;
@@ -98,6 +78,43 @@ export async function importCommand(
 	}
 	const wholeRejected = reports.some((r) => r.status !== 'succeeded') || unrecognised.length > 0;
 	return wholeRejected ? 1 : 0;
+}
+
+/** `--map column=field` pairs as a column → field map. */
+function readMapPairs(pairs: string[]): Record<string, string> {
+	const map: Record<string, string> = {};
+	for (const pair of pairs) {
+		const [column, field] = pair.split('=');
+		if (!column || !field) throw new UsageError(`--map takes column=field, not "${pair}"`);
+		map[column.trim()] = field.trim();
+	}
+	return map;
+}
+
+/** The report entry of a file that was not read: unrecognised, or known and skipped. */
+function unreadFile({
+	path,
+	format,
+	skipped,
+	errors
+}: {
+	path: string;
+	format: string;
+	skipped?: string;
+	errors: Array<{ file: string; message: string }>;
+}) {
+	return {
+		path,
+		format,
+		...(skipped === undefined ? {} : { skipped }),
+		read: 0,
+		stored: 0,
+		rejected: 0,
+		errors,
+		warnings: [],
+		verification: { verified: 0, failed: 0, unsigned: 0, unverified: 0 },
+		documents: []
+	};
 }
 
 /** `--profile FILE`: the mapping profile, or a usage error naming each problem by its JSON path. */

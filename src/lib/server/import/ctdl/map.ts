@@ -352,17 +352,7 @@ export class CtdlMapper {
 		).toLowerCase();
 		const credit = this.creditsOf(condition).credits;
 		const count = members.length + childGroups.length + nested.length;
-		let rule: RequirementRule;
-		let n: number | null = null;
-		if (credit !== null) rule = 'min_credits';
-		else if (explicitN !== undefined && explicitN < count + dangling) {
-			rule = 'n_of';
-			n = explicitN;
-		} else if (explicitN === undefined && /or$/.test(operator) && count > 1) {
-			rule = 'n_of';
-			n = 1;
-		} else rule = 'all';
-
+		const { rule, n } = conditionRule({ credit, explicitN, operator, count, dangling });
 		const sentence = `${label ?? 'condition'}: ${rule === 'min_credits' ? `${credit} credits from` : explicitN !== undefined ? `${explicitN} of` : rule === 'n_of' ? `${n} of` : 'all of'} ${targets.length + nested.length} components`;
 		if (dangling > 0 && (rule !== 'n_of' || (n ?? 0) > count)) {
 			this.note(target, `${sentence} — not loaded: ${dangling} component(s) are not described in this file`);
@@ -519,4 +509,27 @@ function participationMode(types: string[]): ParticipationMode | null {
 	if (online) return 'online';
 	if (onsite) return 'onsite';
 	return null;
+}
+
+/**
+ * A condition's rule: credits when it states them; n_of its required number when fewer than its
+ * components (counting the unreadable ones); one of them for an OR; else all.
+ */
+function conditionRule({
+	credit,
+	explicitN,
+	operator,
+	count,
+	dangling
+}: {
+	credit: number | null;
+	explicitN: number | undefined;
+	operator: string;
+	count: number;
+	dangling: number;
+}): { rule: RequirementRule; n: number | null } {
+	if (credit !== null) return { rule: 'min_credits', n: null };
+	if (explicitN !== undefined && explicitN < count + dangling) return { rule: 'n_of', n: explicitN };
+	if (explicitN === undefined && /or$/.test(operator) && count > 1) return { rule: 'n_of', n: 1 };
+	return { rule: 'all', n: null };
 }

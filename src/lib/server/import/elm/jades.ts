@@ -9,6 +9,7 @@ import { generalVerify, importX509, type GeneralJWSInput } from 'jose';
 import { X509Certificate } from 'node:crypto';
 import { asArray, isObject, str, type JsonObject } from '../json/values.ts';
 import type { ProofCheck } from '../verify/check.ts';
+import { refusedSignature } from '../verify/jws.ts';
 
 export function isJwsJson(doc: unknown): doc is JsonObject {
 	return isObject(doc) && typeof doc.payload === 'string' && Array.isArray(doc.signatures);
@@ -60,14 +61,10 @@ export async function verifyJades(doc: JsonObject): Promise<ProofCheck> {
 	try {
 		await generalVerify(doc as unknown as GeneralJWSInput, key, { algorithms: [alg], crit });
 	} catch (error) {
-		const code = (error as { code?: string }).code;
-		return {
-			state: 'failed',
-			reason:
-				code === 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED'
-					? `JAdES ${alg} signature does not verify (${subject})`
-					: `JAdES signature not accepted: ${(error as Error).message}`
-		};
+		return refusedSignature(error, {
+			invalid: `JAdES ${alg} signature does not verify (${subject})`,
+			refused: 'JAdES signature not accepted'
+		});
 	}
 	return {
 		state: 'unverified',

@@ -19,21 +19,20 @@
 // ELM identifiers such as urn:epass:qualification:1 are local to one document (every sample uses
 // them), so such ids are replaced by ids derived from the awarding body and title.
 import type {
-	Award,
 	Credential,
 	CredentialKind,
 	CredentialSkill,
 	Enrolment,
 	Learner,
 	ParticipationMode,
-	Provider,
-	RequirementGroup
+	Provider
 } from '../../../domain/types.ts';
-import { NOT_STATED } from '../../../domain/types.ts';
+import { makeGroup } from '../../../domain/stacking/defaults.ts';
 import { countryCode } from '../country.ts';
 import { calendarDate } from '../dates.ts';
 import { durationHours } from '../duration.ts';
-import { derivedId, learnerIdFor, sha256Hex } from '../ids.ts';
+import { derivedId, sha256Hex } from '../ids.ts';
+import { documentLearner, verifiedAward } from '../document-rows.ts';
 import { asArray, isObject, num, str, text, typesOf, type JsonObject } from '../json/values.ts';
 import type { ImportIssue, ImportRow } from '../records.ts';
 import type { VerificationOutcome } from '../verify/check.ts';
@@ -109,6 +108,25 @@ export type ElmMapped = { rows: ImportRow[]; warnings: ImportIssue[] } | { issue
 
 type ClaimRecord = { claim: JsonObject; path: string; parentCredentialId?: string };
 
+/** One ELM document being mapped: what it says once, and the rows its claims add up to. */
+type ElmDocument = {
+	file: string;
+	outcome: VerificationOutcome;
+	source: unknown;
+	learner: Learner;
+	issuerOrg: Provider | null;
+	/** The document's own date, for claims without an awarding date. */
+	credentialDate: string | undefined;
+	expiresOn: string | null;
+	docId: string;
+	rows: ImportRow[];
+	warnings: ImportIssue[];
+	providers: Map<string, Provider>;
+	credentials: Map<string, Credential>;
+	/** Parent credential id → the ids of its parts. */
+	groups: Map<string, string[]>;
+};
+
 export function mapElmCredential({
 	credential,
 	outcome,
@@ -131,135 +149,174 @@ export function mapElmCredential({
 	if (claims.length === 0)
 		return issue('$.credentialSubject.hasClaim', 'holds no claim: nothing was achieved');
 
-	const rows: ImportRow[] = [];
-	const warnings: ImportIssue[] = [];
-	const providers = new Map<string, Provider>();
-	const credentials = new Map<string, Credential>();
-	const learner = learnerOf(subject, credential);
-	rows.push({ table: 'learners', row: learner });
-	const issuerOrg = isObject(credential.issuer) ? providerOf(credential.issuer) : null;
-	if (issuerOrg) providers.set(issuerOrg.id, issuerOrg);
-
-	const credentialDate =
-		calendarDate(credential.issued) ??
-		calendarDate(credential.validFrom) ??
-		calendarDate(credential.issuanceDate);
-	const expiresOn = calendarDate(credential.validUntil) ?? calendarDate(credential.expirationDate) ?? null;
-	const docId = str(credential.id) ?? 'sha256:' + sha256Hex(JSON.stringify(credential));
+	const doc: ElmDocument = {
+		file,
+		outcome,
+		source,
+		learner: learnerOf(subject, credential),
+		issuerOrg: isObject(credential.issuer) ? providerOf(credential.issuer) : null,
+		credentialDate:
+			calendarDate(credential.issued) ??
+			calendarDate(credential.validFrom) ??
+			calendarDate(credential.issuanceDate),
+		expiresOn: calendarDate(credential.validUntil) ?? calendarDate(credential.expirationDate) ?? null,
+		docId: str(credential.id) ?? 'sha256:' + sha256Hex(JSON.stringify(credential)),
+		rows: [],
+		warnings: [],
+		providers: new Map(),
+		credentials: new Map(),
+		groups: new Map()
+	};
+	doc.rows.push({ table: 'learners', row: doc.learner });
+	if (doc.issuerOrg) doc.providers.set(doc.issuerOrg.id, doc.issuerOrg);
 
 	// Walk the claims and their parts (hasPart), depth first.
 	const queue: ClaimRecord[] = claims.map((claim, i) => ({
 		claim,
 		path: `${path}.credentialSubject.hasClaim${claims.length > 1 ? `[${i}]` : ''}`
 	}));
-	const groups = new Map<string, string[]>();
 	const seenClaims = new Set<string>();
 	for (let qi = 0; qi < queue.length && qi < 10_000; qi++) {
-		const { claim, path: claimPath, parentCredentialId } = queue[qi];
-		const claimKey = str(claim.id) ?? claimPath;
+		const record = queue[qi];
+		const claimKey = str(record.claim.id) ?? record.path;
 		if (seenClaims.has(claimKey)) continue;
 		seenClaims.add(claimKey);
-		const mapped = credentialOfClaim(claim, parentCredentialId !== undefined, issuerOrg);
-		if (!mapped) {
-			warnings.push({ file, path: claimPath, message: 'claim without a title or specification; skipped' });
-			continue;
-		}
-		const { credential: row, skills, provider } = mapped;
-		if (provider && !providers.has(provider.id)) providers.set(provider.id, provider);
-		if (!credentials.has(row.id)) {
-			credentials.set(row.id, row);
-			for (const s of skills) rows.push({ table: 'credential_skills', row: s });
-		}
-		if (parentCredentialId)
-			groups.set(parentCredentialId, [...new Set([...(groups.get(parentCredentialId) ?? []), row.id])]);
-
-		const awarded = asArray(claim.awardedBy).find(isObject);
-		const issuedOn = calendarDate(awarded?.awardingDate) ?? credentialDate;
-		if (!issuedOn)
+		// The document is kept once, on the first award it yields.
+		const parts = mapClaim(doc, record, qi === 0);
+		if (parts === 'undated')
 			return issue('$.issued', 'no awarding date, issued, validFrom or issuanceDate: the award has no date');
-		const awardId = `elm:${docId}#${str(claim.id) ?? claimPath}`;
-		const period = [
-			claim.temporal,
-			...asArray(claim.influencedBy).map((a) => (isObject(a) ? a.temporal : undefined))
-		].find(isObject);
-		let enrolmentId: string | null = null;
-		const startedOn = period ? calendarDate(period.startDate) : undefined;
-		if (startedOn) {
-			const enrolment: Enrolment = {
-				id: `${awardId}#enrolment`,
-				learnerId: learner.id,
-				credentialId: row.id,
-				cohort: null,
-				startedOn,
-				endedOn: calendarDate(period!.endDate) ?? issuedOn,
-				status: 'completed',
-				result:
-					text(
-						asArray(claim.provenBy)
-							.map((p) => (isObject(p) ? p.grade : undefined))
-							.find(Boolean)
-					) ?? null
-			};
-			rows.push({ table: 'enrolments', row: enrolment });
-			enrolmentId = enrolment.id;
-		}
-		const award: Award & { source?: unknown } = {
-			id: awardId,
-			learnerId: learner.id,
-			credentialId: row.id,
-			enrolmentId,
-			issuedOn,
-			expiresOn,
-			verification: outcome.verification,
-			verificationReason: outcome.verificationReason,
-			// The document is kept once, on the first award it yields.
-			...(qi === 0 ? { source } : {})
-		};
-		rows.push({ table: 'awards', row: award });
-		for (const [j, part] of asArray(claim.hasPart).entries())
-			if (isObject(part))
-				queue.push({ claim: part, path: `${claimPath}.hasPart[${j}]`, parentCredentialId: row.id });
-		// Specification-level parts that are not claims still say how the credential is built.
-		const spec = asArray(claim.specifiedBy).find(isObject);
-		for (const part of asArray(spec?.hasPart)) {
-			if (!isObject(part)) continue;
-			const child = credentialOfSpec(part, true, provider ?? issuerOrg);
-			if (!child) continue;
-			if (!credentials.has(child.credential.id)) credentials.set(child.credential.id, child.credential);
-			groups.set(row.id, [...new Set([...(groups.get(row.id) ?? []), child.credential.id])]);
-		}
-		for (const parent of asArray(spec?.isPartOf)) {
-			const parentId = isObject(parent) ? globalId(str(parent.id)) : undefined;
-			if (parentId && credentials.has(parentId))
-				groups.set(parentId, [...new Set([...(groups.get(parentId) ?? []), row.id])]);
-			else if (parent)
-				warnings.push({
-					file,
-					path: claimPath,
-					message: `isPartOf ${idText(parent)} is not described in this credential; not linked`
-				});
-		}
+		queue.push(...parts);
 	}
+	return { rows: [...catalogueRows(doc), ...doc.rows], warnings: doc.warnings };
+}
 
-	const out: ImportRow[] = [
-		...[...providers.values()].map((row) => ({ table: 'providers', row }) as ImportRow)
-	];
-	for (const c of credentials.values()) out.push({ table: 'credentials', row: c });
-	for (const [target, members] of groups) {
-		const group: RequirementGroup = {
-			id: `elm:${target}#parts`,
-			targetCredentialId: target,
-			parentGroupId: null,
-			rule: 'all',
-			n: null,
-			minCredits: null,
-			label: 'ELM hasPart',
-			position: 0,
-			members
-		};
-		out.push({ table: 'requirement_groups', row: group });
+/** A claim's credential, enrolment and award; returns the parts (hasPart) still to walk. */
+function mapClaim(
+	doc: ElmDocument,
+	{ claim, path: claimPath, parentCredentialId }: ClaimRecord,
+	keepSource: boolean
+): ClaimRecord[] | 'undated' {
+	const mapped = credentialOfClaim(claim, parentCredentialId !== undefined, doc.issuerOrg);
+	if (!mapped) {
+		doc.warnings.push({
+			file: doc.file,
+			path: claimPath,
+			message: 'claim without a title or specification; skipped'
+		});
+		return [];
 	}
-	return { rows: [...out, ...rows], warnings };
+	const { credential: row, skills, provider } = mapped;
+	if (provider && !doc.providers.has(provider.id)) doc.providers.set(provider.id, provider);
+	if (!doc.credentials.has(row.id)) {
+		doc.credentials.set(row.id, row);
+		for (const s of skills) doc.rows.push({ table: 'credential_skills', row: s });
+	}
+	if (parentCredentialId) addPart(doc, parentCredentialId, row.id);
+
+	const awarded = asArray(claim.awardedBy).find(isObject);
+	const issuedOn = calendarDate(awarded?.awardingDate) ?? doc.credentialDate;
+	if (!issuedOn) return 'undated';
+	const awardId = `elm:${doc.docId}#${str(claim.id) ?? claimPath}`;
+	const enrolment = enrolmentOf(doc, claim, { awardId, credentialId: row.id, issuedOn });
+	if (enrolment) doc.rows.push({ table: 'enrolments', row: enrolment });
+	const award = verifiedAward(
+		{
+			id: awardId,
+			learnerId: doc.learner.id,
+			credentialId: row.id,
+			enrolmentId: enrolment?.id ?? null,
+			issuedOn,
+			expiresOn: doc.expiresOn,
+			...(keepSource ? { source: doc.source } : {})
+		},
+		doc.outcome
+	);
+	doc.rows.push({ table: 'awards', row: award });
+	linkSpecification(doc, claim, row.id, provider, claimPath);
+	return asArray(claim.hasPart).flatMap((part, j) =>
+		isObject(part) ? [{ claim: part, path: `${claimPath}.hasPart[${j}]`, parentCredentialId: row.id }] : []
+	);
+}
+
+/** A completed enrolment, when the claim gives its learning period (temporal / influencedBy.temporal). */
+function enrolmentOf(
+	doc: ElmDocument,
+	claim: JsonObject,
+	{ awardId, credentialId, issuedOn }: { awardId: string; credentialId: string; issuedOn: string }
+): Enrolment | null {
+	const period = [
+		claim.temporal,
+		...asArray(claim.influencedBy).map((a) => (isObject(a) ? a.temporal : undefined))
+	].find(isObject);
+	const startedOn = period ? calendarDate(period.startDate) : undefined;
+	if (!startedOn) return null;
+	return {
+		id: `${awardId}#enrolment`,
+		learnerId: doc.learner.id,
+		credentialId,
+		cohort: null,
+		startedOn,
+		endedOn: calendarDate(period!.endDate) ?? issuedOn,
+		status: 'completed',
+		result:
+			text(
+				asArray(claim.provenBy)
+					.map((p) => (isObject(p) ? p.grade : undefined))
+					.find(Boolean)
+			) ?? null
+	};
+}
+
+function addPart(doc: ElmDocument, parentId: string, partId: string): void {
+	doc.groups.set(parentId, [...new Set([...(doc.groups.get(parentId) ?? []), partId])]);
+}
+
+/** Specification-level parts that are not claims still say how the credential is built. */
+function linkSpecification(
+	doc: ElmDocument,
+	claim: JsonObject,
+	credentialId: string,
+	provider: Provider | null,
+	claimPath: string
+): void {
+	const spec = asArray(claim.specifiedBy).find(isObject);
+	for (const part of asArray(spec?.hasPart)) {
+		if (!isObject(part)) continue;
+		const child = credentialOfSpec(part, true, provider ?? doc.issuerOrg);
+		if (!child) continue;
+		if (!doc.credentials.has(child.credential.id)) doc.credentials.set(child.credential.id, child.credential);
+		addPart(doc, credentialId, child.credential.id);
+	}
+	for (const parent of asArray(spec?.isPartOf)) {
+		const parentId = isObject(parent) ? globalId(str(parent.id)) : undefined;
+		if (parentId && doc.credentials.has(parentId)) addPart(doc, parentId, credentialId);
+		else if (parent)
+			doc.warnings.push({
+				file: doc.file,
+				path: claimPath,
+				message: `isPartOf ${idText(parent)} is not described in this credential; not linked`
+			});
+	}
+}
+
+/** Providers, credentials and their part groups: written before the rows that cite them. */
+function catalogueRows(doc: ElmDocument): ImportRow[] {
+	const out: ImportRow[] = [...doc.providers.values()].map(
+		(row) => ({ table: 'providers', row }) as ImportRow
+	);
+	for (const c of doc.credentials.values()) out.push({ table: 'credentials', row: c });
+	for (const [target, members] of doc.groups)
+		out.push({
+			table: 'requirement_groups',
+			row: makeGroup({
+				id: `elm:${target}#parts`,
+				targetCredentialId: target,
+				rule: 'all',
+				label: 'ELM hasPart',
+				members
+			})
+		});
+	return out;
 }
 
 /** The specification of the learning activity a claim was influenced by (where the mode often is). */
@@ -382,16 +439,5 @@ function learnerOf(subject: JsonObject, credential: JsonObject): Learner {
 					: `local:${str(credential.id) ?? ''}:${str(subject.id) ?? ''}`;
 	const identityHash = `sha256$${sha256Hex(key)}`;
 	const gender = label(subject.gender)?.toLowerCase();
-	return {
-		id: learnerIdFor('elm', identityHash),
-		gender: gender ?? NOT_STATED,
-		ageBand: NOT_STATED,
-		disability: NOT_STATED,
-		deprivationBand: NOT_STATED,
-		region: NOT_STATED,
-		priorEducation: NOT_STATED,
-		analyticsConsent: true,
-		identityHash,
-		origin: 'real'
-	};
+	return documentLearner({ prefix: 'elm', identity: identityHash, identityHash, gender });
 }

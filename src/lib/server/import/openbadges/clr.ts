@@ -7,7 +7,8 @@
 //       → t counts toward s: one requirement group per parent, rule `all`, members = its children
 //   precedes(s, t)  → s is a prerequisite of t
 //   isPeerOf, isRelatedTo, replacedBy → not stacking rules; noted in the parent's `unparsed`
-import type { Prerequisite, RequirementGroup } from '../../../domain/types.ts';
+import { makeGroup } from '../../../domain/stacking/defaults.ts';
+import type { Credential, Prerequisite } from '../../../domain/types.ts';
 import { asArray, isObject, str, type JsonObject } from '../json/values.ts';
 import type { ImportIssue, ImportRow } from '../records.ts';
 import { fromSubject, learnerRow } from './learner.ts';
@@ -39,7 +40,7 @@ export function mapClrCatalogue({
 	if (issuer) rows.push({ table: 'providers', row: issuer });
 	const providers = new Set(issuer ? [issuer.id] : []);
 
-	const credentials = new Map<string, ReturnType<typeof credentialFromAchievement>['credential']>();
+	const credentials = new Map<string, Credential>();
 	for (const a of asArray(subject.achievement)) {
 		if (!isObject(a) || !str(a.id)) continue;
 		const { credential, skills, creator } = credentialFromAchievement(a, issuer?.id ?? null);
@@ -52,6 +53,41 @@ export function mapClrCatalogue({
 		for (const s of skills) rows.push({ table: 'credential_skills', row: s });
 	}
 
+	const { children, prerequisites } = readAssociations({ subject, credentials, knownIds, ctx, warnings });
+	for (const [parent, members] of children) {
+		const group = makeGroup({
+			id: `clr:${parent}#parts`,
+			targetCredentialId: parent,
+			rule: 'all',
+			label: 'CLR associations (isParentOf / isChildOf / isPartOf / exactRequirementOf)',
+			members
+		});
+		rows.push({ table: 'requirement_groups', row: group });
+	}
+	for (const p of prerequisites) rows.push({ table: 'prerequisites', row: p });
+
+	const recipient = fromSubject(subject);
+	if (recipient) rows.push({ table: 'learners', row: learnerRow(recipient) });
+	return { rows, warnings };
+}
+
+/**
+ * The CLR's associations: parent → children (isParentOf, isChildOf, isPartOf, exactRequirementOf),
+ * prerequisites (precedes); other kinds become a note on the source credential.
+ */
+function readAssociations({
+	subject,
+	credentials,
+	knownIds,
+	ctx,
+	warnings
+}: {
+	subject: JsonObject;
+	credentials: Map<string, Credential>;
+	knownIds: Set<string>;
+	ctx: MapContext;
+	warnings: ImportIssue[];
+}): { children: Map<string, string[]>; prerequisites: Prerequisite[] } {
 	const children = new Map<string, string[]>();
 	const prerequisites: Prerequisite[] = [];
 	for (const [i, as] of asArray(subject.association).entries()) {
@@ -88,23 +124,5 @@ export function mapClrCatalogue({
 				];
 		}
 	}
-	for (const [parent, members] of children) {
-		const group: RequirementGroup = {
-			id: `clr:${parent}#parts`,
-			targetCredentialId: parent,
-			parentGroupId: null,
-			rule: 'all',
-			n: null,
-			minCredits: null,
-			label: 'CLR associations (isParentOf / isChildOf / isPartOf / exactRequirementOf)',
-			position: 0,
-			members
-		};
-		rows.push({ table: 'requirement_groups', row: group });
-	}
-	for (const p of prerequisites) rows.push({ table: 'prerequisites', row: p });
-
-	const recipient = fromSubject(subject);
-	if (recipient) rows.push({ table: 'learners', row: learnerRow(recipient) });
-	return { rows, warnings };
+	return { children, prerequisites };
 }

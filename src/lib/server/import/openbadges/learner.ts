@@ -3,8 +3,8 @@
 // files is the same learner. A hashed identity is kept as given in `identityHash`; a plain one
 // (an email, a phone number) is hashed first — no raw email is ever stored.
 import type { Learner } from '../../../domain/types.ts';
-import { NOT_STATED } from '../../../domain/types.ts';
-import { learnerIdFor, sha256Hex } from '../ids.ts';
+import { documentLearner } from '../document-rows.ts';
+import { sha256Hex } from '../ids.ts';
 import { asArray, isObject, str } from '../json/values.ts';
 
 export type Recipient = { key: string; identityHash: string | null };
@@ -44,16 +44,5 @@ export function fromSubject(subject: Record<string, unknown>): Recipient | null 
 }
 
 export function learnerRow(recipient: Recipient): Learner {
-	return {
-		id: learnerIdFor('ob', recipient.key),
-		gender: NOT_STATED,
-		ageBand: NOT_STATED,
-		disability: NOT_STATED,
-		deprivationBand: NOT_STATED,
-		region: NOT_STATED,
-		priorEducation: NOT_STATED,
-		analyticsConsent: true,
-		identityHash: recipient.identityHash,
-		origin: 'real'
-	};
+	return documentLearner({ prefix: 'ob', identity: recipient.key, identityHash: recipient.identityHash });
 }

@@ -13,14 +13,15 @@
 // Verification: a hosted assertion is verified by fetching its own URL — impossible offline, so
 // `unverified`. A signed assertion (JWS) is checked with the issuer's CryptographicKey when it is
 // at hand. Revocation through the issuer's RevocationList when at hand. Expiry against `now`.
-import type { Award, Credential, CredentialSkill, Provider } from '../../../domain/types.ts';
+import type { Credential, CredentialSkill, Provider } from '../../../domain/types.ts';
 import { calendarDate } from '../dates.ts';
+import { verifiedAward } from '../document-rows.ts';
 import { asArray, isObject, str, text, typesOf, type JsonObject } from '../json/values.ts';
 import { credentialRow, UNRESOLVED_BADGE, type ImportIssue, type ImportRow } from '../records.ts';
-import { decide, type ProofCheck, type StatusCheck } from '../verify/check.ts';
+import { decide, type ProofCheck, type StatusCheck, type VerificationOutcome } from '../verify/check.ts';
 import { verifyCompactJws } from '../verify/jws.ts';
 import { validityProblem } from '../verify/validity.ts';
-import { fromIdentityObject, learnerRow } from './learner.ts';
+import { fromIdentityObject, learnerRow, type Recipient } from './learner.ts';
 import type { MapContext, Mapped } from './ob3.ts';
 
 const OB2_CONTEXTS = [
@@ -204,24 +205,8 @@ export async function mapOb2Document({
 			`must be the Open Badges 2.0 context ${OB2_CONTEXTS[0]} (found ${JSON.stringify(doc['@context'] ?? null)})`
 		);
 	const types = typesOf(doc);
-	if (types.includes('BadgeClass')) {
-		const made = ob2Credential(doc, resolve);
-		return 'problem' in made ? issue('$', made.problem) : { rows: made.rows };
-	}
-	if (types.includes('Issuer') || types.includes('Profile')) {
-		const provider = ob2Provider(doc);
-		return provider
-			? { rows: [{ table: 'providers', row: provider }] }
-			: issue('$.id', 'the issuer has no id');
-	}
-	if (['CryptographicKey', 'RevocationList', 'Endorsement'].some((t) => types.includes(t)))
-		return { rows: [] };
-	if (!types.includes('Assertion'))
-		return issue(
-			'$.type',
-			`must be Assertion, BadgeClass or Issuer (found ${JSON.stringify(doc.type ?? null)})`
-		);
-
+	if (!types.includes('Assertion') || types.some((t) => OTHER_DOCUMENTS.includes(t)))
+		return mapOtherDocument(doc, types, issue, resolve);
 	const recipient = fromIdentityObject(doc.recipient);
 	if (!recipient)
 		return issue('$.recipient', 'has no identity: the learner cannot be told apart', 'recipient');
@@ -232,20 +217,15 @@ export async function mapOb2Document({
 	const hosted =
 		!jws && /hosted/i.test(str(isObject(doc.verification) ? doc.verification.type : undefined) ?? 'hosted');
 	if (!badge && badgeId && hosted) {
-		const learner = learnerRow(recipient);
-		const award: Award & { source?: unknown } = {
-			id: `ob2:${str(doc.id) ?? str(doc.uid) ?? badgeId + '#' + recipient.key}`,
-			learnerId: learner.id,
-			credentialId: badgeId,
-			enrolmentId: null,
-			issuedOn,
-			expiresOn: calendarDate(doc.expires) ?? null,
+		const outcome: VerificationOutcome = {
 			verification: 'unverified',
-			verificationReason: `${UNRESOLVED_BADGE} BadgeClass ${badgeId} was not supplied with the import (nothing is fetched); the hosted assertion is not checked`,
-			source
+			verificationReason: `${UNRESOLVED_BADGE} BadgeClass ${badgeId} was not supplied with the import (nothing is fetched); the hosted assertion is not checked`
 		};
 		return {
-			rows: [unresolvedBadge(badgeId), { table: 'learners', row: learner }, { table: 'awards', row: award }]
+			rows: [
+				unresolvedBadge(badgeId),
+				...assertionRows({ doc, recipient, credentialId: badgeId, issuedOn, source, outcome })
+			]
 		};
 	}
 	if (!badge)
@@ -261,17 +241,79 @@ export async function mapOb2Document({
 	const proof = await proofOf(doc, jws, issuer, resolve);
 	const validity = validityProblem({ validFrom: doc.issuedOn, validUntil: doc.expires, now });
 	const outcome = decide({ proof, validity, status: revocationOf(doc, issuer, resolve) });
-	const learner = learnerRow(recipient);
-	const award: Award & { source?: unknown } = {
-		id: `ob2:${str(doc.id) ?? str(doc.uid) ?? made.credential.id + '#' + recipient.key}`,
-		learnerId: learner.id,
-		credentialId: made.credential.id,
-		enrolmentId: null,
-		issuedOn,
-		expiresOn: calendarDate(doc.expires) ?? null,
-		verification: outcome.verification,
-		verificationReason: outcome.verificationReason,
-		source
+	return {
+		rows: [
+			...made.rows,
+			...assertionRows({ doc, recipient, credentialId: made.credential.id, issuedOn, source, outcome })
+		]
 	};
-	return { rows: [...made.rows, { table: 'learners', row: learner }, { table: 'awards', row: award }] };
+}
+
+/** The assertion's learner and award. */
+function assertionRows({
+	doc,
+	recipient,
+	credentialId,
+	issuedOn,
+	source,
+	outcome
+}: {
+	doc: JsonObject;
+	recipient: Recipient;
+	credentialId: string;
+	issuedOn: string;
+	source: unknown;
+	outcome: VerificationOutcome;
+}): ImportRow[] {
+	const learner = learnerRow(recipient);
+	const award = verifiedAward(
+		{
+			id: `ob2:${str(doc.id) ?? str(doc.uid) ?? credentialId + '#' + recipient.key}`,
+			learnerId: learner.id,
+			credentialId,
+			enrolmentId: null,
+			issuedOn,
+			expiresOn: calendarDate(doc.expires) ?? null,
+			source
+		},
+		outcome
+	);
+	return [
+		{ table: 'learners', row: learner },
+		{ table: 'awards', row: award }
+	];
+}
+
+const OTHER_DOCUMENTS = [
+	'BadgeClass',
+	'Issuer',
+	'Profile',
+	'CryptographicKey',
+	'RevocationList',
+	'Endorsement'
+];
+
+/** A document other than an assertion: a BadgeClass, an Issuer, or one that maps to nothing. */
+function mapOtherDocument(
+	doc: JsonObject,
+	types: string[],
+	issue: (path: string, message: string) => Mapped,
+	resolve: Resolve | undefined
+): Mapped {
+	if (types.includes('BadgeClass')) {
+		const made = ob2Credential(doc, resolve);
+		return 'problem' in made ? issue('$', made.problem) : { rows: made.rows };
+	}
+	if (types.includes('Issuer') || types.includes('Profile')) {
+		const provider = ob2Provider(doc);
+		return provider
+			? { rows: [{ table: 'providers', row: provider }] }
+			: issue('$.id', 'the issuer has no id');
+	}
+	if (['CryptographicKey', 'RevocationList', 'Endorsement'].some((t) => types.includes(t)))
+		return { rows: [] };
+	return issue(
+		'$.type',
+		`must be Assertion, BadgeClass or Issuer (found ${JSON.stringify(doc.type ?? null)})`
+	);
 }

@@ -6,7 +6,6 @@
 // A subject whose result says it did not complete (InProgress, Withdrew, Failed …) gets an
 // enrolment with that status and no award: an award is a record of achievement.
 import type {
-	Award,
 	Credential,
 	CredentialSkill,
 	Enrolment,
@@ -16,6 +15,7 @@ import type {
 import { calendarDate, dateFromUnixSeconds } from '../dates.ts';
 import { countryCode } from '../country.ts';
 import { derivedId, sha256Hex } from '../ids.ts';
+import { verifiedAward } from '../document-rows.ts';
 import { asArray, isObject, num, str, text, type JsonObject } from '../json/values.ts';
 import type { ImportIssue, ImportRow } from '../records.ts';
 import type { VerificationOutcome } from '../verify/check.ts';
@@ -124,6 +124,74 @@ export function awardIdOf(credential: JsonObject): string {
 	return `ob3:${str(credential.id) ?? 'sha256:' + sha256Hex(JSON.stringify(credential))}`;
 }
 
+/** The award's dates: awarded (else valid from, issued, the JWT's nbf/iat) and expiry. */
+function awardDates(
+	credential: JsonObject,
+	jwtClaims: JsonObject | undefined
+): { issuedOn: string | undefined; expiresOn: string | null } {
+	return {
+		issuedOn:
+			calendarDate(credential.awardedDate) ??
+			calendarDate(credential.validFrom) ??
+			calendarDate(credential.issuanceDate) ??
+			dateFromUnixSeconds(jwtClaims?.nbf) ??
+			dateFromUnixSeconds(jwtClaims?.iat),
+		expiresOn:
+			calendarDate(credential.validUntil) ??
+			calendarDate(credential.expirationDate) ??
+			dateFromUnixSeconds(jwtClaims?.exp) ??
+			null
+	};
+}
+
+/**
+ * The subject's achievement. Valid OB 3.0 documents exist without one (1EdTech's own samples): the
+ * credential's name is all there is, so the catalogue entry is keyed on issuer + name; null without
+ * a name either.
+ */
+function achievementOf(
+	subject: JsonObject,
+	credential: JsonObject,
+	issuer: Provider | null
+): JsonObject | null {
+	if (isObject(subject.achievement)) return subject.achievement;
+	const name = text(credential.name);
+	if (!name) return null;
+	return { id: derivedId('ob3-name', issuer?.id, name), name, description: credential.description };
+}
+
+/** The enrolment the subject's activity dates state, with the status its results give. */
+function enrolmentOf(
+	subject: JsonObject,
+	{
+		awardId,
+		learnerId,
+		credentialId,
+		status,
+		issuedOn
+	}: {
+		awardId: string;
+		learnerId: string;
+		credentialId: string;
+		status: EnrolmentStatus | undefined;
+		issuedOn: string;
+	}
+): Enrolment | null {
+	const startedOn = calendarDate(subject.activityStartDate);
+	if (!startedOn) return null;
+	const effective = status ?? 'completed';
+	return {
+		id: `${awardId}#enrolment`,
+		learnerId,
+		credentialId,
+		cohort: str(subject.term) ?? null,
+		startedOn,
+		endedOn: calendarDate(subject.activityEndDate) ?? (effective === 'in_progress' ? null : issuedOn),
+		status: effective,
+		result: resultValue(subject)
+	};
+}
+
 export function mapAchievementCredential({
 	credential,
 	outcome,
@@ -148,40 +216,20 @@ export function mapAchievementCredential({
 			'has neither an id nor an identifier: the learner cannot be told apart'
 		);
 
-	const issuedOn =
-		calendarDate(credential.awardedDate) ??
-		calendarDate(credential.validFrom) ??
-		calendarDate(credential.issuanceDate) ??
-		dateFromUnixSeconds(jwtClaims?.nbf) ??
-		dateFromUnixSeconds(jwtClaims?.iat);
+	const { issuedOn, expiresOn } = awardDates(credential, jwtClaims);
 	if (!issuedOn)
 		return issue('$.validFrom', 'no awardedDate, validFrom or issuanceDate: the award has no date');
-	const expiresOn =
-		calendarDate(credential.validUntil) ??
-		calendarDate(credential.expirationDate) ??
-		dateFromUnixSeconds(jwtClaims?.exp) ??
-		null;
 
 	const rows: ImportRow[] = [];
 	const issuer = providerFromProfile(credential.issuer);
 	if (issuer) rows.push({ table: 'providers', row: issuer });
 
-	let achievement = isObject(subject.achievement) ? subject.achievement : undefined;
-	if (!achievement) {
-		// Valid OB 3.0 documents exist without an achievement (1EdTech's own samples): the
-		// credential's name is all there is, so the catalogue entry is keyed on issuer + name.
-		const name = text(credential.name);
-		if (!name)
-			return issue(
-				'$.credentialSubject.achievement',
-				'is missing and the credential has no name to stand for it'
-			);
-		achievement = {
-			id: derivedId('ob3-name', issuer?.id, name),
-			name,
-			description: credential.description
-		};
-	}
+	const achievement = achievementOf(subject, credential, issuer);
+	if (!achievement)
+		return issue(
+			'$.credentialSubject.achievement',
+			'is missing and the credential has no name to stand for it'
+		);
 	const { credential: row, skills, creator } = credentialFromAchievement(achievement, issuer?.id ?? null);
 	if (!isObject(subject.achievement))
 		row.unparsed = [
@@ -197,35 +245,20 @@ export function mapAchievementCredential({
 
 	const awardId = awardIdOf(credential);
 	const status = resultStatus(subject);
-	const startedOn = calendarDate(subject.activityStartDate);
-	let enrolmentId: string | null = null;
-	if (startedOn) {
-		const effective = status ?? 'completed';
-		const enrolment: Enrolment = {
-			id: `${awardId}#enrolment`,
-			learnerId: learner.id,
-			credentialId: row.id,
-			cohort: str(subject.term) ?? null,
-			startedOn,
-			endedOn: calendarDate(subject.activityEndDate) ?? (effective === 'in_progress' ? null : issuedOn),
-			status: effective,
-			result: resultValue(subject)
-		};
-		rows.push({ table: 'enrolments', row: enrolment });
-		enrolmentId = enrolment.id;
-	}
+	const enrolment = enrolmentOf(subject, {
+		awardId,
+		learnerId: learner.id,
+		credentialId: row.id,
+		status,
+		issuedOn
+	});
+	if (enrolment) rows.push({ table: 'enrolments', row: enrolment });
+	const enrolmentId = enrolment?.id ?? null;
 	if (status === undefined || status === 'completed') {
-		const award: Award & { source?: unknown } = {
-			id: awardId,
-			learnerId: learner.id,
-			credentialId: row.id,
-			enrolmentId,
-			issuedOn,
-			expiresOn,
-			verification: outcome.verification,
-			verificationReason: outcome.verificationReason,
-			source
-		};
+		const award = verifiedAward(
+			{ id: awardId, learnerId: learner.id, credentialId: row.id, enrolmentId, issuedOn, expiresOn, source },
+			outcome
+		);
 		rows.push({ table: 'awards', row: award });
 	}
 	return { rows };

@@ -97,58 +97,7 @@ export async function* readEnvelope(
 		return;
 	}
 	if (envelope.kind === 'jws') {
-		const decoded = decodeCompactJws(envelope.token);
-		if (!decoded) return yield rejected(ctx, path, 'not a well-formed compact JWS');
-		let payload: unknown;
-		try {
-			payload = parseJsonLimited(decoded.payload, ctx.file, ctx.limits);
-		} catch (error) {
-			const issues =
-				error instanceof ImportRefusal
-					? error.issues.map((i) => ({ ...i, path }))
-					: [{ file: ctx.file, path, message: String(error) }];
-			return yield rejected(
-				ctx,
-				path,
-				issues.map((i) => ({ ...i, message: `JWS payload: ${i.message}` }))
-			);
-		}
-		if (!isObject(payload)) return yield rejected(ctx, path, 'JWS payload is not a JSON object');
-		if (isObject(payload.vc)) {
-			yield* readCredential({
-				credential: payload.vc,
-				jws: envelope.token,
-				claims: payload,
-				source: { jwt: envelope.token },
-				path,
-				ctx,
-				inherited
-			});
-		} else if (isOb2Document(payload)) {
-			yield unitOf(
-				ctx,
-				path,
-				await mapOb2Document({
-					doc: payload,
-					jws: envelope.token,
-					source: { jws: envelope.token },
-					resolve: ctx.resolve,
-					now: ctx.now,
-					ctx: { file: ctx.file, path }
-				})
-			);
-		} else {
-			// VC 2.0 secured with JOSE: the payload is the credential itself.
-			yield* readCredential({
-				credential: payload,
-				jws: envelope.token,
-				claims: payload,
-				source: { jwt: envelope.token },
-				path,
-				ctx,
-				inherited
-			});
-		}
+		yield* readJwsEnvelope(envelope.token, path, ctx, inherited);
 		return;
 	}
 	const doc = envelope.doc;
@@ -171,6 +120,57 @@ export async function* readEnvelope(
 		return;
 	}
 	yield* readCredential({ credential: doc, source: doc, path, ctx, inherited });
+}
+
+/** A compact JWS: its payload is a JWT VC (`vc`), an Open Badges 2.0 assertion, or a VC secured with JOSE. */
+async function* readJwsEnvelope(
+	token: string,
+	path: string,
+	ctx: Context,
+	inherited: Enclosing | undefined
+): AsyncGenerator<ParsedUnit> {
+	const decoded = decodeCompactJws(token);
+	if (!decoded) return yield rejected(ctx, path, 'not a well-formed compact JWS');
+	let payload: unknown;
+	try {
+		payload = parseJsonLimited(decoded.payload, ctx.file, ctx.limits);
+	} catch (error) {
+		const issues =
+			error instanceof ImportRefusal
+				? error.issues.map((i) => ({ ...i, path }))
+				: [{ file: ctx.file, path, message: String(error) }];
+		return yield rejected(
+			ctx,
+			path,
+			issues.map((i) => ({ ...i, message: `JWS payload: ${i.message}` }))
+		);
+	}
+	if (!isObject(payload)) return yield rejected(ctx, path, 'JWS payload is not a JSON object');
+	if (!isObject(payload.vc) && isOb2Document(payload)) {
+		yield unitOf(
+			ctx,
+			path,
+			await mapOb2Document({
+				doc: payload,
+				jws: token,
+				source: { jws: token },
+				resolve: ctx.resolve,
+				now: ctx.now,
+				ctx: { file: ctx.file, path }
+			})
+		);
+		return;
+	}
+	// A JWT VC holds the credential in `vc`; VC 2.0 secured with JOSE is the credential itself.
+	yield* readCredential({
+		credential: isObject(payload.vc) ? payload.vc : payload,
+		jws: token,
+		claims: payload,
+		source: { jwt: token },
+		path,
+		ctx,
+		inherited
+	});
 }
 
 const unixToIso = (s: unknown) =>
@@ -246,8 +246,26 @@ async function* readCredential({
 			[document]
 		);
 
-	// CLR: the nested credentials first (each its own unit), then the CLR's catalogue, whose
-	// stacking rules may name their achievements.
+	yield* readClr({ credential, outcome, document, path, ctx });
+}
+
+/**
+ * CLR: the nested credentials first (each its own unit, covered by the CLR's verdict), then the
+ * CLR's catalogue, whose stacking rules may name their achievements.
+ */
+async function* readClr({
+	credential,
+	outcome,
+	document,
+	path,
+	ctx
+}: {
+	credential: JsonObject;
+	outcome: VerificationOutcome;
+	document: DocumentCheck;
+	path: string;
+	ctx: Context;
+}): AsyncGenerator<ParsedUnit> {
 	const subject = isObject(credential.credentialSubject) ? credential.credentialSubject : {};
 	const knownIds = new Set<string>();
 	const clrProof: ProofCheck = { state: outcome.verification, reason: outcome.verificationReason };
@@ -267,7 +285,7 @@ async function* readCredential({
 		}
 		yield* readEnvelope(envelope, ctx, { proof: clrProof, what: 'CLR' });
 	}
-	const catalogue = mapClrCatalogue({ clr: credential, ctx: mapCtx, knownIds });
+	const catalogue = mapClrCatalogue({ clr: credential, ctx: { file: ctx.file, path }, knownIds });
 	yield {
 		kind: 'rows',
 		at: at(ctx, path),

@@ -28,98 +28,122 @@ const SUBJECT_TYPE: Record<VcKind, string> = {
 
 export function checkStructure(credential: JsonObject, { viaJwt = false } = {}): StructureProblem[] {
 	const problems: StructureProblem[] = [];
-	const need = (path: string, message: string) => problems.push({ path, message });
-	const typed = (value: unknown, path: string, type: string, required = false) => {
-		if (value === undefined || value === null) {
-			if (required) need(path, `is required`);
-			return;
-		}
-		for (const [i, item] of asArray(value).entries()) {
-			const at = Array.isArray(value) ? `${path}[${i}]` : path;
-			if (typeof item === 'string') continue; // a reference by id
-			if (!isObject(item)) need(at, `must be an object`);
-			else if (!typesOf(item).includes(type))
-				need(`${at}.type`, `must include "${type}" (found ${JSON.stringify(item.type ?? null)})`);
-		}
-	};
-
-	const contexts = asArray(credential['@context']);
-	if (contexts.length === 0 && !viaJwt) need('$["@context"]', 'is required');
-	else if (contexts.length > 0) {
-		if (!VC_CONTEXTS.includes(contexts[0] as string))
-			need('$["@context"][0]', `must be the W3C VC context (${VC_CONTEXTS.join(' or ')})`);
-		if (!contexts.some((c) => typeof c === 'string' && OB_CONTEXT.test(c)))
-			need('$["@context"]', 'must include an Open Badges 3.0 or CLR 2.0 context');
-	}
-
+	checkContexts(problems, credential, viaJwt);
 	const types = typesOf(credential);
 	const kind = vcKind(credential);
-	if (!types.includes('VerifiableCredential')) need('$.type', 'must include "VerifiableCredential"');
+	if (!types.includes('VerifiableCredential'))
+		need(problems, '$.type', 'must include "VerifiableCredential"');
 	if (!kind)
 		need(
+			problems,
 			'$.type',
 			`must include OpenBadgeCredential, AchievementCredential, ClrCredential or EndorsementCredential (found ${JSON.stringify(types)})`
 		);
-
-	const issuer = credential.issuer;
-	if (issuer === undefined || issuer === null) need('$.issuer', 'is required');
-	else if (typeof issuer === 'string') {
-		if (!/^[a-zA-Z][\w+.-]*:/.test(issuer)) need('$.issuer', 'must be a URI');
-	} else if (!isObject(issuer) || !str(issuer.id)) need('$.issuer.id', 'is required');
-	else {
-		typed(issuer, '$.issuer', 'Profile');
-		typed(issuer.otherIdentifier, '$.issuer.otherIdentifier', 'IdentifierEntry');
-		typed(issuer.parentOrg, '$.issuer.parentOrg', 'Profile');
-		typed(issuer.address, '$.issuer.address', 'Address');
-	}
-
+	checkIssuer(problems, credential.issuer);
 	if (!str(credential.validFrom) && !str(credential.issuanceDate) && !viaJwt)
-		need('$.validFrom', 'is required (validFrom, or issuanceDate in VC 1.1)');
-
-	typed(credential.evidence, '$.evidence', 'Evidence');
-
+		need(problems, '$.validFrom', 'is required (validFrom, or issuanceDate in VC 1.1)');
+	typed(problems, credential.evidence, '$.evidence', 'Evidence');
 	const subject = credential.credentialSubject;
-	if (!isObject(subject)) need('$.credentialSubject', 'must be one object');
-	else if (kind) {
-		typed(subject, '$.credentialSubject', SUBJECT_TYPE[kind], true);
-		typed(subject.identifier, '$.credentialSubject.identifier', 'IdentityObject');
-		typed(subject.result, '$.credentialSubject.result', 'Result');
-		typed(subject.source, '$.credentialSubject.source', 'Profile');
-		const achievements =
-			kind === 'clr'
-				? asArray(subject.achievement)
-				: subject.achievement === undefined
-					? []
-					: [subject.achievement];
-		for (const [i, a] of achievements.entries()) {
-			const at = kind === 'clr' ? `$.credentialSubject.achievement[${i}]` : '$.credentialSubject.achievement';
-			if (!isObject(a)) {
-				need(at, 'must be an object');
-				continue;
-			}
-			typed(a, at, 'Achievement');
-			if (!str(a.id)) need(`${at}.id`, 'is required');
-			typed(a.resultDescription, `${at}.resultDescription`, 'ResultDescription');
-			typed(a.creator, `${at}.creator`, 'Profile');
-			for (const [j, rd] of asArray(a.resultDescription).entries())
-				if (isObject(rd))
-					typed(
-						rd.rubricCriterionLevel,
-						`${at}.resultDescription[${j}].rubricCriterionLevel`,
-						'RubricCriterionLevel'
-					);
-		}
-		if (kind === 'clr')
-			for (const [i, as] of asArray(subject.association).entries()) {
-				const at = `$.credentialSubject.association[${i}]`;
-				if (!isObject(as)) need(at, 'must be an object');
-				else {
-					typed(as, at, 'Association');
-					if (!str(as.associationType)) need(`${at}.associationType`, 'is required');
-					if (!str(as.sourceId)) need(`${at}.sourceId`, 'is required');
-					if (!str(as.targetId)) need(`${at}.targetId`, 'is required');
-				}
-			}
-	}
+	if (!isObject(subject)) need(problems, '$.credentialSubject', 'must be one object');
+	else if (kind) checkSubject(problems, subject, kind);
 	return problems;
+}
+
+function need(problems: StructureProblem[], path: string, message: string): void {
+	problems.push({ path, message });
+}
+
+/** Each object in `value` (one or an array) must have `type`; a string is a reference by id. */
+function typed(
+	problems: StructureProblem[],
+	value: unknown,
+	path: string,
+	type: string,
+	required = false
+): void {
+	if (value === undefined || value === null) {
+		if (required) need(problems, path, `is required`);
+		return;
+	}
+	for (const [i, item] of asArray(value).entries()) {
+		const at = Array.isArray(value) ? `${path}[${i}]` : path;
+		if (typeof item === 'string') continue; // a reference by id
+		if (!isObject(item)) need(problems, at, `must be an object`);
+		if (!isObject(item)) need(problems, at, `must be an object`);
+		else if (!typesOf(item).includes(type))
+			need(problems, `${at}.type`, `must include "${type}" (found ${JSON.stringify(item.type ?? null)})`);
+	}
+}
+
+function checkContexts(problems: StructureProblem[], credential: JsonObject, viaJwt: boolean): void {
+	const contexts = asArray(credential['@context']);
+	if (contexts.length === 0 && !viaJwt) need(problems, '$["@context"]', 'is required');
+	else if (contexts.length > 0) {
+		if (!VC_CONTEXTS.includes(contexts[0] as string))
+			need(problems, '$["@context"][0]', `must be the W3C VC context (${VC_CONTEXTS.join(' or ')})`);
+		if (!contexts.some((c) => typeof c === 'string' && OB_CONTEXT.test(c)))
+			need(problems, '$["@context"]', 'must include an Open Badges 3.0 or CLR 2.0 context');
+	}
+}
+
+function checkIssuer(problems: StructureProblem[], issuer: unknown): void {
+	if (issuer === undefined || issuer === null) need(problems, '$.issuer', 'is required');
+	else if (typeof issuer === 'string') {
+		if (!/^[a-zA-Z][\w+.-]*:/.test(issuer)) need(problems, '$.issuer', 'must be a URI');
+	} else if (!isObject(issuer) || !str(issuer.id)) need(problems, '$.issuer.id', 'is required');
+	else {
+		typed(problems, issuer, '$.issuer', 'Profile');
+		typed(problems, issuer.otherIdentifier, '$.issuer.otherIdentifier', 'IdentifierEntry');
+		typed(problems, issuer.parentOrg, '$.issuer.parentOrg', 'Profile');
+		typed(problems, issuer.address, '$.issuer.address', 'Address');
+	}
+}
+
+function checkSubject(problems: StructureProblem[], subject: JsonObject, kind: VcKind): void {
+	typed(problems, subject, '$.credentialSubject', SUBJECT_TYPE[kind], true);
+	typed(problems, subject.identifier, '$.credentialSubject.identifier', 'IdentityObject');
+	typed(problems, subject.result, '$.credentialSubject.result', 'Result');
+	typed(problems, subject.source, '$.credentialSubject.source', 'Profile');
+	const achievements =
+		kind === 'clr'
+			? asArray(subject.achievement)
+			: subject.achievement === undefined
+				? []
+				: [subject.achievement];
+	for (const [i, a] of achievements.entries())
+		checkAchievement(
+			problems,
+			a,
+			kind === 'clr' ? `$.credentialSubject.achievement[${i}]` : '$.credentialSubject.achievement'
+		);
+	if (kind === 'clr')
+		for (const [i, as] of asArray(subject.association).entries()) {
+			const at = `$.credentialSubject.association[${i}]`;
+			if (!isObject(as)) need(problems, at, 'must be an object');
+			else {
+				typed(problems, as, at, 'Association');
+				if (!str(as.associationType)) need(problems, `${at}.associationType`, 'is required');
+				if (!str(as.sourceId)) need(problems, `${at}.sourceId`, 'is required');
+				if (!str(as.targetId)) need(problems, `${at}.targetId`, 'is required');
+			}
+		}
+}
+
+function checkAchievement(problems: StructureProblem[], a: unknown, at: string): void {
+	if (!isObject(a)) {
+		need(problems, at, 'must be an object');
+		return;
+	}
+	typed(problems, a, at, 'Achievement');
+	if (!str(a.id)) need(problems, `${at}.id`, 'is required');
+	typed(problems, a.resultDescription, `${at}.resultDescription`, 'ResultDescription');
+	typed(problems, a.creator, `${at}.creator`, 'Profile');
+	for (const [j, rd] of asArray(a.resultDescription).entries())
+		if (isObject(rd))
+			typed(
+				problems,
+				rd.rubricCriterionLevel,
+				`${at}.resultDescription[${j}].rubricCriterionLevel`,
+				'RubricCriterionLevel'
+			);
 }

@@ -108,8 +108,19 @@ async function* parseOulad(
 	{ info, registration, courses }: Record<'info' | 'registration' | 'courses', SourceFile>,
 	onBytes: (bytes: number) => void
 ): AsyncGenerator<ParsedUnit> {
-	// courses.csv: presentation lengths, and the modules (credentials).
 	const lengths = new Map<string, number>();
+	yield* readCourses(courses, onBytes, lengths);
+	const unregistration = new Map<string, number | null>();
+	yield* readRegistrations(registration, onBytes, unregistration);
+	yield* readStudentInfo({ info, registration, onBytes, lengths, unregistration });
+}
+
+/** courses.csv: presentation lengths (into `lengths`), and the modules (credentials). */
+async function* readCourses(
+	courses: SourceFile,
+	onBytes: (bytes: number) => void,
+	lengths: Map<string, number>
+): AsyncGenerator<ParsedUnit> {
 	for await (const row of readCsvFile(courses, { required: COLUMNS.courses, onBytes })) {
 		const at = { file: courses.path, line: row.line };
 		if ('issue' in row) {
@@ -146,9 +157,14 @@ async function* parseOulad(
 			]
 		};
 	}
+}
 
-	// studentRegistration.csv: the withdrawal day of each registration.
-	const unregistration = new Map<string, number | null>();
+/** studentRegistration.csv: the withdrawal day of each registration (into `unregistration`). */
+async function* readRegistrations(
+	registration: SourceFile,
+	onBytes: (bytes: number) => void,
+	unregistration: Map<string, number | null>
+): AsyncGenerator<ParsedUnit> {
 	for await (const row of readCsvFile(registration, { required: COLUMNS.registration, onBytes })) {
 		const at = { file: registration.path, line: row.line };
 		if ('issue' in row) {
@@ -173,7 +189,21 @@ async function* parseOulad(
 		// Registrations contribute through studentInfo rows; reading one stores its withdrawal day.
 		yield { kind: 'rows', at, rows: [] };
 	}
+}
 
+async function* readStudentInfo({
+	info,
+	registration,
+	onBytes,
+	lengths,
+	unregistration
+}: {
+	info: SourceFile;
+	registration: SourceFile;
+	onBytes: (bytes: number) => void;
+	lengths: Map<string, number>;
+	unregistration: Map<string, number | null>;
+}): AsyncGenerator<ParsedUnit> {
 	// studentInfo.csv: read whole first, because a learner's groups come from their latest
 	// presentation (age_band changes between presentations for 72 students).
 	const rows: { line: number; values: StudentInfoRow }[] = [];

@@ -159,6 +159,12 @@ export type PathwayCsvInput = { file: string; bytes: Uint8Array };
 
 /** One unit per Pathway row: its destination and everything under it. */
 export async function* parsePathwayCsv(input: PathwayCsvInput): AsyncGenerator<ParsedUnit> {
+	const { rows, pathways } = await readRows(input);
+	for (const pathway of pathways) yield pathwayUnit(input.file, rows, pathway);
+}
+
+/** Every row by its External Identifier, and the Pathway rows; a refusal when the file is not one. */
+async function readRows(input: PathwayCsvInput): Promise<{ rows: Map<string, Row>; pathways: Row[] }> {
 	const { file } = input;
 	const text = decodeText(input.bytes, file);
 	const records = parseCsv(
@@ -203,54 +209,54 @@ export async function* parsePathwayCsv(input: PathwayCsvInput): AsyncGenerator<P
 		throw new ImportRefusal([
 			{ file, message: 'the file has no Pathway row, so no component leads anywhere' }
 		]);
-	for (const pathway of pathways) {
-		const at = { file, line: pathway.line };
-		const reader = new Reader(file, rows);
-		const destinationId = pathway.get('destination').split('|')[0]?.trim();
-		const destination = destinationId ? rows.get(destinationId) : undefined;
-		if (!destinationId || !destination) {
-			yield {
-				kind: 'rejected',
-				at,
-				issues: [
-					{
-						file,
-						line: pathway.line,
-						field: pathway.header('destination'),
-						message: destinationId
-							? `${destinationId} is not a row of this file`
-							: 'the pathway names no destination component'
-					}
-				]
-			};
-			continue;
-		}
-		const member = reader.component(destinationId, destination, new Set());
-		const qualification: PathwayCredential | null =
-			member && 'credential' in member
-				? { ...member.credential, kind: 'macro' }
-				: member
-					? {
-							id: /^ce-[0-9a-f-]{36}$/i.test(pathway.get('id'))
-								? `https://credentialengineregistry.org/resources/${pathway.get('id')}`
-								: `ce-pathway:${pathway.get('id')}`,
-							title: pathway.get('name') || null,
-							kind: 'macro',
-							description: pathway.get('description') || null,
-							requirements: [member.group]
-						}
-					: null;
-		if (reader.issues.length > 0 || !qualification) {
-			yield {
-				kind: 'rejected',
-				at,
-				issues: reader.issues.length
-					? reader.issues
-					: [{ file, line: pathway.line, message: 'the destination component asks for nothing' }]
-			};
-			continue;
-		}
-		const { rows: out, warnings } = pathwayRows({ qualification }, at);
-		yield { kind: 'rows', at, rows: out, ...(warnings.length ? { warnings } : {}) };
+	return { rows, pathways };
+}
+
+function pathwayUnit(file: string, rows: Map<string, Row>, pathway: Row): ParsedUnit {
+	const at = { file, line: pathway.line };
+	const reader = new Reader(file, rows);
+	const destinationId = pathway.get('destination').split('|')[0]?.trim();
+	const destination = destinationId ? rows.get(destinationId) : undefined;
+	if (!destinationId || !destination) {
+		return {
+			kind: 'rejected',
+			at,
+			issues: [
+				{
+					file,
+					line: pathway.line,
+					field: pathway.header('destination'),
+					message: destinationId
+						? `${destinationId} is not a row of this file`
+						: 'the pathway names no destination component'
+				}
+			]
+		};
 	}
+	const member = reader.component(destinationId, destination, new Set());
+	const qualification: PathwayCredential | null =
+		member && 'credential' in member
+			? { ...member.credential, kind: 'macro' }
+			: member
+				? {
+						id: /^ce-[0-9a-f-]{36}$/i.test(pathway.get('id'))
+							? `https://credentialengineregistry.org/resources/${pathway.get('id')}`
+							: `ce-pathway:${pathway.get('id')}`,
+						title: pathway.get('name') || null,
+						kind: 'macro',
+						description: pathway.get('description') || null,
+						requirements: [member.group]
+					}
+				: null;
+	if (reader.issues.length > 0 || !qualification) {
+		return {
+			kind: 'rejected',
+			at,
+			issues: reader.issues.length
+				? reader.issues
+				: [{ file, line: pathway.line, message: 'the destination component asks for nothing' }]
+		};
+	}
+	const { rows: out, warnings } = pathwayRows({ qualification }, at);
+	return { kind: 'rows', at, rows: out, ...(warnings.length ? { warnings } : {}) };
 }

@@ -13,6 +13,7 @@
 // other form changes nothing.
 import type { CredentialKind, RequirementGroup } from '../../../domain/types.ts';
 import { requirementTree, type RequirementNode } from '../../../domain/stacking/requirement-tree.ts';
+import { makeGroup } from '../../../domain/stacking/defaults.ts';
 import { credentialRow, type ImportIssue, type ImportRow } from '../records.ts';
 
 export type PathwayCredential = {
@@ -44,82 +45,20 @@ const slug = (label: string | null, fallback: string) =>
 		.replace(/[^\p{L}\p{N}]+/gu, '-')
 		.replace(/^-|-$/g, '') || fallback;
 
+/** The rows being built from one pathway, and the credentials already met. */
+type Tree = {
+	at: { file: string; path?: string; line?: number };
+	rows: ImportRow[];
+	warnings: ImportIssue[];
+	credentials: Map<string, PathwayCredential>;
+	targets: Set<string>;
+};
+
 export function pathwayRows(pathway: Pathway, at: { file: string; path?: string; line?: number }): Built {
-	const rows: ImportRow[] = [];
-	const warnings: ImportIssue[] = [];
-	const credentials = new Map<string, PathwayCredential>();
-	const targets = new Set<string>();
+	const tree: Tree = { at, rows: [], warnings: [], credentials: new Map(), targets: new Set() };
+	visit(tree, pathway.qualification);
 
-	const addCredential = (c: PathwayCredential) => {
-		const seen = credentials.get(c.id);
-		if (!seen) credentials.set(c.id, c);
-		else if (!seen.title && c.title)
-			credentials.set(c.id, { ...seen, title: c.title, description: c.description });
-	};
-
-	const group = (
-		req: Requirement,
-		target: string,
-		id: string,
-		parent: string | null,
-		position: number
-	): void => {
-		const members: string[] = [];
-		const nested: { req: Requirement; id: string }[] = [];
-		const used = new Set<string>();
-		for (const [i, m] of req.members.entries()) {
-			if ('credential' in m) {
-				visit(m.credential);
-				if (!members.includes(m.credential.id)) members.push(m.credential.id);
-			} else {
-				let part = slug(m.group.label, `group-${i + 1}`);
-				for (let k = 2; used.has(part); k++) part = `${slug(m.group.label, `group-${i + 1}`)}-${k}`;
-				used.add(part);
-				nested.push({ req: m.group, id: `${id}/${part}` });
-			}
-		}
-		const size = members.length + nested.length;
-		const n = req.n === null || req.n >= size ? null : req.n;
-		if (req.n !== null && req.n > size)
-			warnings.push({
-				...at,
-				message: `"${req.label ?? 'requirement'}" asks for ${req.n} of ${size} options; read as all of them`
-			});
-		const row: RequirementGroup = {
-			id,
-			targetCredentialId: target,
-			parentGroupId: parent,
-			rule: n === null ? 'all' : 'n_of',
-			n,
-			minCredits: null,
-			label: req.label,
-			position,
-			members
-		};
-		rows.push({ table: 'requirement_groups', row });
-		nested.forEach((c, i) => group(c.req, target, c.id, id, i));
-	};
-
-	const visit = (c: PathwayCredential) => {
-		addCredential(c);
-		if (targets.has(c.id)) return;
-		const requirements = c.requirements.filter((r) => r.members.length > 0 && r.n !== 0);
-		if (requirements.length === 0) return;
-		targets.add(c.id);
-		// A target's only requirement needs no label of its own: the target's title names it.
-		requirements.forEach((r, i) =>
-			group(
-				requirements.length > 1 ? r : { ...r, label: null },
-				c.id,
-				`pathway:${c.id}${requirements.length > 1 ? `#${slug(r.label, `requirement-${i + 1}`)}` : ''}`,
-				null,
-				i
-			)
-		);
-	};
-	visit(pathway.qualification);
-
-	const credentialRows: ImportRow[] = [...credentials.values()].map((c) => {
+	const credentialRows: ImportRow[] = [...tree.credentials.values()].map((c) => {
 		const row = credentialRow({
 			id: c.id,
 			title: c.title ?? c.id,
@@ -129,7 +68,78 @@ export function pathwayRows(pathway: Pathway, at: { file: string; path?: string;
 		// A badge known only by its URL is stored when missing, never over a name another source gave.
 		return c.title ? { table: 'credentials', row } : { table: 'credentials', row, mentioned: true };
 	});
-	return { rows: [...credentialRows, ...rows], warnings };
+	return { rows: [...credentialRows, ...tree.rows], warnings: tree.warnings };
+}
+
+function addCredential({ credentials }: Tree, c: PathwayCredential): void {
+	const seen = credentials.get(c.id);
+	if (!seen) credentials.set(c.id, c);
+	else if (!seen.title && c.title)
+		credentials.set(c.id, { ...seen, title: c.title, description: c.description });
+}
+
+/** A credential, and the groups of its requirements the first time it is met as a target. */
+function visit(tree: Tree, c: PathwayCredential): void {
+	addCredential(tree, c);
+	if (tree.targets.has(c.id)) return;
+	const requirements = c.requirements.filter((r) => r.members.length > 0 && r.n !== 0);
+	if (requirements.length === 0) return;
+	tree.targets.add(c.id);
+	// A target's only requirement needs no label of its own: the target's title names it.
+	requirements.forEach((r, i) =>
+		group(
+			tree,
+			requirements.length > 1 ? r : { ...r, label: null },
+			c.id,
+			`pathway:${c.id}${requirements.length > 1 ? `#${slug(r.label, `requirement-${i + 1}`)}` : ''}`,
+			null,
+			i
+		)
+	);
+}
+
+/** A requirement as a group (after its member credentials' own groups), then its nested groups. */
+function group(
+	tree: Tree,
+	req: Requirement,
+	target: string,
+	id: string,
+	parent: string | null,
+	position: number
+): void {
+	const members: string[] = [];
+	const nested: { req: Requirement; id: string }[] = [];
+	const used = new Set<string>();
+	for (const [i, m] of req.members.entries()) {
+		if ('credential' in m) {
+			visit(tree, m.credential);
+			if (!members.includes(m.credential.id)) members.push(m.credential.id);
+		} else {
+			let part = slug(m.group.label, `group-${i + 1}`);
+			for (let k = 2; used.has(part); k++) part = `${slug(m.group.label, `group-${i + 1}`)}-${k}`;
+			used.add(part);
+			nested.push({ req: m.group, id: `${id}/${part}` });
+		}
+	}
+	const size = members.length + nested.length;
+	const n = req.n === null || req.n >= size ? null : req.n;
+	if (req.n !== null && req.n > size)
+		tree.warnings.push({
+			...tree.at,
+			message: `"${req.label ?? 'requirement'}" asks for ${req.n} of ${size} options; read as all of them`
+		});
+	const row = makeGroup({
+		id,
+		targetCredentialId: target,
+		parentGroupId: parent,
+		rule: n === null ? 'all' : 'n_of',
+		n,
+		label: req.label,
+		position,
+		members
+	});
+	tree.rows.push({ table: 'requirement_groups', row });
+	nested.forEach((c, i) => group(tree, c.req, target, c.id, id, i));
 }
 
 type ComparableNode = { label: string | null; rule: string; members: string[]; children: ComparableNode[] };

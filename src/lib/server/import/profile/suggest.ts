@@ -42,6 +42,27 @@ const BY_NAME: [ProfileField, RegExp][] = [
 	['ended_on', /^(end(ed)?( date| on)?|completion date|exit date|date left)$/i]
 ];
 
+/** What every guessing step reads and adds to: the columns, the sample, the fields so far, the notes. */
+type Guess = {
+	names: string[];
+	sample: string[][];
+	notes: string[];
+	fields: Partial<Record<ProfileField, FieldSource>>;
+	/** Column indexes already mapped to a field. */
+	taken: Set<number>;
+	/** The file stem as an id: provider, made-up credential and row-number prefix. */
+	slug: string;
+};
+
+/** Non-empty sampled values of column `i`. */
+function columnValues(g: Guess, i: number): string[] {
+	return g.sample.map((row) => (row[i] ?? '').trim()).filter((v) => v !== '');
+}
+
+function distinct(g: Guess, i: number): string[] {
+	return [...new Set(columnValues(g, i))];
+}
+
 /**
  * A draft profile for a file with this header and these sample rows (the first rows of the file).
  * `fileStem` names the provider and prefixes made-up ids, so two institutions' row 1 stay apart.
@@ -52,22 +73,39 @@ export function suggestProfile(
 	layout: TextLayout,
 	fileStem: string
 ): Suggestion {
-	const names = header.map(headerName);
-	const notes: string[] = [];
-	const fields: Partial<Record<ProfileField, FieldSource>> = {};
-	const columnValues = (i: number) => sample.map((row) => (row[i] ?? '').trim()).filter((v) => v !== '');
-	const distinct = (i: number) => [...new Set(columnValues(i))];
-	const taken = new Set<number>();
-	const slug =
-		fileStem
-			.toLowerCase()
-			.replace(/[^a-z0-9]+/g, '-')
-			.replace(/^-|-$/g, '') || 'extract';
-
-	notes.push(
+	const g: Guess = {
+		names: header.map(headerName),
+		sample,
+		notes: [],
+		fields: {},
+		taken: new Set(),
+		slug:
+			fileStem
+				.toLowerCase()
+				.replace(/[^a-z0-9]+/g, '-')
+				.replace(/^-|-$/g, '') || 'extract'
+	};
+	g.notes.push(
 		`read as ${layout.encoding}, ${layout.delimiter === '\t' ? 'tab' : `"${layout.delimiter}"`}-separated, ${layout.lineEnding} line endings`
 	);
+	guessByName(g);
+	guessLearnerId(g);
+	guessOutcome(g);
+	guessCodedDimensions(g);
+	guessCredentialAndProvider(g);
+	for (const field of ['started_on', 'ended_on'] as const) guessDate(g, field);
+	noteOtherGroups(g);
 
+	const ordered = Object.fromEntries(
+		PROFILE_FIELD_NAMES.filter((f) => g.fields[f]).map((f) => [f, g.fields[f]!])
+	);
+	return {
+		profile: { row: 'enrolment', delimiter: layout.delimiter, encoding: layout.encoding, fields: ordered },
+		notes: g.notes
+	};
+}
+
+function guessByName({ names, fields, taken }: Guess): void {
 	for (const [field, re] of BY_NAME) {
 		if (fields[field]) continue;
 		const i = names.findIndex((n, index) => !taken.has(index) && re.test(n));
@@ -75,50 +113,59 @@ export function suggestProfile(
 		taken.add(i);
 		fields[field] = { column: names[i] };
 	}
+}
 
-	// An id column is one whose sampled values are all different; without one, the row number.
+/** An id column is one whose sampled values are all different; without one, the row number. */
+function guessLearnerId(g: Guess): void {
+	const { names, fields, notes, slug } = g;
 	const id = fields.learner_id as { column: string } | undefined;
-	if (id && distinct(names.indexOf(id.column)).length === columnValues(names.indexOf(id.column)).length)
+	if (id && distinct(g, names.indexOf(id.column)).length === columnValues(g, names.indexOf(id.column)).length)
 		notes.push(`learner_id: column "${id.column}" (its sampled values are all different)`);
 	else {
-		if (id) taken.delete(names.indexOf(id.column));
+		if (id) g.taken.delete(names.indexOf(id.column));
 		fields.learner_id = { column: ROW_NUMBER, prefix: `${slug}-` };
 		notes.push(
 			`learner_id: no id column found, so the row number, prefixed "${slug}-"; re-importing a re-ordered file would then change who is who`
 		);
 	}
+}
 
-	// The outcome: the column whose sampled values are most often outcome words.
+/** The outcome: the column whose sampled values are most often outcome words. */
+function guessOutcome(g: Guess): void {
+	const { names, fields, notes } = g;
 	let outcome: { index: number; share: number } | undefined;
 	names.forEach((_, i) => {
-		const values = columnValues(i);
+		const values = columnValues(g, i);
 		if (values.length === 0) return;
 		const share = values.filter((v) => outcomeOf(v)).length / values.length;
 		if (share >= 0.5 && (!outcome || share > outcome.share)) outcome = { index: i, share };
 	});
-	if (outcome) {
-		taken.add(outcome.index);
-		const map: Record<string, string> = {};
-		const unknown: string[] = [];
-		for (const v of distinct(outcome.index)) {
-			const status = outcomeOf(v);
-			if (status) map[v] = status;
-			else unknown.push(v);
-		}
-		fields.status = { column: names[outcome.index], map };
-		notes.push(
-			`status: column "${names[outcome.index]}" looks like the outcome (${Object.entries(map)
-				.map(([k, s]) => `${k} → ${s}`)
-				.join(', ')})` + (unknown.length ? `; not guessed, add to its map: ${unknown.join(', ')}` : '')
-		);
-	} else {
+	if (!outcome) {
 		fields.status = { column: 'EDIT: the outcome column', map: {} };
 		notes.push(
 			`status: no outcome column found; name it and map its values to ${ENROLMENT_STATUSES.join(', ')}`
 		);
+		return;
 	}
+	g.taken.add(outcome.index);
+	const map: Record<string, string> = {};
+	const unknown: string[] = [];
+	for (const v of distinct(g, outcome.index)) {
+		const status = outcomeOf(v);
+		if (status) map[v] = status;
+		else unknown.push(v);
+	}
+	fields.status = { column: names[outcome.index], map };
+	notes.push(
+		`status: column "${names[outcome.index]}" looks like the outcome (${Object.entries(map)
+			.map(([k, s]) => `${k} → ${s}`)
+			.join(', ')})` + (unknown.length ? `; not guessed, add to its map: ${unknown.join(', ')}` : '')
+	);
+}
 
-	// Coded group dimensions: small integer codes need a person to say what each means.
+/** Coded group dimensions: small integer codes need a person to say what each means. */
+function guessCodedDimensions(g: Guess): void {
+	const { names, fields, notes } = g;
 	for (const field of [
 		'gender',
 		'disability',
@@ -129,12 +176,12 @@ export function suggestProfile(
 	] as const) {
 		const source = fields[field] as { column: string; map?: Record<string, string> } | undefined;
 		if (!source) continue;
-		const values = distinct(names.indexOf(source.column));
+		const values = distinct(g, names.indexOf(source.column));
 		if (field === 'age_band' && values.every((v) => /^\d+$/.test(v))) {
 			notes.push(
 				`age_band: column "${source.column}" holds ages, not bands; left out (map ages to bands to use it)`
 			);
-			taken.delete(names.indexOf(source.column));
+			g.taken.delete(names.indexOf(source.column));
 			delete fields.age_band;
 			continue;
 		}
@@ -145,7 +192,9 @@ export function suggestProfile(
 			);
 		} else notes.push(`${field}: column "${source.column}"`);
 	}
+}
 
+function guessCredentialAndProvider({ fields, notes, slug }: Guess): void {
 	if (!fields.credential_id) {
 		fields.credential_id = { value: slug };
 		notes.push(
@@ -154,67 +203,60 @@ export function suggestProfile(
 	} else notes.push(`credential_id: column "${(fields.credential_id as { column: string }).column}"`);
 	fields.provider_id = { value: slug };
 	notes.push(`provider_id: "${slug}" (from the file name); change it to the institution's id`);
+}
 
-	for (const field of ['started_on', 'ended_on'] as const) {
-		const source = fields[field] as { column: string } | undefined;
-		const values = source ? columnValues(names.indexOf(source.column)) : [];
-		if (source && values.length > 0 && values.every((v) => ISO_DATE.test(v))) continue;
-		if (source && values.some((v) => DATE.test(v)))
-			notes.push(
-				`${field}: column "${source.column}" holds dates not written YYYY-MM-DD; convert them first`
-			);
-		if (!source) {
-			// A date column under another name.
-			const i = names.findIndex(
-				(_, index) =>
-					!taken.has(index) &&
-					columnValues(index).length > 0 &&
-					columnValues(index).every((v) => ISO_DATE.test(v))
-			);
-			if (i >= 0 && field === 'started_on') {
-				taken.add(i);
-				fields.started_on = { column: names[i] };
-				notes.push(`started_on: column "${names[i]}" holds dates`);
-				continue;
-			}
-		}
-		if (field === 'started_on' && !fields.started_on) {
-			fields.started_on = { value: 'YYYY-MM-DD' };
-			notes.push(
-				'started_on: no date column found; give the date the cohort started (a constant is allowed)'
-			);
-		}
-		if (field === 'ended_on' && !fields.ended_on) {
-			fields.ended_on = { value: 'YYYY-MM-DD' };
-			notes.push(
-				'ended_on: no date column found; give the date finished enrolments ended (the data cut-off, say)'
-			);
+function guessDate(g: Guess, field: 'started_on' | 'ended_on'): void {
+	const { names, fields, notes } = g;
+	const source = fields[field] as { column: string } | undefined;
+	const values = source ? columnValues(g, names.indexOf(source.column)) : [];
+	if (source && values.length > 0 && values.every((v) => ISO_DATE.test(v))) return;
+	if (source && values.some((v) => DATE.test(v)))
+		notes.push(`${field}: column "${source.column}" holds dates not written YYYY-MM-DD; convert them first`);
+	if (!source) {
+		// A date column under another name.
+		const i = names.findIndex(
+			(_, index) =>
+				!g.taken.has(index) &&
+				columnValues(g, index).length > 0 &&
+				columnValues(g, index).every((v) => ISO_DATE.test(v))
+		);
+		if (i >= 0 && field === 'started_on') {
+			g.taken.add(i);
+			fields.started_on = { column: names[i] };
+			notes.push(`started_on: column "${names[i]}" holds dates`);
+			return;
 		}
 	}
+	if (field === 'started_on' && !fields.started_on) {
+		fields.started_on = { value: 'YYYY-MM-DD' };
+		notes.push('started_on: no date column found; give the date the cohort started (a constant is allowed)');
+	}
+	if (field === 'ended_on' && !fields.ended_on) {
+		fields.ended_on = { value: 'YYYY-MM-DD' };
+		notes.push(
+			'ended_on: no date column found; give the date finished enrolments ended (the data cut-off, say)'
+		);
+	}
+}
 
-	// Other columns with a few values: group dimensions Stackwise has no field for, said so a person
-	// can map one onto a free dimension (region, prior education …) if it matters.
-	const groups = names
-		.map((name, i) => ({ name, values: distinct(i) }))
+/**
+ * Other columns with a few values: group dimensions Stackwise has no field for, said so a person
+ * can map one onto a free dimension (region, prior education …) if it matters.
+ */
+function noteOtherGroups(g: Guess): void {
+	const groups = g.names
+		.map((name, i) => ({ name, values: distinct(g, i) }))
 		.filter(
 			({ name, values }, i) =>
-				!taken.has(i) &&
-				!Object.values(fields).some((f) => 'column' in f && f.column === name) &&
+				!g.taken.has(i) &&
+				!Object.values(g.fields).some((f) => 'column' in f && f.column === name) &&
 				values.length >= 2 &&
 				values.length <= 8
 		);
 	if (groups.length > 0)
-		notes.push(
+		g.notes.push(
 			`other columns with few values (possible group dimensions, not mapped): ${groups
-				.map((g) => `"${g.name}" (${g.values.slice(0, 5).join(', ')})`)
+				.map((x) => `"${x.name}" (${x.values.slice(0, 5).join(', ')})`)
 				.join('; ')}`
 		);
-
-	const ordered = Object.fromEntries(
-		PROFILE_FIELD_NAMES.filter((f) => fields[f]).map((f) => [f, fields[f]!])
-	);
-	return {
-		profile: { row: 'enrolment', delimiter: layout.delimiter, encoding: layout.encoding, fields: ordered },
-		notes
-	};
 }

@@ -47,6 +47,23 @@ export type Compiled = {
 
 type Draft = Omit<RequirementGroup, 'position' | 'targetCredentialId'>;
 
+/** What every compiling step reads: the qualification, its unit lists and the elective count. */
+type Compiler = {
+	code: string;
+	sections: Section[];
+	byKey: Map<string, Section>;
+	/** Every listed elective, once. */
+	listed: string[];
+	/** Elective units required (0 when unknown). */
+	E: number;
+	/** Section keys a "remaining … from" statement lets take more than their stated count. */
+	open: Set<string>;
+	unparsed: Compiled['unparsed'];
+};
+
+type Minimum = { members: string[]; n: number };
+type Maximum = { scope: Scope; n: number; sentence: string };
+
 export function compileRules({
 	code,
 	facts,
@@ -57,23 +74,39 @@ export function compileRules({
 	sections: Section[];
 }): Compiled {
 	const unparsed = [...facts.unparsed];
-	const drafts: Draft[] = [];
 	const byKey = new Map(sections.map((s) => [s.key, s]));
 	const core = byKey.get('core')?.units ?? [];
 	const listed = unique(sections.filter((s) => s.key !== 'core').flatMap((s) => s.units));
-	const slug = (s: string) =>
-		s
-			.toLowerCase()
-			.replace(/[^a-z0-9]+/g, '-')
-			.replace(/^-|-$/g, '');
-	const membersOf = (scope: Scope) =>
-		scope === 'listed' ? listed : unique(scope.flatMap((k) => byKey.get(k)?.units ?? []));
-	const nameOf = (scope: Scope) =>
-		scope === 'listed'
-			? 'the listed electives'
-			: scope.map((k) => (k.length === 1 ? `Group ${k}` : `${k} electives`)).join(' or ');
+	const E = electiveCount(facts, core, unparsed) ?? 0;
+	const cx: Compiler = { code, sections, byKey, listed, E, open: new Set(), unparsed };
 
-	// Counts.
+	const drafts: Draft[] = [];
+	if (core.length)
+		drafts.push(draft({ id: `${code}/core`, rule: 'all', n: null, label: 'Core units', members: core }));
+	if (E > 0) {
+		if (listed.length < E)
+			unparsed.push({
+				sentence: `${E} elective units`,
+				reason: `only ${listed.length} electives are listed`
+			});
+		drafts.push(
+			draft({
+				id: `${code}/electives`,
+				rule: 'n_of',
+				n: E,
+				label: `${E} electives from the listed units`,
+				members: listed
+			})
+		);
+	}
+	cx.open = openKeys(cx, [...facts.constraints, ...facts.branches.flatMap((b) => b.constraints)]);
+	drafts.push(...emit(cx, facts.constraints, null, code), ...pathwayDrafts(cx, facts));
+	const specialisations = specialisationsOf(cx, facts);
+	return { groups: numberGroups(code, drafts), unparsed, specialisations };
+}
+
+/** The elective count, stated or derived from the total; inconsistent counts go to `unparsed`. */
+function electiveCount(facts: RuleFacts, core: string[], unparsed: Compiled['unparsed']): number | null {
 	const total = facts.total;
 	let electives = facts.electives;
 	if (facts.core !== null && facts.core !== core.length)
@@ -89,183 +122,197 @@ export function compileRules({
 			reason: `core ${coreCount} + electives ${electives} ≠ total ${total}`
 		});
 	if (total === null) unparsed.push({ sentence: '', reason: 'no total number of units found' });
+	return electives;
+}
 
-	if (core.length)
-		drafts.push({
-			id: `${code}/core`,
-			parentGroupId: null,
-			rule: 'all',
-			n: null,
-			minCredits: null,
-			label: 'Core units',
-			members: core
-		});
-	const E = electives ?? 0;
-	if (E > 0) {
-		if (listed.length < E)
-			unparsed.push({
-				sentence: `${E} elective units`,
-				reason: `only ${listed.length} electives are listed`
-			});
-		drafts.push({
-			id: `${code}/electives`,
-			parentGroupId: null,
-			rule: 'n_of',
-			n: E,
-			minCredits: null,
-			label: `${E} electives from the listed units`,
-			members: listed
-		});
-	}
-
-	// A "remaining … from Groups X, Y" statement lets those groups take more than their stated count.
-	const allConstraints = [...facts.constraints, ...facts.branches.flatMap((b) => b.constraints)];
+/**
+ * A "remaining … from Groups X, Y" statement lets those groups take more than their stated count.
+ * A statement limiting electives to some groups is reported, not modelled.
+ */
+function openKeys(cx: Compiler, allConstraints: Constraint[]): Set<string> {
 	const open = new Set(
 		allConstraints.flatMap((c) =>
-			c.kind === 'scope' || (c.kind === 'min' && c.remaining) ? keysOf(c.scope, sections) : []
+			c.kind === 'scope' || (c.kind === 'min' && c.remaining) ? keysOf(c.scope, cx.sections) : []
 		)
 	);
 	for (const c of allConstraints)
 		if (c.kind === 'scope') {
-			const covered = membersOf(c.scope);
-			if (listed.some((u) => !covered.includes(u)))
-				unparsed.push({
+			const covered = membersOf(cx, c.scope);
+			if (cx.listed.some((u) => !covered.includes(u)))
+				cx.unparsed.push({
 					sentence: c.sentence,
 					reason: `limits electives to ${nameOf(c.scope)}; not modelled`
 				});
 		}
+	return open;
+}
 
-	const emit = (constraints: Constraint[], parentGroupId: string | null, prefix: string) => {
-		const mins: Array<{ members: string[]; n: number }> = [{ members: listed, n: E }];
-		const maxes: Array<{ scope: Scope; n: number; sentence: string }> = [];
-		const out: Draft[] = [];
-		for (const c of constraints) {
-			if (c.kind === 'min') {
-				let n = c.n;
-				// "at least 4 from the remaining Group A or Group B": on top of what those groups already gave.
-				if (c.remaining)
-					for (const prior of constraints)
-						if (prior === c) break;
-						else if (prior.kind === 'min' && subset(membersOf(prior.scope), membersOf(c.scope))) n += prior.n;
-				const members = membersOf(c.scope);
-				if (c.exact && !keysOf(c.scope, sections).some((k) => open.has(k)))
-					maxes.push({ scope: c.scope, n: c.n, sentence: c.sentence });
-				if (implied(mins, members, n)) continue;
-				mins.push({ members, n });
-				out.push({
-					id: `${prefix}/min-${slug(nameOf(c.scope))}`,
-					parentGroupId,
-					rule: 'n_of',
-					n,
-					minCredits: null,
-					label: `At least ${n} from ${nameOf(c.scope)}`,
-					members
-				});
-			} else if (c.kind === 'prefix') {
-				const members = membersOf(c.scope).filter((u) => u.startsWith(c.prefix));
-				mins.push({ members, n: c.n });
-				out.push({
+/** One option's (or the main rules') constraints as groups under `parentGroupId`. */
+function emit(
+	cx: Compiler,
+	constraints: Constraint[],
+	parentGroupId: string | null,
+	prefix: string
+): Draft[] {
+	const mins: Minimum[] = [{ members: cx.listed, n: cx.E }];
+	const maxes: Maximum[] = [];
+	const out: Draft[] = [];
+	const at = { parentGroupId, prefix };
+	for (const c of constraints) {
+		if (c.kind === 'min') out.push(...minimumDrafts(cx, c, constraints, mins, maxes, at));
+		else if (c.kind === 'prefix') {
+			const members = membersOf(cx, c.scope).filter((u) => u.startsWith(c.prefix));
+			mins.push({ members, n: c.n });
+			out.push(
+				draft({
 					id: `${prefix}/min-${slug(c.prefix)}`,
 					parentGroupId,
 					rule: 'n_of',
 					n: c.n,
-					minCredits: null,
 					label: `At least ${c.n} ${c.prefix} units from ${nameOf(c.scope)}`,
 					members
-				});
-			} else if (c.kind === 'allOf') {
-				const members = membersOf(c.scope);
-				mins.push({ members, n: members.length });
-				out.push({
+				})
+			);
+		} else if (c.kind === 'allOf') {
+			const members = membersOf(cx, c.scope);
+			mins.push({ members, n: members.length });
+			out.push(
+				draft({
 					id: `${prefix}/all-${slug(nameOf(c.scope))}`,
 					parentGroupId,
 					rule: 'all',
 					n: null,
-					minCredits: null,
 					label: `All of ${nameOf(c.scope)}`,
 					members
+				})
+			);
+		} else if (c.kind === 'oneOfAll') out.push(...oneOfAllDrafts(cx, c.scope, at));
+		else if (c.kind === 'max') maxes.push({ scope: c.scope, n: c.n, sentence: c.sentence });
+	}
+	out.push(...maximumDrafts(cx, mins, maxes, at));
+	return out;
+}
+
+type Place = { parentGroupId: string | null; prefix: string };
+
+function minimumDrafts(
+	cx: Compiler,
+	c: Extract<Constraint, { kind: 'min' }>,
+	constraints: Constraint[],
+	mins: Minimum[],
+	maxes: Maximum[],
+	{ parentGroupId, prefix }: Place
+): Draft[] {
+	let n = c.n;
+	// "at least 4 from the remaining Group A or Group B": on top of what those groups already gave.
+	if (c.remaining)
+		for (const prior of constraints)
+			if (prior === c) break;
+			else if (prior.kind === 'min' && subset(membersOf(cx, prior.scope), membersOf(cx, c.scope)))
+				n += prior.n;
+	const members = membersOf(cx, c.scope);
+	if (c.exact && !keysOf(c.scope, cx.sections).some((k) => cx.open.has(k)))
+		maxes.push({ scope: c.scope, n: c.n, sentence: c.sentence });
+	if (implied(mins, members, n)) return [];
+	mins.push({ members, n });
+	return [
+		draft({
+			id: `${prefix}/min-${slug(nameOf(c.scope))}`,
+			parentGroupId,
+			rule: 'n_of',
+			n,
+			label: `At least ${n} from ${nameOf(c.scope)}`,
+			members
+		})
+	];
+}
+
+/** "All units in one of Groups A to C": n_of 1 over one 'all' child group per listed group. */
+function oneOfAllDrafts(cx: Compiler, scope: string[], { parentGroupId, prefix }: Place): Draft[] {
+	const id = `${prefix}/one-of-${slug(scope.join('-'))}`;
+	return [
+		draft({
+			id,
+			parentGroupId,
+			rule: 'n_of',
+			n: 1,
+			label: `All units of one of ${nameOf(scope)}`,
+			members: []
+		}),
+		...scope.map((k) =>
+			draft({
+				id: `${id}/${slug(k)}`,
+				parentGroupId: id,
+				rule: 'all',
+				n: null,
+				label: `All of ${nameOf([k])}`,
+				members: membersOf(cx, [k])
+			})
+		)
+	];
+}
+
+/** Maximums as "at least … outside": every non-empty combination of them (Hall's condition). */
+function maximumDrafts(
+	cx: Compiler,
+	mins: Minimum[],
+	maxes: Maximum[],
+	{ parentGroupId, prefix }: Place
+): Draft[] {
+	const out: Draft[] = [];
+	for (let mask = 1; mask < 1 << maxes.length; mask++) {
+		const chosen = maxes.filter((_, i) => mask & (1 << i));
+		const excluded = new Set(chosen.flatMap((m) => membersOf(cx, m.scope)));
+		const members = cx.listed.filter((u) => !excluded.has(u));
+		const n = cx.E - chosen.reduce((s, m) => s + m.n, 0);
+		if (n <= 0 || implied(mins, members, n)) continue;
+		if (members.length < n) {
+			for (const m of chosen)
+				cx.unparsed.push({
+					sentence: m.sentence,
+					reason: 'these maximums leave too few listed electives to reach the total'
 				});
-			} else if (c.kind === 'oneOfAll') {
-				const id = `${prefix}/one-of-${slug(c.scope.join('-'))}`;
-				out.push({
-					id,
-					parentGroupId,
-					rule: 'n_of',
-					n: 1,
-					minCredits: null,
-					label: `All units of one of ${nameOf(c.scope)}`,
-					members: []
-				});
-				for (const k of c.scope)
-					out.push({
-						id: `${id}/${slug(k)}`,
-						parentGroupId: id,
-						rule: 'all',
-						n: null,
-						minCredits: null,
-						label: `All of ${nameOf([k])}`,
-						members: membersOf([k])
-					});
-			} else if (c.kind === 'max') maxes.push({ scope: c.scope, n: c.n, sentence: c.sentence });
+			continue;
 		}
-		// Maximums as "at least … outside": every non-empty combination of them (Hall's condition).
-		for (let mask = 1; mask < 1 << maxes.length; mask++) {
-			const chosen = maxes.filter((_, i) => mask & (1 << i));
-			const excluded = new Set(chosen.flatMap((m) => membersOf(m.scope)));
-			const members = listed.filter((u) => !excluded.has(u));
-			const n = E - chosen.reduce((s, m) => s + m.n, 0);
-			if (n <= 0 || implied(mins, members, n)) continue;
-			if (members.length < n) {
-				for (const m of chosen)
-					unparsed.push({
-						sentence: m.sentence,
-						reason: 'these maximums leave too few listed electives to reach the total'
-					});
-				continue;
-			}
-			mins.push({ members, n });
-			const names = chosen.map((m) => `${m.n} from ${nameOf(m.scope)}`).join(', ');
-			out.push({
+		mins.push({ members, n });
+		const names = chosen.map((m) => `${m.n} from ${nameOf(m.scope)}`).join(', ');
+		out.push(
+			draft({
 				id: `${prefix}/outside-${chosen.map((m) => slug(nameOf(m.scope))).join('-')}`,
 				parentGroupId,
 				rule: 'n_of',
 				n,
-				minCredits: null,
 				label: `At most ${names}: at least ${n} from the other listed electives`,
 				members
-			});
-		}
-		return out;
-	};
+			})
+		);
+	}
+	return out;
+}
 
-	drafts.push(...emit(facts.constraints, null, code));
-	if (facts.branches.length) {
-		const id = `${code}/pathway`;
-		drafts.push({
+/** Alternatives: n_of 1 over one 'all' child group per option, each holding that option's groups. */
+function pathwayDrafts(cx: Compiler, facts: RuleFacts): Draft[] {
+	if (!facts.branches.length) return [];
+	const id = `${cx.code}/pathway`;
+	const out = [
+		draft({
 			id,
-			parentGroupId: null,
 			rule: 'n_of',
 			n: 1,
-			minCredits: null,
 			label: `One of: ${facts.branches.map((b) => b.name).join(', ')}`,
 			members: []
-		});
-		for (const b of facts.branches) {
-			const bid = `${id}/${slug(b.name)}`;
-			drafts.push({
-				id: bid,
-				parentGroupId: id,
-				rule: 'all',
-				n: null,
-				minCredits: null,
-				label: b.name,
-				members: []
-			});
-			drafts.push(...emit(b.constraints, bid, bid));
-		}
+		})
+	];
+	for (const b of facts.branches) {
+		const bid = `${id}/${slug(b.name)}`;
+		out.push(draft({ id: bid, parentGroupId: id, rule: 'all', n: null, label: b.name, members: [] }));
+		out.push(...emit(cx, b.constraints, bid, bid));
 	}
+	return out;
+}
 
-	// Optional specialisations, informational.
+/** Optional specialisations, informational. */
+function specialisationsOf(cx: Compiler, facts: RuleFacts): Compiled['specialisations'] {
 	const specialisations: Compiled['specialisations'] = [];
 	for (const s of facts.specialisations) {
 		for (const c of s.constraints) {
@@ -274,8 +321,8 @@ export function compileRules({
 					name: s.name,
 					sentence: c.sentence,
 					rule: 'all',
-					n: membersOf(c.scope).length,
-					members: membersOf(c.scope)
+					n: membersOf(cx, c.scope).length,
+					members: membersOf(cx, c.scope)
 				});
 			else if (c.kind === 'min')
 				specialisations.push({
@@ -283,12 +330,16 @@ export function compileRules({
 					sentence: c.sentence,
 					rule: 'n_of',
 					n: c.n,
-					members: membersOf(c.scope)
+					members: membersOf(cx, c.scope)
 				});
-			else unparsed.push({ sentence: c.sentence, reason: `specialisation ${s.name}: rule not modelled` });
+			else cx.unparsed.push({ sentence: c.sentence, reason: `specialisation ${s.name}: rule not modelled` });
 		}
 	}
+	return specialisations;
+}
 
+/** Positions, and a numeric suffix for an id already taken. */
+function numberGroups(code: string, drafts: Draft[]): RequirementGroup[] {
 	const ids = new Set<string>();
 	const groups = drafts.map((d, position) => {
 		let id = d.id;
@@ -301,7 +352,36 @@ export function compileRules({
 	for (const g of groups)
 		if (g.parentGroupId && !ids.has(g.parentGroupId))
 			throw new Error(`tga: group ${g.id} lost its parent ${g.parentGroupId}`);
-	return { groups, unparsed, specialisations };
+	return groups;
+}
+
+function draft(d: Omit<Draft, 'minCredits' | 'parentGroupId'> & { parentGroupId?: string | null }): Draft {
+	return {
+		id: d.id,
+		parentGroupId: d.parentGroupId ?? null,
+		rule: d.rule,
+		n: d.n,
+		minCredits: null,
+		label: d.label,
+		members: d.members
+	};
+}
+
+function slug(s: string): string {
+	return s
+		.toLowerCase()
+		.replace(/[^a-z0-9]+/g, '-')
+		.replace(/^-|-$/g, '');
+}
+
+function membersOf(cx: Compiler, scope: Scope): string[] {
+	return scope === 'listed' ? cx.listed : unique(scope.flatMap((k) => cx.byKey.get(k)?.units ?? []));
+}
+
+function nameOf(scope: Scope): string {
+	return scope === 'listed'
+		? 'the listed electives'
+		: scope.map((k) => (k.length === 1 ? `Group ${k}` : `${k} electives`)).join(' or ');
 }
 
 function unique<T>(xs: T[]): T[] {

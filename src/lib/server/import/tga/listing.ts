@@ -81,117 +81,153 @@ function headingKey(text: string): string | null {
 
 const PREREQ_HEADER = /prerequisite/i;
 
+/** The listing being read, and where the reader stands in it. */
+type ListingReader = {
+	code: string;
+	sections: Section[];
+	titles: Map<string, string>;
+	prerequisites: Listing['prerequisites'];
+	starred: Map<string, number>;
+	prose: Line[];
+	selections: Listing['selections'];
+	alternatives: string[];
+	current: Section | null;
+	inPrereqTable: boolean;
+	selection: { line: string; name: string; units: string[] } | null;
+	pendingOr: string | null;
+	lastUnit: UnitLine | null;
+};
+
 /** Splits the packaging topic's lines into unit sections, prerequisites and rule prose. */
 export function readListing({ lines, code }: { lines: Line[]; code: string }): Listing {
-	const sections: Section[] = [];
-	const titles = new Map<string, string>();
-	const prerequisites: Listing['prerequisites'] = [];
-	const starred = new Map<string, number>();
-	const prose: Line[] = [];
-	const selections: Listing['selections'] = [];
-	const alternatives: string[] = [];
-	let current: Section | null = null;
-	let inPrereqTable = false;
-	let selection: { line: string; name: string; units: string[] } | null = null;
-	let pendingOr: string | null = null;
-	let lastUnit: UnitLine | null = null;
-
-	const addPrereq = (credentialId: string, requiredId: string) => {
-		if (!prerequisites.some((p) => p.credentialId === credentialId && p.requiredId === requiredId))
-			prerequisites.push({ credentialId, requiredId });
+	const r: ListingReader = {
+		code,
+		sections: [],
+		titles: new Map(),
+		prerequisites: [],
+		starred: new Map(),
+		prose: [],
+		selections: [],
+		alternatives: [],
+		current: null,
+		inPrereqTable: false,
+		selection: null,
+		pendingOr: null,
+		lastUnit: null
 	};
-
 	for (const line of lines) {
-		// A prerequisite table: "UNIT IN THIS QUALIFICATION | PREREQUISITE UNIT" then rows of codes.
-		if (line.cells && PREREQ_HEADER.test(line.cells[1] ?? '') && !UNIT_CODE.test(line.cells[0])) {
-			inPrereqTable = true;
-			current = null;
-			continue;
-		}
-		if (inPrereqTable && line.cells) {
-			const [unitCell, requiredCell = ''] = line.cells;
-			const unit = unitCell.match(/^([A-Z0-9]+)\s+(.*)$/);
-			if (unit && UNIT_CODE.test(unit[1])) {
-				// Several prerequisites share one cell: "CODE Title CODE Title".
-				const parts = requiredCell.split(/\s(?=[A-Z]{3}[A-Z]{0,6}\d{2,6}[A-Z]?\s)/);
-				for (const part of parts) {
-					const r = part.trim().match(/^([A-Z0-9]+)\s+(.*)$/);
-					if (r && UNIT_CODE.test(r[1])) {
-						addPrereq(unit[1], r[1]);
-						if (!titles.has(r[1])) titles.set(r[1], r[2].replace(/\.$/, '').trim());
-					}
-				}
-				if (!titles.has(unit[1])) titles.set(unit[1], unit[2].replace(/\.$/, '').trim());
-				continue;
-			}
-		}
-		if (!line.cells) inPrereqTable = false;
-
+		if (readPrerequisiteTable(r, line)) continue;
+		if (!line.cells) r.inPrereqTable = false;
 		const unit = unitLine(line, code);
-		if (unit) {
-			if (!titles.has(unit.code) || titles.get(unit.code) === '') titles.set(unit.code, unit.title);
-			if (unit.stars) starred.set(unit.code, Math.max(starred.get(unit.code) ?? 0, unit.stars));
-			if (unit.prerequisite) {
-				addPrereq(unit.code, unit.prerequisite.code);
-				if (!titles.has(unit.prerequisite.code)) titles.set(unit.prerequisite.code, unit.prerequisite.title);
-			}
-			if (pendingOr && lastUnit) {
-				alternatives.push(`${lastUnit.code} ${lastUnit.title} OR ${unit.code} ${unit.title}`);
-				pendingOr = null;
-			}
-			if (current) {
-				if (!current.units.includes(unit.code)) current.units.push(unit.code);
-			} else if (selection) selection.units.push(unit.code);
-			lastUnit = unit;
-			continue;
-		}
-		const text = line.text;
-		if (/^(or)$/i.test(text) && (current || selection) && lastUnit) {
-			// "X OR Y" inside a list, or between the lines of a specialisation list.
-			pendingOr = text;
-			continue;
-		}
-		if (/^plus$/i.test(text) && selection) continue;
-		if (line.cells && /^unit code$/i.test(line.cells[0])) continue;
-		const key = line.cells ? null : headingKey(text);
-		if (key) {
-			selection = null;
-			// "Specialist Elective Units" above "Group A: …": an umbrella heading with no units of its own.
-			current = { key, heading: text.replace(/\s*\|\s*$/, ''), units: [] };
-			sections.push(current);
-			continue;
-		}
-		// Prose ends a list.
-		current = null;
-		const select = text.match(/^select the following (\w+) elective units?:?$/i);
-		// The specialisation's name is the heading just above "Select the following N elective units:".
-		const name = prose.at(-1)?.text ?? text;
-		selection = select ? { line: text, name, units: [] } : null;
-		if (selection && select) selections.push(selection);
-		prose.push(line);
+		if (unit) readUnit(r, unit);
+		else readOtherLine(r, line);
 	}
+	readFootnotePrerequisites(r);
+	const named = new Set(r.prerequisites.map((p) => p.credentialId));
+	const flagged = [...r.starred.keys()].filter((c) => !named.has(c)).sort();
+	return {
+		sections: mergeSections(r.sections.filter((s) => s.units.length > 0)),
+		titles: r.titles,
+		prerequisites: r.prerequisites,
+		flagged,
+		prose: r.prose,
+		selections: r.selections,
+		alternatives: [...new Set(r.alternatives)]
+	};
+}
 
-	// CPP-style footnote: "*Prerequisite unit X … **Prerequisite unit Y …" keyed by the number of stars.
-	for (const line of prose) {
+function addPrereq(r: ListingReader, credentialId: string, requiredId: string): void {
+	if (!r.prerequisites.some((p) => p.credentialId === credentialId && p.requiredId === requiredId))
+		r.prerequisites.push({ credentialId, requiredId });
+}
+
+function titleIfNew(r: ListingReader, code: string, title: string): void {
+	if (!r.titles.has(code)) r.titles.set(code, title);
+}
+
+/**
+ * A prerequisite table: "UNIT IN THIS QUALIFICATION | PREREQUISITE UNIT" then rows of codes.
+ * True when the line was the table's header or one of its rows.
+ */
+function readPrerequisiteTable(r: ListingReader, line: Line): boolean {
+	if (line.cells && PREREQ_HEADER.test(line.cells[1] ?? '') && !UNIT_CODE.test(line.cells[0])) {
+		r.inPrereqTable = true;
+		r.current = null;
+		return true;
+	}
+	if (!r.inPrereqTable || !line.cells) return false;
+	const [unitCell, requiredCell = ''] = line.cells;
+	const unit = unitCell.match(/^([A-Z0-9]+)\s+(.*)$/);
+	if (!unit || !UNIT_CODE.test(unit[1])) return false;
+	// Several prerequisites share one cell: "CODE Title CODE Title".
+	const parts = requiredCell.split(/\s(?=[A-Z]{3}[A-Z]{0,6}\d{2,6}[A-Z]?\s)/);
+	for (const part of parts) {
+		const req = part.trim().match(/^([A-Z0-9]+)\s+(.*)$/);
+		if (req && UNIT_CODE.test(req[1])) {
+			addPrereq(r, unit[1], req[1]);
+			titleIfNew(r, req[1], req[2].replace(/\.$/, '').trim());
+		}
+	}
+	titleIfNew(r, unit[1], unit[2].replace(/\.$/, '').trim());
+	return true;
+}
+
+function readUnit(r: ListingReader, unit: UnitLine): void {
+	if (!r.titles.has(unit.code) || r.titles.get(unit.code) === '') r.titles.set(unit.code, unit.title);
+	if (unit.stars) r.starred.set(unit.code, Math.max(r.starred.get(unit.code) ?? 0, unit.stars));
+	if (unit.prerequisite) {
+		addPrereq(r, unit.code, unit.prerequisite.code);
+		titleIfNew(r, unit.prerequisite.code, unit.prerequisite.title);
+	}
+	if (r.pendingOr && r.lastUnit) {
+		r.alternatives.push(`${r.lastUnit.code} ${r.lastUnit.title} OR ${unit.code} ${unit.title}`);
+		r.pendingOr = null;
+	}
+	if (r.current) {
+		if (!r.current.units.includes(unit.code)) r.current.units.push(unit.code);
+	} else if (r.selection) r.selection.units.push(unit.code);
+	r.lastUnit = unit;
+}
+
+/** A line that is not a unit: "OR" inside a list, a heading opening a section, or prose. */
+function readOtherLine(r: ListingReader, line: Line): void {
+	const text = line.text;
+	if (/^(or)$/i.test(text) && (r.current || r.selection) && r.lastUnit) {
+		// "X OR Y" inside a list, or between the lines of a specialisation list.
+		r.pendingOr = text;
+		return;
+	}
+	if (/^plus$/i.test(text) && r.selection) return;
+	if (line.cells && /^unit code$/i.test(line.cells[0])) return;
+	const key = line.cells ? null : headingKey(text);
+	if (key) {
+		r.selection = null;
+		// "Specialist Elective Units" above "Group A: …": an umbrella heading with no units of its own.
+		r.current = { key, heading: text.replace(/\s*\|\s*$/, ''), units: [] };
+		r.sections.push(r.current);
+		return;
+	}
+	// Prose ends a list.
+	r.current = null;
+	const select = text.match(/^select the following (\w+) elective units?:?$/i);
+	// The specialisation's name is the heading just above "Select the following N elective units:".
+	const name = r.prose.at(-1)?.text ?? text;
+	r.selection = select ? { line: text, name, units: [] } : null;
+	if (r.selection && select) r.selections.push(r.selection);
+	r.prose.push(line);
+}
+
+/** CPP-style footnote: "*Prerequisite unit X … **Prerequisite unit Y …" keyed by the number of stars. */
+function readFootnotePrerequisites(r: ListingReader): void {
+	for (const line of r.prose) {
 		for (const m of line.text.matchAll(/(\*+)\s*Prerequisite unit\s+([A-Z0-9]+)\s+([^*]*)/g)) {
 			const stars = m[1].length;
 			const required = m[2];
 			if (!UNIT_CODE.test(required)) continue;
-			if (!titles.has(required)) titles.set(required, m[3].replace(/\.\s*$/, '').trim());
-			for (const [unitCode, s] of starred) if (s === stars) addPrereq(unitCode, required);
+			titleIfNew(r, required, m[3].replace(/\.\s*$/, '').trim());
+			for (const [unitCode, s] of r.starred) if (s === stars) addPrereq(r, unitCode, required);
 		}
 	}
-	const named = new Set(prerequisites.map((p) => p.credentialId));
-	const flagged = [...starred.keys()].filter((c) => !named.has(c)).sort();
-	return {
-		sections: mergeSections(sections.filter((s) => s.units.length > 0)),
-		titles,
-		prerequisites,
-		flagged,
-		prose,
-		selections,
-		alternatives: [...new Set(alternatives)]
-	};
 }
 
 /** A heading repeated further down (a group split across two tables) continues its section. */

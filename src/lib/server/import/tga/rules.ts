@@ -110,6 +110,15 @@ export function scopeOf(text: string, keys: string[]): Scope | null {
 type Context =
 	{ kind: 'main' } | { kind: 'branch'; branch: Branch } | { kind: 'specialisation'; name: string };
 
+/** What the reader knows while it walks the sentences: the facts so far and where a clause lands. */
+type Reader = {
+	facts: RuleFacts;
+	context: Context;
+	optionalSpecialisations: boolean;
+	electiveKeys: string[];
+	code: string;
+};
+
 /** Interprets rule prose. `keys` are the section keys found in the unit lists. */
 export function readRules({
 	sentences,
@@ -120,245 +129,294 @@ export function readRules({
 	keys: string[];
 	code: string;
 }): RuleFacts {
-	const facts: RuleFacts = {
-		total: null,
-		core: null,
-		electives: null,
-		constraints: [],
-		branches: [],
-		specialisations: [],
-		imports: [],
-		unparsed: []
+	const reader: Reader = {
+		facts: {
+			total: null,
+			core: null,
+			electives: null,
+			constraints: [],
+			branches: [],
+			specialisations: [],
+			imports: [],
+			unparsed: []
+		},
+		context: { kind: 'main' },
+		optionalSpecialisations: false,
+		electiveKeys: keys.filter((k) => k !== 'core'),
+		code
 	};
-	let context: Context = { kind: 'main' };
-	let optionalSpecialisations = false;
-	const electiveKeys = keys.filter((k) => k !== 'core');
-	const unparsed = (sentence: string, reason: string) => facts.unparsed.push({ sentence, reason });
-	const push = (c: Constraint) => {
-		if (context.kind === 'branch') context.branch.constraints.push(c);
-		else if (context.kind === 'specialisation') {
-			const name = context.name;
-			const spec = facts.specialisations.find((s) => s.name === name);
-			if (spec) spec.constraints.push(c);
-			else facts.specialisations.push({ name, sentence: c.sentence, constraints: [c] });
-		} else facts.constraints.push(c);
-	};
-	const setCount = (field: 'total' | 'core' | 'electives', n: number, sentence: string) => {
-		const known = facts[field];
-		if (known !== null && known !== n)
-			unparsed(sentence, `states ${n} ${field} units where another rule states ${known}`);
-		else facts[field] = n;
-	};
-	const startBranch = (name: string) => {
-		const branch = { name, constraints: [] };
-		facts.branches.push(branch);
-		context = { kind: 'branch', branch };
-	};
-
-	for (const original of sentences) {
-		const t = normalise(original);
-		if (!t) continue;
-
-		// Alternative pathways.
-		if (t === 'or') {
-			if (context.kind === 'main' && facts.branches.length === 0) {
-				// "rules … OR rules": what came before the OR is the first option.
-				const first: Branch = {
-					name: 'Option 1',
-					constraints: facts.constraints.filter((c) => c.kind !== 'scope')
-				};
-				facts.constraints = facts.constraints.filter((c) => c.kind === 'scope');
-				facts.branches.push(first);
-			}
-			startBranch(`Option ${facts.branches.length + 1}`);
-			continue;
-		}
-		let m =
-			t.match(/^to achieve the occupation(?:al)? outcome of (.+?) electives must include/) ??
-			t.match(/^for a specialisation in (.+?), electives are to be selected/) ??
-			t.match(/^to be awarded the .*\(([^)]+)\) the following packaging rules apply/);
-		if (m) {
-			startBranch(titleCase(m[1]));
-			continue;
-		}
-		if (
-			/where relevant, specialisations can be used|electives may be selected to achieve specialisations/.test(
-				t
-			)
-		) {
-			optionalSpecialisations = true;
-			context = { kind: 'main' };
-			if (!/for the award of/.test(t)) continue;
-		}
-		m = t.match(/^for the award of .*\(([^)]+)\),\s*(.*)$/);
-		if (m) {
-			const saved: Context = context;
-			context = { kind: 'specialisation', name: titleCase(m[1]) };
-			interpretClause(m[2], original);
-			context = saved;
-			continue;
-		}
-		m = t.match(/^(.+) specialisation$/);
-		if (m && optionalSpecialisations) {
-			context = { kind: 'specialisation', name: titleCase(m[1]) };
-			continue;
-		}
-		// Testamur names ("AUR31220 Certificate III in … (Forklift)") and specialisation prose.
-		if (t.startsWith(code.toLowerCase()) || /specialisation/.test(t)) continue;
-		if (/prerequisite|asterisk|∟/.test(t)) continue;
-
-		for (const clause of t.split(/,\s*(?=with a maximum|of which at least)/))
-			interpretClause(clause.replace(/^with /, ''), original);
-	}
-	return facts;
-
-	function interpretClause(t: string, original: string) {
-		let m: RegExpMatchArray | null;
-		const scope = () => scopeOf(t, electiveKeys);
-
-		if (IMPORTED.test(t)) {
-			const count =
-				t.match(/\b(?:up to|no more than|a maximum of|maximum of|remaining)\s+(\d+)/) ?? t.match(/^(\d+)\b/);
-			if (count && MODAL.test(t)) {
-				facts.imports.push({ max: Number(count[1]), sentence: original });
-				// "the remaining 2 … may be selected from Group A or Group B or from any training package".
-				if (/\bremaining\b/.test(t)) {
-					const s = scope();
-					if (s) push({ kind: 'scope', scope: s, sentence: original });
-				}
-			} else if (/\d/.test(t))
-				unparsed(
-					original,
-					'units from outside the listed ones, but not clearly optional ("up to", "may"): required or allowed?'
-				);
-			else if (!BOILERPLATE.test(t) && MATTERS.test(t))
-				unparsed(original, 'units from outside the listed ones without a count');
-			return;
-		}
-		if (
-			/\b(remaining|further|additional)\b/.test(t) ||
-			/^all (\d+ )?(elective )?(units? )?(may|can) be/.test(t) ||
-			/can be selected from any of the groups/.test(t) ||
-			/^all \d+ (elective )?units from the electives listed/.test(t)
-		) {
-			const s = scope();
-			m = t.match(/^(?:at least|a minimum of)\s+(\d+)/);
-			if (m && s) {
-				push({
-					kind: 'min',
-					n: Number(m[1]),
-					scope: s,
-					sentence: original,
-					remaining: /\bremaining\b/.test(t),
-					exact: false
-				});
-				return;
-			}
-			if (s) {
-				push({ kind: 'scope', scope: s, sentence: original });
-				if (/,?\s+or$/.test(t))
-					unparsed(
-						original,
-						'the first of alternative ways to choose electives; the alternative is not modelled'
-					);
-				return;
-			}
-			if (BOILERPLATE.test(t) || !MATTERS.test(t)) return;
-			unparsed(original, 'refers to the remaining units without naming where they come from');
-			return;
-		}
-		m = t.match(/^(?:at least|a minimum of|minimum of)\s+(\d+)\b.*?\bfrom\b(.*)$/);
-		if (m) {
-			const s = scopeOf(m[2], electiveKeys);
-			if (!s) return unparsed(original, 'a minimum from a list the parser cannot identify');
-			return push({
-				kind: 'min',
-				n: Number(m[1]),
-				scope: s,
-				sentence: original,
-				remaining: false,
-				exact: false
-			});
-		}
-		m = t.match(/^of which at least (\d+) must be\b/);
-		if (m) {
-			const prefix = (original.match(/\(([A-Z]{5,7})\)|coded ([A-Z]{5,7})/) ?? []).slice(1).find(Boolean);
-			const previous = [...(context.kind === 'branch' ? context.branch.constraints : facts.constraints)]
-				.reverse()
-				.find((c) => c.kind === 'min');
-			if (!prefix || !previous)
-				return unparsed(original, 'a minimum of units with a code prefix the parser cannot identify');
-			return push({ kind: 'prefix', n: Number(m[1]), prefix, scope: previous.scope, sentence: original });
-		}
-		m = t.match(/^(\d+)(?: units?| elective units?)? must be (?:selected |chosen )?from\b(.*)$/);
-		if (m) {
-			const s = scopeOf(m[2], electiveKeys);
-			if (!s) return unparsed(original, 'a required count from a list the parser cannot identify');
-			return push({
-				kind: 'min',
-				n: Number(m[1]),
-				scope: s,
-				sentence: original,
-				remaining: false,
-				exact: true
-			});
-		}
-		m = t.match(/^(?:no more than|up to|a maximum of|maximum of)\s+(\d+)\b.*?\bfrom\b(.*)$/);
-		if (m) {
-			const s = scopeOf(m[2], electiveKeys);
-			if (!s) return unparsed(original, 'a maximum from a list the parser cannot identify');
-			if (/, or .*and\/or/.test(m[2]))
-				return unparsed(original, '"or" and "and/or" mixed: unclear whether these groups may be combined');
-			return push({ kind: 'max', n: Number(m[1]), scope: s, sentence: original });
-		}
-		m = t.match(/^all units in 1 of the .*groups? ([a-h]) to ([a-h]) must be chosen/);
-		if (m) {
-			const s = scope();
-			if (Array.isArray(s)) return push({ kind: 'oneOfAll', scope: s, sentence: original });
-		}
-		if (/^(select )?all (units listed in .*)?group [a-h]\b/.test(t) || /^all group [a-h] elective/.test(t)) {
-			const s = scope();
-			if (Array.isArray(s) && s.length === 1) return push({ kind: 'allOf', scope: s, sentence: original });
-		}
-		// Counts: total, core, electives, and named elective parts ("4 gas elective units from Group A").
-		let counted = false;
-		m =
-			t.match(/total number of units\s*=\s*(\d+)/) ??
-			t.match(/\b(\d+) units of competency\b/) ??
-			t.match(/a total of (\d+) units/);
-		if (m) {
-			setCount('total', Number(m[1]), original);
-			counted = true;
-		}
-		m = t.match(/\b(\d+) core\b/);
-		if (m) {
-			setCount('core', Number(m[1]), original);
-			counted = true;
-		}
-		m = t.match(/\b(\d+) (?:elective units?|electives)\b/);
-		if (m) {
-			setCount('electives', Number(m[1]), original);
-			counted = true;
-		}
-		m = t.match(/^(\d+) ([a-z][a-z ]*?) elective units?\b(.*)$/);
-		if (m && !counted) {
-			const s = scopeOf(`${m[2]} ${m[3]}`, electiveKeys);
-			if (!s)
-				return unparsed(original, `${m[1]} "${m[2]}" elective units from a list the parser cannot identify`);
-			return push({
-				kind: 'min',
-				n: Number(m[1]),
-				scope: s,
-				sentence: original,
-				remaining: false,
-				exact: true
-			});
-		}
-		if (counted) return;
-		if (BOILERPLATE.test(t) || !MATTERS.test(t)) return;
-		unparsed(original, 'not a phrasing the parser recognises');
-	}
+	for (const original of sentences) readSentence(reader, original);
+	return reader.facts;
 }
+
+function unparsed(r: Reader, sentence: string, reason: string): void {
+	r.facts.unparsed.push({ sentence, reason });
+}
+
+/** Adds a constraint to the branch or specialisation being read, or to the main rules. */
+function push(r: Reader, c: Constraint): void {
+	const { context, facts } = r;
+	if (context.kind === 'branch') context.branch.constraints.push(c);
+	else if (context.kind === 'specialisation') {
+		const name = context.name;
+		const spec = facts.specialisations.find((s) => s.name === name);
+		if (spec) spec.constraints.push(c);
+		else facts.specialisations.push({ name, sentence: c.sentence, constraints: [c] });
+	} else facts.constraints.push(c);
+}
+
+function setCount(r: Reader, field: 'total' | 'core' | 'electives', n: number, sentence: string): void {
+	const known = r.facts[field];
+	if (known !== null && known !== n)
+		unparsed(r, sentence, `states ${n} ${field} units where another rule states ${known}`);
+	else r.facts[field] = n;
+}
+
+function startBranch(r: Reader, name: string): void {
+	const branch = { name, constraints: [] };
+	r.facts.branches.push(branch);
+	r.context = { kind: 'branch', branch };
+}
+
+function readSentence(r: Reader, original: string): void {
+	const t = normalise(original);
+	if (!t) return;
+	if (readPathwaySentence(r, t, original)) return;
+	// Testamur names ("AUR31220 Certificate III in … (Forklift)") and specialisation prose.
+	if (t.startsWith(r.code.toLowerCase()) || /specialisation/.test(t)) return;
+	if (/prerequisite|asterisk|∟/.test(t)) return;
+
+	for (const clause of t.split(/,\s*(?=with a maximum|of which at least)/))
+		interpretClause(r, clause.replace(/^with /, ''), original);
+}
+
+/** Alternative pathways: "OR", named occupational outcomes, specialisations. True when consumed. */
+function readPathwaySentence(r: Reader, t: string, original: string): boolean {
+	if (t === 'or') {
+		if (r.context.kind === 'main' && r.facts.branches.length === 0) {
+			// "rules … OR rules": what came before the OR is the first option.
+			const first: Branch = {
+				name: 'Option 1',
+				constraints: r.facts.constraints.filter((c) => c.kind !== 'scope')
+			};
+			r.facts.constraints = r.facts.constraints.filter((c) => c.kind === 'scope');
+			r.facts.branches.push(first);
+		}
+		startBranch(r, `Option ${r.facts.branches.length + 1}`);
+		return true;
+	}
+	let m =
+		t.match(/^to achieve the occupation(?:al)? outcome of (.+?) electives must include/) ??
+		t.match(/^for a specialisation in (.+?), electives are to be selected/) ??
+		t.match(/^to be awarded the .*\(([^)]+)\) the following packaging rules apply/);
+	if (m) {
+		startBranch(r, titleCase(m[1]));
+		return true;
+	}
+	if (
+		/where relevant, specialisations can be used|electives may be selected to achieve specialisations/.test(t)
+	) {
+		r.optionalSpecialisations = true;
+		r.context = { kind: 'main' };
+		if (!/for the award of/.test(t)) return true;
+	}
+	m = t.match(/^for the award of .*\(([^)]+)\),\s*(.*)$/);
+	if (m) {
+		const saved: Context = r.context;
+		r.context = { kind: 'specialisation', name: titleCase(m[1]) };
+		interpretClause(r, m[2], original);
+		r.context = saved;
+		return true;
+	}
+	m = t.match(/^(.+) specialisation$/);
+	if (m && r.optionalSpecialisations) {
+		r.context = { kind: 'specialisation', name: titleCase(m[1]) };
+		return true;
+	}
+	return false;
+}
+
+/** One clause's reading; each returns true when it dealt with the clause. Tried in order. */
+type ClauseReading = (r: Reader, t: string, original: string) => boolean;
+
+function interpretClause(r: Reader, t: string, original: string): void {
+	for (const reading of CLAUSE_READINGS) if (reading(r, t, original)) return;
+}
+
+const readImported: ClauseReading = (r, t, original) => {
+	if (!IMPORTED.test(t)) return false;
+	const count =
+		t.match(/\b(?:up to|no more than|a maximum of|maximum of|remaining)\s+(\d+)/) ?? t.match(/^(\d+)\b/);
+	if (count && MODAL.test(t)) {
+		r.facts.imports.push({ max: Number(count[1]), sentence: original });
+		// "the remaining 2 … may be selected from Group A or Group B or from any training package".
+		if (/\bremaining\b/.test(t)) {
+			const s = scopeOf(t, r.electiveKeys);
+			if (s) push(r, { kind: 'scope', scope: s, sentence: original });
+		}
+	} else if (/\d/.test(t))
+		unparsed(
+			r,
+			original,
+			'units from outside the listed ones, but not clearly optional ("up to", "may"): required or allowed?'
+		);
+	else if (!BOILERPLATE.test(t) && MATTERS.test(t))
+		unparsed(r, original, 'units from outside the listed ones without a count');
+	return true;
+};
+
+const readRemaining: ClauseReading = (r, t, original) => {
+	if (!(
+		/\b(remaining|further|additional)\b/.test(t) ||
+		/^all (\d+ )?(elective )?(units? )?(may|can) be/.test(t) ||
+		/can be selected from any of the groups/.test(t) ||
+		/^all \d+ (elective )?units from the electives listed/.test(t)
+	))
+		return false;
+	const s = scopeOf(t, r.electiveKeys);
+	const m = t.match(/^(?:at least|a minimum of)\s+(\d+)/);
+	if (m && s) {
+		push(r, minimum(Number(m[1]), s, original, { remaining: /\bremaining\b/.test(t), exact: false }));
+		return true;
+	}
+	if (s) {
+		push(r, { kind: 'scope', scope: s, sentence: original });
+		if (/,?\s+or$/.test(t))
+			unparsed(
+				r,
+				original,
+				'the first of alternative ways to choose electives; the alternative is not modelled'
+			);
+		return true;
+	}
+	if (BOILERPLATE.test(t) || !MATTERS.test(t)) return true;
+	unparsed(r, original, 'refers to the remaining units without naming where they come from');
+	return true;
+};
+
+function minimum(
+	n: number,
+	scope: Scope,
+	sentence: string,
+	{ remaining, exact }: { remaining: boolean; exact: boolean }
+): Constraint {
+	return { kind: 'min', n, scope, sentence, remaining, exact };
+}
+
+/** "N … from <list>" phrasings: a count and the list it is drawn from. */
+function countFrom(
+	pattern: RegExp,
+	unknownList: string,
+	constraint: (n: number, scope: Scope, sentence: string, list: string) => Constraint | string
+): ClauseReading {
+	return (r, t, original) => {
+		const m = t.match(pattern);
+		if (!m) return false;
+		const s = scopeOf(m[2], r.electiveKeys);
+		if (!s) {
+			unparsed(r, original, unknownList);
+			return true;
+		}
+		const c = constraint(Number(m[1]), s, original, m[2]);
+		if (typeof c === 'string') unparsed(r, original, c);
+		else push(r, c);
+		return true;
+	};
+}
+
+const readMinimumFrom = countFrom(
+	/^(?:at least|a minimum of|minimum of)\s+(\d+)\b.*?\bfrom\b(.*)$/,
+	'a minimum from a list the parser cannot identify',
+	(n, scope, sentence) => minimum(n, scope, sentence, { remaining: false, exact: false })
+);
+
+const readPrefixed: ClauseReading = (r, t, original) => {
+	const m = t.match(/^of which at least (\d+) must be\b/);
+	if (!m) return false;
+	const prefix = (original.match(/\(([A-Z]{5,7})\)|coded ([A-Z]{5,7})/) ?? []).slice(1).find(Boolean);
+	const previous = [...(r.context.kind === 'branch' ? r.context.branch.constraints : r.facts.constraints)]
+		.reverse()
+		.find((c) => c.kind === 'min');
+	if (!prefix || !previous)
+		unparsed(r, original, 'a minimum of units with a code prefix the parser cannot identify');
+	else push(r, { kind: 'prefix', n: Number(m[1]), prefix, scope: previous.scope, sentence: original });
+	return true;
+};
+
+const readRequiredFrom = countFrom(
+	/^(\d+)(?: units?| elective units?)? must be (?:selected |chosen )?from\b(.*)$/,
+	'a required count from a list the parser cannot identify',
+	(n, scope, sentence) => minimum(n, scope, sentence, { remaining: false, exact: true })
+);
+
+const readMaximumFrom = countFrom(
+	/^(?:no more than|up to|a maximum of|maximum of)\s+(\d+)\b.*?\bfrom\b(.*)$/,
+	'a maximum from a list the parser cannot identify',
+	(n, scope, sentence, list) =>
+		/, or .*and\/or/.test(list)
+			? '"or" and "and/or" mixed: unclear whether these groups may be combined'
+			: { kind: 'max', n, scope, sentence }
+);
+
+const readWholeGroups: ClauseReading = (r, t, original) => {
+	if (/^all units in 1 of the .*groups? ([a-h]) to ([a-h]) must be chosen/.test(t)) {
+		const s = scopeOf(t, r.electiveKeys);
+		if (Array.isArray(s)) {
+			push(r, { kind: 'oneOfAll', scope: s, sentence: original });
+			return true;
+		}
+	}
+	if (/^(select )?all (units listed in .*)?group [a-h]\b/.test(t) || /^all group [a-h] elective/.test(t)) {
+		const s = scopeOf(t, r.electiveKeys);
+		if (Array.isArray(s) && s.length === 1) {
+			push(r, { kind: 'allOf', scope: s, sentence: original });
+			return true;
+		}
+	}
+	return false;
+};
+
+/** Counts: total, core, electives, and named elective parts ("4 gas elective units from Group A"). */
+const readCounts: ClauseReading = (r, t, original) => {
+	let counted = false;
+	const count = (field: 'total' | 'core' | 'electives', m: RegExpMatchArray | null) => {
+		if (!m) return;
+		setCount(r, field, Number(m[1]), original);
+		counted = true;
+	};
+	count(
+		'total',
+		t.match(/total number of units\s*=\s*(\d+)/) ??
+			t.match(/\b(\d+) units of competency\b/) ??
+			t.match(/a total of (\d+) units/)
+	);
+	count('core', t.match(/\b(\d+) core\b/));
+	count('electives', t.match(/\b(\d+) (?:elective units?|electives)\b/));
+	if (counted) return true;
+	const m = t.match(/^(\d+) ([a-z][a-z ]*?) elective units?\b(.*)$/);
+	if (!m) return false;
+	const s = scopeOf(`${m[2]} ${m[3]}`, r.electiveKeys);
+	if (!s) unparsed(r, original, `${m[1]} "${m[2]}" elective units from a list the parser cannot identify`);
+	else push(r, minimum(Number(m[1]), s, original, { remaining: false, exact: true }));
+	return true;
+};
+
+const readUnrecognised: ClauseReading = (r, t, original) => {
+	if (!BOILERPLATE.test(t) && MATTERS.test(t)) unparsed(r, original, 'not a phrasing the parser recognises');
+	return true;
+};
+
+const CLAUSE_READINGS: ClauseReading[] = [
+	readImported,
+	readRemaining,
+	readMinimumFrom,
+	readPrefixed,
+	readRequiredFrom,
+	readMaximumFrom,
+	readWholeGroups,
+	readCounts,
+	readUnrecognised
+];
 
 function titleCase(s: string): string {
 	return s.replace(/\b\w/g, (c) => c.toUpperCase());

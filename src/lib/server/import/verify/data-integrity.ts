@@ -31,28 +31,26 @@ const multikeyDocument = (key: ResolvedKey) => ({
 	publicKeyMultibase: key.publicKeyMultibase
 });
 
+/** The DataIntegrityProof cryptosuites, by name: the key type each signs with, and the suite. */
+const CRYPTOSUITES: Record<string, { keyType: ResolvedKey['type']; cryptosuite: () => unknown }> = {
+	'eddsa-rdfc-2022': { keyType: 'Ed25519', cryptosuite: () => eddsaRdfc2022 },
+	'eddsa-2022': { keyType: 'Ed25519', cryptosuite: () => eddsa2022 },
+	'ecdsa-sd-2023': { keyType: 'P-256', cryptosuite: () => ecdsaSd2023() }
+};
+
 function suiteFor(proof: JsonObject): Suite | null {
 	const type = str(proof.type);
 	const cryptosuite = str(proof.cryptosuite);
-	if (type === 'DataIntegrityProof' && cryptosuite === 'eddsa-rdfc-2022')
+	const known =
+		cryptosuite !== undefined && Object.hasOwn(CRYPTOSUITES, cryptosuite)
+			? CRYPTOSUITES[cryptosuite]
+			: undefined;
+	if (type === 'DataIntegrityProof' && known)
 		return {
-			label: 'eddsa-rdfc-2022',
-			keyType: 'Ed25519',
-			make: ({ legacyContext }) => new DataIntegrityProof({ cryptosuite: eddsaRdfc2022, legacyContext }),
-			keyDocument: multikeyDocument
-		};
-	if (type === 'DataIntegrityProof' && cryptosuite === 'eddsa-2022')
-		return {
-			label: 'eddsa-2022',
-			keyType: 'Ed25519',
-			make: ({ legacyContext }) => new DataIntegrityProof({ cryptosuite: eddsa2022, legacyContext }),
-			keyDocument: multikeyDocument
-		};
-	if (type === 'DataIntegrityProof' && cryptosuite === 'ecdsa-sd-2023')
-		return {
-			label: 'ecdsa-sd-2023',
-			keyType: 'P-256',
-			make: ({ legacyContext }) => new DataIntegrityProof({ cryptosuite: ecdsaSd2023(), legacyContext }),
+			label: cryptosuite!,
+			keyType: known.keyType,
+			make: ({ legacyContext }) =>
+				new DataIntegrityProof({ cryptosuite: known.cryptosuite(), legacyContext }),
 			keyDocument: multikeyDocument
 		};
 	if (type === 'Ed25519Signature2020')

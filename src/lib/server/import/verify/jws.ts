@@ -117,13 +117,22 @@ export async function verifyCompactJws({
 			...(kid?.startsWith('did:') ? { signer: kid } : {})
 		};
 	} catch (error) {
-		const code = (error as { code?: string }).code;
-		return {
-			state: 'failed',
-			reason:
-				code === 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED'
-					? `JWS ${alg} signature does not verify (${source})`
-					: `JWS not accepted: ${(error as Error).message}`
-		};
+		return refusedSignature(error, {
+			invalid: `JWS ${alg} signature does not verify (${source})`,
+			refused: 'JWS not accepted'
+		});
 	}
+}
+
+/** The failed check for a signature `jose` refused: one that does not verify, or a JWS it will not take. */
+export function refusedSignature(
+	error: unknown,
+	{ invalid, refused }: { invalid: string; refused: string }
+): ProofCheck {
+	const code = (error as { code?: string }).code;
+	return {
+		state: 'failed',
+		reason:
+			code === 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED' ? invalid : `${refused}: ${(error as Error).message}`
+	};
 }
