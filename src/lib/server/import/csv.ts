@@ -59,7 +59,7 @@ export async function* parseCsv(
  * The reader's state between chunks, read one character at a time, so a quote, a CRLF pair or a
  * field may straddle two chunks. Hand-written because it is the import's innermost loop: csv-parse
  * reads the same file several times slower once it reports each record's line
- * (docs/decisions/csv-reader.md; `npm run bench:csv` measures both).
+ * (docs/decisions/0017-hand-written-csv-reader.md; `npm run bench:csv` measures both).
  */
 class RecordSplitter {
 	private fields: string[] = [];
