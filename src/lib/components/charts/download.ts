@@ -94,10 +94,59 @@ function wrap(text: string, width: number, fontSize: number): string[] {
 	return lines;
 }
 
+/** Stacks lines of text, a legend and the chart down an SVG page; `y` is the bottom so far. */
+class Page {
+	readonly root = document.createElementNS(SVG_NS, 'svg');
+	y = PAD;
+	constructor(readonly width: number) {}
+
+	text(content: string, size: number, fill: string, weight = '400') {
+		for (const line of wrap(content, this.width - 2 * PAD, size)) {
+			this.y += size + 4;
+			const node = document.createElementNS(SVG_NS, 'text');
+			node.setAttribute('x', String(PAD));
+			node.setAttribute('y', String(this.y));
+			node.setAttribute('font-size', String(size));
+			node.setAttribute('font-weight', weight);
+			node.setAttribute('fill', fill);
+			node.textContent = line;
+			this.root.append(node);
+		}
+	}
+
+	/** Swatches and labels, wrapping to a new row when one would not fit. */
+	legend(items: ReturnType<typeof legendOf>, ink: string) {
+		if (items.length === 0) return;
+		let x = PAD;
+		this.y += LINE;
+		for (const item of items) {
+			const itemWidth = 24 + item.label.length * 7;
+			if (x + itemWidth > this.width - PAD && x > PAD) {
+				x = PAD;
+				this.y += LINE;
+			}
+			const swatch = document.createElementNS(SVG_NS, 'rect');
+			swatch.setAttribute('x', String(x));
+			swatch.setAttribute('y', String(this.y - 10));
+			swatch.setAttribute('width', '12');
+			swatch.setAttribute('height', '12');
+			swatch.setAttribute('fill', item.color);
+			const label = document.createElementNS(SVG_NS, 'text');
+			label.setAttribute('x', String(x + 16));
+			label.setAttribute('y', String(this.y));
+			label.setAttribute('font-size', '12');
+			label.setAttribute('fill', ink);
+			label.textContent = item.label;
+			this.root.append(swatch, label);
+			x += itemWidth + 12;
+		}
+	}
+}
+
 /** The chart as a standalone SVG document, framed with its title, filters, legend and source. */
 export function svgText(svg: SVGSVGElement, frame: ExportFrame): string {
-	const page = getComputedStyle(svg);
-	const color = (name: string, fallback: string) => page.getPropertyValue(name).trim() || fallback;
+	const style = getComputedStyle(svg);
+	const color = (name: string, fallback: string) => style.getPropertyValue(name).trim() || fallback;
 	const ink = color('--ink', '#1a1a1a');
 	const muted = color('--muted', '#555');
 	const surface = color('--surface', '#ffffff');
@@ -106,75 +155,37 @@ export function svgText(svg: SVGSVGElement, frame: ExportFrame): string {
 	const chartHeight = view && view.height ? view.height : svg.clientHeight || 360;
 	const width = Math.max(chartWidth, 480) + 2 * PAD;
 
-	const root = document.createElementNS(SVG_NS, 'svg');
+	const page = new Page(width);
+	const { root } = page;
 	root.setAttribute('xmlns', SVG_NS);
 	root.setAttribute('font-family', 'system-ui, -apple-system, "Segoe UI", sans-serif');
 	const background = document.createElementNS(SVG_NS, 'rect');
 	root.append(background);
-	let y = PAD;
-	const text = (content: string, size: number, fill: string, weight = '400') => {
-		for (const line of wrap(content, width - 2 * PAD, size)) {
-			y += size + 4;
-			const node = document.createElementNS(SVG_NS, 'text');
-			node.setAttribute('x', String(PAD));
-			node.setAttribute('y', String(y));
-			node.setAttribute('font-size', String(size));
-			node.setAttribute('font-weight', weight);
-			node.setAttribute('fill', fill);
-			node.textContent = line;
-			root.append(node);
-		}
-	};
 	const title = document.createElementNS(SVG_NS, 'title');
 	title.textContent = frame.title;
 	root.append(title);
-	text(frame.title, 16, ink, '650');
-	if (frame.subtitle) text(frame.subtitle, 12, muted);
-	if (frame.filters) text(`Filters: ${frame.filters}`, 12, muted);
-	y += 8;
+	page.text(frame.title, 16, ink, '650');
+	if (frame.subtitle) page.text(frame.subtitle, 12, muted);
+	if (frame.filters) page.text(`Filters: ${frame.filters}`, 12, muted);
+	page.y += 8;
 
 	const chart = inlinedChart(svg);
 	chart.setAttribute('x', String(PAD));
-	chart.setAttribute('y', String(y));
+	chart.setAttribute('y', String(page.y));
 	chart.setAttribute('width', String(chartWidth));
 	chart.setAttribute('height', String(chartHeight));
 	chart.removeAttribute('style');
 	root.append(chart);
-	y += chartHeight + 8;
+	page.y += chartHeight + 8;
 
-	const legend = legendOf(svg);
-	if (legend.length > 0) {
-		let x = PAD;
-		y += LINE;
-		for (const item of legend) {
-			const itemWidth = 24 + item.label.length * 7;
-			if (x + itemWidth > width - PAD && x > PAD) {
-				x = PAD;
-				y += LINE;
-			}
-			const swatch = document.createElementNS(SVG_NS, 'rect');
-			swatch.setAttribute('x', String(x));
-			swatch.setAttribute('y', String(y - 10));
-			swatch.setAttribute('width', '12');
-			swatch.setAttribute('height', '12');
-			swatch.setAttribute('fill', item.color);
-			const label = document.createElementNS(SVG_NS, 'text');
-			label.setAttribute('x', String(x + 16));
-			label.setAttribute('y', String(y));
-			label.setAttribute('font-size', '12');
-			label.setAttribute('fill', ink);
-			label.textContent = item.label;
-			root.append(swatch, label);
-			x += itemWidth + 12;
-		}
-	}
-	if (frame.note) text(frame.note, 11, muted);
-	if (frame.source) text(frame.source, 11, muted);
-	y += PAD;
+	page.legend(legendOf(svg), ink);
+	if (frame.note) page.text(frame.note, 11, muted);
+	if (frame.source) page.text(frame.source, 11, muted);
+	const height = Math.ceil(page.y + PAD);
 
 	root.setAttribute('width', String(width));
-	root.setAttribute('height', String(Math.ceil(y)));
-	root.setAttribute('viewBox', `0 0 ${width} ${Math.ceil(y)}`);
+	root.setAttribute('height', String(height));
+	root.setAttribute('viewBox', `0 0 ${width} ${height}`);
 	background.setAttribute('width', '100%');
 	background.setAttribute('height', '100%');
 	background.setAttribute('fill', surface);

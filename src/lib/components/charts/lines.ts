@@ -37,6 +37,38 @@ export type LinesLayout = {
 	guide: { y: number; label: string } | null;
 };
 
+type Scale = (v: number) => number;
+
+/** A few evenly spaced focusable marks on a series' defined points, always including the last. */
+function marksOf(
+	s: LineSeries,
+	{
+		x,
+		y,
+		xFormat,
+		yFormat,
+		marksPerSeries
+	}: {
+		x: Scale;
+		y: Scale;
+		xFormat: (v: number) => string;
+		yFormat: (v: number) => string;
+		marksPerSeries: number;
+	}
+): LineMark[] {
+	const shown = s.points.filter((p) => p.y !== null);
+	const stride = Math.max(1, Math.ceil(shown.length / marksPerSeries));
+	const marked = shown.filter((_, j) => j % stride === 0 || j === shown.length - 1);
+	return marked.map((p) => ({
+		key: `${s.key}@${p.x}`,
+		cx: x(p.x),
+		cy: y(p.y!),
+		text:
+			`${s.label}, ${xFormat(p.x)}: ${yFormat(p.y!)}` +
+			(p.low != null && p.high != null ? ` (95% interval ${yFormat(p.low)} to ${yFormat(p.high)})` : '')
+	}));
+}
+
 export function layoutLines({
 	series,
 	width = 640,
@@ -95,26 +127,13 @@ export function layoutLines({
 		xTicks: (xTickValues ?? x.ticks(6)).map((v) => ({ x: x(v), label: xFormat(v) })),
 		yTicks: y.ticks(5).map((v) => ({ y: y(v), label: yFormat(v) })),
 		guide: guide ? { y: y(guide.value), label: guide.label } : null,
-		series: series.map((s, i) => {
-			const shown = s.points.filter(defined);
-			// A few evenly spaced marks, always including the last point.
-			const stride = Math.max(1, Math.ceil(shown.length / marksPerSeries));
-			const marked = shown.filter((_, j) => j % stride === 0 || j === shown.length - 1);
-			return {
-				key: s.key,
-				label: s.label,
-				color: PALETTE[i % PALETTE.length],
-				path: path(s.points) ?? '',
-				band: s.points.some((p) => p.low != null && p.high != null) ? (band(s.points) ?? null) : null,
-				marks: marked.map((p) => ({
-					key: `${s.key}@${p.x}`,
-					cx: x(p.x),
-					cy: y(p.y!),
-					text:
-						`${s.label}, ${xFormat(p.x)}: ${yFormat(p.y!)}` +
-						(p.low != null && p.high != null ? ` (95% interval ${yFormat(p.low)} to ${yFormat(p.high)})` : '')
-				}))
-			};
-		})
+		series: series.map((s, i) => ({
+			key: s.key,
+			label: s.label,
+			color: PALETTE[i % PALETTE.length],
+			path: path(s.points) ?? '',
+			band: s.points.some((p) => p.low != null && p.high != null) ? (band(s.points) ?? null) : null,
+			marks: marksOf(s, { x, y, xFormat, yFormat, marksPerSeries })
+		}))
 	};
 }

@@ -141,20 +141,15 @@ export function generateDemoLearners(options: DemoOptions): DemoData {
 	return out;
 }
 
-/** The same learners one at a time, so any number of them can be written out in flat memory. */
-export function* demoLearnerStream({
-	seed,
-	count,
-	catalogue,
-	qualifications,
-	providers: providerCount = 3,
-	from = '2022-01-01',
-	to = '2024-12-31',
-	cutOff = '2025-06-30',
-	idPrefix = 'demo',
-	plansPerTarget
-}: DemoOptions): Generator<DemoLearnerRecords> {
-	const index = asIndex(catalogue);
+/** Every random draw comes from here, in a fixed order, so a seed gives the same data. */
+type Draws = {
+	uniform: () => number;
+	pick: <T>(w: Weighted<T>) => T;
+	/** Days a unit takes: log-normal, median 8 weeks. */
+	duration: () => number;
+};
+
+function drawsFrom(seed: number): Draws {
 	const random = randomLcg(seed);
 	const uniform = () => random();
 	const pick = <T>(w: Weighted<T>): T => {
@@ -162,13 +157,11 @@ export function* demoLearnerStream({
 		for (const [v, p] of w) if ((u -= p) <= 0) return v;
 		return w[w.length - 1][0];
 	};
-	const duration = randomLogNormal.source(random)(Math.log(56), 0.5);
-	const targets = (qualifications ?? index.targets.filter((t) => index.credentials.get(t)?.kind === 'macro'))
-		.slice()
-		.sort();
-	if (!targets.length) throw new Error('demo: the catalogue has no qualification to aim at');
+	return { uniform, pick, duration: randomLogNormal.source(random)(Math.log(56), 0.5) };
+}
 
-	const providers: Provider[] = Array.from({ length: providerCount }, (_, i) => ({
+function demoProviders(count: number, idPrefix: string): Provider[] {
+	return Array.from({ length: count }, (_, i) => ({
 		id: `${idPrefix}-rto-${i + 1}`,
 		name: `${idPrefix === 'demo' ? 'Demo' : 'Synthetic'} RTO ${['North', 'South', 'East', 'West', 'Central'][i % 5]}${i >= 5 ? ` ${i + 1}` : ''} (generated)`,
 		kind: 'vet',
@@ -177,20 +170,14 @@ export function* demoLearnerStream({
 		accredited: true,
 		origin: 'generated'
 	}));
-	let enrolments: Enrolment[] = [];
-	let awards: Award[] = [];
-	let first = true;
-	const emit = (learner: Learner): DemoLearnerRecords => {
-		const records = { providers: first ? providers : [], learner, enrolments, awards };
-		first = false;
-		enrolments = [];
-		awards = [];
-		return records;
-	};
-	const start0 = parse(from);
-	const span = parse(to) - start0;
-	const cut = parse(cutOff);
-	let enrolmentSeq = 0;
+}
+
+/**
+ * For a target, a random complete set of units: the cheapest under random per-unit costs, or null
+ * for a qualification the catalogue cannot complete. With `plansPerTarget`, that many sets are
+ * planned per target on first use and each call draws one of them.
+ */
+function unitPlanner(index: CatalogueIndex, draws: Draws, plansPerTarget: number | undefined) {
 	// Members of a target's groups and their prerequisites: the credentials a plan may use.
 	const candidates = new Map<string, string[]>();
 	const candidatesOf = (target: string) => {
@@ -208,13 +195,9 @@ export function* demoLearnerStream({
 		}
 		return list;
 	};
-	const pad = (n: number, w: number) => String(n).padStart(w, '0');
-	const E = `${idPrefix}-E`;
-	const A = `${idPrefix}-A`;
-	// A random complete set of units for a target: the cheapest under random per-unit costs.
 	const planUnits = (target: string): string[] | null => {
 		const costs = new Map<string, number>();
-		for (const id of candidatesOf(target)) costs.set(id, 1 + Math.floor(uniform() * 100));
+		for (const id of candidatesOf(target)) costs.set(id, 1 + Math.floor(draws.uniform() * 100));
 		try {
 			return planCompletion({
 				catalogue: index,
@@ -228,125 +211,219 @@ export function* demoLearnerStream({
 		}
 	};
 	const planned = new Map<string, (string[] | null)[]>();
-	const unitsFor = (target: string): string[] | null => {
+	return (target: string): string[] | null => {
 		if (!plansPerTarget) return planUnits(target);
 		let plans = planned.get(target);
 		if (!plans)
 			planned.set(target, (plans = Array.from({ length: plansPerTarget }, () => planUnits(target))));
-		return plans[Math.floor(uniform() * plans.length)];
+		return plans[Math.floor(draws.uniform() * plans.length)];
 	};
+}
+
+const pad = (n: number, w: number) => String(n).padStart(w, '0');
+
+function drawLearner(draws: Draws, id: string): Learner {
+	const { pick } = draws;
+	return {
+		id,
+		gender: pick(DEMO_GENDERS),
+		ageBand: pick(DEMO_AGE_BANDS),
+		disability: pick(DEMO_DISABILITY),
+		deprivationBand: pick(DEMO_DEPRIVATION_BANDS),
+		region: pick(DEMO_REGIONS),
+		priorEducation: pick(DEMO_PRIOR_EDUCATION),
+		analyticsConsent: draws.uniform() < 0.95,
+		identityHash: null,
+		origin: 'generated'
+	};
+}
+
+type Outcome = { completes: boolean; ending: Enrolment['status']; stopAt: number };
+
+/**
+ * The outcome of the learner's attempt at the qualification, with the group gaps on the logit
+ * scale; the unit history is then drawn to match it.
+ */
+function drawOutcome(draws: Draws, learner: Learner, units: number): Outcome {
+	const band = DEMO_DEPRIVATION_BANDS.findIndex(([b]) => b === learner.deprivationBand);
+	const logit =
+		EFFECT.base +
+		(band >= 0 && band < 10 ? (band - 4.5) * EFFECT.deprivationPerBand : 0) +
+		(learner.disability === 'Y' ? EFFECT.disability : 0) +
+		(EFFECT.prior[learner.priorEducation] ?? 0) +
+		(EFFECT.age[learner.ageBand] ?? 0);
+	const completes = draws.uniform() < 1 / (1 + Math.exp(-logit));
+	const ending: Enrolment['status'] = completes
+		? 'completed'
+		: draws.uniform() < WITHDRAWN_SHARE
+			? 'withdrawn'
+			: 'failed';
+	// Non-completers leave after some of the units, early more often than late.
+	const stopAt = completes ? units : Math.floor(units * draws.uniform() ** 1.6);
+	return { completes, ending, stopAt };
+}
+
+/** What the whole stream shares: the draws, the dates, the id scheme and the enrolment counter. */
+type Stream = {
+	draws: Draws;
+	cut: number;
+	/** Enrolment and award id prefixes. */
+	E: string;
+	A: string;
+	enrolmentSeq: number;
+};
+
+/** One learner's attempt at a qualification as it unfolds: the records so far and the clock. */
+type Attempt = {
+	learnerId: string;
+	provider: string;
+	cohort: string;
+	first: number;
+	day: number;
+	lastEnd: number;
+	/** Cut off by the data's end: something was still running or not yet started. */
+	inProgress: boolean;
+	enrolments: Enrolment[];
+	awards: Award[];
+};
+
+/** An enrolment in a unit starting on the attempt's day; returns false when it did not finish by the cut-off. */
+function enrolInUnit(s: Stream, a: Attempt, unit: string, status: Enrolment['status']): boolean {
+	const { draws, cut, E, A } = s;
+	if (a.day >= cut) {
+		a.inProgress = true;
+		return false;
+	}
+	const id = `${E}${pad(++s.enrolmentSeq, 7)}`;
+	const length = Math.max(7, Math.round(draws.duration()));
+	const end =
+		a.day + (status === 'withdrawn' ? Math.round(length * (0.1 + 0.8 * draws.uniform())) : length) * DAY;
+	const running = end > cut;
+	a.enrolments.push({
+		id,
+		learnerId: a.learnerId,
+		credentialId: unit,
+		cohort: a.cohort,
+		providerId: a.provider,
+		startedOn: iso(a.day),
+		endedOn: running ? null : iso(end),
+		status: running ? 'in_progress' : status,
+		result: running
+			? null
+			: status === 'completed'
+				? 'Competent'
+				: status === 'failed'
+					? 'Not yet competent'
+					: null
+	});
+	a.lastEnd = Math.max(a.lastEnd, end);
+	if (running) a.inProgress = true;
+	else if (status === 'completed')
+		a.awards.push(award(`${A}${id.slice(E.length)}`, a.learnerId, unit, id, iso(end), a.provider));
+	// The next unit (or a retry) starts before this one ends: units overlap.
+	a.day += Math.round((7 + draws.uniform() * 38) * DAY);
+	return !running;
+}
+
+/** The units in order until the learner stops or the data ends, then the qualification's own enrolment. */
+function playAttempt(s: Stream, a: Attempt, target: string, units: string[], outcome: Outcome) {
+	const { stopAt, ending } = outcome;
+	for (let u = 0; u < units.length && !a.inProgress; u++) {
+		if (u === stopAt) {
+			enrolInUnit(s, a, units[u], ending);
+			break;
+		}
+		// Now and then a unit takes a second go.
+		if (s.draws.uniform() < RETRY_RATE)
+			enrolInUnit(s, a, units[u], s.draws.uniform() < WITHDRAWN_SHARE ? 'withdrawn' : 'failed');
+		enrolInUnit(s, a, units[u], 'completed');
+	}
+	const stopped = stopAt < units.length;
+	// The qualification itself: an enrolment spanning the units, and an award when achieved.
+	const achieved = !stopped && !a.inProgress;
+	const status: Enrolment['status'] =
+		a.inProgress || a.lastEnd > s.cut ? 'in_progress' : achieved ? 'completed' : ending;
+	const qid = `${s.E}${pad(++s.enrolmentSeq, 7)}`;
+	a.enrolments.push({
+		id: qid,
+		learnerId: a.learnerId,
+		credentialId: target,
+		cohort: a.cohort,
+		providerId: a.provider,
+		startedOn: iso(a.first),
+		endedOn: status === 'in_progress' ? null : iso(a.lastEnd),
+		status,
+		result: status === 'completed' ? 'Awarded' : null
+	});
+	if (status === 'completed') {
+		const issued = Math.min(s.cut, a.lastEnd + Math.round((7 + s.draws.uniform() * 30) * DAY));
+		a.awards.push(award(`${s.A}${qid.slice(s.E.length)}`, a.learnerId, target, qid, iso(issued), a.provider));
+	}
+}
+
+/** The same learners one at a time, so any number of them can be written out in flat memory. */
+export function* demoLearnerStream({
+	seed,
+	count,
+	catalogue,
+	qualifications,
+	providers: providerCount = 3,
+	from = '2022-01-01',
+	to = '2024-12-31',
+	cutOff = '2025-06-30',
+	idPrefix = 'demo',
+	plansPerTarget
+}: DemoOptions): Generator<DemoLearnerRecords> {
+	const index = asIndex(catalogue);
+	const draws = drawsFrom(seed);
+	const targets = (qualifications ?? index.targets.filter((t) => index.credentials.get(t)?.kind === 'macro'))
+		.slice()
+		.sort();
+	if (!targets.length) throw new Error('demo: the catalogue has no qualification to aim at');
+	const providers = demoProviders(providerCount, idPrefix);
+	const start0 = parse(from);
+	const span = parse(to) - start0;
+	const stream: Stream = {
+		draws,
+		cut: parse(cutOff),
+		E: `${idPrefix}-E`,
+		A: `${idPrefix}-A`,
+		enrolmentSeq: 0
+	};
+	const unitsFor = unitPlanner(index, draws, plansPerTarget);
 
 	for (let l = 0; l < count; l++) {
-		const learner: Learner = {
-			id: `${idPrefix}-L${pad(l + 1, 5)}`,
-			gender: pick(DEMO_GENDERS),
-			ageBand: pick(DEMO_AGE_BANDS),
-			disability: pick(DEMO_DISABILITY),
-			deprivationBand: pick(DEMO_DEPRIVATION_BANDS),
-			region: pick(DEMO_REGIONS),
-			priorEducation: pick(DEMO_PRIOR_EDUCATION),
-			analyticsConsent: uniform() < 0.95,
-			identityHash: null,
-			origin: 'generated'
+		const learner = drawLearner(draws, `${idPrefix}-L${pad(l + 1, 5)}`);
+		const records: DemoLearnerRecords = {
+			providers: l === 0 ? providers : [],
+			learner,
+			enrolments: [],
+			awards: []
 		};
-		const provider = providers[Math.floor(uniform() * providers.length)].id;
-		const target = targets[Math.floor(uniform() * targets.length)];
-
+		const provider = providers[Math.floor(draws.uniform() * providers.length)].id;
+		const target = targets[Math.floor(draws.uniform() * targets.length)];
 		const units = unitsFor(target);
 		if (!units) {
-			yield emit(learner); // a qualification the catalogue cannot complete: the learner holds nothing
+			yield records; // a qualification the catalogue cannot complete: the learner holds nothing
 			continue;
 		}
-
-		// The outcome of the learner's attempt at the qualification, with the group gaps on the logit
-		// scale; the unit history is then drawn to match it.
-		const band = DEMO_DEPRIVATION_BANDS.findIndex(([b]) => b === learner.deprivationBand);
-		const logit =
-			EFFECT.base +
-			(band >= 0 && band < 10 ? (band - 4.5) * EFFECT.deprivationPerBand : 0) +
-			(learner.disability === 'Y' ? EFFECT.disability : 0) +
-			(EFFECT.prior[learner.priorEducation] ?? 0) +
-			(EFFECT.age[learner.ageBand] ?? 0);
-		const completes = uniform() < 1 / (1 + Math.exp(-logit));
-		const ending: Enrolment['status'] = completes
-			? 'completed'
-			: uniform() < WITHDRAWN_SHARE
-				? 'withdrawn'
-				: 'failed';
-		// Non-completers leave after some of the units, early more often than late.
-		const stopAt = completes ? units.length : Math.floor(units.length * uniform() ** 1.6);
-
-		let day = start0 + Math.floor(uniform() * span);
-		const first = day;
+		const outcome = drawOutcome(draws, learner, units.length);
+		const first = start0 + Math.floor(draws.uniform() * span);
 		const cohort = `${new Date(first).getUTCFullYear()}${new Date(first).getUTCMonth() < 6 ? 'B' : 'J'}`;
-		let lastEnd = first;
-		let inProgress = false;
-		const attempt = (unit: string, status: Enrolment['status']): boolean => {
-			if (day >= cut) {
-				inProgress = true;
-				return false;
-			}
-			const id = `${E}${pad(++enrolmentSeq, 7)}`;
-			const length = Math.max(7, Math.round(duration()));
-			const end =
-				day + (status === 'withdrawn' ? Math.round(length * (0.1 + 0.8 * uniform())) : length) * DAY;
-			const running = end > cut;
-			enrolments.push({
-				id,
-				learnerId: learner.id,
-				credentialId: unit,
-				cohort,
-				providerId: provider,
-				startedOn: iso(day),
-				endedOn: running ? null : iso(end),
-				status: running ? 'in_progress' : status,
-				result: running
-					? null
-					: status === 'completed'
-						? 'Competent'
-						: status === 'failed'
-							? 'Not yet competent'
-							: null
-			});
-			lastEnd = Math.max(lastEnd, end);
-			if (running) inProgress = true;
-			else if (status === 'completed')
-				awards.push(award(`${A}${id.slice(E.length)}`, learner.id, unit, id, iso(end), provider));
-			// The next unit (or a retry) starts before this one ends: units overlap.
-			day += Math.round((7 + uniform() * 38) * DAY);
-			return !running;
-		};
-		for (let u = 0; u < units.length && !inProgress; u++) {
-			if (u === stopAt) {
-				attempt(units[u], ending);
-				break;
-			}
-			// Now and then a unit takes a second go.
-			if (uniform() < RETRY_RATE) attempt(units[u], uniform() < WITHDRAWN_SHARE ? 'withdrawn' : 'failed');
-			attempt(units[u], 'completed');
-		}
-		const stopped = stopAt < units.length;
-		// The qualification itself: an enrolment spanning the units, and an award when achieved.
-		const achieved = !stopped && !inProgress;
-		const status: Enrolment['status'] =
-			inProgress || lastEnd > cut ? 'in_progress' : achieved ? 'completed' : ending;
-		const qid = `${E}${pad(++enrolmentSeq, 7)}`;
-		enrolments.push({
-			id: qid,
+		const { enrolments, awards } = records;
+		const attempt: Attempt = {
 			learnerId: learner.id,
-			credentialId: target,
+			provider,
 			cohort,
-			providerId: provider,
-			startedOn: iso(first),
-			endedOn: status === 'in_progress' ? null : iso(lastEnd),
-			status,
-			result: status === 'completed' ? 'Awarded' : null
-		});
-		if (status === 'completed') {
-			const issued = Math.min(cut, lastEnd + Math.round((7 + uniform() * 30) * DAY));
-			awards.push(award(`${A}${qid.slice(E.length)}`, learner.id, target, qid, iso(issued), provider));
-		}
-		yield emit(learner);
+			first,
+			day: first,
+			lastEnd: first,
+			inProgress: false,
+			enrolments,
+			awards
+		};
+		playAttempt(stream, attempt, target, units, outcome);
+		yield records;
 	}
 }
 

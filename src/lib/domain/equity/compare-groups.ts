@@ -59,6 +59,83 @@ export type Comparison = {
 	exposedTotals: string[];
 };
 
+type Decided = { reasons: Array<string | null>; exposedTotals: string[] };
+
+/** Groups are all single or all pairs, each named once. */
+function checkNames(names: GroupName[], module: string) {
+	const pairs = names.filter((n) => n.groups).length;
+	if (pairs !== 0 && pairs !== names.length) throw new Error(`${module}: mixes single groups and pairs`);
+	const seen = new Set<string | null>();
+	for (const { group } of names) {
+		if (seen.has(group)) throw new Error(`${module}: group ${group} appears twice`);
+		seen.add(group);
+	}
+}
+
+/** Suppression of a two-way table: its rows and columns are protected, the margins joining them. */
+function suppressPairs(
+	names: GroupName[],
+	counts: number[],
+	threshold: number,
+	withheld: ReadonlyArray<string | null> | undefined,
+	margins: Margins | undefined
+): Decided {
+	const { sets, totals } = tableSets(names.map((n) => n.groups!));
+	// The margins join their row's and column's sets as cells decided by the other views.
+	const extraGiven: Array<string | null> = [];
+	const withMargins = sets.map((set, s) => {
+		const { dimension, group } = totals[s];
+		const margin = (dimension === 0 ? margins?.rows : margins?.cols)?.get(group);
+		if (margin === undefined) return set;
+		extraGiven.push(margin);
+		return [...set, counts.length + extraGiven.length - 1];
+	});
+	const given = [...counts.map((_, i) => withheld?.[i] ?? undefined), ...extraGiven];
+	const cells = [...counts, ...extraGiven.map(() => 0)];
+	const negated = new Set(extraGiven.map((_, k) => counts.length + k));
+	const result = suppressCells({ cells, count: (c) => c, threshold, sets: withMargins, given, negated });
+	return {
+		reasons: result.reasons.slice(0, counts.length),
+		exposedTotals: result.exposedSets.map((s) => {
+			const { dimension, group } = totals[s];
+			return dimension === 0 ? `${group}${PAIR_SEPARATOR}*` : `*${PAIR_SEPARATOR}${group}`;
+		})
+	};
+}
+
+function suppressSingles(
+	counts: number[],
+	threshold: number,
+	withheld: ReadonlyArray<string | null> | undefined
+): Decided {
+	const given = counts.map((_, i) => withheld?.[i] ?? undefined);
+	const result = suppressCells({ cells: counts, count: (c) => c, threshold, given });
+	return { reasons: result.reasons, exposedTotals: result.exposedSets.length > 0 ? ['all'] : [] };
+}
+
+/** The named reference's row, else the highest published value; ties to more learners, then the earlier row. */
+function referenceRow(
+	names: GroupName[],
+	values: Array<number | undefined>,
+	counts: number[],
+	reasons: Array<string | null>,
+	reference: string | undefined,
+	module: string
+): number {
+	if (reference !== undefined) {
+		const ref = names.findIndex((n) => n.group === reference);
+		if (ref < 0) throw new UnknownReferenceGroup(module, reference);
+		return ref;
+	}
+	let ref = -1;
+	values.forEach((v, i) => {
+		if (reasons[i] !== null || v === undefined) return;
+		const best = ref < 0 ? undefined : values[ref]!;
+		if (best === undefined || v > best || (v === best && counts[i] > counts[ref])) ref = i;
+	});
+	return ref;
+}
+
 export function compareGroups<T extends { group: GroupInput }>({
 	rows,
 	value,
@@ -88,60 +165,16 @@ export function compareGroups<T extends { group: GroupInput }>({
 	module?: string;
 }): Comparison {
 	const names = rows.map((r) => groupName(r.group));
-	const pairs = names.filter((n) => n.groups).length;
-	if (pairs !== 0 && pairs !== names.length) throw new Error(`${module}: mixes single groups and pairs`);
-	const seen = new Set<string | null>();
-	for (const { group } of names) {
-		if (seen.has(group)) throw new Error(`${module}: group ${group} appears twice`);
-		seen.add(group);
-	}
-
-	let reasons: Array<string | null> = rows.map(() => null);
-	let exposedTotals: string[] = [];
-	if (suppression) {
-		const threshold = withheldBelow(suppression);
-		if (pairs > 0) {
-			const { sets, totals } = tableSets(names.map((n) => n.groups!));
-			// The margins join their row's and column's sets as cells decided by the other views.
-			const extraGiven: Array<string | null> = [];
-			const withMargins = sets.map((set, s) => {
-				const { dimension, group } = totals[s];
-				const margin = (dimension === 0 ? margins?.rows : margins?.cols)?.get(group);
-				if (margin === undefined) return set;
-				extraGiven.push(margin);
-				return [...set, rows.length + extraGiven.length - 1];
-			});
-			const given = [...rows.map((_, i) => withheld?.[i] ?? undefined), ...extraGiven];
-			const cells = [...rows.map((r) => learners(r)), ...extraGiven.map(() => 0)];
-			const negated = new Set(extraGiven.map((_, k) => rows.length + k));
-			const result = suppressCells({ cells, count: (c) => c, threshold, sets: withMargins, given, negated });
-			reasons = result.reasons.slice(0, rows.length);
-			exposedTotals = result.exposedSets.map((s) => {
-				const { dimension, group } = totals[s];
-				return dimension === 0 ? `${group}${PAIR_SEPARATOR}*` : `*${PAIR_SEPARATOR}${group}`;
-			});
-		} else {
-			const given = rows.map((_, i) => withheld?.[i] ?? undefined);
-			const result = suppressCells({ cells: rows, count: learners, threshold, given });
-			reasons = result.reasons;
-			exposedTotals = result.exposedSets.length > 0 ? ['all'] : [];
-		}
-	}
+	checkNames(names, module);
+	const counts = rows.map((r) => learners(r));
+	const { reasons, exposedTotals }: Decided = !suppression
+		? { reasons: rows.map(() => null), exposedTotals: [] }
+		: names.some((n) => n.groups)
+			? suppressPairs(names, counts, withheldBelow(suppression), withheld, margins)
+			: suppressSingles(counts, withheldBelow(suppression), withheld);
 
 	const values = rows.map(value);
-	let ref = -1;
-	if (reference !== undefined) {
-		ref = names.findIndex((n) => n.group === reference);
-		if (ref < 0) throw new UnknownReferenceGroup(module, reference);
-	} else {
-		// Highest published value; ties to the group with more learners, then the earlier row.
-		rows.forEach((r, i) => {
-			const v = values[i];
-			if (reasons[i] !== null || v === undefined) return;
-			const best = ref < 0 ? undefined : values[ref]!;
-			if (best === undefined || v > best || (v === best && learners(r) > learners(rows[ref]))) ref = i;
-		});
-	}
+	const ref = referenceRow(names, values, counts, reasons, reference, module);
 	const refValue = ref >= 0 && reasons[ref] === null ? values[ref] : undefined;
 
 	return {

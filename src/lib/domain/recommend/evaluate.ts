@@ -13,6 +13,7 @@
 // are means of bounded, skewed per-learner scores: their interval is the percentile bootstrap over
 // learners (Efron & Tibshirani 1993, ch. 13), seeded so a rerun prints the same table. Comparisons
 // between two methods on the same learners resample learners once for both (paired bootstrap).
+import { randomLcg } from 'd3-random';
 import { wilson, type Proportion } from '../intervals/wilson.ts';
 
 /** 1-based position of `target` in `ranked`; null when absent. */
@@ -25,21 +26,6 @@ export const hitAt = (rank: number | null, k: number): number => (rank !== null 
 export const reciprocalRank = (rank: number | null): number => (rank === null ? 0 : 1 / rank);
 export const ndcgAt = (rank: number | null, k: number): number =>
 	rank !== null && rank <= k ? 1 / Math.log2(rank + 1) : 0;
-
-/**
- * A small seeded generator, uniform on [0, 1): mulberry32 (Tommy Ettinger, public domain), enough
- * for resampling and a random baseline, and the same sequence on every platform.
- */
-export function seededRandom(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
 
 /** A Fisher–Yates shuffled copy: the random baseline's ranking. */
 export function shuffled<T>(items: readonly T[], random: () => number): T[] {
@@ -71,7 +57,7 @@ export function bootstrapMean(
 	{ resamples = 1000, seed = 1 }: { resamples?: number; seed?: number } = {}
 ): Interval | undefined {
 	if (values.length === 0) return undefined;
-	const random = seededRandom(seed);
+	const random = randomLcg(seed);
 	const n = values.length;
 	const means: number[] = [];
 	for (let b = 0; b < resamples; b++) {

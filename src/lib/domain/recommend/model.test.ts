@@ -1,3 +1,4 @@
+import { randomLcg } from 'd3-random';
 import { describe, expect, it } from 'vitest';
 import { buildModel, nextContext, statusAt, transitionKey, type Step } from './model.ts';
 import type { EnrolmentStatus } from '../types.ts';
@@ -7,7 +8,7 @@ const STATUSES: EnrolmentStatus[] = ['completed', 'withdrawn', 'failed'];
 
 /** Random learners' steps (deterministic), a few credentials taken twice. */
 function randomSequences(count: number, seed: number): Step[][] {
-	const random = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
+	const random = randomLcg(seed);
 	return Array.from({ length: count }, () => {
 		let day = 1 + Math.floor(random() * 20);
 		return Array.from({ length: 1 + Math.floor(random() * 6) }, () => {

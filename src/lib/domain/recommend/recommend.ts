@@ -16,7 +16,7 @@
 // Ties (equal rounded scores) go to the credential id, so the same input gives the same list.
 import { expandHoldings } from '../stacking/holdings.ts';
 import type { CatalogueIndex } from '../stacking/catalogue.ts';
-import { learnerProgress } from '../stacking/progress.ts';
+import { learnerProgress, type QualificationProgress } from '../stacking/progress.ts';
 import { candidateCredentials } from './candidates.ts';
 import { nextContext, statusAt, type NextEvidence, type SequenceModel, type Step } from './model.ts';
 import { progressContributions, type Contribution } from './progress-signal.ts';
@@ -120,8 +120,130 @@ function withhold(last: NonNullable<NextEvidence['last']>, minLearners: number):
 	};
 }
 
+/** The goal the list is ranked toward: the learner's, else the nearest unfinished qualification. */
+type Aim = {
+	goal: string | null;
+	nearest: Nearest | null;
+	isCredential: boolean;
+	/** The goal is a qualification (it has requirement groups). */
+	isTarget: boolean;
+	/** Prerequisites of what the goal asks for: they lead toward it too. */
+	leadsToGoal: Set<string>;
+};
+
+/** What every candidate is ranked against, worked out once per learner. */
+type Setting = {
+	index: CatalogueIndex;
+	weights: Weights;
+	minLearners: number;
+	skills?: Map<string, Skill[]>;
+	outlook?: Map<string, Outlook>;
+	aim: Aim;
+	contributions: Map<string, Contribution[]>;
+	heldSkills: Set<string>;
+	next: ReturnType<typeof nextContext>;
+	/** Sequence-model probability per candidate, and the largest. */
+	probability: Map<string, number>;
+	best: number;
+};
+
+function nearestOf(qualifications: QualificationProgress[]): Nearest | null {
+	const q = qualifications.find((x) => !x.achieved && x.stillNeeded !== null);
+	if (!q) return null;
+	const ofTotal = q.neededFromScratch ?? 0;
+	return {
+		target: q.target,
+		title: q.title,
+		inHand: Math.max(0, ofTotal - q.stillNeeded!),
+		ofTotal,
+		stillNeeded: q.stillNeeded!
+	};
+}
+
+/** What the goal asks for that is not startable yet: its prerequisites lead toward the goal too. */
+function leadingTo(
+	index: CatalogueIndex,
+	aim: Omit<Aim, 'leadsToGoal'>,
+	contributions: Setting['contributions']
+) {
+	const goalNeeds = new Set<string>();
+	if (aim.isTarget)
+		for (const [c, list] of contributions) if (list.some((x) => x.target === aim.goal)) goalNeeds.add(c);
+	if (aim.isCredential && !aim.isTarget) goalNeeds.add(aim.goal!);
+	const leads = new Set<string>();
+	for (const need of goalNeeds) for (const r of index.requires.get(need) ?? []) leads.add(r);
+	return leads;
+}
+
+function goalSignal(s: Setting, credential: string, toward: Contribution[]): Signals['goal'] {
+	const { goal, nearest, isCredential, isTarget, leadsToGoal } = s.aim;
+	const of = (value: number, via: Signals['goal']['via']): Signals['goal'] =>
+		nearest ? { value, goal, via, nearest } : { value, goal, via };
+	if (goal === null) return of(0, null);
+	if (isTarget && toward.some((x) => x.target === goal)) return of(1, 'counts');
+	if (isCredential && !isTarget && credential === goal) return of(1, 'is');
+	if (!isCredential && (s.skills?.get(credential) ?? []).some((x) => x.uri === goal)) return of(1, 'skill');
+	if (leadsToGoal.has(credential)) return of(0.5, 'prerequisite');
+	return of(0, null);
+}
+
+function signalsOf(s: Setting, credential: string): Signals {
+	const e = s.next.evidence(credential);
+	const toward = s.contributions.get(credential) ?? [];
+	const added = (s.skills?.get(credential) ?? []).filter((x) => !s.heldSkills.has(x.uri));
+	return {
+		next: {
+			value: s.best > 0 ? e.probability / s.best : 0,
+			probability: e.probability,
+			takenBy: e.takenBy >= s.minLearners ? e.takenBy : null,
+			after: e.last && withhold(e.last, s.minLearners)
+		},
+		progress: { value: toward[0]?.gain ?? 0, toward: toward.slice(0, 3) },
+		goal: goalSignal(s, credential, toward),
+		skills: { value: added.length / (added.length + 2), new: added },
+		outlook: s.outlook?.get(credential) ?? null
+	};
+}
+
+type Scored = { credential: string; score: number; signals: Pick<Signals, 'progress'> };
+
+/** A candidate's score from the signals' values alone (the full signals are built for the k picked). */
+function scoreOf(s: Setting, credential: string): Scored {
+	const { weights } = s;
+	const toward = s.contributions.get(credential) ?? [];
+	let added = 0;
+	for (const x of s.skills?.get(credential) ?? []) if (!s.heldSkills.has(x.uri)) added++;
+	const progress = toward[0]?.gain ?? 0;
+	const score = round(
+		weights.next * (s.best > 0 ? s.probability.get(credential)! / s.best : 0) +
+			weights.progress * progress +
+			weights.goal * (s.aim.goal === null ? 0 : goalSignal(s, credential, toward).value) +
+			weights.skills * (added / (added + 2))
+	);
+	return { credential, score, signals: { progress: { value: progress, toward } } };
+}
+
+/**
+ * The k to suggest, from the scored list in order. With no goal, what counts toward the nearest
+ * qualification comes first (diverse among itself), then the rest.
+ */
+function pick(scored: Scored[], k: number, maxPerGroup: number, nearest: Nearest | null): Scored[] {
+	const towardNearest = (x: Scored) =>
+		nearest !== null && x.signals.progress.toward.some((c) => c.target === nearest.target);
+	const first = nearest ? diversify(scored.filter(towardNearest), k, maxPerGroup) : [];
+	if (nearest) nearest.listed = first.length;
+	return [
+		...first,
+		...diversify(
+			scored.filter((x) => !first.includes(x) && !towardNearest(x)),
+			k - first.length,
+			maxPerGroup
+		)
+	];
+}
+
 export function recommend(input: RecommendInput): Recommendation[] {
-	const { index, model, history, asOf, goal = null, k = 5, skills, outlook, minLearners = 10 } = input;
+	const { index, model, history, asOf, goal = null, k = 5, skills, minLearners = 10 } = input;
 	const weights = { ...DEFAULT_WEIGHTS, ...input.weights };
 	const awarded = new Set(input.awarded);
 	const held = expandHoldings({ index, held: awarded }).held;
@@ -129,34 +251,16 @@ export function recommend(input: RecommendInput): Recommendation[] {
 	const allCandidates = candidateCredentials({ index, held, inProgress, asOf });
 
 	const { qualifications } = learnerProgress({ catalogue: index, held: awarded, onlyReachable: true });
-	const nearestQ =
-		goal === null ? qualifications.find((q) => !q.achieved && q.stillNeeded !== null) : undefined;
-	const nearest: Nearest | null = nearestQ
-		? {
-				target: nearestQ.target,
-				title: nearestQ.title,
-				inHand: Math.max(0, (nearestQ.neededFromScratch ?? 0) - nearestQ.stillNeeded!),
-				ofTotal: nearestQ.neededFromScratch ?? 0,
-				stillNeeded: nearestQ.stillNeeded!
-			}
-		: null;
-	// The goal the list is ranked toward: the learner's, else the nearest qualification.
-	const aim = goal ?? nearest?.target ?? null;
-	const goalIsCredential = aim !== null && index.credentials.has(aim);
-	const goalIsTarget = goalIsCredential && index.topGroups.has(aim!);
-	if (goalIsTarget && !qualifications.some((q) => q.target === aim))
+	const nearest = goal === null ? nearestOf(qualifications) : null;
+	const aimed = goal ?? nearest?.target ?? null;
+	const isCredential = aimed !== null && index.credentials.has(aimed);
+	const isTarget = isCredential && index.topGroups.has(aimed!);
+	if (isTarget && !qualifications.some((q) => q.target === aimed))
 		qualifications.push(
-			...learnerProgress({ catalogue: index, held: awarded, targets: [aim!] }).qualifications
+			...learnerProgress({ catalogue: index, held: awarded, targets: [aimed!] }).qualifications
 		);
 	const contributions = progressContributions({ index, qualifications, held });
-
-	// What the goal asks for that is not startable yet: its prerequisites lead toward the goal too.
-	const goalNeeds = new Set<string>();
-	if (goalIsTarget)
-		for (const [c, list] of contributions) if (list.some((x) => x.target === aim)) goalNeeds.add(c);
-	if (goalIsCredential && !goalIsTarget) goalNeeds.add(aim!);
-	const leadsToGoal = new Set<string>();
-	for (const need of goalNeeds) for (const r of index.requires.get(need) ?? []) leadsToGoal.add(r);
+	const aim = { goal: aimed, nearest, isCredential, isTarget };
 
 	// Members of completed qualifications: suggested only when they count toward an unfinished one.
 	const completedOnly = new Set(
@@ -168,80 +272,25 @@ export function recommend(input: RecommendInput): Recommendation[] {
 	if (candidates.length === 0) return [];
 
 	const heldSkills = new Set<string>();
-	for (const h of held) for (const s of skills?.get(h) ?? []) heldSkills.add(s.uri);
-
+	for (const h of held) for (const x of skills?.get(h) ?? []) heldSkills.add(x.uri);
 	const next = nextContext(model, history, asOf);
 	const probability = new Map(candidates.map((c) => [c, next.probability(c)]));
-	const best = Math.max(...probability.values());
-
-	const goalSignalOf = (credential: string, toward: Contribution[]): Signals['goal'] => {
-		const of = (value: number, via: Signals['goal']['via']): Signals['goal'] =>
-			nearest ? { value, goal: aim, via, nearest } : { value, goal: aim, via };
-		if (aim === null) return of(0, null);
-		if (goalIsTarget && toward.some((x) => x.target === aim)) return of(1, 'counts');
-		if (goalIsCredential && !goalIsTarget && credential === aim) return of(1, 'is');
-		if (!goalIsCredential && (skills?.get(credential) ?? []).some((s) => s.uri === aim))
-			return of(1, 'skill');
-		if (leadsToGoal.has(credential)) return of(0.5, 'prerequisite');
-		return of(0, null);
-	};
-	const signalsOf = (credential: string): Signals => {
-		const e = next.evidence(credential);
-		const toward = contributions.get(credential) ?? [];
-		const added = (skills?.get(credential) ?? []).filter((s) => !heldSkills.has(s.uri));
-		return {
-			next: {
-				value: best > 0 ? e.probability / best : 0,
-				probability: e.probability,
-				takenBy: e.takenBy >= minLearners ? e.takenBy : null,
-				after: e.last && withhold(e.last, minLearners)
-			},
-			progress: { value: toward[0]?.gain ?? 0, toward: toward.slice(0, 3) },
-			goal: goalSignalOf(credential, toward),
-			skills: { value: added.length / (added.length + 2), new: added },
-			outlook: outlook?.get(credential) ?? null
-		};
+	const setting: Setting = {
+		...{ index, weights, minLearners, skills, outlook: input.outlook, contributions, heldSkills, next },
+		aim: { ...aim, leadsToGoal: leadingTo(index, aim, contributions) },
+		probability,
+		best: Math.max(...probability.values())
 	};
 
-	// Every candidate is scored from the signals' values alone; the full signals (with their
-	// evidence) are put together for the k picked.
-	const scored = candidates.map((credential) => {
-		const toward = contributions.get(credential) ?? [];
-		let added = 0;
-		for (const s of skills?.get(credential) ?? []) if (!heldSkills.has(s.uri)) added++;
-		const progress = toward[0]?.gain ?? 0;
-		const score = round(
-			weights.next * (best > 0 ? probability.get(credential)! / best : 0) +
-				weights.progress * progress +
-				weights.goal * (aim === null ? 0 : goalSignalOf(credential, toward).value) +
-				weights.skills * (added / (added + 2))
-		);
-		return { credential, score, signals: { progress: { value: progress, toward } } };
-	});
+	const scored = candidates.map((c) => scoreOf(setting, c));
 	scored.sort((a, b) => b.score - a.score || (a.credential < b.credential ? -1 : 1));
-
-	const maxPerGroup = input.maxPerGroup ?? 2;
-	// With no goal, what counts toward the nearest qualification comes first (diverse among
-	// itself), then the rest.
-	const towardNearest = (s: (typeof scored)[number]) =>
-		nearest !== null && s.signals.progress.toward.some((x) => x.target === nearest.target);
-	const first = nearest ? diversify(scored.filter(towardNearest), k, maxPerGroup) : [];
-	const picked = [
-		...first,
-		...diversify(
-			scored.filter((s) => !first.includes(s) && !towardNearest(s)),
-			k - first.length,
-			maxPerGroup
-		)
-	];
-	if (nearest) nearest.listed = first.length;
-	return picked.map((s) => {
-		const signals = signalsOf(s.credential);
+	return pick(scored, k, input.maxPerGroup ?? 2, nearest).map((x) => {
+		const signals = signalsOf(setting, x.credential);
 		return {
-			credential: s.credential,
-			title: index.credentials.get(s.credential)?.title ?? s.credential,
-			score: s.score,
-			reasons: explain({ index, signals, weights, credential: s.credential }),
+			credential: x.credential,
+			title: index.credentials.get(x.credential)?.title ?? x.credential,
+			score: x.score,
+			reasons: explain({ index, signals, weights, credential: x.credential }),
 			signals
 		};
 	});

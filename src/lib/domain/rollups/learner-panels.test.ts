@@ -1,3 +1,4 @@
+import { randomLcg } from 'd3-random';
 import { describe, expect, it } from 'vitest';
 import { indexCatalogue } from '../stacking/catalogue.ts';
 import { makeCredential, makeGroup } from '../stacking/defaults.ts';
@@ -44,8 +45,7 @@ const COHORTS = ['2019B', '2020J', null];
 
 /** Learners with random histories (deterministic), with the same rows as domain records. */
 function randomLearners(count: number) {
-	let seed = 11;
-	const random = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
+	const random = randomLcg(11);
 	const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)];
 	const day = () => `2020-0${1 + Math.floor(random() * 9)}-1${Math.floor(random() * 9)}`;
 	return Array.from({ length: count }, (_, n) => {

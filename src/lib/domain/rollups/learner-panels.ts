@@ -79,6 +79,7 @@ export type PanelKey = readonly [Panel, string, string, string, string, string, 
 const SEPARATOR = '\u0001';
 /** The slot of (dimension 'all', value 'all'). */
 const ALL = 0;
+const ONLY_ALL = [ALL];
 
 /**
  * Sums of learners' counts per cell; `add` with sign −1 takes a learner out. Cells are kept by
@@ -184,42 +185,49 @@ export class PanelSums {
 	add(learner: PanelLearner, catalogue: PanelCatalogue, sign: 1 | -1 = 1) {
 		const { origin } = learner;
 		const head = (panel: Panel, provider: string) => `${panel}${SEPARATOR}${origin}${SEPARATOR}${provider}`;
-		const onlyAll = [ALL];
-		/** One slot at a time, set just before a bump (issuance groups, start cohorts). */
-		const oneSlot = [ALL];
 		const groupSlots = [ALL, ...GROUP_DIMENSIONS.map((d, i) => this.slot(d, learner.groups[i]))];
+		const each: LearnerBump = { learner, catalogue, sign, head, groupSlots };
+		this.addStacking(each);
+		this.addIssuance(each);
+		this.addFlows(each);
+	}
 
-		// Stacking: the held credentials are every award; a provider's learners hold one of its awards.
-		// Per group for the whole system; a provider's cells for all its learners only (what its
-		// dashboard asks: per group and provider it would be most of the work and of the rows).
-		if (learner.awards.length > 0) {
-			const standings = learnerStandings(
-				catalogue.index,
-				learner.awards.map((a) => a.credentialId)
-			);
-			if (standings.length > 0) {
-				const heads = withProviders(learner.awards.map((a) => a.providerId)).map((p) => head('stacking', p));
-				// Every pair of the learner's together (qualification '').
-				const together = new Array<number>(PANEL_COUNTS).fill(0);
-				const counts = new Array<number>(PANEL_COUNTS);
-				for (const { target, achieved, bin } of standings) {
-					counts.fill(0);
-					counts[0] = 1;
-					counts[1] = achieved ? 1 : 0;
-					counts[2 + bin] = 1;
-					for (let i = 0; i < PANEL_COUNTS; i++) together[i] += counts[i];
-					this.bump(this.cell(heads[0], target, '', ''), groupSlots, counts, sign);
-					for (let p = 1; p < heads.length; p++)
-						this.bump(this.cell(heads[p], target, '', ''), onlyAll, counts, sign);
-				}
-				this.bump(this.cell(heads[0], '', '', ''), groupSlots, together, sign);
-				for (let p = 1; p < heads.length; p++)
-					this.bump(this.cell(heads[p], '', '', ''), onlyAll, together, sign);
-			}
+	/**
+	 * Stacking: the held credentials are every award; a provider's learners hold one of its awards.
+	 * Per group for the whole system; a provider's cells for all its learners only (what its
+	 * dashboard asks: per group and provider it would be most of the work and of the rows).
+	 */
+	private addStacking({ learner, catalogue, sign, head, groupSlots }: LearnerBump) {
+		if (learner.awards.length === 0) return;
+		const standings = learnerStandings(
+			catalogue.index,
+			learner.awards.map((a) => a.credentialId)
+		);
+		if (standings.length === 0) return;
+		const heads = withProviders(learner.awards.map((a) => a.providerId)).map((p) => head('stacking', p));
+		// Every pair of the learner's together (qualification '').
+		const together = new Array<number>(PANEL_COUNTS).fill(0);
+		const counts = new Array<number>(PANEL_COUNTS);
+		for (const { target, achieved, bin } of standings) {
+			counts.fill(0);
+			counts[0] = 1;
+			counts[1] = achieved ? 1 : 0;
+			counts[2 + bin] = 1;
+			for (let i = 0; i < PANEL_COUNTS; i++) together[i] += counts[i];
+			this.bump(this.cell(heads[0], target, '', ''), groupSlots, counts, sign);
+			for (let p = 1; p < heads.length; p++)
+				this.bump(this.cell(heads[p], target, '', ''), ONLY_ALL, counts, sign);
 		}
+		this.bump(this.cell(heads[0], '', '', ''), groupSlots, together, sign);
+		for (let p = 1; p < heads.length; p++)
+			this.bump(this.cell(heads[p], '', '', ''), ONLY_ALL, together, sign);
+	}
 
-		// Issuance: awards per cell, and the learner once in each cell they have an award in. The
-		// dimension is the breakdown and the value its group.
+	/**
+	 * Issuance: awards per cell, and the learner once in each cell they have an award in. The
+	 * dimension is the breakdown and the value its group.
+	 */
+	private addIssuance({ learner, catalogue, sign, head }: LearnerBump) {
 		const issued = new Map<number[][], Map<number, number>>();
 		const systemIssuance = head('issuance', '');
 		for (const award of learner.awards) {
@@ -236,38 +244,51 @@ export class PanelSums {
 				}
 		}
 		for (const [cell, bySlot] of issued)
-			for (const [slot, awards] of bySlot) {
-				oneSlot[0] = slot;
-				this.bump(cell, oneSlot, [awards, 1], sign);
-			}
+			for (const [slot, awards] of bySlot) this.bump(cell, [slot], [awards, 1], sign);
+	}
 
-		// Flows: the learner's distinct pairs of each kind, from all their enrolments (per group and
-		// per start cohort too, the cohort's slot of the same cell) and from each provider's (for all
-		// its learners, as stacking).
-		if (learner.enrolments.length > 0) {
-			const achievedOn = firstAchieved(learner);
-			const oneLearner = [1];
-			for (const provider of withProviders(learner.enrolments.map((e) => e.providerId))) {
-				const starts =
-					provider === '' ? learner.enrolments : learner.enrolments.filter((e) => e.providerId === provider);
-				const flows = head('flows', provider);
-				const system = provider === '';
-				const slots = system ? groupSlots : onlyAll;
-				for (const [kind, pairs] of [
-					['toward', towardPairs(starts, achievedOn, catalogue.towardTargets, system)],
-					['next', nextPairs(starts, system)]
-				] as const) {
-					for (const [from, to] of pairs.pairs)
-						this.bump(this.cell(flows, kind, from, to), slots, oneLearner, sign);
-					for (const [from, to, cohort] of pairs.byCohort) {
-						oneSlot[0] = this.slot(COHORT_DIMENSION, cohort);
-						this.bump(this.cell(flows, kind, from, to), oneSlot, oneLearner, sign);
-					}
-				}
+	/**
+	 * Flows: the learner's distinct pairs of each kind, from all their enrolments (per group and
+	 * per start cohort too, the cohort's slot of the same cell) and from each provider's (for all
+	 * its learners, as stacking).
+	 */
+	private addFlows({ learner, catalogue, sign, head, groupSlots }: LearnerBump) {
+		if (learner.enrolments.length === 0) return;
+		const achievedOn = firstAchieved(learner);
+		const oneLearner = [1];
+		for (const provider of withProviders(learner.enrolments.map((e) => e.providerId))) {
+			const starts =
+				provider === '' ? learner.enrolments : learner.enrolments.filter((e) => e.providerId === provider);
+			const flows = head('flows', provider);
+			const system = provider === '';
+			const slots = system ? groupSlots : ONLY_ALL;
+			for (const [kind, pairs] of [
+				['toward', towardPairs(starts, achievedOn, catalogue.towardTargets, system)],
+				['next', nextPairs(starts, system)]
+			] as const) {
+				for (const [from, to] of pairs.pairs)
+					this.bump(this.cell(flows, kind, from, to), slots, oneLearner, sign);
+				for (const [from, to, cohort] of pairs.byCohort)
+					this.bump(
+						this.cell(flows, kind, from, to),
+						[this.slot(COHORT_DIMENSION, cohort)],
+						oneLearner,
+						sign
+					);
 			}
 		}
 	}
 }
+
+/** What each part of `add` works from: the learner, the catalogue, add or remove, their slots. */
+type LearnerBump = {
+	learner: PanelLearner;
+	catalogue: PanelCatalogue;
+	sign: 1 | -1;
+	head: (panel: Panel, provider: string) => string;
+	/** ALL, then the learner's group in each dimension. */
+	groupSlots: number[];
+};
 
 /** A learner's distinct pairs of one kind, and (when asked) their distinct (pair, start cohort) triples. */
 type LearnerPairs = { pairs: [string, string][]; byCohort: [string, string, string][] };

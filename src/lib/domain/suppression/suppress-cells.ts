@@ -34,6 +34,98 @@ export type SuppressionResult = {
 	exposedSets: number[];
 };
 
+/** The table as the passes see it: counts, sets, and the decisions so far (reasons, updated in place). */
+type Table = {
+	counts: number[];
+	sets: ReadonlyArray<readonly number[]>;
+	reasons: Array<string | null>;
+	/** Cells another view decided: never chosen as complements. */
+	decided: (i: number) => boolean;
+	/** Cells alone in a set equal a published total: withholding one as a complement protects nothing. */
+	pinned: Set<number>;
+};
+
+function checkedCounts<T>(cells: readonly T[], count: (cell: T) => number, threshold: number): number[] {
+	if (!(Number.isFinite(threshold) && threshold >= 0)) {
+		throw new Error(`suppressCells: threshold ${threshold} is not a number ≥ 0`);
+	}
+	return cells.map((cell, i) => {
+		const c = count(cell);
+		if (!(Number.isFinite(c) && c >= 0)) throw new Error(`suppressCells: cell ${i} counts ${c} learners`);
+		return c;
+	});
+}
+
+function checkSets(sets: ReadonlyArray<readonly number[]>, cells: number) {
+	for (const set of sets) {
+		for (const i of set) {
+			if (!Number.isInteger(i) || i < 0 || i >= cells) {
+				throw new Error(`suppressCells: set refers to cell ${i}, outside 0..${cells - 1}`);
+			}
+		}
+	}
+}
+
+/** The smallest published cell of a set that this table may still withhold (-1: none). */
+function smallestIn(t: Table, set: readonly number[]): number {
+	let smallest = -1;
+	for (const i of set) {
+		// Ties go to the earlier cell, so the result does not depend on the sort.
+		if (
+			t.reasons[i] === null &&
+			!t.decided(i) &&
+			!t.pinned.has(i) &&
+			(smallest < 0 || t.counts[i] < t.counts[smallest])
+		)
+			smallest = i;
+	}
+	return smallest;
+}
+
+/** Withholds a complement in every set left with exactly one withheld cell, until nothing changes. */
+function peel(t: Table) {
+	for (let changed = true; changed;) {
+		changed = false;
+		for (const set of t.sets) {
+			if (set.filter((i) => t.reasons[i] !== null).length !== 1) continue;
+			const smallest = smallestIn(t, set);
+			if (smallest >= 0) {
+				t.reasons[smallest] = COMPLEMENTARY;
+				changed = true;
+			}
+		}
+	}
+}
+
+/**
+ * Two withheld cells per set is not always enough (a cell joining two otherwise protected blocks
+ * is still determined): audit the pattern and withhold beside what is determined, until nothing is
+ * or nothing more can be withheld. Skipped for very large patterns (cost).
+ */
+function audit(t: Table, negated: ReadonlySet<number> | undefined) {
+	for (let round = 0; round < t.counts.length; round++) {
+		const withheld = t.reasons.map((r) => r !== null);
+		if (withheld.filter(Boolean).length > MAX_AUDITED) break;
+		const determined = determinedCells({ sets: t.sets, withheld, negated }).filter(
+			(i) => t.counts[i] > 0 || t.decided(i)
+		);
+		let added = false;
+		for (const d of determined) {
+			const candidates = t.sets
+				.filter((set) => set.includes(d))
+				.map((set) => smallestIn(t, set))
+				.filter((i) => i >= 0);
+			if (candidates.length === 0) continue;
+			const pick = candidates.reduce((a, b) => (t.counts[b] < t.counts[a] ? b : a));
+			t.reasons[pick] = COMPLEMENTARY;
+			added = true;
+			break;
+		}
+		if (!added) break;
+		peel(t);
+	}
+}
+
 export function suppressCells<T>({
 	cells,
 	count,
@@ -57,87 +149,26 @@ export function suppressCells<T>({
 	/** Cells entering their sets with coefficient −1: margins equal to the sum of the set's other cells. */
 	negated?: ReadonlySet<number>;
 }): SuppressionResult {
-	if (!(Number.isFinite(threshold) && threshold >= 0)) {
-		throw new Error(`suppressCells: threshold ${threshold} is not a number ≥ 0`);
-	}
-	const counts = cells.map((cell, i) => {
-		const c = count(cell);
-		if (!(Number.isFinite(c) && c >= 0)) throw new Error(`suppressCells: cell ${i} counts ${c} learners`);
-		return c;
-	});
+	const counts = checkedCounts(cells, count, threshold);
 	const groups = sets ?? [cells.map((_, i) => i)];
-	for (const set of groups) {
-		for (const i of set) {
-			if (!Number.isInteger(i) || i < 0 || i >= cells.length) {
-				throw new Error(`suppressCells: set refers to cell ${i}, outside 0..${cells.length - 1}`);
-			}
-		}
-	}
+	checkSets(groups, cells.length);
 
 	const decided = (i: number) => given?.[i] !== undefined;
-	const reasons: Array<string | null> = counts.map((c, i) =>
-		decided(i) ? (given![i] as string | null) : c < threshold ? fewerThan(threshold) : null
-	);
-	// A cell alone in a set equals a published total: withholding it as a complement would
-	// protect nothing, so it is never chosen as one.
-	const pinned = new Set(groups.filter((set) => set.length === 1).map((set) => set[0]));
-	// The smallest published cell of a set that this table may still withhold (-1: none).
-	const smallestIn = (set: readonly number[]) => {
-		let smallest = -1;
-		for (const i of set) {
-			// Ties go to the earlier cell, so the result does not depend on the sort.
-			if (
-				reasons[i] === null &&
-				!decided(i) &&
-				!pinned.has(i) &&
-				(smallest < 0 || counts[i] < counts[smallest])
-			)
-				smallest = i;
-		}
-		return smallest;
+	const t: Table = {
+		counts,
+		sets: groups,
+		reasons: counts.map((c, i) =>
+			decided(i) ? (given![i] as string | null) : c < threshold ? fewerThan(threshold) : null
+		),
+		decided,
+		pinned: new Set(groups.filter((set) => set.length === 1).map((set) => set[0]))
 	};
-	const peel = () => {
-		for (let changed = true; changed;) {
-			changed = false;
-			for (const set of groups) {
-				if (set.filter((i) => reasons[i] !== null).length !== 1) continue;
-				const smallest = smallestIn(set);
-				if (smallest >= 0) {
-					reasons[smallest] = COMPLEMENTARY;
-					changed = true;
-				}
-			}
-		}
-	};
-	peel();
-	// Two withheld cells per set is not always enough (a cell joining two otherwise protected
-	// blocks is still determined): audit the pattern and withhold beside what is determined, until
-	// nothing is or nothing more can be withheld. Skipped for very large patterns (cost).
-	for (let round = 0; round < cells.length && threshold > 0; round++) {
-		const withheld = reasons.map((r) => r !== null);
-		if (withheld.filter(Boolean).length > MAX_AUDITED) break;
-		const determined = determinedCells({ sets: groups, withheld, negated }).filter(
-			(i) => counts[i] > 0 || decided(i)
-		);
-		let added = false;
-		for (const d of determined) {
-			const candidates = groups
-				.filter((set) => set.includes(d))
-				.map(smallestIn)
-				.filter((i) => i >= 0);
-			if (candidates.length === 0) continue;
-			const pick = candidates.reduce((a, b) => (counts[b] < counts[a] ? b : a));
-			reasons[pick] = COMPLEMENTARY;
-			added = true;
-			break;
-		}
-		if (!added) break;
-		peel();
-	}
+	peel(t);
+	if (threshold > 0) audit(t, negated);
 	const exposedSets = groups.flatMap((set, s) =>
-		set.filter((i) => reasons[i] !== null).length === 1 ? [s] : []
+		set.filter((i) => t.reasons[i] !== null).length === 1 ? [s] : []
 	);
-	return { reasons, exposedSets };
+	return { reasons: t.reasons, exposedSets };
 }
 
 /**

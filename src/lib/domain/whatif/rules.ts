@@ -16,8 +16,8 @@
 // Anything the scenario names that the catalogue does not hold is refused, every name at once.
 import { indexCatalogue, type CatalogueIndex } from '../stacking/catalogue.ts';
 import { membersOf, targetLookup } from '../stacking/requirements.ts';
-import type { Credential, RequirementGroup } from '../types.ts';
-import { ScenarioError, type Scenario } from './scenario.ts';
+import type { Credential, Prerequisite, Recognition, RequirementGroup } from '../types.ts';
+import { ScenarioError, type Scenario, type ScenarioChange } from './scenario.ts';
 
 /** How an award's credential counts under one set of rules, beyond the catalogue's own. */
 export type AwardRules = {
@@ -47,6 +47,126 @@ export const standInId = (fromProvider: string, toProvider: string, unit: string
 
 const isElective = (g: RequirementGroup) => g.rule === 'n_of' || g.rule === 'min_credits';
 
+/** The scenario's catalogue and award rules as the changes build them, and what they found wrong. */
+type Draft = {
+	index: CatalogueIndex;
+	providers: ReadonlySet<string>;
+	unknown: { credential: Set<string>; group: Set<string>; provider: Set<string> };
+	problems: string[];
+	warnings: string[];
+	groups: Map<string, RequirementGroup>;
+	credentials: Credential[];
+	prerequisites: Prerequisite[];
+	recognitions: Recognition[];
+	award: AwardRules;
+	/** Credentials the changes name, from which the affected qualifications are found. */
+	touched: Set<string>;
+};
+
+type Change<T extends ScenarioChange['type']> = Extract<ScenarioChange, { type: T }>;
+
+const checkCredential = (d: Draft, id: string) => d.index.credentials.has(id) || d.unknown.credential.add(id);
+const checkProvider = (d: Draft, id: string) => d.providers.has(id) || d.unknown.provider.add(id);
+
+function recognise(d: Draft, change: Change<'recognise'>) {
+	checkCredential(d, change.credential);
+	checkCredential(d, change.as);
+	change.providers?.forEach((p) => checkProvider(d, p));
+	if (change.credential === change.as) d.problems.push(`${change.credential} cannot be recognised as itself`);
+	if (change.providers) {
+		const list = d.award.recognitions.get(change.credential) ?? [];
+		list.push({ as: change.as, providers: new Set(change.providers) });
+		d.award.recognitions.set(change.credential, list);
+	} else d.recognitions.push({ credentialId: change.credential, recognisedAsId: change.as });
+	d.touched.add(change.as);
+}
+
+function changeRequirement(d: Draft, change: Change<'requirement'>) {
+	const group = d.groups.get(change.group);
+	if (!group) {
+		d.unknown.group.add(change.group);
+		return;
+	}
+	change.add?.forEach((id) => checkCredential(d, id));
+	for (const m of change.remove ?? [])
+		if (!group.members.includes(m)) d.problems.push(`${m} is not a member of group ${change.group}`);
+	if (change.n !== undefined && change.minCredits !== undefined)
+		d.problems.push(`group ${change.group}: set n or minCredits, not both`);
+	if (change.n !== undefined) Object.assign(group, { rule: 'n_of', n: change.n, minCredits: null });
+	if (change.minCredits !== undefined)
+		Object.assign(group, { rule: 'min_credits', minCredits: change.minCredits, n: null });
+	group.members = [
+		...group.members.filter((m) => !change.remove?.includes(m)),
+		...(change.add ?? []).filter((m) => !group.members.includes(m))
+	];
+	d.touched.add(group.targetCredentialId);
+}
+
+function changePrerequisite(d: Draft, change: Change<'prerequisite'>) {
+	checkCredential(d, change.credential);
+	checkCredential(d, change.requires);
+	const same = (p: Prerequisite) => p.credentialId === change.credential && p.requiredId === change.requires;
+	if (change.action === 'add') {
+		if (!d.prerequisites.some(same)) {
+			d.prerequisites.push({ credentialId: change.credential, requiredId: change.requires });
+			d.award.gates.set(change.credential, [
+				...(d.award.gates.get(change.credential) ?? []),
+				change.requires
+			]);
+		}
+	} else if (!d.prerequisites.some(same)) {
+		if (d.index.credentials.has(change.credential) && d.index.credentials.has(change.requires))
+			d.problems.push(`${change.credential} does not require ${change.requires}`);
+	} else d.prerequisites = d.prerequisites.filter((p) => !same(p));
+	d.touched.add(change.credential);
+}
+
+function transferCredit(d: Draft, change: Change<'creditTransfer'>) {
+	const { index } = d;
+	checkProvider(d, change.fromProvider);
+	checkProvider(d, change.toProvider);
+	const standIns = new Map<string, string>();
+	const qualifications = index.targets.filter(
+		(t) => index.credentials.get(t)?.providerId === change.toProvider
+	);
+	if (d.providers.has(change.toProvider) && qualifications.length === 0)
+		d.warnings.push(
+			`provider ${change.toProvider} offers no qualification with stacking rules: the credit transfer changes nothing`
+		);
+	for (const q of qualifications) {
+		const elective = (index.topGroups.get(q) ?? []).find(isElective);
+		if (!elective) {
+			d.warnings.push(
+				`${q} has no elective group (n_of or min_credits): credit transfer cannot count toward it`
+			);
+			continue;
+		}
+		const own = membersOf({ index, target: q });
+		const group = d.groups.get(elective.id)!;
+		for (const unit of index.catalogue.credentials) {
+			if (unit.providerId !== change.fromProvider || own.has(unit.id) || index.topGroups.has(unit.id))
+				continue;
+			if (!unit.credits) continue;
+			const standIn = standInId(change.fromProvider, change.toProvider, unit.id);
+			if (!standIns.has(unit.id)) {
+				standIns.set(unit.id, standIn);
+				d.credentials.push({ ...unit, id: standIn, title: `${unit.title} (credit transfer)` });
+			}
+			group.members.push(standIn);
+		}
+		d.touched.add(q);
+	}
+	d.award.transfers.push({ fromProvider: change.fromProvider, maxCredits: change.maxCredits, standIns });
+}
+
+/** Refuses the scenario with every unknown name and every problem at once. */
+function refuseProblems(d: Draft) {
+	const names = (Object.keys(d.unknown) as (keyof Draft['unknown'])[])
+		.filter((k) => d.unknown[k].size > 0)
+		.map((k) => `unknown ${k}${d.unknown[k].size > 1 ? 's' : ''}: ${[...d.unknown[k]].sort().join(', ')}`);
+	if (names.length || d.problems.length) throw new ScenarioError([...names, ...d.problems].join('; '));
+}
+
 export function applyScenario({
 	index,
 	scenario,
@@ -57,126 +177,34 @@ export function applyScenario({
 	/** Provider ids known to the data (catalogue and awards): at least those the scenario names that exist. */
 	providers: ReadonlySet<string>;
 }): AppliedScenario {
-	const unknown = { credential: new Set<string>(), group: new Set<string>(), provider: new Set<string>() };
-	const problems: string[] = [];
-	const warnings: string[] = [];
-	const credential = (id: string) => index.credentials.has(id) || unknown.credential.add(id);
-	const provider = (id: string) => providers.has(id) || unknown.provider.add(id);
-	const groups = new Map(index.catalogue.groups.map((g) => [g.id, { ...g, members: [...g.members] }]));
-	const credentials: Credential[] = [...index.catalogue.credentials];
-	let prerequisites = [...index.catalogue.prerequisites];
-	const recognitions = [...index.catalogue.recognitions];
-	const award: AwardRules = { recognitions: new Map(), gates: new Map(), transfers: [] };
-	const touched = new Set<string>();
-
+	const d: Draft = {
+		index,
+		providers,
+		unknown: { credential: new Set(), group: new Set(), provider: new Set() },
+		problems: [],
+		warnings: [],
+		groups: new Map(index.catalogue.groups.map((g) => [g.id, { ...g, members: [...g.members] }])),
+		credentials: [...index.catalogue.credentials],
+		prerequisites: [...index.catalogue.prerequisites],
+		recognitions: [...index.catalogue.recognitions],
+		award: { recognitions: new Map(), gates: new Map(), transfers: [] },
+		touched: new Set()
+	};
 	for (const change of scenario.changes) {
-		switch (change.type) {
-			case 'recognise': {
-				credential(change.credential);
-				credential(change.as);
-				change.providers?.forEach(provider);
-				if (change.credential === change.as)
-					problems.push(`${change.credential} cannot be recognised as itself`);
-				if (change.providers) {
-					const list = award.recognitions.get(change.credential) ?? [];
-					list.push({ as: change.as, providers: new Set(change.providers) });
-					award.recognitions.set(change.credential, list);
-				} else recognitions.push({ credentialId: change.credential, recognisedAsId: change.as });
-				touched.add(change.as);
-				break;
-			}
-			case 'requirement': {
-				const group = groups.get(change.group);
-				if (!group) {
-					unknown.group.add(change.group);
-					break;
-				}
-				change.add?.forEach(credential);
-				for (const m of change.remove ?? [])
-					if (!group.members.includes(m)) problems.push(`${m} is not a member of group ${change.group}`);
-				if (change.n !== undefined && change.minCredits !== undefined)
-					problems.push(`group ${change.group}: set n or minCredits, not both`);
-				if (change.n !== undefined) Object.assign(group, { rule: 'n_of', n: change.n, minCredits: null });
-				if (change.minCredits !== undefined)
-					Object.assign(group, { rule: 'min_credits', minCredits: change.minCredits, n: null });
-				group.members = [
-					...group.members.filter((m) => !change.remove?.includes(m)),
-					...(change.add ?? []).filter((m) => !group.members.includes(m))
-				];
-				touched.add(group.targetCredentialId);
-				break;
-			}
-			case 'prerequisite': {
-				credential(change.credential);
-				credential(change.requires);
-				const same = (p: { credentialId: string; requiredId: string }) =>
-					p.credentialId === change.credential && p.requiredId === change.requires;
-				if (change.action === 'add') {
-					if (!prerequisites.some(same)) {
-						prerequisites.push({ credentialId: change.credential, requiredId: change.requires });
-						award.gates.set(change.credential, [
-							...(award.gates.get(change.credential) ?? []),
-							change.requires
-						]);
-					}
-				} else if (!prerequisites.some(same)) {
-					if (index.credentials.has(change.credential) && index.credentials.has(change.requires))
-						problems.push(`${change.credential} does not require ${change.requires}`);
-				} else prerequisites = prerequisites.filter((p) => !same(p));
-				touched.add(change.credential);
-				break;
-			}
-			case 'creditTransfer': {
-				provider(change.fromProvider);
-				provider(change.toProvider);
-				const standIns = new Map<string, string>();
-				const qualifications = index.targets.filter(
-					(t) => index.credentials.get(t)?.providerId === change.toProvider
-				);
-				if (providers.has(change.toProvider) && qualifications.length === 0)
-					warnings.push(
-						`provider ${change.toProvider} offers no qualification with stacking rules: the credit transfer changes nothing`
-					);
-				for (const q of qualifications) {
-					const elective = (index.topGroups.get(q) ?? []).find(isElective);
-					if (!elective) {
-						warnings.push(
-							`${q} has no elective group (n_of or min_credits): credit transfer cannot count toward it`
-						);
-						continue;
-					}
-					const own = membersOf({ index, target: q });
-					const group = groups.get(elective.id)!;
-					for (const unit of index.catalogue.credentials) {
-						if (unit.providerId !== change.fromProvider || own.has(unit.id) || index.topGroups.has(unit.id))
-							continue;
-						if (!unit.credits) continue;
-						const standIn = standInId(change.fromProvider, change.toProvider, unit.id);
-						if (!standIns.has(unit.id)) {
-							standIns.set(unit.id, standIn);
-							credentials.push({ ...unit, id: standIn, title: `${unit.title} (credit transfer)` });
-						}
-						group.members.push(standIn);
-					}
-					touched.add(q);
-				}
-				award.transfers.push({ fromProvider: change.fromProvider, maxCredits: change.maxCredits, standIns });
-				break;
-			}
-		}
+		if (change.type === 'recognise') recognise(d, change);
+		else if (change.type === 'requirement') changeRequirement(d, change);
+		else if (change.type === 'prerequisite') changePrerequisite(d, change);
+		else transferCredit(d, change);
 	}
-	const names = (Object.keys(unknown) as (keyof typeof unknown)[])
-		.filter((k) => unknown[k].size > 0)
-		.map((k) => `unknown ${k}${unknown[k].size > 1 ? 's' : ''}: ${[...unknown[k]].sort().join(', ')}`);
-	if (names.length || problems.length) throw new ScenarioError([...names, ...problems].join('; '));
+	refuseProblems(d);
 
 	const scenarioIndex = indexCatalogue({
-		credentials,
-		groups: [...groups.values()],
-		prerequisites,
-		recognitions
+		credentials: d.credentials,
+		groups: [...d.groups.values()],
+		prerequisites: d.prerequisites,
+		recognitions: d.recognitions
 	});
-	const affected = affectedTargets([index, scenarioIndex], touched);
+	const affected = affectedTargets([index, scenarioIndex], d.touched);
 	// Only the qualifications that can bear on an affected one are evaluated in the replay: the
 	// rest of a national catalogue cannot change whether an affected one completes.
 	const keep = new Set(
@@ -191,9 +219,9 @@ export function applyScenario({
 		});
 	return {
 		now: { index: narrowed(index), award: NO_AWARD_RULES },
-		scenario: { index: narrowed(scenarioIndex), award },
+		scenario: { index: narrowed(scenarioIndex), award: d.award },
 		affected,
-		warnings
+		warnings: d.warnings
 	};
 }
 

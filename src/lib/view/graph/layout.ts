@@ -1,11 +1,14 @@
 // Layered layout of a directed graph (Sugiyama-style, simplified): each node's layer is its
-// topological generation (longest path from a source), layers become columns from left to right,
-// and nodes inside a layer are ordered by the mean position of their neighbours in the layer before
+// topological generation (graphology-dag: the longest path from a source), layers become columns
+// from left to right, and nodes inside a layer are ordered by the mean position of their neighbours in the layer before
 // (the barycentre heuristic, Sugiyama, Tagawa & Toda 1981) to cut edge crossings. It is a pure
 // function, so pages compute it on the server (or once) and the browser only draws — no force
 // simulation running on the main thread, whatever the size.
 // Layers with more nodes than `maxPerColumn` wrap into several sub-columns, so a 100-unit elective
 // pool stays a block instead of a 3,000-pixel column.
+
+import Graph from 'graphology';
+import { forEachNodeInTopologicalOrder, hasCycle } from 'graphology-dag';
 
 /** What a graph view draws: generic, so learner and catalogue pages share one component. */
 export type GraphNode = {
@@ -63,37 +66,28 @@ export type LayoutOptions = {
 };
 
 /**
- * Topological generations by Kahn's algorithm with longest-path layering. Edges that would close a
- * cycle are set aside (the stacking catalogue rejects cycles at import, but a view must not hang
- * on bad input).
+ * Each node's topological generation, from graphology-dag. Its Kahn walk reports every node it
+ * reaches with its generation (the longest path from a source) before it finds a cycle; nodes it
+ * never reaches sit on a cycle or after one. Those go after everything else and their edges are set
+ * aside (the stacking catalogue rejects cycles at import, but a view must not hang on bad input).
  */
 export function layerNodes(
 	nodes: readonly GraphNode[],
 	edges: readonly GraphEdge[]
 ): { layer: Map<string, number>; acyclic: GraphEdge[]; cycleEdges: GraphEdge[] } {
-	const ids = new Set(nodes.map((n) => n.id));
-	const valid = edges.filter((e) => ids.has(e.source) && ids.has(e.target) && e.source !== e.target);
-	const indegree = new Map(nodes.map((n) => [n.id, 0]));
-	const out = new Map<string, GraphEdge[]>();
-	for (const e of valid) {
-		indegree.set(e.target, indegree.get(e.target)! + 1);
-		(out.get(e.source) ?? out.set(e.source, []).get(e.source)!).push(e);
-	}
+	const graph = new Graph({ type: 'directed', allowSelfLoops: false });
+	for (const n of nodes) graph.mergeNode(n.id);
+	const valid = edges.filter(
+		(e) => graph.hasNode(e.source) && graph.hasNode(e.target) && e.source !== e.target
+	);
+	for (const e of valid) graph.mergeEdge(e.source, e.target);
 	const layer = new Map<string, number>();
-	const queue = nodes.filter((n) => indegree.get(n.id) === 0).map((n) => n.id);
-	for (const id of queue) layer.set(id, 0);
-	const seen = new Set<string>();
-	for (let i = 0; i < queue.length; i++) {
-		const id = queue[i];
-		seen.add(id);
-		for (const e of out.get(id) ?? []) {
-			layer.set(e.target, Math.max(layer.get(e.target) ?? 0, layer.get(id)! + 1));
-			const left = indegree.get(e.target)! - 1;
-			indegree.set(e.target, left);
-			if (left === 0) queue.push(e.target);
-		}
+	try {
+		forEachNodeInTopologicalOrder(graph, (id, _, generation) => layer.set(id, generation));
+	} catch (error) {
+		if (!hasCycle(graph)) throw error;
 	}
-	// Nodes on a cycle never reach indegree 0: put them after everything else, keep their edges out.
+	const seen = new Set(layer.keys());
 	const cycleEdges = valid.filter((e) => !seen.has(e.source) || !seen.has(e.target));
 	const maxLayer = Math.max(-1, ...layer.values());
 	for (const n of nodes) if (!seen.has(n.id)) layer.set(n.id, maxLayer + 1);
