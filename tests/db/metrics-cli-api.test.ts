@@ -18,7 +18,7 @@ vi.mock('$lib/server/db/index.ts', () => ({ getDb: async () => current }));
 // The app's policy is read when its access module loads: the CLI's is then the same.
 vi.stubEnv('STACKWISE_DISCLOSURE', 'both');
 
-type Handler = (event: never) => Promise<Response>;
+type Handler = (event: never) => Response | Promise<Response>;
 const ENDPOINTS: Record<string, Handler> = {
 	completion: (await import('../../src/routes/api/metrics/completion/+server.ts')).GET,
 	'time-to-credential': (await import('../../src/routes/api/metrics/time-to-credential/+server.ts')).GET,
