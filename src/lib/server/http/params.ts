@@ -4,7 +4,7 @@ import { error } from '@sveltejs/kit';
 import { z } from 'zod';
 import { UnknownReferenceGroup } from '../../domain/equity/compare-groups.ts';
 import { isIsoDate } from '../../domain/dates.ts';
-import { BREAKDOWNS, DATA_ORIGINS, type Breakdown } from '../queries/scope.ts';
+import { BREAKDOWNS, DATA_ORIGINS, isBreakdown, type Breakdown } from '../queries/scope.ts';
 import { ISSUANCE_BREAKDOWNS } from '../queries/issuance.ts';
 import { PROVIDER_LEARNER_SORTS } from '../queries/provider-learners.ts';
 import { GROUP_DIMENSIONS } from '../../domain/types.ts';
@@ -47,7 +47,7 @@ export const metricParams = z.object({
 				: [];
 			if (parts.length > 2) ctx.addIssue({ code: 'custom', message: 'at most two dimensions' });
 			for (const p of parts)
-				if (!(BREAKDOWNS as readonly string[]).includes(p))
+				if (!isBreakdown(p))
 					ctx.addIssue({ code: 'custom', message: `"${p}" is not one of ${BREAKDOWNS.join(', ')}` });
 			return parts as Breakdown[];
 		}),
