@@ -2,15 +2,14 @@
 // <name> --json`: for each endpoint under /api/metrics (and /api/flows) and a few filters each,
 // the CLI run in-process and the route's handler on the same database give deep-equal JSON,
 // under the administrator's exact figures (--no-suppression) and under the disclosure policy.
-import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Db } from '../../src/lib/server/db/client.ts';
-import { main } from '../../src/lib/server/cli/main.ts';
 import { demoLearnersJob } from '../../src/lib/server/import/generated.ts';
 import { bundledDataPath, collectFiles, importFiles } from '../../src/lib/server/import/index.ts';
 import { runImportJob } from '../../src/lib/server/import/loader.ts';
 import { getCatalogue } from '../../src/lib/server/queries/catalogue.ts';
 import { engines } from './engines.ts';
+import { runCli } from './in-process-cli.ts';
 
 // The routes open the app's one database from the environment; here it is this engine's.
 let current: Db;
@@ -57,22 +56,18 @@ const QUESTIONS: Record<string, Question[]> = {
 };
 
 async function cli(metric: string, question: Question, exact: boolean) {
-	let out = '';
-	let err = '';
-	const sink = (write: (s: string) => void) =>
-		new Writable({
-			write(chunk, _enc, done) {
-				write(String(chunk));
-				done();
-			}
-		}) as unknown as NodeJS.WriteStream;
 	const flags = Object.entries(question).flatMap(([k, v]) =>
 		v === true ? [`--${kebab(k)}`] : [`--${kebab(k)}`, v]
 	);
-	const code = await main(
-		['metrics', metric, '--data', 'generated', ...flags, ...(exact ? ['--no-suppression'] : []), '--json'],
-		{ openDb: async () => current, stdout: sink((s) => (out += s)), stderr: sink((s) => (err += s)) }
-	);
+	const { code, out, err } = await runCli(current, [
+		'metrics',
+		metric,
+		'--data',
+		'generated',
+		...flags,
+		...(exact ? ['--no-suppression'] : []),
+		'--json'
+	]);
 	expect(err).toBe('');
 	expect(code).toBe(0);
 	return JSON.parse(out);
