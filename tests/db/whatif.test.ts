@@ -4,11 +4,9 @@
 // scenario naming what does not exist is refused by both, naming it; only policymakers and
 // admins may ask.
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Db } from '../../src/lib/server/db/client.ts';
 import { decide } from '../../src/lib/server/auth/policy.ts';
-import { main } from '../../src/lib/server/cli/main.ts';
 import { demoLearnersJob } from '../../src/lib/server/import/generated.ts';
 import { bundledDataPath, collectFiles, importFiles } from '../../src/lib/server/import/index.ts';
 import { runImportJob } from '../../src/lib/server/import/loader.ts';
@@ -16,6 +14,7 @@ import { getCatalogue } from '../../src/lib/server/queries/catalogue.ts';
 import { getStacking } from '../../src/lib/server/queries/stacking.ts';
 import { projectRoot } from '../../src/lib/server/config.ts';
 import { engines } from './engines.ts';
+import { runCli } from './in-process-cli.ts';
 
 // The route opens the app's one database from the environment; here it is this engine's.
 let current: Db;
@@ -25,23 +24,7 @@ const { POST } = await import('../../src/routes/api/whatif/+server.ts');
 const scenarioFile = (name: string) => join(projectRoot(), 'data', 'scenarios', name);
 const AS_OF = '2026-06-30';
 
-async function cli(...args: string[]) {
-	let out = '';
-	let err = '';
-	const sink = (write: (s: string) => void) =>
-		new Writable({
-			write(chunk, _enc, done) {
-				write(String(chunk));
-				done();
-			}
-		}) as unknown as NodeJS.WriteStream;
-	const code = await main(['whatif', ...args], {
-		openDb: async () => current,
-		stdout: sink((s) => (out += s)),
-		stderr: sink((s) => (err += s))
-	});
-	return { code, out, err };
-}
+const cli = (...args: string[]) => runCli(current, ['whatif', ...args]);
 
 async function api(body: unknown, role: 'policymaker' | 'admin' = 'policymaker') {
 	const request = new Request('http://localhost/api/whatif', {

@@ -35,6 +35,16 @@ Commands:
       and their progress (share of requirement groups satisfied).
   metrics conformance [--as-of DATE] [--verified-only] [--json]
       Each credential against the EU, Australian and UNESCO definitions; share of awards meeting each.
+  metrics issuance [--issuance level|provider_kind|mode|qa_approach] [--json]
+      Awards per quarter of issue, whole system or by the breakdown.
+  metrics overview [--json]
+      The dashboards' headline counts: learners, enrolments, awards, providers, credentials.
+  metrics flows [--by DIM] [--group G] [--kind next|toward] [--cohorts each|combined]
+                [--from COHORT] [--to COHORT] [--limit N] [--offset N] [--json]
+      Observed flows (credential → next credential, credential → qualification achieved).
+      Every metric takes the API's parameters as flags (/api/metrics/<name>?asOf=… is --as-of …):
+      --data real|generated|all, --cohort, --provider, --level, --mode, --qa-approach, --credential,
+      --verified-only; --json prints the API's JSON.
       Every figure follows the disclosure policy (STACKWISE_SUPPRESSION_THRESHOLD, default 10;
       STACKWISE_DISCLOSURE=suppress|round5|both; docs/disclosure.md): exact counts with small cells
       withheld here unless STACKWISE_DISCLOSURE is set; the app's pages and APIs default to both.

@@ -4,9 +4,10 @@ import { error } from '@sveltejs/kit';
 import { z } from 'zod';
 import { UnknownReferenceGroup } from '../../domain/equity/compare-groups.ts';
 import { isIsoDate } from '../../domain/dates.ts';
-import { BREAKDOWNS, DATA_ORIGINS, type Breakdown } from '../queries/scope.ts';
+import { BREAKDOWNS, DATA_ORIGINS, isBreakdown, type Breakdown } from '../queries/scope.ts';
 import { ISSUANCE_BREAKDOWNS } from '../queries/issuance.ts';
 import { PROVIDER_LEARNER_SORTS } from '../queries/provider-learners.ts';
+import { GROUP_DIMENSIONS } from '../../domain/types.ts';
 
 const isoDate = z.string().refine(isIsoDate, 'must be a date like 2014-12-31');
 /**
@@ -46,7 +47,7 @@ export const metricParams = z.object({
 				: [];
 			if (parts.length > 2) ctx.addIssue({ code: 'custom', message: 'at most two dimensions' });
 			for (const p of parts)
-				if (!(BREAKDOWNS as readonly string[]).includes(p))
+				if (!isBreakdown(p))
 					ctx.addIssue({ code: 'custom', message: `"${p}" is not one of ${BREAKDOWNS.join(', ')}` });
 			return parts as Breakdown[];
 		}),
@@ -94,8 +95,10 @@ export function pageHeaders(
 
 /** Parses the URL's query with `schema`, answering 400 with the field and reason when it does not fit. */
 export function parseQuery<T extends z.ZodTypeAny>(url: URL, schema: T): z.infer<T> {
-	// An empty field of a GET form means "not set", as if it were absent.
-	const result = schema.safeParse(Object.fromEntries([...url.searchParams].filter(([, v]) => v !== '')));
+	// An empty (or blank) field of a GET form means "not set", as if it were absent.
+	const result = schema.safeParse(
+		Object.fromEntries([...url.searchParams].filter(([, v]) => v.trim() !== ''))
+	);
 
 	if (!result.success) {
 		const issue = result.error.issues[0];
@@ -153,4 +156,15 @@ export const dashboardOptionsOf = (p: DashboardParams) => ({
 	reference: p.reference,
 	issuanceBy: p.issuance,
 	verifiedOnly: p.verifiedOnly
+});
+
+/** /flows: one origin per figure (real and generated learners are never counted together). */
+export const flowsPageParams = z.object({
+	data: z.enum(['real', 'generated']).default('real'),
+	kind: z.enum(['next', 'toward']).default('next'),
+	from: optionalText,
+	to: optionalText,
+	by: z.enum(GROUP_DIMENSIONS).optional(),
+	group: optionalText,
+	provider: optionalText
 });

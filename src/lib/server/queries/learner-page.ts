@@ -68,14 +68,6 @@ export type LearnerPage = {
 	otherRecords: { awards: number; enrolments: number } | null;
 };
 
-/** Reads `?objective=` (count by default); an error message for anything else. */
-export function parseObjective(url: URL): Objective | { error: string } {
-	const value = url.searchParams.get('objective')?.trim() || 'count';
-	return (OBJECTIVES as readonly string[]).includes(value)
-		? (value as Objective)
-		: { error: 'objective: count, hours or time' };
-}
-
 /** The learner page for a learner (by id), or null when there is no such learner. */
 export async function getLearnerPage(
 	db: Db,

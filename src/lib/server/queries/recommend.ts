@@ -296,13 +296,3 @@ export async function getSuggestions(
 	if (!result) return null;
 	return { goal, goals, origin: result.origin, recommendations: result.recommendations };
 }
-
-/** `?goal=&k=` as the route and the page accept them; an error message for bad input. */
-export function parseSuggestionParams(url: URL): { goal: string | null; k: number } | { error: string } {
-	const goal = url.searchParams.get('goal')?.trim() || null;
-	const kText = url.searchParams.get('k');
-	const k = kText === null || kText === '' ? 5 : Number(kText);
-	if (!Number.isInteger(k) || k < 1 || k > 20) return { error: 'k: a whole number from 1 to 20' };
-	if (goal !== null && goal.length > 300) return { error: 'goal: at most 300 characters' };
-	return { goal, k };
-}

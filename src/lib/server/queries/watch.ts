@@ -4,6 +4,7 @@
 // (domain/watch); this module counts what they need and withholds what describes too few learners.
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
+import { cachedForDataVersion } from './versioned-cache.ts';
 import type { Suppression } from '../../domain/equity/compare-groups.ts';
 import { tableSets } from '../../domain/suppression/suppress-cells.ts';
 import { publishedCount, publishesRate, rounds } from '../../domain/suppression/policy.ts';
@@ -44,9 +45,16 @@ export const WATCH_DEFINITIONS = {
 const levelOf = (c: Credential) =>
 	c.levelFramework && c.level ? `${c.levelFramework} ${c.level}` : (c.level ?? 'not stated');
 
+type WatchQuestion = { asOf?: string; data?: DataOrigin; suppression: Suppression };
+
+/** The watch, kept until the data changes: /watch and /api/watch ask it alike. */
+export function getCachedWatch(db: Db, question: WatchQuestion): Promise<WatchAnswer> {
+	return cachedForDataVersion(db, JSON.stringify(['watch', question]), () => getWatch(db, question));
+}
+
 export async function getWatch(
 	db: Db,
-	{ asOf, data = 'real', suppression }: { asOf?: string; data?: DataOrigin; suppression: Suppression }
+	{ asOf, data = 'real', suppression }: WatchQuestion
 ): Promise<WatchAnswer> {
 	const context = { scope: SYSTEM, asOf, data };
 	const [catalogue, providers, skills, awarded, enrolled, cells, cellLearners] = await Promise.all([

@@ -4,26 +4,21 @@ import { getDb } from '$lib/server/db/index.ts';
 import { parseQuery } from '$lib/server/http/params.ts';
 import { watchParams } from '$lib/server/http/watch-params.ts';
 import { tabularResponse } from '$lib/server/http/tabular.ts';
-import { cachedForDataVersion } from '$lib/server/queries/versioned-cache.ts';
-import { getWatch } from '$lib/server/queries/watch.ts';
+import { getCachedWatch } from '$lib/server/queries/watch.ts';
 import { watchTable } from '$lib/domain/watch/columns.ts';
 
 // The watch as JSON (the whole answer, as `stackwise watch --json` prints it), or one of its
 // tables as CSV (?format=csv&table=firsts|bands|clusters|dead-ends|participation).
 export const GET: RequestHandler = async ({ url, locals }) => {
-	const params = parseQuery(url, watchParams);
+	const { format, table, asOf, data } = parseQuery(url, watchParams);
 	const { suppression } = accessFor(locals);
-	const db = await getDb();
-	const options = { asOf: params.asOf, data: params.data, suppression };
-	const watch = await cachedForDataVersion(db, JSON.stringify(['watch', options]), () =>
-		getWatch(db, options)
-	);
-	const { rows, columns } = watchTable(watch, params.table);
+	const watch = await getCachedWatch(await getDb(), { asOf, data, suppression });
+	const { rows, columns } = watchTable(watch, table);
 	return tabularResponse({
-		format: params.format,
+		format,
 		body: watch,
 		rows: rows as never[],
-		name: `watch-${params.table}`,
+		name: `watch-${table}`,
 		columns: columns.map((c) => ({ key: c.key, type: 'text' as const, value: (r: never) => c.value(r) }))
 	});
 };

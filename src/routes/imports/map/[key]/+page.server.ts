@@ -1,132 +1,17 @@
-import { error, fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { getDb } from '$lib/server/db/index.ts';
-import { ENROLMENT_STATUSES } from '$lib/domain/types.ts';
-import { describeLayout } from '$lib/domain/text-layout.ts';
-import { startImport } from '$lib/server/import/jobs.ts';
-import { ImportRefusal } from '$lib/server/import/records.ts';
-import { pendingUpload, releaseUpload } from '$lib/server/import/profile/pending.ts';
-import { codedValues, previewMapping } from '$lib/server/import/profile/preview.ts';
-import { readWideSample } from '$lib/server/import/profile/profile-format.ts';
-import {
-	headerName,
-	parseProfile,
-	PROFILE_FIELD_NAMES,
-	PROFILE_FIELDS,
-	REQUIRED_FIELDS
-} from '$lib/server/import/profile/profile.ts';
-import { listProfiles, profileForHeader, saveProfile } from '$lib/server/import/profile/saved.ts';
-import { suggestProfile } from '$lib/server/import/profile/suggest.ts';
+import { mappingActions, mappingStep } from '$lib/server/http/import-mapping.ts';
 
-/** Rows shown in the preview table, and rows the guesses and value lists look at. */
-const PREVIEW_ROWS = 20;
-const SAMPLE_ROWS = 500;
+// The mapping step of an upload no importer recognised: its layout, first rows and a draft profile.
+export const load: PageServerLoad = ({ params }) => mappingStep(params.key);
 
-function uploadOf(key: string) {
-	const upload = pendingUpload(key);
-	if (!upload)
-		error(
-			404,
-			'This upload is no longer waiting for its mapping (uploads wait an hour): upload the file again.'
-		);
-	return upload;
-}
-
-// The mapping step: the file's layout and first rows, a draft profile (a saved one made for these
-// columns, else one guessed from the values) and the values of its coded columns.
-export const load: PageServerLoad = async ({ params }) => {
-	const upload = uploadOf(params.key);
-	const sample = await readWideSample(upload.file, { rows: SAMPLE_ROWS }).catch((e) => {
-		if (e instanceof ImportRefusal) error(422, e.message);
-		throw e;
-	});
-	const rows = sample.rows.map((r) => r.fields);
-	const saved = await listProfiles(await getDb());
-	const match = profileForHeader(saved, sample.header);
-	const suggestion = suggestProfile(
-		sample.header,
-		rows,
-		sample.layout,
-		upload.file.name.replace(/\.[^.]*$/, '')
-	);
-	return {
-		key: upload.key,
-		fileName: upload.file.name,
-		layout: describeLayout(sample.layout),
-		header: sample.header.map(headerName),
-		preview: rows.slice(0, PREVIEW_ROWS),
-		sampled: rows.length,
-		coded: codedValues(sample.header, rows),
-		fields: PROFILE_FIELD_NAMES.map((name) => ({
-			name,
-			label: PROFILE_FIELDS[name].label,
-			required: REQUIRED_FIELDS.includes(name)
-		})),
-		statuses: ENROLMENT_STATUSES,
-		saved: saved.map((s) => ({ name: s.name, profile: s.profile })),
-		initial: match
-			? {
-					name: match.name,
-					profile: match.profile,
-					notes: [`The saved profile "${match.name}" was made for these columns.`]
-				}
-			: { name: '', profile: suggestion.profile, notes: suggestion.notes }
-	};
-};
-
-function profileFrom(form: FormData) {
-	let json: unknown;
-	try {
-		json = JSON.parse(String(form.get('profile') ?? ''));
-	} catch {
-		return { problems: ['the mapping could not be read'] };
-	}
-	return parseProfile(json);
-}
+const form = async ({ params, request, locals }: Parameters<Actions[string]>[0]) => ({
+	key: params.key,
+	form: await request.formData(),
+	userId: locals.user?.id ?? null
+});
 
 export const actions: Actions = {
-	// The live count: what this mapping would store and reject, and why; nothing is stored.
-	preview: async ({ params, request }) => {
-		const upload = uploadOf(params.key);
-		const parsed = profileFrom(await request.formData());
-		if ('problems' in parsed) return { problems: parsed.problems, preview: null };
-		try {
-			return { problems: [], preview: await previewMapping(upload.file, parsed.profile) };
-		} catch (e) {
-			if (e instanceof ImportRefusal) return { problems: e.issues.map((i) => i.message), preview: null };
-			throw e;
-		}
-	},
-	save: async ({ params, request, locals }) => {
-		const upload = uploadOf(params.key);
-		const form = await request.formData();
-		const name = String(form.get('name') ?? '').trim();
-		const parsed = profileFrom(form);
-		if (!name) return fail(400, { message: 'Give the profile a name to save it.' });
-		if ('problems' in parsed) return fail(400, { message: parsed.problems.join('; ') });
-		const { header } = await readWideSample(upload.file, { rows: 0 });
-		await saveProfile(await getDb(), {
-			name,
-			profile: parsed.profile,
-			columns: header,
-			userId: locals.user?.id
-		});
-		return { message: `Saved the profile "${name}".` };
-	},
-	// Saves the profile when it has a name, then imports the file through it.
-	import: async ({ params, request, locals }) => {
-		const upload = uploadOf(params.key);
-		const form = await request.formData();
-		const name = String(form.get('name') ?? '').trim();
-		const parsed = profileFrom(form);
-		if ('problems' in parsed) return fail(400, { message: parsed.problems.join('; ') });
-		const db = await getDb();
-		if (name) {
-			const { header } = await readWideSample(upload.file, { rows: 0 });
-			await saveProfile(db, { name, profile: parsed.profile, columns: header, userId: locals.user?.id });
-		}
-		const job = startImport(db, [upload.file], { profile: parsed.profile, userId: locals.user?.id ?? null });
-		releaseUpload(upload.key);
-		redirect(303, `/imports/jobs/${job.key}`);
-	}
+	preview: async (event) => mappingActions.preview(await form(event)),
+	save: async (event) => mappingActions.save(await form(event)),
+	import: async (event) => mappingActions.import(await form(event))
 };

@@ -4,14 +4,15 @@ import { accessFor } from '$lib/server/auth/access.ts';
 import { learnerLookup } from '$lib/server/auth/lookup.ts';
 import { getDb } from '$lib/server/db/index.ts';
 import { pseudonymOf } from '$lib/server/queries/learner-ids.ts';
-import { getSuggestions, parseSuggestionParams } from '$lib/server/queries/recommend.ts';
+import { suggestionParams } from '$lib/server/http/learner-params.ts';
+import { parseQuery } from '$lib/server/http/params.ts';
+import { getSuggestions } from '$lib/server/queries/recommend.ts';
 
 // A learner's next steps with their reasons. The key is the id or the pseudonym (the route policy
 // has already checked the caller may see this learner); the body names the learner by what the
 // caller may see — the id for admins, the pseudonym for everyone else.
 export const GET: RequestHandler = async ({ params, url, locals }) => {
-	const query = parseSuggestionParams(url);
-	if ('error' in query) error(400, query.error);
+	const query = parseQuery(url, suggestionParams);
 	const db = await getDb();
 	const learnerId = await learnerLookup(db).learnerIdOf(params.id);
 	if (!learnerId) error(404, 'Not found');

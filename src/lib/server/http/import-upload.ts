@@ -1,0 +1,51 @@
+// The import page's upload form (/imports): the files checked against the formats, origins and
+// size limit, then imported through a saved profile, sent to the mapping step, or imported.
+import { fail, redirect } from '@sveltejs/kit';
+import { IMPORT_ORIGINS, type ImportOrigin } from '../../domain/types.ts';
+import { getDb } from '../db/index.ts';
+import { startImport } from '../import/jobs.ts';
+import { bufferSource } from '../import/source.ts';
+import { FORMAT_IDS, planImport, type FormatId } from '../import/index.ts';
+import { holdUpload } from '../import/profile/pending.ts';
+import { getProfile } from '../import/profile/saved.ts';
+import { looksDelimited } from '../import/unrecognised.ts';
+import { UPLOAD_LIMIT_BYTES } from '../import/limits.ts';
+
+/**
+ * The upload form: starts the import in the background and sends the admin to its live progress
+ * page, or to the mapping step when one CSV is no template and no known format.
+ */
+export async function uploadImport(form: FormData, userId: number | null) {
+	const files = form.getAll('files').filter((f): f is File => f instanceof File && f.size > 0);
+	const format = String(form.get('format') ?? 'auto');
+	const origin = String(form.get('origin') || 'real') as ImportOrigin;
+	if (!IMPORT_ORIGINS.includes(origin)) return fail(400, { message: `Unknown origin "${origin}".` });
+	if (files.length === 0) return fail(400, { message: 'Choose at least one file to import.' });
+	if (!(FORMAT_IDS as readonly string[]).includes(format))
+		return fail(400, { message: `Unknown format "${format}".` });
+	const total = files.reduce((n, f) => n + f.size, 0);
+	if (total > UPLOAD_LIMIT_BYTES)
+		return fail(413, {
+			message: `The files add up to ${(total / 1048576).toFixed(1)} MiB; the limit is ${UPLOAD_LIMIT_BYTES / 1048576} MiB. Use the CLI for larger imports.`
+		});
+	const sources = await Promise.all(
+		files.map(async (f) => bufferSource(f.name, new Uint8Array(await f.arrayBuffer())))
+	);
+	const db = await getDb();
+	// A saved mapping profile reads every file as a wide extract.
+	const profileName = String(form.get('profile') ?? '');
+	if (profileName) {
+		const saved = await getProfile(db, profileName);
+		if (!saved) return fail(400, { message: `No saved mapping profile "${profileName}".` });
+		const job = startImport(db, sources, { profile: saved.profile, userId, origin });
+		redirect(303, `/imports/jobs/${job.key}`);
+	}
+	// One CSV that is no template and no known format: map its columns first.
+	if (sources.length === 1 && format === 'auto') {
+		const plan = await planImport(sources);
+		if (plan.jobs.length === 0 && (await looksDelimited(sources[0])))
+			redirect(303, `/imports/map/${holdUpload(sources[0], userId).key}`);
+	}
+	const job = startImport(db, sources, { format: format as FormatId, userId, origin });
+	redirect(303, `/imports/jobs/${job.key}`);
+}

@@ -1,0 +1,268 @@
+// The metrics, one question each: the schema of its parameters, the query that answers it, the
+// JSON body and the flat rows of CSV and Arrow. `/api/metrics/<name>` (metricEndpoint) and
+// `stackwise metrics <name>` (cli/metrics.ts) both run it, so the two cannot disagree.
+import { z } from 'zod';
+import type { Access } from '../auth/roles.ts';
+import type { Db } from '../db/client.ts';
+import type { FlowRow, IssuanceRow, StackingRow } from '../../domain/dashboard-rows.ts';
+import type { CompletionEquityRow } from '../../domain/equity/completion-equity.ts';
+import type { TimeToCredentialPoint } from '../../domain/survival/time-to-credential.ts';
+import type { GroupDimension } from '../../domain/types.ts';
+import { getCompletion } from '../queries/completion.ts';
+import { getConformance, type CredentialConformance } from '../queries/conformance.ts';
+import { getFlowsPage } from '../queries/flows.ts';
+import { getIssuance } from '../queries/issuance.ts';
+import { getPublishedOverview, type PublishedOverview } from '../queries/overview.ts';
+import { isDimension } from '../queries/scope.ts';
+import { getStacking } from '../queries/stacking.ts';
+import { getTimeToCredential } from '../queries/time-to-credential.ts';
+import { dashboardParams, filtersOf, metricParams, optionalText, pageHeaders, pageParams } from './params.ts';
+import type { TabularColumn } from './tabular.ts';
+
+export type MetricQuestion<P, A, Row> = {
+	/** The endpoint's last path segment, the CLI's metric and the download's file name. */
+	name: string;
+	params: z.ZodType<P, unknown>;
+	answer(db: Db, access: Access, p: P): Promise<A>;
+	/** What JSON callers get, the CLI's --json alike. */
+	body(answer: A, p: P): unknown;
+	/** The flat rows of CSV and Arrow. */
+	rows(answer: A): Row[];
+	columns: TabularColumn<Row>[];
+	/** More response headers (a page's total and next link). */
+	headers?(url: URL, answer: A, p: P): Record<string, string>;
+};
+
+const question = <P, A, Row>(q: MetricQuestion<P, A, Row>) => q;
+
+export const completionQuestion = question({
+	name: 'completion',
+	params: metricParams,
+	answer: (db, access, p) =>
+		getCompletion(db, {
+			...access,
+			asOf: p.asOf,
+			data: p.data,
+			by: p.by,
+			reference: p.reference,
+			filters: filtersOf(p)
+		}),
+	body: (result) => result.rows,
+	rows: (result) => result.rows,
+	columns: [
+		{ key: 'group', type: 'text', value: (r: CompletionEquityRow) => r.group },
+		{ key: 'completed', type: 'integer', value: (r) => r.completed },
+		{ key: 'known', type: 'integer', value: (r) => r.known },
+		{ key: 'inProgress', type: 'integer', value: (r) => r.inProgress },
+		{ key: 'rate', type: 'real', value: (r) => r.rate },
+		{ key: 'low', type: 'real', value: (r) => r.low },
+		{ key: 'high', type: 'real', value: (r) => r.high },
+		{ key: 'gap', type: 'real', value: (r) => r.gap },
+		{ key: 'ratio', type: 'real', value: (r) => r.ratio },
+		{ key: 'ratioLow', type: 'real', value: (r) => r.ratioLow },
+		{ key: 'ratioHigh', type: 'real', value: (r) => r.ratioHigh },
+		{ key: 'fourFifths', type: 'boolean', value: (r) => r.fourFifths },
+		{ key: 'suppressed', type: 'text', value: (r) => r.suppressed }
+	]
+});
+
+type PointRow = TimeToCredentialPoint & { group: string | null };
+
+// One object without ?by= (the group's name and an empty withholding left out), one per group with it.
+export const timeToCredentialQuestion = question({
+	name: 'time-to-credential',
+	params: metricParams,
+	answer: (db, access, p) =>
+		getTimeToCredential(db, {
+			...access,
+			asOf: p.asOf,
+			data: p.data,
+			by: p.by,
+			at: p.at,
+			filters: filtersOf(p)
+		}),
+	body: (result, p) => {
+		if (p.by.length) return result.groups;
+		const { group: _group, suppressed, ...rest } = result.groups[0];
+		return suppressed ? { ...rest, suppressed } : rest;
+	},
+	rows: (result) => result.groups.flatMap((g) => g.points.map((pt): PointRow => ({ group: g.group, ...pt }))),
+	columns: [
+		{ key: 'group', type: 'text', value: (r: PointRow) => r.group },
+		{ key: 'day', type: 'integer', value: (r) => r.day },
+		{ key: 'completed', type: 'real', value: (r) => r.completed },
+		{ key: 'withdrawn', type: 'real', value: (r) => r.withdrawn },
+		{ key: 'failed', type: 'real', value: (r) => r.failed },
+		{ key: 'completedLow', type: 'real', value: (r) => r.completedLow },
+		{ key: 'completedHigh', type: 'real', value: (r) => r.completedHigh }
+	]
+});
+
+// The stacking rate follows the cut-off and the data only; `qualification` (the CLI's flag) and
+// `credential` (the API's) name the same thing.
+export const stackingQuestion = question({
+	name: 'stacking',
+	params: metricParams.extend({ qualification: optionalText }).refine((p) => p.by.every(isDimension), {
+		path: ['by'],
+		message: 'stacking is broken down by learner groups only'
+	}),
+	answer: (db, access, p) =>
+		getStacking(db, {
+			...access,
+			asOf: p.asOf,
+			data: p.data,
+			qualification: p.qualification ?? p.credential,
+			by: p.by as GroupDimension[],
+			reference: p.reference
+		}),
+	body: (rows) => rows,
+	rows: (rows) => rows,
+	columns: [
+		{ key: 'qualification', type: 'text', value: (r: StackingRow) => r.qualification },
+		{ key: 'group', type: 'text', value: (r) => r.group },
+		{ key: 'holders', type: 'integer', value: (r) => r.holders },
+		{ key: 'achieved', type: 'integer', value: (r) => r.achieved },
+		{ key: 'rate', type: 'real', value: (r) => r.rate },
+		{ key: 'low', type: 'real', value: (r) => r.low },
+		{ key: 'high', type: 'real', value: (r) => r.high },
+		{ key: 'ratio', type: 'real', value: (r) => r.ratio },
+		{ key: 'fourFifths', type: 'boolean', value: (r) => r.fourFifths },
+		{ key: 'suppressed', type: 'text', value: (r) => r.suppressed }
+	]
+});
+
+const DEFINITIONS = ['eu', 'australia', 'unesco'] as const;
+
+// The whole report as JSON; CSV and Arrow list the credentials.
+export const conformanceQuestion = question({
+	name: 'conformance',
+	params: metricParams,
+	answer: (db, access, p) =>
+		getConformance(db, {
+			...access,
+			asOf: p.asOf,
+			data: p.data,
+			filters: filtersOf(p),
+			verifiedOnly: p.verifiedOnly
+		}),
+	body: (report) => report,
+	rows: (report) => report.credentials,
+	columns: [
+		{ key: 'id', type: 'text', value: (r: CredentialConformance) => r.id },
+		{ key: 'title', type: 'text', value: (r) => r.title },
+		{ key: 'providerId', type: 'text', value: (r) => r.providerId },
+		{ key: 'awards', type: 'integer', value: (r) => r.awards },
+		{ key: 'suppressed', type: 'text', value: (r) => r.suppressed },
+		...DEFINITIONS.flatMap((d) => [
+			{ key: `${d}Meets`, type: 'boolean' as const, value: (r: CredentialConformance) => r[d].meets },
+			{
+				key: `${d}Missing`,
+				type: 'text' as const,
+				value: (r: CredentialConformance) => r[d].missing.join('|')
+			}
+		])
+	]
+});
+
+// Awards per quarter of issue, whole system or by `issuance` (level, provider kind, mode, QA
+// approach): the rows behind the dashboards' issuance chart.
+export const issuanceQuestion = question({
+	name: 'issuance',
+	params: dashboardParams,
+	answer: (db, { scope, suppression }, p) =>
+		getIssuance(db, {
+			scope,
+			suppression,
+			asOf: p.asOf,
+			data: p.data,
+			filters: filtersOf(p),
+			by: p.issuance,
+			verifiedOnly: p.verifiedOnly
+		}),
+	body: (rows) => rows,
+	rows: (rows) => rows,
+	columns: [
+		{ key: 'period', type: 'text', value: (r: IssuanceRow) => r.period },
+		{ key: 'group', type: 'text', value: (r) => r.group },
+		{ key: 'awards', type: 'integer', value: (r) => r.awards },
+		{ key: 'suppressed', type: 'text', value: (r) => r.suppressed }
+	]
+});
+
+// The dashboards' headline counts (learners, enrolments, awards …): the tiles of the dashboards.
+export const overviewQuestion = question({
+	name: 'overview',
+	params: metricParams,
+	answer: (db, { scope, suppression }, p) =>
+		getPublishedOverview(db, {
+			scope,
+			asOf: p.asOf,
+			data: p.data,
+			filters: filtersOf(p),
+			verifiedOnly: p.verifiedOnly,
+			suppression
+		}),
+	body: (overview) => overview,
+	rows: (overview) => [overview],
+	columns: [
+		{ key: 'learners', type: 'integer', value: (r: PublishedOverview) => r.learners },
+		{ key: 'enrolments', type: 'integer', value: (r) => r.enrolments },
+		{ key: 'awards', type: 'integer', value: (r) => r.awards },
+		{ key: 'providers', type: 'integer', value: (r) => r.providers },
+		{ key: 'credentials', type: 'integer', value: (r) => r.credentials },
+		{ key: 'includes_generated', type: 'boolean', value: (r) => r.includesGenerated },
+		{ key: 'withheld', type: 'text', value: (r) => r.withheld }
+	]
+});
+
+// Observed flows (credential → next credential, credential → qualification achieved), small
+// flows withheld: the data of the Sankey, by start cohort; `kind` asks for one kind only.
+// `from`–`to` keep the flows from those start cohorts (inclusive); `cohorts=combined` counts them
+// together, each learner once — the rows of /flows for the same filters; `group` keeps one group
+// of `by`. `limit` and `offset` ask for a page of them, in the same order (largest first, the
+// withheld after them by name): a national system has hundreds of thousands by start cohort.
+export const flowsQuestion = question({
+	name: 'flows',
+	params: metricParams
+		.extend({
+			...pageParams.shape,
+			kind: z.enum(['next', 'toward']).optional(),
+			cohorts: z.enum(['each', 'combined']).default('each'),
+			from: optionalText,
+			to: optionalText,
+			group: optionalText
+		})
+		.refine((p) => p.by.length <= 1 && p.by.every(isDimension), {
+			path: ['by'],
+			message: 'one learner group dimension at most'
+		})
+		.refine((p) => !p.group || p.by.length > 0, {
+			path: ['group'],
+			message: 'needs by (the dimension the group is of)'
+		}),
+	answer: (db, access, p) =>
+		getFlowsPage(db, {
+			...access,
+			asOf: p.asOf,
+			data: p.data,
+			filters: filtersOf(p),
+			dimension: p.by[0] as GroupDimension | undefined,
+			group: p.group,
+			kind: p.kind,
+			byCohort: p.cohorts === 'each',
+			startCohorts: { from: p.from, to: p.to },
+			page: p.limit !== undefined || p.offset > 0 ? { limit: p.limit ?? null, offset: p.offset } : undefined
+		}),
+	body: ({ rows }) => rows,
+	rows: ({ rows }) => rows,
+	headers: (url, { rows, total }, p) => pageHeaders(url, { offset: p.offset, count: rows.length, total }),
+	columns: [
+		{ key: 'kind', type: 'text', value: (r: FlowRow) => r.kind },
+		{ key: 'from', type: 'text', value: (r) => r.from },
+		{ key: 'to', type: 'text', value: (r) => r.to },
+		{ key: 'cohort', type: 'text', value: (r) => r.cohort },
+		{ key: 'group', type: 'text', value: (r) => r.group },
+		{ key: 'count', type: 'integer', value: (r) => r.count },
+		{ key: 'suppressed', type: 'text', value: (r) => r.suppressed }
+	]
+});
