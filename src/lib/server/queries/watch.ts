@@ -57,6 +57,39 @@ export async function getWatch(
 	{ asOf, data = 'real', suppression }: WatchQuestion
 ): Promise<WatchAnswer> {
 	const context = { scope: SYSTEM, asOf, data };
+	const facts = await countWatchFacts(db, context);
+	const stacking = stackingOf(facts.catalogue);
+	const credentials = proliferationFacts(facts);
+	const ends = deadEnds(deadEndInputs(facts, stacking));
+	const overlap = await overlapSection(db, facts, stacking, { ...context, suppression });
+	return {
+		asOf: asOf ?? null,
+		data,
+		definitions: WATCH_DEFINITIONS,
+		proliferation: {
+			credentials: credentials.length,
+			firsts: Object.fromEntries(
+				PROLIFERATION_BREAKDOWNS.map((by) => [by, firstsPerQuarter(credentials, by, asOf)])
+			) as Record<ProliferationBreakdown, FirstsRow[]>,
+			awardBands: awardsPerCredential(credentials)
+		},
+		overlap: {
+			...overlap,
+			sharedUnits: ends.shared.length,
+			unitsInTargets: stacking.countsToward.size
+		},
+		deadEnds: deadEndSection(facts, ends, suppression),
+		participation: participationSection(facts, suppression)
+	};
+}
+
+type WatchContext = { scope: typeof SYSTEM; asOf?: string; data: DataOrigin };
+type WatchFacts = Awaited<ReturnType<typeof countWatchFacts>>;
+type Stacking = ReturnType<typeof stackingOf>;
+
+/** What the watch counts in the database: the catalogue, and awards and enrolments per credential and cell. */
+async function countWatchFacts(db: Db, context: WatchContext) {
+	const { asOf } = context;
 	const [catalogue, providers, skills, awarded, enrolled, cells, cellLearners] = await Promise.all([
 		getCatalogue(db),
 		getProviders(db),
@@ -83,12 +116,20 @@ export async function getWatch(
 				coalesce(p.kind, 'not stated') as grp, count(distinct a.learner_id)::int as learners
 			from ${AWARD_JOINS} where ${awardConditions(context)} group by 1, 2`)
 	]);
-	const providerById = new Map<string, Provider>(providers.map((p) => [p.id, p]));
-	const credentialById = new Map(catalogue.credentials.map((c) => [c.id, c]));
-	const awards = new Map(awarded.map((r) => [r.credential_id, r]));
-	const enrolments = new Map(enrolled.map((r) => [r.credential_id, r]));
+	return {
+		catalogue,
+		skills,
+		cells,
+		cellLearners,
+		providerById: new Map<string, Provider>(providers.map((p) => [p.id, p])),
+		credentialById: new Map(catalogue.credentials.map((c) => [c.id, c])),
+		awards: new Map(awarded.map((r) => [r.credential_id, r])),
+		enrolments: new Map(enrolled.map((r) => [r.credential_id, r]))
+	};
+}
 
-	// Stacking: what each credential counts toward, and the units each target names.
+/** What each credential counts toward, and the units each target names. */
+function stackingOf(catalogue: WatchFacts['catalogue']) {
 	const targetOfGroup = new Map(catalogue.groups.map((g) => [g.id, g.targetCredentialId]));
 	const countsToward = new Map<string, Set<string>>();
 	const unitsOf = new Map<string, Set<string>>();
@@ -98,10 +139,11 @@ export async function getWatch(
 			(countsToward.get(member) ?? countsToward.set(member, new Set()).get(member)!).add(target);
 			(unitsOf.get(target) ?? unitsOf.set(target, new Set()).get(target)!).add(member);
 		}
-	const stacks = (id: string) => countsToward.has(id) || unitsOf.has(id);
+	return { countsToward, unitsOf, stacks: (id: string) => countsToward.has(id) || unitsOf.has(id) };
+}
 
-	// Proliferation.
-	const facts: CredentialFacts[] = catalogue.credentials.map((c) => ({
+function proliferationFacts({ catalogue, providerById, enrolments, awards }: WatchFacts) {
+	return catalogue.credentials.map((c): CredentialFacts => ({
 		id: c.id,
 		providerId: c.providerId,
 		level: levelOf(c),
@@ -111,11 +153,15 @@ export async function getWatch(
 		firstAwarded: awards.get(c.id)?.first ?? null,
 		awards: Number(awards.get(c.id)?.awards ?? 0)
 	}));
-	const firsts = Object.fromEntries(
-		PROLIFERATION_BREAKDOWNS.map((by) => [by, firstsPerQuarter(facts, by, asOf)])
-	) as Record<ProliferationBreakdown, FirstsRow[]>;
+}
 
-	// Overlap.
+async function overlapSection(
+	db: Db,
+	{ catalogue, skills, awards, credentialById, providerById }: WatchFacts,
+	{ stacks, unitsOf }: Stacking,
+	context: WatchContext & { suppression: Suppression }
+): Promise<Pick<WatchAnswer['overlap'], 'pairs' | 'clusters'>> {
+	const { suppression } = context;
 	const skillsOf = new Map<string, string[]>();
 	for (const s of skills)
 		(skillsOf.get(s.credential_id) ?? skillsOf.set(s.credential_id, []).get(s.credential_id)!).push(
@@ -144,7 +190,7 @@ export async function getWatch(
 		return start + c.members.length;
 	}, 0);
 	const memberLearners = (id: string) => Number(awards.get(id)?.learners ?? 0);
-	const decided = await credentialAwardsWithheld(db, { ...context, suppression });
+	const decided = await credentialAwardsWithheld(db, context);
 	const memberReasons = withheld(
 		memberIds,
 		(id) => memberLearners(id) || Number.MAX_SAFE_INTEGER,
@@ -166,17 +212,30 @@ export async function getWatch(
 			stacks: stacks(id)
 		};
 	};
+	return {
+		pairs: pairs.length,
+		clusters: clusters.map((c) => {
+			const members = c.members.map(member);
+			return { members, providers: c.providers, basis: c.basis, stacks: members.some((m) => m.stacks) };
+		})
+	};
+}
 
-	// Dead ends.
-	const ends = deadEnds(
-		catalogue.credentials.map((c) => ({
-			id: c.id,
-			countsToward: [...(countsToward.get(c.id) ?? [])],
-			hasRequirements: unitsOf.has(c.id),
-			onwardLearners: Number(enrolments.get(c.id)?.onward ?? 0),
-			completers: Number(awards.get(c.id)?.learners ?? 0)
-		}))
-	);
+function deadEndInputs({ catalogue, enrolments, awards }: WatchFacts, { countsToward, unitsOf }: Stacking) {
+	return catalogue.credentials.map((c) => ({
+		id: c.id,
+		countsToward: [...(countsToward.get(c.id) ?? [])],
+		hasRequirements: unitsOf.has(c.id),
+		onwardLearners: Number(enrolments.get(c.id)?.onward ?? 0),
+		completers: Number(awards.get(c.id)?.learners ?? 0)
+	}));
+}
+
+function deadEndSection(
+	{ enrolments, credentialById }: WatchFacts,
+	ends: ReturnType<typeof deadEnds>,
+	suppression: Suppression
+): WatchAnswer['deadEnds'] {
 	const onward = ends.deadEnds.map((id) => Number(enrolments.get(id)?.onward ?? 0));
 	// A count of onward learners under the threshold is withheld; zero describes nobody. These
 	// counts add up to no published total.
@@ -185,8 +244,27 @@ export async function getWatch(
 	const onwardReasons = onward.map((): string | null => null);
 	someOnward.forEach((i, k) => (onwardReasons[i] = someReasons[k]));
 	const orphans = new Set(ends.orphans);
+	return {
+		deadEnds: ends.deadEnds.map((id, i) => ({
+			id,
+			title: credentialById.get(id)!.title,
+			onward: onwardReasons[i] ? null : publishedCount(suppression, onward[i]),
+			suppressed: onwardReasons[i],
+			orphan: orphans.has(id)
+		})),
+		orphans: orphans.size,
+		uncompletedQualifications: ends.uncompletedQualifications.map((id) => ({
+			id,
+			title: credentialById.get(id)!.title
+		}))
+	};
+}
 
-	// Participation vs assessment.
+/** Participation vs assessment, per quarter and kind of provider. */
+function participationSection(
+	{ cells, cellLearners, credentialById }: WatchFacts,
+	suppression: Suppression
+): WatchAnswer['participation'] {
 	const shares = participationShares(
 		cells.map((c) => ({
 			period: c.period,
@@ -203,50 +281,20 @@ export async function getWatch(
 		suppression,
 		sets
 	);
-
-	return {
-		asOf: asOf ?? null,
-		data,
-		definitions: WATCH_DEFINITIONS,
-		proliferation: { credentials: facts.length, firsts, awardBands: awardsPerCredential(facts) },
-		overlap: {
-			pairs: pairs.length,
-			clusters: clusters.map((c) => {
-				const members = c.members.map(member);
-				return { members, providers: c.providers, basis: c.basis, stacks: members.some((m) => m.stacks) };
-			}),
-			sharedUnits: ends.shared.length,
-			unitsInTargets: countsToward.size
-		},
-		deadEnds: {
-			deadEnds: ends.deadEnds.map((id, i) => ({
-				id,
-				title: credentialById.get(id)!.title,
-				onward: onwardReasons[i] ? null : publishedCount(suppression, onward[i]),
-				suppressed: onwardReasons[i],
-				orphan: orphans.has(id)
-			})),
-			orphans: orphans.size,
-			uncompletedQualifications: ends.uncompletedQualifications.map((id) => ({
-				id,
-				title: credentialById.get(id)!.title
-			}))
-		},
-		participation: shares.map((r, i) => {
-			// As every rate: from the published (rounded) counts, and not over too few (policy.ts).
-			const [all, unassessed] = [
-				publishedCount(suppression, r.awards),
-				publishedCount(suppression, r.unassessed)
-			];
-			const rated = !shareReasons[i] && all > 0 && publishesRate(suppression, r.awards);
-			return {
-				period: r.period,
-				group: r.group,
-				awards: shareReasons[i] ? null : all,
-				unassessed: shareReasons[i] ? null : unassessed,
-				share: rated ? (rounds(suppression) ? unassessed / all : r.share) : null,
-				suppressed: shareReasons[i]
-			};
-		})
-	};
+	return shares.map((r, i) => {
+		// As every rate: from the published (rounded) counts, and not over too few (policy.ts).
+		const [all, unassessed] = [
+			publishedCount(suppression, r.awards),
+			publishedCount(suppression, r.unassessed)
+		];
+		const rated = !shareReasons[i] && all > 0 && publishesRate(suppression, r.awards);
+		return {
+			period: r.period,
+			group: r.group,
+			awards: shareReasons[i] ? null : all,
+			unassessed: shareReasons[i] ? null : unassessed,
+			share: rated ? (rounds(suppression) ? unassessed / all : r.share) : null,
+			suppressed: shareReasons[i]
+		};
+	});
 }
