@@ -101,7 +101,7 @@ export async function getConformance(
 	const below = withheldBelow(suppression);
 	const providerTotals =
 		below > 0 && scope.kind === 'system'
-			? await getVerificationShares(db, { scope, asOf, data, filters, suppression })
+			? await getVerificationShares(db, { scope, asOf, data, filters, suppression, source })
 			: [];
 	type Total = { members: number[]; awards: number; given?: string | null };
 	const indices = items.map((_, i) => i);
