@@ -2,7 +2,8 @@
 // server/panel-rollups.ts) when the question is one they hold: today's state (no as-of date), the
 // whole system or one provider; stacking and flows by at most one group dimension (the system's
 // only); flows of either kind with no filter but the provider and no status or range of start
-// cohorts, and the system's by start cohort or from one start cohort (not with a group).
+// cohorts, and the system's by start cohort (flow_cohort_rollup, summed from the panel sums) or
+// from one start cohort (not with a group).
 // Anything else is answered from the base tables. Both give the same cells
 // (tests/db/rollups.test.ts).
 import { sql, type SQL } from 'drizzle-orm';

@@ -15,7 +15,8 @@ import {
 	type QueryContext
 } from './scope.ts';
 
-type ProviderAwards = { provider_id: string; awards: number; verified: number; learners: number };
+/** A provider's awards, verified awards and learners awarded. */
+export type ProviderAwards = { provider_id: string; awards: number; verified: number; learners: number };
 
 /** Each provider's awards and how many of them were verified (signatures or proofs checked). */
 export async function getVerificationShares(
