@@ -59,50 +59,7 @@ export async function rowsOf<T>(orm: Orm, query: SQL): Promise<T[]> {
 export async function createDb(options: CreateDbOptions = {}): Promise<Db> {
 	const migrationsFolder = join(projectRoot(), 'drizzle');
 	const shouldMigrate = options.migrate ?? true;
-	if (options.url) {
-		const { default: postgres } = await import('postgres');
-		const { drizzle } = await import('drizzle-orm/postgres-js');
-		const { migrate } = await import('drizzle-orm/postgres-js/migrator');
-		// No JIT: compiling a dashboard query's plan (0.5–1.5 s measured) costs more than it saves
-		// on queries that read rollups or a few learners, and the base-table scans gained less.
-		// On Citus, multi-shard writes one connection per worker: an import writes the catalogue
-		// (reference tables the learner tables' keys point at) and learner rows in one transaction,
-		// which Citus refuses after parallel work ("there was a parallel operation"), and a later
-		// read in the transaction may not see placements written over several connections. On
-		// PostgreSQL the setting is an unused placeholder.
-		const client = postgres(options.url, {
-			max: 10,
-			onnotice: () => {},
-			connection: { jit: 'off', 'citus.multi_shard_modify_mode': 'sequential' }
-		});
-
-		const orm = drizzle(client, { schema });
-		let rollupsIssue: string | null = null;
-		let distributed: string[] = [];
-		try {
-			if (shouldMigrate) {
-				await migrate(orm, { migrationsFolder });
-				// On a Citus coordinator, the tables the migrations made become distributed (once).
-				if (await hasCitus(orm as unknown as Orm)) distributed = await distribute(orm as unknown as Orm);
-				rollupsIssue = await countOnOpening(orm as unknown as Orm);
-			}
-		} catch (error) {
-			await client.end({ timeout: 1 });
-			throw error;
-		}
-		return {
-			engine: 'postgres',
-			rollupsIssue,
-			distributed,
-			enrolmentLimit: null,
-			orm: orm as unknown as Orm,
-			query: (q) => rowsOf(orm as unknown as Orm, q),
-			// At once: queries still waiting for a connection would otherwise reopen the connections
-			// that end() closes once their own query is done (postgres.js serves its queue on close),
-			// and those, idle for ever, kept a stopped server alive after a load test.
-			close: () => client.end({ timeout: 0 })
-		};
-	}
+	if (options.url) return openPostgres(options.url, { shouldMigrate, migrationsFolder });
 	const { PGlite } = await import('@electric-sql/pglite');
 	// Trigram similarity for the catalogue search (migration 0011 creates the extension).
 	const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
@@ -137,6 +94,55 @@ export async function createDb(options: CreateDbOptions = {}): Promise<Db> {
 		orm: orm as unknown as Orm,
 		query: (q) => rowsOf(orm as unknown as Orm, q),
 		close
+	};
+}
+
+/** A PostgreSQL (or Citus coordinator) database at `url`, migrated unless told not to. */
+async function openPostgres(
+	url: string,
+	{ shouldMigrate, migrationsFolder }: { shouldMigrate: boolean; migrationsFolder: string }
+): Promise<Db> {
+	const { default: postgres } = await import('postgres');
+	const { drizzle } = await import('drizzle-orm/postgres-js');
+	const { migrate } = await import('drizzle-orm/postgres-js/migrator');
+	// No JIT: compiling a dashboard query's plan (0.5–1.5 s measured) costs more than it saves
+	// on queries that read rollups or a few learners, and the base-table scans gained less.
+	// On Citus, multi-shard writes one connection per worker: an import writes the catalogue
+	// (reference tables the learner tables' keys point at) and learner rows in one transaction,
+	// which Citus refuses after parallel work ("there was a parallel operation"), and a later
+	// read in the transaction may not see placements written over several connections. On
+	// PostgreSQL the setting is an unused placeholder.
+	const client = postgres(url, {
+		max: 10,
+		onnotice: () => {},
+		connection: { jit: 'off', 'citus.multi_shard_modify_mode': 'sequential' }
+	});
+
+	const orm = drizzle(client, { schema });
+	let rollupsIssue: string | null = null;
+	let distributed: string[] = [];
+	try {
+		if (shouldMigrate) {
+			await migrate(orm, { migrationsFolder });
+			// On a Citus coordinator, the tables the migrations made become distributed (once).
+			if (await hasCitus(orm as unknown as Orm)) distributed = await distribute(orm as unknown as Orm);
+			rollupsIssue = await countOnOpening(orm as unknown as Orm);
+		}
+	} catch (error) {
+		await client.end({ timeout: 1 });
+		throw error;
+	}
+	return {
+		engine: 'postgres',
+		rollupsIssue,
+		distributed,
+		enrolmentLimit: null,
+		orm: orm as unknown as Orm,
+		query: (q) => rowsOf(orm as unknown as Orm, q),
+		// At once: queries still waiting for a connection would otherwise reopen the connections
+		// that end() closes once their own query is done (postgres.js serves its queue on close),
+		// and those, idle for ever, kept a stopped server alive after a load test.
+		close: () => client.end({ timeout: 0 })
 	};
 }
 
