@@ -43,13 +43,13 @@ describe('the embedded database limit', () => {
 				'EL-1,el-p,Limit credential,micro,,4,30,5,ECTS,true,exam,online,,,Outcome,2023-01-01,,,real\n'
 		);
 		db = await createDb({ enrolmentLimit: 25 });
-	}, 60_000);
+	}, 180_000);
 	afterAll(async () => {
 		await db?.close();
 		rmSync(dir, { recursive: true, force: true });
 	});
 
-	it('has a bound on PGlite by default and none on PostgreSQL', async () => {
+	it('has a bound on PGlite by default and none on PostgreSQL', { timeout: 180_000 }, async () => {
 		const embedded = await createDb();
 		try {
 			expect(embedded.engine).toBe('pglite');
