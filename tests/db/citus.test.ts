@@ -5,7 +5,12 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDb, type Db } from '../../src/lib/server/db/client.ts';
-import { LEARNER_TABLES, PSEUDONYM_TABLE, REFERENCE_TABLES } from '../../src/lib/server/db/citus.ts';
+import {
+	COORDINATOR_ROLLUPS,
+	LEARNER_TABLES,
+	PSEUDONYM_TABLE,
+	REFERENCE_TABLES
+} from '../../src/lib/server/db/citus.ts';
 import { main } from '../../src/lib/server/cli/main.ts';
 import { bundledDataPath } from '../../src/lib/server/import/bundled.ts';
 import { keyLookups } from '../../src/lib/server/pseudonyms.ts';
@@ -76,6 +81,7 @@ describe.runIf(onCitus)('on a Citus cluster (coordinator and two workers)', () =
 		expect(of(PSEUDONYM_TABLE.table)).toMatchObject({ method: 'h', column: PSEUDONYM_TABLE.column });
 		for (const table of REFERENCE_TABLES)
 			expect(of(table), table).toMatchObject({ method: 'n', replication: 't' });
+		for (const table of COORDINATOR_ROLLUPS) expect(of(table), table).toBeUndefined();
 		const [{ workers }] = await citus.query<{ workers: number }>(
 			sql`select count(*)::int as workers from pg_dist_node where groupid <> 0 and isactive`
 		);

@@ -7,6 +7,8 @@ import { sql, type SQL } from 'drizzle-orm';
 import { rowsOf, type Orm } from './db/client.ts';
 import { GROUP_DIMENSIONS, type EnrolmentStatus } from '../domain/types.ts';
 import {
+	COHORT_DIMENSION,
+	NO_COHORT,
 	PANEL_COUNTS,
 	PanelSums,
 	type PanelCatalogue,
@@ -90,6 +92,7 @@ export class LearnerChanges {
 			await this.tx.execute(sql`delete from panel_rollup r using (select distinct ${keys} from panel_delta) d
 				where ${sql.raw(KEY_COLUMNS.map((c) => `r.${c} = d.${c}`).join(' and '))}
 				and ${sql.raw(COUNT_COLUMNS.map((c) => `r.${c} = 0`).join(' and '))}`);
+		await refreshFlowCohorts(this.tx, this.all);
 		await this.tx.execute(sql`truncate panel_delta`);
 		this.taken.clear();
 	}
@@ -293,4 +296,30 @@ export class LearnerChanges {
 			await this.tx.execute(sql`insert into panel_delta select * from unnest(${sql.join(columns, sql`, `)})`);
 		}
 	}
+}
+
+/**
+ * Sums the system's flow cells by start cohort into flow_cohort_rollup (schema.ts), one row per
+ * data view and flow: every flow again after a count of everyone, else the flows panel_delta
+ * touched. Run after panel_rollup took the delta in, before the delta is emptied.
+ */
+async function refreshFlowCohorts(tx: Orm, everything: boolean): Promise<void> {
+	const cohortCells = sql`r.panel = 'flows' and r.provider_id = '' and r.dimension = ${COHORT_DIMENSION}`;
+	const touched = sql`select distinct k1, k2, k3, value from panel_delta
+		where panel = 'flows' and provider_id = '' and dimension = ${COHORT_DIMENSION}`;
+	if (everything) await tx.execute(sql`delete from flow_cohort_rollup`);
+	else
+		await tx.execute(sql`delete from flow_cohort_rollup f using (${touched}) d
+			where f.kind = d.k1 and f.from_id = d.k2 and f.to_id = d.k3
+			and coalesce(f.cohort, ${NO_COHORT}) = d.value`);
+	// A data view counts the origins originCondition (queries/scope.ts) lets through.
+	await tx.execute(sql`insert into flow_cohort_rollup (data, kind, from_id, to_id, cohort, learners)
+		select v.data, r.k1, r.k2, r.k3, nullif(r.value, ${NO_COHORT}), sum(r.n0)::int
+		from panel_rollup r
+		join (values ('real'), ('generated'), ('all')) v(data)
+			on v.data = 'all' or (v.data = 'real') = (r.origin = 'real')
+		${everything ? sql`` : sql`join (${touched}) d on d.k1 = r.k1 and d.k2 = r.k2 and d.k3 = r.k3 and d.value = r.value`}
+		where ${cohortCells}
+		group by v.data, r.k1, r.k2, r.k3, r.value
+		having sum(r.n0) > 0`);
 }

@@ -122,10 +122,27 @@ export async function refreshRollups(tx: Orm, touched: Touched): Promise<void> {
 	if (credentials?.length === 0) return;
 	const only = credentials ? sql`e.credential_id = any(${sql.param(credentials)}::text[])` : sql`true`;
 	const onlyRollup = credentials ? sql`credential_id = any(${sql.param(credentials)}::text[])` : sql`true`;
+	await refreshEnrolmentRollups(tx, { only, onlyRollup, partial: credentials !== null });
+	await tx.execute(sql`delete from award_rollup where ${onlyRollup}`);
+	await tx.execute(sql`insert into award_rollup (origin, provider_id, credential_id, verification, awards)
+		select l.origin, coalesce(a.provider_id, c.provider_id), a.credential_id, a.verification, count(*)::int
+		from awards a join learners l on l.id = a.learner_id join credentials c on c.id = a.credential_id
+		where l.analytics_consent and ${credentials ? sql`a.credential_id = any(${sql.param(credentials)}::text[])` : sql`true`}
+		group by 1, 2, 3, 4`);
+	await countProviderAwards(tx);
+	await refreshLearnerRollup(tx, { only, onlyRollup });
+}
 
-	// Fine rows are recounted for the touched credentials; the coarse sums lose the old fine rows'
-	// counts and gain the new ones', so they never need a scan of everything.
-	if (credentials) await addFineToCoarse(tx, onlyRollup, -1);
+/**
+ * The fine rows of the credentials asked for (all: `partial` false), counted again; the coarse
+ * sums lose the old fine rows' counts and gain the new ones', so they never need a scan of
+ * everything.
+ */
+async function refreshEnrolmentRollups(
+	tx: Orm,
+	{ only, onlyRollup, partial }: { only: SQL; onlyRollup: SQL; partial: boolean }
+): Promise<void> {
+	if (partial) await addFineToCoarse(tx, onlyRollup, -1);
 	else await tx.execute(sql`delete from enrolment_rollup`);
 	await tx.execute(sql`delete from enrolment_rollup_fine where ${onlyRollup}`);
 	await tx.execute(sql`insert into enrolment_rollup_fine
@@ -137,16 +154,15 @@ export async function refreshRollups(tx: Orm, touched: Touched): Promise<void> {
 		from ${BASE}
 		where l.analytics_consent and ${only}
 		group by 1, 2, 3, 4, 5, 6, 7, ${GROUPS}`);
-	await addFineToCoarse(tx, onlyRollup, 1, { fresh: credentials === null });
-	if (credentials) await tx.execute(sql`delete from enrolment_rollup where enrolments = 0`);
+	await addFineToCoarse(tx, onlyRollup, 1, { fresh: !partial });
+	if (partial) await tx.execute(sql`delete from enrolment_rollup where enrolments = 0`);
+}
 
-	await tx.execute(sql`delete from award_rollup where ${onlyRollup}`);
-	await tx.execute(sql`insert into award_rollup (origin, provider_id, credential_id, verification, awards)
-		select l.origin, coalesce(a.provider_id, c.provider_id), a.credential_id, a.verification, count(*)::int
-		from awards a join learners l on l.id = a.learner_id join credentials c on c.id = a.credential_id
-		where l.analytics_consent and ${credentials ? sql`a.credential_id = any(${sql.param(credentials)}::text[])` : sql`true`}
-		group by 1, 2, 3, 4`);
-
+/**
+ * Learners per key and group (learner_rollup): the credentials' keys for the credentials asked
+ * for, and the keys that name no credential — which can change with any credential — whole.
+ */
+async function refreshLearnerRollup(tx: Orm, { only, onlyRollup }: { only: SQL; onlyRollup: SQL }) {
 	const citus = await hasCitus(tx);
 	const credentialKeysets = sql.param(CREDENTIAL_KEYSETS.map((k) => k.keyset));
 	await tx.execute(
@@ -194,6 +210,27 @@ export async function refreshRollups(tx: Orm, touched: Touched): Promise<void> {
 	}
 }
 
+/**
+ * Each provider's awards, verified awards and learners awarded (provider_award_rollup), counted
+ * whole: a learner counted once per provider cannot be summed from the credentials' counts. Per
+ * learner first, so on Citus each shard counts its own learners (grouped by the distribution
+ * column) and the coordinator only adds them up.
+ */
+async function countProviderAwards(tx: Orm): Promise<void> {
+	await tx.execute(sql`delete from provider_award_rollup`);
+	await tx.execute(sql`insert into provider_award_rollup (origin, provider_id, awards, verified, learners)
+		select origin, provider_id, sum(awards)::int, sum(verified)::int, count(*)::int
+		from (
+			select a.learner_id, l.origin, coalesce(a.provider_id, c.provider_id) as provider_id, count(*) as awards,
+				count(*) filter (where a.verification = 'verified') as verified
+			from awards a join learners l on l.id = a.learner_id join credentials c on c.id = a.credential_id
+			where l.analytics_consent
+			group by a.learner_id, l.origin, coalesce(a.provider_id, c.provider_id)
+		) per_learner
+		where provider_id is not null
+		group by origin, provider_id`);
+}
+
 /** The credentials a set of learners is enrolled in (for refreshing after a learner changes). */
 export async function credentialsOfLearners(tx: Orm, learnerIds: string[]): Promise<string[]> {
 	if (learnerIds.length === 0) return [];
@@ -207,7 +244,7 @@ export async function credentialsOfLearners(tx: Orm, learnerIds: string[]): Prom
 
 const STATE_KEY = 'rollups';
 // Bump when the rollup tables' meaning changes: the next start recomputes them.
-const STATE_VERSION = '10';
+const STATE_VERSION = '11';
 /** Set while an import's rows are committed and its count is not (markRollupsPending). */
 const PENDING_KEY = 'rollups_pending';
 

@@ -43,14 +43,64 @@ export async function seedIfEmpty(
 		`Stackwise: empty database — loading the bundled data (${parts.join(', ')}); STACKWISE_SEED=none skips this`
 	);
 	const started = Date.now();
-	const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+	const { report, progress, check, stop } = seedReporter({ log, onProgress, heartbeatMs, started });
+	try {
+		if (parts.includes('oulad')) {
+			const { reports } = await importFiles(db, collectFiles([bundledDataPath('oulad')]), {
+				source: 'bundled OULAD (data/oulad)',
+				deferRollupCount: true,
+				onProgress: progress('OULAD')
+			});
+			check('OULAD', reports);
+		}
+		if (parts.includes('tga')) {
+			const { reports } = await importFiles(db, collectFiles([bundledDataPath('tga')]), {
+				deferRollupCount: true,
+				onProgress: progress('training.gov.au qualifications')
+			});
+			check('training.gov.au', reports);
+		}
+		if (parts.includes('demo')) {
+			const report = await runImportJob(db, demoLearnersJob(await getCatalogue(db)), {
+				deferRollupCount: true,
+				onProgress: progress('generated demo learners')
+			});
+			check('generated demo learners', [report]);
+		}
+		// Each import above left the dashboards' sums pending: counted once, over everything.
+		report("the dashboards' sums", null);
+		await countPendingRollups(db.orm);
+		log(`Stackwise: the dashboards' sums counted (${seconds(Date.now() - started)} since the start)`);
+	} finally {
+		stop();
+	}
+	log(`Stackwise: the bundled data loaded in ${seconds(Date.now() - started)}`);
+}
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+/**
+ * What the seeding says as it goes: each step's progress (to onProgress, and to the log every
+ * tenth), each import's outcome, and a heartbeat. A step may say nothing for minutes (a large
+ * catalogue file): the log says what is going on at least every few seconds, so a slow start is
+ * never mistaken for a hung one.
+ */
+function seedReporter({
+	log,
+	onProgress,
+	heartbeatMs,
+	started
+}: {
+	log: (line: string) => void;
+	onProgress: (progress: SeedProgress) => void;
+	heartbeatMs: number;
+	started: number;
+}) {
 	let current: SeedProgress = { step: 'starting', percent: null, elapsedMs: 0 };
 	const report = (step: string, percent: number | null) => {
 		current = { step, percent, elapsedMs: Date.now() - started };
 		onProgress(current);
 	};
-	// A step may say nothing for minutes (a large catalogue file): the log says what is going on
-	// at least every few seconds, so a slow start is never mistaken for a hung one.
 	const heartbeat = setInterval(() => {
 		const percent = current.percent === null ? '' : ` ${current.percent}%`;
 		log(`Stackwise: loading ${current.step}${percent} (${seconds(Date.now() - started)} so far)`);
@@ -80,35 +130,5 @@ export async function seedIfEmpty(
 			`Stackwise: ${name} loaded (${stored} records in ${reports.length} import(s), ${seconds(Date.now() - started)} since the start)`
 		);
 	};
-	try {
-		if (parts.includes('oulad')) {
-			const { reports } = await importFiles(db, collectFiles([bundledDataPath('oulad')]), {
-				source: 'bundled OULAD (data/oulad)',
-				deferRollupCount: true,
-				onProgress: progress('OULAD')
-			});
-			check('OULAD', reports);
-		}
-		if (parts.includes('tga')) {
-			const { reports } = await importFiles(db, collectFiles([bundledDataPath('tga')]), {
-				deferRollupCount: true,
-				onProgress: progress('training.gov.au qualifications')
-			});
-			check('training.gov.au', reports);
-		}
-		if (parts.includes('demo')) {
-			const report = await runImportJob(db, demoLearnersJob(await getCatalogue(db)), {
-				deferRollupCount: true,
-				onProgress: progress('generated demo learners')
-			});
-			check('generated demo learners', [report]);
-		}
-		// Each import above left the dashboards' sums pending: counted once, over everything.
-		report("the dashboards' sums", null);
-		await countPendingRollups(db.orm);
-		log(`Stackwise: the dashboards' sums counted (${seconds(Date.now() - started)} since the start)`);
-	} finally {
-		clearInterval(heartbeat);
-	}
-	log(`Stackwise: the bundled data loaded in ${seconds(Date.now() - started)}`);
+	return { report, progress, check, stop: () => clearInterval(heartbeat) };
 }

@@ -29,6 +29,20 @@ export const LEARNER_TABLES = [
 /** Sharded by pseudonym on its own: a page addressed by pseudonym asks one shard for the learner. */
 export const PSEUDONYM_TABLE = { table: 'learner_pseudonyms', column: 'pseudonym' } as const;
 
+/**
+ * Left local on the coordinator: sums that name no learner, read by every dashboard question (a
+ * refresh writes the few rows the workers' partial sums add up to).
+ */
+export const COORDINATOR_ROLLUPS = [
+	'enrolment_rollup_fine',
+	'enrolment_rollup',
+	'learner_rollup',
+	'award_rollup',
+	'panel_rollup',
+	'flow_cohort_rollup',
+	'provider_award_rollup'
+] as const;
+
 export type TableKind = 'distributed' | 'reference' | 'citus local' | 'local';
 
 export type TableStatus = {

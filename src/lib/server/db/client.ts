@@ -25,6 +25,11 @@ export type Db = {
 	rollupsIssue: string | null;
 	/** On a Citus coordinator, what opening it distributed (db/citus.ts), one line per table. */
 	distributed: string[];
+	/**
+	 * The most enrolments an import may leave in this database (null: no bound). The embedded
+	 * database's: past it an import is refused, saying to use PostgreSQL (docs/performance.md).
+	 */
+	enrolmentLimit: number | null;
 };
 
 export type CreateDbOptions = {
@@ -34,7 +39,16 @@ export type CreateDbOptions = {
 	dataDir?: string;
 	/** Apply migrations (default true). */
 	migrate?: boolean;
+	/** For PGlite: the most enrolments an import may leave in it (default EMBEDDED_ENROLMENT_LIMIT). */
+	enrolmentLimit?: number;
 };
+
+/**
+ * The embedded database's bound, in enrolments. PGlite is one process with a 32-bit WebAssembly
+ * heap (4 GB at most): it held 1M enrolments in about 1 GB of memory; twice that leaves room for
+ * the rollup count and the queries (docs/performance.md, "The embedded database's limit").
+ */
+export const EMBEDDED_ENROLMENT_LIMIT = 2_000_000;
 
 /** Runs `query` on an ORM or transaction handle and returns rows for both engines. */
 export async function rowsOf<T>(orm: Orm, query: SQL): Promise<T[]> {
@@ -47,7 +61,7 @@ export async function createDb(options: CreateDbOptions = {}): Promise<Db> {
 	const shouldMigrate = options.migrate ?? true;
 	return options.url
 		? openPostgres(options.url, { migrationsFolder, shouldMigrate })
-		: openPglite(options.dataDir, { migrationsFolder, shouldMigrate });
+		: openPglite(options, { migrationsFolder, shouldMigrate });
 }
 
 type Opening = { migrationsFolder: string; shouldMigrate: boolean };
@@ -87,6 +101,7 @@ async function openPostgres(url: string, { migrationsFolder, shouldMigrate }: Op
 		engine: 'postgres',
 		rollupsIssue,
 		distributed,
+		enrolmentLimit: null,
 		orm: orm as unknown as Orm,
 		query: (q) => rowsOf(orm as unknown as Orm, q),
 		// At once: queries still waiting for a connection would otherwise reopen the connections
@@ -97,7 +112,7 @@ async function openPostgres(url: string, { migrationsFolder, shouldMigrate }: Op
 }
 
 async function openPglite(
-	dataDir: string | undefined,
+	{ dataDir, enrolmentLimit }: CreateDbOptions,
 	{ migrationsFolder, shouldMigrate }: Opening
 ): Promise<Db> {
 	const { PGlite } = await import('@electric-sql/pglite');
@@ -130,6 +145,7 @@ async function openPglite(
 		engine: 'pglite',
 		rollupsIssue,
 		distributed: [],
+		enrolmentLimit: enrolmentLimit ?? EMBEDDED_ENROLMENT_LIMIT,
 		orm: orm as unknown as Orm,
 		query: (q) => rowsOf(orm as unknown as Orm, q),
 		close

@@ -511,3 +511,60 @@ export const panelRollup = pgTable(
 	// as in enrolment_rollup (`origin <> 'real'` cannot narrow an index scan).
 	(t) => [primaryKey({ columns: [t.panel, t.providerId, t.dimension, t.k1, t.origin, t.value, t.k2, t.k3] })]
 );
+
+/**
+ * The whole system's flows by start cohort (/api/flows), pre-summed per data view ('real',
+ * 'generated', 'all': the origins a question counts) from the panel sums' cohort cells, one row a
+ * flow: the panel sums hold one row per origin, so ordering them by size meant summing every cell
+ * first (167,557 flows at 10M enrolments). Indexed in the answer's order (the largest first, then
+ * the names byte by byte, a missing cohort last), one index for both kinds and one for each kind
+ * alone, so a page of the largest flows reads only the rows it returns. Kept by panel-rollups.ts.
+ */
+export const flowCohortRollup = pgTable(
+	'flow_cohort_rollup',
+	{
+		data: text('data').notNull(),
+		kind: text('kind').notNull(),
+		fromId: text('from_id').notNull(),
+		toId: text('to_id').notNull(),
+		/** Null: flows from enrolments of no cohort. */
+		cohort: text('cohort'),
+		learners: integer('learners').notNull()
+	},
+	(t) => [
+		index('flow_cohort_rollup_order_idx').on(
+			t.data,
+			t.learners.desc(),
+			sql`${t.kind} collate "C"`,
+			sql`${t.fromId} collate "C"`,
+			sql`${t.toId} collate "C"`,
+			sql`${t.cohort} collate "C"`
+		),
+		index('flow_cohort_rollup_kind_order_idx').on(
+			t.data,
+			t.kind,
+			t.learners.desc(),
+			sql`${t.fromId} collate "C"`,
+			sql`${t.toId} collate "C"`,
+			sql`${t.cohort} collate "C"`
+		)
+	]
+);
+
+/**
+ * Each provider's awards, verified awards and distinct learners awarded, per origin (consenting
+ * learners only; an award's provider is its own or its credential's): the providers' verified
+ * shares and the totals conformance publishes beside them, which otherwise read every award. A
+ * learner has one origin, so learners add up across origins. Counted whole by every refresh.
+ */
+export const providerAwardRollup = pgTable(
+	'provider_award_rollup',
+	{
+		origin: text('origin').notNull(),
+		providerId: text('provider_id').notNull(),
+		awards: integer('awards').notNull(),
+		verified: integer('verified').notNull(),
+		learners: integer('learners').notNull()
+	},
+	(t) => [primaryKey({ columns: [t.providerId, t.origin] })]
+);

@@ -144,7 +144,9 @@ const TABULAR_FORMATS = new Set(['csv', 'arrow']);
 export async function runImportJob(db: Db, job: ImportJob, options: LoadOptions = {}): Promise<ImportReport> {
 	const run = await startImport(db, job, options);
 	try {
-		const afterCommit = await db.orm.transaction((tx) => loadInTransaction(tx, job, options, run));
+		const afterCommit = await db.orm.transaction((tx) =>
+			loadInTransaction(tx, job, options, run, db.enrolmentLimit)
+		);
 		await finishAfterCommit(db, run, afterCommit, options);
 	} catch (error) {
 		markNothingStored(run, error);
@@ -227,13 +229,15 @@ async function loadInTransaction(
 	tx: Orm,
 	job: ImportJob,
 	options: LoadOptions,
-	run: ImportRun
+	run: ImportRun,
+	enrolmentLimit: number | null
 ): Promise<AfterCommit> {
 	// Held until the transaction ends, so a later start can tell this import from a dead one.
 	await holdImportRunning(tx, run.report.importId);
 	const state = new ChunkWriter(tx, run.report.importId, run.files, job.format, run.report, run.source);
 	await writeUnits(job, options, run, state);
 	refuseRejectedInStrict(job, run);
+	await refuseBeyondEnrolmentLimit(tx, enrolmentLimit, run.source);
 	const afterIssues = job.afterLoad ? await job.afterLoad(tx) : [];
 	if (afterIssues.length > 0) throw new ImportRefusal(afterIssues);
 	run.progress('summarising', true);
@@ -246,6 +250,27 @@ async function loadInTransaction(
 	else await refreshRollups(tx, touched);
 	throwIfAborted(options);
 	return { analyze, countEveryone };
+}
+
+/**
+ * Refuses an import that would leave more enrolments than the database is meant to hold (the
+ * embedded one's bound, db/client.ts), before the long count of its sums: all or nothing, and
+ * saying where data this size belongs.
+ */
+async function refuseBeyondEnrolmentLimit(tx: Orm, limit: number | null, source: string): Promise<void> {
+	if (limit === null) return;
+	const [{ n }] = await rowsOf<{ n: number }>(tx, sql`select count(*)::int as n from enrolments`);
+	if (Number(n) <= limit) return;
+	const count = (x: number) => x.toLocaleString('en');
+	throw new ImportRefusal([
+		{
+			file: source,
+			message:
+				`this import would leave ${count(Number(n))} enrolments in the embedded database, past its ` +
+				`limit of ${count(limit)}: nothing was stored. For data this size, set DATABASE_URL to a ` +
+				`PostgreSQL database (postgres://…) and import again.`
+		}
+	]);
 }
 
 function throwIfAborted(options: LoadOptions): void {

@@ -15,6 +15,7 @@ import {
 import type { Conformance } from '../../domain/conformance/conformance.ts';
 import { missingElements, type MissingElement } from '../../domain/conformance/missing-elements.ts';
 import type { Credential } from '../../domain/types.ts';
+import type { VerificationShare } from '../../domain/dashboard-rows.ts';
 import { getAwardCounts, getCredentials, getProviders } from './catalogue.ts';
 import { getVerificationShares } from './verification-shares.ts';
 import type { QueryContext } from './scope.ts';
@@ -51,18 +52,33 @@ export type ConformanceReport = {
 	credentials: CredentialConformance[];
 };
 
-export async function getConformance(
+type ConformanceQuestion = QueryContext & {
+	verifiedOnly?: boolean;
+	suppression: Suppression;
+	source?: 'rollups' | 'base';
+};
+
+/** A credential in scope (its QA inherited) and its awards under the question. */
+type AwardedCredential = { credential: Credential; awards: number };
+
+export async function getConformance(db: Db, question: ConformanceQuestion): Promise<ConformanceReport> {
+	const { scope, asOf, data, filters, suppression, source } = question;
+	const items = await awardedCredentials(db, question);
+	const classes = items.map((item) => classifyCredential(item.credential));
+	const missing = missingElements(items.filter((item) => item.awards > 0));
+	const providerTotals =
+		withheldBelow(suppression) > 0 && scope.kind === 'system'
+			? await getVerificationShares(db, { scope, asOf, data, filters, suppression, source })
+			: [];
+	const reasons = withheldCells({ items, classes, missing, providerTotals, suppression });
+	return publishedReport({ items, missing, reasons, suppression });
+}
+
+/** The credentials in scope, each with its awards under the question (0 when none). */
+async function awardedCredentials(
 	db: Db,
-	{
-		scope,
-		asOf,
-		data,
-		filters,
-		verifiedOnly = false,
-		suppression,
-		source
-	}: QueryContext & { verifiedOnly?: boolean; suppression: Suppression; source?: 'rollups' | 'base' }
-): Promise<ConformanceReport> {
+	{ scope, asOf, data, filters, verifiedOnly = false, source }: ConformanceQuestion
+): Promise<AwardedCredential[]> {
 	const [credentials, providers, awards] = await Promise.all([
 		getCredentials(db),
 		getProviders(db),
@@ -81,29 +97,42 @@ export async function getConformance(
 		providers.filter((p) => p.accredited || p.qaApproach === 'regulatory').map((p) => p.id)
 	);
 	const inScope = credentials.filter((c) => scope.kind !== 'provider' || c.providerId === scope.providerId);
-	const items = inScope.map((credential) => ({
+	return inScope.map((credential) => ({
 		credential: withInheritedQa(credential, qaProviders),
 		awards: awards.get(credential.id) ?? 0
 	}));
-	// A credential's award count describes its holders (one award each): a count of fewer than the
-	// threshold is withheld. The report also publishes totals that are sums of credentials' counts —
-	// all awards, the awards meeting each definition, each missing element's awards — and each
-	// provider's awards are published beside it (its verified share). Each total is a cell of the
-	// same suppression problem, entering its set with −1 (a margin: suppress-cells.ts), so the
-	// complement chosen may be a credential or a total, and the pattern is audited against every
-	// linear combination. The providers' totals are decided by their own table (given). A
-	// credential never awarded tells nothing about anyone: published as 0, the last complement.
-	// Catalogue entries no one was awarded (in this selection) are not counted beside the outcome
-	// figures.
-	const classes = items.map((item) => classifyCredential(item.credential));
-	const missing = missingElements(items.filter((item) => item.awards > 0));
-	const definitions = Object.keys(DEFINITIONS) as Definition[];
-	const below = withheldBelow(suppression);
-	const providerTotals =
-		below > 0 && scope.kind === 'system'
-			? await getVerificationShares(db, { scope, asOf, data, filters, suppression })
-			: [];
+}
+
+/**
+ * Why each cell is withheld (null: published): the credentials' counts first, then the totals
+ * in order — all awards, each definition's, each missing element's, each provider's.
+ *
+ * A credential's award count describes its holders (one award each): a count of fewer than the
+ * threshold is withheld. The report also publishes totals that are sums of credentials' counts —
+ * all awards, the awards meeting each definition, each missing element's awards — and each
+ * provider's awards are published beside it (its verified share). Each total is a cell of the
+ * same suppression problem, entering its set with −1 (a margin: suppress-cells.ts), so the
+ * complement chosen may be a credential or a total, and the pattern is audited against every
+ * linear combination. The providers' totals are decided by their own table (given). A
+ * credential never awarded tells nothing about anyone: published as 0, the last complement.
+ * Catalogue entries no one was awarded (in this selection) are not counted beside the outcome
+ * figures.
+ */
+function withheldCells({
+	items,
+	classes,
+	missing,
+	providerTotals,
+	suppression
+}: {
+	items: AwardedCredential[];
+	classes: ReturnType<typeof classifyCredential>[];
+	missing: MissingElement[];
+	providerTotals: VerificationShare[];
+	suppression: Suppression;
+}): (string | null)[] {
 	type Total = { members: number[]; awards: number; given?: string | null };
+	const definitions = Object.keys(DEFINITIONS) as Definition[];
 	const indices = items.map((_, i) => i);
 	const meeting = (d: Definition) => indices.filter((i) => classes[i][d].meets);
 	const sum = (members: number[]) => members.reduce((s, i) => s + items[i].awards, 0);
@@ -121,15 +150,30 @@ export async function getConformance(
 	];
 	const cells = [...items.map((item) => item.awards), ...totals.map((t) => t.awards)];
 	const totalCell = (t: number) => items.length + t;
-	const { reasons } = suppressCells({
+	return suppressCells({
 		cells,
 		count: (awards) => (awards === 0 ? Number.MAX_SAFE_INTEGER : awards),
-		threshold: below,
+		threshold: withheldBelow(suppression),
 		sets: totals.map((t, k) => [...t.members, totalCell(k)]).filter((set) => set.length > 1),
 		negated: new Set(totals.map((_, k) => totalCell(k))),
 		given: [...items.map(() => undefined), ...totals.map((t) => t.given)]
-	});
-	const totalReason = (k: number) => reasons[totalCell(k)];
+	}).reasons;
+}
+
+/** The report as published, from the cells' reasons (withheldCells' order). */
+function publishedReport({
+	items,
+	missing,
+	reasons,
+	suppression
+}: {
+	items: AwardedCredential[];
+	missing: MissingElement[];
+	reasons: (string | null)[];
+	suppression: Suppression;
+}): ConformanceReport {
+	const definitions = Object.keys(DEFINITIONS) as Definition[];
+	const totalReason = (k: number) => reasons[items.length + k];
 	const count = (n: number) => publishedCount(suppression, n);
 	const shares = publishedShares(conformanceShares(items), suppression);
 	return {

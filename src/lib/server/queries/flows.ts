@@ -6,9 +6,9 @@
 //   completed enrolment's end) on or after A's start.
 // Counts are distinct learners per (A, B or Q, cohort of A, group). Flows describing fewer learners
 // than the threshold are withheld before they leave the server. Flows with no filter but the
-// provider — by start cohort (/api/flows), from one start cohort, or the whole system's by group
-// (the /system Sankey, the /flows page but for a range of start cohorts) — are read from the panel
-// sums (panel-read.ts), and so are the filters' options.
+// provider — by start cohort (/api/flows, from their own pre-summed rows), from one start cohort,
+// or the whole system's by group (the /system Sankey, the /flows page but for a range of start
+// cohorts) — are read from the panel sums (panel-read.ts), and so are the filters' options.
 
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
@@ -112,10 +112,24 @@ export async function getFlowsPage(
 	let total = rows[0]?.total ?? rows.length;
 	if (page && rows.length === 0 && page.offset > 0)
 		total = (await counts({ limit: 1, offset: 0 }))[0]?.total ?? 0;
-	// Complementary suppression (docs/disclosure.md rule (d)): a flow's groups add up to the flow
-	// published without a breakdown, and its start cohorts to the flow of all cohorts, so a set with
-	// one withheld cell gets a second. A page of a longer answer is suppressed as it comes (the
-	// rounding of the 'both' policy protects what the page boundary cuts).
+	return { total, rows: publishFlows(rows, { dimension, byCohort, suppression }) };
+}
+
+/**
+ * The flows as published: each count withheld or rounded by the policy, the withheld after the
+ * published. Complementary suppression (docs/disclosure.md rule (d)): a flow's groups add up to
+ * the flow published without a breakdown, and its start cohorts to the flow of all cohorts, so a
+ * set with one withheld cell gets a second. A page of a longer answer is suppressed as it comes
+ * (the rounding of the 'both' policy protects what the page boundary cuts).
+ */
+function publishFlows(
+	rows: FlowCount[],
+	{
+		dimension,
+		byCohort,
+		suppression
+	}: { dimension?: GroupDimension; byCohort: boolean; suppression: Suppression }
+): FlowRow[] {
 	const sets = new Map<string, number[]>();
 	const member = (key: string, i: number) => sets.set(key, [...(sets.get(key) ?? []), i]);
 	rows.forEach((r, i) => {
@@ -125,7 +139,7 @@ export async function getFlowsPage(
 	const reasons = suppressCells({
 		cells: rows,
 		count: (r) => Number(r.n),
-		threshold: withheldBelow,
+		threshold: threshold(suppression),
 		sets: [...sets.values()]
 	}).reasons;
 	const shown = rows.map((r, i): FlowRow => ({
@@ -141,7 +155,7 @@ export async function getFlowsPage(
 	// those under the threshold: a complement left among the published would tell its size.
 	const published = shown.filter((r) => r.suppressed === null);
 	const withheld = shown.filter((r) => r.suppressed !== null).sort(byNames);
-	return { total, rows: [...published, ...withheld] };
+	return [...published, ...withheld];
 }
 
 /** Flows by kind, from, to, cohort and group; a missing name last (collation "C", as the query). */
@@ -153,31 +167,33 @@ function byNames(a: FlowRow, b: FlowRow): number {
 	return 0;
 }
 
+type BaseFlowQuestion = QueryContext & {
+	dimension?: GroupDimension;
+	group?: string;
+	statuses?: EnrolmentStatus[];
+	byCohort: boolean;
+	startCohorts?: { from?: string; to?: string };
+	kind?: FlowRow['kind'];
+	withheldBelow: number;
+	page?: FlowPage;
+};
+
 async function flowCountsFromBase(
 	db: Db,
-	{
-		dimension,
-		group: onlyGroup,
-		statuses,
-		byCohort,
-		startCohorts,
-		kind,
-		withheldBelow,
-		page,
-		...context
-	}: QueryContext & {
-		dimension?: GroupDimension;
-		group?: string;
-		statuses?: EnrolmentStatus[];
-		byCohort: boolean;
-		startCohorts?: { from?: string; to?: string };
-		kind?: FlowRow['kind'];
-		withheldBelow: number;
-		page?: FlowPage;
-	}
+	{ dimension, group, byCohort, kind, withheldBelow, page, ...question }: BaseFlowQuestion
 ): Promise<FlowCount[]> {
-	const group: SQL = dimension ? breakdownColumn(dimension) : sql`null::text`;
-	const cohort: SQL = byCohort ? sql`e.cohort` : sql`null::text`;
+	const { nextFlows, towardFlows } = flowSelects(question);
+	const parts = [...(kind !== 'toward' ? [nextFlows] : []), ...(kind !== 'next' ? [towardFlows] : [])];
+	const paging = flowPaging(page);
+	return db.query<FlowCount>(sql`
+		with ${flowSteps({ ...question, dimension, group, byCohort })}
+		select * ${paging.total} from (${sql.join(parts, sql` union all `)}) flows
+		order by ${flowOrder(sql`n`, [sql`kind`, sql`"from"`, sql`"to"`, sql`cohort`, sql`grp`], withheldBelow)}
+		${paging.limit}`);
+}
+
+/** The counts of each kind of flow, over the steps below, from the transitions' starts asked for. */
+function flowSelects({ statuses, startCohorts }: Pick<BaseFlowQuestion, 'statuses' | 'startCohorts'>) {
 	const statusCondition: SQL = statuses?.length
 		? sql`a.status = any(${sql.param(statuses)}::text[])`
 		: sql`true`;
@@ -203,11 +219,23 @@ async function flowCountsFromBase(
 			where ${startsTransition} offset 0) a
 		where exists (select 1 from membership m where m.credential_id = a.credential_id and m.target = a.target)
 		group by a.credential_id, a.target, a.cohort, a.grp`;
+	return { nextFlows, towardFlows };
+}
 
-	const parts = [...(kind !== 'toward' ? [nextFlows] : []), ...(kind !== 'next' ? [towardFlows] : [])];
-	const paging = flowPaging(page);
-	return db.query<FlowCount>(sql`
-		with starts as (
+/**
+ * The steps the flows are counted over: the enrolments asked for (starts), their runs and each
+ * run's next credential, the qualifications' members, and what each learner achieved.
+ */
+function flowSteps({
+	dimension,
+	group: onlyGroup,
+	byCohort,
+	...context
+}: QueryContext & Pick<BaseFlowQuestion, 'dimension' | 'group' | 'byCohort'>): SQL {
+	const group: SQL = dimension ? breakdownColumn(dimension) : sql`null::text`;
+	const cohort: SQL = byCohort ? sql`e.cohort` : sql`null::text`;
+	return sql`
+		starts as (
 			select e.learner_id, e.credential_id, e.status, e.started_on, e.id, e.cohort as start_cohort, ${cohort} as cohort, ${group} as grp
 			from ${ENROLMENT_JOINS}
 			where ${enrolmentConditions(context)}
@@ -247,10 +275,7 @@ async function flowCountsFromBase(
 				where x.status = 'completed' and x.credential_id in (select target from membership)
 				${context.asOf ? sql`and x.ended_on <= ${context.asOf}::date` : sql``}
 			) done group by learner_id, credential_id
-		)
-		select * ${paging.total} from (${sql.join(parts, sql` union all `)}) flows
-		order by ${flowOrder(sql`n`, [sql`kind`, sql`"from"`, sql`"to"`, sql`cohort`, sql`grp`], withheldBelow)}
-		${paging.limit}`);
+		)`;
 }
 
 /**

@@ -1,5 +1,5 @@
 // The headline counts of the system dashboard.
-import { overviewFromRollup, rollupQuestion } from './rollup-read.ts';
+import { overviewFromRollup, rollupQuestion, type Overview } from './rollup-read.ts';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import {
@@ -16,16 +16,6 @@ import {
 	enrolmentConditions,
 	type QueryContext
 } from './scope.ts';
-
-export type Overview = {
-	learners: number;
-	enrolments: number;
-	awards: number;
-	providers: number;
-	credentials: number;
-	/** Whether generated (demo/synthetic) records are part of these counts. */
-	includesGenerated: boolean;
-};
 
 export async function getOverview(
 	db: Db,

@@ -6,14 +6,11 @@ import type { CompletionEquityRow } from '../../domain/equity/completion-equity.
 import type { Provider } from '../../domain/types.ts';
 import { getProviders } from './catalogue.ts';
 import { getCompletion } from './completion.ts';
-import { narrowedAwardsWithheld } from './conformance.ts';
-import { getOverview, publishOverview } from './overview.ts';
 import type { QueryContext } from './scope.ts';
-import { getTimeToCredential } from './time-to-credential.ts';
 import { getVerificationShares } from './verification-shares.ts';
 import type { ProviderSummary, VerificationShare } from '../../domain/dashboard-rows.ts';
 
-import type { DashboardOptions, SystemDashboard } from './system.ts';
+import { getHeadlineFigures, type DashboardOptions, type SystemDashboard } from './system.ts';
 
 /** Every provider with its completion rate and verified share, for /providers. */
 export async function getProviderSummaries(
@@ -69,51 +66,17 @@ export async function getProviderDashboard(
 	const { by, reference, issuanceBy: _i, verifiedOnly, ...context } = options;
 	const scoped = { ...context, scope: { kind: 'provider', providerId } as const };
 	const system = { ...context, scope: { kind: 'system' } as const };
-	const [
-		ownOverview,
-		ownCompletion,
-		ownByCredential,
-		ownByCohort,
-		ownTtc,
-		ownEquity,
-		overview,
-		completion,
-		byCredential,
-		ttc,
-		verification,
-		ownAwardsWithheld,
-		awardsWithheld
-	] = await Promise.all([
-		getOverview(db, { ...scoped, verifiedOnly }),
-		getCompletion(db, scoped),
-		getCompletion(db, { ...scoped, by: ['credential'] }),
-		getCompletion(db, { ...scoped, by: ['cohort'] }),
-		getTimeToCredential(db, scoped),
+	const [own, benchmark, ownEquity, verification] = await Promise.all([
+		getHeadlineFigures(db, { ...scoped, verifiedOnly }),
+		getHeadlineFigures(db, { ...system, verifiedOnly }),
 		getCompletion(db, { ...scoped, by, reference }),
-		getOverview(db, { ...system, verifiedOnly }),
-		getCompletion(db, system),
-		getCompletion(db, { ...system, by: ['credential'] }),
-		getTimeToCredential(db, system),
-		getVerificationShares(db, scoped),
-		narrowedAwardsWithheld(db, { ...scoped, verifiedOnly }),
-		narrowedAwardsWithheld(db, { ...system, verifiedOnly })
+		getVerificationShares(db, scoped)
 	]);
+	const { completionByCohort: _c, ...benchmarkFigures } = benchmark;
 	return {
 		provider,
-		own: {
-			overview: publishOverview(ownOverview, options.suppression, ownAwardsWithheld),
-			completion: ownCompletion.rows[0],
-			completionByCredential: ownByCredential.rows,
-			completionByCohort: ownByCohort.rows,
-			timeToCredential: ownTtc.groups[0],
-			equity: ownEquity
-		},
-		benchmark: {
-			overview: publishOverview(overview, options.suppression, awardsWithheld),
-			completion: completion.rows[0],
-			completionByCredential: byCredential.rows,
-			timeToCredential: ttc.groups[0]
-		},
+		own: { ...own, equity: ownEquity },
+		benchmark: benchmarkFigures,
 		verification: verification[0] ?? null
 	};
 }

@@ -176,12 +176,14 @@ export async function dayCountsFromRollup(db: Db, q: RollupQuestion): Promise<Ro
 	return [...out.values()];
 }
 
-export type RollupOverview = {
+/** The headline counts (from either source). */
+export type Overview = {
 	learners: number;
 	enrolments: number;
 	awards: number;
 	providers: number;
 	credentials: number;
+	/** Whether generated (demo/synthetic) records are part of these counts. */
 	includesGenerated: boolean;
 };
 
@@ -194,7 +196,7 @@ export async function overviewFromRollup(
 	db: Db,
 	q: RollupQuestion,
 	context: QueryContext & { verifiedOnly: boolean }
-): Promise<RollupOverview | null> {
+): Promise<Overview | null> {
 	// Distinct providers and credentials: the learner rollup's rows per provider / per credential.
 	const keysetWith = (key: string) =>
 		['provider', 'credential', 'cohort'].filter((k) => k === key || q.keys.has(k)).join(',');

@@ -20,24 +20,17 @@ import { groupInput } from './completion.ts';
 import { stackingCellsFromRollup } from './panel-read.ts';
 import { breakdownColumn, originCondition, type QueryContext } from './scope.ts';
 
+type StackingQuestion = QueryContext & {
+	qualification?: string;
+	by?: GroupDimension[];
+	reference?: string;
+	suppression: Suppression;
+	source?: 'rollups' | 'base';
+};
+
 export async function getStacking(
 	db: Db,
-	{
-		qualification,
-		by = [],
-		reference,
-		suppression,
-		scope,
-		asOf,
-		data,
-		source = 'rollups'
-	}: QueryContext & {
-		qualification?: string;
-		by?: GroupDimension[];
-		reference?: string;
-		suppression: Suppression;
-		source?: 'rollups' | 'base';
-	}
+	{ qualification, by = [], reference, suppression, scope, asOf, data, source = 'rollups' }: StackingQuestion
 ): Promise<StackingRow[]> {
 	const index = await getCatalogueIndex(db);
 	if (qualification && !index.topGroups.has(qualification)) return [];
@@ -45,21 +38,63 @@ export async function getStacking(
 	const cells =
 		(source === 'rollups' ? await stackingCellsFromRollup(db, question) : null) ??
 		(await stackingCellsFromBase(db, index, question));
-	// Pairs are suppressed knowing how each dimension alone publishes its groups (disclosure.ts).
-	const oneDimension =
-		by.length === 2 && withheldBelow(suppression) > 0
-			? await Promise.all(
-					by.map((d) =>
-						getStacking(db, { qualification, by: [d], reference, suppression, scope, asOf, data, source })
-					)
-				)
-			: undefined;
-	// A breakdown's bins add up, over its groups, to the bins of the view without it (suppress-table.ts).
-	const whole =
-		by.length === 1 && withheldBelow(suppression) > 0
-			? await getStacking(db, { qualification, by: [], reference, suppression, scope, asOf, data, source })
-			: undefined;
-	const binDecisions = (rows: StackingRow[], target: string | null) =>
+	const margins = await stackingMargins(db, { ...question, reference, suppression, source });
+	const out: StackingRow[] = [];
+	const targets = [...new Set(cells.map((c) => c.qualification))];
+	for (const target of targets)
+		out.push(
+			...(await qualificationRows({
+				target,
+				cells: cells.filter((c) => c.qualification === target),
+				by,
+				reference,
+				suppression,
+				margins,
+				index
+			}))
+		);
+	return out;
+}
+
+/** The views a breakdown's cells are suppressed knowing. */
+type StackingMargins = { oneDimension?: StackingRow[][]; whole?: StackingRow[] };
+
+/**
+ * Pairs are suppressed knowing how each dimension alone publishes its groups (disclosure.ts); a
+ * breakdown's bins add up, over its groups, to the bins of the view without it (suppress-table.ts).
+ */
+async function stackingMargins(
+	db: Db,
+	{ by = [], suppression, ...question }: StackingQuestion
+): Promise<StackingMargins> {
+	if (withheldBelow(suppression) === 0) return {};
+	if (by.length === 2)
+		return {
+			oneDimension: await Promise.all(by.map((d) => getStacking(db, { ...question, by: [d], suppression })))
+		};
+	if (by.length === 1) return { whole: await getStacking(db, { ...question, by: [], suppression }) };
+	return {};
+}
+
+/** One qualification's rows (null: all of them) as published. */
+async function qualificationRows({
+	target,
+	cells,
+	by,
+	reference,
+	suppression,
+	margins: { oneDimension, whole },
+	index
+}: {
+	target: string | null;
+	cells: StackingCell[];
+	by: GroupDimension[];
+	reference?: string;
+	suppression: Suppression;
+	margins: StackingMargins;
+	index: CatalogueIndex;
+}): Promise<StackingRow[]> {
+	const binDecisions = (rows: StackingRow[]) =>
 		new Map(
 			rows
 				.filter((r) => r.qualification === target)
@@ -68,63 +103,57 @@ export async function getStacking(
 					r.progress.map((b) => (b.learners === null ? 'withheld' : null))
 				])
 		);
-	const out: StackingRow[] = [];
-	const targets = [...new Set(cells.map((c) => c.qualification))];
-	for (const target of targets) {
-		const mine = cells.filter((c) => c.qualification === target);
-		const equity = completionEquity({
-			rows: mine.map((c) => ({
-				group: groupInput(c.groups),
-				completed: c.achieved,
-				known: c.holders,
-				inProgress: 0,
-				learners: c.holders
-			})),
-			reference,
-			suppression,
-			margins: await marginsOf(by, suppression, async ([d]) =>
-				oneDimension![by.indexOf(d as GroupDimension)].filter((r) => r.qualification === target)
-			)
-		});
-		// Progress bins are cells too: a bin of fewer learners than the threshold is withheld, and
-		// others beside it so it can be worked out neither from its group's published holders nor
-		// from the same bin of the view without the breakdown (or, for a pair, of each dimension
-		// alone). An empty bin tells nothing about anyone: published as 0, the last complement.
-		const bins =
-			suppression === false
-				? null
-				: suppressTable({
-						rows: mine.map((c, i) => ({
-							groups: c.groups,
-							parts: c.progress,
-							withheld: equity.rows[i].suppressed
-						})),
-						threshold: withheldBelow(suppression),
-						margins:
-							by.length === 1
-								? [whole && binDecisions(whole, target)]
-								: by.length === 2
-									? oneDimension!.map((rows) => binDecisions(rows, target))
-									: []
-					});
-		equity.rows.forEach((row, i) => {
-			const cell = mine[i];
-			const published = row.suppressed === null;
-			const { completed: _c, known: _k, inProgress: _i, ...rest } = row;
-			out.push({
-				...rest,
-				qualification: target,
-				title: target ? (index.credentials.get(target)?.title ?? null) : null,
-				holders: _k,
-				achieved: _c,
-				progress: PROGRESS_BINS.map((b, j) => ({
-					bin: b.label,
-					learners: published && !bins?.[i][j] ? publishedCount(suppression, cell.progress[j]) : null
-				}))
-			});
-		});
-	}
-	return out;
+	const equity = completionEquity({
+		rows: cells.map((c) => ({
+			group: groupInput(c.groups),
+			completed: c.achieved,
+			known: c.holders,
+			inProgress: 0,
+			learners: c.holders
+		})),
+		reference,
+		suppression,
+		margins: await marginsOf(by, suppression, async ([d]) =>
+			oneDimension![by.indexOf(d as GroupDimension)].filter((r) => r.qualification === target)
+		)
+	});
+	// Progress bins are cells too: a bin of fewer learners than the threshold is withheld, and
+	// others beside it so it can be worked out neither from its group's published holders nor
+	// from the same bin of the view without the breakdown (or, for a pair, of each dimension
+	// alone). An empty bin tells nothing about anyone: published as 0, the last complement.
+	const bins =
+		suppression === false
+			? null
+			: suppressTable({
+					rows: cells.map((c, i) => ({
+						groups: c.groups,
+						parts: c.progress,
+						withheld: equity.rows[i].suppressed
+					})),
+					threshold: withheldBelow(suppression),
+					margins:
+						by.length === 1
+							? [whole && binDecisions(whole)]
+							: by.length === 2
+								? oneDimension!.map((rows) => binDecisions(rows))
+								: []
+				});
+	return equity.rows.map((row, i) => {
+		const cell = cells[i];
+		const published = row.suppressed === null;
+		const { completed: _c, known: _k, inProgress: _i, ...rest } = row;
+		return {
+			...rest,
+			qualification: target,
+			title: target ? (index.credentials.get(target)?.title ?? null) : null,
+			holders: _k,
+			achieved: _c,
+			progress: PROGRESS_BINS.map((b, j) => ({
+				bin: b.label,
+				learners: published && !bins?.[i][j] ? publishedCount(suppression, cell.progress[j]) : null
+			}))
+		};
+	});
 }
 
 /** The cells counted from each learner's awards in the base tables. */

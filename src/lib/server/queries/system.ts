@@ -48,39 +48,45 @@ export type SystemDashboard = {
 	conformance: { shares: PublishedShares | null; missing: WithheldMissingElement[] };
 };
 
-export async function getSystemDashboard(db: Db, options: DashboardOptions): Promise<SystemDashboard> {
-	const { by, reference, issuanceBy, verifiedOnly, ...context } = options;
-	const [
-		overview,
-		all,
-		byCredential,
-		byCohort,
-		ttc,
-		ttcByCohort,
-		stacking,
-		equity,
-		issuance,
-		conformance,
-		awardsWithheld
-	] = await Promise.all([
+/** The figures both dashboards lead with, for one question: counts, completion and its wait. */
+export type HeadlineFigures = Pick<
+	SystemDashboard,
+	'overview' | 'completion' | 'completionByCredential' | 'completionByCohort' | 'timeToCredential'
+>;
+
+export async function getHeadlineFigures(
+	db: Db,
+	{ verifiedOnly, ...context }: QueryContext & { suppression: Suppression; verifiedOnly: boolean }
+): Promise<HeadlineFigures> {
+	const [overview, all, byCredential, byCohort, ttc, awardsWithheld] = await Promise.all([
 		getOverview(db, { ...context, verifiedOnly }),
 		getCompletion(db, context),
 		getCompletion(db, { ...context, by: ['credential'] }),
 		getCompletion(db, { ...context, by: ['cohort'] }),
 		getTimeToCredential(db, context),
+		narrowedAwardsWithheld(db, { ...context, verifiedOnly })
+	]);
+	return {
+		overview: publishOverview(overview, context.suppression, awardsWithheld),
+		completion: all.rows[0],
+		completionByCredential: byCredential.rows,
+		completionByCohort: byCohort.rows,
+		timeToCredential: ttc.groups[0]
+	};
+}
+
+export async function getSystemDashboard(db: Db, options: DashboardOptions): Promise<SystemDashboard> {
+	const { by, reference, issuanceBy, verifiedOnly, ...context } = options;
+	const [headline, ttcByCohort, stacking, equity, issuance, conformance] = await Promise.all([
+		getHeadlineFigures(db, { ...context, verifiedOnly }),
 		getTimeToCredential(db, { ...context, by: ['cohort'] }),
 		getStacking(db, { ...context, by: [] }),
 		getCompletion(db, { ...context, by, reference }),
 		getIssuance(db, { ...context, by: issuanceBy, verifiedOnly }),
-		getConformance(db, { ...context, verifiedOnly }),
-		narrowedAwardsWithheld(db, { ...context, verifiedOnly })
+		getConformance(db, { ...context, verifiedOnly })
 	]);
 	return {
-		overview: publishOverview(overview, options.suppression, awardsWithheld),
-		completion: all.rows[0],
-		completionByCredential: byCredential.rows,
-		completionByCohort: byCohort.rows,
-		timeToCredential: ttc.groups[0],
+		...headline,
 		timeToCredentialByCohort: ttcByCohort.groups.map(({ group, median, suppressed }) => ({
 			group,
 			median,

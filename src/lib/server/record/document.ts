@@ -94,17 +94,13 @@ const list = (cs: RecordCredential[]) => cs.map((c, i) => `${i + 1}. ${c.title} 
 export function recordDocument(facts: RecordFacts): Record<string, unknown> {
 	const issuer = { id: facts.issuer.did, type: ['Profile'], name: facts.issuer.name };
 	const subjectId = `urn:stackwise:learner:${encodeURIComponent(facts.learnerKey)}`;
-	const base = (id: string, name: string, validFrom: string) => ({
-		'@context': [CONTEXTS.vc, CONTEXTS.ob],
-		id,
-		type: ['VerifiableCredential', 'AchievementCredential'],
-		name,
-		issuer,
-		validFrom,
-		credentialSchema: schema(SCHEMAS.achievement)
-	});
 	const awards = facts.awards.map((a) => ({
-		...base(`urn:stackwise:award:${encodeURIComponent(a.id)}`, a.credential.title, dayStart(a.issuedOn)),
+		...envelope(
+			issuer,
+			`urn:stackwise:award:${encodeURIComponent(a.id)}`,
+			a.credential.title,
+			dayStart(a.issuedOn)
+		),
 		...(a.expiresOn ? { validUntil: dayStart(a.expiresOn) } : {}),
 		awardedDate: dayStart(a.issuedOn),
 		credentialSubject: {
@@ -122,8 +118,58 @@ export function recordDocument(facts: RecordFacts): Record<string, unknown> {
 		]
 	}));
 	const p = facts.progress;
-	const progress = p && {
-		...base(`${facts.recordId}#progress`, `Progress toward ${p.qualification.title}`, facts.issuedAt),
+	const progress = p && progressCredential(p, { issuer, subjectId, facts });
+	const achievements = new Map<string, ReturnType<typeof achievement>>();
+	for (const a of facts.awards) achievements.set(a.credential.id, achievement(a.credential));
+	if (p) achievements.set(p.qualification.id, achievement(p.qualification));
+	return {
+		'@context': [CONTEXTS.vc, CONTEXTS.clr, CONTEXTS.ob],
+		id: facts.recordId,
+		type: ['VerifiableCredential', 'ClrCredential'],
+		name: p
+			? `Learner record: awards and progress toward ${p.qualification.title}`
+			: 'Learner record: awards',
+		description:
+			'Awards with the verification each had when Stackwise recorded it, and progress toward a qualification with the remaining plan.',
+		issuer,
+		validFrom: facts.issuedAt,
+		credentialSchema: schema(SCHEMAS.clr),
+		credentialSubject: {
+			id: subjectId,
+			type: ['ClrSubject'],
+			achievement: [...achievements.values()],
+			verifiableCredential: [...awards, ...(progress ? [progress] : [])]
+		}
+	};
+}
+
+type Issuer = { id: string; type: string[]; name: string };
+
+/** What every achievement credential of the record carries. */
+function envelope(issuer: Issuer, id: string, name: string, validFrom: string) {
+	return {
+		'@context': [CONTEXTS.vc, CONTEXTS.ob],
+		id,
+		type: ['VerifiableCredential', 'AchievementCredential'],
+		name,
+		issuer,
+		validFrom,
+		credentialSchema: schema(SCHEMAS.achievement)
+	};
+}
+
+/** The progress toward a qualification, with what counts toward it and the plan to finish. */
+function progressCredential(
+	p: NonNullable<RecordFacts['progress']>,
+	{ issuer, subjectId, facts }: { issuer: Issuer; subjectId: string; facts: RecordFacts }
+) {
+	return {
+		...envelope(
+			issuer,
+			`${facts.recordId}#progress`,
+			`Progress toward ${p.qualification.title}`,
+			facts.issuedAt
+		),
 		credentialSubject: {
 			id: subjectId,
 			type: ['AchievementSubject'],
@@ -156,27 +202,5 @@ export function recordDocument(facts: RecordFacts): Record<string, unknown> {
 						}
 					])
 		]
-	};
-	const achievements = new Map<string, ReturnType<typeof achievement>>();
-	for (const a of facts.awards) achievements.set(a.credential.id, achievement(a.credential));
-	if (p) achievements.set(p.qualification.id, achievement(p.qualification));
-	return {
-		'@context': [CONTEXTS.vc, CONTEXTS.clr, CONTEXTS.ob],
-		id: facts.recordId,
-		type: ['VerifiableCredential', 'ClrCredential'],
-		name: p
-			? `Learner record: awards and progress toward ${p.qualification.title}`
-			: 'Learner record: awards',
-		description:
-			'Awards with the verification each had when Stackwise recorded it, and progress toward a qualification with the remaining plan.',
-		issuer,
-		validFrom: facts.issuedAt,
-		credentialSchema: schema(SCHEMAS.clr),
-		credentialSubject: {
-			id: subjectId,
-			type: ['ClrSubject'],
-			achievement: [...achievements.values()],
-			verifiableCredential: [...awards, ...(progress ? [progress] : [])]
-		}
 	};
 }
