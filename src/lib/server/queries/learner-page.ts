@@ -112,8 +112,34 @@ export async function getLearnerPage(
 		objective === 'time' && unfinished.length ? await getMedianDaysByCredential(db) : undefined;
 	for (const q of unfinished.slice(0, MAX_PLANS))
 		plans.push(await getPlan(db, { held: awarded, target: q.target, objective, medianDays }));
+	const holdings = heldCredentials(progress, index, awarded);
+	const { titles, groupMembers } = namesOf(progress, plans, index);
+	const cards = cardsOf({ progress, plans, holdings, index, providers });
+	return {
+		shownId: shownLearnerId(learner, seesLearnerIds),
+		pseudonym: seesLearnerIds ? learner.pseudonym : null,
+		generated: learner.origin !== 'real',
+		ownPage,
+		awarded,
+		holdings,
+		progress,
+		objective,
+		plans,
+		plansOmitted: Math.max(0, unfinished.length - MAX_PLANS),
+		titles,
+		groupMembers,
+		cards,
+		suggestions,
+		otherRecords
+	};
+}
+
+type CatalogueIndex = Awaited<ReturnType<typeof getCatalogueIndex>>;
+
+/** What the learner holds, each with how: an award, a recognition or stacking. */
+function heldCredentials(progress: Progress, index: CatalogueIndex, awarded: string[]): HeldCredential[] {
 	const awardedSet = new Set(awarded);
-	const holdings = progress.holdings.map((h): HeldCredential => {
+	return progress.holdings.map((h): HeldCredential => {
 		const c = index.credentials.get(h.id);
 		return {
 			id: h.id,
@@ -126,17 +152,38 @@ export async function getLearnerPage(
 			countsToward: h.countsToward
 		};
 	});
+}
+
+/** The titles the plans and the qualifications' groups name, and each group's members. */
+function namesOf(progress: Progress, plans: PlanResult[], index: CatalogueIndex) {
 	const titles: Record<string, string> = {};
 	const groupMembers: Record<string, string[]> = {};
+	const groupById = new Map(index.catalogue.groups.map((g) => [g.id, g]));
 	const visit = (g: GroupState) => {
 		groupMembers[g.id] = [...(groupById.get(g.id)?.members ?? [])];
 		for (const m of groupMembers[g.id]) titles[m] = index.credentials.get(m)?.title ?? m;
 		g.children.forEach(visit);
 	};
-	const groupById = new Map(index.catalogue.groups.map((g) => [g.id, g]));
 	for (const q of progress.qualifications) q.groups.forEach(visit);
 	for (const p of plans)
 		if (p.ok) for (const id of p.plan.credentials) titles[id] = index.credentials.get(id)?.title ?? id;
+	return { titles, groupMembers };
+}
+
+/** The pathway cards' facts: every credential held or planned, and the qualifications. */
+function cardsOf({
+	progress,
+	plans,
+	holdings,
+	index,
+	providers
+}: {
+	progress: Progress;
+	plans: PlanResult[];
+	holdings: HeldCredential[];
+	index: CatalogueIndex;
+	providers: { id: string; name: string }[];
+}): Record<string, CardFacts> {
 	const providerName = new Map(providers.map((p) => [p.id, p.name]));
 	const cards: Record<string, CardFacts> = {};
 	const card = (id: string, countsToward: string[]) => {
@@ -155,23 +202,7 @@ export async function getLearnerPage(
 	for (const h of holdings) card(h.id, h.countsToward);
 	for (const p of plans) if (p.ok) for (const id of p.plan.credentials) card(id, towardOf.get(id) ?? []);
 	for (const q of progress.qualifications) card(q.target, []);
-	return {
-		shownId: shownLearnerId(learner, seesLearnerIds),
-		pseudonym: seesLearnerIds ? learner.pseudonym : null,
-		generated: learner.origin !== 'real',
-		ownPage,
-		awarded,
-		holdings,
-		progress,
-		objective,
-		plans,
-		plansOmitted: Math.max(0, unfinished.length - MAX_PLANS),
-		titles,
-		groupMembers,
-		cards,
-		suggestions,
-		otherRecords
-	};
+	return cards;
 }
 
 /** How many of a learner's awards and enrolments are not `providerId`'s. */
