@@ -19,7 +19,7 @@
 // importing again (PostgreSQL only; a 10M import takes half an hour), and drops it after them
 // unless --keep is given again.
 import autocannon from 'autocannon';
-import { spawn, execFileSync } from 'node:child_process';
+import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import {
 	closeSync,
 	createReadStream,
@@ -249,9 +249,18 @@ async function rawCopy(target: Target, dir: string): Promise<{ seconds: number; 
 
 type Question = { name: string; run: (source: 'rollups' | 'base') => Promise<unknown> };
 
+// Every question asks for the generated view of the whole system, with small groups suppressed.
+const SYSTEM_VIEW: BreakdownContext = { scope: { kind: 'system' }, data: 'generated' };
+const SUPPRESSION = { threshold: 10 };
+
 function dashboardQuestions(db: Db, providerId: string, region: string, cohort: string): Question[] {
-	const base: BreakdownContext = { scope: { kind: 'system' }, data: 'generated' };
-	const suppression = { threshold: 10 };
+	return [...systemPageQuestions(db, providerId), ...flowsPageQuestions(db, region, cohort)];
+}
+
+/** What /system asks: the headline counts, completion, time to credential and the rest of the page. */
+function systemPageQuestions(db: Db, providerId: string): Question[] {
+	const base = SYSTEM_VIEW;
+	const suppression = SUPPRESSION;
 	const completion = (name: string, ctx: BreakdownContext): Question => ({
 		name,
 		run: (source) => getCompletion(db, { ...ctx, source, suppression })
@@ -286,7 +295,15 @@ function dashboardQuestions(db: Db, providerId: string, region: string, cohort: 
 		{
 			name: 'flows toward qualifications (Sankey)',
 			run: (source) => getFlows(db, { ...base, byCohort: false, kind: 'toward', source, suppression })
-		},
+		}
+	];
+}
+
+/** What /flows asks as it opens, and /api/flows without parameters, whole and a page at a time. */
+function flowsPageQuestions(db: Db, region: string, cohort: string): Question[] {
+	const base = SYSTEM_VIEW;
+	const suppression = SUPPRESSION;
+	return [
 		// /flows as it opens: next steps, and the options of its filters.
 		{
 			name: 'flows to the next credential (/flows)',
@@ -364,11 +381,34 @@ async function timeRuns(run: () => Promise<unknown>, runs: number, budgetMs: num
 	return times;
 }
 
+type BenchServer = { process: ChildProcess; base: string; log: () => string };
+
 async function httpLoad(target: Target, db: Db, port: number) {
 	const email = 'bench-policymaker@example.org';
 	const password = 'bench-password-1234';
 	await createUser(db, { email, password, role: 'policymaker' }).catch(() => undefined);
 	await db.close();
+	const server = startServer(target, port);
+	try {
+		await untilServing(server);
+		const cookie = await signIn(server.base, email, password);
+		const results = [];
+		// The bench data is generated: '/system' alone shows the (empty) real-data view.
+		for (const path of [
+			'/system',
+			'/system?data=generated',
+			'/flows?data=generated',
+			'/api/metrics/completion?by=gender&data=generated'
+		])
+			results.push(await loadPath(server.base + path, path, cookie));
+		return results;
+	} finally {
+		await stopServer(server);
+	}
+}
+
+/** The built server on the target's database, its stderr kept for when it fails. */
+function startServer(target: Target, port: number): BenchServer {
 	const server = spawn(process.execPath, ['scripts/stackwise.js', 'serve', '--port', String(port)], {
 		env: {
 			...process.env,
@@ -381,72 +421,74 @@ async function httpLoad(target: Target, db: Db, port: number) {
 	});
 	let log = '';
 	server.stderr.on('data', (d) => (log += d));
-	const base = `http://127.0.0.1:${port}`;
-	try {
-		for (let i = 0; ; i++) {
-			try {
-				if ((await fetch(`${base}/login`)).ok) break;
-			} catch {
-				/* not up yet */
-			}
-			if (i > 600) throw new Error(`server did not start: ${log.slice(-500)}`);
-			await new Promise((r) => setTimeout(r, 500));
+	return { process: server, base: `http://127.0.0.1:${port}`, log: () => log };
+}
+
+async function untilServing(server: BenchServer) {
+	for (let i = 0; ; i++) {
+		try {
+			if ((await fetch(`${server.base}/login`)).ok) break;
+		} catch {
+			/* not up yet */
 		}
-		const login = await fetch(`${base}/login`, {
-			method: 'POST',
-			redirect: 'manual',
-			headers: { 'content-type': 'application/x-www-form-urlencoded', origin: base },
-			body: new URLSearchParams({ email, password }).toString()
-		});
-		const cookie = (login.headers.getSetCookie?.() ?? []).map((c) => c.split(';')[0]).join('; ');
-		if (!cookie) throw new Error(`sign-in failed (${login.status})`);
-		const results = [];
-		// The bench data is generated: '/system' alone shows the (empty) real-data view.
-		for (const path of [
-			'/system',
-			'/system?data=generated',
-			'/flows?data=generated',
-			'/api/metrics/completion?by=gender&data=generated'
-		]) {
-			// One request alone first: the page counted afresh (nothing cached for this data version yet).
-			const coldStart = performance.now();
-			const cold = await fetch(base + path, { headers: { cookie } });
-			await cold.text();
-			const coldMs = performance.now() - coldStart;
-			const latencies: number[] = [];
-			const result = await new Promise<autocannon.Result>((resolve, reject) => {
-				const instance = autocannon(
-					{ url: base + path, connections: 50, duration: HTTP_SECONDS, headers: { cookie } },
-					(err, res) => (err ? reject(err) : resolve(res))
-				);
-				instance.on('response', (_client, _status, _bytes, ms) => latencies.push(ms));
-			});
-			results.push([
-				path,
-				fmt(coldMs, 0),
-				result.requests.total,
-				fmt(result.requests.average, 0),
-				fmt(quantile(latencies, 0.5), 0),
-				fmt(quantile(latencies, 0.95), 0),
-				errorCount(result)
-			]);
-		}
-		return results;
-	} finally {
-		server.kill('SIGTERM');
-		// A server that has not stopped 40 s after SIGTERM (adapter-node allows 30 s for open
-		// connections) is killed, and the table says so.
-		const stopped = await Promise.race([
-			new Promise<boolean>((r) => server.once('exit', () => r(true))),
-			new Promise<boolean>((r) => setTimeout(() => r(false), 40_000))
-		]);
-		if (!stopped) {
-			console.log(
-				`  (the server did not stop within 40 s of SIGTERM; killed. Its last words: ${log.slice(-600)})`
-			);
-			execFileSync('pkill', ['-KILL', '-P', String(server.pid)]);
-			server.kill('SIGKILL');
-		}
+		if (i > 600) throw new Error(`server did not start: ${server.log().slice(-500)}`);
+		await new Promise((r) => setTimeout(r, 500));
+	}
+}
+
+/** The session cookie of a sign-in through the login form. */
+async function signIn(base: string, email: string, password: string): Promise<string> {
+	const login = await fetch(`${base}/login`, {
+		method: 'POST',
+		redirect: 'manual',
+		headers: { 'content-type': 'application/x-www-form-urlencoded', origin: base },
+		body: new URLSearchParams({ email, password }).toString()
+	});
+	const cookie = (login.headers.getSetCookie?.() ?? []).map((c) => c.split(';')[0]).join('; ');
+	if (!cookie) throw new Error(`sign-in failed (${login.status})`);
+	return cookie;
+}
+
+/** One page under load: its first request alone, then 50 clients for HTTP_SECONDS; a row of the table. */
+async function loadPath(url: string, path: string, cookie: string) {
+	// One request alone first: the page counted afresh (nothing cached for this data version yet).
+	const coldStart = performance.now();
+	const cold = await fetch(url, { headers: { cookie } });
+	await cold.text();
+	const coldMs = performance.now() - coldStart;
+	const latencies: number[] = [];
+	const result = await new Promise<autocannon.Result>((resolve, reject) => {
+		const instance = autocannon(
+			{ url, connections: 50, duration: HTTP_SECONDS, headers: { cookie } },
+			(err, res) => (err ? reject(err) : resolve(res))
+		);
+		instance.on('response', (_client, _status, _bytes, ms) => latencies.push(ms));
+	});
+	return [
+		path,
+		fmt(coldMs, 0),
+		result.requests.total,
+		fmt(result.requests.average, 0),
+		fmt(quantile(latencies, 0.5), 0),
+		fmt(quantile(latencies, 0.95), 0),
+		errorCount(result)
+	];
+}
+
+async function stopServer(server: BenchServer) {
+	server.process.kill('SIGTERM');
+	// A server that has not stopped 40 s after SIGTERM (adapter-node allows 30 s for open
+	// connections) is killed, and the table says so.
+	const stopped = await Promise.race([
+		new Promise<boolean>((r) => server.process.once('exit', () => r(true))),
+		new Promise<boolean>((r) => setTimeout(() => r(false), 40_000))
+	]);
+	if (!stopped) {
+		console.log(
+			`  (the server did not stop within 40 s of SIGTERM; killed. Its last words: ${server.log().slice(-600)})`
+		);
+		execFileSync('pkill', ['-KILL', '-P', String(server.process.pid)]);
+		server.process.kill('SIGKILL');
 	}
 }
 
@@ -472,7 +514,6 @@ async function generatedFiles(size: number, learners: number, format: 'csv' | 'a
 async function benchSize(size: number) {
 	const learners = Math.max(100, Math.round(size / ENROLMENTS_PER_LEARNER));
 	const generated = await generatedFiles(size, learners, 'csv');
-	const dir = generated.dir;
 	const count = (t: string) => generated.files.find((f) => f.table === t)?.rows ?? 0;
 	console.log(
 		`\n## ${size.toLocaleString('en')} enrolments target: ${learners.toLocaleString('en')} learners, ` +
@@ -486,191 +527,214 @@ async function benchSize(size: number) {
 			continue;
 		}
 		console.log(`\n### ${engine}`);
-		const name = `stackwise_bench_${size}`;
-		const pgOnly = engine === 'postgres';
-		const reuse = pgOnly && Boolean(values.reuse) && (await importedDatabase(name));
-		const target = await benchTarget(engine, name, { keep: pgOnly && values.keep, reuse });
-		const copyTarget = await benchTarget(engine, `stackwise_bench_${size}_copy`);
+		await benchEngine(engine, size, learners, generated.dir);
+	}
+}
+
+type ImportRun = { format: string; result: Record<string, number> };
+
+/** The parts asked for, on one engine: the import, then the queries, plans and HTTP on what it filled. */
+async function benchEngine(engine: Engine, size: number, learners: number, dir: string) {
+	const name = `stackwise_bench_${size}`;
+	const pgOnly = engine === 'postgres';
+	const reuse = pgOnly && Boolean(values.reuse) && (await importedDatabase(name));
+	const target = await benchTarget(engine, name, { keep: pgOnly && values.keep, reuse });
+	const copyTarget = await benchTarget(engine, `stackwise_bench_${size}_copy`);
+	try {
+		const imports = await runImports(engine, size, learners, dir, target, reuse);
+		if (PARTS.has('import') && !reuse) await printImports(imports, copyTarget, dir);
+		if (!PARTS.has('queries') && !PARTS.has('plans') && !PARTS.has('http')) return;
+
+		const db = await target.open();
+		if (engine !== 'pglite') await db.query(sql`analyze`);
+		if (PARTS.has('queries')) await benchQueries(db, engine, size);
+		if (PARTS.has('plans')) await benchPlans(db);
+		if (PARTS.has('http')) await benchHttp(target, db);
+		else await db.close();
+	} finally {
+		await target.drop();
+		await copyTarget.drop();
+		if (pgOnly && values.keep) console.log(`  (kept: database ${name}; --reuse runs the other parts on it)`);
+	}
+}
+
+/** The CSV import into the target (unless reused), and each other format into a database of its own. */
+async function runImports(
+	engine: Engine,
+	size: number,
+	learners: number,
+	dir: string,
+	target: Target,
+	reuse: boolean
+): Promise<ImportRun[]> {
+	const imports: ImportRun[] = [];
+	if (reuse) console.log(`  import: skipped (--reuse: stackwise_bench_${size} holds this size's import)`);
+	else {
+		// The CSV import fills the database the other parts read, so it runs unless reused.
+		imports.push({
+			format: 'csv',
+			result: await childJson('scripts/bench/import-child.ts', [dir, 'csv'], target.env)
+		});
+		// Said at once, so a failure later in the run does not lose it.
+		console.log(`  import (CSV): ${JSON.stringify(imports[0].result)}`);
+	}
+	for (const format of FORMATS.filter((f) => f !== 'csv' && PARTS.has('import'))) {
+		const files = await generatedFiles(size, learners, format);
+		const other = await benchTarget(engine, `stackwise_bench_${size}_${format}`);
 		try {
-			const imports: { format: string; result: Record<string, number> }[] = [];
-			if (reuse) console.log(`  import: skipped (--reuse: ${name} holds this size's import)`);
-			else {
-				// The CSV import fills the database the other parts read, so it runs unless reused.
-				imports.push({
-					format: 'csv',
-					result: await childJson('scripts/bench/import-child.ts', [dir, 'csv'], target.env)
-				});
-				// Said at once, so a failure later in the run does not lose it.
-				console.log(`  import (CSV): ${JSON.stringify(imports[0].result)}`);
-			}
-			for (const format of FORMATS.filter((f) => f !== 'csv' && PARTS.has('import'))) {
-				const files = await generatedFiles(size, learners, format);
-				const other = await benchTarget(engine, `stackwise_bench_${size}_${format}`);
-				try {
-					imports.push({
-						format,
-						result: await childJson('scripts/bench/import-child.ts', [files.dir, format], other.env)
-					});
-				} finally {
-					await other.drop();
-				}
-			}
-			if (PARTS.has('import') && !reuse) {
-				const copied = await rawCopy(copyTarget, dir);
-				await copyTarget.drop();
-				const rate = (r: { rows: number; seconds: number }) => r.rows / r.seconds;
-				table(
-					['import of learners, enrolments, awards', 'rows', 'seconds', 'rows/s', 'peak RSS MB', 'vs COPY'],
-					[
-						...imports
-							.filter(({ format }) => FORMATS.includes(format as 'csv'))
-							.flatMap(({ format, result }) => [
-								[
-									`stackwise import (${format.toUpperCase()}, validated, upserted, rollups)`,
-									result.rows,
-									fmt(result.seconds),
-									fmt(rate(result), 0),
-									fmt(result.peakRssMb, 0),
-									fmt(rate(result) / rate(copied), 2)
-								],
-								// An import that recounts every learner commits its rows first (rollups.ts).
-								...(result.storedSeconds === null
-									? []
-									: [
-											[
-												`  of which: its rows committed (the sums counted after)`,
-												result.rows,
-												fmt(result.storedSeconds),
-												fmt(result.rows / result.storedSeconds, 0),
-												'',
-												fmt(result.rows / result.storedSeconds / rate(copied), 2)
-											]
-										])
-							]),
-						[
-							'raw COPY of the same rows (CSV)',
-							copied.rows,
-							fmt(copied.seconds),
-							fmt(rate(copied), 0),
-							'—',
-							'1.00'
-						]
-					]
-				);
-				for (const { format, result } of imports)
-					console.log(
-						`  (${format}: of the ${fmt(result.seconds)} s, ${fmt(result.summarisingSeconds)} s planner statistics and the rollup refresh after the rows${result.storedSeconds === null ? '' : `; the rows committed at ${fmt(result.storedSeconds)} s, the sums ${fmt(result.seconds - result.storedSeconds)} s later`})`
-					);
-			}
-			if (!PARTS.has('queries') && !PARTS.has('plans') && !PARTS.has('http')) continue;
-
-			const db = await target.open();
-			if (engine !== 'pglite') await db.query(sql`analyze`);
-			if (PARTS.has('queries')) {
-				const [{ provider }] = await db.query<{ provider: string }>(
-					sql`select provider_id as provider from enrolment_rollup where provider_id is not null group by 1 order by sum(enrolments) desc limit 1`
-				);
-				// The most common region: /flows shows one group's flows at a time.
-				const [{ region }] = await db.query<{ region: string }>(
-					sql`select region from learners group by 1 order by count(*) desc, 1 limit 1`
-				);
-				// The cohort most enrolments started in: /flows can show the flows from one.
-				const [{ cohort }] = await db.query<{ cohort: string }>(
-					sql`select cohort from enrolments where cohort is not null group by 1 order by count(*) desc, 1 limit 1`
-				);
-				const questions = (d: Db) => dashboardQuestions(d, provider, region, cohort);
-				const explainPath = join(values.work!, `explain-${engine}-${size}.txt`);
-				await explainQuestions(db, questions, explainPath);
-				console.log(`  (query plans: ${explainPath})`);
-				const rows: (string | number)[][] = [];
-				for (const q of questions(db)) {
-					const fast = await timeRuns(() => q.run('rollups'), RUNS, 30_000);
-					const naive = await timeRuns(() => q.run('base'), RUNS, 30_000);
-					rows.push([
-						q.name,
-						fmt(quantile(fast, 0.5)),
-						fmt(quantile(fast, 0.95)),
-						fmt(quantile(naive, 0.5)),
-						fmt(quantile(naive, 0.95)),
-						fmt(quantile(naive, 0.5) / quantile(fast, 0.5), 0) + '×'
-					]);
-				}
-				table(['dashboard question (ms)', 'p50', 'p95', 'naive p50', 'naive p95', 'speed-up'], rows);
-			}
-
-			if (PARTS.has('plans')) {
-				const sample = await db.query<{ id: string }>(
-					sql`select id from learners where origin <> 'real' order by md5(id) limit 200`
-				);
-				const planTimes: number[] = [];
-				let planned = 0;
-				for (const { id } of sample) {
-					const t = performance.now();
-					const held = await getLearnerHoldings(db, id);
-					const progress = await getProgress(db, { held });
-					const nearest = progress.qualifications.find((q) => !q.achieved);
-					if (nearest) {
-						const plan = await getPlan(db, { held, target: nearest.target, objective: 'count' });
-
-						if (plan.ok) planned++;
-					}
-					planTimes.push(performance.now() - t);
-				}
-				// Suggestions: the model is built once per database (timed apart), then per learner.
-				const modelStarted = performance.now();
-				await getRecommenderData(db, 'generated');
-				const modelSeconds = (performance.now() - modelStarted) / 1000;
-				const recommendTimes: number[] = [];
-				let suggested = 0;
-				for (const { id } of sample) {
-					const t = performance.now();
-					const result = await getRecommendations(db, id, { k: 5, suppression: readSettings().disclosure });
-					recommendTimes.push(performance.now() - t);
-					if (result?.recommendations.length) suggested++;
-				}
-				table(
-					['per learner (ms)', 'p50', 'p95', 'learners', 'found'],
-					[
-						[
-							'holdings + progress + plan to nearest qualification',
-							fmt(quantile(planTimes, 0.5)),
-							fmt(quantile(planTimes, 0.95)),
-							sample.length,
-							`${planned} plans`
-						],
-						[
-							`next-step suggestions, k = 5 (model built once: ${fmt(modelSeconds)} s)`,
-							fmt(quantile(recommendTimes, 0.5)),
-							fmt(quantile(recommendTimes, 0.95)),
-							sample.length,
-							`${suggested} with suggestions`
-						]
-					]
-				);
-			}
-
-			if (PARTS.has('http')) {
-				const http = await httpLoad(target, db, 4390);
-				table(
-					[
-						'HTTP, 50 clients, ' + HTTP_SECONDS + ' s',
-						'first alone ms',
-						'requests',
-						'req/s',
-						'p50 ms',
-						'p95 ms',
-						'errors'
-					],
-					http
-				);
-			} else await db.close();
+			imports.push({
+				format,
+				result: await childJson('scripts/bench/import-child.ts', [files.dir, format], other.env)
+			});
 		} finally {
-			await target.drop();
-			await copyTarget.drop();
-			if (pgOnly && values.keep)
-				console.log(`  (kept: database ${name}; --reuse runs the other parts on it)`);
+			await other.drop();
 		}
 	}
+	return imports;
+}
+
+/** The imports beside a raw COPY of the same files, and where each import's time went. */
+async function printImports(imports: ImportRun[], copyTarget: Target, dir: string) {
+	const copied = await rawCopy(copyTarget, dir);
+	await copyTarget.drop();
+	const rate = (r: { rows: number; seconds: number }) => r.rows / r.seconds;
+	table(
+		['import of learners, enrolments, awards', 'rows', 'seconds', 'rows/s', 'peak RSS MB', 'vs COPY'],
+		[
+			...imports
+				.filter(({ format }) => FORMATS.includes(format as 'csv'))
+				.flatMap(({ format, result }) => [
+					[
+						`stackwise import (${format.toUpperCase()}, validated, upserted, rollups)`,
+						result.rows,
+						fmt(result.seconds),
+						fmt(rate(result), 0),
+						fmt(result.peakRssMb, 0),
+						fmt(rate(result) / rate(copied), 2)
+					],
+					// An import that recounts every learner commits its rows first (rollups.ts).
+					...(result.storedSeconds === null
+						? []
+						: [
+								[
+									`  of which: its rows committed (the sums counted after)`,
+									result.rows,
+									fmt(result.storedSeconds),
+									fmt(result.rows / result.storedSeconds, 0),
+									'',
+									fmt(result.rows / result.storedSeconds / rate(copied), 2)
+								]
+							])
+				]),
+			['raw COPY of the same rows (CSV)', copied.rows, fmt(copied.seconds), fmt(rate(copied), 0), '—', '1.00']
+		]
+	);
+	for (const { format, result } of imports)
+		console.log(
+			`  (${format}: of the ${fmt(result.seconds)} s, ${fmt(result.summarisingSeconds)} s planner statistics and the rollup refresh after the rows${result.storedSeconds === null ? '' : `; the rows committed at ${fmt(result.storedSeconds)} s, the sums ${fmt(result.seconds - result.storedSeconds)} s later`})`
+		);
+}
+
+/** Each dashboard question from the rollups and naively, with the plans written beside the run. */
+async function benchQueries(db: Db, engine: Engine, size: number) {
+	const [{ provider }] = await db.query<{ provider: string }>(
+		sql`select provider_id as provider from enrolment_rollup where provider_id is not null group by 1 order by sum(enrolments) desc limit 1`
+	);
+	// The most common region: /flows shows one group's flows at a time.
+	const [{ region }] = await db.query<{ region: string }>(
+		sql`select region from learners group by 1 order by count(*) desc, 1 limit 1`
+	);
+	// The cohort most enrolments started in: /flows can show the flows from one.
+	const [{ cohort }] = await db.query<{ cohort: string }>(
+		sql`select cohort from enrolments where cohort is not null group by 1 order by count(*) desc, 1 limit 1`
+	);
+	const questions = (d: Db) => dashboardQuestions(d, provider, region, cohort);
+	const explainPath = join(values.work!, `explain-${engine}-${size}.txt`);
+	await explainQuestions(db, questions, explainPath);
+	console.log(`  (query plans: ${explainPath})`);
+	const rows: (string | number)[][] = [];
+	for (const q of questions(db)) {
+		const fast = await timeRuns(() => q.run('rollups'), RUNS, 30_000);
+		const naive = await timeRuns(() => q.run('base'), RUNS, 30_000);
+		rows.push([
+			q.name,
+			fmt(quantile(fast, 0.5)),
+			fmt(quantile(fast, 0.95)),
+			fmt(quantile(naive, 0.5)),
+			fmt(quantile(naive, 0.95)),
+			fmt(quantile(naive, 0.5) / quantile(fast, 0.5), 0) + '×'
+		]);
+	}
+	table(['dashboard question (ms)', 'p50', 'p95', 'naive p50', 'naive p95', 'speed-up'], rows);
+}
+
+/** Per learner of a sample: holdings, progress and a plan, then next-step suggestions. */
+async function benchPlans(db: Db) {
+	const sample = await db.query<{ id: string }>(
+		sql`select id from learners where origin <> 'real' order by md5(id) limit 200`
+	);
+	const planTimes: number[] = [];
+	let planned = 0;
+	for (const { id } of sample) {
+		const t = performance.now();
+		const held = await getLearnerHoldings(db, id);
+		const progress = await getProgress(db, { held });
+		const nearest = progress.qualifications.find((q) => !q.achieved);
+		if (nearest) {
+			const plan = await getPlan(db, { held, target: nearest.target, objective: 'count' });
+
+			if (plan.ok) planned++;
+		}
+		planTimes.push(performance.now() - t);
+	}
+	// Suggestions: the model is built once per database (timed apart), then per learner.
+	const modelStarted = performance.now();
+	await getRecommenderData(db, 'generated');
+	const modelSeconds = (performance.now() - modelStarted) / 1000;
+	const recommendTimes: number[] = [];
+	let suggested = 0;
+	for (const { id } of sample) {
+		const t = performance.now();
+		const result = await getRecommendations(db, id, { k: 5, suppression: readSettings().disclosure });
+		recommendTimes.push(performance.now() - t);
+		if (result?.recommendations.length) suggested++;
+	}
+	table(
+		['per learner (ms)', 'p50', 'p95', 'learners', 'found'],
+		[
+			[
+				'holdings + progress + plan to nearest qualification',
+				fmt(quantile(planTimes, 0.5)),
+				fmt(quantile(planTimes, 0.95)),
+				sample.length,
+				`${planned} plans`
+			],
+			[
+				`next-step suggestions, k = 5 (model built once: ${fmt(modelSeconds)} s)`,
+				fmt(quantile(recommendTimes, 0.5)),
+				fmt(quantile(recommendTimes, 0.95)),
+				sample.length,
+				`${suggested} with suggestions`
+			]
+		]
+	);
+}
+
+/** The pages under load through the built server (which closes the database first). */
+async function benchHttp(target: Target, db: Db) {
+	const http = await httpLoad(target, db, 4390);
+	table(
+		[
+			'HTTP, 50 clients, ' + HTTP_SECONDS + ' s',
+			'first alone ms',
+			'requests',
+			'req/s',
+			'p50 ms',
+			'p95 ms',
+			'errors'
+		],
+		http
+	);
 }
 
 console.log(`# Stackwise benchmark — ${new Date().toISOString()}`);
