@@ -215,12 +215,7 @@ function whyNotCandidate(index: CatalogueIndex, c: Case): string {
 	return 'other';
 }
 
-function ranking(
-	index: CatalogueIndex,
-	model: SequenceModel,
-	c: Case,
-	data: Awaited<ReturnType<typeof getRecommenderData>>
-) {
+function ranking(index: CatalogueIndex, model: SequenceModel, c: Case, data: RecommenderData) {
 	const full = recommend({
 		index,
 		model,
@@ -245,15 +240,87 @@ function ranking(
 	};
 }
 
+type Loaded = Awaited<ReturnType<typeof loadAll>>;
+type RecommenderData = Awaited<ReturnType<typeof getRecommenderData>>;
+
+/** What scoring one learner needs: the origin's catalogue, data and models, and the baselines' inputs. */
+type Scoring = {
+	index: CatalogueIndex;
+	data: RecommenderData;
+	model: SequenceModel;
+	strictModel: SequenceModel;
+	/** The credentials learners of the origin ever took. */
+	everTaken: Set<string>;
+	recentPopularity: (asOf: string) => Map<string, number>;
+	random: () => number;
+};
+
 async function evaluateOrigin(
 	db: Db,
 	origin: ModelOrigin,
-	loaded: Awaited<ReturnType<typeof loadAll>>,
+	loaded: Loaded,
 	maxLearners: number
 ): Promise<OriginReport> {
 	const started = performance.now();
 	const index = await getCatalogueIndex(db);
 	const data = await getRecommenderData(db, origin);
+	const { consenting, sequences } = sequencesOfOrigin(origin, loaded);
+	const model = productionModel(origin, sequences, data);
+	const selected = selectCases(index, loaded, consenting, sequences);
+	const cases = sampleCases(selected.cases, maxLearners);
+	const scoring: Scoring = {
+		index,
+		data,
+		model,
+		strictModel: strictModelOf(sequences, cases),
+		everTaken: new Set(model.popularity.keys()),
+		recentPopularity: recentPopularityOf(sequences),
+		random: randomLcg(SEED)
+	};
+	const results: CaseResult[] = [];
+	let checked = 0;
+	for (const [i, c] of cases.entries()) {
+		if (i % 500 === 0) log(`  ${origin}: ${i} of ${cases.length} learners`);
+		// Production's own top five for the first learners: the ranking is what a learner sees.
+		const result = scoreCase(scoring, c, i < 50);
+		if (i < 50) checked++;
+		results.push(result);
+	}
+	return {
+		origin,
+		learnersInModel: model.learners,
+		evaluated: results.length,
+		excluded: selected.excluded,
+		tiesAtLastStart: selected.tiesAtLastStart,
+		lastIsRetake: selected.lastIsRetake,
+		heldOutNotCandidate: results.filter((r) => !r.heldOutIsCandidate).length,
+		notCandidateBecause: results.reduce<Record<string, number>>((out, r) => {
+			if (r.notCandidateBecause) out[r.notCandidateBecause] = (out[r.notCandidateBecause] ?? 0) + 1;
+			return out;
+		}, {}),
+		foreignInTop: results.filter((r) => r.foreignInTop).length,
+		overall: {
+			model: summarize(results, 'model'),
+			popularity: summarize(results, 'popularity'),
+			recent: summarize(results, 'recent'),
+			random: summarize(results, 'random'),
+			modelStrict: summarizeRanks(
+				results.map((r) => r.strictModelRank),
+				RANK_OPTIONS
+			)!
+		},
+		modelMinus: { popularity: modelMinus(results, 'popularity'), recent: modelMinus(results, 'recent') },
+		kinds: KINDS.map((kind) => results.filter((r) => r.kind === kind))
+			.filter((rs) => rs.length > 0)
+			.map((rs) => ({ kind: rs[0].kind, learners: rs.length, methods: summarizeMethods(rs) })),
+		groups: DIMENSIONS.flatMap((dimension) => groupRows(results, dimension)),
+		checkedAgainstProduction: checked,
+		seconds: (performance.now() - started) / 1000
+	};
+}
+
+/** The consenting learners of the origin and the sequence of each who has enrolments. */
+function sequencesOfOrigin(origin: ModelOrigin, loaded: Loaded) {
 	const inOrigin = (l: LearnerRow) => (origin === 'real' ? l.origin === 'real' : l.origin !== 'real');
 	const consenting = loaded.learners.filter((l) => inOrigin(l) && l.analytics_consent);
 	const sequences = new Map<string, Step[]>();
@@ -273,19 +340,27 @@ async function evaluateOrigin(
 			)
 		);
 	}
+	return { consenting, sequences };
+}
+
+/** The model of all the sequences, checked to be production's. */
+function productionModel(origin: ModelOrigin, sequences: Map<string, Step[]>, data: RecommenderData) {
 	const model = buildModel(sequences.values());
 	// The same sequences as production's: the same learners and the same popularity.
 	if (model.learners !== data.model.learners || model.popularity.size !== data.model.popularity.size)
 		throw new Error(`${origin}: the evaluation's sequences differ from getSequences'`);
 	for (const [c, n] of data.model.popularity)
 		if (model.popularity.get(c) !== n) throw new Error(`${origin}: popularity of ${c} differs`);
-	const everTaken = new Set(model.popularity.keys());
+	return model;
+}
+
+/** Learners of the origin who started each credential in the 365 days before `asOf` (not on it). */
+function recentPopularityOf(sequences: Map<string, Step[]>) {
 	const starts = [...sequences].flatMap(([id, steps]) =>
 		steps.map((s) => ({ learner: id, credential: s.credential, startedOn: s.startedOn }))
 	);
 	const recentCache = new Map<string, Map<string, number>>();
-	/** Learners of the origin who started each credential in the 365 days before `asOf` (not on it). */
-	const recentPopularity = (asOf: string) => {
+	return (asOf: string) => {
 		let counts = recentCache.get(asOf);
 		if (counts) return counts;
 		const from = new Date(Date.parse(asOf) - 365 * 86_400_000).toISOString().slice(0, 10);
@@ -301,11 +376,19 @@ async function evaluateOrigin(
 		recentCache.set(asOf, counts);
 		return counts;
 	};
+}
 
+/** Every learner with a last step to hide, and how many were left out and why. */
+function selectCases(
+	index: CatalogueIndex,
+	loaded: Loaded,
+	consenting: LearnerRow[],
+	sequences: Map<string, Step[]>
+) {
 	const excluded: Record<string, number> = { 'one enrolment': 0, 'last is a qualification': 0 };
 	let tiesAtLastStart = 0;
 	let lastIsRetake = 0;
-	let cases: Case[] = [];
+	const cases: Case[] = [];
 	for (const l of consenting) {
 		const steps = sequences.get(l.id);
 		if (!steps) continue;
@@ -326,175 +409,151 @@ async function evaluateOrigin(
 			.map((a) => a.credential_id);
 		cases.push({ learner: l, steps, held, asOf, awarded });
 	}
-	if (cases.length > maxLearners) {
-		// A seeded sample when asked for fewer (the generated table, to keep the run short).
-		const random = randomLcg(SEED + 7);
-		cases = shuffled(cases, random)
-			.slice(0, maxLearners)
-			.sort((a, b) => (a.learner.id < b.learner.id ? -1 : 1));
-	}
+	return { cases, excluded, tiesAtLastStart, lastIsRetake };
+}
 
-	// The stricter variant: one model without any evaluated learner's last step.
+/** A seeded sample when asked for fewer (the generated table, to keep the run short). */
+function sampleCases(cases: Case[], maxLearners: number): Case[] {
+	if (cases.length <= maxLearners) return cases;
+	const random = randomLcg(SEED + 7);
+	return shuffled(cases, random)
+		.slice(0, maxLearners)
+		.sort((a, b) => (a.learner.id < b.learner.id ? -1 : 1));
+}
+
+/** The stricter variant: one model without any evaluated learner's last step. */
+function strictModelOf(sequences: Map<string, Step[]>, cases: Case[]) {
 	const evaluatedIds = new Set(cases.map((c) => c.learner.id));
-	const strictModel = buildModel(
-		[...sequences].map(([id, steps]) => (evaluatedIds.has(id) ? steps.slice(0, -1) : steps))
+	return buildModel([...sequences].map(([id, steps]) => (evaluatedIds.has(id) ? steps.slice(0, -1) : steps)));
+}
+
+/**
+ * Where the held-out step falls in the model's ranking and each baseline's. The model is the
+ * production one with this learner's sequence swapped for their earlier steps, and put back after.
+ */
+function scoreCase(s: Scoring, c: Case, checkAgainstProduction: boolean): CaseResult {
+	const { index, model, data } = s;
+	addSequence(model, c.steps, -1);
+	addSequence(model, c.steps.slice(0, -1), 1);
+	const { candidates, ranked } = ranking(index, model, c, data);
+	if (checkAgainstProduction) checkTopFive(s, c, ranked);
+	const popular = [...candidates].sort(
+		(a, b) => (model.popularity.get(b) ?? 0) - (model.popularity.get(a) ?? 0) || (a < b ? -1 : 1)
 	);
+	addSequence(model, c.steps.slice(0, -1), -1);
+	addSequence(model, c.steps, 1);
+	const lately = s.recentPopularity(c.asOf);
+	const recent = [...candidates].sort(
+		(a, b) => (lately.get(b) ?? 0) - (lately.get(a) ?? 0) || (a < b ? -1 : 1)
+	);
+	const randomRanked = shuffled(
+		candidates.filter((id) => s.everTaken.has(id)),
+		s.random
+	);
+	const strict = ranking(index, s.strictModel, c, data);
+	const heldOut = c.held.credential;
+	return {
+		learner: c.learner.id,
+		groups: Object.fromEntries(DIMENSIONS.map((d) => [d, c.learner[d]])) as Record<Dimension, string>,
+		heldOut,
+		kind: kindOf(c.steps),
+		candidates: candidates.length,
+		heldOutIsCandidate: candidates.includes(heldOut),
+		notCandidateBecause: candidates.includes(heldOut) ? null : whyNotCandidate(index, c),
+		ranks: {
+			model: rankOf(ranked, heldOut),
+			popularity: rankOf(popular, heldOut),
+			recent: rankOf(recent, heldOut),
+			random: rankOf(randomRanked, heldOut)
+		},
+		strictModelRank: rankOf(strict.ranked, heldOut),
+		foreignInTop: ranked.slice(0, TOP_K).some((id) => !s.everTaken.has(id))
+	};
+}
 
-	const random = randomLcg(SEED);
-	const results: CaseResult[] = [];
-	let checked = 0;
-	for (const [i, c] of cases.entries()) {
-		if (i % 500 === 0) log(`  ${origin}: ${i} of ${cases.length} learners`);
-		addSequence(model, c.steps, -1);
-		addSequence(model, c.steps.slice(0, -1), 1);
-		const { candidates, ranked } = ranking(index, model, c, data);
-		// Production's own top five for the first learners: the ranking above is what a learner sees.
-		if (i < 50) {
-			const production = recommend({
-				index,
-				model,
-				history: c.steps.slice(0, -1),
-				awarded: c.awarded,
-				asOf: c.asOf,
-				k: TOP_K,
-				skills: data.skills,
-				outlook: publishOutlook(data.outlook, readSettings().cliDisclosure),
-				maxPerGroup: MAX_PER_GROUP
-			}).map((r) => r.credential);
-			if (production.join() !== ranked.slice(0, TOP_K).join())
-				throw new Error(`${c.learner.id}: top five ${ranked.slice(0, 5)} is not production's ${production}`);
-			checked++;
-		}
-		const popular = [...candidates].sort(
-			(a, b) => (model.popularity.get(b) ?? 0) - (model.popularity.get(a) ?? 0) || (a < b ? -1 : 1)
-		);
-		addSequence(model, c.steps.slice(0, -1), -1);
-		addSequence(model, c.steps, 1);
-		const lately = recentPopularity(c.asOf);
-		const recent = [...candidates].sort(
-			(a, b) => (lately.get(b) ?? 0) - (lately.get(a) ?? 0) || (a < b ? -1 : 1)
-		);
-		const randomRanked = shuffled(
-			candidates.filter((id) => everTaken.has(id)),
-			random
-		);
-		const strict = ranking(index, strictModel, c, data);
-		const heldOut = c.held.credential;
-		results.push({
-			learner: c.learner.id,
-			groups: Object.fromEntries(DIMENSIONS.map((d) => [d, c.learner[d]])) as Record<Dimension, string>,
-			heldOut,
-			kind: kindOf(c.steps),
-			candidates: candidates.length,
-			heldOutIsCandidate: candidates.includes(heldOut),
-			notCandidateBecause: candidates.includes(heldOut) ? null : whyNotCandidate(index, c),
-			ranks: {
-				model: rankOf(ranked, heldOut),
-				popularity: rankOf(popular, heldOut),
-				recent: rankOf(recent, heldOut),
-				random: rankOf(randomRanked, heldOut)
-			},
-			strictModelRank: rankOf(strict.ranked, heldOut),
-			foreignInTop: ranked.slice(0, TOP_K).some((id) => !everTaken.has(id))
-		});
-	}
+/** Production's own top five for the learner, which the ranking's first five must be. */
+function checkTopFive(s: Scoring, c: Case, ranked: string[]) {
+	const production = recommend({
+		index: s.index,
+		model: s.model,
+		history: c.steps.slice(0, -1),
+		awarded: c.awarded,
+		asOf: c.asOf,
+		k: TOP_K,
+		skills: s.data.skills,
+		outlook: publishOutlook(s.data.outlook, readSettings().cliDisclosure),
+		maxPerGroup: MAX_PER_GROUP
+	}).map((r) => r.credential);
+	if (production.join() !== ranked.slice(0, TOP_K).join())
+		throw new Error(`${c.learner.id}: top five ${ranked.slice(0, 5)} is not production's ${production}`);
+}
 
-	const options = { resamples: RESAMPLES, seed: SEED };
-	const summarize = (rs: CaseResult[], method: Method) =>
-		summarizeRanks(
-			rs.map((r) => r.ranks[method]),
-			options
-		)!;
-	const groups: OriginReport['groups'] = [];
-	for (const dimension of DIMENSIONS) {
-		const byGroup = new Map<string, CaseResult[]>();
-		for (const r of results)
-			(
-				byGroup.get(r.groups[dimension]) ?? byGroup.set(r.groups[dimension], []).get(r.groups[dimension])!
-			).push(r);
-		const rows = [...byGroup]
-			.sort(([a], [b]) => (a < b ? -1 : 1))
-			.map(([group, rs]) => ({
-				dimension,
-				group,
-				learners: rs.length,
-				methods: Object.fromEntries(METHODS.map((m) => [m, summarize(rs, m)])) as Record<
-					Method,
-					RankingSummary
-				>
-			}));
-		const flags = flagGroups(
-			rows.map((r) => ({
-				group: r.group,
-				learners: r.learners,
-				hit5: r.methods.model.hit5.rate,
-				hit5High: r.methods.model.hit5.high
-			}))
+const RANK_OPTIONS = { resamples: RESAMPLES, seed: SEED };
+
+function summarize(rs: CaseResult[], method: Method) {
+	return summarizeRanks(
+		rs.map((r) => r.ranks[method]),
+		RANK_OPTIONS
+	)!;
+}
+
+function summarizeMethods(rs: CaseResult[]) {
+	return Object.fromEntries(METHODS.map((m) => [m, summarize(rs, m)])) as Record<Method, RankingSummary>;
+}
+
+/** The groups of one dimension, each with its summaries and whether its model hit@5 is flagged. */
+function groupRows(results: CaseResult[], dimension: Dimension): OriginReport['groups'] {
+	const byGroup = new Map<string, CaseResult[]>();
+	for (const r of results)
+		(byGroup.get(r.groups[dimension]) ?? byGroup.set(r.groups[dimension], []).get(r.groups[dimension])!).push(
+			r
 		);
-		for (const row of rows) {
-			const flag = flags.find((x) => x.group === row.group);
-			groups.push({
-				...row,
-				ratioToBest: flag?.ratio ?? null,
-				flagged: flag?.flagged ?? false,
-				clearly: flag?.clearly ?? false
-			});
-		}
-	}
+	const rows = [...byGroup]
+		.sort(([a], [b]) => (a < b ? -1 : 1))
+		.map(([group, rs]) => ({ dimension, group, learners: rs.length, methods: summarizeMethods(rs) }));
+	const flags = flagGroups(
+		rows.map((r) => ({
+			group: r.group,
+			learners: r.learners,
+			hit5: r.methods.model.hit5.rate,
+			hit5High: r.methods.model.hit5.high
+		}))
+	);
+	return rows.map((row) => {
+		const flag = flags.find((x) => x.group === row.group);
+		return {
+			...row,
+			ratioToBest: flag?.ratio ?? null,
+			flagged: flag?.flagged ?? false,
+			clearly: flag?.clearly ?? false
+		};
+	});
+}
+
+/** Paired differences of the model minus a baseline, learner by learner. */
+function modelMinus(results: CaseResult[], baseline: Method) {
 	const per = (m: Method, metric: (rank: number | null) => number) => results.map((r) => metric(r.ranks[m]));
 	const ndcg5 = (rank: number | null) => (rank !== null && rank <= 5 ? 1 / Math.log2(rank + 1) : 0);
-	const minus = (baseline: Method) => {
-		const diff = (metric: (rank: number | null) => number) =>
-			pairedDifference(per('model', metric), per(baseline, metric), options)!;
-		return {
-			hit1: diff((r) => hitAt(r, 1)),
-			hit5: diff((r) => hitAt(r, 5)),
-			mrr: diff(reciprocalRank),
-			ndcg5: diff(ndcg5)
-		};
-	};
+	const diff = (metric: (rank: number | null) => number) =>
+		pairedDifference(per('model', metric), per(baseline, metric), RANK_OPTIONS)!;
 	return {
-		origin,
-		learnersInModel: model.learners,
-		evaluated: results.length,
-		excluded,
-		tiesAtLastStart,
-		lastIsRetake,
-		heldOutNotCandidate: results.filter((r) => !r.heldOutIsCandidate).length,
-		notCandidateBecause: results.reduce<Record<string, number>>((out, r) => {
-			if (r.notCandidateBecause) out[r.notCandidateBecause] = (out[r.notCandidateBecause] ?? 0) + 1;
-			return out;
-		}, {}),
-		foreignInTop: results.filter((r) => r.foreignInTop).length,
-		overall: {
-			model: summarize(results, 'model'),
-			popularity: summarize(results, 'popularity'),
-			recent: summarize(results, 'recent'),
-			random: summarize(results, 'random'),
-			modelStrict: summarizeRanks(
-				results.map((r) => r.strictModelRank),
-				options
-			)!
-		},
-		modelMinus: { popularity: minus('popularity'), recent: minus('recent') },
-		kinds: KINDS.map((kind) => results.filter((r) => r.kind === kind))
-			.filter((rs) => rs.length > 0)
-			.map((rs) => ({
-				kind: rs[0].kind,
-				learners: rs.length,
-				methods: Object.fromEntries(METHODS.map((m) => [m, summarize(rs, m)])) as Record<
-					Method,
-					RankingSummary
-				>
-			})),
-		groups,
-		checkedAgainstProduction: checked,
-		seconds: (performance.now() - started) / 1000
+		hit1: diff((r) => hitAt(r, 1)),
+		hit5: diff((r) => hitAt(r, 5)),
+		mrr: diff(reciprocalRank),
+		ndcg5: diff(ndcg5)
 	};
 }
 
 function printReport(title: string, r: OriginReport) {
 	console.log(`\n## ${title}`);
+	printCounts(r);
+	printOverall(r);
+	printKinds(r);
+	printGroups(r);
+}
+
+/** Who was evaluated, who was not and why, and the checks on the held-out steps. */
+function printCounts(r: OriginReport) {
 	console.log(
 		`Learners in the model: ${r.learnersInModel.toLocaleString('en')}; evaluated (two or more enrolments): ` +
 			`${r.evaluated.toLocaleString('en')}; not evaluated: ` +
@@ -513,6 +572,10 @@ function printReport(title: string, r: OriginReport) {
 			`${r.foreignInTop}. (${r.seconds.toFixed(0)} s; top 5 checked against recommend(k = 5) for ` +
 			`${r.checkedAgainstProduction} learners.)`
 	);
+}
+
+/** Each method over all learners, then the model against each popularity baseline. */
+function printOverall(r: OriginReport) {
 	const row = (name: string, s: RankingSummary) => [
 		name,
 		s.learners,
@@ -539,6 +602,9 @@ function printReport(title: string, r: OriginReport) {
 				`MRR ${withCi(d.mrr)}, NDCG@5 ${withCi(d.ndcg5)}`
 		);
 	}
+}
+
+function printKinds(r: OriginReport) {
 	console.log(`\n  By kind of held-out step:`);
 	table(
 		['held-out step', 'learners', 'method', 'hit@1', 'hit@3', 'hit@5', 'MRR', 'NDCG@5'],
@@ -555,6 +621,9 @@ function printReport(title: string, r: OriginReport) {
 			])
 		)
 	);
+}
+
+function printGroups(r: OriginReport) {
 	console.log(
 		`\n  By group (FLAG: model hit@5 < 0.8 × the best group's in the same dimension, groups of 10+; ` +
 			`"clear": even the upper bound of the group's interval is below):`
