@@ -1,7 +1,8 @@
 // The static checks CI runs before the tests bite: each layer rule of .dependency-cruiser.cjs
-// reports a small file that breaks it (tests/fixtures/layers), ESLint reports an unused variable
-// and a component's type import from the server, Prettier refuses an unformatted file. Each check
-// is run with the repository's own configuration, so a rule weakened there fails here.
+// reports a small file that breaks it (tests/fixtures/layers); ESLint reports an unused variable,
+// a component's type import from the server, a function over 80 lines and a route module over 40;
+// Prettier refuses an unformatted file. Each check is run with the repository's own configuration,
+// so a rule weakened there fails here.
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -108,6 +109,20 @@ describe('ESLint (eslint.config.js)', () => {
 		expect(await rulesHit(component('$lib/domain/types.ts'), 'src/lib/components/Example.svelte')).toEqual(
 			[]
 		);
+	});
+
+	it('holds a function to 80 lines in src and scripts, and a route module to 40', async () => {
+		const functionOf = (lines: number) =>
+			`export function long(): number {\n\tlet n = 0;\n${'\tn += 1;\n'.repeat(lines - 4)}\treturn n;\n}\n`;
+		for (const file of ['src/lib/domain/example.ts', 'scripts/example.ts']) {
+			expect(await rulesHit(functionOf(81), file)).toEqual(['max-lines-per-function']);
+			expect(await rulesHit(functionOf(80), file)).toEqual([]);
+		}
+		// A test's describe block is a list of cases, not a step: not held to it.
+		expect(await rulesHit(functionOf(81), 'src/lib/domain/example.test.ts')).toEqual([]);
+		const routeOf = (lines: number) => `export const load = () => ({\n${'\ta: 1,\n'.repeat(lines - 2)}});\n`;
+		expect(await rulesHit(routeOf(41), 'src/routes/example/+page.server.ts')).toContain('max-lines');
+		expect(await rulesHit(routeOf(40), 'src/routes/example/+page.server.ts')).toEqual([]);
 	});
 });
 
