@@ -96,7 +96,16 @@ status)
 	done
 	sql "$PORT" stackwise -c "select nodename || ':' || nodeport || ' group ' || groupid from pg_dist_node order by groupid"
 	;;
-createdb) createdb_all "${2:?createdb NAME}" ;;
+createdb)
+	# Test files open their databases in parallel, and two databases made at once on the same nodes
+	# can collide in Citus's shared metadata ("tuple concurrently updated", then "failure on
+	# connection marked as essential"): one at a time, and once more after a pause if it still fails.
+	exec 9>"/tmp/stackwise-citus-$PORT.createdb.lock"
+	flock 9
+	# (A process of its own per attempt: inside `||` bash would ignore `set -e` in the function.)
+	bash "$0" createdb-once "${2:?createdb NAME}" || { sleep 2 && bash "$0" createdb-once "$2"; }
+	;;
+createdb-once) createdb_all "${2:?createdb-once NAME}" ;;
 dropdb) dropdb_all "${2:?dropdb NAME}" ;;
 *)
 	sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'
