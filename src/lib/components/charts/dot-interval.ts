@@ -2,6 +2,7 @@
 // its 95% interval, on a shared linear axis. Pure, so it is tested without a browser and the SVG
 // renders on the server.
 import { scaleBand, scaleLinear } from 'd3';
+import type { ChartBox, MarkNotes } from './chart-box.ts';
 
 export type Estimate = {
 	key: string;
@@ -9,16 +10,9 @@ export type Estimate = {
 	value: number | null;
 	low: number | null;
 	high: number | null;
-	/** Shown in the tooltip, e.g. "1,207 of 3,164". */
-	detail?: string;
-	/** Why the value is withheld, when it is. */
-	suppressed?: string | null;
-};
+} & MarkNotes;
 
-export type DotIntervalLayout = {
-	width: number;
-	height: number;
-	margin: { top: number; right: number; bottom: number; left: number };
+export type DotIntervalLayout = ChartBox & {
 	ticks: { x: number; label: string }[];
 	rows: (Estimate & { y: number; x: number | null; x1: number | null; x2: number | null })[];
 	/** Where a reference line sits, when one is given. */

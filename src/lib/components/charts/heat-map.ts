@@ -1,20 +1,15 @@
 // Layout of a heat map for a pair of group dimensions (the equity panel's): one cell per
 // pair with its value as colour and as text; withheld cells are hatched and say why. Pure.
 import { interpolateCividis, scaleBand, scaleSequential } from 'd3';
+import type { ChartBox, MarkNotes } from './chart-box.ts';
 
 export type HeatCell = {
 	row: string;
 	col: string;
 	value: number | null;
-	/** Tooltip / accessible name detail, e.g. "512 of 1,024". */
-	detail?: string;
-	suppressed?: string | null;
-};
+} & MarkNotes;
 
-export type HeatMapLayout = {
-	width: number;
-	height: number;
-	margin: { top: number; right: number; bottom: number; left: number };
+export type HeatMapLayout = ChartBox & {
 	rows: { key: string; y: number }[];
 	cols: { key: string; x: number }[];
 	cellWidth: number;

@@ -2,6 +2,7 @@
 // an optional 95% band, and a few focusable marks per series so the chart can be read by keyboard
 // and screen reader. Pure, so it is tested without a browser and renders on the server.
 import { area, curveLinear, curveStepAfter, line, scaleLinear } from 'd3';
+import type { ChartBox } from './chart-box.ts';
 
 /** Okabe–Ito: distinguishable with the common colour-vision deficiencies. */
 export const PALETTE = [
@@ -19,10 +20,7 @@ export type LinePoint = { x: number; y: number | null; low?: number | null; high
 export type LineSeries = { key: string; label: string; points: LinePoint[] };
 
 export type LineMark = { key: string; cx: number; cy: number; text: string };
-export type LinesLayout = {
-	width: number;
-	height: number;
-	margin: { top: number; right: number; bottom: number; left: number };
+export type LinesLayout = ChartBox & {
 	xTicks: { x: number; label: string }[];
 	yTicks: { y: number; label: string }[];
 	series: {

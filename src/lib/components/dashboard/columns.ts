@@ -1,7 +1,8 @@
 // The dashboards' table and CSV columns, one definition per kind of row. A CSV carries the raw
 // figures under snake_case headers (a rate as 0.472, a ratio unrounded); the table shows them
 // formatted (display).
-import type { TableColumn } from '../tables/table-column.ts';
+import { formatted, type TableColumn } from '../tables/table-column.ts';
+import type { IssuanceRow } from '../../domain/dashboard-rows.ts';
 import type { CompletionEquityRow } from '../../domain/equity/completion-equity.ts';
 import type { TimeToCredentialPoint } from '../../domain/survival/time-to-credential.ts';
 
@@ -30,9 +31,9 @@ export const rateColumns = (first: string): TableColumn<CompletionEquityRow>[] =
 	{ key: 'completed', label: 'Completed', value: (r) => r.completed },
 	{ key: 'known', label: 'Known outcome', value: (r) => r.known },
 	{ key: 'in_progress', label: 'In progress', value: (r) => r.inProgress },
-	{ key: 'rate', label: 'Completion rate', value: (r) => r.rate, display: (r) => pct(r.rate) },
-	{ key: 'low', label: '95% low', value: (r) => r.low, display: (r) => pct(r.low) },
-	{ key: 'high', label: '95% high', value: (r) => r.high, display: (r) => pct(r.high) },
+	formatted('rate', 'Completion rate', (r) => r.rate, pct),
+	formatted('low', '95% low', (r) => r.low, pct),
+	formatted('high', '95% high', (r) => r.high, pct),
 	withheld()
 ];
 
@@ -47,14 +48,9 @@ const ratio = (v: number | null) => (v === null ? null : v.toFixed(2));
 
 export const equityColumns: TableColumn<CompletionEquityRow>[] = [
 	...rateColumns('Group').slice(0, 7),
-	{ key: 'ratio', label: 'Ratio to reference', value: (r) => r.ratio, display: (r) => ratio(r.ratio) },
-	{ key: 'ratio_low', label: 'Ratio 95% low', value: (r) => r.ratioLow, display: (r) => ratio(r.ratioLow) },
-	{
-		key: 'ratio_high',
-		label: 'Ratio 95% high',
-		value: (r) => r.ratioHigh,
-		display: (r) => ratio(r.ratioHigh)
-	},
+	formatted('ratio', 'Ratio to reference', (r) => r.ratio, ratio),
+	formatted('ratio_low', 'Ratio 95% low', (r) => r.ratioLow, ratio),
+	formatted('ratio_high', 'Ratio 95% high', (r) => r.ratioHigh, ratio),
 	{
 		key: 'four_fifths',
 		label: 'Below four-fifths',
@@ -63,19 +59,20 @@ export const equityColumns: TableColumn<CompletionEquityRow>[] = [
 	withheld()
 ];
 
-const share = (
-	key: string,
-	label: string,
-	of: (r: TimeToCredentialPoint) => number | null
-): TableColumn<TimeToCredentialPoint> => ({ key, label, value: of, display: (r) => pct(of(r)) });
-
 export const curveColumns: TableColumn<TimeToCredentialPoint>[] = [
 	{ key: 'day', label: 'Day', value: (r) => r.day },
-	share('completed', 'Completed', (r) => r.completed),
-	share('low', '95% low', (r) => r.completedLow),
-	share('high', '95% high', (r) => r.completedHigh),
-	share('withdrawn', 'Withdrew', (r) => r.withdrawn),
-	share('failed', 'Failed', (r) => r.failed)
+	formatted('completed', 'Completed', (r) => r.completed, pct),
+	formatted('low', '95% low', (r) => r.completedLow, pct),
+	formatted('high', '95% high', (r) => r.completedHigh, pct),
+	formatted('withdrawn', 'Withdrew', (r) => r.withdrawn, pct),
+	formatted('failed', 'Failed', (r) => r.failed, pct)
+];
+
+export const issuanceColumns: TableColumn<IssuanceRow>[] = [
+	{ key: 'period', label: 'Quarter', value: (r) => r.period },
+	{ key: 'group', label: 'Group', value: (r) => r.group },
+	{ key: 'awards', label: 'Awards', value: (r) => r.awards },
+	withheld()
 ];
 
 /** Beside every completion rate: the enrolments it leaves out because their outcome is not known yet. */

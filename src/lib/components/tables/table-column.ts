@@ -9,3 +9,11 @@ export type TableColumn<T> = Column<T> & {
 
 /** What the table shows in a cell. */
 export const cellText = <T>(column: TableColumn<T>, row: T) => (column.display ?? column.value)(row);
+
+/** A column that shows its raw figure formatted ("47.2%" for 0.472); the CSV keeps the figure. */
+export const formatted = <T, V extends string | number | null | undefined>(
+	key: string,
+	label: string,
+	value: (row: T) => V,
+	format: (v: V) => string | number | null
+): TableColumn<T> => ({ key, label, value, display: (row) => format(value(row)) });
