@@ -69,7 +69,6 @@ function typed(
 		const at = Array.isArray(value) ? `${path}[${i}]` : path;
 		if (typeof item === 'string') continue; // a reference by id
 		if (!isObject(item)) need(problems, at, `must be an object`);
-		if (!isObject(item)) need(problems, at, `must be an object`);
 		else if (!typesOf(item).includes(type))
 			need(problems, `${at}.type`, `must include "${type}" (found ${JSON.stringify(item.type ?? null)})`);
 	}
