@@ -2,7 +2,7 @@
 // schemas that decide whether a document can be read as a credential at all (contexts, types
 // of the credential and of its nested objects, issuer, dates). A failing document is rejected
 // with the JSON path of each problem; it is not loaded as a record of achievement.
-import { asArray, isObject, str, typesOf, type JsonObject } from '../json/values.ts';
+import { asArray, isObject, str, typesOf, type JsonObject } from '../json/index.ts';
 
 export type StructureProblem = { path: string; message: string };
 
