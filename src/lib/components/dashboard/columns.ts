@@ -3,8 +3,8 @@
 // formatted (display).
 import { formatted, type TableColumn } from '../tables/table-column.ts';
 import type { IssuanceRow } from '../../domain/dashboard-rows.ts';
-import type { CompletionEquityRow } from '../../domain/equity/completion-equity.ts';
-import type { TimeToCredentialPoint } from '../../domain/survival/time-to-credential.ts';
+import type { CompletionEquityRow } from '../../domain/equity/index.ts';
+import type { TimeToCredentialPoint } from '../../domain/survival/index.ts';
 
 export const pct = (v: number | null | undefined) => (v == null ? '—' : `${(v * 100).toFixed(1)}%`);
 export const days = (v: number | null | undefined) => (v == null ? '—' : `${Math.round(v)} days`);

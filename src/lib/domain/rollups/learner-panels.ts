@@ -24,8 +24,7 @@
 // nor a provider's flows per cohort are kept: at 1M generated enrolments the system's flows per
 // cohort are 40,000 cells, the providers' would be 526,000 (more than all other cells together).
 import { GROUP_DIMENSIONS, type EnrolmentStatus } from '../types.ts';
-import type { CatalogueIndex } from '../stacking/catalogue.ts';
-import { learnerStandings } from '../stacking/stacking-rate.ts';
+import { type CatalogueIndex, learnerStandings } from '../stacking/index.ts';
 
 export const PANELS = ['stacking', 'issuance', 'flows'] as const;
 export type Panel = (typeof PANELS)[number];

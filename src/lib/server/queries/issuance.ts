@@ -7,9 +7,8 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import type { IssuanceRow } from '../../domain/dashboard-rows.ts';
-import type { Suppression } from '../../domain/equity/compare-groups.ts';
-import { suppressCells } from '../../domain/suppression/suppress-cells.ts';
-import { publishedCount, withheldBelow } from '../../domain/suppression/policy.ts';
+import type { Suppression } from '../../domain/equity/index.ts';
+import { suppressCells, publishedCount, withheldBelow } from '../../domain/suppression/index.ts';
 import { issuanceCellsFromRollup, type IssuanceCell } from './panel-read.ts';
 import { AWARD_JOINS, awardConditions, type QueryContext } from './scope.ts';
 
