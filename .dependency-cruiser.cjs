@@ -6,9 +6,17 @@
 //   server      I/O (db, queries, import, auth, http, cli): never components
 //   routes      parse → server call → view shaping → respond
 // Test builders (fast-check, tests/) never reach production code.
+// Areas: each folder directly under src/lib/domain/ (stacking, survival, watch, …) and under
+// src/lib/server/import/ (ctdl, elm, openbadges, …) is one. Its index.ts is its public surface:
+// a file outside the area (tests aside) imports it only through that, so its internals can move
+// without touching callers; inside the area, files import each other freely. An index re-exports
+// by name (not `export *`, which would hide an unused export from knip).
 /** The database drivers: I/O (Node's own modules are the `core` dependency type). */
 const dbDrivers = 'node_modules/(postgres|@electric-sql/pglite|drizzle-orm|drizzle-kit|pg)/';
 const tests = '\\.test\\.ts$';
+/** An area's files, and its public surface (see the areas above). */
+const areaFile = '^src/lib/(domain|server/import)/[^/]+/';
+const areaIndex = '^src/lib/(domain|server/import)/[^/]+/index[.]ts$';
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
@@ -78,6 +86,29 @@ module.exports = {
 			severity: 'error',
 			from: { path: '^src/lib/server/auth/' },
 			to: { path: '^src/lib/server/queries/' }
+		},
+		{
+			name: 'area-through-index',
+			comment: "A file outside the areas imports an area only through the area's index.ts.",
+			severity: 'error',
+			from: { path: '^src/', pathNot: [tests, areaFile] },
+			to: { path: areaFile, pathNot: areaIndex }
+		},
+		{
+			name: 'area-through-index-between-areas',
+			comment:
+				"An area imports another only through the other's index.ts ($1 is the importing area: its own files are free).",
+			severity: 'error',
+			from: { path: '^(src/lib/(?:domain|server/import)/[^/]+/)', pathNot: tests },
+			to: { path: areaFile, pathNot: ['^$1', areaIndex] }
+		},
+		{
+			name: 'no-cycle-through-area-index',
+			comment:
+				"Two areas importing each other through their index files: each index loads the other's half-initialised.",
+			severity: 'error',
+			from: { path: '^src/', pathNot: tests },
+			to: { circular: true, via: { path: areaIndex } }
 		},
 		{
 			name: 'no-test-builders-in-production',

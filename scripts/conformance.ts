@@ -23,7 +23,7 @@ import { parseBadgrPathway } from '../src/lib/server/import/pathways/badgr.ts';
 import { parsePathwayCsv } from '../src/lib/server/import/pathways/ce-csv.ts';
 import { comparableTrees } from '../src/lib/server/import/pathways/tree.ts';
 import type { ParsedUnit } from '../src/lib/server/import/records.ts';
-import { verifyFile } from '../src/lib/server/import/vc2/verify.ts';
+import { verifyFile } from '../src/lib/server/import/verify-file.ts';
 import { getPlan } from '../src/lib/server/queries/pathway.ts';
 import { readWideSample, wideRecords } from '../src/lib/server/import/profile/profile-format.ts';
 import { headerName, parseProfile } from '../src/lib/server/import/profile/profile.ts';

@@ -13,7 +13,7 @@ import { main } from '../../src/lib/server/cli/main.ts';
 import { demoLearnersJob } from '../../src/lib/server/import/generated.ts';
 import { bundledDataPath, collectFiles, importFiles } from '../../src/lib/server/import/index.ts';
 import { runImportJob } from '../../src/lib/server/import/loader.ts';
-import { verifyFile } from '../../src/lib/server/import/vc2/verify.ts';
+import { verifyFile } from '../../src/lib/server/import/verify-file.ts';
 import { getCatalogue } from '../../src/lib/server/queries/catalogue.ts';
 import { SCHEMAS } from '../../src/lib/server/record/document.ts';
 import { engines } from './engines.ts';

@@ -13,7 +13,7 @@ import type { Db } from '../../src/lib/server/db/client.ts';
 import { importFiles } from '../../src/lib/server/import/index.ts';
 import { offlineDocumentLoader } from '../../src/lib/server/import/jsonld/contexts.ts';
 import { bufferSource } from '../../src/lib/server/import/source.ts';
-import { verifyFile } from '../../src/lib/server/import/vc2/verify.ts';
+import { verifyFile } from '../../src/lib/server/import/verify-file.ts';
 import { engines } from './engines.ts';
 
 const ob3 = (name: string) =>

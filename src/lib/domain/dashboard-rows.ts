@@ -1,6 +1,6 @@
 // The rows the dashboards answer with: computed by the query layer (src/lib/server/queries), drawn
 // by the pages and components. Here so a page can name a row's type without importing the server.
-import type { CompletionEquityRow } from './equity/completion-equity.ts';
+import type { CompletionEquityRow } from './equity/index.ts';
 import type { Provider } from './types.ts';
 
 /** Awards in one quarter of issue and group. */

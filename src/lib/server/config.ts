@@ -3,7 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { disclosurePolicy, type DisclosurePolicy } from '../domain/suppression/policy.ts';
+import { disclosurePolicy, type DisclosurePolicy } from '../domain/suppression/index.ts';
 
 /** The folder holding Stackwise's package.json, found from this file so it works from src/ and build/. */
 export function projectRoot(): string {

@@ -5,10 +5,9 @@
 // memory. Everything is labelled generated (origin 'generated', ids `syn-…`, names "(generated)").
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { generateCatalogue } from '../domain/demo/catalogue.ts';
-import { demoLearnerStream } from '../domain/demo/learners.ts';
+import { generateCatalogue, demoLearnerStream } from '../domain/demo/index.ts';
 import type { Provider } from '../domain/types.ts';
-import { TableWriter, type TableFormat } from './import/flat/table-writer.ts';
+import { TableWriter, type TableFormat } from './import/flat/index.ts';
 import { TABLE_ORDER, type ImportTable } from './import/records.ts';
 
 export type GenerateOptions = {

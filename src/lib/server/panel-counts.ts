@@ -19,8 +19,8 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Orm } from './db/client.ts';
 import { GROUP_DIMENSIONS } from '../domain/types.ts';
-import { COHORT_DIMENSION, NO_COHORT, PANEL_COUNTS } from '../domain/rollups/learner-panels.ts';
-import { ISSUANCE_BREAKDOWNS, ISSUANCE_GROUP_COLUMNS } from './queries/issuance.ts';
+import { COHORT_DIMENSION, NO_COHORT, PANEL_COUNTS } from '../domain/rollups/index.ts';
+import { ISSUANCE_BREAKDOWNS, ISSUANCE_GROUP_COLUMNS, ISSUE_QUARTER } from './queries/issuance.ts';
 
 /** Whose counts: these learners, or every learner. */
 export type PanelLearners = readonly string[] | 'all';
@@ -47,7 +47,7 @@ export function issuanceCells(learners: PanelLearners, sign: 1 | -1): SQL {
 		from (
 			select a.learner_id, l.origin, case when s.by_provider then ${provider} else '' end as provider_id,
 				d.dimension, ${group} as value,
-				to_char(a.issued_on, 'YYYY') || '-Q' || to_char(a.issued_on, 'Q') as period,
+				${ISSUE_QUARTER} as period,
 				v.verification, count(*) as awards
 			from awards a
 			join learners l on l.id = a.learner_id

@@ -13,7 +13,7 @@ import {
 	PANEL_COUNTS,
 	PanelSums,
 	type PanelLearner
-} from '../domain/rollups/learner-panels.ts';
+} from '../domain/rollups/index.ts';
 import { indexCatalogue, type CatalogueIndex } from '../domain/stacking/index.ts';
 import { getCatalogue } from './queries/catalogue.ts';
 import { copyRecords } from './import/write.ts';

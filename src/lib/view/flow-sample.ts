@@ -2,8 +2,8 @@
 // thousands, more than a page can carry or a Sankey can draw; the data endpoint has them all.
 // Pure, shared by the loads (which sample) and the Sankey component (which orders and draws).
 import type { FlowRow } from '../domain/dashboard-rows.ts';
-import type { Suppression } from '../domain/equity/compare-groups.ts';
-import { withheldBelow } from '../domain/suppression/policy.ts';
+import type { Suppression } from '../domain/equity/index.ts';
+import { withheldBelow } from '../domain/suppression/index.ts';
 import { TABLE_ROWS } from './page-rows.ts';
 
 export type FlowKind = FlowRow['kind'];

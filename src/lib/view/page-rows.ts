@@ -1,6 +1,6 @@
 // How much of a long list a page carries: the table's first rows and the chart's largest. Pure,
 // shared by the loads that cut the rows and the pages that draw them.
-import type { CompletionEquityRow } from '../domain/equity/completion-equity.ts';
+import type { CompletionEquityRow } from '../domain/equity/index.ts';
 
 /** What a page draws of a national catalogue: the rest is a click or a download away. */
 export const CHART_ROWS = 30;

@@ -4,7 +4,7 @@ import { getDb } from '$lib/server/db/index.ts';
 import { uploadImport } from '$lib/server/http/import-upload.ts';
 import { getImportHistory } from '$lib/server/import/history.ts';
 import { FORMAT_IDS } from '$lib/server/import/index.ts';
-import { listProfiles } from '$lib/server/import/profile/saved.ts';
+import { listProfiles } from '$lib/server/import/profile/index.ts';
 import { UPLOAD_LIMIT_BYTES } from '$lib/server/import/limits.ts';
 
 export const load: PageServerLoad = async () => {

@@ -1,5 +1,5 @@
 import type { PageServerLoad } from './$types';
-import { policyStatement } from '$lib/domain/suppression/policy.ts';
+import { policyStatement } from '$lib/domain/suppression/index.ts';
 import { accessFor } from '$lib/server/auth/access.ts';
 import { getDb } from '$lib/server/db/index.ts';
 import { parseQuery } from '$lib/server/http/params.ts';

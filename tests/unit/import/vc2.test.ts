@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { parseElm } from '../../../src/lib/server/import/elm/parse.ts';
 import { parseOpenBadges } from '../../../src/lib/server/import/openbadges/parse.ts';
 import { parsePresentation } from '../../../src/lib/server/import/presentation/parse.ts';
-import { verifyFile } from '../../../src/lib/server/import/vc2/verify.ts';
+import { verifyFile } from '../../../src/lib/server/import/verify-file.ts';
 import { collect, fixture, fixtureFiles, NOW } from './helpers.ts';
 
 const run = promisify(execFile);

@@ -1,9 +1,12 @@
 // The static checks CI runs before the tests bite: each layer rule of .dependency-cruiser.cjs
 // reports a small file that breaks it (tests/fixtures/layers); ESLint reports an unused variable,
 // a component's type import from the server, a function over 80 lines and a route module over 40;
-// Prettier refuses an unformatted file. Each check is run with the repository's own configuration,
-// so a rule weakened there fails here.
+// Prettier refuses an unformatted file; knip reports an unused export. Each check is run with the
+// repository's own configuration, so a rule weakened there fails here.
+import { execFile } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cruise, type IConfiguration, type IReporterOutput } from 'dependency-cruiser';
@@ -43,6 +46,21 @@ describe('the layer rules (.dependency-cruiser.cjs)', () => {
 		const violations = await violationsIn(join(root, 'tests/fixtures/layers'));
 		expect(violations).toEqual([
 			{
+				rule: 'area-through-index',
+				from: 'src/lib/server/import/loader.ts',
+				to: 'src/lib/server/import/ctdl/map.ts'
+			},
+			{
+				rule: 'area-through-index',
+				from: 'src/lib/view/interval.ts',
+				to: 'src/lib/domain/intervals/wilson.ts'
+			},
+			{
+				rule: 'area-through-index-between-areas',
+				from: 'src/lib/domain/equity/gap.ts',
+				to: 'src/lib/domain/intervals/wilson.ts'
+			},
+			{
 				rule: 'auth-not-queries',
 				from: 'src/lib/server/auth/roles.ts',
 				to: 'src/lib/server/queries/rows.ts'
@@ -62,6 +80,12 @@ describe('the layer rules (.dependency-cruiser.cjs)', () => {
 				rule: 'domain-only-domain',
 				from: 'src/lib/domain/asks-the-server.ts',
 				to: 'src/lib/server/queries/rows.ts'
+			},
+			// survival/curve.ts → equity/index.ts → equity/by-group.ts → survival/index.ts → curve.ts
+			{
+				rule: 'no-cycle-through-area-index',
+				from: 'src/lib/domain/equity/by-group.ts',
+				to: 'src/lib/domain/survival/index.ts'
 			},
 			{
 				rule: 'no-reach-into-import-validation',
@@ -133,5 +157,63 @@ describe('Prettier (.prettierrc)', () => {
 		const messy = 'export const  pair = {a:1,b:2}\n';
 		expect(await prettier.check(messy, options)).toBe(false);
 		expect(await prettier.check(await prettier.format(messy, options), options)).toBe(true);
+	});
+});
+
+describe('knip (knip.jsonc)', () => {
+	type KnipReport = { issues: { file: string; exports: { name: string }[]; files: unknown[] }[] };
+
+	/** knip's own CLI over a tiny project of the given files, under the repository's knip.jsonc. */
+	async function knipOn(files: Record<string, string>): Promise<KnipReport> {
+		const dir = mkdtempSync(join(tmpdir(), 'knip-rule-'));
+		try {
+			cpSync(join(root, 'knip.jsonc'), join(dir, 'knip.jsonc'));
+			writeFileSync(
+				join(dir, 'package.json'),
+				'{ "name": "knip-rule", "private": true, "type": "module" }\n'
+			);
+			for (const [path, text] of Object.entries(files)) {
+				mkdirSync(dirname(join(dir, path)), { recursive: true });
+				writeFileSync(join(dir, path), text);
+			}
+			// knip exits 1 when it finds something: the report is what is checked.
+			const stdout = await new Promise<string>((resolve) =>
+				execFile(
+					process.execPath,
+					[join(root, 'node_modules/knip/bin/knip.js'), '--reporter', 'json', '--no-progress'],
+					{ cwd: dir },
+					(_error, out) => resolve(out)
+				)
+			);
+			return JSON.parse(stdout) as KnipReport;
+		} finally {
+			rmSync(dir, { recursive: true, force: true });
+		}
+	}
+
+	const sum =
+		'export const total = (xs: number[]) => xs.reduce((a, b) => a + b, 0);\nexport const spare = 0;\n';
+	// An area's index.ts is an entry: what it re-exports is kept even before another area uses it.
+	const area = {
+		'src/lib/domain/counts/tally.ts': 'export const tally = (xs: unknown[]) => xs.length;\n',
+		'src/lib/domain/counts/index.ts': "export { tally } from './tally.ts';\n"
+	};
+
+	it('reports an unused export, and nothing once it is used', { timeout: 20_000 }, async () => {
+		const unused = await knipOn({
+			...area,
+			'src/lib/domain/sum.ts': sum,
+			'scripts/main.ts': "import { total } from '../src/lib/domain/sum.ts';\nconsole.log(total([1]));\n"
+		});
+		expect(unused.issues.map((i) => ({ file: i.file, exports: i.exports.map((e) => e.name) }))).toEqual([
+			{ file: 'src/lib/domain/sum.ts', exports: ['spare'] }
+		]);
+		const used = await knipOn({
+			...area,
+			'src/lib/domain/sum.ts': sum,
+			'scripts/main.ts':
+				"import { spare, total } from '../src/lib/domain/sum.ts';\nconsole.log(total([spare]));\n"
+		});
+		expect(used.issues).toEqual([]);
 	});
 });

@@ -1,7 +1,7 @@
 // Shapes the metrics layer's rows into what the charts draw: pure, so each is tested with empty
 // and withheld data, and the page stays a thin drawing of them.
-import type { CompletionEquityRow } from '../../domain/equity/completion-equity.ts';
-import type { TimeToCredential } from '../../domain/survival/time-to-credential.ts';
+import type { CompletionEquityRow } from '../../domain/equity/index.ts';
+import type { TimeToCredential } from '../../domain/survival/index.ts';
 import type { Estimate } from './dot-interval.ts';
 import type { HeatCell } from './heat-map.ts';
 import type { LineSeries } from './lines.ts';

@@ -2,8 +2,8 @@
 // figures under snake_case headers (a rate as 0.472, a ratio unrounded); the table shows them
 // formatted (display).
 import type { TableColumn } from '../tables/table-column.ts';
-import type { CompletionEquityRow } from '../../domain/equity/completion-equity.ts';
-import type { TimeToCredentialPoint } from '../../domain/survival/time-to-credential.ts';
+import type { CompletionEquityRow } from '../../domain/equity/index.ts';
+import type { TimeToCredentialPoint } from '../../domain/survival/index.ts';
 
 export const pct = (v: number | null | undefined) => (v == null ? '—' : `${(v * 100).toFixed(1)}%`);
 export const days = (v: number | null | undefined) => (v == null ? '—' : `${Math.round(v)} days`);

@@ -1,7 +1,7 @@
 // One cumulative-incidence curve of a time-to-credential result as a chart line starting at day 0,
 // so a provider's curve and the system's can be drawn side by side.
 import type { LineSeries } from '../charts/lines.ts';
-import type { TimeToCredentialPoint } from '../../domain/survival/time-to-credential.ts';
+import type { TimeToCredentialPoint } from '../../domain/survival/index.ts';
 
 export function comparedCurve(
 	ttc: { suppressed: string | null; points: TimeToCredentialPoint[] },

@@ -6,8 +6,7 @@
 // (stacking). Units carry workload hours and credits; some have prerequisites (always on a unit
 // generated earlier, so there are no cycles); some units of one area are recognised as another's.
 import { randomLcg } from 'd3-random';
-import { makeCredential, makeGroup } from '../stacking/defaults.ts';
-import type { Catalogue } from '../stacking/catalogue.ts';
+import { makeCredential, makeGroup, type Catalogue } from '../stacking/index.ts';
 import type { Credential, Prerequisite, Recognition, RequirementGroup } from '../types.ts';
 
 /** Random draws from one seeded source; the order of calls fixes the catalogue. */

@@ -20,9 +20,13 @@
 // some complete the qualification (an award for it too), most hold part of one.
 // Deterministic for a seed: one d3.randomLcg drives every draw, in a fixed order.
 import { randomLcg, randomLogNormal } from 'd3-random';
-import { asIndex, type Catalogue, type CatalogueIndex } from '../stacking/catalogue.ts';
-import { planCompletion } from '../stacking/plan.ts';
-import { membersOf } from '../stacking/requirements.ts';
+import {
+	asIndex,
+	type Catalogue,
+	type CatalogueIndex,
+	planCompletion,
+	membersOf
+} from '../stacking/index.ts';
 import type { Award, Enrolment, Learner, Provider } from '../types.ts';
 
 export type DemoData = {

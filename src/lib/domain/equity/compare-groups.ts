@@ -15,9 +15,14 @@
 // The interval of the ratio is the caller's: it depends on the metric (completionEquity
 // uses Katz's for two proportions).
 
-import type { RiskRatio } from '../intervals/risk-ratio.ts';
-import { DEFAULT_SUPPRESSION_THRESHOLD, suppressCells, tableSets } from '../suppression/suppress-cells.ts';
-import { withheldBelow, type Suppression } from '../suppression/policy.ts';
+import type { RiskRatio } from '../intervals/index.ts';
+import {
+	DEFAULT_SUPPRESSION_THRESHOLD,
+	suppressCells,
+	tableSets,
+	withheldBelow,
+	type Suppression
+} from '../suppression/index.ts';
 import { groupName, PAIR_SEPARATOR, type GroupInput, type GroupName } from './group-key.ts';
 
 export type { Suppression };

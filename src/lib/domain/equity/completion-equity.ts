@@ -8,9 +8,8 @@
 // Any rate of successes among a known outcome fits the same input: the stacking rate is
 // completed = achieved, known = holders, inProgress = 0.
 
-import { riskRatio } from '../intervals/risk-ratio.ts';
-import { wilson } from '../intervals/wilson.ts';
-import { publishedCount, publishesRate } from '../suppression/policy.ts';
+import { riskRatio, wilson } from '../intervals/index.ts';
+import { publishedCount, publishesRate } from '../suppression/index.ts';
 import { compareGroups, DEFAULT_SUPPRESSION, type Margins, type Suppression } from './compare-groups.ts';
 import type { GroupInput } from './group-key.ts';
 

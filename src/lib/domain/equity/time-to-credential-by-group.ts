@@ -3,15 +3,14 @@
 // is withheld — its curve and counts too, since a curve of a few learners tells their
 // dates — and complementary suppression keeps its n from being worked out from the total.
 
-import type { DayCounts } from '../survival/day-counts.ts';
-import { timeToCredential, type TimeToCredential } from '../survival/time-to-credential.ts';
+import { type DayCounts, timeToCredential, type TimeToCredential } from '../survival/index.ts';
 import {
 	publishedCount,
 	publishesRate,
 	rounds,
 	withheldBelow,
 	type Suppression
-} from '../suppression/policy.ts';
+} from '../suppression/index.ts';
 import { compareGroups, DEFAULT_SUPPRESSION, type Margins } from './compare-groups.ts';
 import type { GroupInput } from './group-key.ts';
 

@@ -2,7 +2,7 @@
 // under way, every prerequisite held, offered on the date asked (inside the credential's validity),
 // and something one enrols in — a qualification (a target of requirement groups) is achieved by
 // stacking its units, so it is a goal, never a suggestion.
-import type { CatalogueIndex } from '../stacking/catalogue.ts';
+import type { CatalogueIndex } from '../stacking/index.ts';
 
 export function candidateCredentials({
 	index,

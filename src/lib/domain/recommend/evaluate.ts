@@ -14,7 +14,7 @@
 // learners (Efron & Tibshirani 1993, ch. 13), seeded so a rerun prints the same table. Comparisons
 // between two methods on the same learners resample learners once for both (paired bootstrap).
 import { randomLcg } from 'd3-random';
-import { wilson, type Proportion } from '../intervals/wilson.ts';
+import { wilson, type Proportion } from '../intervals/index.ts';
 
 /** 1-based position of `target` in `ranked`; null when absent. */
 export function rankOf(ranked: readonly string[], target: string): number | null {

@@ -2,7 +2,7 @@
 // from them): the signals that added most to the score first. With no goal set, the first says how
 // it counts toward the nearest qualification, or why it does not. The outlook (completion rate,
 // median time) is information, not a reason: `outlookText` words it for its own line.
-import type { CatalogueIndex } from '../stacking/catalogue.ts';
+import type { CatalogueIndex } from '../stacking/index.ts';
 import type { EnrolmentStatus } from '../types.ts';
 import type { Signals, Weights } from './recommend.ts';
 

@@ -7,9 +7,12 @@
 // requirement (the fewest credentials still needed, from learnerProgress) that it covers, so a
 // qualification nearly complete counts most. `completesGroup` / `completesTarget` say when it is
 // the last one a group or the whole qualification asks for.
-import type { CatalogueIndex } from '../stacking/catalogue.ts';
-import type { QualificationProgress } from '../stacking/progress.ts';
-import { evaluateTarget, type GroupState } from '../stacking/requirements.ts';
+import {
+	type CatalogueIndex,
+	type QualificationProgress,
+	evaluateTarget,
+	type GroupState
+} from '../stacking/index.ts';
 import type { RequirementGroup } from '../types.ts';
 
 export type Contribution = {

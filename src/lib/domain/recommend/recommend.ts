@@ -14,14 +14,17 @@
 // ambitious options.
 // A credential that only counts toward qualifications the learner has completed is never suggested.
 // Ties (equal rounded scores) go to the credential id, so the same input gives the same list.
-import { expandHoldings } from '../stacking/holdings.ts';
-import type { CatalogueIndex } from '../stacking/catalogue.ts';
-import { learnerProgress, type QualificationProgress } from '../stacking/progress.ts';
+import {
+	expandHoldings,
+	type CatalogueIndex,
+	learnerProgress,
+	type QualificationProgress,
+	membersOf
+} from '../stacking/index.ts';
 import { candidateCredentials } from './candidates.ts';
 import { nextContext, statusAt, type NextEvidence, type SequenceModel, type Step } from './model.ts';
 import { progressContributions, type Contribution } from './progress-signal.ts';
 import { explain } from './explain.ts';
-import { membersOf } from '../stacking/requirements.ts';
 
 export type Weights = { next: number; progress: number; goal: number; skills: number };
 export const DEFAULT_WEIGHTS: Weights = { next: 1, progress: 0.6, goal: 1.5, skills: 0.2 };

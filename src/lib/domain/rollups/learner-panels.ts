@@ -13,8 +13,7 @@
 // nor a provider's flows per cohort are kept: at 1M generated enrolments the system's flows per
 // cohort are 40,000 cells, the providers' would be 526,000 (more than all other cells together).
 import { GROUP_DIMENSIONS } from '../types.ts';
-import type { CatalogueIndex } from '../stacking/catalogue.ts';
-import { learnerStandings } from '../stacking/stacking-rate.ts';
+import { type CatalogueIndex, learnerStandings } from '../stacking/index.ts';
 
 /** The dimension of the flows counted per start cohort, and the value of enrolments without one. */
 export const COHORT_DIMENSION = 'cohort';

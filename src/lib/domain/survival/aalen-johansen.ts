@@ -24,8 +24,7 @@
 // carried as one 4 × 4 matrix C(t) = H(t)ᵀ C(t−) H(t) + (those leaving at t), which makes
 // the work O(days), whatever the number of learners.
 
-import { logInterval } from '../intervals/log-interval.ts';
-import { Z95 } from '../intervals/wilson.ts';
+import { logInterval, Z95 } from '../intervals/index.ts';
 import { collapseDayCounts, type DayCounts } from './day-counts.ts';
 
 /** `survival`: still in the initial state (in progress), R's "(s0)". */

@@ -2,7 +2,7 @@
 // { n, inProgress, points: [{ day, completed, withdrawn, failed, completedLow,
 //   completedHigh }], median: { days, low, high } | null }.
 
-import { Z95 } from '../intervals/wilson.ts';
+import { Z95 } from '../intervals/index.ts';
 import { aalenJohansen } from './aalen-johansen.ts';
 import type { DayCounts } from './day-counts.ts';
 import { medianTimeToCredential, type MedianTime } from './median-time.ts';

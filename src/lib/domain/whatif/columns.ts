@@ -2,7 +2,7 @@
 // API read these, so a table downloads in one shape. Raw numbers (shares as fractions),
 // snake_case keys.
 import type { Column } from '../../csv.ts';
-import type { TimeToCredentialPoint } from '../survival/time-to-credential.ts';
+import type { TimeToCredentialPoint } from '../survival/index.ts';
 import type { GroupRow, ProviderRow, QualificationWhatIf, Remaining } from './report.ts';
 
 /** One figure of those still in progress, now and under the scenario. */

@@ -8,8 +8,7 @@
 // Complete means what the stacking rate means (stacking-rate.ts): holding the qualification's
 // award, or holding credentials that satisfy every requirement group, with recognitions and
 // stacking applied (holdings.ts).
-import { expandHoldings } from '../stacking/holdings.ts';
-import { hoursStillNeeded, learnerProgress } from '../stacking/progress.ts';
+import { expandHoldings, hoursStillNeeded, learnerProgress } from '../stacking/index.ts';
 import { bearingOn, type Rules } from './rules.ts';
 
 export type ReplayAward = { credentialId: string; providerId: string | null; issuedOn: string };

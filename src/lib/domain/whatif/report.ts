@@ -22,20 +22,18 @@
 // withheld; so is a difference (and the scenario count it would give away) made by fewer
 // learners than the threshold, since publishing both counts would single those learners out.
 // Under rounding every count is rounded and every figure derives from the rounded counts.
-import { completionEquity, type CompletionEquityRow } from '../equity/completion-equity.ts';
-import { timeToCredentialByGroup } from '../equity/time-to-credential-by-group.ts';
-import { wilson, type Proportion } from '../intervals/wilson.ts';
+import { completionEquity, type CompletionEquityRow, timeToCredentialByGroup } from '../equity/index.ts';
+import { wilson, type Proportion } from '../intervals/index.ts';
 import { isoToDayNumber } from '../dates.ts';
 import {
 	fewerThan,
 	publishedCount,
 	publishesRate,
 	withheldBelow,
-	type Suppression
-} from '../suppression/policy.ts';
-import { suppressCells } from '../suppression/suppress-cells.ts';
-import type { DayCounts } from '../survival/day-counts.ts';
-import type { TimeToCredentialPoint } from '../survival/time-to-credential.ts';
+	type Suppression,
+	suppressCells
+} from '../suppression/index.ts';
+import type { DayCounts, TimeToCredentialPoint } from '../survival/index.ts';
 import { GROUP_DIMENSIONS, type GroupDimension } from '../types.ts';
 import { replayLearner, type LearnerReplay, type ReplayAward, type TargetOutcome } from './replay.ts';
 import type { AppliedScenario } from './rules.ts';

@@ -14,8 +14,7 @@
 //   `toProvider` it is not already a member of; a learner's awards of those units add their
 //   stand-ins in date order while their credits stay within `maxCredits` (per learner).
 // Anything the scenario names that the catalogue does not hold is refused, every name at once.
-import { indexCatalogue, type CatalogueIndex } from '../stacking/catalogue.ts';
-import { membersOf, targetLookup } from '../stacking/requirements.ts';
+import { indexCatalogue, type CatalogueIndex, membersOf, targetLookup } from '../stacking/index.ts';
 import type { Credential, Prerequisite, Recognition, RequirementGroup } from '../types.ts';
 import { ScenarioError, type Scenario, type ScenarioChange } from './scenario.ts';
 

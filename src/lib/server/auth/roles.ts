@@ -1,6 +1,6 @@
 // Who may see what. Roles and the scope each one's queries run in; the pure rules live
 // here so hooks, the query layer and tests share one statement of them.
-import type { DisclosurePolicy, Suppression } from '../../domain/suppression/policy.ts';
+import type { DisclosurePolicy, Suppression } from '../../domain/suppression/index.ts';
 import type { Scope } from '../../domain/scope.ts';
 
 export const ROLES = ['admin', 'policymaker', 'provider', 'learner'] as const;

@@ -5,12 +5,12 @@ import { searchCatalogue } from '../queries/catalogue-page.ts';
 import { getLearnerHoldings, getPlan, getProgress } from '../queries/pathway.ts';
 import { UsageError } from './args.ts';
 import type { CommandContext } from './main.ts';
-import type { Objective } from '../../domain/stacking/index.ts';
 import {
+	type Objective,
 	requirementTree,
 	ruleSentence,
 	type RequirementNode
-} from '../../domain/stacking/requirement-tree.ts';
+} from '../../domain/stacking/index.ts';
 
 export async function catalogueCommand(argv: string[], { openDb, stdout }: CommandContext): Promise<number> {
 	const [action, ...rest] = argv;

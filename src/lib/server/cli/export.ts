@@ -1,6 +1,6 @@
 import { audit } from '../auth/audit.ts';
 import { parseArgs } from 'node:util';
-import { exportTables, type ExportFormat } from '../import/flat/export.ts';
+import { exportTables, type ExportFormat } from '../import/flat/index.ts';
 import { TABLE_ORDER, type ImportTable } from '../import/records.ts';
 import { UsageError } from './args.ts';
 import type { CommandContext } from './main.ts';

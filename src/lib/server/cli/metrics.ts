@@ -3,7 +3,7 @@
 // very body) or as a readable table.
 import { parseArgs } from 'node:util';
 import { readSettings } from '../config.ts';
-import { UnknownReferenceGroup, type Suppression } from '../../domain/equity/compare-groups.ts';
+import { UnknownReferenceGroup, type Suppression } from '../../domain/equity/index.ts';
 import {
 	completionQuestion,
 	conformanceQuestion,

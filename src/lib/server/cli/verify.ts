@@ -7,7 +7,7 @@ import { collectFiles, isDocumentation } from '../import/index.ts';
 import { DOCUMENT_LIMIT_BYTES } from '../import/limits.ts';
 import { readAllBytes } from '../import/source.ts';
 import type { DocumentCheck } from '../../domain/document-check.ts';
-import { verifyFile } from '../import/vc2/verify.ts';
+import { verifyFile } from '../import/verify-file.ts';
 import { UsageError } from './args.ts';
 import type { CommandContext } from './main.ts';
 

@@ -2,7 +2,7 @@
 // data-quality cards from the same query layer as /watch and /providers/[id]/quality, as JSON
 // (--json: stdout holds only the JSON) or as a short readable summary.
 import { parseArgs } from 'node:util';
-import { ELEMENT_LABELS, QUALITY_ELEMENTS } from '../../domain/watch/data-quality.ts';
+import { ELEMENT_LABELS, QUALITY_ELEMENTS } from '../../domain/watch/index.ts';
 import { qualityParams, watchParams } from '../http/watch-params.ts';
 import { getQuality } from '../queries/quality.ts';
 import { getWatch } from '../queries/watch.ts';

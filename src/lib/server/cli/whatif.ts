@@ -3,9 +3,8 @@
 // stdout holds only the JSON) or as a short readable summary.
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { parseScenario, ScenarioError } from '../../domain/whatif/scenario.ts';
+import { parseScenario, ScenarioError, type Remaining } from '../../domain/whatif/index.ts';
 import { whatifParams } from '../http/whatif-params.ts';
-import type { Remaining } from '../../domain/whatif/report.ts';
 import { getWhatIf } from '../queries/whatif.ts';
 import { UsageError } from './args.ts';
 import { suppressionOption } from './metrics.ts';

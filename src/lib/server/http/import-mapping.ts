@@ -6,18 +6,22 @@ import { ENROLMENT_STATUSES } from '../../domain/types.ts';
 import { describeLayout } from '../../domain/text-layout.ts';
 import { startImport } from '../import/jobs.ts';
 import { ImportRefusal } from '../import/records.ts';
-import { pendingUpload, releaseUpload } from '../import/profile/pending.ts';
-import { codedValues, previewMapping } from '../import/profile/preview.ts';
-import { readWideSample } from '../import/profile/profile-format.ts';
 import {
+	pendingUpload,
+	releaseUpload,
+	codedValues,
+	previewMapping,
+	readWideSample,
 	headerName,
 	parseProfile,
 	PROFILE_FIELD_NAMES,
 	PROFILE_FIELDS,
-	REQUIRED_FIELDS
-} from '../import/profile/profile.ts';
-import { listProfiles, profileForHeader, saveProfile } from '../import/profile/saved.ts';
-import { suggestProfile } from '../import/profile/suggest.ts';
+	REQUIRED_FIELDS,
+	listProfiles,
+	profileForHeader,
+	saveProfile,
+	suggestProfile
+} from '../import/profile/index.ts';
 
 /** Rows shown in the preview table, and rows the guesses and value lists look at. */
 const PREVIEW_ROWS = 20;

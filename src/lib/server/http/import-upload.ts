@@ -6,8 +6,7 @@ import { getDb } from '../db/index.ts';
 import { startImport } from '../import/jobs.ts';
 import { bufferSource } from '../import/source.ts';
 import { FORMAT_IDS, planImport, type FormatId } from '../import/index.ts';
-import { holdUpload } from '../import/profile/pending.ts';
-import { getProfile } from '../import/profile/saved.ts';
+import { holdUpload, getProfile } from '../import/profile/index.ts';
 import { looksDelimited } from '../import/unrecognised.ts';
 import { UPLOAD_LIMIT_BYTES } from '../import/limits.ts';
 

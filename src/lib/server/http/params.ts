@@ -2,7 +2,7 @@
 // library (zod). Names follow the CLI's flags: ?credential=FFF&by=gender,disability&asOf=2014-12-31.
 import { error } from '@sveltejs/kit';
 import { z } from 'zod';
-import { UnknownReferenceGroup } from '../../domain/equity/compare-groups.ts';
+import { UnknownReferenceGroup } from '../../domain/equity/index.ts';
 import { isIsoDate } from '../../domain/dates.ts';
 import { BREAKDOWNS, DATA_ORIGINS, isBreakdown, type Breakdown } from '../queries/scope.ts';
 import { ISSUANCE_BREAKDOWNS } from '../queries/issuance.ts';

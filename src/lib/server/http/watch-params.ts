@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { isIsoDate } from '../../domain/dates.ts';
 import { DATA_ORIGINS } from '../queries/scope.ts';
 import { optionalText } from './params.ts';
-import { WATCH_TABLES } from '../../domain/watch/columns.ts';
+import { WATCH_TABLES } from '../../domain/watch/index.ts';
 
 export const watchParams = z.object({
 	format: z.enum(['json', 'csv']).default('json'),

@@ -3,7 +3,7 @@
 // flags), so the three cannot disagree.
 import { error } from '@sveltejs/kit';
 import { z } from 'zod';
-import { ScenarioError, scenarioSchema } from '../../domain/whatif/scenario.ts';
+import { ScenarioError, scenarioSchema } from '../../domain/whatif/index.ts';
 import { isIsoDate } from '../../domain/dates.ts';
 import { DATA_ORIGINS } from '../queries/scope.ts';
 import { optionalText } from './params.ts';

@@ -1,15 +1,15 @@
 // One entry point for the credential formats (Open Badges 2.0/3.0, CLR 2.0, ELM, CTDL): the
 // loader detects a file's format from its head, then hands its bytes here.
 import type { ParsedUnit } from './records.ts';
-import type { JsonLimits } from './json/limits.ts';
+import type { JsonLimits } from './json/index.ts';
 import { detectFormat, DETECT_HEAD_BYTES, type CredentialFormat } from './detect.ts';
-import { parseOpenBadges } from './openbadges/parse.ts';
-import { parseElm } from './elm/parse.ts';
-import { parseCtdl } from './ctdl/parse.ts';
-import { parsePresentation } from './presentation/parse.ts';
+import { parseOpenBadges } from './openbadges/index.ts';
+import { parseElm } from './elm/index.ts';
+import { parseCtdl } from './ctdl/index.ts';
+import { parsePresentation } from './presentation/index.ts';
 
 export { detectFormat, DETECT_HEAD_BYTES, type CredentialFormat };
-export { fileResolver } from './openbadges/resolver.ts';
+export { fileResolver } from './openbadges/index.ts';
 
 export type CredentialFileInput = {
 	format: CredentialFormat;

@@ -3,7 +3,7 @@
 // verifying the document it came from.
 import { NOT_STATED, type Award, type Learner } from '../../domain/types.ts';
 import { learnerIdFor } from './ids.ts';
-import type { VerificationOutcome } from './verify/check.ts';
+import type { VerificationOutcome } from './verify/index.ts';
 
 /**
  * A document's holder: `<prefix>-<sha256 of identity>` as the id, every group not stated (but the

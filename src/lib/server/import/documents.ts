@@ -17,8 +17,12 @@ import type { ImportJob } from './loader.ts';
 import { readAllBytes, type SourceFile } from './source.ts';
 import { stackingCycleIssues } from './stacking-check.ts';
 import { tgaUnits } from './tga/index.ts';
-import { looksLikeBadgrPathway, parseBadgrPathway } from './pathways/badgr.ts';
-import { looksLikePathwayCsv, parsePathwayCsv } from './pathways/ce-csv.ts';
+import {
+	looksLikeBadgrPathway,
+	parseBadgrPathway,
+	looksLikePathwayCsv,
+	parsePathwayCsv
+} from './pathways/index.ts';
 
 /** The CLI's --format names of the document formats. */
 export const DOCUMENT_FORMATS = [

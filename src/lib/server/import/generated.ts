@@ -2,7 +2,7 @@
 // bundled training.gov.au qualifications, so learner pages have pathways to show. They go through
 // the same loader as real data, one unit per learner, and are labelled generated throughout
 // (providers and learners carry origin 'generated'; every figure of real data leaves them out).
-import { generateDemoLearners } from '../../domain/demo/learners.ts';
+import { generateDemoLearners } from '../../domain/demo/index.ts';
 import type { Catalogue } from '../../domain/stacking/index.ts';
 import type { ImportJob } from './loader.ts';
 import type { ImportRow, ParsedUnit } from './records.ts';

@@ -13,12 +13,10 @@ import {
 	type LoadOptions
 } from './loader.ts';
 import { claimOulad, ouladJob, ouladUnused } from './oulad/index.ts';
-import { arrowJob, arrowTable, isArrow } from './flat/arrow-format.ts';
-import { csvJob, csvTable, type ColumnMap } from './flat/csv-format.ts';
+import { arrowJob, arrowTable, isArrow, csvJob, csvTable, type ColumnMap } from './flat/index.ts';
 import type { ImportTable } from './records.ts';
 import { fileSource, type SourceFile } from './source.ts';
-import { profileJob } from './profile/profile-format.ts';
-import type { Profile } from './profile/profile.ts';
+import { profileJob, type Profile } from './profile/index.ts';
 import { DOCUMENT_FORMATS, planDocuments, type DocumentFormat } from './documents.ts';
 
 export const FORMAT_IDS = [

@@ -15,7 +15,7 @@ import type {
 	RequirementGroup
 } from '../../domain/types.ts';
 import type { DocumentCheck } from '../../domain/document-check.ts';
-import { makeCredential } from '../../domain/stacking/defaults.ts';
+import { makeCredential } from '../../domain/stacking/index.ts';
 
 /** Where a unit or a problem is: a line of a text file or a JSON path inside a document. */
 export type SourceLocation = { file: string; line?: number; path?: string };

@@ -1,7 +1,6 @@
 // What to tell someone whose file no format took: for delimited text, which template headers were
 // expected and how to map a wide extract with a profile instead; for anything else, the formats read.
-import { headerName } from './profile/profile.ts';
-import { readWideSample } from './profile/profile-format.ts';
+import { headerName, readWideSample } from './profile/index.ts';
 import { ImportRefusal } from './records.ts';
 import type { SourceFile } from './source.ts';
 import { TABLES } from './tables.ts';

@@ -14,7 +14,7 @@ import {
 	type Facet,
 	type FacetCount,
 	type FacetedHit
-} from '../../domain/catalogue/search.ts';
+} from '../../domain/catalogue/index.ts';
 import {
 	getCredentialDetail,
 	summaryOf,

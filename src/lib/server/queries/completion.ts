@@ -5,9 +5,12 @@ import { completionFromRollup, rollupQuestion } from './rollup-read.ts';
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { marginsOf, smallDifferences, widenings } from './disclosure.ts';
-import { completionEquity, type CompletionEquity } from '../../domain/equity/completion-equity.ts';
-import type { Suppression } from '../../domain/equity/compare-groups.ts';
-import type { GroupInput } from '../../domain/equity/group-key.ts';
+import {
+	completionEquity,
+	type CompletionEquity,
+	type Suppression,
+	type GroupInput
+} from '../../domain/equity/index.ts';
 import {
 	ENROLMENT_JOINS,
 	breakdownColumn,

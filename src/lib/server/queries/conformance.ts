@@ -10,18 +10,24 @@ import {
 	DEFINITIONS,
 	type ConformanceShare,
 	type ConformanceShares,
-	type Definition
-} from '../../domain/conformance/conformance-shares.ts';
-import type { Conformance } from '../../domain/conformance/conformance.ts';
-import { missingElements, type MissingElement } from '../../domain/conformance/missing-elements.ts';
+	type Definition,
+	type Conformance,
+	missingElements,
+	type MissingElement
+} from '../../domain/conformance/index.ts';
 import type { Credential } from '../../domain/types.ts';
 import type { VerificationShare } from '../../domain/dashboard-rows.ts';
 import { getAwardCounts, getCredentials, getProviders } from './catalogue.ts';
 import { getVerificationShares } from './verification-shares.ts';
 import type { QueryContext } from './scope.ts';
-import type { Suppression } from '../../domain/equity/compare-groups.ts';
-import { suppressCells } from '../../domain/suppression/suppress-cells.ts';
-import { publishedCount, publishesRate, rounds, withheldBelow } from '../../domain/suppression/policy.ts';
+import type { Suppression } from '../../domain/equity/index.ts';
+import {
+	suppressCells,
+	publishedCount,
+	publishesRate,
+	rounds,
+	withheldBelow
+} from '../../domain/suppression/index.ts';
 
 export type CredentialConformance = {
 	id: string;

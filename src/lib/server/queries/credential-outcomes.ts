@@ -2,8 +2,7 @@
 // the same queries /system?credential=ID runs (all cohorts, as of today, the caller's scope and
 // suppression), so the catalogue page and the dashboard it links to cannot disagree.
 import type { Db } from '../db/client.ts';
-import type { Suppression } from '../../domain/equity/compare-groups.ts';
-import type { CompletionEquityRow } from '../../domain/equity/completion-equity.ts';
+import type { Suppression, CompletionEquityRow } from '../../domain/equity/index.ts';
 import { getCompletion } from './completion.ts';
 import { narrowedAwardsWithheld } from './conformance.ts';
 import { getOverview, publishOverview, type PublishedOverview } from './overview.ts';

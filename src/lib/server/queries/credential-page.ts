@@ -1,7 +1,7 @@
 // What /catalogue/[id] shows: the credential and its neighbours laid out as a graph (computed
 // once here, so the browser only draws it) and, for the roles that see dashboards, its outcomes
 // in their own scope (a provider its own enrolments) with a link to the dashboard narrowed to it.
-import { policyStatement } from '../../domain/suppression/policy.ts';
+import { policyStatement } from '../../domain/suppression/index.ts';
 import { credentialGraph } from '../../view/graph/credential-graph.ts';
 import { layoutGraph } from '../../view/graph/layout.ts';
 import type { Access, Role } from '../auth/roles.ts';

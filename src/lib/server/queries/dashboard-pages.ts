@@ -1,7 +1,7 @@
 // What /system and /providers/[id] show, each from one call that owns its caching: the dashboard
 // kept until the data changes, the cohorts to choose from, the data's sources, and (on /system)
 // the flow Sankey, streamed after the page, or (on a provider's page) its learners.
-import { policyStatement } from '../../domain/suppression/policy.ts';
+import { policyStatement } from '../../domain/suppression/index.ts';
 import type { Db } from '../db/client.ts';
 import { pageFlows } from '../../view/flow-sample.ts';
 import { getProviders } from './catalogue.ts';

@@ -1,8 +1,8 @@
 // Consistency of suppression across views (docs/disclosure.md rule (a)): a two-dimension table is
 // suppressed knowing how the one-dimension views of its two dimensions publish their groups, so
 // a group withheld there is not given away here by adding up its row or column.
-import type { Margins, Suppression } from '../../domain/equity/compare-groups.ts';
-import { smallDifference, withheldBelow } from '../../domain/suppression/policy.ts';
+import type { Margins, Suppression } from '../../domain/equity/index.ts';
+import { smallDifference, withheldBelow } from '../../domain/suppression/index.ts';
 import type { Breakdown, QueryContext } from './scope.ts';
 
 type OneDimension = { group: string | null; suppressed: string | null };

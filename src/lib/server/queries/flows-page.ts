@@ -1,6 +1,6 @@
 // What /flows shows: the flows of one origin, kind and range of start cohorts (a provider's, a
 // learner group's), the options its filters choose from, and the policy they are withheld under.
-import { policyStatement, withheldBelow } from '../../domain/suppression/policy.ts';
+import { policyStatement, withheldBelow } from '../../domain/suppression/index.ts';
 import { GROUP_DIMENSIONS, type GroupDimension } from '../../domain/types.ts';
 import type { Access } from '../auth/roles.ts';
 import type { Db } from '../db/client.ts';

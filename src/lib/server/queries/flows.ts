@@ -12,9 +12,8 @@
 
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
-import type { Suppression } from '../../domain/equity/compare-groups.ts';
-import { suppressCells } from '../../domain/suppression/suppress-cells.ts';
-import { publishedCount, withheldBelow as threshold } from '../../domain/suppression/policy.ts';
+import type { Suppression } from '../../domain/equity/index.ts';
+import { suppressCells, publishedCount, withheldBelow as threshold } from '../../domain/suppression/index.ts';
 import { NOT_STATED, type EnrolmentStatus, type GroupDimension } from '../../domain/types.ts';
 import type { FlowRow } from '../../domain/dashboard-rows.ts';
 import {

@@ -7,14 +7,16 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import type { IssuanceRow } from '../../domain/dashboard-rows.ts';
-import type { Suppression } from '../../domain/equity/compare-groups.ts';
-import { suppressCells } from '../../domain/suppression/suppress-cells.ts';
-import { publishedCount, withheldBelow } from '../../domain/suppression/policy.ts';
+import type { Suppression } from '../../domain/equity/index.ts';
+import { suppressCells, publishedCount, withheldBelow } from '../../domain/suppression/index.ts';
 import { issuanceCellsFromRollup, type IssuanceCell } from './panel-read.ts';
 import { AWARD_JOINS, awardConditions, type QueryContext } from './scope.ts';
 
 export const ISSUANCE_BREAKDOWNS = ['none', 'level', 'provider_kind', 'mode', 'qa_approach'] as const;
 export type IssuanceBreakdown = (typeof ISSUANCE_BREAKDOWNS)[number];
+
+/** An award's quarter of issue, "2014-Q2" (the panel sums count by it too). */
+export const ISSUE_QUARTER = sql`to_char(a.issued_on, 'YYYY') || '-Q' || to_char(a.issued_on, 'Q')`;
 
 /** Each breakdown's group of an award (a, its credential c, its issuing provider p): the panel sums count by them too. */
 export const ISSUANCE_GROUP_COLUMNS: Record<IssuanceBreakdown, string> = {
@@ -65,7 +67,7 @@ async function issuanceCellsFromBase(
 	{ by, verifiedOnly, ...context }: QueryContext & { by: IssuanceBreakdown; verifiedOnly: boolean }
 ): Promise<IssuanceCell[]> {
 	const rows = await db.query<{ period: string; grp: string; awards: number; learners: number }>(sql`
-		select to_char(a.issued_on, 'YYYY') || '-Q' || to_char(a.issued_on, 'Q') as period,
+		select ${ISSUE_QUARTER} as period,
 			${sql.raw(ISSUANCE_GROUP_COLUMNS[by])} as grp,
 			count(*)::int as awards, count(distinct a.learner_id)::int as learners
 		from ${AWARD_JOINS}

@@ -7,7 +7,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { membersOf, type GroupState, type Objective, type Progress } from '../../domain/stacking/index.ts';
 import type { CardFacts } from '../../domain/types.ts';
-import type { Suppression } from '../../domain/suppression/policy.ts';
+import type { Suppression } from '../../domain/suppression/index.ts';
 import { getProviders } from './catalogue.ts';
 import { getCatalogueIndex } from './catalogue-cache.ts';
 import { shownLearnerId } from './learner-ids.ts';

@@ -7,7 +7,7 @@ import {
 	publishedCount,
 	withheldBelow,
 	type Suppression
-} from '../../domain/suppression/policy.ts';
+} from '../../domain/suppression/index.ts';
 import { narrowedAwardsWithheld } from './conformance.ts';
 import {
 	AWARD_JOINS,

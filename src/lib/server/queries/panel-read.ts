@@ -8,9 +8,9 @@
 // (tests/db/rollups.test.ts).
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
-import { PROGRESS_BINS, sortStackingCells, type StackingCell } from '../../domain/stacking/stacking-rate.ts';
+import { PROGRESS_BINS, sortStackingCells, type StackingCell } from '../../domain/stacking/index.ts';
 import type { GroupDimension } from '../../domain/types.ts';
-import { COHORT_DIMENSION, NO_COHORT } from '../../domain/rollups/learner-panels.ts';
+import { COHORT_DIMENSION, NO_COHORT } from '../../domain/rollups/index.ts';
 import { filtersBeyondProvider, originCondition, type QueryContext } from './scope.ts';
 
 /** The provider of a question ('' for the whole system), or null when the sums do not hold it. */

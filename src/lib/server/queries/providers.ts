@@ -1,8 +1,7 @@
 // The providers' view: each provider's credentials and cohorts against the system
 // benchmark. Aggregates only; suppressed for everyone but an admin.
 import type { Db } from '../db/client.ts';
-import type { Suppression } from '../../domain/equity/compare-groups.ts';
-import type { CompletionEquityRow } from '../../domain/equity/completion-equity.ts';
+import type { Suppression, CompletionEquityRow } from '../../domain/equity/index.ts';
 import type { Provider } from '../../domain/types.ts';
 import { getProviders } from './catalogue.ts';
 import { getCompletion } from './completion.ts';

@@ -6,19 +6,19 @@
 // domain/watch/data-quality.ts.
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
-import type { Suppression } from '../../domain/equity/compare-groups.ts';
+import type { Suppression } from '../../domain/equity/index.ts';
 import {
 	ELEMENT_LABELS,
 	qualityCard,
 	QUALITY_ELEMENTS,
 	issuerByOrigin,
-	type QualityRecord
-} from '../../domain/watch/data-quality.ts';
+	type QualityRecord,
+	type ProviderQuality
+} from '../../domain/watch/index.ts';
 import { UNRESOLVED_BADGE } from '../import/records.ts';
 import { getCatalogue, getProviders } from './catalogue.ts';
 import { withheld } from './watch-disclosure.ts';
-import type { ProviderQuality } from '../../domain/watch/answer.ts';
-import { publishedCount, publishesRate } from '../../domain/suppression/policy.ts';
+import { publishedCount, publishesRate } from '../../domain/suppression/index.ts';
 import type { ProviderAwards } from './verification-shares.ts';
 
 export const QUALITY_DEFINITION = `Share of the provider's credential records carrying each element: ${QUALITY_ELEMENTS.map((e) => ELEMENT_LABELS[e]).join(', ')} (the EU Annex I, the Australian framework's critical information and CTDL's minimum data). A description that is blank or repeats the title does not count; Stackwise's data model keeps no language yet, so no record shows one. A stub carries nothing but (at most) its title — an Open Badges 2.0 badge whose BadgeClass was never supplied is one. Stacking rules: records with requirement groups a machine can read, and records with rule text an importer left unparsed. Verified: awards the provider issued whose signature or proof was checked and held, of all it issued (withheld when they describe fewer learners than the threshold). Last import: the latest import that brought its enrolments or awards.`;

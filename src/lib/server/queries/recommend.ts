@@ -25,7 +25,7 @@ import {
 	rounds,
 	withheldBelow,
 	type Suppression
-} from '../../domain/suppression/policy.ts';
+} from '../../domain/suppression/index.ts';
 
 import { getCatalogueIndex } from './catalogue-cache.ts';
 import { cachedForDataVersion, forgetCached } from './versioned-cache.ts';

@@ -5,7 +5,7 @@
 // dimensions — is answered from the base tables. Both give the same numbers (tests/db/rollups.test.ts).
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
-import type { DayCounts } from '../../domain/survival/day-counts.ts';
+import type { DayCounts } from '../../domain/survival/index.ts';
 import { ROLLUP_KEYSETS } from '../rollups.ts';
 import { isDimension, originCondition, type Breakdown, type DataOrigin, type QueryContext } from './scope.ts';
 

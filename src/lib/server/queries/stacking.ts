@@ -7,15 +7,17 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import type { StackingRow } from '../../domain/dashboard-rows.ts';
-import type { Suppression } from '../../domain/equity/compare-groups.ts';
-import { completionEquity } from '../../domain/equity/completion-equity.ts';
-import { PROGRESS_BINS, stackingOutcomes, type StackingCell } from '../../domain/stacking/stacking-rate.ts';
-import { suppressTable } from '../../domain/suppression/suppress-table.ts';
-import { publishedCount, withheldBelow } from '../../domain/suppression/policy.ts';
+import { type Suppression, completionEquity } from '../../domain/equity/index.ts';
+import {
+	PROGRESS_BINS,
+	stackingOutcomes,
+	type StackingCell,
+	type CatalogueIndex
+} from '../../domain/stacking/index.ts';
+import { suppressTable, publishedCount, withheldBelow } from '../../domain/suppression/index.ts';
 import { marginsOf } from './disclosure.ts';
 import type { GroupDimension } from '../../domain/types.ts';
 import { getCatalogueIndex } from './catalogue-cache.ts';
-import type { CatalogueIndex } from '../../domain/stacking/catalogue.ts';
 import { groupInput } from './completion.ts';
 import { stackingCellsFromRollup } from './panel-read.ts';
 import { breakdownColumn, originCondition, type QueryContext } from './scope.ts';

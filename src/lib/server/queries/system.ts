@@ -2,8 +2,7 @@
 // one call from their load functions: aggregates only (one row per group, never per learner),
 // suppressed for everyone but an admin, all under the same scope, cut-off and filters.
 import type { Db } from '../db/client.ts';
-import type { Suppression } from '../../domain/equity/compare-groups.ts';
-import type { CompletionEquity, CompletionEquityRow } from '../../domain/equity/completion-equity.ts';
+import type { Suppression, CompletionEquity, CompletionEquityRow } from '../../domain/equity/index.ts';
 import { getCompletion } from './completion.ts';
 import {
 	getConformance,

@@ -7,14 +7,13 @@
 import { dayCountsFromRollup, rollupQuestion } from './rollup-read.ts';
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
-import type { Suppression } from '../../domain/equity/compare-groups.ts';
-import { rounds } from '../../domain/suppression/policy.ts';
 import {
+	type Suppression,
 	timeToCredentialByGroup,
 	type GroupTimeToCredential
-} from '../../domain/equity/time-to-credential-by-group.ts';
-import type { DayCounts } from '../../domain/survival/day-counts.ts';
-import { meanDaysAmongCompleters } from '../../domain/survival/mean-among-completers.ts';
+} from '../../domain/equity/index.ts';
+import { rounds } from '../../domain/suppression/index.ts';
+import { type DayCounts, meanDaysAmongCompleters } from '../../domain/survival/index.ts';
 import { groupInput, type BreakdownContext } from './completion.ts';
 import { marginsOf, smallDifferences, widenings } from './disclosure.ts';
 import { ENROLMENT_JOINS, breakdownColumn, enrolmentConditions, statusAsOf } from './scope.ts';

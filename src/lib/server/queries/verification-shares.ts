@@ -4,9 +4,13 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import type { VerificationShare } from '../../domain/dashboard-rows.ts';
-import type { Suppression } from '../../domain/equity/compare-groups.ts';
-import { suppressCells } from '../../domain/suppression/suppress-cells.ts';
-import { publishedCount, publishesRate, withheldBelow } from '../../domain/suppression/policy.ts';
+import type { Suppression } from '../../domain/equity/index.ts';
+import {
+	suppressCells,
+	publishedCount,
+	publishesRate,
+	withheldBelow
+} from '../../domain/suppression/index.ts';
 import {
 	AWARD_JOINS,
 	awardConditions,

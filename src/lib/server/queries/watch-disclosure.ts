@@ -2,9 +2,7 @@
 // which of their cells describe too few learners to publish, under the one policy object
 // (domain/suppression/policy.ts; docs/disclosure.md). Published counts should also pass
 // publishedCount(suppression, n) so the rounding of the 'both' and 'round5' modes applies.
-import type { Suppression } from '../../domain/suppression/policy.ts';
-import { withheldBelow } from '../../domain/suppression/policy.ts';
-import { suppressCells } from '../../domain/suppression/suppress-cells.ts';
+import { type Suppression, withheldBelow, suppressCells } from '../../domain/suppression/index.ts';
 
 /**
  * Per cell, why it is withheld (or null): fewer learners than the threshold, and a second cell

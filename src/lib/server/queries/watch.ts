@@ -5,21 +5,25 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { cachedForDataVersion } from './versioned-cache.ts';
-import type { Suppression } from '../../domain/equity/compare-groups.ts';
-import { tableSets } from '../../domain/suppression/suppress-cells.ts';
-import { publishedCount, publishesRate, rounds } from '../../domain/suppression/policy.ts';
+import type { Suppression } from '../../domain/equity/index.ts';
+import { tableSets, publishedCount, publishesRate, rounds } from '../../domain/suppression/index.ts';
 import type { Credential, Provider } from '../../domain/types.ts';
-import { deadEnds, FEW_ONWARD } from '../../domain/watch/dead-ends.ts';
-import { overlapClusters, overlapPairs, OVERLAP_THRESHOLDS } from '../../domain/watch/overlap.ts';
-import { participationShares } from '../../domain/watch/participation.ts';
 import {
+	deadEnds,
+	FEW_ONWARD,
+	overlapClusters,
+	overlapPairs,
+	OVERLAP_THRESHOLDS,
+	participationShares,
 	awardsPerCredential,
 	firstsPerQuarter,
 	PROLIFERATION_BREAKDOWNS,
 	type CredentialFacts,
 	type FirstsRow,
-	type ProliferationBreakdown
-} from '../../domain/watch/proliferation.ts';
+	type ProliferationBreakdown,
+	type WatchAnswer,
+	type WatchMember
+} from '../../domain/watch/index.ts';
 import { getCatalogue, getProviders } from './catalogue.ts';
 import {
 	AWARD_JOINS,
@@ -31,7 +35,6 @@ import {
 } from './scope.ts';
 import { withheld } from './watch-disclosure.ts';
 import { credentialAwardsWithheld } from './conformance.ts';
-import type { WatchAnswer, WatchMember } from '../../domain/watch/answer.ts';
 
 export const WATCH_DEFINITIONS = {
 	proliferation:

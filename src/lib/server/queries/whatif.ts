@@ -4,23 +4,26 @@
 // qualification under either rules — with their awards of such credentials, and replayed.
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
-import type { Suppression } from '../../domain/suppression/policy.ts';
-import { policyStatement } from '../../domain/suppression/policy.ts';
-import { membersOf } from '../../domain/stacking/requirements.ts';
-import type { CatalogueIndex } from '../../domain/stacking/catalogue.ts';
+import { type Suppression, policyStatement } from '../../domain/suppression/index.ts';
+import { membersOf, type CatalogueIndex } from '../../domain/stacking/index.ts';
 import { GROUP_DIMENSIONS, type GroupDimension, type RequirementGroup } from '../../domain/types.ts';
-import { applyScenario, type AppliedScenario } from '../../domain/whatif/rules.ts';
-import { whatIf, type WhatIf, type WhatIfLearner } from '../../domain/whatif/report.ts';
-import type { ReplayAward } from '../../domain/whatif/replay.ts';
-import { parseScenario, ScenarioError, type Scenario } from '../../domain/whatif/scenario.ts';
 import {
+	applyScenario,
+	type AppliedScenario,
+	whatIf,
+	type WhatIf,
+	type WhatIfLearner,
+	type ReplayAward,
+	parseScenario,
+	ScenarioError,
+	type Scenario,
 	askedToday,
 	askedUnder,
 	scenarioFromForm,
 	type FormGroup,
 	type WhatIfFormGroup,
 	type WhatIfFormQualification
-} from '../../domain/whatif/form.ts';
+} from '../../domain/whatif/index.ts';
 import { getCatalogueIndex } from './catalogue-cache.ts';
 import { cachedForDataVersion } from './versioned-cache.ts';
 import { originCondition, type DataOrigin } from './scope.ts';

@@ -11,7 +11,7 @@ import { cryptosuite as eddsaRdfc2022 } from '@digitalbazaar/eddsa-rdfc-2022-cry
 import type { Db } from '../db/client.ts';
 import type { Verification } from '../../domain/types.ts';
 import { learnerProgress } from '../../domain/stacking/index.ts';
-import { offlineDocumentLoader } from '../import/jsonld/contexts.ts';
+import { offlineDocumentLoader } from '../import/jsonld/index.ts';
 import { getCatalogueIndex } from '../queries/catalogue-cache.ts';
 import { getLearnerHoldings, getPlan, getProgress } from '../queries/pathway.ts';
 import type { IssuerKey } from './keys.ts';

@@ -4,11 +4,7 @@
 // first and what it is recognised as. Edges point the way credit flows: member → group → target.
 import type { CredentialKind, Origin } from '$lib/domain/types.ts';
 import type { GraphEdge, GraphNode } from './layout.ts';
-import {
-	requirementTree,
-	type RequirementInput,
-	type RequirementNode
-} from '$lib/domain/stacking/requirement-tree.ts';
+import { requirementTree, type RequirementInput, type RequirementNode } from '$lib/domain/stacking/index.ts';
 
 export type CredentialFacts = {
 	id: string;

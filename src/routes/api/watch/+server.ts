@@ -5,7 +5,7 @@ import { parseQuery } from '$lib/server/http/params.ts';
 import { watchParams } from '$lib/server/http/watch-params.ts';
 import { tabularResponse } from '$lib/server/http/tabular.ts';
 import { getCachedWatch } from '$lib/server/queries/watch.ts';
-import { watchTable } from '$lib/domain/watch/columns.ts';
+import { watchTable } from '$lib/domain/watch/index.ts';
 
 // The watch as JSON (the whole answer, as `stackwise watch --json` prints it), or one of its
 // tables as CSV (?format=csv&table=firsts|bands|clusters|dead-ends|participation).

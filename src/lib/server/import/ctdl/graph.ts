@@ -5,7 +5,7 @@
 // name (`hasChild` whether ceasn:, asn: or a full IRI) and values unwrapped from JSON-LD value
 // and id objects. This is a reader for CTDL's vocabulary, not a JSON-LD processor: contexts are
 // not fetched (the CTDL context is remote), and terms keep their local names.
-import { asArray, isObject, str } from '../json/values.ts';
+import { asArray, isObject, str } from '../json/index.ts';
 
 export type CtdlNode = {
 	id: string;

@@ -35,7 +35,7 @@ import type {
 } from '../../../domain/types.ts';
 import { countryCode } from '../country.ts';
 import { durationHours } from '../duration.ts';
-import { num, str, text } from '../json/values.ts';
+import { num, str, text } from '../json/index.ts';
 import type { ImportIssue, ImportRow } from '../records.ts';
 import { first, refs, values, type CtdlGraph, type CtdlNode } from './graph.ts';
 

@@ -3,8 +3,13 @@
 // one graph first, so a pathway in one document can name courses in another. A document that is
 // not valid JSON is rejected with its line; the others still load.
 import { ImportRefusal, type ParsedUnit } from '../records.ts';
-import { DEFAULT_JSON_LIMITS, parseSegment, splitJsonDocuments, type JsonLimits } from '../json/limits.ts';
-import { decodeText } from '../json/text.ts';
+import {
+	DEFAULT_JSON_LIMITS,
+	parseSegment,
+	splitJsonDocuments,
+	type JsonLimits,
+	decodeText
+} from '../json/index.ts';
 import { CtdlGraph } from './graph.ts';
 import { CtdlMapper } from './map.ts';
 

@@ -7,9 +7,8 @@
 // with that reason, an invalid one `failed`.
 import { generalVerify, importX509, type GeneralJWSInput } from 'jose';
 import { X509Certificate } from 'node:crypto';
-import { asArray, isObject, str, type JsonObject } from '../json/values.ts';
-import type { ProofCheck } from '../verify/check.ts';
-import { refusedSignature } from '../verify/jws.ts';
+import { asArray, isObject, str, type JsonObject } from '../json/index.ts';
+import { type ProofCheck, refusedSignature } from '../verify/index.ts';
 
 export function isJwsJson(doc: unknown): doc is JsonObject {
 	return isObject(doc) && typeof doc.payload === 'string' && Array.isArray(doc.signatures);

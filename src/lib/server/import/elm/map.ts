@@ -27,15 +27,15 @@ import type {
 	ParticipationMode,
 	Provider
 } from '../../../domain/types.ts';
-import { makeGroup } from '../../../domain/stacking/defaults.ts';
+import { makeGroup } from '../../../domain/stacking/index.ts';
 import { countryCode } from '../country.ts';
 import { calendarDate } from '../dates.ts';
 import { durationHours } from '../duration.ts';
 import { derivedId, sha256Hex } from '../ids.ts';
 import { documentLearner, verifiedAward } from '../document-rows.ts';
-import { asArray, isObject, num, str, text, typesOf, type JsonObject } from '../json/values.ts';
+import { asArray, isObject, num, str, text, typesOf, type JsonObject } from '../json/index.ts';
 import type { ImportIssue, ImportRow } from '../records.ts';
-import type { VerificationOutcome } from '../verify/check.ts';
+import type { VerificationOutcome } from '../verify/index.ts';
 
 /** Ids that are meaningful beyond the document: http(s) URIs and other non-epass URNs. */
 function globalId(id: string | undefined): string | undefined {

@@ -2,12 +2,17 @@
 // plain, wrapped for upload ({"credential": …}), or signed as JAdES (JWS JSON serialisation).
 // One unit per credential. ELM v2 XML is refused with the reason (not supported).
 import { ImportRefusal, type ParsedUnit } from '../records.ts';
-import { DEFAULT_JSON_LIMITS, parseJsonLimited, type JsonLimits } from '../json/limits.ts';
-import { decodeText } from '../json/text.ts';
-import { asArray, isObject, type JsonObject } from '../json/values.ts';
-import { decide, type ProofCheck } from '../verify/check.ts';
-import { validityProblem } from '../verify/validity.ts';
-import { coveredBy, examineCredential } from '../vc2/examine.ts';
+import {
+	DEFAULT_JSON_LIMITS,
+	parseJsonLimited,
+	type JsonLimits,
+	decodeText,
+	asArray,
+	isObject,
+	type JsonObject
+} from '../json/index.ts';
+import { decide, type ProofCheck, validityProblem } from '../verify/index.ts';
+import { coveredBy, examineCredential } from '../vc2/index.ts';
 import type { DocumentCheck } from '../../../domain/document-check.ts';
 import { isJwsJson, jwsJsonPayload, verifyJades } from './jades.ts';
 import { mapElmCredential } from './map.ts';

@@ -7,9 +7,9 @@
 //       → t counts toward s: one requirement group per parent, rule `all`, members = its children
 //   precedes(s, t)  → s is a prerequisite of t
 //   isPeerOf, isRelatedTo, replacedBy → not stacking rules; noted in the parent's `unparsed`
-import { makeGroup } from '../../../domain/stacking/defaults.ts';
+import { makeGroup } from '../../../domain/stacking/index.ts';
 import type { Credential, Prerequisite } from '../../../domain/types.ts';
-import { asArray, isObject, str, type JsonObject } from '../json/values.ts';
+import { asArray, isObject, str, type JsonObject } from '../json/index.ts';
 import type { ImportIssue, ImportRow } from '../records.ts';
 import { fromSubject, learnerRow } from './learner.ts';
 import { credentialFromAchievement, providerFromProfile, type MapContext } from './ob3.ts';

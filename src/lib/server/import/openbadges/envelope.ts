@@ -1,9 +1,8 @@
 // What an Open Badges file holds, unwrapped: the JSON documents and compact JWS tokens inside a
 // JSON file, a .jwt file, or a baked PNG/SVG. A file that holds none is refused whole.
 import { ImportRefusal } from '../records.ts';
-import { DEFAULT_JSON_LIMITS, parseJsonLimited, type JsonLimits } from '../json/limits.ts';
-import { decodeText } from '../json/text.ts';
-import { isCompactJws } from '../verify/jws.ts';
+import { DEFAULT_JSON_LIMITS, parseJsonLimited, type JsonLimits, decodeText } from '../json/index.ts';
+import { isCompactJws } from '../verify/index.ts';
 import { isPng, readPngBadges, readSvgBadges } from './baked.ts';
 
 export type Envelope =

@@ -5,7 +5,7 @@
 import type { Learner } from '../../../domain/types.ts';
 import { documentLearner } from '../document-rows.ts';
 import { sha256Hex } from '../ids.ts';
-import { asArray, isObject, str } from '../json/values.ts';
+import { asArray, isObject, str } from '../json/index.ts';
 
 export type Recipient = { key: string; identityHash: string | null };
 

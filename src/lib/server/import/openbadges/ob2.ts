@@ -16,11 +16,16 @@
 import type { Credential, CredentialSkill, Provider } from '../../../domain/types.ts';
 import { calendarDate } from '../dates.ts';
 import { verifiedAward } from '../document-rows.ts';
-import { asArray, isObject, str, text, typesOf, type JsonObject } from '../json/values.ts';
+import { asArray, isObject, str, text, typesOf, type JsonObject } from '../json/index.ts';
 import { credentialRow, UNRESOLVED_BADGE, type ImportIssue, type ImportRow } from '../records.ts';
-import { decide, type ProofCheck, type StatusCheck, type VerificationOutcome } from '../verify/check.ts';
-import { verifyCompactJws } from '../verify/jws.ts';
-import { validityProblem } from '../verify/validity.ts';
+import {
+	decide,
+	type ProofCheck,
+	type StatusCheck,
+	type VerificationOutcome,
+	verifyCompactJws,
+	validityProblem
+} from '../verify/index.ts';
 import { fromIdentityObject, learnerRow, type Recipient } from './learner.ts';
 import type { MapContext, Mapped } from './ob3.ts';
 

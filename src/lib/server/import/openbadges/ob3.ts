@@ -16,9 +16,9 @@ import { calendarDate, dateFromUnixSeconds } from '../dates.ts';
 import { countryCode } from '../country.ts';
 import { derivedId, sha256Hex } from '../ids.ts';
 import { verifiedAward } from '../document-rows.ts';
-import { asArray, isObject, num, str, text, type JsonObject } from '../json/values.ts';
+import { asArray, isObject, num, str, text, type JsonObject } from '../json/index.ts';
 import type { ImportIssue, ImportRow } from '../records.ts';
-import type { VerificationOutcome } from '../verify/check.ts';
+import type { VerificationOutcome } from '../verify/index.ts';
 import { kindForAchievementType } from './kinds.ts';
 import { fromSubject, learnerRow } from './learner.ts';
 

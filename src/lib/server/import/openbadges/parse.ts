@@ -2,14 +2,25 @@
 // baked into PNG/SVG. One unit per credential read (a CLR is one unit for its catalogue part and
 // one per nested credential), each either rows or the reasons it was rejected.
 import { ImportRefusal, type ImportIssue, type ParsedUnit, type SourceLocation } from '../records.ts';
-import { DEFAULT_JSON_LIMITS, parseJsonLimited, type JsonLimits } from '../json/limits.ts';
-import { asArray, isObject, str, type JsonObject } from '../json/values.ts';
-import { decide, type ProofCheck, type VerificationOutcome } from '../verify/check.ts';
-import { decodeCompactJws } from '../verify/jws.ts';
-import { checkStatus } from '../verify/status.ts';
-import { coveredBy, examineCredential, isOpened, openJws } from '../vc2/examine.ts';
+import {
+	DEFAULT_JSON_LIMITS,
+	parseJsonLimited,
+	type JsonLimits,
+	asArray,
+	isObject,
+	str,
+	type JsonObject
+} from '../json/index.ts';
+import {
+	decide,
+	type ProofCheck,
+	type VerificationOutcome,
+	decodeCompactJws,
+	checkStatus,
+	validityProblem
+} from '../verify/index.ts';
+import { coveredBy, examineCredential, isOpened, openJws } from '../vc2/index.ts';
 import type { DocumentCheck } from '../../../domain/document-check.ts';
-import { validityProblem } from '../verify/validity.ts';
 import { readEnvelopes, type Envelope } from './envelope.ts';
 import { mapClrCatalogue } from './clr.ts';
 import { isOb2Document, mapOb2Document } from './ob2.ts';

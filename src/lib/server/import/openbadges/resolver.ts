@@ -1,7 +1,7 @@
 // A `resolve` function over documents supplied with an import (OB 2.0 BadgeClasses, Issuers,
 // CryptographicKeys and RevocationLists; status list credentials), indexed by their own `id`.
 // The importer never fetches: this is how a folder of related documents is read together.
-import { isObject, str } from '../json/values.ts';
+import { isObject, str } from '../json/index.ts';
 
 export function documentResolver(
 	documents: Iterable<unknown>,

@@ -2,7 +2,7 @@
 // schemas that decide whether a document can be read as a credential at all (contexts, types
 // of the credential and of its nested objects, issuer, dates). A failing document is rejected
 // with the JSON path of each problem; it is not loaded as a record of achievement.
-import { asArray, isObject, str, typesOf, type JsonObject } from '../json/values.ts';
+import { asArray, isObject, str, typesOf, type JsonObject } from '../json/index.ts';
 
 export type StructureProblem = { path: string; message: string };
 
@@ -68,7 +68,6 @@ function typed(
 	for (const [i, item] of asArray(value).entries()) {
 		const at = Array.isArray(value) ? `${path}[${i}]` : path;
 		if (typeof item === 'string') continue; // a reference by id
-		if (!isObject(item)) need(problems, at, `must be an object`);
 		if (!isObject(item)) need(problems, at, `must be an object`);
 		else if (!typesOf(item).includes(type))
 			need(problems, `${at}.type`, `must include "${type}" (found ${JSON.stringify(item.type ?? null)})`);

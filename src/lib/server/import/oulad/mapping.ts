@@ -8,7 +8,7 @@
 //   `module_presentation_length` days after the start, withdrawn max(date_unregistration, 0) days
 //   after it (0 when blank); each completed enrolment gets an award issued on its end, unsigned.
 import { addDays } from '../../../domain/dates.ts';
-import { makeCredential } from '../../../domain/stacking/defaults.ts';
+import { makeCredential } from '../../../domain/stacking/index.ts';
 import {
 	NOT_STATED,
 	type Award,

@@ -11,9 +11,16 @@
 // elements, so a required badge is stored by its URL until another source names it.
 // Reading taken: `allowCompletionBadgeShortcut: false` cannot be honoured — holding an element's
 // completion badge always counts for it, since Badgr awards that badge when the element completes.
-import { DEFAULT_JSON_LIMITS, parseJsonLimited, type JsonLimits } from '../json/limits.ts';
-import { decodeText } from '../json/text.ts';
-import { asArray, isObject, str, type JsonObject } from '../json/values.ts';
+import {
+	DEFAULT_JSON_LIMITS,
+	parseJsonLimited,
+	type JsonLimits,
+	decodeText,
+	asArray,
+	isObject,
+	str,
+	type JsonObject
+} from '../json/index.ts';
 import { ImportRefusal, type ImportIssue, type ParsedUnit } from '../records.ts';
 import { pathwayRows, type PathwayCredential, type Requirement, type RequirementMember } from './tree.ts';
 

@@ -12,8 +12,8 @@
 // Badgr and from the CSV is one credential. The destination component is the qualification.
 import type { CredentialKind } from '../../../domain/types.ts';
 import { parseCsv } from '../csv.ts';
-import { kindOfClasses } from '../ctdl/map.ts';
-import { decodeText } from '../json/text.ts';
+import { kindOfClasses } from '../ctdl/index.ts';
+import { decodeText } from '../json/index.ts';
 import { ImportRefusal, type ImportIssue, type ParsedUnit } from '../records.ts';
 import { pathwayRows, type PathwayCredential, type Requirement, type RequirementMember } from './tree.ts';
 

@@ -12,8 +12,7 @@
 // came in, so the same pathway from Badgr and from the CSV gives the same rows, and importing the
 // other form changes nothing.
 import type { CredentialKind, RequirementGroup } from '../../../domain/types.ts';
-import { requirementTree, type RequirementNode } from '../../../domain/stacking/requirement-tree.ts';
-import { makeGroup } from '../../../domain/stacking/defaults.ts';
+import { requirementTree, type RequirementNode, makeGroup } from '../../../domain/stacking/index.ts';
 import { credentialRow, type ImportIssue, type ImportRow } from '../records.ts';
 
 export type PathwayCredential = {

@@ -6,11 +6,16 @@
 // signature on the presentation says nothing about an issuer's claims. The one exception is a
 // credential the holder issued and did not sign on its own (a self-asserted claim, §4.13.4),
 // which the presentation's proof covers.
-import { readEnvelopes } from '../openbadges/envelope.ts';
-import { contextOf, readEnvelope, type Context, type OpenBadgesInput } from '../openbadges/parse.ts';
-import { vcKind } from '../openbadges/structure.ts';
-import { isElmCredential, readElmCredential } from '../elm/parse.ts';
-import { idOf } from '../json/values.ts';
+import {
+	readEnvelopes,
+	contextOf,
+	readEnvelope,
+	type Context,
+	type OpenBadgesInput,
+	vcKind
+} from '../openbadges/index.ts';
+import { isElmCredential, readElmCredential } from '../elm/index.ts';
+import { idOf } from '../json/index.ts';
 import { ImportRefusal, type ImportIssue, type ParsedUnit } from '../records.ts';
 import {
 	checkOf,
@@ -24,9 +29,9 @@ import {
 	presentationProof,
 	securedOnItsOwn,
 	type Opened
-} from '../vc2/examine.ts';
+} from '../vc2/index.ts';
 import type { DocumentCheck, Vc2Problem } from '../../../domain/document-check.ts';
-import type { ProofCheck } from '../verify/check.ts';
+import type { ProofCheck } from '../verify/index.ts';
 
 const issuesOf = (file: string, problems: Vc2Problem[]): ImportIssue[] =>
 	problems.map((p) => ({ file, path: p.path, message: `${p.rule}: ${p.message}` }));

@@ -2,7 +2,7 @@
 // benchmarks and tests. Units shared by several qualifications appear once.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Catalogue } from '../../../domain/stacking/catalogue.ts';
+import type { Catalogue } from '../../../domain/stacking/index.ts';
 import { parseTgaRelease, type TgaRelease } from './parse.ts';
 
 export function readTgaCatalogue({ dir }: { dir: string }): { catalogue: Catalogue; releases: TgaRelease[] } {

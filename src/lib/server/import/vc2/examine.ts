@@ -7,10 +7,14 @@
 // whose payload is the document or holds it in a `vc` / `vp` claim), enveloped credentials and
 // presentations (a `data:` URL holding the JWS), and JAdES (the ELM signature, handled by its
 // parser). Nothing is fetched.
-import { asArray, idOf, isObject, str, typesOf, type JsonObject } from '../json/values.ts';
-import type { ProofCheck } from '../verify/check.ts';
-import { verifyEmbeddedProof } from '../verify/data-integrity.ts';
-import { decodeCompactJws, isCompactJws, verifyCompactJws } from '../verify/jws.ts';
+import { asArray, idOf, isObject, str, typesOf, type JsonObject } from '../json/index.ts';
+import {
+	type ProofCheck,
+	verifyEmbeddedProof,
+	decodeCompactJws,
+	isCompactJws,
+	verifyCompactJws
+} from '../verify/index.ts';
 import { jsonLdRules } from './jsonld.ts';
 import {
 	credentialRules,

@@ -4,8 +4,8 @@
 // bundled cannot be processed offline, so those checks are skipped with a warning rather than
 // judged (nothing is fetched).
 import jsonld from 'jsonld';
-import { BUNDLED_CONTEXTS, NotBundledError, offlineDocumentLoader } from '../jsonld/contexts.ts';
-import { asArray, type JsonObject } from '../json/values.ts';
+import { BUNDLED_CONTEXTS, NotBundledError, offlineDocumentLoader } from '../jsonld/index.ts';
+import { asArray, type JsonObject } from '../json/index.ts';
 import { isUrl, type RuleCollector, type Vc2RuleId } from './rules.ts';
 
 /** Context URLs the document names (at any depth) that are not bundled. */

@@ -7,7 +7,7 @@
 // apart, and so is a missing issuer: the Working Group's test suite hands such documents to an
 // issuer, which adds the issuer and the proof (its `credential-ok.json` has neither), so their
 // absence is a warning, never a refusal of the data model (see CREDENTIAL-FORMATS.md).
-import { asArray, isObject, typesOf, type JsonObject } from '../json/values.ts';
+import { asArray, isObject, typesOf, type JsonObject } from '../json/index.ts';
 import type { Vc2Problem } from '../../../domain/document-check.ts';
 
 /** The rules, by id: the section and the statement each checks. */

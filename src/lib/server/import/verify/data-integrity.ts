@@ -9,8 +9,8 @@ import { cryptosuite as eddsaRdfc2022 } from '@digitalbazaar/eddsa-rdfc-2022-cry
 import { cryptosuite as eddsa2022 } from '@digitalbazaar/eddsa-2022-cryptosuite';
 import { createVerifyCryptosuite as ecdsaSd2023 } from '@digitalbazaar/ecdsa-sd-2023-cryptosuite';
 import { Ed25519Signature2020 } from '@digitalbazaar/ed25519-signature-2020';
-import { NotBundledError, offlineDocumentLoader } from '../jsonld/contexts.ts';
-import { asArray, isObject, str, type JsonObject } from '../json/values.ts';
+import { NotBundledError, offlineDocumentLoader } from '../jsonld/index.ts';
+import { asArray, isObject, str, type JsonObject } from '../json/index.ts';
 import { resolveVerificationMethod, type ResolvedKey } from './keys.ts';
 import type { ProofCheck } from './check.ts';
 

@@ -3,7 +3,7 @@
 // credentials). The list's own proof is checked too: a forged list proves nothing. Lists not
 // at hand, and other status methods (1EdTech revocation lists, ledgers), leave the status unknown.
 import { gunzipSync } from 'node:zlib';
-import { asArray, isObject, num, str, type JsonObject } from '../json/values.ts';
+import { asArray, isObject, num, str, type JsonObject } from '../json/index.ts';
 import { verifyEmbeddedProof } from './data-integrity.ts';
 import type { StatusCheck } from './check.ts';
 

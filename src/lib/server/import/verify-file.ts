@@ -2,11 +2,11 @@
 // data model, with its proof, and the same for each credential it encloses (a presentation's
 // credentials, a CLR's nested ones). Reads what the importers read: JSON-LD, VC-JWT, enveloped
 // documents, badges baked into PNG/SVG, ELM's JAdES and upload wrapper.
-import { isJwsJson, jwsJsonPayload, verifyJades } from '../elm/jades.ts';
-import { readEnvelopes } from '../openbadges/envelope.ts';
-import { asArray, isObject, typesOf } from '../json/values.ts';
-import { ImportRefusal } from '../records.ts';
-import type { ProofCheck } from '../verify/check.ts';
+import { isJwsJson, jwsJsonPayload, verifyJades } from './elm/index.ts';
+import { readEnvelopes } from './openbadges/index.ts';
+import { asArray, isObject, typesOf } from './json/index.ts';
+import { ImportRefusal } from './records.ts';
+import type { ProofCheck } from './verify/index.ts';
 import {
 	checkOf,
 	conformance,
@@ -18,10 +18,10 @@ import {
 	isOpened,
 	openItem,
 	presentationProof,
+	ruleName,
 	type Opened
-} from './examine.ts';
-import type { DocumentCheck } from '../../../domain/document-check.ts';
-import { ruleName } from './rules.ts';
+} from './vc2/index.ts';
+import type { DocumentCheck } from '../../domain/document-check.ts';
 
 const unreadable = (path: string, message: string): DocumentCheck => ({
 	path,

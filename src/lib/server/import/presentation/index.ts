@@ -1,0 +1,2 @@
+// Public surface of the verifiable presentation importer.
+export { parsePresentation } from './parse.ts';
