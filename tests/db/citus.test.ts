@@ -1,6 +1,7 @@
 // On a Citus cluster (.ci/run's third pass: STACKWISE_TEST_CITUS=1, DATABASE_URL the coordinator):
 // the tables are where db/citus.ts puts them, the bundled OULAD data gives PGlite's answers, a
-// consent change and a retention run work, and a page by pseudonym asks one shard (EXPLAIN).
+// consent change and a retention run work, a page by pseudonym asks one shard and the panel sums
+// are counted on the shards (EXPLAIN).
 // Elsewhere there is no cluster to ask: vitest lists the suite as skipped.
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,6 +14,7 @@ import {
 } from '../../src/lib/server/db/citus.ts';
 import { main } from '../../src/lib/server/cli/main.ts';
 import { bundledDataPath } from '../../src/lib/server/import/bundled.ts';
+import { flowCells, issuanceCells } from '../../src/lib/server/panel-counts.ts';
 import { keyLookups } from '../../src/lib/server/pseudonyms.ts';
 import { applyRetention, type RetentionResult } from '../../src/lib/server/privacy.ts';
 import { freshPostgres, onCitus } from './engines.ts';
@@ -147,6 +149,27 @@ describe.runIf(onCitus)('on a Citus cluster (coordinator and two workers)', () =
 		const page = await onCitusCli('pathway', 'progress', '--learner', id, '--json');
 		expect(page.code).toBe(0);
 	});
+	it('counts the issuance and flows panel sums on the shards: only cells reach the coordinator (EXPLAIN)', async () => {
+		// Some learners a change touches (on several shards), and everyone.
+		const some = (await citus.query<{ id: string }>(sql`select id from learners order by id limit 20`)).map(
+			(r) => r.id
+		);
+		for (const cells of [
+			issuanceCells('all', 1),
+			flowCells('all', 1),
+			issuanceCells(some, -1),
+			flowCells(some, -1)
+		]) {
+			const plan = (await citus.query<{ 'QUERY PLAN': string }>(sql`explain ${cells}`))
+				.map((r) => r['QUERY PLAN'])
+				.join('\n');
+			// One pushed-down query: per learner, then per cell on each shard, the shards' cells summed.
+			expect(plan).toMatch(/Custom Scan \(Citus Adaptive\)/);
+			expect(Number(/Task Count: (\d+)/.exec(plan)?.[1])).toBeGreaterThan(1);
+			expect(plan).not.toMatch(/Distributed Subplan|read_intermediate_result/);
+		}
+	});
+
 	it('takes a consent change and a retention run, and still answers as PGlite does', async () => {
 		const [{ id: learner }] = await pglite.query<{ id: string }>(
 			sql`select learner_id as id from enrolments where status = 'completed' order by learner_id limit 1`

@@ -399,6 +399,46 @@ describe.each(engines)('rollups on $name', (engine) => {
 		await expectRollupsMatchBase(db);
 	});
 
+	it("follows a change to some learners' histories: their next steps, start cohorts and providers' cells", async () => {
+		// A generated learner gains two enrolments from their first one's start (a new next step from
+		// a new cohort, taught by another provider than their credentials'), and an award.
+		const [{ learner }] = await db.query<{ learner: string }>(sql`
+			select e.learner_id as learner from enrolments e join learners l on l.id = e.learner_id
+			where l.origin <> 'real' and l.analytics_consent
+			group by e.learner_id having count(distinct e.credential_id) > 2 order by 1 limit 1`);
+		const [first, second] = await db.query<{ credential: string; started: string }>(sql`
+			select credential_id as credential, started_on::text as started from enrolments
+			where learner_id = ${learner} order by started_on, id limit 2`);
+		const [other] = await db.query<{ id: string }>(sql`
+			select id from credentials where id not in (${first.credential}, ${second.credential})
+			and id in (select credential_id from enrolments) order by id limit 1`);
+		const cohort = '2099X';
+		const { reports } = await importFiles(db, [
+			bufferSource(
+				'enrolments.csv',
+				Buffer.from(
+					'learner_id,id,credential_id,provider_id,cohort,started_on,ended_on,status\n' +
+						`${learner},zz-between,${other.id},open-university,${cohort},${first.started},${second.started},completed\n` +
+						`${learner},zz-between-next,${first.credential},open-university,${cohort},${second.started},,in_progress\n`
+				)
+			),
+			bufferSource(
+				'awards.csv',
+				Buffer.from(
+					'learner_id,id,credential_id,provider_id,issued_on,verification\n' +
+						`${learner},zz-between-award,${other.id},open-university,${second.started},verified\n`
+				)
+			)
+		]);
+		expect(reports.map((r) => r.status)).toEqual(['succeeded']);
+		const cells = await db.query<{ provider_id: string; dimension: string; value: string }>(sql`
+			select provider_id, dimension, value from panel_rollup
+			where panel = 'flows' and k1 = 'next' and k2 = ${other.id} and (value = ${cohort} or provider_id = 'open-university')`);
+		expect(cells.some((c) => c.dimension === 'cohort' && c.value === cohort)).toBe(true);
+		expect(cells.some((c) => c.provider_id === 'open-university')).toBe(true);
+		await expectPanelsMatchBase(db);
+	});
+
 	it('follows a consent change and retention', async () => {
 		const before = await getCompletionCounts(db, { scope: SYSTEM, by: ['gender'] });
 		expect(await setAnalyticsConsent(db, 'oulad-11391', false, null)).toBe(true);

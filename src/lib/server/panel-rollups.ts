@@ -1,32 +1,33 @@
-// The sums behind the stacking, issuance and flows panels (panel_rollup; what each learner adds
-// is domain/rollups/learner-panels.ts). A change that touches some learners takes their counts
-// out before it writes (`LearnerChanges.before`) and puts them back after (`after`), inside its
-// transaction; past TOUCHED_LEARNERS_LIMIT learners, or when the catalogue changed, it counts
-// every learner again instead.
+// The sums behind the stacking, issuance and flows panels (panel_rollup). A change that touches
+// some learners takes their counts out before it writes (`LearnerChanges.before`) and puts them
+// back after (`after`), inside its transaction; past TOUCHED_LEARNERS_LIMIT learners, or when the
+// catalogue changed, it counts every learner again instead. Issuance and flows are counted by the
+// database (panel-counts.ts); stacking in the app (what each learner adds is
+// domain/rollups/learner-panels.ts), since its progress bins come from the exact planner.
 import { sql, type SQL } from 'drizzle-orm';
 import { rowsOf, type Orm } from './db/client.ts';
-import { GROUP_DIMENSIONS, type EnrolmentStatus } from '../domain/types.ts';
+import { GROUP_DIMENSIONS } from '../domain/types.ts';
 import {
 	COHORT_DIMENSION,
 	NO_COHORT,
 	PANEL_COUNTS,
 	PanelSums,
-	type PanelCatalogue,
 	type PanelLearner
 } from '../domain/rollups/index.ts';
-import { indexCatalogue } from '../domain/stacking/index.ts';
+import { indexCatalogue, type CatalogueIndex } from '../domain/stacking/index.ts';
 import { getCatalogue } from './queries/catalogue.ts';
 import { copyRecords } from './import/write.ts';
+import { countIssuanceAndFlows, type PanelLearners } from './panel-counts.ts';
 
 /** Above this many learners, a change counts every learner again (one pass beats many probes). */
 export const TOUCHED_LEARNERS_LIMIT = 10_000;
-/** Learners read and counted at a time. */
+/** Learners read and counted at a time (stacking). */
 const BATCH = 2_000;
 /**
- * Cells held in memory before they are written out (bounds memory at national scale). A batch of
- * learners touches many cells (about 139,000 per 2,000 learners at 1M, with flows per group), so
- * a small bound writes most cells once per batch, to be summed again in the table: 5.1M delta
- * rows for 423,000 cells at 50,000, against 423,000 at this bound (and 160 MB more at the peak).
+ * Stacking cells held in memory before they are written out (bounds memory at national scale): a
+ * small bound writes most cells once per batch, to be summed again in the table (with flows
+ * counted in the app too, 5.1M delta rows for 423,000 cells at 50,000 against 423,000 at this
+ * bound, at 1M).
  */
 const FLUSH_CELLS = 500_000;
 
@@ -40,7 +41,7 @@ export class LearnerChanges {
 	private readonly taken = new Set<string>();
 	private all = false;
 	private readonly sums = new PanelSums();
-	private catalogue: Promise<PanelCatalogue> | undefined;
+	private catalogue: Promise<CatalogueIndex> | undefined;
 	private deltaTable = false;
 
 	constructor(private readonly tx: Orm) {}
@@ -106,60 +107,21 @@ export class LearnerChanges {
 		this.deltaTable = true;
 	}
 
-	private panelCatalogue(): Promise<PanelCatalogue> {
-		this.catalogue ??= (async () => {
-			const [catalogue, members, credentials, providers] = await Promise.all([
-				getCatalogue({ orm: this.tx }),
-				rowsOf<{ credential_id: string; target: string }>(
-					this.tx,
-					sql`select distinct m.credential_id, g.target_credential_id as target
-						from requirement_members m join requirement_groups g on g.id = m.group_id`
-				),
-				// The issuance breakdowns' groups, as getIssuance (queries/issuance.ts) names them.
-				rowsOf<{ id: string; level: string; mode: string }>(
-					this.tx,
-					sql`select id, coalesce(level_framework || ' ' || level, level, 'not stated') as level,
-						coalesce(participation_mode, 'not stated') as mode from credentials`
-				),
-				rowsOf<{ id: string; kind: string; qa: string }>(
-					this.tx,
-					sql`select id, coalesce(kind, 'not stated') as kind, coalesce(qa_approach, 'not stated') as qa
-						from providers`
-				)
-			]);
-			const credentialFacets = new Map(credentials.map((c) => [c.id, c]));
-			const providerFacets = new Map(providers.map((p) => [p.id, p]));
-			const facets = new Map<string, Readonly<Record<string, string>>>();
-			const facetsOf = (credentialId: string, providerId: string | null) => {
-				const key = `${credentialId}\u0001${providerId ?? ''}`;
-				let found = facets.get(key);
-				if (!found) {
-					const c = credentialFacets.get(credentialId);
-					const p = providerId === null ? undefined : providerFacets.get(providerId);
-					found = {
-						none: 'all',
-						level: c?.level ?? 'not stated',
-						provider_kind: p?.kind ?? 'not stated',
-						mode: c?.mode ?? 'not stated',
-						qa_approach: p?.qa ?? 'not stated'
-					};
-					facets.set(key, found);
-				}
-				return found;
-			};
-			const towardTargets = new Map<string, string[]>();
-			for (const m of members)
-				(
-					towardTargets.get(m.credential_id) ?? towardTargets.set(m.credential_id, []).get(m.credential_id)!
-				).push(m.target);
-			return { index: indexCatalogue(catalogue), towardTargets, facetsOf };
-		})();
+	private stackingCatalogue(): Promise<CatalogueIndex> {
+		this.catalogue ??= getCatalogue({ orm: this.tx }).then(indexCatalogue);
 		return this.catalogue;
 	}
 
 	/** Adds (1) or takes out (−1) the counts of these learners, or of every learner. */
-	private async count(learnerIds: string[] | 'all', sign: 1 | -1): Promise<void> {
-		const catalogue = await this.panelCatalogue();
+	private async count(learners: PanelLearners, sign: 1 | -1): Promise<void> {
+		await this.createDelta();
+		await countIssuanceAndFlows(this.tx, learners, sign);
+		await this.countStacking(learners, sign);
+	}
+
+	/** Adds (1) or takes out (−1) the stacking counts of these learners, or of every learner. */
+	private async countStacking(learnerIds: PanelLearners, sign: 1 | -1): Promise<void> {
+		const catalogue = await this.stackingCatalogue();
 		const next = this.batchReader(learnerIds);
 		let reading = next();
 		try {
@@ -179,7 +141,7 @@ export class LearnerChanges {
 	}
 
 	/** Reads the learners a batch at a time, in order; null once there are no more. */
-	private batchReader(learnerIds: string[] | 'all'): () => Promise<PanelLearner[] | null> {
+	private batchReader(learnerIds: PanelLearners): () => Promise<PanelLearner[] | null> {
 		if (learnerIds !== 'all') {
 			let at = 0;
 			return async () => {
@@ -201,74 +163,32 @@ export class LearnerChanges {
 		};
 	}
 
-	/** One batch of learners, chosen by a condition on their id (and an upper bound for a range). */
+	/** One batch of learners and their awards, chosen by a condition on their id (and an upper bound for a range). */
 	private async readBatch(idIs: SQL, idUpTo: SQL | null): Promise<PanelLearner[]> {
 		const which = (column: string) =>
 			sql`${sql.raw(column)} ${idIs}${idUpTo ? sql` and ${sql.raw(column)} ${idUpTo}` : sql``}`;
-		const [learners, enrolments, awards] = await Promise.all([
+		const [learners, awards] = await Promise.all([
 			rowsOf<Record<string, string>>(
 				this.tx,
 				sql`select id, origin, ${sql.raw(GROUP_DIMENSIONS.join(', '))} from learners l
 					where l.analytics_consent and ${which('l.id')}`
 			),
-			rowsOf<{
-				learner_id: string;
-				credential_id: string;
-				provider_id: string | null;
-				cohort: string | null;
-				status: EnrolmentStatus;
-				started_on: string;
-				ended_on: string | null;
-			}>(
+			rowsOf<{ learner_id: string; credential_id: string; provider_id: string | null }>(
 				this.tx,
-				sql`select e.learner_id, e.credential_id, coalesce(e.provider_id, c.provider_id) as provider_id,
-					e.cohort, e.status, e.started_on::text, e.ended_on::text
-				from enrolments e join credentials c on c.id = e.credential_id
-				where ${which('e.learner_id')}
-				order by e.learner_id, e.started_on, e.id`
-			),
-			rowsOf<{
-				learner_id: string;
-				credential_id: string;
-				provider_id: string | null;
-				issued_on: string;
-				verification: string;
-			}>(
-				this.tx,
-				sql`select a.learner_id, a.credential_id, coalesce(a.provider_id, c.provider_id) as provider_id,
-					a.issued_on::text, a.verification
+				sql`select a.learner_id, a.credential_id, coalesce(a.provider_id, c.provider_id) as provider_id
 				from awards a join credentials c on c.id = a.credential_id
 				where ${which('a.learner_id')}`
 			)
 		]);
-		const byId = new Map<string, PanelLearner & { enrolments: unknown[]; awards: unknown[] }>();
+		const byId = new Map<string, PanelLearner & { awards: unknown[] }>();
 		for (const l of learners)
-			byId.set(l.id, {
-				origin: l.origin,
-				groups: GROUP_DIMENSIONS.map((d) => l[d]),
-				enrolments: [],
-				awards: []
-			});
-		for (const e of enrolments)
-			byId.get(e.learner_id)?.enrolments.push({
-				credentialId: e.credential_id,
-				providerId: e.provider_id,
-				cohort: e.cohort,
-				status: e.status,
-				startedOn: e.started_on,
-				endedOn: e.ended_on
-			});
+			byId.set(l.id, { origin: l.origin, groups: GROUP_DIMENSIONS.map((d) => l[d]), awards: [] });
 		for (const a of awards)
-			byId.get(a.learner_id)?.awards.push({
-				credentialId: a.credential_id,
-				providerId: a.provider_id,
-				issuedOn: a.issued_on,
-				verified: a.verification === 'verified'
-			});
+			byId.get(a.learner_id)?.awards.push({ credentialId: a.credential_id, providerId: a.provider_id });
 		return [...byId.values()];
 	}
 
-	private async addBatch(learners: PanelLearner[], catalogue: PanelCatalogue, sign: 1 | -1) {
+	private async addBatch(learners: PanelLearner[], catalogue: CatalogueIndex, sign: 1 | -1) {
 		for (const learner of learners) this.sums.add(learner, catalogue, sign);
 		await this.flush(FLUSH_CELLS);
 	}

@@ -15,7 +15,11 @@ import { AWARD_JOINS, awardConditions, type QueryContext } from './scope.ts';
 export const ISSUANCE_BREAKDOWNS = ['none', 'level', 'provider_kind', 'mode', 'qa_approach'] as const;
 export type IssuanceBreakdown = (typeof ISSUANCE_BREAKDOWNS)[number];
 
-const COLUMNS: Record<IssuanceBreakdown, string> = {
+/** An award's quarter of issue, "2014-Q2" (the panel sums count by it too). */
+export const ISSUE_QUARTER = sql`to_char(a.issued_on, 'YYYY') || '-Q' || to_char(a.issued_on, 'Q')`;
+
+/** Each breakdown's group of an award (a, its credential c, its issuing provider p): the panel sums count by them too. */
+export const ISSUANCE_GROUP_COLUMNS: Record<IssuanceBreakdown, string> = {
 	none: "'all'",
 	level: "coalesce(c.level_framework || ' ' || c.level, c.level, 'not stated')",
 	provider_kind: "coalesce(p.kind, 'not stated')",
@@ -63,8 +67,8 @@ async function issuanceCellsFromBase(
 	{ by, verifiedOnly, ...context }: QueryContext & { by: IssuanceBreakdown; verifiedOnly: boolean }
 ): Promise<IssuanceCell[]> {
 	const rows = await db.query<{ period: string; grp: string; awards: number; learners: number }>(sql`
-		select to_char(a.issued_on, 'YYYY') || '-Q' || to_char(a.issued_on, 'Q') as period,
-			${sql.raw(COLUMNS[by])} as grp,
+		select ${ISSUE_QUARTER} as period,
+			${sql.raw(ISSUANCE_GROUP_COLUMNS[by])} as grp,
 			count(*)::int as awards, count(distinct a.learner_id)::int as learners
 		from ${AWARD_JOINS}
 		where ${awardConditions(context)}
