@@ -6,7 +6,7 @@
 // (docs/scaling.md); catalogue tables are small reference tables.
 // Dates without a time of day are `date` columns read as 'YYYY-MM-DD' strings, never
 // through JS Date, so no time zone can shift them.
-import { sql, type SQL } from 'drizzle-orm';
+import { sql, type NotNull, type SQL } from 'drizzle-orm';
 import {
 	pgTable,
 	text,
@@ -22,7 +22,8 @@ import {
 	index,
 	serial,
 	check,
-	type AnyPgColumn
+	type AnyPgColumn,
+	type PgIntegerBuilderInitial
 } from 'drizzle-orm/pg-core';
 import {
 	CREDENTIAL_KINDS,
@@ -81,12 +82,16 @@ export const credentials = pgTable(
 	(t) => [index('credentials_provider_idx').on(t.providerId)]
 );
 
+/** A column naming a credential, whose row goes when the credential does. */
+const credentialRef = (column: string) =>
+	text(column)
+		.notNull()
+		.references(() => credentials.id, { onDelete: 'cascade' });
+
 export const credentialSkills = pgTable(
 	'credential_skills',
 	{
-		credentialId: text('credential_id')
-			.notNull()
-			.references(() => credentials.id, { onDelete: 'cascade' }),
+		credentialId: credentialRef('credential_id'),
 		skillUri: text('skill_uri').notNull(),
 		label: text('label')
 	},
@@ -97,9 +102,7 @@ export const requirementGroups = pgTable(
 	'requirement_groups',
 	{
 		id: text('id').primaryKey(),
-		targetCredentialId: text('target_credential_id')
-			.notNull()
-			.references(() => credentials.id, { onDelete: 'cascade' }),
+		targetCredentialId: credentialRef('target_credential_id'),
 		/** Nested groups (CTDL conditions within conditions) count as one member of their parent. */
 		parentGroupId: text('parent_group_id'),
 		rule: text('rule', { enum: REQUIREMENT_RULES }).notNull(),
@@ -121,9 +124,7 @@ export const requirementMembers = pgTable(
 		groupId: text('group_id')
 			.notNull()
 			.references(() => requirementGroups.id, { onDelete: 'cascade' }),
-		credentialId: text('credential_id')
-			.notNull()
-			.references(() => credentials.id, { onDelete: 'cascade' })
+		credentialId: credentialRef('credential_id')
 	},
 	(t) => [
 		primaryKey({ columns: [t.groupId, t.credentialId] }),
@@ -131,31 +132,19 @@ export const requirementMembers = pgTable(
 	]
 );
 
-export const prerequisites = pgTable(
-	'prerequisites',
-	{
-		credentialId: text('credential_id')
-			.notNull()
-			.references(() => credentials.id, { onDelete: 'cascade' }),
-		requiredId: text('required_id')
-			.notNull()
-			.references(() => credentials.id, { onDelete: 'cascade' })
-	},
-	(t) => [primaryKey({ columns: [t.credentialId, t.requiredId] })]
-);
+/**
+ * A relation from one credential to another, gone with either: its primary key is the pair.
+ * `other` names the second credential's key, `column` its column.
+ */
+function credentialRelation<const Other extends string>(table: string, other: Other, column: string) {
+	const columns = { credentialId: credentialRef('credential_id'), [other]: credentialRef(column) };
+	return pgTable(table, columns as Record<'credentialId' | Other, ReturnType<typeof credentialRef>>, (t) => [
+		primaryKey({ columns: [t.credentialId, t[other]] })
+	]);
+}
 
-export const recognitions = pgTable(
-	'recognitions',
-	{
-		credentialId: text('credential_id')
-			.notNull()
-			.references(() => credentials.id, { onDelete: 'cascade' }),
-		recognisedAsId: text('recognised_as_id')
-			.notNull()
-			.references(() => credentials.id, { onDelete: 'cascade' })
-	},
-	(t) => [primaryKey({ columns: [t.credentialId, t.recognisedAsId] })]
-);
+export const prerequisites = credentialRelation('prerequisites', 'requiredId', 'required_id');
+export const recognitions = credentialRelation('recognitions', 'recognisedAsId', 'recognised_as_id');
 
 export const imports = pgTable('imports', {
 	id: serial('id').primaryKey(),
@@ -219,16 +208,24 @@ export const learnerPseudonyms = pgTable('learner_pseudonyms', {
 	learnerId: text('learner_id').notNull()
 });
 
+/**
+ * The keys a learner's record (an enrolment, an award) starts with: its learner, whose deletion
+ * takes it; its own id within that learner (the primary key is both, for Citus); its credential.
+ */
+const learnerRecordKeys = () => ({
+	learnerId: text('learner_id')
+		.notNull()
+		.references(() => learners.id, { onDelete: 'cascade' }),
+	id: text('id').notNull(),
+	credentialId: text('credential_id')
+		.notNull()
+		.references(() => credentials.id)
+});
+
 export const enrolments = pgTable(
 	'enrolments',
 	{
-		learnerId: text('learner_id')
-			.notNull()
-			.references(() => learners.id, { onDelete: 'cascade' }),
-		id: text('id').notNull(),
-		credentialId: text('credential_id')
-			.notNull()
-			.references(() => credentials.id),
+		...learnerRecordKeys(),
 		cohort: text('cohort'),
 		/** Who delivered it, when not the credential's owner (an RTO delivering a national unit). */
 		providerId: text('provider_id').references(() => providers.id),
@@ -248,13 +245,7 @@ export const enrolments = pgTable(
 export const awards = pgTable(
 	'awards',
 	{
-		learnerId: text('learner_id')
-			.notNull()
-			.references(() => learners.id, { onDelete: 'cascade' }),
-		id: text('id').notNull(),
-		credentialId: text('credential_id')
-			.notNull()
-			.references(() => credentials.id),
+		...learnerRecordKeys(),
 		enrolmentId: text('enrolment_id'),
 		/** Who issued it, when not the credential's owner. */
 		providerId: text('provider_id').references(() => providers.id),
@@ -371,6 +362,44 @@ export const appSettings = pgTable('app_settings', {
 });
 
 /**
+ * The keys the rollup tables count by, each named and typed once: a rollup table takes the keys it
+ * sums over from here, in its own order, and its counts from `counts`. A key is nullable where a
+ * table leaves it out of some rows (the whole system, no cohort, an enrolment not ended); `.notNull()`
+ * where a table always sets it.
+ */
+const rollupKey = {
+	origin: () => text('origin').notNull(),
+	keyset: () => text('keyset').notNull(),
+	providerId: () => text('provider_id'),
+	credentialId: () => text('credential_id'),
+	cohort: () => text('cohort'),
+	/** 'all', or a group dimension (gender, age_band, …). */
+	dimension: () => text('dimension').notNull(),
+	value: () => text('value').notNull(),
+	status: () => text('status').notNull(),
+	/** ended_on − started_on (at least 0) for ended enrolments; null while in progress. */
+	day: () => integer('day'),
+	/** Only for enrolments in progress. */
+	startedOn: () => date('started_on', { mode: 'string' })
+};
+
+type RollupKey = keyof typeof rollupKey;
+
+/** Fresh columns (drizzle builds each into one table) for the named keys, in the order given. */
+function rollupKeys<const K extends RollupKey>(...keys: K[]) {
+	return Object.fromEntries(keys.map((key) => [key, rollupKey[key]()])) as {
+		[Key in K]: ReturnType<(typeof rollupKey)[Key]>;
+	};
+}
+
+/** A rollup table's counts: whole numbers, always set, each column named as its key. */
+function counts<const Name extends string>(...names: Name[]) {
+	return Object.fromEntries(names.map((name) => [name, integer(name).notNull()])) as {
+		[N in Name]: NotNull<PgIntegerBuilderInitial<N>>;
+	};
+}
+
+/**
  * Rollups: what the dashboards ask, counted once per import instead of per request.
  * Opted-out learners are not counted. A cache of the base tables: refreshed for the credentials
  * an import, a consent change or retention touched.
@@ -384,22 +413,16 @@ export const appSettings = pgTable('app_settings', {
 export const enrolmentRollupFine = pgTable(
 	'enrolment_rollup_fine',
 	{
-		origin: text('origin').notNull(),
-		providerId: text('provider_id'),
-		credentialId: text('credential_id').notNull(),
-		cohort: text('cohort'),
-		status: text('status').notNull(),
-		/** ended_on − started_on (at least 0) for ended enrolments; null while in progress. */
-		day: integer('day'),
-		/** Only for enrolments in progress. */
-		startedOn: date('started_on', { mode: 'string' }),
+		...rollupKeys('origin', 'providerId'),
+		credentialId: rollupKey.credentialId().notNull(),
+		...rollupKeys('cohort', 'status', 'day', 'startedOn'),
 		gender: text('gender').notNull(),
 		ageBand: text('age_band').notNull(),
 		disability: text('disability').notNull(),
 		deprivationBand: text('deprivation_band').notNull(),
 		region: text('region').notNull(),
 		priorEducation: text('prior_education').notNull(),
-		enrolments: integer('enrolments').notNull()
+		...counts('enrolments')
 	},
 	(t) => [index('enrolment_rollup_fine_credential_idx').on(t.credentialId)]
 );
@@ -416,21 +439,9 @@ export const enrolmentRollup = pgTable(
 		 * fine key but the days and groups — and 'credential' (outcomes per credential alone) for
 		 * completion counts by credential or cohort. See COARSE_KEYSETS in rollups.ts.
 		 */
-		keyset: text('keyset').notNull(),
-		origin: text('origin').notNull(),
-		providerId: text('provider_id'),
-		credentialId: text('credential_id'),
-
-		cohort: text('cohort'),
-		/** 'all', or a group dimension (gender, age_band, …). */
-		dimension: text('dimension').notNull(),
-		value: text('value').notNull(),
-		status: text('status').notNull(),
-		/** ended_on − started_on (at least 0) for ended enrolments; null while in progress. */
-		day: integer('day'),
-		/** Only for enrolments in progress. */
-		startedOn: date('started_on', { mode: 'string' }),
-		enrolments: integer('enrolments').notNull()
+		...rollupKeys('keyset', 'origin', 'providerId', 'credentialId', 'cohort'),
+		...rollupKeys('dimension', 'value', 'status', 'day', 'startedOn'),
+		...counts('enrolments')
 	},
 	(t) => [
 		// The unique key — what the add/subtract upsert meets, and, led by (keyset, dimension,
@@ -452,14 +463,8 @@ export const enrolmentRollup = pgTable(
 export const learnerRollup = pgTable(
 	'learner_rollup',
 	{
-		origin: text('origin').notNull(),
-		keyset: text('keyset').notNull(),
-		providerId: text('provider_id'),
-		credentialId: text('credential_id'),
-		cohort: text('cohort'),
-		dimension: text('dimension').notNull(),
-		value: text('value').notNull(),
-		learners: integer('learners').notNull()
+		...rollupKeys('origin', 'keyset', 'providerId', 'credentialId', 'cohort', 'dimension', 'value'),
+		...counts('learners')
 	},
 	// A question fixes the key set and dimension, and then a provider, credential or cohort.
 	(t) => [index('learner_rollup_key_idx').on(t.keyset, t.dimension, t.providerId, t.credentialId, t.cohort)]
@@ -469,11 +474,10 @@ export const learnerRollup = pgTable(
 export const awardRollup = pgTable(
 	'award_rollup',
 	{
-		origin: text('origin').notNull(),
-		providerId: text('provider_id'),
-		credentialId: text('credential_id').notNull(),
+		...rollupKeys('origin', 'providerId'),
+		credentialId: rollupKey.credentialId().notNull(),
 		verification: text('verification').notNull(),
-		awards: integer('awards').notNull()
+		...counts('awards')
 	},
 	(t) => [index('award_rollup_credential_idx').on(t.credentialId)]
 );
@@ -491,21 +495,13 @@ export const panelRollup = pgTable(
 	'panel_rollup',
 	{
 		panel: text('panel').notNull(),
-		origin: text('origin').notNull(),
-		providerId: text('provider_id').notNull(),
-		dimension: text('dimension').notNull(),
-		value: text('value').notNull(),
+		...rollupKeys('origin'),
+		providerId: rollupKey.providerId().notNull(),
+		...rollupKeys('dimension', 'value'),
 		k1: text('k1').notNull(),
 		k2: text('k2').notNull(),
 		k3: text('k3').notNull(),
-		n0: integer('n0').notNull(),
-		n1: integer('n1').notNull(),
-		n2: integer('n2').notNull(),
-		n3: integer('n3').notNull(),
-		n4: integer('n4').notNull(),
-		n5: integer('n5').notNull(),
-		n6: integer('n6').notNull(),
-		n7: integer('n7').notNull()
+		...counts('n0', 'n1', 'n2', 'n3', 'n4', 'n5', 'n6', 'n7')
 	},
 	// What a question fixes (panel, provider, dimension, then a flow's kind) leads; origin after,
 	// as in enrolment_rollup (`origin <> 'real'` cannot narrow an index scan).
@@ -527,9 +523,9 @@ export const flowCohortRollup = pgTable(
 		kind: text('kind').notNull(),
 		fromId: text('from_id').notNull(),
 		toId: text('to_id').notNull(),
-		/** Null: flows from enrolments of no cohort. */
-		cohort: text('cohort'),
-		learners: integer('learners').notNull()
+		// A null cohort: flows from enrolments of no cohort.
+		...rollupKeys('cohort'),
+		...counts('learners')
 	},
 	(t) => [
 		index('flow_cohort_rollup_order_idx').on(
@@ -560,11 +556,9 @@ export const flowCohortRollup = pgTable(
 export const providerAwardRollup = pgTable(
 	'provider_award_rollup',
 	{
-		origin: text('origin').notNull(),
-		providerId: text('provider_id').notNull(),
-		awards: integer('awards').notNull(),
-		verified: integer('verified').notNull(),
-		learners: integer('learners').notNull()
+		...rollupKeys('origin'),
+		providerId: rollupKey.providerId().notNull(),
+		...counts('awards', 'verified', 'learners')
 	},
 	(t) => [primaryKey({ columns: [t.providerId, t.origin] })]
 );

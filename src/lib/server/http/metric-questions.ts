@@ -16,8 +16,17 @@ import { getPublishedOverview, type PublishedOverview } from '../queries/overvie
 import { isDimension } from '../queries/scope.ts';
 import { getStacking } from '../queries/stacking.ts';
 import { getTimeToCredential } from '../queries/time-to-credential.ts';
-import { dashboardParams, filtersOf, metricParams, optionalText, pageHeaders, pageParams } from './params.ts';
+import {
+	dashboardParams,
+	filtersOf,
+	metricParams,
+	optionalText,
+	pageHeaders,
+	pageParams,
+	type MetricParams
+} from './params.ts';
 import type { TabularColumn } from './tabular.ts';
+import type { ArrowColumnType } from '../arrow.ts';
 
 export type MetricQuestion<P, A, Row> = {
 	/** The endpoint's last path segment, the CLI's metric and the download's file name. */
@@ -35,35 +44,45 @@ export type MetricQuestion<P, A, Row> = {
 
 const question = <P, A, Row>(q: MetricQuestion<P, A, Row>) => q;
 
+/** Columns that are the row's own fields under their own names, `{ field: type, … }` in column order. */
+function fieldColumns<Row>(types: { [K in keyof Row & string]?: ArrowColumnType }): TabularColumn<Row>[] {
+	return Object.entries(types).map(([key, type]) => ({
+		key,
+		type: type as ArrowColumnType,
+		value: (r: Row) => r[key as keyof Row]
+	}));
+}
+
+/** What a metric is asked for: the cut-off, the data view and the filters. */
+const askedFor = (p: MetricParams) => ({ asOf: p.asOf, data: p.data, filters: filtersOf(p) });
+
 export const completionQuestion = question({
 	name: 'completion',
 	params: metricParams,
 	answer: (db, access, p) =>
 		getCompletion(db, {
 			...access,
-			asOf: p.asOf,
-			data: p.data,
+			...askedFor(p),
 			by: p.by,
-			reference: p.reference,
-			filters: filtersOf(p)
+			reference: p.reference
 		}),
 	body: (result) => result.rows,
 	rows: (result) => result.rows,
-	columns: [
-		{ key: 'group', type: 'text', value: (r: CompletionEquityRow) => r.group },
-		{ key: 'completed', type: 'integer', value: (r) => r.completed },
-		{ key: 'known', type: 'integer', value: (r) => r.known },
-		{ key: 'inProgress', type: 'integer', value: (r) => r.inProgress },
-		{ key: 'rate', type: 'real', value: (r) => r.rate },
-		{ key: 'low', type: 'real', value: (r) => r.low },
-		{ key: 'high', type: 'real', value: (r) => r.high },
-		{ key: 'gap', type: 'real', value: (r) => r.gap },
-		{ key: 'ratio', type: 'real', value: (r) => r.ratio },
-		{ key: 'ratioLow', type: 'real', value: (r) => r.ratioLow },
-		{ key: 'ratioHigh', type: 'real', value: (r) => r.ratioHigh },
-		{ key: 'fourFifths', type: 'boolean', value: (r) => r.fourFifths },
-		{ key: 'suppressed', type: 'text', value: (r) => r.suppressed }
-	]
+	columns: fieldColumns<CompletionEquityRow>({
+		group: 'text',
+		completed: 'integer',
+		known: 'integer',
+		inProgress: 'integer',
+		rate: 'real',
+		low: 'real',
+		high: 'real',
+		gap: 'real',
+		ratio: 'real',
+		ratioLow: 'real',
+		ratioHigh: 'real',
+		fourFifths: 'boolean',
+		suppressed: 'text'
+	})
 });
 
 type PointRow = TimeToCredentialPoint & { group: string | null };
@@ -72,30 +91,22 @@ type PointRow = TimeToCredentialPoint & { group: string | null };
 export const timeToCredentialQuestion = question({
 	name: 'time-to-credential',
 	params: metricParams,
-	answer: (db, access, p) =>
-		getTimeToCredential(db, {
-			...access,
-			asOf: p.asOf,
-			data: p.data,
-			by: p.by,
-			at: p.at,
-			filters: filtersOf(p)
-		}),
+	answer: (db, access, p) => getTimeToCredential(db, { ...access, ...askedFor(p), by: p.by, at: p.at }),
 	body: (result, p) => {
 		if (p.by.length) return result.groups;
 		const { group: _group, suppressed, ...rest } = result.groups[0];
 		return suppressed ? { ...rest, suppressed } : rest;
 	},
 	rows: (result) => result.groups.flatMap((g) => g.points.map((pt): PointRow => ({ group: g.group, ...pt }))),
-	columns: [
-		{ key: 'group', type: 'text', value: (r: PointRow) => r.group },
-		{ key: 'day', type: 'integer', value: (r) => r.day },
-		{ key: 'completed', type: 'real', value: (r) => r.completed },
-		{ key: 'withdrawn', type: 'real', value: (r) => r.withdrawn },
-		{ key: 'failed', type: 'real', value: (r) => r.failed },
-		{ key: 'completedLow', type: 'real', value: (r) => r.completedLow },
-		{ key: 'completedHigh', type: 'real', value: (r) => r.completedHigh }
-	]
+	columns: fieldColumns<PointRow>({
+		group: 'text',
+		day: 'integer',
+		completed: 'real',
+		withdrawn: 'real',
+		failed: 'real',
+		completedLow: 'real',
+		completedHigh: 'real'
+	})
 });
 
 // The stacking rate follows the cut-off and the data only; `qualification` (the CLI's flag) and
@@ -117,18 +128,18 @@ export const stackingQuestion = question({
 		}),
 	body: (rows) => rows,
 	rows: (rows) => rows,
-	columns: [
-		{ key: 'qualification', type: 'text', value: (r: StackingRow) => r.qualification },
-		{ key: 'group', type: 'text', value: (r) => r.group },
-		{ key: 'holders', type: 'integer', value: (r) => r.holders },
-		{ key: 'achieved', type: 'integer', value: (r) => r.achieved },
-		{ key: 'rate', type: 'real', value: (r) => r.rate },
-		{ key: 'low', type: 'real', value: (r) => r.low },
-		{ key: 'high', type: 'real', value: (r) => r.high },
-		{ key: 'ratio', type: 'real', value: (r) => r.ratio },
-		{ key: 'fourFifths', type: 'boolean', value: (r) => r.fourFifths },
-		{ key: 'suppressed', type: 'text', value: (r) => r.suppressed }
-	]
+	columns: fieldColumns<StackingRow>({
+		qualification: 'text',
+		group: 'text',
+		holders: 'integer',
+		achieved: 'integer',
+		rate: 'real',
+		low: 'real',
+		high: 'real',
+		ratio: 'real',
+		fourFifths: 'boolean',
+		suppressed: 'text'
+	})
 });
 
 const DEFINITIONS = ['eu', 'australia', 'unesco'] as const;
@@ -140,19 +151,19 @@ export const conformanceQuestion = question({
 	answer: (db, access, p) =>
 		getConformance(db, {
 			...access,
-			asOf: p.asOf,
-			data: p.data,
-			filters: filtersOf(p),
+			...askedFor(p),
 			verifiedOnly: p.verifiedOnly
 		}),
 	body: (report) => report,
 	rows: (report) => report.credentials,
 	columns: [
-		{ key: 'id', type: 'text', value: (r: CredentialConformance) => r.id },
-		{ key: 'title', type: 'text', value: (r) => r.title },
-		{ key: 'providerId', type: 'text', value: (r) => r.providerId },
-		{ key: 'awards', type: 'integer', value: (r) => r.awards },
-		{ key: 'suppressed', type: 'text', value: (r) => r.suppressed },
+		...fieldColumns<CredentialConformance>({
+			id: 'text',
+			title: 'text',
+			providerId: 'text',
+			awards: 'integer',
+			suppressed: 'text'
+		}),
 		...DEFINITIONS.flatMap((d) => [
 			{ key: `${d}Meets`, type: 'boolean' as const, value: (r: CredentialConformance) => r[d].meets },
 			{
@@ -173,20 +184,13 @@ export const issuanceQuestion = question({
 		getIssuance(db, {
 			scope,
 			suppression,
-			asOf: p.asOf,
-			data: p.data,
-			filters: filtersOf(p),
+			...askedFor(p),
 			by: p.issuance,
 			verifiedOnly: p.verifiedOnly
 		}),
 	body: (rows) => rows,
 	rows: (rows) => rows,
-	columns: [
-		{ key: 'period', type: 'text', value: (r: IssuanceRow) => r.period },
-		{ key: 'group', type: 'text', value: (r) => r.group },
-		{ key: 'awards', type: 'integer', value: (r) => r.awards },
-		{ key: 'suppressed', type: 'text', value: (r) => r.suppressed }
-	]
+	columns: fieldColumns<IssuanceRow>({ period: 'text', group: 'text', awards: 'integer', suppressed: 'text' })
 });
 
 // The dashboards' headline counts (learners, enrolments, awards …): the tiles of the dashboards.
@@ -196,22 +200,22 @@ export const overviewQuestion = question({
 	answer: (db, { scope, suppression }, p) =>
 		getPublishedOverview(db, {
 			scope,
-			asOf: p.asOf,
-			data: p.data,
-			filters: filtersOf(p),
+			...askedFor(p),
 			verifiedOnly: p.verifiedOnly,
 			suppression
 		}),
 	body: (overview) => overview,
 	rows: (overview) => [overview],
 	columns: [
-		{ key: 'learners', type: 'integer', value: (r: PublishedOverview) => r.learners },
-		{ key: 'enrolments', type: 'integer', value: (r) => r.enrolments },
-		{ key: 'awards', type: 'integer', value: (r) => r.awards },
-		{ key: 'providers', type: 'integer', value: (r) => r.providers },
-		{ key: 'credentials', type: 'integer', value: (r) => r.credentials },
+		...fieldColumns<PublishedOverview>({
+			learners: 'integer',
+			enrolments: 'integer',
+			awards: 'integer',
+			providers: 'integer',
+			credentials: 'integer'
+		}),
 		{ key: 'includes_generated', type: 'boolean', value: (r) => r.includesGenerated },
-		{ key: 'withheld', type: 'text', value: (r) => r.withheld }
+		...fieldColumns<PublishedOverview>({ withheld: 'text' })
 	]
 });
 
@@ -243,9 +247,7 @@ export const flowsQuestion = question({
 	answer: (db, access, p) =>
 		getFlowsPage(db, {
 			...access,
-			asOf: p.asOf,
-			data: p.data,
-			filters: filtersOf(p),
+			...askedFor(p),
 			dimension: p.by[0] as GroupDimension | undefined,
 			group: p.group,
 			kind: p.kind,
@@ -256,13 +258,13 @@ export const flowsQuestion = question({
 	body: ({ rows }) => rows,
 	rows: ({ rows }) => rows,
 	headers: (url, { rows, total }, p) => pageHeaders(url, { offset: p.offset, count: rows.length, total }),
-	columns: [
-		{ key: 'kind', type: 'text', value: (r: FlowRow) => r.kind },
-		{ key: 'from', type: 'text', value: (r) => r.from },
-		{ key: 'to', type: 'text', value: (r) => r.to },
-		{ key: 'cohort', type: 'text', value: (r) => r.cohort },
-		{ key: 'group', type: 'text', value: (r) => r.group },
-		{ key: 'count', type: 'integer', value: (r) => r.count },
-		{ key: 'suppressed', type: 'text', value: (r) => r.suppressed }
-	]
+	columns: fieldColumns<FlowRow>({
+		kind: 'text',
+		from: 'text',
+		to: 'text',
+		cohort: 'text',
+		group: 'text',
+		count: 'integer',
+		suppressed: 'text'
+	})
 });

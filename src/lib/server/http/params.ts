@@ -93,32 +93,46 @@ export function pageHeaders(
 	return headers;
 }
 
+/** `input` parsed with `schema`, or 400 naming the first field that does not fit (`whole`: the input itself). */
+export function parseOr400<T extends z.ZodTypeAny>(schema: T, input: unknown, whole: string): z.infer<T> {
+	const result = schema.safeParse(input);
+	if (!result.success) {
+		const issue = result.error.issues[0];
+		error(400, `${issue.path.join('.') || whole}: ${issue.message}`);
+	}
+	return result.data;
+}
+
 /** Parses the URL's query with `schema`, answering 400 with the field and reason when it does not fit. */
 export function parseQuery<T extends z.ZodTypeAny>(url: URL, schema: T): z.infer<T> {
 	// An empty (or blank) field of a GET form means "not set", as if it were absent.
-	const result = schema.safeParse(
-		Object.fromEntries([...url.searchParams].filter(([, v]) => v.trim() !== ''))
-	);
+	const query = Object.fromEntries([...url.searchParams].filter(([, v]) => v.trim() !== ''));
+	return parseOr400(schema, query, 'query');
+}
 
-	if (!result.success) {
-		const issue = result.error.issues[0];
-		error(400, `${issue.path.join('.') || 'query'}: ${issue.message}`);
+/**
+ * The answer, or 400 when it fails with a `Refused` error: a fault of the request that only
+ * answering finds (a reference group the data lacks, a name the catalogue does not hold).
+ */
+export async function refusing400<T>(
+	answer: Promise<T>,
+	Refused: new (...args: never[]) => Error,
+	field?: string
+): Promise<T> {
+	try {
+		return await answer;
+	} catch (e) {
+		if (e instanceof Refused) error(400, field ? `${field}: ${e.message}` : e.message);
+		throw e;
 	}
-	return result.data;
 }
 
 /**
  * The answer of a query given a `reference` group, or 400 when the data has no such group:
  * whether it exists is known only once the groups are counted.
  */
-export async function refusingUnknownReference<T>(answer: Promise<T>): Promise<T> {
-	try {
-		return await answer;
-	} catch (e) {
-		if (e instanceof UnknownReferenceGroup) error(400, `reference: ${e.message}`);
-		throw e;
-	}
-}
+export const refusingUnknownReference = <T>(answer: Promise<T>) =>
+	refusing400(answer, UnknownReferenceGroup, 'reference');
 
 export const filtersOf = (p: MetricParams) => ({
 	credentialId: p.credential,

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { ScenarioError, scenarioSchema } from '../../domain/whatif/index.ts';
 import { isIsoDate } from '../../domain/dates.ts';
 import { DATA_ORIGINS } from '../queries/scope.ts';
-import { optionalText } from './params.ts';
+import { optionalText, parseOr400, refusing400 } from './params.ts';
 
 const common = {
 	/** Default: today. */
@@ -42,20 +42,8 @@ export async function parseWhatIfBody(request: Request): Promise<WhatIfRequest> 
 	} catch {
 		error(400, 'body: must be JSON ({ "scenario": { "version": 1, "changes": [...] }, "asOf"?, "data"? })');
 	}
-	const result = whatifRequest.safeParse(body);
-	if (!result.success) {
-		const issue = result.error.issues[0];
-		error(400, `${issue.path.join('.') || 'body'}: ${issue.message}`);
-	}
-	return result.data;
+	return parseOr400(whatifRequest, body, 'body');
 }
 
 /** The answer, or 400 when the scenario names something the catalogue does not hold. */
-export async function refusingUnknownNames<T>(answer: Promise<T>): Promise<T> {
-	try {
-		return await answer;
-	} catch (e) {
-		if (e instanceof ScenarioError) error(400, e.message);
-		throw e;
-	}
-}
+export const refusingUnknownNames = <T>(answer: Promise<T>) => refusing400(answer, ScenarioError);

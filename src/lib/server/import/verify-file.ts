@@ -7,58 +7,50 @@ import { readEnvelopes } from './openbadges/index.ts';
 import { asArray, isObject, typesOf } from './json/index.ts';
 import { ImportRefusal } from './records.ts';
 import type { ProofCheck } from './verify/index.ts';
-import {
-	checkOf,
-	conformance,
-	coveredBy,
-	enclosedItems,
-	examineCredential,
-	holderClaimProblems,
-	holderOf,
-	isOpened,
-	openItem,
-	presentationProof,
-	ruleName,
-	type Opened
-} from './vc2/index.ts';
+import * as vc2 from './vc2/index.ts';
 import type { DocumentCheck } from '../../domain/document-check.ts';
 
 const unreadable = (path: string, message: string): DocumentCheck => ({
 	path,
 	kind: 'credential',
 	conforms: false,
-	problems: [{ rule: ruleName('json-ld'), path, message }],
+	problems: [{ rule: vc2.ruleName('json-ld'), path, message }],
 	warnings: [],
 	proof: 'unverified',
 	proofReason: 'not read',
 	credentials: []
 });
 
-async function examineOpened(opened: Opened, enclosing?: ProofCheck, what = 'CLR'): Promise<DocumentCheck> {
+async function examineOpened(
+	opened: vc2.Opened,
+	enclosing?: ProofCheck,
+	what = 'CLR'
+): Promise<DocumentCheck> {
 	if (opened.kind === 'presentation') {
-		const found = await conformance(opened.doc, 'presentation', opened.path);
+		const found = await vc2.conformance(opened.doc, 'presentation', opened.path);
 		found.problems.unshift(...opened.problems);
-		const proof = await presentationProof(opened);
-		const items = enclosedItems(opened);
-		const readable = items.filter(isOpened);
-		found.problems.push(...holderClaimProblems(opened, readable, proof));
+		const proof = await vc2.presentationProof(opened);
+		const items = vc2.enclosedItems(opened);
+		const readable = items.filter(vc2.isOpened);
+		found.problems.push(...vc2.holderClaimProblems(opened, readable, proof));
 		const credentials: DocumentCheck[] = [];
 		for (const item of items) {
-			if (!isOpened(item)) credentials.push({ ...unreadable(item.path, ''), problems: item.problems });
+			if (!vc2.isOpened(item)) credentials.push({ ...unreadable(item.path, ''), problems: item.problems });
 			else {
 				// A self-asserted credential (issued by the holder, no proof of its own) is secured by
 				// the presentation's proof.
-				const selfAsserted = holderOf(opened.doc) !== null && item.doc.issuer === holderOf(opened.doc);
+				const selfAsserted =
+					vc2.holderOf(opened.doc) !== null && item.doc.issuer === vc2.holderOf(opened.doc);
 				credentials.push(await examineOpened(item, selfAsserted ? proof : undefined, 'presentation'));
 			}
 		}
 		return {
-			...checkOf(opened.path, 'presentation', found, proof, credentials),
-			holder: holderOf(opened.doc)
+			...vc2.checkOf(opened.path, 'presentation', found, proof, credentials),
+			holder: vc2.holderOf(opened.doc)
 		};
 	}
-	const own = await examineCredential(opened);
-	const proof = coveredBy({ state: own.proof, reason: own.proofReason }, enclosing, what);
+	const own = await vc2.examineCredential(opened);
+	const proof = vc2.coveredBy({ state: own.proof, reason: own.proofReason }, enclosing, what);
 	const check = { ...own, proof: proof.state, proofReason: proof.reason };
 	if (!typesOf(opened.doc).includes('ClrCredential')) return check;
 	const subject = opened.doc.credentialSubject;
@@ -66,14 +58,14 @@ async function examineOpened(opened: Opened, enclosing?: ProofCheck, what = 'CLR
 	const credentials: DocumentCheck[] = [];
 	for (const [i, item] of asArray(nested).entries()) {
 		const path = `${opened.path}.credentialSubject.verifiableCredential[${i}]`;
-		const inner = openItem(item, path);
+		const inner = vc2.openItem(item, path);
 		credentials.push(
-			isOpened(inner)
+			vc2.isOpened(inner)
 				? await examineOpened(inner, proof)
 				: { ...unreadable(path, ''), problems: inner.problems }
 		);
 	}
-	return checkOf(check.path, 'credential', check, proof, credentials);
+	return vc2.checkOf(check.path, 'credential', check, proof, credentials);
 }
 
 /** Every top-level credential or presentation of a file, checked. */
@@ -107,14 +99,14 @@ export async function verifyFile(bytes: Uint8Array, file: string): Promise<Docum
 		// The European Digital Credential "uploadable" wrapper: {"credential": …}.
 		if (isObject(item) && isObject(item.credential) && !item.type && !item['@context'])
 			item = item.credential;
-		const opened = openItem(item, '$');
-		if (!isOpened(opened)) {
+		const opened = vc2.openItem(item, '$');
+		if (!vc2.isOpened(opened)) {
 			checks.push({ ...unreadable(path, ''), problems: opened.problems });
 			continue;
 		}
 		const check =
 			jades && opened.kind === 'credential'
-				? await examineCredential(opened, jades)
+				? await vc2.examineCredential(opened, jades)
 				: await examineOpened(opened);
 		checks.push({ ...check, path });
 	}

@@ -2,7 +2,13 @@
 // or .gz), read as published (quoted, CRLF or LF, blanks). The dataset's figures are quoted by
 // policymakers and checked against references, so it is strict: one bad row refuses the import.
 import { readCsvFile } from '../csv.ts';
-import { ImportRefusal, type ImportIssue, type ImportRow, type ParsedUnit } from '../records.ts';
+import {
+	ImportRefusal,
+	type ImportIssue,
+	type ImportRow,
+	type ParsedUnit,
+	type SourceLocation
+} from '../records.ts';
 import { textLayout, type SourceFile } from '../source.ts';
 import type { ImportJob } from '../loader.ts';
 import {
@@ -115,48 +121,59 @@ async function* parseOulad(
 	yield* readStudentInfo({ info, registration, onBytes, lengths, unregistration });
 }
 
+type Problem = Omit<ImportIssue, keyof SourceLocation>;
+
+/** A row refused for its problems, each placed at the row. */
+const rejected = (at: SourceLocation, problems: Problem[]): ParsedUnit => ({
+	kind: 'rejected',
+	at,
+	issues: problems.map((p) => ({ ...at, ...p }))
+});
+
+/**
+ * Each row of one of the files, answered by `read`: a rejection, rows, or nothing (a row only
+ * remembered). A row the CSV reader itself refused is rejected on the way.
+ */
+async function* eachRow(
+	file: SourceFile,
+	required: readonly string[],
+	onBytes: (bytes: number) => void,
+	read: (values: Record<string, string>, at: { file: string; line: number }) => ParsedUnit | undefined
+): AsyncGenerator<ParsedUnit> {
+	for await (const row of readCsvFile(file, { required, onBytes })) {
+		const at = { file: file.path, line: row.line };
+		const unit =
+			'issue' in row ? { kind: 'rejected' as const, at, issues: [row.issue] } : read(row.values, at);
+		if (unit) yield unit;
+	}
+}
+
 /** courses.csv: presentation lengths (into `lengths`), and the modules (credentials). */
 async function* readCourses(
 	courses: SourceFile,
 	onBytes: (bytes: number) => void,
 	lengths: Map<string, number>
 ): AsyncGenerator<ParsedUnit> {
-	for await (const row of readCsvFile(courses, { required: COLUMNS.courses, onBytes })) {
-		const at = { file: courses.path, line: row.line };
-		if ('issue' in row) {
-			yield { kind: 'rejected', at, issues: [row.issue] };
-			continue;
-		}
-		const { code_module, code_presentation, module_presentation_length } = row.values;
-		const length = parseDay(module_presentation_length);
-		if (typeof length !== 'number' || length < 0) {
-			yield {
-				kind: 'rejected',
-				at,
-				issues: [
-					{
-						...at,
-						field: 'module_presentation_length',
-						message: `"${module_presentation_length}" is not a number of days`
-					}
-				]
-			};
-			continue;
-		}
-		if (code_module.trim() === '') {
-			yield { kind: 'rejected', at, issues: [{ ...at, field: 'code_module', message: 'is required' }] };
-			continue;
-		}
-		lengths.set(key(code_module, code_presentation), length);
-		yield {
+	yield* eachRow(courses, COLUMNS.courses, onBytes, (v, at) => {
+		const length = parseDay(v.module_presentation_length);
+		if (typeof length !== 'number' || length < 0)
+			return rejected(at, [
+				{
+					field: 'module_presentation_length',
+					message: `"${v.module_presentation_length}" is not a number of days`
+				}
+			]);
+		if (v.code_module.trim() === '') return rejected(at, [{ field: 'code_module', message: 'is required' }]);
+		lengths.set(key(v.code_module, v.code_presentation), length);
+		return {
 			kind: 'rows',
 			at,
 			rows: [
 				{ table: 'providers', row: OULAD_PROVIDER },
-				{ table: 'credentials', row: moduleCredential(code_module.trim()) }
+				{ table: 'credentials', row: moduleCredential(v.code_module.trim()) }
 			]
 		};
-	}
+	});
 }
 
 /** studentRegistration.csv: the withdrawal day of each registration (into `unregistration`). */
@@ -165,30 +182,21 @@ async function* readRegistrations(
 	onBytes: (bytes: number) => void,
 	unregistration: Map<string, number | null>
 ): AsyncGenerator<ParsedUnit> {
-	for await (const row of readCsvFile(registration, { required: COLUMNS.registration, onBytes })) {
-		const at = { file: registration.path, line: row.line };
-		if ('issue' in row) {
-			yield { kind: 'rejected', at, issues: [row.issue] };
-			continue;
-		}
-		const v = row.values;
-		const issues: ImportIssue[] = [];
+	yield* eachRow(registration, COLUMNS.registration, onBytes, (v, at) => {
+		const issues: Problem[] = [];
 		for (const field of ['date_registration', 'date_unregistration'] as const)
 			if (parseDay(v[field]) === 'invalid')
-				issues.push({ ...at, field, message: `"${v[field]}" is not a whole number of days` });
+				issues.push({ field, message: `"${v[field]}" is not a whole number of days` });
 		if (!/^\d+$/.test(v.id_student.trim()))
-			issues.push({ ...at, field: 'id_student', message: `"${v.id_student}" is not a student number` });
-		if (issues.length > 0) {
-			yield { kind: 'rejected', at, issues };
-			continue;
-		}
+			issues.push({ field: 'id_student', message: `"${v.id_student}" is not a student number` });
+		if (issues.length > 0) return rejected(at, issues);
 		unregistration.set(
 			key(v.code_module, v.code_presentation, v.id_student),
 			parseDay(v.date_unregistration) as number | null
 		);
 		// Registrations contribute through studentInfo rows; reading one stores its withdrawal day.
-		yield { kind: 'rows', at, rows: [] };
-	}
+		return { kind: 'rows', at, rows: [] };
+	});
 }
 
 async function* readStudentInfo({
@@ -208,19 +216,16 @@ async function* readStudentInfo({
 	// presentation (age_band changes between presentations for 72 students).
 	const rows: { line: number; values: StudentInfoRow }[] = [];
 	const latest = new Map<string, { order: string; values: StudentInfoRow }>();
-	for await (const row of readCsvFile(info, { required: COLUMNS.info, onBytes })) {
-		if ('issue' in row) {
-			yield { kind: 'rejected', at: { file: info.path, line: row.line }, issues: [row.issue] };
-			continue;
-		}
-		const values = row.values as StudentInfoRow;
-		rows.push({ line: row.line, values });
+	yield* eachRow(info, COLUMNS.info, onBytes, (v, { line }) => {
+		const values = v as StudentInfoRow;
+		rows.push({ line, values });
 		const student = values.id_student.trim();
 		const order = presentationOrder(values.code_presentation.trim());
 		const seen = latest.get(student);
 		// Ties (two modules in one presentation) go to the later row in the file.
 		if (!seen || order >= seen.order) latest.set(student, { order, values });
-	}
+		return undefined;
+	});
 	for (const { line, values } of rows) {
 		const at = { file: info.path, line };
 		const regKey = key(values.code_module, values.code_presentation, values.id_student);
@@ -231,13 +236,9 @@ async function* readStudentInfo({
 			continue;
 		}
 		if (mapped.enrolment.status === 'withdrawn' && !unregistration.has(regKey)) {
-			yield {
-				kind: 'rejected',
-				at,
-				issues: [
-					{ ...at, field: 'id_student', message: `no row in ${registration.name} for this registration` }
-				]
-			};
+			yield rejected(at, [
+				{ field: 'id_student', message: `no row in ${registration.name} for this registration` }
+			]);
 			continue;
 		}
 		const learner = learnerOf(latest.get(values.id_student.trim())!.values);
