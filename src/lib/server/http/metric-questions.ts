@@ -56,16 +56,13 @@ function fieldColumns<Row>(types: { [K in keyof Row & string]?: ArrowColumnType 
 /** What a metric is asked for: the cut-off, the data view and the filters. */
 const askedFor = (p: MetricParams) => ({ asOf: p.asOf, data: p.data, filters: filtersOf(p) });
 
+/** What a query that takes the caller's whole access is asked, before its own parameters. */
+const askedBy = (access: Access, p: MetricParams) => ({ ...access, ...askedFor(p) });
+
 export const completionQuestion = question({
 	name: 'completion',
 	params: metricParams,
-	answer: (db, access, p) =>
-		getCompletion(db, {
-			...access,
-			...askedFor(p),
-			by: p.by,
-			reference: p.reference
-		}),
+	answer: (db, access, p) => getCompletion(db, { ...askedBy(access, p), by: p.by, reference: p.reference }),
 	body: (result) => result.rows,
 	rows: (result) => result.rows,
 	columns: fieldColumns<CompletionEquityRow>({
@@ -91,7 +88,7 @@ type PointRow = TimeToCredentialPoint & { group: string | null };
 export const timeToCredentialQuestion = question({
 	name: 'time-to-credential',
 	params: metricParams,
-	answer: (db, access, p) => getTimeToCredential(db, { ...access, ...askedFor(p), by: p.by, at: p.at }),
+	answer: (db, access, p) => getTimeToCredential(db, { ...askedBy(access, p), by: p.by, at: p.at }),
 	body: (result, p) => {
 		if (p.by.length) return result.groups;
 		const { group: _group, suppressed, ...rest } = result.groups[0];
@@ -148,12 +145,7 @@ const DEFINITIONS = ['eu', 'australia', 'unesco'] as const;
 export const conformanceQuestion = question({
 	name: 'conformance',
 	params: metricParams,
-	answer: (db, access, p) =>
-		getConformance(db, {
-			...access,
-			...askedFor(p),
-			verifiedOnly: p.verifiedOnly
-		}),
+	answer: (db, access, p) => getConformance(db, { ...askedBy(access, p), verifiedOnly: p.verifiedOnly }),
 	body: (report) => report,
 	rows: (report) => report.credentials,
 	columns: [
@@ -246,8 +238,7 @@ export const flowsQuestion = question({
 		}),
 	answer: (db, access, p) =>
 		getFlowsPage(db, {
-			...access,
-			...askedFor(p),
+			...askedBy(access, p),
 			dimension: p.by[0] as GroupDimension | undefined,
 			group: p.group,
 			kind: p.kind,

@@ -8,16 +8,10 @@ import {
 	PROVIDER_KINDS,
 	QA_APPROACHES,
 	REQUIREMENT_RULES,
-	VERIFICATIONS,
-	type Award,
-	type Credential,
-	type Enrolment,
-	type Learner,
-	type Provider,
-	type RequirementGroup
+	VERIFICATIONS
 } from '../../domain/types.ts';
 import { isIsoDate } from '../../domain/dates.ts';
-import type { ImportRow } from './records.ts';
+import type { ImportRow, ImportTable } from './records.ts';
 
 export type FieldProblem = { field: string; message: string };
 
@@ -62,14 +56,20 @@ function boolField(field: string, value: unknown): Check {
 	};
 }
 
-function run(checks: Check[]): FieldProblem[] {
-	const problems: FieldProblem[] = [];
-	for (const check of checks) check(problems);
-	return problems;
+/** A problem between fields: `message` on `field` when `broken` holds. */
+function rule(field: string, broken: boolean, message: string): Check {
+	return (problems) => {
+		if (broken) problems.push({ field, message });
+	};
 }
 
-function provider(r: Provider) {
-	return run([
+const absent = (value: unknown) => value === null || value === undefined;
+
+type RowOf<T extends ImportTable> = Extract<ImportRow, { table: T }>['row'];
+
+/** Each table's checks, in the order its problems are listed. */
+const CHECKS: { [T in ImportTable]: (r: RowOf<T>) => Check[] } = {
+	providers: (r) => [
 		text('id', r.id, true),
 		text('name', r.name, true),
 		oneOf('kind', r.kind, PROVIDER_KINDS),
@@ -77,11 +77,8 @@ function provider(r: Provider) {
 		oneOf('qa_approach', r.qaApproach, QA_APPROACHES),
 		boolField('accredited', r.accredited),
 		oneOf('origin', r.origin, ORIGINS, true)
-	]);
-}
-
-function credential(r: Credential) {
-	return run([
+	],
+	credentials: (r) => [
 		text('id', r.id, true),
 		text('title', r.title, true),
 		oneOf('kind', r.kind, CREDENTIAL_KINDS, true),
@@ -93,26 +90,33 @@ function credential(r: Credential) {
 		dateField('valid_from', r.validFrom, false),
 		dateField('valid_to', r.validTo, false),
 		oneOf('origin', r.origin, ORIGINS, true)
-	]);
-}
-
-function group(r: RequirementGroup) {
-	const problems = run([
+	],
+	credential_skills: (r) => [
+		text('credential_id', r.credentialId, true),
+		text('skill_uri', r.skillUri, true)
+	],
+	requirement_groups: (r) => [
 		text('id', r.id, true),
 		text('target_credential_id', r.targetCredentialId, true),
 		oneOf('rule', r.rule, REQUIREMENT_RULES, true),
 		numberField('n', r.n, { min: 0, integer: true }),
-		numberField('min_credits', r.minCredits, { min: 0 })
-	]);
-	if (r.rule === 'n_of' && (r.n === null || r.n === undefined))
-		problems.push({ field: 'n', message: 'is required when the rule is n_of' });
-	if (r.rule === 'min_credits' && (r.minCredits === null || r.minCredits === undefined))
-		problems.push({ field: 'min_credits', message: 'is required when the rule is min_credits' });
-	return problems;
-}
-
-function learner(r: Learner) {
-	return run([
+		numberField('min_credits', r.minCredits, { min: 0 }),
+		rule('n', r.rule === 'n_of' && absent(r.n), 'is required when the rule is n_of'),
+		rule(
+			'min_credits',
+			r.rule === 'min_credits' && absent(r.minCredits),
+			'is required when the rule is min_credits'
+		)
+	],
+	prerequisites: (r) => [
+		text('credential_id', r.credentialId, true),
+		text('required_id', r.requiredId, true)
+	],
+	recognitions: (r) => [
+		text('credential_id', r.credentialId, true),
+		text('recognised_as_id', r.recognisedAsId, true)
+	],
+	learners: (r) => [
 		text('id', r.id, true),
 		...(['gender', 'ageBand', 'disability', 'deprivationBand', 'region', 'priorEducation'] as const).map(
 			(k) =>
@@ -124,63 +128,35 @@ function learner(r: Learner) {
 		),
 		boolField('analytics_consent', r.analyticsConsent),
 		oneOf('origin', r.origin, ORIGINS, true)
-	]);
-}
-
-function enrolment(r: Enrolment) {
-	const problems = run([
+	],
+	enrolments: (r) => [
 		text('id', r.id, true),
 		text('learner_id', r.learnerId, true),
 		text('credential_id', r.credentialId, true),
 		dateField('started_on', r.startedOn, true),
 		dateField('ended_on', r.endedOn, r.status !== 'in_progress'),
-		oneOf('status', r.status, ENROLMENT_STATUSES, true)
-	]);
-	if (isIsoDate(r.startedOn) && isIsoDate(r.endedOn) && r.endedOn < r.startedOn)
-		problems.push({ field: 'ended_on', message: `${r.endedOn} is before started_on ${r.startedOn}` });
-	return problems;
-}
-
-function award(r: Award) {
-	return run([
+		oneOf('status', r.status, ENROLMENT_STATUSES, true),
+		rule(
+			'ended_on',
+			isIsoDate(r.startedOn) && isIsoDate(r.endedOn) && r.endedOn < r.startedOn,
+			`${r.endedOn} is before started_on ${r.startedOn}`
+		)
+	],
+	awards: (r) => [
 		text('id', r.id, true),
 		text('learner_id', r.learnerId, true),
 		text('credential_id', r.credentialId, true),
 		dateField('issued_on', r.issuedOn, true),
 		dateField('expires_on', r.expiresOn, false),
 		oneOf('verification', r.verification, VERIFICATIONS, true)
-	]);
-}
+	]
+};
 
 /** The field problems of one row; empty when the row may be stored. */
 export function validateRow(item: ImportRow): FieldProblem[] {
-	switch (item.table) {
-		case 'providers':
-			return provider(item.row);
-		case 'credentials':
-			return credential(item.row);
-		case 'credential_skills':
-			return run([
-				text('credential_id', item.row.credentialId, true),
-				text('skill_uri', item.row.skillUri, true)
-			]);
-		case 'requirement_groups':
-			return group(item.row);
-		case 'prerequisites':
-			return run([
-				text('credential_id', item.row.credentialId, true),
-				text('required_id', item.row.requiredId, true)
-			]);
-		case 'recognitions':
-			return run([
-				text('credential_id', item.row.credentialId, true),
-				text('recognised_as_id', item.row.recognisedAsId, true)
-			]);
-		case 'learners':
-			return learner(item.row);
-		case 'enrolments':
-			return enrolment(item.row);
-		case 'awards':
-			return award(item.row);
-	}
+	// The table names the row's type; TypeScript cannot pair the two across the union.
+	const checks = CHECKS[item.table] as (r: ImportRow['row']) => Check[];
+	const problems: FieldProblem[] = [];
+	for (const check of checks(item.row)) check(problems);
+	return problems;
 }
