@@ -222,6 +222,16 @@ const learnerRecordKeys = () => ({
 		.references(() => credentials.id)
 });
 
+/** A learner's record's primary key (the two keys above) and its index by credential and date. */
+const learnerRecordIndexes = (
+	table: string,
+	t: { learnerId: AnyPgColumn; id: AnyPgColumn; credentialId: AnyPgColumn },
+	dated: AnyPgColumn
+) => [
+	primaryKey({ columns: [t.learnerId, t.id] }),
+	index(`${table}_credential_idx`).on(t.credentialId, dated)
+];
+
 export const enrolments = pgTable(
 	'enrolments',
 	{
@@ -236,8 +246,7 @@ export const enrolments = pgTable(
 		importId: integer('import_id')
 	},
 	(t) => [
-		primaryKey({ columns: [t.learnerId, t.id] }),
-		index('enrolments_credential_idx').on(t.credentialId, t.startedOn),
+		...learnerRecordIndexes('enrolments', t, t.startedOn),
 		check('enrolments_status_check', oneOf(t.status, ENROLMENT_STATUSES))
 	]
 );
@@ -260,12 +269,11 @@ export const awards = pgTable(
 		importId: integer('import_id')
 	},
 	(t) => [
-		primaryKey({ columns: [t.learnerId, t.id] }),
+		...learnerRecordIndexes('awards', t, t.issuedOn),
 		foreignKey({
 			columns: [t.learnerId, t.enrolmentId],
 			foreignColumns: [enrolments.learnerId, enrolments.id]
 		}).onDelete('cascade'),
-		index('awards_credential_idx').on(t.credentialId, t.issuedOn),
 		check('awards_verification_check', oneOf(t.verification, VERIFICATIONS))
 	]
 );
