@@ -59,6 +59,13 @@ const askedFor = (p: MetricParams) => ({ asOf: p.asOf, data: p.data, filters: fi
 /** What a query that takes the caller's whole access is asked, before its own parameters. */
 const askedBy = (access: Access, p: MetricParams) => ({ ...access, ...askedFor(p) });
 
+/** Likewise for a published figure (issuance, overview): of the access, only the scope and the suppression. */
+const askedWithin = ({ scope, suppression }: Access, p: MetricParams) => ({
+	scope,
+	suppression,
+	...askedFor(p)
+});
+
 export const completionQuestion = question({
 	name: 'completion',
 	params: metricParams,
@@ -172,14 +179,8 @@ export const conformanceQuestion = question({
 export const issuanceQuestion = question({
 	name: 'issuance',
 	params: dashboardParams,
-	answer: (db, { scope, suppression }, p) =>
-		getIssuance(db, {
-			scope,
-			suppression,
-			...askedFor(p),
-			by: p.issuance,
-			verifiedOnly: p.verifiedOnly
-		}),
+	answer: (db, access, p) =>
+		getIssuance(db, { ...askedWithin(access, p), by: p.issuance, verifiedOnly: p.verifiedOnly }),
 	body: (rows) => rows,
 	rows: (rows) => rows,
 	columns: fieldColumns<IssuanceRow>({ period: 'text', group: 'text', awards: 'integer', suppressed: 'text' })
@@ -189,13 +190,8 @@ export const issuanceQuestion = question({
 export const overviewQuestion = question({
 	name: 'overview',
 	params: metricParams,
-	answer: (db, { scope, suppression }, p) =>
-		getPublishedOverview(db, {
-			scope,
-			...askedFor(p),
-			verifiedOnly: p.verifiedOnly,
-			suppression
-		}),
+	answer: (db, access, p) =>
+		getPublishedOverview(db, { ...askedWithin(access, p), verifiedOnly: p.verifiedOnly }),
 	body: (overview) => overview,
 	rows: (overview) => [overview],
 	columns: [
