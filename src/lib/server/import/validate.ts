@@ -1,15 +1,6 @@
 // Field checks for every row a parser produces, whatever the format, so one set of rules guards
 // the database. Each problem names the field; the loader adds file and line.
-import {
-	CREDENTIAL_KINDS,
-	ENROLMENT_STATUSES,
-	ORIGINS,
-	PARTICIPATION_MODES,
-	PROVIDER_KINDS,
-	QA_APPROACHES,
-	REQUIREMENT_RULES,
-	VERIFICATIONS
-} from '../../domain/types.ts';
+import * as vocabulary from '../../domain/types.ts';
 import { isIsoDate } from '../../domain/dates.ts';
 import type { ImportRow, ImportTable } from './records.ts';
 
@@ -72,24 +63,24 @@ const CHECKS: { [T in ImportTable]: (r: RowOf<T>) => Check[] } = {
 	providers: (r) => [
 		text('id', r.id, true),
 		text('name', r.name, true),
-		oneOf('kind', r.kind, PROVIDER_KINDS),
+		oneOf('kind', r.kind, vocabulary.PROVIDER_KINDS),
 		text('country', r.country, false),
-		oneOf('qa_approach', r.qaApproach, QA_APPROACHES),
+		oneOf('qa_approach', r.qaApproach, vocabulary.QA_APPROACHES),
 		boolField('accredited', r.accredited),
-		oneOf('origin', r.origin, ORIGINS, true)
+		oneOf('origin', r.origin, vocabulary.ORIGINS, true)
 	],
 	credentials: (r) => [
 		text('id', r.id, true),
 		text('title', r.title, true),
-		oneOf('kind', r.kind, CREDENTIAL_KINDS, true),
+		oneOf('kind', r.kind, vocabulary.CREDENTIAL_KINDS, true),
 		numberField('workload_hours', r.workloadHours, { min: 0 }),
 		numberField('credits', r.credits, { min: 0 }),
 		boolField('assessed', r.assessed),
-		oneOf('participation_mode', r.participationMode, PARTICIPATION_MODES),
+		oneOf('participation_mode', r.participationMode, vocabulary.PARTICIPATION_MODES),
 		boolField('quality_assured', r.qualityAssured),
 		dateField('valid_from', r.validFrom, false),
 		dateField('valid_to', r.validTo, false),
-		oneOf('origin', r.origin, ORIGINS, true)
+		oneOf('origin', r.origin, vocabulary.ORIGINS, true)
 	],
 	credential_skills: (r) => [
 		text('credential_id', r.credentialId, true),
@@ -98,7 +89,7 @@ const CHECKS: { [T in ImportTable]: (r: RowOf<T>) => Check[] } = {
 	requirement_groups: (r) => [
 		text('id', r.id, true),
 		text('target_credential_id', r.targetCredentialId, true),
-		oneOf('rule', r.rule, REQUIREMENT_RULES, true),
+		oneOf('rule', r.rule, vocabulary.REQUIREMENT_RULES, true),
 		numberField('n', r.n, { min: 0, integer: true }),
 		numberField('min_credits', r.minCredits, { min: 0 }),
 		rule('n', r.rule === 'n_of' && absent(r.n), 'is required when the rule is n_of'),
@@ -127,7 +118,7 @@ const CHECKS: { [T in ImportTable]: (r: RowOf<T>) => Check[] } = {
 				)
 		),
 		boolField('analytics_consent', r.analyticsConsent),
-		oneOf('origin', r.origin, ORIGINS, true)
+		oneOf('origin', r.origin, vocabulary.ORIGINS, true)
 	],
 	enrolments: (r) => [
 		text('id', r.id, true),
@@ -135,7 +126,7 @@ const CHECKS: { [T in ImportTable]: (r: RowOf<T>) => Check[] } = {
 		text('credential_id', r.credentialId, true),
 		dateField('started_on', r.startedOn, true),
 		dateField('ended_on', r.endedOn, r.status !== 'in_progress'),
-		oneOf('status', r.status, ENROLMENT_STATUSES, true),
+		oneOf('status', r.status, vocabulary.ENROLMENT_STATUSES, true),
 		rule(
 			'ended_on',
 			isIsoDate(r.startedOn) && isIsoDate(r.endedOn) && r.endedOn < r.startedOn,
@@ -148,7 +139,7 @@ const CHECKS: { [T in ImportTable]: (r: RowOf<T>) => Check[] } = {
 		text('credential_id', r.credentialId, true),
 		dateField('issued_on', r.issuedOn, true),
 		dateField('expires_on', r.expiresOn, false),
-		oneOf('verification', r.verification, VERIFICATIONS, true)
+		oneOf('verification', r.verification, vocabulary.VERIFICATIONS, true)
 	]
 };
 
