@@ -17,6 +17,15 @@ import { SYSTEM } from '../queries/scope.ts';
 import { UsageError, command, type CommandContext } from './args.ts';
 import { cliOptionsOf, cliParams } from './schema-args.ts';
 
+/**
+ * The flags of every command that answers a question: --json prints the answer as the API gives it;
+ * small cells are withheld for everyone but an administrator asking for exact figures.
+ */
+export const ANSWER_OPTIONS = {
+	json: { type: 'boolean', default: false },
+	'no-suppression': { type: 'boolean', default: false }
+} as const;
+
 /** The CLI's disclosure policy; --no-suppression: the administrator's exact figures. */
 export function suppressionOption(off: boolean | undefined): Suppression {
 	return off ? false : readSettings().cliDisclosure;
@@ -49,9 +58,7 @@ const ask = <P, A, Row>({ question, print, refuse }: Metric<P, A, Row>) =>
 	command({
 		options: {
 			...cliOptionsOf(question.params),
-			json: { type: 'boolean', default: false },
-			// Small cells are withheld for everyone but an administrator looking at raw figures.
-			'no-suppression': { type: 'boolean', default: false }
+			...ANSWER_OPTIONS
 		},
 		run: async ({ values }, { openDb, stdout }) => {
 			const p = cliParams(question.params, values);

@@ -7,7 +7,7 @@ import { getQuality } from '../queries/quality.ts';
 import { getWatch } from '../queries/watch.ts';
 import { UsageError, command } from './args.ts';
 import { cliParams } from './schema-args.ts';
-import { suppressionOption } from './metrics.ts';
+import { ANSWER_OPTIONS, suppressionOption } from './metrics.ts';
 
 const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)}%`);
 
@@ -15,8 +15,7 @@ export const watchCommand = command({
 	options: {
 		'as-of': { type: 'string' },
 		data: { type: 'string' },
-		json: { type: 'boolean', default: false },
-		'no-suppression': { type: 'boolean', default: false }
+		...ANSWER_OPTIONS
 	},
 	positionals: { none: 'watch' },
 	run: async ({ values }, { openDb, stdout }) => {
@@ -59,8 +58,7 @@ export const watchCommand = command({
 export const qualityCommand = command({
 	options: {
 		provider: { type: 'string' },
-		json: { type: 'boolean', default: false },
-		'no-suppression': { type: 'boolean', default: false }
+		...ANSWER_OPTIONS
 	},
 	positionals: { none: 'quality' },
 	run: async ({ values }, { openDb, stdout }) => {

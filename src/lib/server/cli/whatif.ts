@@ -6,7 +6,7 @@ import { parseScenario, ScenarioError, type Remaining } from '../../domain/whati
 import { whatifParams } from '../http/whatif-params.ts';
 import { getWhatIf } from '../queries/whatif.ts';
 import { UsageError, command } from './args.ts';
-import { suppressionOption } from './metrics.ts';
+import { ANSWER_OPTIONS, suppressionOption } from './metrics.ts';
 import { cliParams } from './schema-args.ts';
 
 const show = (v: number | null) => (v === null ? 'withheld' : v.toLocaleString('en'));
@@ -23,8 +23,7 @@ export const whatifCommand = command({
 		scenario: { type: 'string' },
 		'as-of': { type: 'string' },
 		data: { type: 'string' },
-		json: { type: 'boolean', default: false },
-		'no-suppression': { type: 'boolean', default: false }
+		...ANSWER_OPTIONS
 	},
 	positionals: { none: 'whatif' },
 	run: async ({ values }, { openDb, stdout }) => {
