@@ -26,8 +26,8 @@ type CommandSpec<O extends Options> = {
 	/** Words the command reads before its flags (`pathway plan …`, `learner consent ID …`); absent ones are undefined. */
 	words?: number;
 	/**
-	 * Words among the flags: `true`, the command's own (files, an id); a name, none, and a stray one
-	 * is refused naming the command. Absent: parseArgs refuses a stray word itself.
+	 * Words among the flags. `true`: the command's own (files, an id). `{ none: 'watch' }`: none, and
+	 * a stray one is refused as "watch takes no argument". Absent: parseArgs refuses it in its own words.
 	 */
 	positionals?: true | { none: string };
 	run(
