@@ -1,4 +1,3 @@
-import { parseArgs } from 'node:util';
 import { IMPORT_ORIGINS, type ImportOrigin } from '../../domain/types.ts';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { FORMAT_IDS, collectFiles, importFiles, type FormatId } from '../import/index.ts';
@@ -7,76 +6,73 @@ import { readWideSample, parseProfile, type Profile, suggestProfile } from '../i
 import { describeLayout } from '../import/text-layout.ts';
 import { unrecognisedMessage } from '../import/unrecognised.ts';
 import type { ImportReport } from '../import/loader.ts';
-import { UsageError } from './args.ts';
-import type { CommandContext } from './main.ts';
+import { UsageError, command } from './args.ts';
 import { progressReporter } from './progress.ts';
 import { failDeadImports } from '../import/running.ts';
 
-export async function importCommand(
-	argv: string[],
-	{ openDb, stdout, stderr }: CommandContext
-): Promise<number> {
-	const { values, positionals } = parseArgs({
-		args: argv,
-		allowPositionals: true,
-		options: {
-			format: { type: 'string', default: 'auto' },
-			map: { type: 'string', multiple: true },
-			profile: { type: 'string' },
-			origin: { type: 'string', default: 'real' },
-			'suggest-profile': { type: 'boolean', default: false },
-			json: { type: 'boolean', default: false }
+export const importCommand = command({
+	options: {
+		format: { type: 'string', default: 'auto' },
+		map: { type: 'string', multiple: true },
+		profile: { type: 'string' },
+		origin: { type: 'string', default: 'real' },
+		'suggest-profile': { type: 'boolean', default: false },
+		json: { type: 'boolean', default: false }
+	},
+	positionals: true,
+	run: async ({ values, positionals }, { openDb, stdout, stderr }) => {
+		if (positionals.length === 0) throw new UsageError('import needs at least one file or folder');
+		if (values['suggest-profile']) return suggestCommand(positionals, stdout, stderr);
+		const profile = values.profile ? readProfile(values.profile) : undefined;
+		if (!(FORMAT_IDS as readonly string[]).includes(values.format!))
+			throw new UsageError(`--format must be one of ${FORMAT_IDS.join(', ')}`);
+		if (!(IMPORT_ORIGINS as readonly string[]).includes(values.origin!))
+			throw new UsageError(`--origin must be one of ${IMPORT_ORIGINS.join(', ')}`);
+		for (const path of positionals)
+			if (!existsSync(path)) throw new UsageError(`no such file or folder: ${path}`);
+
+		const map = readMapPairs(values.map ?? []);
+		const db = await openDb();
+		for (const id of await failDeadImports(db))
+			stderr.write(`import ${id} had stopped unfinished (its process died); marked failed\n`);
+		const progress = progressReporter(stderr);
+		const { reports, unrecognised, skipped } = await importFiles(db, collectFiles(positionals), {
+			format: values.format as FormatId,
+			map,
+			profile,
+			origin: values.origin as ImportOrigin,
+			onProgress: progress.update
+		});
+		progress.end();
+
+		const unrecognisedMessages = await Promise.all(unrecognised.map((f) => unrecognisedMessage(f)));
+		const files = [
+			...reports.flatMap((r) => r.files),
+			...unrecognised.map((f, i) =>
+				unreadFile({
+					path: f.path,
+					format: 'unknown',
+					errors: [{ file: f.path, message: unrecognisedMessages[i] }]
+				})
+			),
+			...skipped.map((s) =>
+				unreadFile({ path: s.file.path, format: s.format, skipped: s.reason, errors: [] })
+			)
+		];
+		if (values.json) {
+			const strip = ({ file: _file, ...issue }: { file: string }) => issue;
+			stdout.write(
+				JSON.stringify({ files: files.map((f) => ({ ...f, errors: f.errors.map(strip) })) }, null, 2) + '\n'
+			);
+		} else {
+			for (const report of reports) printReport(report, stdout);
+			unrecognised.forEach((f, i) => stdout.write(`${f.path}: skipped, ${unrecognisedMessages[i]}\n`));
+			for (const s of skipped) stdout.write(`${s.file.path}: known and skipped, ${s.reason}\n`);
 		}
-	});
-	if (positionals.length === 0) throw new UsageError('import needs at least one file or folder');
-	if (values['suggest-profile']) return suggestCommand(positionals, stdout, stderr);
-	const profile = values.profile ? readProfile(values.profile) : undefined;
-	if (!(FORMAT_IDS as readonly string[]).includes(values.format!))
-		throw new UsageError(`--format must be one of ${FORMAT_IDS.join(', ')}`);
-	if (!(IMPORT_ORIGINS as readonly string[]).includes(values.origin!))
-		throw new UsageError(`--origin must be one of ${IMPORT_ORIGINS.join(', ')}`);
-	for (const path of positionals)
-		if (!existsSync(path)) throw new UsageError(`no such file or folder: ${path}`);
-
-	const map = readMapPairs(values.map ?? []);
-	const db = await openDb();
-	for (const id of await failDeadImports(db))
-		stderr.write(`import ${id} had stopped unfinished (its process died); marked failed\n`);
-	const progress = progressReporter(stderr);
-	const { reports, unrecognised, skipped } = await importFiles(db, collectFiles(positionals), {
-		format: values.format as FormatId,
-		map,
-		profile,
-		origin: values.origin as ImportOrigin,
-		onProgress: progress.update
-	});
-	progress.end();
-
-	const unrecognisedMessages = await Promise.all(unrecognised.map((f) => unrecognisedMessage(f)));
-	const files = [
-		...reports.flatMap((r) => r.files),
-		...unrecognised.map((f, i) =>
-			unreadFile({
-				path: f.path,
-				format: 'unknown',
-				errors: [{ file: f.path, message: unrecognisedMessages[i] }]
-			})
-		),
-		...skipped.map((s) => unreadFile({ path: s.file.path, format: s.format, skipped: s.reason, errors: [] }))
-	];
-	if (values.json) {
-		const strip = ({ file: _file, ...issue }: { file: string }) => issue;
-		stdout.write(
-			JSON.stringify({ files: files.map((f) => ({ ...f, errors: f.errors.map(strip) })) }, null, 2) + '\n'
-		);
-	} else {
-		for (const report of reports) printReport(report, stdout);
-		unrecognised.forEach((f, i) => stdout.write(`${f.path}: skipped, ${unrecognisedMessages[i]}\n`));
-		for (const s of skipped) stdout.write(`${s.file.path}: known and skipped, ${s.reason}\n`);
+		const wholeRejected = reports.some((r) => r.status !== 'succeeded') || unrecognised.length > 0;
+		return wholeRejected ? 1 : 0;
 	}
-	const wholeRejected = reports.some((r) => r.status !== 'succeeded') || unrecognised.length > 0;
-	return wholeRejected ? 1 : 0;
-}
+});
 
 /** `--map column=field` pairs as a column → field map. */
 function readMapPairs(pairs: string[]): Record<string, string> {

@@ -1,13 +1,6 @@
 // `stackwise <command>`: the command-line face of the same code the app runs.
 import type { Db } from '../db/client.ts';
-import { UsageError } from './args.ts';
-
-export type CommandContext = {
-	/** Opens the database from the environment; closed by main when the command ends. */
-	openDb(): Promise<Db>;
-	stdout: NodeJS.WriteStream;
-	stderr: NodeJS.WriteStream;
-};
+import { UsageError, type Command, type CommandContext } from './args.ts';
 
 const USAGE = `Usage: stackwise <command> [options]
 
@@ -99,8 +92,6 @@ Metrics count real data; --data generated|all includes generated (demo, syntheti
 
 The database is PostgreSQL when DATABASE_URL is set, otherwise the embedded one in
 STACKWISE_DATA_DIR (default .data/).`;
-
-type Command = (argv: string[], context: CommandContext) => Promise<number>;
 
 // Each command's modules load when it runs: `serve` (what `npm start` runs) need not load every
 // importer and query first, so the first start answers sooner.

@@ -1,7 +1,6 @@
 // `stackwise metrics …`: the same questions the API answers (http/metric-questions.ts), their
 // flags read by the same schemas, printed as JSON (--json: stdout holds only the JSON, the API's
 // very body) or as a readable table.
-import { parseArgs } from 'node:util';
 import { readSettings } from '../config.ts';
 import { UnknownReferenceGroup, type Suppression } from '../../domain/equity/index.ts';
 import {
@@ -15,9 +14,17 @@ import {
 	type MetricQuestion
 } from '../http/metric-questions.ts';
 import { SYSTEM } from '../queries/scope.ts';
-import { UsageError } from './args.ts';
-import type { CommandContext } from './main.ts';
+import { UsageError, command, type CommandContext } from './args.ts';
 import { cliOptionsOf, cliParams } from './schema-args.ts';
+
+/**
+ * The flags of every command that answers a question: --json prints the answer as the API gives it;
+ * small cells are withheld for everyone but an administrator asking for exact figures.
+ */
+export const ANSWER_OPTIONS = {
+	json: { type: 'boolean', default: false },
+	'no-suppression': { type: 'boolean', default: false }
+} as const;
 
 /** The CLI's disclosure policy; --no-suppression: the administrator's exact figures. */
 export function suppressionOption(off: boolean | undefined): Suppression {
@@ -44,48 +51,42 @@ export async function metricsCommand(argv: string[], context: CommandContext): P
 		throw new UsageError(
 			`metrics: unknown metric "${name ?? ''}" (${METRICS.map((m) => m.question.name).join(', ')})`
 		);
-	return ask(chosen as Metric<unknown, unknown, unknown>, rest, context);
+	return ask(chosen as Metric<unknown, unknown, unknown>)(rest, context);
 }
 
-async function ask<P, A, Row>(
-	{ question, print, refuse }: Metric<P, A, Row>,
-	argv: string[],
-	{ openDb, stdout }: CommandContext
-): Promise<number> {
-	const { values } = parseArgs({
-		args: argv,
+const ask = <P, A, Row>({ question, print, refuse }: Metric<P, A, Row>) =>
+	command({
 		options: {
 			...cliOptionsOf(question.params),
-			json: { type: 'boolean', default: false },
-			// Small cells are withheld for everyone but an administrator looking at raw figures.
-			'no-suppression': { type: 'boolean', default: false }
+			...ANSWER_OPTIONS
+		},
+		run: async ({ values }, { openDb, stdout }) => {
+			const p = cliParams(question.params, values);
+			const access = {
+				scope: SYSTEM,
+				suppression: suppressionOption(values['no-suppression']),
+				seesLearnerIds: false
+			};
+			let answer: A;
+			try {
+				answer = await question.answer(await openDb(), access, p);
+			} catch (e) {
+				if (e instanceof UnknownReferenceGroup) throw new UsageError(`--reference: ${e.message}`);
+				throw e;
+			}
+			const refusal = refuse?.(answer, p);
+			if (refusal) throw new UsageError(refusal);
+			if (values.json) stdout.write(JSON.stringify(question.body(answer, p)) + '\n');
+			else if (print) print(answer, p, (line) => stdout.write(line + '\n'));
+			else {
+				const columns = question.columns;
+				stdout.write(columns.map((c) => c.key).join('\t') + '\n');
+				for (const row of question.rows(answer))
+					stdout.write(columns.map((c) => String(c.value(row) ?? '')).join('\t') + '\n');
+			}
+			return 0;
 		}
 	});
-	const p = cliParams(question.params, values);
-	const access = {
-		scope: SYSTEM,
-		suppression: suppressionOption(values['no-suppression']),
-		seesLearnerIds: false
-	};
-	let answer: A;
-	try {
-		answer = await question.answer(await openDb(), access, p);
-	} catch (e) {
-		if (e instanceof UnknownReferenceGroup) throw new UsageError(`--reference: ${e.message}`);
-		throw e;
-	}
-	const refusal = refuse?.(answer, p);
-	if (refusal) throw new UsageError(refusal);
-	if (values.json) stdout.write(JSON.stringify(question.body(answer, p)) + '\n');
-	else if (print) print(answer, p, (line) => stdout.write(line + '\n'));
-	else {
-		const columns = question.columns;
-		stdout.write(columns.map((c) => c.key).join('\t') + '\n');
-		for (const row of question.rows(answer))
-			stdout.write(columns.map((c) => String(c.value(row) ?? '')).join('\t') + '\n');
-	}
-	return 0;
-}
 
 const pct = (x: number | null | undefined) =>
 	x === null || x === undefined ? '—' : `${(x * 100).toFixed(1)}%`;

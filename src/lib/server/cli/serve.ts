@@ -3,9 +3,8 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { projectRoot } from '../config.ts';
-import type { CommandContext } from './main.ts';
+import { command } from './args.ts';
 import { UPLOAD_LIMIT_BYTES } from '../import/limits.ts';
 
 function newestMtime(path: string): number {
@@ -40,36 +39,35 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv, cwd: strin
 	});
 }
 
-export async function serveCommand(argv: string[], { stderr }: CommandContext): Promise<number> {
-	const { values } = parseArgs({
-		args: argv,
-		options: {
-			port: { type: 'string' },
-			host: { type: 'string' },
-			build: { type: 'boolean', default: false }
+export const serveCommand = command({
+	options: {
+		port: { type: 'string' },
+		host: { type: 'string' },
+		build: { type: 'boolean', default: false }
+	},
+	run: async ({ values }, { stderr }) => {
+		const root = projectRoot();
+		if (values.build || buildIsStale(root)) {
+			stderr.write('Building the app (vite build)…\n');
+			const code = await run(
+				process.execPath,
+				[join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'],
+				process.env,
+				root
+			);
+			if (code !== 0) return code;
 		}
-	});
-	const root = projectRoot();
-	if (values.build || buildIsStale(root)) {
-		stderr.write('Building the app (vite build)…\n');
-		const code = await run(
-			process.execPath,
-			[join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'],
-			process.env,
-			root
-		);
-		if (code !== 0) return code;
+		const env: NodeJS.ProcessEnv = {
+			...process.env,
+			PORT: values.port ?? process.env.PORT ?? '3000',
+			HOST: values.host ?? process.env.HOST ?? '0.0.0.0',
+			// Uploads on /imports carry whole files; the import layer enforces its own limit.
+			BODY_SIZE_LIMIT: process.env.BODY_SIZE_LIMIT ?? String(UPLOAD_LIMIT_BYTES + 1024 * 1024)
+		};
+		// adapter-node takes the site's origin from ORIGIN (else it assumes https), and SvelteKit's CSRF
+		// check compares form posts against it: default to this local address.
+		env.ORIGIN ??= `http://localhost:${env.PORT}`;
+		stderr.write(`Stackwise: starting on ${env.ORIGIN}/\n`);
+		return run(process.execPath, [join(root, 'build', 'index.js')], env, root);
 	}
-	const env: NodeJS.ProcessEnv = {
-		...process.env,
-		PORT: values.port ?? process.env.PORT ?? '3000',
-		HOST: values.host ?? process.env.HOST ?? '0.0.0.0',
-		// Uploads on /imports carry whole files; the import layer enforces its own limit.
-		BODY_SIZE_LIMIT: process.env.BODY_SIZE_LIMIT ?? String(UPLOAD_LIMIT_BYTES + 1024 * 1024)
-	};
-	// adapter-node takes the site's origin from ORIGIN (else it assumes https), and SvelteKit's CSRF
-	// check compares form posts against it: default to this local address.
-	env.ORIGIN ??= `http://localhost:${env.PORT}`;
-	stderr.write(`Stackwise: starting on ${env.ORIGIN}/\n`);
-	return run(process.execPath, [join(root, 'build', 'index.js')], env, root);
-}
+});

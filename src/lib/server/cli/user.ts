@@ -1,11 +1,9 @@
 // `stackwise user …`: accounts from the command line (the first admin, scripted set-ups).
 import { randomBytes } from 'node:crypto';
 import { createInterface } from 'node:readline';
-import { parseArgs } from 'node:util';
 import { createUser, listUsers, UserError } from '../auth/users.ts';
 import { ROLES } from '../auth/roles.ts';
-import { UsageError } from './args.ts';
-import type { CommandContext } from './main.ts';
+import { UsageError, command, subcommands } from './args.ts';
 
 async function readPassword(prompt: string, stderr: NodeJS.WriteStream): Promise<string> {
 	const rl = createInterface({
@@ -25,13 +23,9 @@ async function readPassword(prompt: string, stderr: NodeJS.WriteStream): Promise
 	return answer.replace(/\r?\n$/, '');
 }
 
-export async function userCommand(
-	argv: string[],
-	{ openDb, stdout, stderr }: CommandContext
-): Promise<number> {
-	const [action, ...rest] = argv;
-	if (action === 'list') {
-		const { values } = parseArgs({ args: rest, options: { json: { type: 'boolean', default: false } } });
+const listUsersCommand = command({
+	options: { json: { type: 'boolean', default: false } },
+	run: async ({ values }, { openDb, stdout }) => {
 		const users = await listUsers(await openDb());
 		if (values.json) stdout.write(JSON.stringify(users) + '\n');
 		else
@@ -41,44 +35,50 @@ export async function userCommand(
 				);
 		return 0;
 	}
-	if (action !== 'add') throw new UsageError('user: use "user add" or "user list"');
-	const { values } = parseArgs({
-		args: rest,
-		options: {
-			email: { type: 'string' },
-			role: { type: 'string' },
-			provider: { type: 'string' },
-			learner: { type: 'string' },
-			'password-stdin': { type: 'boolean', default: false },
-			'generate-password': { type: 'boolean', default: false },
-			json: { type: 'boolean', default: false }
+});
+
+const addUserCommand = command({
+	options: {
+		email: { type: 'string' },
+		role: { type: 'string' },
+		provider: { type: 'string' },
+		learner: { type: 'string' },
+		'password-stdin': { type: 'boolean', default: false },
+		'generate-password': { type: 'boolean', default: false },
+		json: { type: 'boolean', default: false }
+	},
+	run: async ({ values }, { openDb, stdout, stderr }) => {
+		if (!values.email) throw new UsageError('user add needs --email');
+		if (!values.role || !(ROLES as readonly string[]).includes(values.role))
+			throw new UsageError(`user add needs --role ${ROLES.join('|')}`);
+		let password: string;
+		let generated = false;
+		if (values['generate-password'] || (!values['password-stdin'] && !process.stdin.isTTY)) {
+			password = randomBytes(18).toString('base64url');
+			generated = true;
+		} else password = await readPassword('Password (12 characters or more): ', stderr);
+		try {
+			const user = await createUser(await openDb(), {
+				email: values.email,
+				password,
+				role: values.role as (typeof ROLES)[number],
+				providerId: values.provider ?? null,
+				learnerId: values.learner ?? null
+			});
+			if (values.json) stdout.write(JSON.stringify({ ...user, ...(generated ? { password } : {}) }) + '\n');
+			else {
+				stdout.write(`created ${user.role} ${user.email} (#${user.id})\n`);
+				if (generated) stdout.write(`password: ${password}\n(shown once; sign in and keep it safe)\n`);
+			}
+			return 0;
+		} catch (error) {
+			if (error instanceof UserError) throw new UsageError(error.message);
+			throw error;
 		}
-	});
-	if (!values.email) throw new UsageError('user add needs --email');
-	if (!values.role || !(ROLES as readonly string[]).includes(values.role))
-		throw new UsageError(`user add needs --role ${ROLES.join('|')}`);
-	let password: string;
-	let generated = false;
-	if (values['generate-password'] || (!values['password-stdin'] && !process.stdin.isTTY)) {
-		password = randomBytes(18).toString('base64url');
-		generated = true;
-	} else password = await readPassword('Password (12 characters or more): ', stderr);
-	try {
-		const user = await createUser(await openDb(), {
-			email: values.email,
-			password,
-			role: values.role as (typeof ROLES)[number],
-			providerId: values.provider ?? null,
-			learnerId: values.learner ?? null
-		});
-		if (values.json) stdout.write(JSON.stringify({ ...user, ...(generated ? { password } : {}) }) + '\n');
-		else {
-			stdout.write(`created ${user.role} ${user.email} (#${user.id})\n`);
-			if (generated) stdout.write(`password: ${password}\n(shown once; sign in and keep it safe)\n`);
-		}
-		return 0;
-	} catch (error) {
-		if (error instanceof UserError) throw new UsageError(error.message);
-		throw error;
 	}
-}
+});
+
+export const userCommand = subcommands(
+	{ list: listUsersCommand, add: addUserCommand },
+	'user: use "user add" or "user list"'
+);

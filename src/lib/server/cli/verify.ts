@@ -2,14 +2,12 @@
 // VC 2.0 data model, with its proof and the same for every credential it encloses. No database.
 // Exit status 1 when any file does not conform.
 import { existsSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { collectFiles, isDocumentation } from '../import/index.ts';
 import { DOCUMENT_LIMIT_BYTES } from '../import/limits.ts';
 import { readAllBytes } from '../import/source.ts';
 import type { DocumentCheck } from '../../domain/document-check.ts';
 import { verifyFile } from '../import/verify-file.ts';
-import { UsageError } from './args.ts';
-import type { CommandContext } from './main.ts';
+import { UsageError, command } from './args.ts';
 
 /** The JSON `verify --json` prints for one document (and, nested, for what it encloses). */
 function shape(check: DocumentCheck): object {
@@ -36,23 +34,22 @@ function print(check: DocumentCheck, out: NodeJS.WriteStream, indent = '') {
 	for (const c of check.credentials) print(c, out, indent + '  ');
 }
 
-export async function verifyCommand(argv: string[], { stdout }: CommandContext): Promise<number> {
-	const { values, positionals } = parseArgs({
-		args: argv,
-		allowPositionals: true,
-		options: { json: { type: 'boolean', default: false } }
-	});
-	if (positionals.length === 0) throw new UsageError('verify needs at least one file or folder');
-	for (const path of positionals)
-		if (!existsSync(path)) throw new UsageError(`no such file or folder: ${path}`);
-	const files: DocumentCheck[] = [];
-	// Folders: their documentation (README, LICENSE …) is not a credential; files named are read.
-	const named = new Set(positionals);
-	for (const file of collectFiles(positionals).filter((f) => named.has(f.path) || !isDocumentation(f))) {
-		const bytes = await readAllBytes(file, DOCUMENT_LIMIT_BYTES);
-		files.push(...(await verifyFile(bytes, file.path)));
+export const verifyCommand = command({
+	options: { json: { type: 'boolean', default: false } },
+	positionals: true,
+	run: async ({ values, positionals }, { stdout }) => {
+		if (positionals.length === 0) throw new UsageError('verify needs at least one file or folder');
+		for (const path of positionals)
+			if (!existsSync(path)) throw new UsageError(`no such file or folder: ${path}`);
+		const files: DocumentCheck[] = [];
+		// Folders: their documentation (README, LICENSE …) is not a credential; files named are read.
+		const named = new Set(positionals);
+		for (const file of collectFiles(positionals).filter((f) => named.has(f.path) || !isDocumentation(f))) {
+			const bytes = await readAllBytes(file, DOCUMENT_LIMIT_BYTES);
+			files.push(...(await verifyFile(bytes, file.path)));
+		}
+		if (values.json) stdout.write(JSON.stringify({ files: files.map(shape) }, null, 2) + '\n');
+		else for (const check of files) print(check, stdout);
+		return files.every((f) => f.conforms) ? 0 : 1;
 	}
-	if (values.json) stdout.write(JSON.stringify({ files: files.map(shape) }, null, 2) + '\n');
-	else for (const check of files) print(check, stdout);
-	return files.every((f) => f.conforms) ? 0 : 1;
-}
+});

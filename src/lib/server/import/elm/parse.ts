@@ -3,12 +3,11 @@
 // One unit per credential. ELM v2 XML is refused with the reason (not supported).
 import { ImportRefusal, type ParsedUnit } from '../records.ts';
 import {
-	DEFAULT_JSON_LIMITS,
+	asArray,
+	decodeText,
+	isObject,
 	parseJsonLimited,
 	type JsonLimits,
-	decodeText,
-	asArray,
-	isObject,
 	type JsonObject
 } from '../json/index.ts';
 import { decide, type ProofCheck, validityProblem } from '../verify/index.ts';
@@ -31,7 +30,7 @@ export function isElmCredential(doc: JsonObject): boolean {
 
 export async function* parseElm(input: ElmInput): AsyncGenerator<ParsedUnit> {
 	const { file } = input;
-	const limits = input.limits ?? DEFAULT_JSON_LIMITS;
+	const { limits } = input;
 	const now = input.now ?? new Date();
 	const text = decodeText(input.bytes, file).trim();
 	if (text.startsWith('<'))

@@ -12,13 +12,12 @@
 // Reading taken: `allowCompletionBadgeShortcut: false` cannot be honoured — holding an element's
 // completion badge always counts for it, since Badgr awards that badge when the element completes.
 import {
-	DEFAULT_JSON_LIMITS,
-	parseJsonLimited,
-	type JsonLimits,
-	decodeText,
 	asArray,
+	decodeText,
 	isObject,
+	parseJsonLimited,
 	str,
+	type JsonLimits,
 	type JsonObject
 } from '../json/index.ts';
 import { ImportRefusal, type ImportIssue, type ParsedUnit } from '../records.ts';
@@ -164,11 +163,7 @@ export type BadgrInput = { file: string; bytes: Uint8Array; limits?: JsonLimits 
 /** One unit per pathway in the file (a single export, or an array of them). */
 export async function* parseBadgrPathway(input: BadgrInput): AsyncGenerator<ParsedUnit> {
 	const { file } = input;
-	const doc = parseJsonLimited(
-		decodeText(input.bytes, file).trim(),
-		file,
-		input.limits ?? DEFAULT_JSON_LIMITS
-	);
+	const doc = parseJsonLimited(decodeText(input.bytes, file).trim(), file, input.limits);
 	if (!isBadgrPathway(doc))
 		throw new ImportRefusal([
 			{ file, message: 'not a Badgr pathway export (no element with elementId and requirements)' }
