@@ -492,8 +492,9 @@ export const awardRollup = pgTable(
 
 /**
  * The /system panels that count learners over their whole history — stacking, issuance, flows —
- * as sums of what each learner adds (domain/rollups/learner-panels.ts): a change takes its
- * learners' old counts out and puts their new ones in. One row per panel × origin × provider
+ * as sums of what each learner adds (stacking counted in the app by domain/rollups/learner-panels.ts,
+ * issuance and flows by the database in server/panel-counts.ts): a change takes its learners' old
+ * counts out and puts their new ones in. One row per panel × origin × provider
  * ('' for the whole system) × dimension and value ('all' or one group) × the panel's keys:
  * stacking (qualification or '' for all), issuance (quarter, 'all' | 'verified'; the dimension is
  * the breakdown), flows (kind, from, to). The counts n0–n7 are, by panel: stacking holders,
