@@ -15,7 +15,8 @@
 // holds learner_id, on the co-located learner tables joined with the catalogue), then sums per
 // cell: on Citus the per-learner part runs on each shard and only cells reach the coordinator.
 // One aggregate per dimension (a values list crossed with each learner's rows), not grouping
-// sets, which Citus refuses on distributed tables.
+// sets, which Citus refuses on distributed tables. Stacking is not here: its progress bins need the
+// exact planner (docs/decisions/0018-panel-sums-in-sql-stacking-in-the-app.md).
 import { sql, type SQL } from 'drizzle-orm';
 import type { Orm } from './db/client.ts';
 import { GROUP_DIMENSIONS } from '../domain/types.ts';
