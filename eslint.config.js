@@ -20,7 +20,8 @@ export default ts.config(
 			'tests/unit/lint/fixtures/',
 			'.data*/',
 			'.e2e-data/',
-			'.scratch/'
+			'.scratch/',
+			'src/lib/paraglide/'
 		]
 	},
 	js.configs.recommended,

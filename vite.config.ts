@@ -1,8 +1,19 @@
 import { sveltekit } from '@sveltejs/kit/vite';
+import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
-	plugins: [sveltekit()],
+	plugins: [
+		// Messages compiled to functions in src/lib/paraglide (generated, not committed). The language
+		// is the request's (src/lib/server/http/locale.ts) or the page's (hooks.client.ts), never
+		// looked up by Paraglide itself, hence only its base-locale strategy.
+		paraglideVitePlugin({
+			project: './project.inlang',
+			outdir: './src/lib/paraglide',
+			strategy: ['baseLocale']
+		}),
+		sveltekit()
+	],
 	test: {
 		include: ['src/**/*.test.ts', 'tests/unit/**/*.test.ts', 'tests/db/**/*.test.ts'],
 		// Database tests start PGlite (2–4 s each) and import real data.

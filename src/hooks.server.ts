@@ -11,6 +11,7 @@ import { SESSION_COOKIE, deleteExpiredSessions, validateSession } from '$lib/ser
 import { applyRetention } from '$lib/server/privacy.ts';
 import { RequestGate } from '$lib/server/http/request-gate.ts';
 import { notReadyResponse, startup } from '$lib/server/startup.ts';
+import { fillLanguage, inLocale, requestLocale } from '$lib/server/http/locale.ts';
 
 const DAY_MS = 24 * 60 * 60_000;
 
@@ -100,7 +101,22 @@ const handleRequest: Handle = async ({ event, resolve }) => {
 	const session = token ? await validateSession(db, token) : null;
 	event.locals.user = session?.user ?? null;
 	if (token && !session) event.cookies.delete(SESSION_COOKIE, { path: '/' });
+	const chosen = requestLocale(
+		event.locals.user,
+		event.cookies,
+		event.request.headers.get('accept-language')
+	);
+	return inLocale(chosen, () =>
+		answerRequest({
+			event,
+			resolve: (e, options) =>
+				resolve(e, { ...options, transformPageChunk: ({ html }) => fillLanguage(html, chosen) })
+		})
+	);
+};
 
+const answerRequest: Handle = async ({ event, resolve }) => {
+	const db = await getDb();
 	// An id in the address holding a NUL byte names nothing (PostgreSQL refuses it in text): 400,
 	// naming the part of the address, as a bad query parameter gets.
 	const nul = Object.entries(event.params).find(([, value]) => value?.includes('\u0000'));

@@ -3,10 +3,12 @@ import { homeOf } from '$lib/server/auth/sign-in.ts';
 import { pseudonymOf } from '$lib/server/queries/learner-ids.ts';
 import { getDb } from '$lib/server/db/index.ts';
 import { rollupsPending } from '$lib/server/rollups.ts';
+import { DIGITS_COOKIE, chooseDigits } from '$lib/i18n/choose.ts';
 
-// Who is signed in, for the navigation: role, email and their own home page only; and, for those
+// The digits the pages are written in (for the language switcher); who is signed in, for the navigation: role, email and their own home page only; and, for those
 // who read the dashboards, whether an import's figures are still being counted.
-export const load: LayoutServerLoad = async ({ locals }) => ({
+export const load: LayoutServerLoad = async ({ locals, cookies }) => ({
+	digits: chooseDigits({ account: locals.user?.digits, cookie: cookies.get(DIGITS_COOKIE) }),
 	user: locals.user
 		? {
 				email: locals.user.email,

@@ -18,6 +18,7 @@ export const ROUTE_POLICY: Record<string, RouteRule> = {
 	'/': { open: true },
 	'/login': { open: true },
 	'/logout': { open: true },
+	'/language': { open: true },
 	'/setup': { open: true },
 	'/account': { roles: ALL },
 	'/system': { roles: AGGREGATES },

@@ -12,6 +12,9 @@ export type SessionUser = {
 	role: Role;
 	providerId: string | null;
 	learnerId: string | null;
+	/** The language and digits saved with the account (src/lib/i18n/choose.ts reads them). */
+	language?: string | null;
+	digits?: string | null;
 };
 
 export type Access = {

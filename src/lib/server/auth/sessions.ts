@@ -43,7 +43,9 @@ export async function validateSession(
 				role: users.role,
 				providerId: users.providerId,
 				learnerId: users.learnerId,
-				disabled: users.disabled
+				disabled: users.disabled,
+				language: users.language,
+				digits: users.digits
 			}
 		})
 		.from(sessions)

@@ -2,13 +2,17 @@
 // the build, so `npm start` on a fresh clone just works.
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { projectRoot } from '../config.ts';
 import { command } from './args.ts';
 import { UPLOAD_LIMIT_BYTES } from '../import/limits.ts';
 
+// Compiled messages (src/lib/paraglide) are written by every build and `npm run check`: their
+// sources, messages/ and project.inlang/, are what count.
+const GENERATED = new Set(['paraglide']);
+
 function newestMtime(path: string): number {
-	if (!existsSync(path)) return 0;
+	if (!existsSync(path) || GENERATED.has(basename(path))) return 0;
 	const stat = statSync(path);
 	if (!stat.isDirectory()) return stat.mtimeMs;
 	let newest = stat.mtimeMs;
@@ -19,9 +23,15 @@ function newestMtime(path: string): number {
 export function buildIsStale(root: string): boolean {
 	const built = join(root, 'build', 'index.js');
 	if (!existsSync(built)) return true;
-	const sources = ['src', 'static', 'svelte.config.js', 'vite.config.ts', 'package.json'].map((p) =>
-		newestMtime(join(root, p))
-	);
+	const sources = [
+		'src',
+		'static',
+		'messages',
+		'project.inlang',
+		'svelte.config.js',
+		'vite.config.ts',
+		'package.json'
+	].map((p) => newestMtime(join(root, p)));
 	return Math.max(...sources) > statSync(built).mtimeMs;
 }
 

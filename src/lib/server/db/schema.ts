@@ -288,7 +288,11 @@ export const users = pgTable('users', {
 	/** No foreign key: on Citus learners is distributed and users is not (the app checks it). */
 	learnerId: text('learner_id'),
 	createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-	disabled: boolean('disabled').notNull().default(false)
+	disabled: boolean('disabled').notNull().default(false),
+	/** The language the user chose (en | fr | ar), kept with the account so it follows them; null: not chosen. */
+	language: text('language'),
+	/** native | latin digits, for a language with its own (Arabic); null: not chosen. */
+	digits: text('digits')
 });
 
 export const sessions = pgTable(
