@@ -10,9 +10,11 @@ import type { TableColumn } from '../tables/table-column.ts';
 import {
 	FEW_ONWARD,
 	OVERLAP_THRESHOLDS,
-	type QualityElement,
+	QUALITY_ELEMENTS,
 	type WatchAnswer
 } from '../../domain/watch/index.ts';
+
+type QualityElement = (typeof QUALITY_ELEMENTS)[number];
 
 type Labels = Record<string, () => string>;
 type Displays<T> = Record<string, (row: T) => string | number | null | undefined>;
