@@ -3,7 +3,7 @@
 // labels from messages here, looked up when drawn, and show figures as the reader's language
 // writes them while the CSV keeps the raw ones.
 import { m } from '$lib/paraglide/messages.js';
-import { formatCount, formatDecimal, formatPercent } from '$lib/i18n/format.ts';
+import { currentIntlTag, formatCount, formatDecimal, formatPercent } from '$lib/i18n/format.ts';
 import { dimensionName } from '../dashboard/dimensions.ts';
 import { uiColumns, yesNo } from '../watch/watch-words.ts';
 import {
@@ -130,3 +130,10 @@ export const dataLabel = (data: 'generated' | 'real' | 'all') =>
 		: data === 'real'
 			? m.whatif_data_real()
 			: m.whatif_data_all();
+
+/**
+ * A difference with its sign (+12 · −3), as the language writes one: Intl marks the sign for
+ * right-to-left text (Arabic), where a bare "+" would drift to the number's other side.
+ */
+export const formatSigned = (v: number) =>
+	new Intl.NumberFormat(currentIntlTag(), { signDisplay: 'exceptZero', maximumFractionDigits: 0 }).format(v);
