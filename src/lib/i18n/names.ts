@@ -1,6 +1,8 @@
 // Names shown for values the data holds as codes, in the reader's language. Tables of message
 // functions, called when a page renders (a call at import time would freeze one language).
 import { m } from '$lib/paraglide/messages.js';
+import type { Suppression } from '$lib/domain/suppression/index.ts';
+import { formatCount, formatDecimal } from './format.ts';
 
 const ROLE_NAMES: Record<string, () => string> = {
 	admin: m.role_admin,
@@ -47,4 +49,21 @@ const PROVIDER_KIND_NAMES: Record<string, () => string> = {
 /** A provider kind in words ("higher education"); an unknown code spaced, as it is. */
 export function providerKindName(kind: string): string {
 	return PROVIDER_KIND_NAMES[kind]?.() ?? kind.replace(/_/g, ' ');
+}
+
+/**
+ * The disclosure policy in force, in the reader's language: the same sentences as the domain's
+ * policyStatement (which the CLI and the JSON keep in English), for the pages and their exports.
+ */
+export function disclosureText(policy: Suppression): string {
+	if (policy === false) return m.panel_disclosure_unsuppressed();
+	const suppress = m.panel_disclosure_suppress({ threshold: formatCount(policy.threshold) });
+	const round = m.panel_disclosure_round({
+		five: formatCount(5),
+		zero: formatCount(0),
+		two: formatCount(2),
+		base: formatDecimal(22.5, 1)
+	});
+	const mode = policy.mode ?? 'suppress';
+	return mode === 'suppress' ? suppress : mode === 'round5' ? round : `${suppress} ${round}`;
 }
