@@ -67,3 +67,30 @@ export function disclosureText(policy: Suppression): string {
 	const mode = policy.mode ?? 'suppress';
 	return mode === 'suppress' ? suppress : mode === 'round5' ? round : `${suppress} ${round}`;
 }
+
+// Why a cell is withheld: the domain writes its reasons in English (the JSON and CSV keep them);
+// a page says the ones it knows in the reader's language and shows any other as it is.
+const FEWER_THAN = /^fewer than (\d+) learners$/;
+const COMPLEMENTARY = 'withheld so that another withheld cell cannot be worked out from the total';
+const DIFFERENCE =
+	/^withheld so that the (.+) \(fewer than (\d+) learners\) cannot be worked out by subtraction$/;
+const WIDER_NAMES: Record<string, () => string> = {
+	'other cohorts': m.panel_reason_wider_cohorts,
+	'other providers': m.panel_reason_wider_providers,
+	'learners who started after the as-of date': m.panel_reason_wider_later
+};
+
+const fewerThan = (threshold: string) =>
+	m.panel_reason_fewer_than({ count: Number(threshold), countText: formatCount(Number(threshold)) });
+
+/** A withheld cell's reason in the reader's language ("fewer than 10 learners"). */
+export function withheldReason(reason: string): string {
+	const fewer = FEWER_THAN.exec(reason);
+	if (fewer) return fewerThan(fewer[1]);
+	if (reason === COMPLEMENTARY) return m.panel_reason_complementary();
+	const difference = DIFFERENCE.exec(reason);
+	const wider = difference && WIDER_NAMES[difference[1]];
+	if (difference && wider)
+		return m.panel_reason_difference({ wider: wider(), fewer: fewerThan(difference[2]) });
+	return reason;
+}

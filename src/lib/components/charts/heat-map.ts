@@ -4,6 +4,7 @@ import { interpolateCividis, scaleBand, scaleSequential } from 'd3';
 import type { ChartBox, MarkNotes } from './chart-box.ts';
 import { m } from '../../paraglide/messages.js';
 import { formatPercent } from '../../i18n/format.ts';
+import { withheldReason } from '../../i18n/names.ts';
 
 export type HeatCell = {
 	row: string;
@@ -85,7 +86,7 @@ export function layoutHeatMap({
 					value:
 						c.value === null
 							? c.suppressed
-								? m.chart_withheld_because({ reason: c.suppressed })
+								? m.chart_withheld_because({ reason: withheldReason(c.suppressed) })
 								: m.chart_no_data()
 							: c.detail
 								? `${format(c.value)}${m.panel_list_separator()}${c.detail}`

@@ -4,6 +4,7 @@
 // when a page renders, so each request's labels are in its own language.
 import { m } from '../../paraglide/messages.js';
 import { formatCount, formatDecimal, formatPercent, NONE } from '../../i18n/format.ts';
+import { withheldReason } from '../../i18n/names.ts';
 import { formatted, type TableColumn } from '../tables/table-column.ts';
 import type { IssuanceRow } from '../../domain/dashboard-rows.ts';
 import type { CompletionEquityRow } from '../../domain/equity/index.ts';
@@ -54,7 +55,9 @@ export const rateColumns = (first: keyof typeof FIRST_LABELS): TableColumn<Compl
 export const withheld = <T extends { suppressed: string | null }>(): TableColumn<T> => ({
 	key: 'suppressed',
 	label: m.panel_col_withheld(),
-	value: (r) => r.suppressed ?? ''
+	// The CSV keeps the domain's reason; the table says it in the reader's language.
+	value: (r) => r.suppressed ?? '',
+	display: (r) => (r.suppressed ? withheldReason(r.suppressed) : '')
 });
 
 const ratio = (v: number | null) => (v === null ? null : formatDecimal(v, 2));
