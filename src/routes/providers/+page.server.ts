@@ -1,5 +1,5 @@
 import type { PageServerLoad } from './$types';
-import { policyStatement } from '$lib/domain/suppression/index.ts';
+import { disclosureText } from '$lib/i18n/names.ts';
 import { accessFor } from '$lib/server/auth/access.ts';
 import { getDb } from '$lib/server/db/index.ts';
 import { metricParams, parseQuery } from '$lib/server/http/params.ts';
@@ -18,7 +18,8 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 	// The data-quality column: each provider's record completeness (mean share of elements).
 	return {
 		params,
-		disclosure: policyStatement(suppression),
+		// In the reader's language (the JSON endpoints keep the domain's English statement).
+		disclosure: disclosureText(suppression),
 		summaries,
 		completeness: Object.fromEntries(quality.map((q) => [q.provider.id, q.completeness]))
 	};

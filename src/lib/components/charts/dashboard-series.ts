@@ -5,8 +5,8 @@ import type { TimeToCredential } from '../../domain/survival/index.ts';
 import type { Estimate } from './dot-interval.ts';
 import type { HeatCell } from './heat-map.ts';
 import type { LineSeries } from './lines.ts';
-
-const count = (n: number) => n.toLocaleString('en-GB');
+import { m } from '../../paraglide/messages.js';
+import { formatCount as count, formatPercent } from '../../i18n/format.ts';
 
 /** Awards per period and group → one line per group over the periods (withheld cells are gaps). */
 /** "2013-Q3" … "2014-Q2": every quarter from the first of `sorted` to its last. */
@@ -39,7 +39,7 @@ export function issuanceSeries(rows: { period: string; group: string; awards: nu
 		periods,
 		series: groups.map((g) => ({
 			key: g,
-			label: g === 'all' ? 'All awards' : g,
+			label: g === 'all' ? m.chart_all_awards() : g,
 			// A period without a row for the group had no award of it: 0, not a gap.
 			points: periods.map((p, x) => {
 				const key = `${p}\u0000${g}`;
@@ -52,7 +52,7 @@ export function issuanceSeries(rows: { period: string; group: string; awards: nu
 /** The cumulative incidence of completion (with its band), withdrawal and failure by day. */
 export function timeToCredentialSeries(
 	ttc: Pick<TimeToCredential, 'points'> | null,
-	label = 'Completed'
+	label = m.chart_completed()
 ): LineSeries[] {
 	if (!ttc || ttc.points.length === 0) return [];
 	// The curves start at day 0 with nothing yet.
@@ -69,8 +69,12 @@ export function timeToCredentialSeries(
 			label,
 			points: points.map((p) => ({ x: p.day, y: p.completed, low: p.completedLow, high: p.completedHigh }))
 		},
-		{ key: 'withdrawn', label: 'Withdrew', points: points.map((p) => ({ x: p.day, y: p.withdrawn })) },
-		{ key: 'failed', label: 'Failed', points: points.map((p) => ({ x: p.day, y: p.failed })) }
+		{
+			key: 'withdrawn',
+			label: m.chart_withdrew(),
+			points: points.map((p) => ({ x: p.day, y: p.withdrawn }))
+		},
+		{ key: 'failed', label: m.chart_failed(), points: points.map((p) => ({ x: p.day, y: p.failed })) }
 	];
 }
 
@@ -78,13 +82,13 @@ export function timeToCredentialSeries(
 export function rateEstimates(rows: CompletionEquityRow[]): Estimate[] {
 	return rows.map((r) => ({
 		key: r.group ?? 'all',
-		label: r.group ?? 'All',
+		label: r.group ?? m.panel_all(),
 		value: r.rate,
 		low: r.low,
 		high: r.high,
 		detail: r.suppressed
 			? undefined
-			: `${count(r.completed ?? 0)} of ${count(r.known ?? 0)} with a known outcome`,
+			: m.chart_of_known_outcome({ completed: count(r.completed ?? 0), known: count(r.known ?? 0) }),
 		suppressed: r.suppressed
 	}));
 }
@@ -93,13 +97,18 @@ export function rateEstimates(rows: CompletionEquityRow[]): Estimate[] {
 export function ratioEstimates(rows: CompletionEquityRow[], reference: string | null): Estimate[] {
 	return rows.map((r) => ({
 		key: r.group ?? 'all',
-		label: r.group === reference ? `${r.group} (reference)` : (r.group ?? 'All'),
+		label:
+			r.group === reference
+				? m.chart_reference_group({ group: String(r.group) })
+				: (r.group ?? m.panel_all()),
 		value: r.ratio,
 		low: r.ratioLow,
 		high: r.ratioHigh,
 		detail: r.suppressed
 			? undefined
-			: `completion ${r.rate === null ? '—' : `${(r.rate * 100).toFixed(1)}%`}${r.fourFifths ? ', below four-fifths of the reference' : ''}`,
+			: r.fourFifths
+				? m.chart_ratio_detail_below({ rate: formatPercent(r.rate) })
+				: m.chart_ratio_detail({ rate: formatPercent(r.rate) }),
 		suppressed: r.suppressed
 	}));
 }
@@ -112,7 +121,9 @@ export function rateCells(rows: CompletionEquityRow[]): HeatCell[] {
 			row: r.groups![0],
 			col: r.groups![1],
 			value: r.rate,
-			detail: r.suppressed ? undefined : `${count(r.completed ?? 0)} of ${count(r.known ?? 0)}`,
+			detail: r.suppressed
+				? undefined
+				: m.chart_of({ part: count(r.completed ?? 0), whole: count(r.known ?? 0) }),
 			suppressed: r.suppressed
 		}));
 }

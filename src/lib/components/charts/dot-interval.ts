@@ -3,6 +3,7 @@
 // renders on the server.
 import { scaleBand, scaleLinear } from 'd3';
 import type { ChartBox, MarkNotes } from './chart-box.ts';
+import { formatPercent } from '../../i18n/format.ts';
 
 export type Estimate = {
 	key: string;
@@ -24,7 +25,7 @@ export function layoutDotInterval({
 	width = 640,
 	rowHeight = 28,
 	domain,
-	format = (v: number) => `${Math.round(v * 100)}%`,
+	format = (v: number) => formatPercent(v, 0),
 	reference
 }: {
 	estimates: Estimate[];

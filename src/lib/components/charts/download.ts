@@ -4,6 +4,9 @@
 // file carries none of that, so every drawn element gets its computed style inlined, and the chart
 // is framed as a figure one can paste into a report: title, the filters in words, the legend,
 // the source line and the suppression note, all inside one SVG with no external reference.
+// The frame's words are in the page's language; in a right-to-left page they are set from the
+// right edge (the chart itself keeps its drawing, x growing rightwards).
+import { m } from '../../paraglide/messages.js';
 
 export function saveBlob(blob: Blob, fileName: string) {
 	const url = URL.createObjectURL(blob);
@@ -98,13 +101,16 @@ function wrap(text: string, width: number, fontSize: number): string[] {
 class Page {
 	readonly root = document.createElementNS(SVG_NS, 'svg');
 	y = PAD;
+	/** Right to left: lines start at the right edge and read leftwards. */
+	readonly rtl = document.documentElement.dir === 'rtl';
 	constructor(readonly width: number) {}
 
 	text(content: string, size: number, fill: string, weight = '400') {
 		for (const line of wrap(content, this.width - 2 * PAD, size)) {
 			this.y += size + 4;
 			const node = document.createElementNS(SVG_NS, 'text');
-			node.setAttribute('x', String(PAD));
+			node.setAttribute('x', String(this.rtl ? this.width - PAD : PAD));
+			if (this.rtl) node.setAttribute('direction', 'rtl');
 			node.setAttribute('y', String(this.y));
 			node.setAttribute('font-size', String(size));
 			node.setAttribute('font-weight', weight);
@@ -125,14 +131,17 @@ class Page {
 				x = PAD;
 				this.y += LINE;
 			}
+			// Mirrored in a right-to-left page: the swatch at the item's right, its label to its left.
+			const start = this.rtl ? this.width - x : x;
 			const swatch = document.createElementNS(SVG_NS, 'rect');
-			swatch.setAttribute('x', String(x));
+			swatch.setAttribute('x', String(this.rtl ? start - 12 : start));
 			swatch.setAttribute('y', String(this.y - 10));
 			swatch.setAttribute('width', '12');
 			swatch.setAttribute('height', '12');
 			swatch.setAttribute('fill', item.color);
 			const label = document.createElementNS(SVG_NS, 'text');
-			label.setAttribute('x', String(x + 16));
+			label.setAttribute('x', String(this.rtl ? start - 16 : start + 16));
+			if (this.rtl) label.setAttribute('direction', 'rtl');
 			label.setAttribute('y', String(this.y));
 			label.setAttribute('font-size', '12');
 			label.setAttribute('fill', ink);
@@ -166,7 +175,7 @@ export function svgText(svg: SVGSVGElement, frame: ExportFrame): string {
 	root.append(title);
 	page.text(frame.title, 16, ink, '650');
 	if (frame.subtitle) page.text(frame.subtitle, 12, muted);
-	if (frame.filters) page.text(`Filters: ${frame.filters}`, 12, muted);
+	if (frame.filters) page.text(m.chart_export_filters({ filters: frame.filters }), 12, muted);
 	page.y += 8;
 
 	const chart = inlinedChart(svg);

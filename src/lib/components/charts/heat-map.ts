@@ -2,6 +2,9 @@
 // pair with its value as colour and as text; withheld cells are hatched and say why. Pure.
 import { interpolateCividis, scaleBand, scaleSequential } from 'd3';
 import type { ChartBox, MarkNotes } from './chart-box.ts';
+import { m } from '../../paraglide/messages.js';
+import { formatPercent } from '../../i18n/format.ts';
+import { withheldReason } from '../../i18n/names.ts';
 
 export type HeatCell = {
 	row: string;
@@ -28,7 +31,7 @@ export function layoutHeatMap({
 	cells,
 	width = 640,
 	cellHeight = 30,
-	format = (v: number) => `${(v * 100).toFixed(0)}%`,
+	format = (v: number) => formatPercent(v, 0),
 	domain
 }: {
 	cells: HeatCell[];
@@ -68,7 +71,7 @@ export function layoutHeatMap({
 		cells: cells.map((c) => {
 			const t =
 				c.value === null ? null : (c.value - colour.domain()[0]) / (colour.domain()[1] - colour.domain()[0]);
-			const text = c.value === null ? (c.suppressed ? 'withheld' : '—') : format(c.value);
+			const text = c.value === null ? (c.suppressed ? m.chart_withheld() : '—') : format(c.value);
 			return {
 				...c,
 				x: x(c.col) ?? 0,
@@ -77,13 +80,18 @@ export function layoutHeatMap({
 				// Cividis runs dark blue to pale yellow: dark text on the pale half.
 				ink: t !== null && t > 0.55 ? '#111' : '#fff',
 				text,
-				label:
-					`${c.row} × ${c.col}: ` +
-					(c.value === null
-						? c.suppressed
-							? `withheld, ${c.suppressed}`
-							: 'no data'
-						: `${format(c.value)}${c.detail ? `, ${c.detail}` : ''}`)
+				label: m.chart_cell({
+					row: c.row,
+					col: c.col,
+					value:
+						c.value === null
+							? c.suppressed
+								? m.chart_withheld_because({ reason: withheldReason(c.suppressed) })
+								: m.chart_no_data()
+							: c.detail
+								? `${format(c.value)}${m.panel_list_separator()}${c.detail}`
+								: format(c.value)
+				})
 			};
 		})
 	};

@@ -3,6 +3,8 @@
 // and screen reader. Pure, so it is tested without a browser and renders on the server.
 import { area, curveLinear, curveStepAfter, line, scaleLinear } from 'd3';
 import type { ChartBox } from './chart-box.ts';
+import { m } from '../../paraglide/messages.js';
+import { formatCount, formatPercent } from '../../i18n/format.ts';
 
 /** Okabe–Ito: distinguishable with the common colour-vision deficiencies. */
 export const PALETTE = [
@@ -62,8 +64,15 @@ function marksOf(
 		cx: x(p.x),
 		cy: y(p.y!),
 		text:
-			`${s.label}, ${xFormat(p.x)}: ${yFormat(p.y!)}` +
-			(p.low != null && p.high != null ? ` (95% interval ${yFormat(p.low)} to ${yFormat(p.high)})` : '')
+			p.low != null && p.high != null
+				? m.chart_mark_interval({
+						series: s.label,
+						x: xFormat(p.x),
+						y: yFormat(p.y!),
+						low: yFormat(p.low),
+						high: yFormat(p.high)
+					})
+				: m.chart_mark({ series: s.label, x: xFormat(p.x), y: yFormat(p.y!) })
 	}));
 }
 
@@ -72,8 +81,8 @@ export function layoutLines({
 	width = 640,
 	height = 280,
 	step = false,
-	xFormat = (v) => String(v),
-	yFormat = (v) => `${Math.round(v * 100)}%`,
+	xFormat = (v) => formatCount(v),
+	yFormat = (v) => formatPercent(v, 0),
 	xTickValues,
 	yDomain,
 	guide,

@@ -15,6 +15,8 @@ import {
 	type FlowKind,
 	type FlowSample
 } from '../../view/flow-sample.ts';
+import { m } from '../../paraglide/messages.js';
+import { formatCount } from '../../i18n/format.ts';
 
 export type FlowStep = 1 | 2;
 
@@ -54,13 +56,15 @@ export type ShapedFlows = {
 	notDrawn: number;
 };
 
-const STEP_NAME: Record<FlowStep, string> = { 1: '1st', 2: '2nd' };
-const learnersText = (n: number) => `${n.toLocaleString('en-GB')} ${n === 1 ? 'learner' : 'learners'}`;
+const STEP_NAME: Record<FlowStep, () => string> = { 1: m.chart_step_first, 2: m.chart_step_second };
+
+/** "123 learners", in the reader's language and digits. */
+export const learnersText = (n: number) => m.chart_learners({ count: n, countText: formatCount(n) });
 
 export function describeFlow(f: FlowInput): string {
 	return f.count === null
-		? `${f.from} → ${f.to}: suppressed (${f.suppressed ?? 'withheld'})`
-		: `${f.from} → ${f.to}: ${learnersText(f.count)}`;
+		? m.chart_flow_suppressed({ from: f.from, to: f.to, reason: f.suppressed ?? m.chart_withheld() })
+		: m.chart_flow_learners({ from: f.from, to: f.to, learners: learnersText(f.count) });
 }
 
 /**
@@ -88,7 +92,8 @@ export function shapeFlows(
 	const nodes = new Map<string, FlowNode>();
 	const nodeFor = (credential: string, step: FlowStep) => {
 		const id = `${step}:${credential}`;
-		if (!nodes.has(id)) nodes.set(id, { id, credential, step, label: `${credential} (${STEP_NAME[step]})` });
+		if (!nodes.has(id))
+			nodes.set(id, { id, credential, step, label: `${credential} (${STEP_NAME[step]()})` });
 		return id;
 	};
 	const links: FlowLink[] = drawn.map((r) => ({
@@ -108,7 +113,7 @@ export function shapeFlows(
 			kind: r.kind,
 			from: r.from,
 			to: r.to,
-			suppressed: r.suppressed ?? 'withheld'
+			suppressed: r.suppressed ?? m.chart_withheld()
 		}))
 		.sort(byName);
 	const byStep = (a: FlowNode, b: FlowNode) => a.step - b.step || a.credential.localeCompare(b.credential);

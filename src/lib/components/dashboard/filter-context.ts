@@ -1,6 +1,8 @@
 // One filter context for every figure on a dashboard: which of the page's filters are set, how to
 // say them in words (on the page, in exports), and — for the few figures that cannot follow a
 // filter — which set filters a figure leaves aside, so it can say so beside itself.
+import { m } from '../../paraglide/messages.js';
+import { formatCount } from '../../i18n/format.ts';
 
 /** The page's question, as its URL asks it (the dashboards' parsed parameters). */
 export type FilterValues = {
@@ -27,22 +29,45 @@ export const FILTER_KEYS = [
 ] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
 
-const FILTER_NAMES: Record<FilterKey, string> = {
-	asOf: 'as of',
-	cohort: 'cohort',
-	provider: 'provider',
-	credential: 'credential',
-	level: 'level',
-	mode: 'mode',
-	qaApproach: 'QA approach',
-	verifiedOnly: 'verified awards only'
+// A filter's name inside a sentence, and the data origins in words: message functions, called
+// when a page renders so each request reads its own language.
+const FILTER_NAMES: Record<FilterKey, () => string> = {
+	asOf: m.panel_filter_as_of,
+	cohort: m.panel_filter_cohort,
+	provider: m.panel_filter_provider,
+	credential: m.panel_filter_credential,
+	level: m.panel_filter_level,
+	mode: m.panel_filter_mode,
+	qaApproach: m.panel_filter_qa_approach,
+	verifiedOnly: m.panel_filter_verified_only
 };
 
-export const DATA_WORDS: Record<string, string> = {
-	real: 'real learners (OULAD)',
-	generated: 'generated demo learners',
-	all: 'real and generated learners together'
+const FILTER_VALUE_WORDS: Record<Exclude<FilterKey, 'verifiedOnly'>, (input: { value: string }) => string> = {
+	asOf: m.panel_filter_as_of_value,
+	cohort: m.panel_filter_cohort_value,
+	provider: m.panel_filter_provider_value,
+	credential: m.panel_filter_credential_value,
+	level: m.panel_filter_level_value,
+	mode: m.panel_filter_mode_value,
+	qaApproach: m.panel_filter_qa_approach_value
 };
+
+const DATA_NAMES: Record<string, () => string> = {
+	real: m.panel_data_real,
+	generated: m.panel_data_generated,
+	all: m.panel_data_all
+};
+
+/** A data origin in words ("real learners (OULAD)"); an unknown one as it is. */
+export const dataWords = (origin: string): string => DATA_NAMES[origin]?.() ?? origin;
+
+/**
+ * The data origins in words, read as a table (`DATA_WORDS.real`): each entry is looked up when it
+ * is read, so it is in the language of the page that reads it. New code calls dataWords.
+ */
+export const DATA_WORDS: Readonly<Record<string, string>> = new Proxy({} as Record<string, string>, {
+	get: (_, origin) => (typeof origin === 'string' && origin in DATA_NAMES ? dataWords(origin) : undefined)
+});
 
 /** The filters the URL sets (a data origin is always set; it is said apart). */
 export function setFilters(values: FilterValues): FilterKey[] {
@@ -52,11 +77,11 @@ export function setFilters(values: FilterValues): FilterKey[] {
 /** "Cohort 2013J · as of 2014-06-30 · real learners (OULAD)": the question in words. */
 export function filterWords(values: FilterValues, names: { provider?: Record<string, string> } = {}): string {
 	const words = setFilters(values).map((k) => {
-		if (k === 'verifiedOnly') return 'verified awards only';
+		if (k === 'verifiedOnly') return FILTER_NAMES.verifiedOnly();
 		const value = k === 'provider' ? (names.provider?.[values.provider!] ?? values.provider) : values[k];
-		return k === 'asOf' ? `as of ${value}` : `${FILTER_NAMES[k]} ${value}`;
+		return FILTER_VALUE_WORDS[k]({ value: value ?? '' });
 	});
-	const sentence = [...words, DATA_WORDS[values.data] ?? values.data].join(' · ');
+	const sentence = [...words, dataWords(values.data)].join(' · ');
 	return sentence.charAt(0).toUpperCase() + sentence.slice(1);
 }
 
@@ -90,20 +115,23 @@ export function filtersNotFollowed(figure: Figure, values: FilterValues): Filter
 export function notFollowedNote(figure: Figure, values: FilterValues): string | null {
 	const left = filtersNotFollowed(figure, values);
 	if (left.length === 0) return null;
-	return `Not filtered by ${left.map((k) => FILTER_NAMES[k]).join(', ')}: ${REASONS[figure]}`;
+	return m.panel_not_filtered({
+		filters: left.map((k) => FILTER_NAMES[k]()).join(m.panel_list_separator()),
+		reason: REASONS[figure]()
+	});
 }
 
-const REASONS: Record<Figure, string> = {
-	overview: '',
-	completion: 'enrolments carry no verification.',
-	timeToCredential: 'enrolments carry no verification.',
-	equity: 'enrolments carry no verification.',
-	issuance: '',
-	conformance: '',
-	stacking: "a learner's credentials stack across cohorts, providers, levels and modes.",
-	flows: 'the flows are counted over all time; filter them on the Flows page.',
-	learners:
-		'the list is every learner of this provider, each as their record shows them: narrowed by the filters it would count, learner by learner, cells the figures above withhold.'
+const noReason = () => '';
+const REASONS: Record<Figure, () => string> = {
+	overview: noReason,
+	completion: m.panel_reason_no_verification,
+	timeToCredential: m.panel_reason_no_verification,
+	equity: m.panel_reason_no_verification,
+	issuance: noReason,
+	conformance: noReason,
+	stacking: m.panel_reason_stacking,
+	flows: m.panel_reason_flows,
+	learners: m.panel_reason_learners
 };
 
 /**
@@ -121,20 +149,25 @@ export function queryOfForm(fields: Iterable<[string, FormDataEntryValue]>): str
 	return query ? `?${query}` : '';
 }
 
-const FORMAT_NAMES: Record<string, string> = {
-	oulad: 'OULAD (Open University Learning Analytics Dataset)',
-	tga: 'training.gov.au',
-	generated: 'generated demo learners',
-	csv: 'CSV imports',
-	arrow: 'Arrow imports'
+// Data sets are named as they name themselves (OULAD, training.gov.au); the rest is words.
+const FORMAT_NAMES: Record<string, () => string> = {
+	oulad: () => 'OULAD (Open University Learning Analytics Dataset)',
+	tga: () => 'training.gov.au',
+	generated: m.panel_source_generated,
+	csv: m.panel_source_csv,
+	arrow: m.panel_source_arrow
 };
 
 /** The loaded sources in words, largest first: "OULAD (…), training.gov.au, 2 CSV imports". */
 export function sourceWords(sources: { format: string; imports: number }[]): string {
-	if (sources.length === 0) return 'no data loaded';
+	if (sources.length === 0) return m.panel_source_none();
 	return sources
-		.map((s) => FORMAT_NAMES[s.format] ?? `${s.format} (${s.imports} import${s.imports === 1 ? '' : 's'})`)
-		.join(', ');
+		.map(
+			(s) =>
+				FORMAT_NAMES[s.format]?.() ??
+				m.panel_source_other({ format: s.format, count: s.imports, countText: formatCount(s.imports) })
+		)
+		.join(m.panel_list_separator());
 }
 
 /** The line under every exported chart. */
@@ -143,5 +176,5 @@ export function sourceLine(
 	asOf: string | undefined,
 	today: string
 ): string {
-	return `Source: Stackwise, ${sourceWords(sources)}, as of ${asOf ?? today}.`;
+	return m.panel_source_line({ sources: sourceWords(sources), date: asOf ?? today });
 }

@@ -3,7 +3,8 @@ import type { PageServerLoad } from './$types';
 import { accessFor } from '$lib/server/auth/access.ts';
 import { getDb } from '$lib/server/db/index.ts';
 import { cachedForDataVersion } from '$lib/server/queries/versioned-cache.ts';
-import { getQuality, QUALITY_DEFINITION } from '$lib/server/queries/quality.ts';
+import { getQuality } from '$lib/server/queries/quality.ts';
+import { m } from '$lib/paraglide/messages.js';
 
 // One provider's data-quality card and what to fix. The route policy keeps a provider to its own
 // id (another's answers 404); policymakers and admins may open any.
@@ -15,5 +16,6 @@ export const load: PageServerLoad = async ({ params: route, locals }) => {
 		getQuality(db, options)
 	);
 	if (!quality) error(404, 'No such provider');
-	return { quality, definition: QUALITY_DEFINITION };
+	// The card's definition in the reader's language (the query layer's QUALITY_DEFINITION, in words).
+	return { quality, definition: m.quality_definition() };
 };
