@@ -77,7 +77,9 @@ const CODE_PROPS = new Set([
 	'path',
 	'chart',
 	'status',
-	'fileName'
+	'fileName',
+	'by',
+	'gap'
 ]);
 
 function svelteFiles(dir: string): string[] {
