@@ -57,7 +57,9 @@ export function pathwayCards({
 			...card(
 				q.target,
 				'qualification',
-				q.achieved ? m.learner_card_complete() : m.learner_card_percent({ percent: formatPercent(q.share, 0) })
+				q.achieved
+					? m.learner_card_complete()
+					: m.learner_card_percent({ percent: formatPercent(q.share, 0) })
 			),
 			countsToward: []
 		}

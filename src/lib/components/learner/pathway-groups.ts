@@ -90,7 +90,8 @@ export function groupViews(
 				id: g.id,
 				heading: g.label ?? m.learner_group_options(),
 				satisfied: g.satisfied,
-				choose: g.need === 1 ? m.learner_group_choose_one() : m.learner_group_choose_n({ n: formatCount(g.need) }),
+				choose:
+					g.need === 1 ? m.learner_group_choose_one() : m.learner_group_choose_n({ n: formatCount(g.need) }),
 				status: g.satisfied
 					? m.learner_group_chosen()
 					: m.learner_group_of_complete({ have: formatCount(g.have), need: formatCount(g.need) }),

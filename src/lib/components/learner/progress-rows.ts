@@ -40,7 +40,8 @@ export const percentOf = (share: number) => Math.round(share * 100);
 
 /** The bar's words without its percentage. */
 function describe(q: QualificationProgress, inHand: number | null): string {
-	if (q.achieved) return q.achievedByStacking ? m.learner_progress_complete_stacking() : m.learner_progress_complete();
+	if (q.achieved)
+		return q.achievedByStacking ? m.learner_progress_complete_stacking() : m.learner_progress_complete();
 	if (q.stillNeeded === null) return m.learner_progress_no_way();
 	const credits =
 		q.creditsStillNeeded > 0 ? `, ${m.learner_progress_and_credits(counted(q.creditsStillNeeded))}` : '';
@@ -102,7 +103,9 @@ export function learnerSummary({
 	noun?: 'credential' | 'unit';
 }): string {
 	if (awarded === 0) return ownPage ? m.learner_summary_none_own() : m.learner_summary_none();
-	const parts = [ownPage ? m.learner_summary_hold_own(counted(awarded)) : m.learner_summary_hold(counted(awarded))];
+	const parts: string[] = [
+		ownPage ? m.learner_summary_hold_own(counted(awarded)) : m.learner_summary_hold(counted(awarded))
+	];
 	const done = rows.filter((r) => r.achieved);
 	if (done.length === 1)
 		parts.push(
