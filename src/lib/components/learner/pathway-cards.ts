@@ -3,7 +3,8 @@
 // then the shortest way to finish in order, then the qualification itself. Pure: the page draws it.
 import type { CardFacts } from '$lib/domain/types.ts';
 import { m } from '$lib/paraglide/messages.js';
-import { formatCount, formatPercent } from '$lib/i18n/format.ts';
+import { formatCount } from '$lib/i18n/format.ts';
+import { percentText } from './progress-rows.ts';
 
 export type PathwayCard = {
 	id: string;
@@ -57,9 +58,7 @@ export function pathwayCards({
 			...card(
 				q.target,
 				'qualification',
-				q.achieved
-					? m.learner_card_complete()
-					: m.learner_card_percent({ percent: formatPercent(q.share, 0) })
+				q.achieved ? m.learner_card_complete() : m.learner_card_percent({ percent: percentText(q.share) })
 			),
 			countsToward: []
 		}

@@ -3,7 +3,7 @@
 // Pure: the page lays it out with layoutGraph and GraphView draws it.
 import type { GraphEdge, GraphNode } from '../../view/graph/layout.ts';
 import { m } from '$lib/paraglide/messages.js';
-import { formatPercent } from '$lib/i18n/format.ts';
+import { percentText } from './progress-rows.ts';
 
 export type PathwayGraphInput = {
 	/** Reachable qualifications with their share complete and the learner's credentials counted. */
@@ -61,7 +61,7 @@ export function pathwayGraph({ qualifications, plans, titles, limit = 4 }: Pathw
 			href: `/catalogue/${encodeURIComponent(q.target)}`,
 			description: q.achieved
 				? m.learner_graph_achieved({ title: q.title })
-				: m.learner_graph_percent({ title: q.title, percent: formatPercent(q.share, 0) })
+				: m.learner_graph_percent({ title: q.title, percent: percentText(q.share) })
 		});
 	return { nodes: [...nodes.values()], edges };
 }

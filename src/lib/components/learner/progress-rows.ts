@@ -38,6 +38,12 @@ const counted = (count: number) => ({ count, countText: formatCount(count) });
 /** A share as the CLI prints it: a whole percentage. */
 export const percentOf = (share: number) => Math.round(share * 100);
 
+/**
+ * That whole percentage in the reader's language. Formatted from the rounded number, so it says
+ * what the CLI says (Intl would round 0.285 to 29%, Math.round(28.499…) gives 28).
+ */
+export const percentText = (share: number) => formatPercent(percentOf(share) / 100, 0);
+
 /** The bar's words without its percentage. */
 function describe(q: QualificationProgress, inHand: number | null): string {
 	if (q.achieved)
@@ -61,13 +67,12 @@ export function progressRows(qualifications: QualificationProgress[]): ProgressR
 				? Math.max(0, q.neededFromScratch - q.stillNeeded)
 				: null;
 		const detail = describe(q, inHand);
-		const percentText = formatPercent(q.share, 0);
 		return {
 			target: q.target,
 			title: q.title,
 			share: q.share,
 			percent,
-			percentText,
+			percentText: percentText(q.share),
 			achieved: q.achieved,
 			achievedByStacking: q.achievedByStacking,
 			stillNeeded: q.stillNeeded,
@@ -76,7 +81,7 @@ export function progressRows(qualifications: QualificationProgress[]): ProgressR
 			creditsStillNeeded: q.creditsStillNeeded,
 			counted: q.counted,
 			detail,
-			text: `${percentText}: ${detail}`
+			text: `${percentText(q.share)}: ${detail}`
 		};
 	});
 }
