@@ -155,6 +155,9 @@ const answerRequest: Handle = async ({ event, resolve }) => {
 			detail: { path: event.url.pathname, query: event.url.search }
 		});
 	for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.headers.set(name, value);
+	// A page's words follow the browser's languages and the language cookie (locale.ts).
+	if (response.headers.get('content-type')?.startsWith('text/html'))
+		response.headers.append('vary', 'Accept-Language, Cookie');
 	if (event.url.protocol === 'https:')
 		response.headers.set('strict-transport-security', 'max-age=31536000; includeSubDomains');
 	// Personal and scoped data: never kept by shared caches.

@@ -1,9 +1,9 @@
 // The dashboards at a laptop's and a phone's width: no table clips a column (every cell fits, or
 // the table scrolls sideways inside its box and says so), the page itself never scrolls
 // sideways, and axe finds nothing — on the dashboards, /imports and the error pages.
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { signIn } from './auth.ts';
+import { expectNoAxeViolations, expectNoSidewaysScroll, settled } from './page-checks.ts';
 
 test.describe.configure({ timeout: 600_000 });
 
@@ -35,18 +35,7 @@ async function expectNoClipping(page: Page, where: string) {
 			expect(t.hint, `${where}: ${t.name} scrolls without a hint`).toBe(true);
 		}
 	}
-	const pageOverflow = await page.evaluate(
-		() => document.documentElement.scrollWidth - document.documentElement.clientWidth
-	);
-	expect(pageOverflow, `${where}: the page scrolls sideways`).toBeLessThanOrEqual(0);
-}
-
-async function expectNoAxeViolations(page: Page, where: string) {
-	const { violations } = await new AxeBuilder({ page }).analyze();
-	expect(
-		violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-		where
-	).toEqual([]);
+	await expectNoSidewaysScroll(page, where);
 }
 
 test('no dashboard table clips a column at 1280 px and 390 px, and axe finds nothing', async ({ page }) => {
@@ -62,7 +51,7 @@ test('no dashboard table clips a column at 1280 px and 390 px, and axe finds not
 			await page.goto(path);
 			// The page's panels are in (the /system Sankey streams in after the page).
 			await expect(page.locator('[data-panel]').first()).toBeVisible();
-			await expect(page.locator('[aria-busy="true"]')).toHaveCount(0, { timeout: 120_000 });
+			await settled(page);
 			// Tables behind a toggle are shown too.
 			const toggles = page.getByRole('button', { name: 'Show table' });
 			while ((await toggles.count()) > 0) await toggles.first().click();

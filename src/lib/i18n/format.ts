@@ -15,23 +15,18 @@ export function currentIntlTag(): string {
 	return intlTag(getLocale() as Language, readDigits());
 }
 
-const numberFormats = new Map<string, Intl.NumberFormat>();
-function numberFormat(kind: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+// One formatter per language, digits and kind, made on first use (Intl formatters are slow to make).
+const formatters = new Map<string, unknown>();
+function formatter<F>(kind: string, make: (tag: string) => F): F {
 	const tag = currentIntlTag();
 	const key = `${tag}|${kind}`;
-	let format = numberFormats.get(key);
-	if (!format) numberFormats.set(key, (format = new Intl.NumberFormat(tag, options)));
-	return format;
+	if (!formatters.has(key)) formatters.set(key, make(tag));
+	return formatters.get(key) as F;
 }
-
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
-function dateFormat(kind: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-	const tag = currentIntlTag();
-	const key = `${tag}|${kind}`;
-	let format = dateFormats.get(key);
-	if (!format) dateFormats.set(key, (format = new Intl.DateTimeFormat(tag, options)));
-	return format;
-}
+const numberFormat = (kind: string, options: Intl.NumberFormatOptions) =>
+	formatter(kind, (tag) => new Intl.NumberFormat(tag, options));
+const dateFormat = (kind: string, options: Intl.DateTimeFormatOptions) =>
+	formatter(kind, (tag) => new Intl.DateTimeFormat(tag, options));
 
 /** Shown where a figure is missing or not defined. */
 export const NONE = '—';
@@ -81,6 +76,7 @@ export function formatDateTime(value: string | Date | null | undefined): string 
 
 /** A list joined as the language joins one: "a, b and c" · "a, b et c" · "a وb وc". */
 export function formatList(items: readonly string[]): string {
-	const tag = currentIntlTag();
-	return new Intl.ListFormat(tag, { style: 'long', type: 'conjunction' }).format(items);
+	return formatter('list', (tag) => new Intl.ListFormat(tag, { style: 'long', type: 'conjunction' })).format(
+		items
+	);
 }

@@ -75,7 +75,9 @@ const CODE_PROPS = new Set([
 	'file',
 	'basename',
 	'path',
-	'chart'
+	'chart',
+	'status',
+	'fileName'
 ]);
 
 function svelteFiles(dir: string): string[] {

@@ -2,8 +2,8 @@
 // so a message (`m.x()`) or a number formatted anywhere during it reads the request's own choice.
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Cookies } from '@sveltejs/kit';
-import { overwriteServerAsyncLocalStorage } from '$lib/paraglide/runtime.js';
-import { overwriteDigits } from '$lib/i18n/format.ts';
+import { overwriteServerAsyncLocalStorage } from '../../paraglide/runtime.js';
+import { overwriteDigits } from '../../i18n/format.ts';
 import {
 	DIGITS_COOKIE,
 	LOCALE_COOKIE,
@@ -12,7 +12,7 @@ import {
 	directionOf,
 	type Digits,
 	type Language
-} from '$lib/i18n/choose.ts';
+} from '../../i18n/choose.ts';
 import type { SessionUser } from '../auth/roles.ts';
 
 type RequestLocale = { locale: Language; digits: Digits };
