@@ -7,8 +7,8 @@ import { pseudonymOf } from '../queries/learner-ids.ts';
 import type { SessionUser } from '../auth/roles.ts';
 import { homeOf, safeNext, signIn } from '../auth/sign-in.ts';
 import { countUsers } from '../auth/users.ts';
-import { m } from '$lib/paraglide/messages.js';
-import { formatCount } from '$lib/i18n/format.ts';
+import { m } from '../../paraglide/messages.js';
+import { formatCount } from '../../i18n/format.ts';
 
 const signInForm = z.object({
 	email: z.string().trim().min(1).max(254),
