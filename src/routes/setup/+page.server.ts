@@ -4,6 +4,7 @@ import { getDb } from '$lib/server/db/index.ts';
 import { startSession } from '$lib/server/auth/sign-in.ts';
 import { countUsers, createUser, UserError } from '$lib/server/auth/users.ts';
 import { audit } from '$lib/server/auth/audit.ts';
+import { m } from '$lib/paraglide/messages.js';
 
 // First run only: while no account exists, whoever opens the app creates the administrator
 // (or run `npx stackwise user add --role admin …`). Afterwards this page is gone.
@@ -19,13 +20,14 @@ export const actions: Actions = {
 		const form = await request.formData();
 		const password = String(form.get('password') ?? '');
 		if (password !== String(form.get('confirm') ?? ''))
-			return fail(400, { message: 'The two passwords differ.' });
+			return fail(400, { message: m.setup_passwords_differ(), english: false });
 		try {
 			const user = await createUser(db, { email: String(form.get('email') ?? ''), password, role: 'admin' });
 			await startSession(db, user.id, cookies, url.protocol === 'https:');
 			await audit(db, { userId: user.id, action: 'sign-in', detail: { firstRun: true } });
 		} catch (e) {
-			if (e instanceof UserError) return fail(400, { message: e.message });
+			// The account rules' messages name the field (`email: …`) and stay English, as server errors do.
+			if (e instanceof UserError) return fail(400, { message: e.message, english: true });
 			throw e;
 		}
 		redirect(303, '/system');

@@ -1,6 +1,8 @@
 // The goal picker's options for one learner: the qualifications within reach nearest first (fewest
 // credentials still needed), then the rest by title, and the completed ones last, marked as done.
 import type { QualificationProgress } from '$lib/domain/stacking/index.ts';
+import { m } from '$lib/paraglide/messages.js';
+import { formatCount } from '$lib/i18n/format.ts';
 
 export type GoalChoice = {
 	id: string;
@@ -9,8 +11,6 @@ export type GoalChoice = {
 	stillNeeded: number | null;
 	label: string;
 };
-
-const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
 
 export function goalChoices(
 	goals: { id: string; title: string }[],
@@ -23,12 +23,13 @@ export function goalChoices(
 			const q = progress.get(g.id);
 			const completed = q?.achieved ?? false;
 			const stillNeeded = completed ? 0 : (q?.stillNeeded ?? null);
-			const note = completed
-				? ' — completed'
+			const named = { title: g.title, id: g.id };
+			const label = completed
+				? m.learner_goal_completed(named)
 				: stillNeeded !== null
-					? ` — ${plural(stillNeeded, 'more credential')} needed`
-					: '';
-			return { id: g.id, title: g.title, completed, stillNeeded, label: `${g.title} (${g.id})${note}` };
+					? m.learner_goal_needed({ ...named, count: stillNeeded, countText: formatCount(stillNeeded) })
+					: `${g.title} (${g.id})`;
+			return { id: g.id, title: g.title, completed, stillNeeded, label };
 		})
 		.sort(
 			(a, b) =>

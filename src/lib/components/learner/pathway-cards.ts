@@ -2,6 +2,9 @@
 // from learning-path products: for one qualification, the credentials held that count toward it,
 // then the shortest way to finish in order, then the qualification itself. Pure: the page draws it.
 import type { CardFacts } from '$lib/domain/types.ts';
+import { m } from '$lib/paraglide/messages.js';
+import { formatCount } from '$lib/i18n/format.ts';
+import { percentText } from './progress-rows.ts';
 
 export type PathwayCard = {
 	id: string;
@@ -47,12 +50,16 @@ export function pathwayCards({
 	return {
 		target: q.target,
 		title: q.title,
-		held: q.counted.map((id) => card(id, 'held', 'Held')),
+		held: q.counted.map((id) => card(id, 'held', m.learner_card_held())),
 		next: (q.achieved ? [] : plan).map((id, i, all) =>
-			card(id, 'next', `Next step ${i + 1} of ${all.length}`)
+			card(id, 'next', m.learner_card_next({ step: formatCount(i + 1), steps: formatCount(all.length) }))
 		),
 		qualification: {
-			...card(q.target, 'qualification', q.achieved ? 'Complete' : `${Math.round(q.share * 100)}% complete`),
+			...card(
+				q.target,
+				'qualification',
+				q.achieved ? m.learner_card_complete() : m.learner_card_percent({ percent: percentText(q.share) })
+			),
 			countsToward: []
 		}
 	};

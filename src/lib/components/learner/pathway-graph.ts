@@ -2,6 +2,8 @@
 // the credentials they hold that count toward each, and the next steps of each shortest plan.
 // Pure: the page lays it out with layoutGraph and GraphView draws it.
 import type { GraphEdge, GraphNode } from '../../view/graph/layout.ts';
+import { m } from '$lib/paraglide/messages.js';
+import { percentText } from './progress-rows.ts';
 
 export type PathwayGraphInput = {
 	/** Reachable qualifications with their share complete and the learner's credentials counted. */
@@ -35,7 +37,7 @@ export function pathwayGraph({ qualifications, plans, titles, limit = 4 }: Pathw
 					kind: 'held',
 					highlight: true,
 					href: `/catalogue/${encodeURIComponent(id)}`,
-					description: `${title(id)} (held)`
+					description: m.learner_graph_held({ title: title(id) })
 				});
 			edges.push({ source: id, target: q.target, kind: 'member' });
 		}
@@ -46,7 +48,7 @@ export function pathwayGraph({ qualifications, plans, titles, limit = 4 }: Pathw
 					label: title(id),
 					kind: 'next step',
 					href: `/catalogue/${encodeURIComponent(id)}`,
-					description: `${title(id)} (a next step in the shortest way to finish)`
+					description: m.learner_graph_next({ title: title(id) })
 				});
 			edges.push({ source: id, target: q.target, kind: 'member' });
 		}
@@ -57,7 +59,9 @@ export function pathwayGraph({ qualifications, plans, titles, limit = 4 }: Pathw
 			label: q.title,
 			kind: 'qualification',
 			href: `/catalogue/${encodeURIComponent(q.target)}`,
-			description: `${q.title}: ${q.achieved ? 'achieved' : `${Math.round(q.share * 100)}% complete`}`
+			description: q.achieved
+				? m.learner_graph_achieved({ title: q.title })
+				: m.learner_graph_percent({ title: q.title, percent: percentText(q.share) })
 		});
 	return { nodes: [...nodes.values()], edges };
 }

@@ -5,7 +5,11 @@
 // - the "at most … from Group X" limits a packaging rule sets on electives (stored, for the
 //   planner, as one "at least … from the others" group per combination of limits) are one line of
 //   limits, not one requirement each.
+// The words come from messages at render; group labels and the limits' "1 from Group A" stay as
+// the catalogue holds them (data).
 import type { GroupState } from '$lib/domain/stacking/index.ts';
+import { m } from '$lib/paraglide/messages.js';
+import { formatCount } from '$lib/i18n/format.ts';
 
 export type Named = { id: string; title: string };
 
@@ -35,8 +39,6 @@ export type GroupView =
 	  }
 	| { kind: 'limits'; id: string; heading: string; satisfied: boolean; limits: string[]; status: string };
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
-
 /** A stored "at most" combination group (the TGA compiler's `…/outside-…` ids, "At most …: at least …" labels). */
 export const isLimit = (g: GroupState) => /\/outside-/.test(g.id) && /^At most /.test(g.label ?? '');
 
@@ -44,6 +46,14 @@ export const isLimit = (g: GroupState) => /\/outside-/.test(g.id) && /^At most /
 function limitParts(label: string): string[] {
 	const head = label.replace(/^At most /, '').split(': at least ')[0];
 	return head.split(/, (?=\d+ from )/);
+}
+
+/** "2 of 5 needed; 1 more needed": what the group's rule asks, then where the learner stands. */
+function needed(g: GroupState, total: number, status: string): string {
+	if (g.rule === 'all') return m.learner_group_all_needed({ status });
+	if (g.rule === 'n_of')
+		return m.learner_group_n_of_needed({ need: formatCount(g.need), total: formatCount(total), status });
+	return m.learner_group_credits_needed({ need: formatCount(g.need), status });
 }
 
 export function groupViews(
@@ -63,10 +73,10 @@ export function groupViews(
 	const named = (id: string): Named => ({ id, title: titles[id] ?? id });
 	const statusOf = (g: GroupState) =>
 		g.satisfied
-			? 'satisfied'
+			? m.learner_group_satisfied()
 			: g.rule === 'min_credits'
-				? `${plural(g.need - g.have, 'credit')} more needed`
-				: `${g.need - g.have} more needed`;
+				? m.learner_group_credits_more({ count: g.need - g.have, countText: formatCount(g.need - g.have) })
+				: m.learner_group_more({ n: formatCount(g.need - g.have) });
 	const one = (g: GroupState): GroupView & { kind: 'requirement' | 'choice' } => {
 		if (
 			g.rule === 'n_of' &&
@@ -78,10 +88,13 @@ export function groupViews(
 			return {
 				kind: 'choice',
 				id: g.id,
-				heading: g.label ?? 'Options',
+				heading: g.label ?? m.learner_group_options(),
 				satisfied: g.satisfied,
-				choose: g.need === 1 ? 'Choose one of' : `Choose ${g.need} of`,
-				status: g.satisfied ? 'chosen and complete' : `${g.have} of ${g.need} complete`,
+				choose:
+					g.need === 1 ? m.learner_group_choose_one() : m.learner_group_choose_n({ n: formatCount(g.need) }),
+				status: g.satisfied
+					? m.learner_group_chosen()
+					: m.learner_group_of_complete({ have: formatCount(g.have), need: formatCount(g.need) }),
 				options
 			};
 		}
@@ -90,12 +103,12 @@ export function groupViews(
 		return {
 			kind: 'requirement',
 			id: g.id,
-			heading: g.label ?? 'Requirement',
+			heading: g.label ?? m.learner_group_requirement(),
 			satisfied: g.satisfied,
 			held: g.counted.map(named),
 			planned: all.filter((m) => !held.has(m) && planned.has(m)).map(named),
 			left: all.filter((m) => !held.has(m) && !planned.has(m)).map(named),
-			status: `${g.rule === 'all' ? 'all' : g.rule === 'n_of' ? `${g.need} of ${all.length + g.children.length}` : `at least ${g.need} credits`} needed; ${statusOf(g)}`,
+			status: needed(g, all.length + g.children.length, statusOf(g)),
 			children: groupViewsOf(g.children)
 		};
 	};
@@ -108,10 +121,10 @@ export function groupViews(
 			out.push({
 				kind: 'limits',
 				id: limits[0].id,
-				heading: 'Limits on the electives',
+				heading: m.learner_group_limits(),
 				satisfied,
-				limits: parts.map((p) => `at most ${p}`),
-				status: satisfied ? 'within the limits' : 'more electives are needed from outside the limited groups'
+				limits: parts.map((limit) => m.learner_group_at_most({ limit })),
+				status: satisfied ? m.learner_group_within() : m.learner_group_outside()
 			});
 		}
 		return out;

@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { Plan, QualificationProgress } from '$lib/domain/stacking/index.ts';
 import { learnerProgress } from '$lib/domain/stacking/index.ts';
 import { makeCredential, makeGroup } from '$lib/domain/stacking/defaults.ts';
+import { getLocale, overwriteGetLocale } from '$lib/paraglide/runtime.js';
+import { overwriteDigits } from '$lib/i18n/format.ts';
+import type { Digits } from '$lib/i18n/choose.ts';
 import { learnerSummary, percentOf, progressRows } from './progress-rows.ts';
 
 const qualification = (over: Partial<QualificationProgress>): QualificationProgress => ({
@@ -147,5 +150,42 @@ describe('learnerSummary', () => {
 		expect(learnerSummary({ ownPage: true, awarded: 4, rows: done, plans: new Map() })).toBe(
 			'You hold 4 credentials; you have completed Certificate III in Testing.'
 		);
+	});
+});
+
+describe('in the reader’s language', () => {
+	// Rows and summary are built at render, in the page's language (as the browser sets it here).
+	const inLocale = <T>({ locale, digits }: { locale: 'fr' | 'ar'; digits: Digits }, answer: () => T): T => {
+		const before = getLocale;
+		overwriteGetLocale(() => locale);
+		overwriteDigits(() => digits);
+		try {
+			return answer();
+		} finally {
+			overwriteGetLocale(before);
+			overwriteDigits(() => 'native');
+		}
+	};
+	const summary = () =>
+		learnerSummary({
+			ownPage: true,
+			awarded: 5,
+			rows: progressRows([qualification({})]),
+			plans: new Map([['Q1', plan()]]),
+			noun: 'unit'
+		});
+
+	it('French', () => {
+		expect(inLocale({ locale: 'fr', digits: 'native' }, summary)).toBe(
+			'Vous détenez 5 certifications ; vous êtes à 60\u00a0% du chemin vers Certificate III in Testing ; le chemin le plus court pour terminer est 2 unités de plus.'
+		);
+	});
+
+	it('Arabic, with its dual and its own digits', () => {
+		expect(inLocale({ locale: 'ar', digits: 'native' }, summary)).toBe(
+			'تحمل ٥ شهادات؛ وقطعت ٦٠٪\u061c من الطريق نحو Certificate III in Testing؛ وأقصر طريق للإتمام وحدتان إضافيتان.'
+		);
+		const [row] = inLocale({ locale: 'ar', digits: 'latin' }, () => progressRows([qualification({})]));
+		expect(row.percentText).toBe('60\u200e%\u200e');
 	});
 });

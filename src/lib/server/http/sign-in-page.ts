@@ -7,6 +7,8 @@ import { pseudonymOf } from '../queries/learner-ids.ts';
 import type { SessionUser } from '../auth/roles.ts';
 import { homeOf, safeNext, signIn } from '../auth/sign-in.ts';
 import { countUsers } from '../auth/users.ts';
+import { m } from '../../paraglide/messages.js';
+import { formatCount } from '../../i18n/format.ts';
 
 const signInForm = z.object({
 	email: z.string().trim().min(1).max(254),
@@ -30,9 +32,15 @@ export async function submitSignIn(
 	request: { address: string; cookies: Cookies; secure: boolean; signedInAs: number | null }
 ) {
 	const parsed = signInForm.safeParse(Object.fromEntries(form));
-	if (!parsed.success) return fail(400, { message: 'Enter your email and password.', email: '' });
+	if (!parsed.success) return fail(400, { message: m.login_missing(), email: '' });
 	const result = await signIn(db, { ...parsed.data, ...request });
-	if (!result.ok)
-		return fail(result.retryAfterSeconds ? 429 : 400, { message: result.message, email: parsed.data.email });
+	if (!result.ok) {
+		// signIn words its refusal for the audit log and the CLI; the page says it in the reader's
+		// language (the same two cases: locked out for a while, or one message for any mismatch).
+		const message = result.retryAfterSeconds
+			? m.login_too_many({ minutes: formatCount(Math.ceil(result.retryAfterSeconds / 60)) })
+			: m.login_failed();
+		return fail(result.retryAfterSeconds ? 429 : 400, { message, email: parsed.data.email });
+	}
 	redirect(303, await destination(db, parsed.data.next ?? null, result.user));
 }

@@ -4,6 +4,7 @@
 // first and what it is recognised as. Edges point the way credit flows: member → group → target.
 import type { CredentialKind, Origin } from '$lib/domain/types.ts';
 import type { GraphEdge, GraphNode } from './layout.ts';
+import { m } from '$lib/paraglide/messages.js';
 import { requirementTree, type RequirementInput, type RequirementNode } from '$lib/domain/stacking/index.ts';
 
 export type CredentialFacts = {
@@ -32,11 +33,12 @@ export type CredentialGraphInput = {
 
 export const catalogueHref = (id: string) => `/catalogue/${encodeURIComponent(id)}`;
 
-export const KIND_LABELS: Record<string, string> = {
-	qualification: 'qualification',
-	unit: 'unit or credential',
-	group: 'requirement group'
-};
+/** The legend's words per node kind, in the reader's language (a function: called at render). */
+export const kindLabels = (): Record<string, string> => ({
+	qualification: m.graph_kind_qualification(),
+	unit: m.graph_kind_unit(),
+	group: m.graph_kind_group()
+});
 
 export function credentialGraph({ subject, credentials, prerequisites }: CredentialGraphInput): {
 	nodes: GraphNode[];
@@ -48,7 +50,8 @@ export function credentialGraph({ subject, credentials, prerequisites }: Credent
 		if (nodes.has(id)) return;
 		const c = credentials[id];
 		const kind = c?.stackable || c?.kind === 'macro' ? 'qualification' : 'unit';
-		const generated = c?.origin === 'generated' ? ', generated data' : '';
+		const generated = c?.origin === 'generated' ? `, ${m.graph_generated_data()}` : '';
+		const level = c?.level ? `, ${m.graph_level({ level: c.level })}` : '';
 		nodes.set(id, {
 			id,
 			label: c ? `${id} ${c.title}` : id,
@@ -56,7 +59,7 @@ export function credentialGraph({ subject, credentials, prerequisites }: Credent
 			level: c?.level ?? null,
 			highlight,
 			href: catalogueHref(id),
-			description: `${c ? `${id} ${c.title}` : id}${c?.level ? `, level ${c.level}` : ''} (${KIND_LABELS[kind]}${generated})`
+			description: `${c ? `${id} ${c.title}` : id}${level} (${kindLabels()[kind]}${generated})`
 		});
 	};
 	addCredential(subject.id, true);
@@ -68,7 +71,8 @@ export function credentialGraph({ subject, credentials, prerequisites }: Credent
 			label: `${g.rule_text} · ${label}`,
 			kind: 'group',
 			level: null,
-			description: `Requirement group "${label}": ${g.rule_text}`
+			// rule_text is the requirement tree's own wording (src/lib/domain/stacking), in English.
+			description: m.graph_group_description({ label, rule: g.rule_text })
 		});
 		edges.push({ source: id, target, kind: 'member' });
 		for (const child of g.children) addGroup(child, id);
