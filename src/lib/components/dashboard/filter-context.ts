@@ -61,14 +61,6 @@ const DATA_NAMES: Record<string, () => string> = {
 /** A data origin in words ("real learners (OULAD)"); an unknown one as it is. */
 export const dataWords = (origin: string): string => DATA_NAMES[origin]?.() ?? origin;
 
-/**
- * The data origins in words, read as a table (`DATA_WORDS.real`): each entry is looked up when it
- * is read, so it is in the language of the page that reads it. New code calls dataWords.
- */
-export const DATA_WORDS: Readonly<Record<string, string>> = new Proxy({} as Record<string, string>, {
-	get: (_, origin) => (typeof origin === 'string' && origin in DATA_NAMES ? dataWords(origin) : undefined)
-});
-
 /** The filters the URL sets (a data origin is always set; it is said apart). */
 export function setFilters(values: FilterValues): FilterKey[] {
 	return FILTER_KEYS.filter((k) => (k === 'verifiedOnly' ? values.verifiedOnly : values[k] !== undefined));

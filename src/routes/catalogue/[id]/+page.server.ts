@@ -4,17 +4,15 @@ import { z } from 'zod';
 import { getDb } from '$lib/server/db/index.ts';
 import { accessFor } from '$lib/server/auth/access.ts';
 import { getCredentialPage } from '$lib/server/queries/credential-page.ts';
+import { disclosureText } from '$lib/i18n/names.ts';
 
 const credentialId = z.string().trim().min(1).max(200);
 
 export const load: PageServerLoad = async ({ params, locals }) => {
 	const id = credentialId.safeParse(params.id);
 	if (!id.success) error(400, 'A credential id is 1–200 characters');
-	const page = await getCredentialPage(await getDb(), {
-		id: id.data,
-		role: locals.user?.role,
-		access: accessFor(locals)
-	});
+	const access = accessFor(locals);
+	const page = await getCredentialPage(await getDb(), { id: id.data, role: locals.user?.role, access });
 	if (!page) error(404, `No credential "${id.data}" in the catalogue`);
-	return page;
+	return { ...page, disclosure: page.disclosure === null ? null : disclosureText(access.suppression) };
 };

@@ -5,6 +5,7 @@ import { getDb } from '$lib/server/db/index.ts';
 import { parseQuery } from '$lib/server/http/params.ts';
 import { refusingUnknownNames, whatifPageParams } from '$lib/server/http/whatif-params.ts';
 import { getWhatIfPage, scenarioOfForm, whatIfPageUrl } from '$lib/server/queries/whatif.ts';
+import { disclosureText } from '$lib/i18n/names.ts';
 
 // The policy what-if (policymakers, admins). A submitted form (?apply) is answered by a redirect to
 // the URL holding the scenario it describes, so every result has a URL that can be shared.
@@ -17,5 +18,6 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 		);
 		redirect(303, whatIfPageUrl({ scenario, q: p.q, asOf: p.asOf, data: p.data }));
 	}
-	return getWhatIfPage(db, { ...p, suppression: accessFor(locals).suppression });
+	const { suppression } = accessFor(locals);
+	return { ...(await getWhatIfPage(db, { ...p, suppression })), disclosure: disclosureText(suppression) };
 };
