@@ -1,7 +1,8 @@
 // The three languages' message files are complete and consistent: the same keys, the same
 // placeholders, plural variants where English has them, a translation (not English left in place),
 // and the pseudo-locale exactly as `npm run i18n:messages` writes it.
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { pseudoMessages, sortedMessages, type MessageFile } from '../../../src/lib/i18n/pseudo.ts';
 
@@ -73,6 +74,21 @@ describe('message files', () => {
 	it('each file is sorted by key (`npm run i18n:messages`)', () => {
 		for (const file of [en, ...Object.values(translations)])
 			expect(Object.keys(file)).toEqual(Object.keys(sortedMessages(file)));
+	});
+
+	it('every message is used by the app (none left behind when its text went)', () => {
+		const sources = (dir: string): string[] =>
+			readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+				const path = join(dir, entry.name);
+				if (entry.isDirectory()) return entry.name === 'paraglide' ? [] : sources(path);
+				return /\.(ts|svelte)$/.test(entry.name) && !entry.name.endsWith('.test.ts') ? [path] : [];
+			});
+		const used = new Set(
+			sources('src').flatMap((file) =>
+				[...readFileSync(file, 'utf8').matchAll(/\bm\.([a-z][a-z0-9_]*)/g)].map((match) => match[1])
+			)
+		);
+		expect(keys(en).filter((key) => !used.has(key))).toEqual([]);
 	});
 
 	it('en-XA is English wrapped, as `npm run i18n:messages` writes it', () => {
