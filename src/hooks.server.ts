@@ -12,6 +12,7 @@ import { applyRetention } from '$lib/server/privacy.ts';
 import { RequestGate } from '$lib/server/http/request-gate.ts';
 import { notReadyResponse, startup } from '$lib/server/startup.ts';
 import { fillLanguage, inLocale, requestLocale } from '$lib/server/http/locale.ts';
+import { DIGITS_COOKIE, LOCALE_COOKIE } from '$lib/i18n/choose.ts';
 
 const DAY_MS = 24 * 60 * 60_000;
 
@@ -83,7 +84,13 @@ const embeddedGate = new RequestGate(4);
 
 export const handle: Handle = async ({ event, resolve }) => {
 	const state = startup.state;
-	if (state.phase !== 'ready') return notReadyResponse(state, event.url.pathname.startsWith('/api/'));
+	if (state.phase !== 'ready')
+		return notReadyResponse(state, {
+			api: event.url.pathname.startsWith('/api/'),
+			acceptLanguage: event.request.headers.get('accept-language'),
+			localeCookie: event.cookies.get(LOCALE_COOKIE),
+			digitsCookie: event.cookies.get(DIGITS_COOKIE)
+		});
 	const db = await getDb();
 	// A request made by another one's load already holds a turn.
 	const gated = db.engine === 'pglite' && !event.isSubRequest;

@@ -1,6 +1,8 @@
 // The mapping step of an upload no importer recognised (/imports/map/[key]): its load and its
-// form's actions.
+// form's actions. The importer's words (the layout, field labels, guesses, problems) are its CLI's
+// too and stay English; what this step says itself is in the admin's language.
 import { error, fail, redirect } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages.js';
 import { getDb } from '../db/index.ts';
 import { ENROLMENT_STATUSES } from '../../domain/types.ts';
 import { describeLayout } from '../../domain/text-layout.ts';
@@ -71,13 +73,10 @@ export async function mappingStep(key: string) {
 		})),
 		statuses: ENROLMENT_STATUSES,
 		saved: saved.map((s) => ({ name: s.name, profile: s.profile })),
+		// `savedFor`: the saved profile made for these columns, which the page names in its own words.
 		initial: match
-			? {
-					name: match.name,
-					profile: match.profile,
-					notes: [`The saved profile "${match.name}" was made for these columns.`]
-				}
-			: { name: '', profile: suggestion.profile, notes: suggestion.notes }
+			? { name: match.name, profile: match.profile, savedFor: match.name, notes: [] as string[] }
+			: { name: '', profile: suggestion.profile, savedFor: null, notes: suggestion.notes }
 	};
 }
 
@@ -111,8 +110,8 @@ export const mappingActions = {
 		const upload = uploadOf(key);
 		const name = String(form.get('name') ?? '').trim();
 		const parsed = profileFrom(form);
-		if (!name) return fail(400, { message: 'Give the profile a name to save it.' });
-		if ('problems' in parsed) return fail(400, { message: parsed.problems.join('; ') });
+		if (!name) return fail(400, { message: m.imports_map_name_needed() });
+		if ('problems' in parsed) return fail(400, { message: parsed.problems.join('; '), english: true });
 		const { header } = await readWideSample(upload.file, { rows: 0 });
 		await saveProfile(await getDb(), {
 			name,
@@ -120,14 +119,14 @@ export const mappingActions = {
 			columns: header,
 			userId
 		});
-		return { message: `Saved the profile "${name}".` };
+		return { message: m.imports_map_saved({ name }) };
 	},
 	// Saves the profile when it has a name, then imports the file through it.
 	async import({ key, form, userId }: MappingForm) {
 		const upload = uploadOf(key);
 		const name = String(form.get('name') ?? '').trim();
 		const parsed = profileFrom(form);
-		if ('problems' in parsed) return fail(400, { message: parsed.problems.join('; ') });
+		if ('problems' in parsed) return fail(400, { message: parsed.problems.join('; '), english: true });
 		const db = await getDb();
 		if (name) {
 			const { header } = await readWideSample(upload.file, { rows: 0 });

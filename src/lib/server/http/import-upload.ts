@@ -1,6 +1,9 @@
 // The import page's upload form (/imports): the files checked against the formats, origins and
-// size limit, then imported through a saved profile, sent to the mapping step, or imported.
+// size limit, then imported through a saved profile, sent to the mapping step, or imported. Its
+// refusals are shown on the page, in the admin's language (the action runs in the request's).
 import { fail, redirect } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages.js';
+import { formatCount, formatDecimal } from '$lib/i18n/format.ts';
 import { IMPORT_ORIGINS, type ImportOrigin } from '../../domain/types.ts';
 import { getDb } from '../db/index.ts';
 import { startImport } from '../import/jobs.ts';
@@ -18,14 +21,17 @@ export async function uploadImport(form: FormData, userId: number | null) {
 	const files = form.getAll('files').filter((f): f is File => f instanceof File && f.size > 0);
 	const format = String(form.get('format') ?? 'auto');
 	const origin = String(form.get('origin') || 'real') as ImportOrigin;
-	if (!IMPORT_ORIGINS.includes(origin)) return fail(400, { message: `Unknown origin "${origin}".` });
-	if (files.length === 0) return fail(400, { message: 'Choose at least one file to import.' });
+	if (!IMPORT_ORIGINS.includes(origin)) return fail(400, { message: m.imports_unknown_origin({ origin }) });
+	if (files.length === 0) return fail(400, { message: m.imports_choose_files() });
 	if (!(FORMAT_IDS as readonly string[]).includes(format))
-		return fail(400, { message: `Unknown format "${format}".` });
+		return fail(400, { message: m.imports_unknown_format({ format }) });
 	const total = files.reduce((n, f) => n + f.size, 0);
 	if (total > UPLOAD_LIMIT_BYTES)
 		return fail(413, {
-			message: `The files add up to ${(total / 1048576).toFixed(1)} MiB; the limit is ${UPLOAD_LIMIT_BYTES / 1048576} MiB. Use the CLI for larger imports.`
+			message: m.imports_too_large({
+				size: formatDecimal(total / 1048576, 1),
+				limit: formatCount(UPLOAD_LIMIT_BYTES / 1048576)
+			})
 		});
 	const sources = await Promise.all(
 		files.map(async (f) => bufferSource(f.name, new Uint8Array(await f.arrayBuffer())))
@@ -35,7 +41,7 @@ export async function uploadImport(form: FormData, userId: number | null) {
 	const profileName = String(form.get('profile') ?? '');
 	if (profileName) {
 		const saved = await getProfile(db, profileName);
-		if (!saved) return fail(400, { message: `No saved mapping profile "${profileName}".` });
+		if (!saved) return fail(400, { message: m.imports_no_such_profile({ profile: profileName }) });
 		const job = startImport(db, sources, { profile: saved.profile, userId, origin });
 		redirect(303, `/imports/jobs/${job.key}`);
 	}
