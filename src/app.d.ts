@@ -17,6 +17,7 @@ declare global {
 // HTML's translate attribute on SVG text too: a chart's labels that are data (names, codes as
 // imported) say so, as HTML elements do (docs/decisions/0019).
 declare module 'svelte/elements' {
+	// eslint-disable-next-line @typescript-eslint/no-unused-vars -- the augmented interface's own parameter
 	interface SVGAttributes<T extends EventTarget> {
 		translate?: 'yes' | 'no' | null;
 	}
