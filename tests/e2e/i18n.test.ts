@@ -16,13 +16,27 @@ import { intlTag, type Digits, type Language } from '../../src/lib/i18n/choose.t
 
 test.describe.configure({ timeout: 900_000 });
 
-/** The language a browser chose earlier (the cookie the switcher sets). */
+/**
+ * Chooses the language as the switcher does (a POST to /language): a cookie, and for a signed-in
+ * user their account too, which then wins over any cookie; `withLanguage` puts English back after.
+ */
 async function useLanguage(page: Page, language: Language, digits: Digits = 'native') {
-	const baseURL = test.info().project.use.baseURL!;
-	await page.context().addCookies([
-		{ name: 'stackwise_locale', value: language, url: baseURL },
-		{ name: 'stackwise_digits', value: digits, url: baseURL }
-	]);
+	const response = await page.request.post('/language', {
+		form: { language, digits, return: '/' },
+		headers: { origin: test.info().project.use.baseURL!, accept: 'text/html' },
+		maxRedirects: 0
+	});
+	expect(response.status(), `choosing ${language}`).toBe(303);
+}
+
+async function withLanguage(page: Page, language: Language, run: () => Promise<void>) {
+	await useLanguage(page, language);
+	try {
+		await run();
+	} finally {
+		// The shared server's demo accounts go back to English for the other specs.
+		await useLanguage(page, 'en');
+	}
 }
 
 /** Text and read attributes on the page outside any message and outside translate="no". */
@@ -42,13 +56,15 @@ function unwrappedText(): string[] {
 		`${element.tagName.toLowerCase()}${element.id ? `#${element.id}` : ''}${element.className && typeof element.className === 'string' ? `.${element.className.trim().split(/\s+/).join('.')}` : ''}`;
 	const found: string[] = [];
 	if (words.test(strip(document.title).replace('Stackwise', ''))) found.push(`<title>: ${document.title}`);
+	// A message may hold an element (a link inside a sentence): its text runs across several text
+	// nodes, so the page's text is read in document order, joined, and the messages taken out.
+	const SEPARATOR = '\u0001';
+	const texts: string[] = [];
 	const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-	for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-		const parent = node.parentElement;
-		if (skipped(parent)) continue;
-		const rest = strip(node.textContent ?? '');
-		if (words.test(rest)) found.push(`${describe(parent!)}: ${node.textContent!.trim().slice(0, 120)}`);
-	}
+	for (let node = walker.nextNode(); node; node = walker.nextNode())
+		if (!skipped(node.parentElement)) texts.push(node.textContent ?? '');
+	for (const rest of strip(texts.join(SEPARATOR)).split(SEPARATOR))
+		if (words.test(rest)) found.push(`text: ${rest.trim().slice(0, 120)}`);
 	const attributes = [
 		'title',
 		'aria-label',
@@ -122,18 +138,17 @@ test('in the pseudo-locale, every text each role meets comes from a message', as
 	for (const role of Object.keys(PAGES) as DemoRole[]) {
 		await page.context().clearCookies();
 		await signIn(page, role);
-		await useLanguage(page, 'en-XA');
-		for (const path of PAGES[role]) await expectAllTextInMessages(page, path);
-		if (role === 'learner') {
-			await page.goto('/');
-			const own = await page.getByRole('navigation').locator('a[href^="/learners/"]').getAttribute('href');
-			await expectAllTextInMessages(page, own!);
-			await expectAllTextInMessages(page, await firstLink(page, '/catalogue', '/catalogue/'));
-		}
-		if (role === 'admin') {
-			const imported = await page.locator('main a[href^="/imports/"]').count();
-			if (imported > 0) await expectAllTextInMessages(page, await firstLink(page, '/imports', '/imports/'));
-		}
+		await withLanguage(page, 'en-XA', async () => {
+			for (const path of PAGES[role]) await expectAllTextInMessages(page, path);
+			if (role === 'learner') {
+				await page.goto('/');
+				const own = await page.getByRole('navigation').locator('a[href^="/learners/"]').getAttribute('href');
+				await expectAllTextInMessages(page, own!);
+				await expectAllTextInMessages(page, await firstLink(page, '/catalogue', '/catalogue/'));
+			}
+			if (role === 'admin' && (await page.locator('main a[href^="/imports/"]').count()) > 0)
+				await expectAllTextInMessages(page, await firstLink(page, '/imports', '/imports/'));
+		});
 	}
 });
 
@@ -148,55 +163,52 @@ for (const { language, dir } of LANGUAGES) {
 		page
 	}) => {
 		const written = (n: number) => new Intl.NumberFormat(intlTag(language, 'native')).format(n);
-		await signIn(page, 'policymaker');
-		await useLanguage(page, language);
-		const learnerPages: string[] = [];
 		const visit = async (path: string) => {
 			await page.goto(path);
 			await settled(page);
 			await expect(page.locator('html')).toHaveAttribute('lang', language);
 			await expect(page.locator('html')).toHaveAttribute('dir', dir);
 		};
-		await visit('/system');
-		// The enrolments the overview API answers (OULAD's 32,593 as the disclosure policy publishes
-		// them), in the language's digits and separators.
-		const overview = (await (await page.request.get('/api/metrics/overview')).json()) as {
-			enrolments: number;
-		};
-		expect(overview.enrolments).toBe(publishedCount(readSettings().disclosure, 32_593));
-		await expect(page.locator('[data-tile="enrolments"] dd')).toHaveText(written(overview.enrolments));
-		if (language === 'ar') {
-			// Mirrored: the brand is on the right of the navigation.
-			const brand = await page.locator('.brand').boundingBox();
-			const nav = await page.getByRole('navigation').first().boundingBox();
-			expect(brand!.x).toBeGreaterThan(nav!.x);
-		}
-		await page.context().clearCookies();
 		await signIn(page, 'learner');
-		await useLanguage(page, language);
 		await page.goto('/');
-		learnerPages.push(
-			(await page.getByRole('navigation').locator('a[href^="/learners/"]').getAttribute('href'))!
-		);
+		const own = (await page.getByRole('navigation').locator('a[href^="/learners/"]').getAttribute('href'))!;
 		for (const [role, paths] of [
 			['policymaker', ['/system', '/catalogue']],
-			['learner', learnerPages]
+			['learner', [own, '/catalogue']]
 		] as const) {
 			await page.context().clearCookies();
 			await signIn(page, role);
-			await useLanguage(page, language);
-			for (const width of [1440, 390]) {
-				await page.setViewportSize({ width, height: 900 });
-				for (const path of paths) {
-					await visit(path);
-					await expectNoSidewaysScroll(page, `${language} ${path} at ${width} px`);
-					await expectNoAxeViolations(page, `${language} ${path} at ${width} px`);
-					await page.screenshot({
-						path: `test-results/screenshots/i18n-${language}${path.replace(/\W+/g, '-')}-${width}.png`,
-						fullPage: true
-					});
+			await withLanguage(page, language, async () => {
+				if (role === 'policymaker') {
+					await page.setViewportSize({ width: 1440, height: 900 });
+					await visit('/system');
+					// The enrolments the overview API answers (OULAD's 32,593 as the disclosure policy
+					// publishes them), in the language's digits and separators.
+					const overview = (await (await page.request.get('/api/metrics/overview')).json()) as {
+						enrolments: number;
+					};
+					expect(overview.enrolments).toBe(publishedCount(readSettings().disclosure, 32_593));
+					await expect(page.locator('[data-tile="enrolments"] dd')).toHaveText(written(overview.enrolments));
+					if (language === 'ar') {
+						// Mirrored: the brand is on the right of the navigation.
+						const brand = await page.locator('.brand').boundingBox();
+						const nav = await page.getByRole('navigation').first().boundingBox();
+						expect(brand!.x).toBeGreaterThan(nav!.x);
+					}
 				}
-			}
+				for (const width of [1440, 390]) {
+					await page.setViewportSize({ width, height: 900 });
+					for (const path of paths) {
+						await visit(path);
+						await expectNoSidewaysScroll(page, `${language} ${path} at ${width} px`);
+						await expectNoAxeViolations(page, `${language} ${path} at ${width} px`);
+						await page.screenshot({
+							path: `test-results/screenshots/i18n-${language}-${role}${path.replace(/\W+/g, '-')}-${width}.png`,
+							fullPage: true
+						});
+					}
+				}
+			});
 		}
 	});
 }
@@ -228,11 +240,6 @@ test('the switcher keeps the address, Arabic digits can be Latin, and an account
 		await fresh.close();
 	} finally {
 		// The shared server's learner account goes back to English for the other specs.
-		const baseURL = test.info().project.use.baseURL!;
-		await page.request.post('/language', {
-			form: { language: 'en', digits: 'native', return: '/' },
-			headers: { origin: baseURL },
-			maxRedirects: 0
-		});
+		await useLanguage(page, 'en');
 	}
 });
