@@ -12,6 +12,7 @@ import { applyRetention } from '$lib/server/privacy.ts';
 import { RequestGate } from '$lib/server/http/request-gate.ts';
 import { notReadyResponse, startup } from '$lib/server/startup.ts';
 import { fillLanguage, inLocale, requestLocale } from '$lib/server/http/locale.ts';
+import { deniedPage } from '$lib/server/http/denied-page.ts';
 import { DIGITS_COOKIE, LOCALE_COOKIE } from '$lib/i18n/choose.ts';
 
 const DAY_MS = 24 * 60 * 60_000;
@@ -79,6 +80,11 @@ const SECURITY_HEADERS: Record<string, string> = {
 	'permissions-policy': 'camera=(), microphone=(), geolocation=(), payment=()'
 };
 
+function securedHeaders(response: Response): Response {
+	for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.headers.set(name, value);
+	return response;
+}
+
 /** Requests worked on at once with the embedded database (request-gate.ts says why). */
 const embeddedGate = new RequestGate(4);
 
@@ -143,8 +149,14 @@ const answerRequest: Handle = async ({ event, resolve }) => {
 			if (api) error(401, 'Sign in first');
 			redirect(303, `/login?next=${encodeURIComponent(event.url.pathname + event.url.search)}`);
 		}
-		if (decision.status === 403) error(403, 'Your account does not give access to this page');
-		if (decision.status === 404) error(404, 'Not found');
+		if (decision.status === 403) {
+			if (api) error(403, 'Your account does not give access to this page');
+			return securedHeaders(deniedPage(403));
+		}
+		if (decision.status === 404) {
+			if (api) error(404, 'Not found');
+			return securedHeaders(deniedPage(404));
+		}
 		error(500, 'This route has no access rule');
 	}
 
@@ -161,7 +173,7 @@ const answerRequest: Handle = async ({ event, resolve }) => {
 			action: 'export',
 			detail: { path: event.url.pathname, query: event.url.search }
 		});
-	for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.headers.set(name, value);
+	securedHeaders(response);
 	// A page's words follow the browser's languages and the language cookie (locale.ts).
 	if (response.headers.get('content-type')?.startsWith('text/html'))
 		response.headers.append('vary', 'Accept-Language, Cookie');

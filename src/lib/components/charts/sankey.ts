@@ -93,7 +93,12 @@ export function shapeFlows(
 	const nodeFor = (credential: string, step: FlowStep) => {
 		const id = `${step}:${credential}`;
 		if (!nodes.has(id))
-			nodes.set(id, { id, credential, step, label: `${credential} (${STEP_NAME[step]()})` });
+			nodes.set(id, {
+				id,
+				credential,
+				step,
+				label: m.chart_sankey_node({ credential, step: STEP_NAME[step]() })
+			});
 		return id;
 	};
 	const links: FlowLink[] = drawn.map((r) => ({
