@@ -119,15 +119,22 @@ async function firstLink(page: Page, path: string, prefix: string): Promise<stri
 	return href!;
 }
 
-// The pages held to the sweep. Not yet: /system, /providers/[id], /flows, /watch, /catalogue,
-// /catalogue/[id] and /learners/[id] still show some data not marked as data (provider names and
-// cohort codes in selects and legends, AQF levels) and a few codes in words ("not stated",
-// provider kinds); the static check (no-literal-text) already holds every template on them.
 const PAGES: Record<DemoRole, string[]> = {
-	admin: ['/imports', '/admin/users', '/admin/audit'],
-	policymaker: ['/providers', '/policy/what-if', '/account', '/providers/no-such-provider'],
-	provider: ['/providers/open-university/quality'],
-	learner: ['/account', '/imports']
+	admin: ['/imports', '/admin/users', '/admin/audit', '/system?data=generated&by=gender&by2=age_band'],
+	policymaker: [
+		'/system',
+		'/system?cohort=2013B&by=disability',
+		'/providers',
+		'/providers/open-university',
+		'/flows',
+		'/watch',
+		'/policy/what-if',
+		'/catalogue',
+		'/account',
+		'/providers/no-such-provider'
+	],
+	provider: ['/providers/open-university', '/providers/open-university/quality', '/flows'],
+	learner: ['/catalogue', '/account', '/imports']
 };
 
 test('in the pseudo-locale, every text each role meets comes from a message', async ({ page }) => {
@@ -138,6 +145,12 @@ test('in the pseudo-locale, every text each role meets comes from a message', as
 		await signIn(page, role);
 		await withLanguage(page, 'en-XA', async () => {
 			for (const path of PAGES[role]) await expectAllTextInMessages(page, path);
+			if (role === 'learner') {
+				await page.goto('/');
+				const own = await page.getByRole('navigation').locator('a[href^="/learners/"]').getAttribute('href');
+				await expectAllTextInMessages(page, own!);
+				await expectAllTextInMessages(page, await firstLink(page, '/catalogue', '/catalogue/'));
+			}
 			if (role === 'admin' && (await page.locator('main a[href^="/imports/"]').count()) > 0)
 				await expectAllTextInMessages(page, await firstLink(page, '/imports', '/imports/'));
 		});

@@ -2,6 +2,7 @@
 // functions, called when a page renders (a call at import time would freeze one language).
 import { m } from '$lib/paraglide/messages.js';
 import type { Suppression } from '$lib/domain/suppression/index.ts';
+import { NOT_STATED } from '$lib/domain/types.ts';
 import { formatCount, formatDecimal } from './format.ts';
 
 const ROLE_NAMES: Record<string, () => string> = {
@@ -49,6 +50,16 @@ const PROVIDER_KIND_NAMES: Record<string, () => string> = {
 /** A provider kind in words ("higher education"); an unknown code spaced, as it is. */
 export function providerKindName(kind: string): string {
 	return PROVIDER_KIND_NAMES[kind]?.() ?? kind.replace(/_/g, ' ');
+}
+
+/**
+ * A group the server names: data (a level, a region as imported), but for its words of its own —
+ * everyone ("all"), the unknown ("not stated", a group of its own) and provider kinds.
+ */
+export function groupName(group: string): string {
+	if (group === 'all') return m.watch_group_all();
+	if (group === NOT_STATED) return m.watch_not_stated();
+	return PROVIDER_KIND_NAMES[group]?.() ?? group;
 }
 
 /**

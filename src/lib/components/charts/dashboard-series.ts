@@ -1,5 +1,6 @@
 // Shapes the metrics layer's rows into what the charts draw: pure, so each is tested with empty
 // and withheld data, and the page stays a thin drawing of them.
+import { groupName } from '../../i18n/names.ts';
 import type { CompletionEquityRow } from '../../domain/equity/index.ts';
 import type { TimeToCredential } from '../../domain/survival/index.ts';
 import type { Estimate } from './dot-interval.ts';
@@ -39,7 +40,7 @@ export function issuanceSeries(rows: { period: string; group: string; awards: nu
 		periods,
 		series: groups.map((g) => ({
 			key: g,
-			label: g === 'all' ? m.chart_all_awards() : g,
+			label: g === 'all' ? m.chart_all_awards() : groupName(g),
 			// A period without a row for the group had no award of it: 0, not a gap.
 			points: periods.map((p, x) => {
 				const key = `${p}\u0000${g}`;
@@ -82,7 +83,7 @@ export function timeToCredentialSeries(
 export function rateEstimates(rows: CompletionEquityRow[]): Estimate[] {
 	return rows.map((r) => ({
 		key: r.group ?? 'all',
-		label: r.group ?? m.panel_all(),
+		label: r.group === null ? m.panel_all() : groupName(r.group),
 		value: r.rate,
 		low: r.low,
 		high: r.high,

@@ -18,6 +18,8 @@ export type GroupView =
 			kind: 'requirement';
 			id: string;
 			heading: string;
+			/** Whether the heading is the group's imported label (data), not Stackwise's words. */
+			labelled: boolean;
 			satisfied: boolean;
 			held: Named[];
 			planned: Named[];
@@ -31,13 +33,23 @@ export type GroupView =
 			kind: 'choice';
 			id: string;
 			heading: string;
+			/** Whether the heading is the group's imported label (data), not Stackwise's words. */
+			labelled: boolean;
 			satisfied: boolean;
 			/** "Choose one of" / "Choose 2 of". */
 			choose: string;
 			status: string;
 			options: (GroupView & { kind: 'requirement' | 'choice' })[];
 	  }
-	| { kind: 'limits'; id: string; heading: string; satisfied: boolean; limits: string[]; status: string };
+	| {
+			kind: 'limits';
+			id: string;
+			heading: string;
+			labelled: boolean;
+			satisfied: boolean;
+			limits: string[];
+			status: string;
+	  };
 
 /** A stored "at most" combination group (the TGA compiler's `…/outside-…` ids, "At most …: at least …" labels). */
 export const isLimit = (g: GroupState) => /\/outside-/.test(g.id) && /^At most /.test(g.label ?? '');
@@ -89,6 +101,7 @@ export function groupViews(
 				kind: 'choice',
 				id: g.id,
 				heading: g.label ?? m.learner_group_options(),
+				labelled: g.label !== null && g.label !== undefined,
 				satisfied: g.satisfied,
 				choose:
 					g.need === 1 ? m.learner_group_choose_one() : m.learner_group_choose_n({ n: formatCount(g.need) }),
@@ -104,6 +117,7 @@ export function groupViews(
 			kind: 'requirement',
 			id: g.id,
 			heading: g.label ?? m.learner_group_requirement(),
+			labelled: g.label !== null && g.label !== undefined,
 			satisfied: g.satisfied,
 			held: g.counted.map(named),
 			planned: all.filter((m) => !held.has(m) && planned.has(m)).map(named),
@@ -122,6 +136,7 @@ export function groupViews(
 				kind: 'limits',
 				id: limits[0].id,
 				heading: m.learner_group_limits(),
+				labelled: false,
 				satisfied,
 				limits: parts.map((limit) => m.learner_group_at_most({ limit })),
 				status: satisfied ? m.learner_group_within() : m.learner_group_outside()

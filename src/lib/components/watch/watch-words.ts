@@ -31,9 +31,7 @@ export function uiColumns<T>(
 /** A number with as many decimals as it has (a threshold, a credit count): 0.8 · 0,8 · ٠٫٨. */
 export const formatFigure = (v: number) => formatDecimal(v, (String(v).split('.')[1] ?? '').length);
 
-/** A group the server names: data (a level, a provider kind), but for its two words of its own. */
-export const groupName = (group: string) =>
-	group === 'all' ? m.watch_group_all() : group === 'not stated' ? m.watch_not_stated() : group;
+export { groupName } from '../../i18n/names.ts';
 
 export const yesNo = (v: boolean | null | undefined) => (v == null ? null : v ? m.watch_yes() : m.watch_no());
 
