@@ -36,6 +36,11 @@ export function formatCount(n: number | null | undefined): string {
 	return n == null ? NONE : numberFormat('count', { maximumFractionDigits: 0 }).format(n);
 }
 
+/** Any figure, with the decimals it has (up to three): 1,234 · 0.5 · 1 234,5 · ١٬٢٣٤. */
+export function formatNumber(n: number | null | undefined): string {
+	return n == null ? NONE : numberFormat('number', { maximumFractionDigits: 3 }).format(n);
+}
+
 /** A share (0–1) as a percentage with `fractionDigits` decimals: 47.2% · 47,2 % · ٤٧٫٢٪. */
 export function formatPercent(share: number | null | undefined, fractionDigits = 1): string {
 	return share == null
